@@ -1,0 +1,111 @@
+# brief: a terminal briefing reader.  See README.md.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/brief
+MANDIR ?= $(PREFIX)/share/man/man1
+DESTDIR ?=
+
+VERSION := 0.1.0
+PKGS := ncursesw yaml-0.1 libpcre2-8
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE \
+	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+
+SRCS := $(wildcard src/*.c)
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+
+# Two builds: plain (./brief, build/) and sanitized (build/asan/brief).
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+B := build
+A := build/asan
+
+OBJS := $(LIB_SRCS:src/%.c=$(B)/%.o)
+AOBJS := $(LIB_SRCS:src/%.c=$(A)/%.o)
+UNITS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
+AUNITS := $(UNIT_SRCS:tests/unit/%.c=$(A)/tests/%)
+
+DEPS_STAMP := $(B)/.deps-ok
+
+.PHONY: all deps run check test unit cli e2e asan install uninstall clean \
+	bench fuzz
+
+all: brief
+
+# Install the Debian packages brief needs, only when something is missing.
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): tests/deps.sh
+	@sh tests/deps.sh
+	@mkdir -p $(B) && touch $@
+
+brief: $(DEPS_STAMP) $(B)/main.o $(B)/libbrief.a
+	$(CC) $(CFLAGS) -o $@ $(B)/main.o $(B)/libbrief.a $(PKG_LIBS) $(LDFLAGS)
+
+$(B)/libbrief.a: $(OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(B)/libbrief.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(CPPFLAGS_ALL) \
+		$(shell pkg-config --cflags cmocka) -MMD -MP -o $@ $< \
+		$(B)/libbrief.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+# Sanitized build
+$(A)/brief: $(A)/main.o $(A)/libbrief.a
+	$(CC) -O1 -g $(SAN) -o $@ $^ $(PKG_LIBS)
+
+$(A)/libbrief.a: $(AOBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(A)/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(SAN) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(A)/tests/%: tests/unit/%.c $(A)/libbrief.a
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(SAN) $(WARN) -Wno-missing-prototypes $(CPPFLAGS_ALL) \
+		$(shell pkg-config --cflags cmocka) -MMD -MP -o $@ $< \
+		$(A)/libbrief.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+asan: $(A)/brief $(AUNITS)
+
+run: brief
+	./brief articles
+
+# Every test, plain and sanitized, with one closing summary.
+check: brief $(UNITS) $(A)/brief $(AUNITS)
+	@sh tests/run-all.sh
+
+test: check
+
+install: brief
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes $(DESTDIR)$(MANDIR)
+	install -m 755 brief $(DESTDIR)$(BINDIR)/brief
+	install -m 644 data/*.yaml $(DESTDIR)$(DATADIR)/
+	install -m 644 themes/*.yaml $(DESTDIR)$(DATADIR)/themes/
+	install -m 644 doc/brief.1 $(DESTDIR)$(MANDIR)/brief.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/brief $(DESTDIR)$(MANDIR)/brief.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+bench: brief
+	@sh tests/bench/bench.sh
+
+clean:
+	rm -rf $(B) brief
+
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/main.d $(A)/main.d
+-include $(UNITS:=.d) $(AUNITS:=.d)

@@ -1,0 +1,29 @@
+/* rx: PCRE2 compilation with brief's options (UTF, UCP, JIT) and error
+ * messages that point into the data file that held the pattern. */
+#ifndef BRIEF_RX_H
+#define BRIEF_RX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "brief/util.h"
+#include "brief/yamlio.h"
+
+/* Compile pattern (from node n of file name, for messages) with UTF, UCP
+ * and extra options, then JIT-compile it.  NULL and e set on error:
+ * "FILE:LINE:COL: bad pattern: MESSAGE at offset N". */
+pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
+			    uint32_t options, struct err *e);
+/* Compile a pattern typed by the user; e gets "MESSAGE at offset N". */
+pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
+		       struct err *e);
+/* Match at or after start in s; returns 1 and fills *ms, *me on a match. */
+int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,
+	    size_t len, size_t start, uint32_t options, size_t *ms,
+	    size_t *me);
+/* Byte range of named group name in the last match, 0 if it did not take
+ * part. */
+int rx_group(const pcre2_code *re, pcre2_match_data *md, const char *name,
+	     size_t *gs, size_t *ge);
+
+#endif

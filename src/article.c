@@ -1,0 +1,834 @@
+/* article: file to metadata, sections and sentences.  No curses. */
+#include "brief/article.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "article_rules.h"
+#include "brief/utf8.h"
+#include "brief/yamlio.h"
+
+/* Longest title made from the lead, in columns, before the ellipsis. */
+#define TITLE_COLS 72
+/* A first paragraph this short without a final stop is a headline. */
+#define HEADLINE_MAX 200
+
+struct loader {
+	struct article *a;
+	const struct article_rules *r;
+	pcre2_match_data *md;
+	size_t cap_sections, cap_sentences, cap_markers;
+	int nstory;              /* lead/body sections so far */
+	struct err *e;
+};
+
+const char *section_kind_name(enum section_kind k)
+{
+	switch (k) {
+	case SECTION_LEAD:
+		return "lead";
+	case SECTION_BODY:
+		return "body";
+	default:
+		return "boilerplate";
+	}
+}
+
+void article_free(struct article *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	free(a->path);
+	free(a->title);
+	free(a->date);
+	free(a->source);
+	free(a->place);
+	free(a->url);
+	for (i = 0; i < a->ntags; i++)
+		free(a->tags[i]);
+	free(a->tags);
+	free(a->text);
+	free(a->sections);
+	free(a->sentences);
+	free(a->markers);
+	free(a);
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	       c == '\r';
+}
+
+/* Trim white space (ASCII and U+00A0) from both ends of [*s, *e). */
+static void trim(const char *t, size_t *s, size_t *e)
+{
+	for (;;) {
+		if (*s < *e && is_space(t[*s]))
+			(*s)++;
+		else if (*s + 1 < *e && (unsigned char)t[*s] == 0xC2 &&
+			 (unsigned char)t[*s + 1] == 0xA0)
+			*s += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (*e > *s && is_space(t[*e - 1]))
+			(*e)--;
+		else if (*e >= *s + 2 && (unsigned char)t[*e - 2] == 0xC2 &&
+			 (unsigned char)t[*e - 1] == 0xA0)
+			*e -= 2;
+		else
+			break;
+	}
+}
+
+static void add_marker(struct loader *l, enum marker_kind k, size_t s,
+		       size_t e)
+{
+	struct article *a = l->a;
+
+	trim(a->text, &s, &e);
+	if (s >= e)
+		return;
+	a->markers = xgrow(a->markers, &l->cap_markers, a->nmarkers + 1,
+			   sizeof *a->markers);
+	a->markers[a->nmarkers].kind = k;
+	a->markers[a->nmarkers].start = s;
+	a->markers[a->nmarkers].end = e;
+	a->nmarkers++;
+}
+
+static void set_field(char **field, const char *s, size_t n)
+{
+	size_t b = 0, e = n;
+
+	trim(s, &b, &e);
+	free(*field);
+	*field = xstrndup(s + b, e - b);
+}
+
+/* ---- normalisation ---- */
+
+/* Strip a BOM and turn CRLF and CR into LF, in place. */
+static size_t normalise_eol(char *t, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (memchr(t, '\r', n) == NULL) {
+		if (i)
+			memmove(t, t + i, n - i);
+		return n - i;
+	}
+	for (; i < n; i++) {
+		if (t[i] == '\r') {
+			t[o++] = '\n';
+			if (i + 1 < n && t[i + 1] == '\n')
+				i++;
+		} else {
+			t[o++] = t[i];
+		}
+	}
+	return o;
+}
+
+/* ---- front matter ---- */
+
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return 0;
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static int string_field(struct loader *l, const struct ynode *root,
+			const char *key, char **field)
+{
+	const struct ynode *v = ynode_get(root, key);
+
+	if (v == NULL || ynode_is_null(v))
+		return 0;
+	if (v->type != YNODE_SCALAR) {
+		ynode_err(l->e, l->a->path, v, "'%s' must be a string", key);
+		return -1;
+	}
+	set_field(field, v->str, v->len);
+	return 0;
+}
+
+static int front_matter_fields(struct loader *l, const struct ynode *root)
+{
+	struct article *a = l->a;
+	const struct ynode *tags, *date;
+	size_t i;
+
+	if (root == NULL)
+		return 0;
+	if (root->type != YNODE_MAP) {
+		ynode_err(l->e, a->path, root,
+			  "front matter must be a mapping of keys to values");
+		return -1;
+	}
+	if (string_field(l, root, "title", &a->title) != 0 ||
+	    string_field(l, root, "source", &a->source) != 0 ||
+	    string_field(l, root, "url", &a->url) != 0)
+		return -1;
+	date = ynode_get(root, "date");
+	if (date && !ynode_is_null(date)) {
+		if (date->type != YNODE_SCALAR || !valid_date(date->str)) {
+			ynode_err(l->e, a->path, date,
+				  "date must be written YYYY-MM-DD");
+			return -1;
+		}
+		set_field(&a->date, date->str, date->len);
+	}
+	tags = ynode_get(root, "tags");
+	if (tags && !ynode_is_null(tags)) {
+		if (tags->type == YNODE_SCALAR) {
+			a->tags = xcalloc(1, sizeof *a->tags);
+			a->tags[a->ntags++] = xstrdup(tags->str);
+		} else if (tags->type == YNODE_SEQ) {
+			a->tags = xcalloc(tags->nkids, sizeof *a->tags);
+			for (i = 0; i < tags->nkids; i++) {
+				if (tags->kids[i]->type != YNODE_SCALAR) {
+					ynode_err(l->e, a->path, tags->kids[i],
+						  "tags must be strings");
+					return -1;
+				}
+				a->tags[a->ntags++] =
+					xstrdup(tags->kids[i]->str);
+			}
+		} else {
+			ynode_err(l->e, a->path, tags,
+				  "tags must be a list of strings");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* If the text opens with front matter, parse it; returns the offset where
+ * the story begins, or (size_t)-1 on error. */
+static size_t front_matter(struct loader *l)
+{
+	const char *t = l->a->text;
+	size_t n = l->a->len, p, line_start, body_end = 0, end = 0;
+	struct ynode *root;
+	int ok, closed = 0;
+
+	if (n < 4 || memcmp(t, "---", 3) != 0)
+		return 0;
+	p = 3;
+	while (p < n && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	if (p < n && t[p] != '\n')
+		return 0;
+	p++;
+	line_start = p;
+	while (line_start <= n && line_start < n) {
+		const char *nl = memchr(t + line_start, '\n', n - line_start);
+		size_t le = nl ? (size_t)(nl - t) : n, q = le;
+
+		while (q > line_start && (t[q - 1] == ' ' || t[q - 1] == '\t'))
+			q--;
+		if (q - line_start == 3 &&
+		    (memcmp(t + line_start, "---", 3) == 0 ||
+		     memcmp(t + line_start, "...", 3) == 0)) {
+			body_end = line_start;
+			end = nl ? le + 1 : n;
+			closed = 1;
+			break;
+		}
+		line_start = nl ? le + 1 : n;
+	}
+	if (!closed) {
+		err_set(l->e, "%s:1:1: front matter opened with '---' is "
+			"never closed", l->a->path);
+		return (size_t)-1;
+	}
+	root = yamlio_parse(t + p, body_end - p, l->a->path, 1, &ok, l->e);
+	if (!ok)
+		return (size_t)-1;
+	if (front_matter_fields(l, root) != 0) {
+		ynode_free(root);
+		return (size_t)-1;
+	}
+	ynode_free(root);
+	add_marker(l, MARKER_FRONT_MATTER, 0, end);
+	return end;
+}
+
+/* ---- sentences ---- */
+
+static int is_closer(const char *t, size_t i, size_t e, size_t *len)
+{
+	unsigned char c = (unsigned char)t[i];
+
+	if (c == '"' || c == '\'' || c == ')' || c == ']') {
+		*len = 1;
+		return 1;
+	}
+	if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+	    ((unsigned char)t[i + 2] == 0x9D || (unsigned char)t[i + 2] == 0x99)) {
+		*len = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* Is the byte before e the end of a closing quote or bracket?  Returns
+ * its length, or 0. */
+static size_t closer_before(const char *t, size_t s, size_t e)
+{
+	size_t cl;
+
+	if (e > s && is_closer(t, e - 1, e, &cl) && cl == 1)
+		return 1;
+	if (e >= s + 3 && is_closer(t, e - 3, e, &cl) && cl == 3)
+		return 3;
+	return 0;
+}
+
+static int has_alnum(const char *t, size_t s, size_t e)
+{
+	while (s < e) {
+		uint32_t cp;
+
+		s += utf8_decode(t + s, e - s, &cp);
+		if (iswalnum((wint_t)cp))
+			return 1;
+	}
+	return 0;
+}
+
+static void add_sentence(struct loader *l, size_t s, size_t e)
+{
+	struct article *a = l->a;
+
+	trim(a->text, &s, &e);
+	if (s >= e)
+		return;
+	/* a fragment with no letters or digits (a stray quote) belongs to
+	 * the sentence before it */
+	if (!has_alnum(a->text, s, e) && a->nsentences > 0 &&
+	    a->sections[a->nsections].nsentences > 0) {
+		a->sentences[a->nsentences - 1].end = e;
+		return;
+	}
+	a->sentences = xgrow(a->sentences, &l->cap_sentences,
+			     a->nsentences + 1, sizeof *a->sentences);
+	a->sentences[a->nsentences].start = s;
+	a->sentences[a->nsentences].end = e;
+	a->nsentences++;
+	a->sections[a->nsections].nsentences++;
+}
+
+/* Does the full stop at dot end an abbreviation or an initial? */
+static int abbrev_before(struct loader *l, size_t s, size_t dot)
+{
+	const char *t = l->a->text;
+	size_t b = dot;
+
+	while (b > s && !is_space(t[b - 1]))
+		b--;
+	/* skip opening punctuation */
+	while (b < dot && (t[b] == '(' || t[b] == '"' || t[b] == '[' ||
+			   t[b] == '\''))
+		b++;
+	if (b + 3 <= dot && (unsigned char)t[b] == 0xE2 &&
+	    (unsigned char)t[b + 1] == 0x80 && (unsigned char)t[b + 2] == 0x9C)
+		b += 3;
+	/* an initial: one capital letter */
+	if (dot - b == 1 && isupper((unsigned char)t[b]))
+		return 1;
+	return article_rules_is_abbrev(l->r, t + b, dot + 1 - b);
+}
+
+/* Split section text [s, e) into sentences. */
+static void split_sentences(struct loader *l, size_t s, size_t e)
+{
+	const char *t = l->a->text;
+	size_t i = s, start = s;
+
+	while (i < e) {
+		unsigned char c = (unsigned char)t[i];
+		size_t j, k, cl;
+
+		if (c != '.' && c != '!' && c != '?') {
+			i++;
+			continue;
+		}
+		if (c == '.' && i > s && i + 1 < e &&
+		    isdigit((unsigned char)t[i - 1]) &&
+		    isdigit((unsigned char)t[i + 1])) {
+			i++;
+			continue;
+		}
+		j = i + 1;
+		for (;;) {
+			if (j < e && (t[j] == '.' || t[j] == '!' || t[j] == '?'))
+				j++;
+			else if (j < e && is_closer(t, j, e, &cl))
+				j += cl;
+			else
+				break;
+		}
+		if (j < e && !is_space(t[j])) {
+			i = j;
+			continue;
+		}
+		k = j;
+		while (k < e && is_space(t[k]))
+			k++;
+		if (k < e) {
+			unsigned char n = (unsigned char)t[k];
+
+			if (islower(n) || n == ',' || n == ';' || n == ')') {
+				i = j;
+				continue;
+			}
+			if (c == '.' && j == i + 1 && abbrev_before(l, start, i)) {
+				i = j;
+				continue;
+			}
+		}
+		add_sentence(l, start, j);
+		start = k;
+		i = k;
+	}
+	add_sentence(l, start, e);
+}
+
+/* ---- paragraphs ---- */
+
+static int match_at(struct loader *l, const pcre2_code *re, size_t s,
+		    size_t e, uint32_t opts, size_t *ms, size_t *me)
+{
+	return rx_find(re, l->md, l->a->text + s, e - s, 0, opts, ms, me);
+}
+
+static void take_group(struct loader *l, const struct meta_rule *mr,
+		       size_t base, const char *name, char **field)
+{
+	size_t gs, ge;
+
+	if (*field == NULL && rx_group(mr->re, l->md, name, &gs, &ge) &&
+	    ge > gs)
+		set_field(field, l->a->text + base + gs, ge - gs);
+}
+
+static void take_source(struct loader *l, const struct meta_rule *mr,
+			size_t base)
+{
+	size_t gs, ge;
+	const char *full;
+
+	if (l->a->source != NULL || !rx_group(mr->re, l->md, "source", &gs, &ge))
+		return;
+	full = article_rules_source(l->r, l->a->text + base + gs, ge - gs);
+	if (full)
+		l->a->source = xstrdup(full);
+	else
+		set_field(&l->a->source, l->a->text + base + gs, ge - gs);
+}
+
+static int is_boilerplate(struct loader *l, size_t s, size_t e)
+{
+	size_t i, ms, me;
+
+	for (i = 0; i < l->r->nmeta; i++) {
+		const struct meta_rule *mr = &l->r->meta[i];
+
+		if (mr->where != META_PARAGRAPH ||
+		    !match_at(l, mr->re, s, e, 0, &ms, &me))
+			continue;
+		take_source(l, mr, s);
+		take_group(l, mr, s, "date", &l->a->date);
+		if (mr->boilerplate)
+			return 1;
+	}
+	for (i = 0; i < l->r->nboiler; i++) {
+		const struct boiler_rule *br = &l->r->boiler[i];
+
+		if (e - s <= br->max_length &&
+		    match_at(l, br->re, s, e, 0, &ms, &me))
+			return 1;
+	}
+	return 0;
+}
+
+static int ends_with_stop(const char *t, size_t s, size_t e)
+{
+	size_t cl;
+
+	while ((cl = closer_before(t, s, e)) > 0)
+		e -= cl;
+	return e > s && (t[e - 1] == '.' || t[e - 1] == '!' ||
+			 t[e - 1] == '?' || t[e - 1] == ':');
+}
+
+static int count_lines(const char *t, size_t s, size_t e)
+{
+	int n = 0;
+
+	while (s < e) {
+		const char *nl = memchr(t + s, '\n', e - s);
+
+		if (nl == NULL)
+			break;
+		n++;
+		s = (size_t)(nl - t) + 1;
+	}
+	return n;
+}
+
+static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
+{
+	struct article *a = l->a;
+	struct section *sec;
+	enum section_kind kind;
+	size_t i, ms, me;
+
+	trim(a->text, &s, &e);
+	if (s >= e)
+		return;
+	if (is_boilerplate(l, s, e)) {
+		kind = SECTION_BOILERPLATE;
+	} else {
+		if (l->nstory == 0) {
+			for (i = 0; i < l->r->nmeta; i++) {
+				const struct meta_rule *mr = &l->r->meta[i];
+
+				if (mr->where != META_LEAD ||
+				    !match_at(l, mr->re, s, e, PCRE2_ANCHORED,
+					      &ms, &me))
+					continue;
+				take_source(l, mr, s);
+				take_group(l, mr, s, "place", &a->place);
+				take_group(l, mr, s, "date", &a->date);
+				if (mr->marker && s + me < e) {
+					add_marker(l, MARKER_DATELINE, s,
+						   s + me);
+					s += me;
+				}
+				break;
+			}
+		}
+		kind = l->nstory == 0 ? SECTION_LEAD : SECTION_BODY;
+		l->nstory++;
+	}
+	a->sections = xgrow(a->sections, &l->cap_sections, a->nsections + 1,
+			    sizeof *a->sections);
+	sec = &a->sections[a->nsections];
+	sec->kind = kind;
+	sec->start = s;
+	sec->end = e;
+	sec->line = line;
+	sec->first_sentence = a->nsentences;
+	sec->nsentences = 0;
+	split_sentences(l, s, e);
+	a->nsections++;
+}
+
+static int is_bullet(const char *t, size_t s, size_t e)
+{
+	if (s + 1 < e && (t[s] == '-' || t[s] == '*') && t[s + 1] == ' ')
+		return 1;
+	if (s + 3 < e && (unsigned char)t[s] == 0xE2 &&
+	    (unsigned char)t[s + 1] == 0x80 && (unsigned char)t[s + 2] == 0xA2)
+		return 1;
+	while (s < e && isdigit((unsigned char)t[s]))
+		s++;
+	return s + 1 < e && (t[s] == '.' || t[s] == ')') && t[s + 1] == ' ';
+}
+
+/* A block is a run of non-blank lines.  If it looks hard-wrapped (most
+ * lines end mid-sentence and none is long), its lines are joined into
+ * paragraphs (a bullet starts a new one); else each line is a paragraph. */
+static void add_block(struct loader *l, size_t s, size_t e, int line)
+{
+	const char *t = l->a->text;
+	size_t p, nlines = 0, open_ends = 0, maxlen = 0, ps;
+	int wrapped, ln = line, pline = line;
+
+	for (p = s; p < e;) {
+		const char *nl = memchr(t + p, '\n', e - p);
+		size_t le = nl ? (size_t)(nl - t) : e, ts = p, te = le;
+
+		trim(t, &ts, &te);
+		nlines++;
+		if (te - ts > maxlen)
+			maxlen = te - ts;
+		if (le < e && !ends_with_stop(t, ts, te))
+			open_ends++;
+		p = le + 1;
+	}
+	wrapped = nlines >= 2 && maxlen <= 160 && open_ends * 2 >= nlines - 1;
+	if (!wrapped) {
+		for (p = s; p < e;) {
+			const char *nl = memchr(t + p, '\n', e - p);
+			size_t le = nl ? (size_t)(nl - t) : e;
+
+			add_paragraph(l, p, le, ln++);
+			p = le + 1;
+		}
+		return;
+	}
+	ps = s;
+	for (p = s; p < e;) {
+		const char *nl = memchr(t + p, '\n', e - p);
+		size_t le = nl ? (size_t)(nl - t) : e, ts = p;
+
+		while (ts < le && (t[ts] == ' ' || t[ts] == '\t'))
+			ts++;
+		if (p > ps && is_bullet(t, ts, le)) {
+			add_paragraph(l, ps, p, pline);
+			ps = p;
+			pline = ln;
+		}
+		ln++;
+		p = le + 1;
+	}
+	add_paragraph(l, ps, e, pline);
+}
+
+static int blank_line(const char *t, size_t s, size_t e)
+{
+	size_t b = s, x = e;
+
+	trim(t, &b, &x);
+	return b >= x;
+}
+
+static void split_paragraphs(struct loader *l, size_t start, int line)
+{
+	const char *t = l->a->text;
+	size_t n = l->a->len, p = start, bs = start;
+	int ln = line, bline = line, in_block = 0;
+
+	while (p <= n) {
+		const char *nl = p < n ? memchr(t + p, '\n', n - p) : NULL;
+		size_t le = nl ? (size_t)(nl - t) : n;
+
+		if (blank_line(t, p, le)) {
+			if (in_block)
+				add_block(l, bs, p, bline);
+			in_block = 0;
+		} else if (!in_block) {
+			in_block = 1;
+			bs = p;
+			bline = ln;
+		}
+		if (nl == NULL)
+			break;
+		p = le + 1;
+		ln++;
+	}
+	if (in_block)
+		add_block(l, bs, n, bline);
+}
+
+/* ---- headline and title ---- */
+
+/* A first story paragraph that is short and has no final stop, followed
+ * by more story, is the headline: a metadata marker, not a section. */
+static void take_headline(struct loader *l)
+{
+	struct article *a = l->a;
+	size_t i, j, first = a->nsections;
+
+	for (i = 0; i < a->nsections; i++)
+		if (a->sections[i].kind != SECTION_BOILERPLATE) {
+			first = i;
+			break;
+		}
+	if (first >= a->nsections || l->nstory < 2)
+		return;
+	{
+		struct section *h = &a->sections[first];
+
+		if (h->end - h->start > HEADLINE_MAX ||
+		    ends_with_stop(a->text, h->start, h->end) ||
+		    memchr(a->text + h->start, '\n', h->end - h->start))
+			return;
+		if (a->title == NULL)
+			set_field(&a->title, a->text + h->start,
+				  h->end - h->start);
+		add_marker(l, MARKER_HEADLINE, h->start, h->end);
+		/* drop its sentences and the section; the next story
+		 * paragraph becomes the lead */
+		for (j = first + 1; j < a->nsections; j++) {
+			a->sections[j].first_sentence -= h->nsentences;
+		}
+		memmove(a->sentences + h->first_sentence,
+			a->sentences + h->first_sentence + h->nsentences,
+			(a->nsentences - h->first_sentence - h->nsentences) *
+				sizeof *a->sentences);
+		a->nsentences -= h->nsentences;
+		memmove(h, h + 1, (a->nsections - first - 1) * sizeof *h);
+		a->nsections--;
+		for (j = first; j < a->nsections; j++)
+			if (a->sections[j].kind != SECTION_BOILERPLATE) {
+				a->sections[j].kind = SECTION_LEAD;
+				break;
+			}
+	}
+}
+
+static void make_title(struct article *a)
+{
+	size_t i, s, e, cut;
+
+	if (a->title != NULL)
+		return;
+	for (i = 0; i < a->nsections; i++)
+		if (a->sections[i].kind == SECTION_LEAD)
+			break;
+	if (i == a->nsections || a->sections[i].nsentences == 0) {
+		a->title = xstrdup("");
+		return;
+	}
+	s = a->sentences[a->sections[i].first_sentence].start;
+	e = a->sentences[a->sections[i].first_sentence].end;
+	if (utf8_str_width(a->text + s, e - s) <= TITLE_COLS) {
+		a->title = xstrndup(a->text + s, e - s);
+		return;
+	}
+	cut = s + utf8_fit(a->text + s, e - s, TITLE_COLS - 1);
+	while (cut > s && !is_space(a->text[cut]))
+		cut--;
+	while (cut > s && (is_space(a->text[cut - 1]) || a->text[cut - 1] == ','))
+		cut--;
+	if (cut == s)
+		cut = s + utf8_fit(a->text + s, e - s, TITLE_COLS - 1);
+	a->title = xasprintf("%.*s…", (int)(cut - s), a->text + s);
+}
+
+/* ---- the loader ---- */
+
+static size_t start_markers(struct loader *l, size_t pos)
+{
+	size_t i, ms, me;
+
+	for (i = 0; i < l->r->nmeta; i++) {
+		const struct meta_rule *mr = &l->r->meta[i];
+
+		if (mr->where != META_START ||
+		    !match_at(l, mr->re, pos, l->a->len, PCRE2_ANCHORED, &ms,
+			      &me))
+			continue;
+		take_group(l, mr, pos, "date", &l->a->date);
+		take_source(l, mr, pos);
+		take_group(l, mr, pos, "place", &l->a->place);
+		if (mr->marker) {
+			add_marker(l, MARKER_DATE, pos + ms, pos + me);
+			pos += me;
+		}
+	}
+	return pos;
+}
+
+struct article *article_from_bytes(char *data, size_t len, const char *name,
+				   const struct article_rules *r,
+				   struct err *e)
+{
+	struct article *a;
+	struct loader l = {0};
+	size_t start;
+
+	if (memchr(data, '\0', len) != NULL) {
+		err_set(e, "%s: binary file", name);
+		free(data);
+		return NULL;
+	}
+	a = xcalloc(1, sizeof *a);
+	a->path = xstrdup(name);
+	hash_hex(hash_bytes(data, len), a->id);
+	len = normalise_eol(data, len);
+	if (utf8_valid_prefix(data, len) != len) {
+		size_t nl;
+		char *clean = utf8_sanitize(data, len, &nl);
+
+		free(data);
+		data = clean;
+		len = nl;
+	}
+	data[len] = '\0';
+	a->text = data;
+	a->len = len;
+
+	l.a = a;
+	l.r = r;
+	l.e = e;
+	l.md = pcre2_match_data_create(32, NULL);
+	start = front_matter(&l);
+	if (start == (size_t)-1) {
+		pcre2_match_data_free(l.md);
+		article_free(a);
+		return NULL;
+	}
+	start = start_markers(&l, start);
+	split_paragraphs(&l, start, 1 + count_lines(a->text, 0, start));
+	take_headline(&l);
+	make_title(a);
+	pcre2_match_data_free(l.md);
+	return a;
+}
+
+struct article *article_load(const char *path, const struct article_rules *r,
+			     struct err *e)
+{
+	size_t len;
+	char *data;
+
+	if (strcmp(path, "-") == 0)
+		data = file_read_fd(0, "-", &len, e);
+	else
+		data = file_read(path, &len, e);
+	if (data == NULL)
+		return NULL;
+	return article_from_bytes(data, len, path, r, e);
+}
+
+long article_section_at(const struct article *a, size_t off)
+{
+	size_t lo = 0, hi = a->nsections;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (a->sections[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < a->nsections && a->sections[lo].start <= off)
+		return (long)lo;
+	return -1;
+}
+
+long article_sentence_at(const struct article *a, size_t off)
+{
+	size_t lo = 0, hi = a->nsentences;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (a->sentences[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo - 1;
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install the Debian packages brief needs, only those that are missing.
+# Libraries are checked through pkg-config, tools through the PATH.
+missing=""
+need_pkg() { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
+need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+need_pkg ncursesw libncurses-dev
+need_pkg yaml-0.1 libyaml-dev
+need_pkg libpcre2-8 libpcre2-dev
+need_pkg cmocka libcmocka-dev
+need_cmd cc gcc
+need_cmd make make
+need_cmd tmux tmux
+need_cmd clang clang
+need_cmd hyperfine hyperfine
+need_cmd rg ripgrep
+need_cmd valgrind valgrind
+[ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
+
+[ -z "$missing" ] && exit 0
+echo "brief: installing missing packages:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+# Update the package lists only when they are missing or a first try fails.
+if ! ls /var/lib/apt/lists/*_Packages >/dev/null 2>&1 || \
+   ! $SUDO apt-get install -y -q $missing; then
+	$SUDO apt-get update -q && $SUDO apt-get install -y -q $missing
+fi

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Run every test suite, plain and under AddressSanitizer + UBSan, and
+# print one closing summary.  Exit status 1 when anything failed.
+cd "$(dirname "$0")/.." || exit 2
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+export CMOCKA_MESSAGE_OUTPUT=TAP
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+log=build/test-logs
+mkdir -p "$log"
+pass=0
+fail=0
+failed_suites=""
+
+run_suite() { # name command...
+	name=$1
+	shift
+	out="$log/$(echo "$name" | tr '/ ' '__').log"
+	"$@" >"$out" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$out")
+	f=$(grep -c '^not ok ' "$out")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1 # crashed or failed outside a test
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$f" -ne 0 ]; then
+		failed_suites="$failed_suites $name"
+		echo "FAIL $name ($p passed, $f failed; log: $out)"
+		grep -E '^not ok |ERROR|error:|Sanitizer|runtime error' "$out" | head -20
+	else
+		echo "ok   $name ($p passed)"
+	fi
+}
+
+for variant in plain asan; do
+	if [ $variant = plain ]; then
+		bin=./brief
+		units=build/tests
+	else
+		bin=build/asan/brief
+		units=build/asan/tests
+	fi
+	for t in "$units"/test_*; do
+		[ -x "$t" ] || continue
+		run_suite "$variant/unit/$(basename "$t")" "$t"
+	done
+	for t in tests/cli/*.sh tests/e2e/*.sh; do
+		[ -f "$t" ] || continue
+		case $t in */lib.sh) continue ;; esac
+		run_suite "$variant/$(basename "$(dirname "$t")")/$(basename "$t" .sh)" \
+			env BRIEF="$bin" sh "$t"
+	done
+done
+
+echo
+if [ -n "$failed_suites" ]; then
+	echo "failed suites:$failed_suites"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
