@@ -9,18 +9,24 @@
 
 #include "brief/article.h"
 #include "brief/dump.h"
+#include "brief/highlight.h"
+#include "brief/lexicon.h"
 #include "brief/library.h"
 #include "brief/util.h"
+#include "brief/xref.h"
 
 #ifndef BRIEF_VERSION
 #define BRIEF_VERSION "0"
 #endif
 
-enum mode { MODE_READ, MODE_DUMP };
+enum mode { MODE_READ, MODE_DUMP, MODE_MENTIONS, MODE_ENTITIES };
 
 struct opts {
 	enum mode mode;
 	const char *rules;
+	const char *hlrules;
+	char **lexicons;
+	size_t nlexicons;
 };
 
 static const char usage_text[] =
@@ -35,8 +41,19 @@ static const char usage_text[] =
 	"  --dump              each article as a YAML document: file, id,\n"
 	"                      title, date, source, sections with their kind,\n"
 	"                      text and sentences\n"
+	"  --mentions          one line per highlighted mention, tab-separated:\n"
+	"                      file, section, start, end (bytes in the\n"
+	"                      section's text), category, entity, text\n"
+	"  --entities          a table of entities (rows) and their mention\n"
+	"                      counts in each file (columns), most mentioned\n"
+	"                      first\n"
 	"\n"
 	"Options:\n"
+	"  --lexicon FILE      entity lexicon to use instead of the default\n"
+	"                      (repeatable; files are merged in order)\n"
+	"  --highlight-rules FILE\n"
+	"                      person, organisation and figure rules instead of\n"
+	"                      the default\n"
 	"  --rules FILE        article rules (metadata, boilerplate and\n"
 	"                      abbreviation patterns) instead of the default\n"
 	"  -h, --help          show this help and exit\n"
@@ -51,12 +68,23 @@ static void usage(FILE *f)
 
 static int parse(int argc, char **argv, struct opts *o)
 {
-	enum { OPT_DUMP = 256, OPT_RULES };
+	enum {
+		OPT_DUMP = 256,
+		OPT_RULES,
+		OPT_MENTIONS,
+		OPT_ENTITIES,
+		OPT_LEXICON,
+		OPT_HLRULES
+	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"dump", no_argument, NULL, OPT_DUMP},
 		{"rules", required_argument, NULL, OPT_RULES},
+		{"mentions", no_argument, NULL, OPT_MENTIONS},
+		{"entities", no_argument, NULL, OPT_ENTITIES},
+		{"lexicon", required_argument, NULL, OPT_LEXICON},
+		{"highlight-rules", required_argument, NULL, OPT_HLRULES},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -75,6 +103,21 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_RULES:
 			o->rules = optarg;
+			break;
+		case OPT_MENTIONS:
+			o->mode = MODE_MENTIONS;
+			break;
+		case OPT_ENTITIES:
+			o->mode = MODE_ENTITIES;
+			break;
+		case OPT_HLRULES:
+			o->hlrules = optarg;
+			break;
+		case OPT_LEXICON:
+			o->lexicons = xrealloc(o->lexicons,
+					       (o->nlexicons + 1) *
+						       sizeof *o->lexicons);
+			o->lexicons[o->nlexicons++] = optarg;
 			break;
 		default:
 			if (optopt && optopt < 256)
@@ -108,6 +151,136 @@ static int run_dump(struct library *lib)
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
+/* The highlighting engine: registry, lexicon, rules. */
+struct engine {
+	struct entities *reg;
+	struct lexicon *lx;
+	struct highlighter *hl;
+};
+
+static int engine_open(struct engine *en, const struct opts *o,
+		       struct err *e)
+{
+	char **paths = lexicon_default_paths(o->lexicons, o->nlexicons);
+	char *rules = o->hlrules ? xstrdup(o->hlrules)
+				 : highlighter_default_rules();
+	size_t n = 0;
+
+	while (paths[n])
+		n++;
+	memset(en, 0, sizeof *en);
+	en->reg = entities_new();
+	en->lx = lexicon_load(paths, n, en->reg, e);
+	lexicon_paths_free(paths);
+	if (en->lx != NULL)
+		en->hl = highlighter_new(en->lx, rules, e);
+	free(rules);
+	if (en->hl == NULL) {
+		lexicon_free(en->lx);
+		entities_free(en->reg);
+		return -1;
+	}
+	return 0;
+}
+
+static void engine_close(struct engine *en)
+{
+	highlighter_free(en->hl);
+	lexicon_free(en->lx);
+	entities_free(en->reg);
+}
+
+/* Write s[0..n) with tabs and line breaks as spaces. */
+static void put_field(const char *s, size_t n)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			fwrite(s + from, 1, i - from, stdout);
+			putchar(' ');
+			from = i + 1;
+		}
+	fwrite(s + from, 1, n - from, stdout);
+}
+
+static int run_mentions(const struct engine *en, char *const *paths,
+			size_t n, const struct article_rules *rules)
+{
+	static char obuf[1 << 16];
+	struct err e = {{0}};
+	size_t i, j, k;
+
+	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+	for (i = 0; i < n; i++) {
+		struct article *a = article_load(paths[i], rules, &e);
+		struct hl_state *st;
+
+		if (a == NULL) {
+			fflush(stdout);
+			return fail(&e);
+		}
+		st = hl_state_new();
+		for (j = 0; j < a->nsections; j++) {
+			struct mentions m = {0};
+			size_t base = a->sections[j].start;
+
+			highlight_section(en->hl, st, a, j, &m);
+			for (k = 0; k < m.n; k++) {
+				const struct mention *mn = &m.v[k];
+				const struct entity *ent =
+					entities_get(en->reg, mn->entity);
+
+				fputs(a->path, stdout);
+				printf("\t%zu\t%zu\t%zu\t%s\t", j,
+				       mn->start - base, mn->end - base,
+				       category_name((enum category)mn->cat));
+				fputs(ent ? ent->name : "-", stdout);
+				putchar('\t');
+				put_field(a->text + mn->start,
+					  mn->end - mn->start);
+				putchar('\n');
+			}
+			mentions_free(&m);
+		}
+		hl_state_free(st);
+		article_free(a);
+	}
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static int run_entities(const struct engine *en, struct library *lib)
+{
+	struct mentions *m = xcalloc(lib->n, sizeof *m);
+	struct xref *x = xref_new(lib->n);
+	uint32_t *ids;
+	size_t i, k, n;
+
+	for (i = 0; i < lib->n; i++) {
+		highlight_article(en->hl, lib->items[i], &m[i]);
+		xref_set(x, i, &m[i]);
+	}
+	printf("category\tentity");
+	for (i = 0; i < lib->n; i++)
+		printf("\t%s", lib->items[i]->path);
+	putchar('\n');
+	ids = xref_ranked(x, en->reg, 1u << CAT_ACTOR | 1u << CAT_WEAPON, &n);
+	for (k = 0; k < n; k++) {
+		const struct entity *ent = entities_get(en->reg, ids[k]);
+
+		printf("%s\t%s", category_name(ent->cat), ent->name);
+		for (i = 0; i < lib->n; i++)
+			printf("\t%zu", xref_count(x, ids[k], i));
+		putchar('\n');
+	}
+	free(ids);
+	xref_free(x);
+	for (i = 0; i < lib->n; i++)
+		mentions_free(&m[i]);
+	free(m);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 static int run_print(struct library *lib)
 {
 	size_t i, j;
@@ -134,6 +307,7 @@ int cli_main(int argc, char **argv)
 	struct opts o = {0};
 	struct article_rules *rules;
 	struct library lib;
+	struct engine en;
 	struct err e = {{0}};
 	int rc;
 
@@ -147,16 +321,47 @@ int cli_main(int argc, char **argv)
 	}
 	rules = o.rules ? article_rules_load(o.rules, &e)
 			: article_rules_default(&e);
-	if (rules == NULL)
+	if (rules == NULL) {
+		free(o.lexicons);
 		return fail(&e);
+	}
+	if (o.mode == MODE_MENTIONS || o.mode == MODE_ENTITIES) {
+		if (engine_open(&en, &o, &e) != 0) {
+			article_rules_free(rules);
+			free(o.lexicons);
+			return fail(&e);
+		}
+	}
+	if (o.mode == MODE_MENTIONS) {
+		char **paths = NULL;
+		size_t np = 0;
+
+		if (library_paths(argv + optind, (size_t)(argc - optind),
+				  &paths, &np, &e) != 0)
+			rc = fail(&e);
+		else
+			rc = run_mentions(&en, paths, np, rules);
+		library_paths_free(paths, np);
+		engine_close(&en);
+		article_rules_free(rules);
+		free(o.lexicons);
+		return rc;
+	}
 	if (library_load(&lib, argv + optind, (size_t)(argc - optind), rules,
 			 &e) != 0) {
+		if (o.mode == MODE_ENTITIES)
+			engine_close(&en);
 		article_rules_free(rules);
+		free(o.lexicons);
 		return fail(&e);
 	}
 	switch (o.mode) {
 	case MODE_DUMP:
 		rc = run_dump(&lib);
+		break;
+	case MODE_ENTITIES:
+		rc = run_entities(&en, &lib);
+		engine_close(&en);
 		break;
 	default:
 		rc = run_print(&lib);
@@ -164,5 +369,6 @@ int cli_main(int argc, char **argv)
 	}
 	library_free(&lib);
 	article_rules_free(rules);
+	free(o.lexicons);
 	return rc;
 }

@@ -1,0 +1,41 @@
+/* trie: literal matching of many strings (the lexicon's aliases) at word
+ * boundaries in one pass.  Curly and straight apostrophes match each
+ * other, runs of white space match one space, and entries added with fold
+ * match ASCII letters in any case.  The longest entry wins. */
+#ifndef BRIEF_TRIE_H
+#define BRIEF_TRIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct trie;
+
+struct trie *trie_new(void);
+void trie_free(struct trie *t);
+/* Add s (n bytes) with value v.  An entry already present keeps its
+ * first value; returns 0 then, 1 when added. */
+int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold);
+/* Number of entries. */
+size_t trie_size(const struct trie *t);
+
+/* Is the byte at text[pos] a word character (ASCII letter or digit, or a
+ * non-ASCII letter)?  Used for word boundaries. */
+int trie_word_at(const char *text, size_t len, size_t pos);
+/* Is the character that ends just before pos a word character? */
+int trie_word_before(const char *text, size_t pos);
+/* Does a word start at pos (pos is a word character and the one before
+ * it is not)? */
+int trie_word_start(const char *text, size_t pos, size_t len);
+
+/* The longest entry that starts at text[pos] and ends at a word boundary:
+ * returns its end offset and sets *v, or returns 0. */
+size_t trie_match(const struct trie *t, const char *text, size_t len,
+		  size_t pos, uint32_t *v);
+/* Can any entry start with this byte (fast rejection)? */
+int trie_may_start(const struct trie *t, unsigned char c);
+/* Can any entry start with the two bytes at text[pos] (faster
+ * rejection)? */
+int trie_may_start2(const struct trie *t, const char *text, size_t len,
+		    size_t pos);
+
+#endif

@@ -1,0 +1,747 @@
+/* highlight: candidates from every matcher, longest match wins. */
+#include "brief/highlight.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wctype.h>
+
+#include "brief/rx.h"
+#include "brief/trie.h"
+#include "brief/utf8.h"
+#include "brief/yamlio.h"
+
+/* Priorities on equal length: the lexicon first, then rules, then
+ * figures. */
+enum { PRI_LEXICON, PRI_RULE, PRI_FIGURE };
+
+struct cand {
+	size_t start, end;
+	uint32_t entity;
+	uint8_t cat, pri;
+	struct figure fig;
+};
+
+struct highlighter {
+	struct lexicon *lx;
+	struct entities *reg;
+	struct trie *titles;      /* words before a person's name */
+	pcre2_code *name_re;      /* the name after a title (anchored) */
+	struct trie *suffixes;    /* last words of organisation names */
+	struct trie *heads;       /* first words: "Ministry of ..." */
+	struct trie *joiners;     /* "of", "and" inside names */
+	struct trie *openers;     /* sentence words, not part of names */
+	int max_words;
+	int acronyms;
+	struct trie *not_names;
+	struct figrules *fig;
+	pcre2_match_data *md;
+	struct cand *c;
+	size_t nc, ccap;
+	unsigned char *taken;
+	size_t taken_cap;
+};
+
+/* What an article has taught the highlighter: surnames and full names of
+ * titled persons, acronyms defined in its text. */
+struct hl_state {
+	struct trie *learnt;
+};
+
+struct hl_state *hl_state_new(void)
+{
+	struct hl_state *st = xcalloc(1, sizeof *st);
+
+	st->learnt = trie_new();
+	return st;
+}
+
+void hl_state_free(struct hl_state *st)
+{
+	if (st == NULL)
+		return;
+	trie_free(st->learnt);
+	free(st);
+}
+
+static void state_add(struct hl_state *st, const char *s, size_t n,
+		      uint32_t entity)
+{
+	trie_add(st->learnt, s, n, entity, 0);
+}
+
+static int word_list(const char *name, const struct ynode *l,
+		     const char *key, struct trie *t, struct err *e)
+{
+	size_t i;
+
+	if (l == NULL)
+		return 0;
+	if (l->type != YNODE_SEQ) {
+		ynode_err(e, name, l, "'%s' must be a list of words", key);
+		return -1;
+	}
+	for (i = 0; i < l->nkids; i++) {
+		if (l->kids[i]->type != YNODE_SCALAR || l->kids[i]->len == 0) {
+			ynode_err(e, name, l->kids[i], "a word is expected");
+			return -1;
+		}
+		trie_add(t, l->kids[i]->str, l->kids[i]->len, 0, 0);
+	}
+	return 0;
+}
+
+static int load_rules(struct highlighter *h, const char *name,
+		      const struct ynode *root, struct err *e)
+{
+	const struct ynode *pe = ynode_get(root, "persons"),
+			   *org = ynode_get(root, "organisations"),
+			   *ac = ynode_get(root, "acronyms"), *mw;
+
+	if ((pe && pe->type != YNODE_MAP) || (org && org->type != YNODE_MAP)) {
+		ynode_err(e, name, pe && pe->type != YNODE_MAP ? pe : org,
+			  "'persons' and 'organisations' must be mappings");
+		return -1;
+	}
+	if (word_list(name, ynode_get(pe, "titles"), "titles", h->titles,
+		      e) != 0 ||
+	    word_list(name, ynode_get(org, "suffixes"), "suffixes",
+		      h->suffixes, e) != 0 ||
+	    word_list(name, ynode_get(org, "heads"), "heads", h->heads, e) !=
+		    0 ||
+	    word_list(name, ynode_get(org, "joiners"), "joiners", h->joiners,
+		      e) != 0 ||
+	    word_list(name, ynode_get(org, "openers"), "openers", h->openers,
+		      e) != 0 ||
+	    word_list(name, ynode_get(root, "not_names"), "not_names",
+		      h->not_names, e) != 0)
+		return -1;
+	if (ynode_get(pe, "name")) {
+		h->name_re = rx_compile_node(name, ynode_get(pe, "name"),
+					     PCRE2_ANCHORED, e);
+		if (h->name_re == NULL)
+			return -1;
+	}
+	h->max_words = 5;
+	mw = ynode_get(org, "max_words");
+	if (mw) {
+		if (mw->type != YNODE_SCALAR || atoi(mw->str) < 1 ||
+		    atoi(mw->str) > 12) {
+			ynode_err(e, name, mw, "max_words must be 1 to 12");
+			return -1;
+		}
+		h->max_words = atoi(mw->str);
+	}
+	h->acronyms = ac && ac->type == YNODE_SCALAR &&
+		      strcmp(ac->str, "true") == 0;
+	return 0;
+}
+
+char *highlighter_default_rules(void)
+{
+	char *user = xdg_path("config", "highlight.yaml");
+
+	if (access(user, F_OK) == 0)
+		return user;
+	free(user);
+	return xasprintf("%s/highlight.yaml", datadir());
+}
+
+struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
+				    struct err *e)
+{
+	struct highlighter *h = xcalloc(1, sizeof *h);
+	struct ynode *root;
+	int ok;
+
+	h->lx = lx;
+	h->reg = lx->reg;
+	h->md = pcre2_match_data_create(16, NULL);
+	h->titles = trie_new();
+	h->suffixes = trie_new();
+	h->heads = trie_new();
+	h->joiners = trie_new();
+	h->openers = trie_new();
+	h->not_names = trie_new();
+	root = yamlio_parse_file(rules, &ok, e);
+	if (!ok)
+		goto fail;
+	if (root == NULL || root->type != YNODE_MAP) {
+		ynode_err(e, rules, root, "the rules file must be a mapping");
+		goto fail_root;
+	}
+	if (load_rules(h, rules, root, e) != 0)
+		goto fail_root;
+	h->fig = figrules_load(root, rules, e);
+	if (h->fig == NULL)
+		goto fail_root;
+	ynode_free(root);
+	return h;
+fail_root:
+	ynode_free(root);
+fail:
+	highlighter_free(h);
+	return NULL;
+}
+
+void highlighter_free(struct highlighter *h)
+{
+	if (h == NULL)
+		return;
+	trie_free(h->titles);
+	trie_free(h->suffixes);
+	trie_free(h->heads);
+	trie_free(h->joiners);
+	trie_free(h->openers);
+	trie_free(h->not_names);
+	pcre2_code_free(h->name_re);
+	figrules_free(h->fig);
+	pcre2_match_data_free(h->md);
+	free(h->c);
+	free(h->taken);
+	free(h);
+}
+
+struct entities *highlighter_entities(const struct highlighter *h)
+{
+	return h->reg;
+}
+
+static struct cand *cand_add(struct highlighter *h, size_t s, size_t e,
+			     uint32_t entity, int cat, int pri)
+{
+	struct cand *c;
+
+	h->c = xgrow(h->c, &h->ccap, h->nc + 1, sizeof *h->c);
+	c = &h->c[h->nc++];
+	c->start = s;
+	c->end = e;
+	c->entity = entity;
+	c->cat = (uint8_t)cat;
+	c->pri = (uint8_t)pri;
+	return c;
+}
+
+/* The lexicon entity whose alias is exactly text[s, e), or NONE. */
+static uint32_t lexicon_exact(const struct highlighter *h, const char *t,
+			      size_t s, size_t e)
+{
+	uint32_t v;
+
+	if (trie_match(h->lx->aliases, t, e, s, &v) == e)
+		return v;
+	return ENTITY_NONE;
+}
+
+/* Intern a rule-found name, collapsing white space; a leading "the" is
+ * dropped. */
+static uint32_t intern_name(struct highlighter *h, const char *t, size_t s,
+			    size_t e, const char *kind)
+{
+	struct buf b = {0};
+	uint32_t id;
+	size_t i;
+	int sp = 0;
+
+	if (e - s > 4 && (memcmp(t + s, "The ", 4) == 0 ||
+			  memcmp(t + s, "the ", 4) == 0))
+		s += 4;
+	for (i = s; i < e; i++) {
+		char c = t[i];
+
+		if (c == ' ' || c == '\n' || c == '\t') {
+			sp = 1;
+			continue;
+		}
+		if (sp && b.len)
+			buf_addc(&b, ' ');
+		sp = 0;
+		/* curly apostrophes read as straight ones in names */
+		if ((unsigned char)c == 0xE2 && i + 2 < e &&
+		    (unsigned char)t[i + 1] == 0x80 &&
+		    (unsigned char)t[i + 2] == 0x99) {
+			buf_addc(&b, '\'');
+			i += 2;
+			continue;
+		}
+		buf_addc(&b, c);
+	}
+	id = entities_intern(h->reg, b.data ? b.data : "", b.len, CAT_ACTOR,
+			     kind, 1);
+	buf_free(&b);
+	return id;
+}
+
+/* The surname of a rule-found full name: East Asian names of three parts
+ * ("Yoon Suk Yeol") or with a hyphenated given name ("Lee Jae-myung")
+ * put it first, others last. */
+static void surname(const char *t, size_t s, size_t e, size_t *ss,
+		    size_t *se)
+{
+	size_t words[8], nw = 0, i = s, lastw;
+
+	while (i < e && nw < 8) {
+		while (i < e && (t[i] == ' ' || t[i] == '\n'))
+			i++;
+		if (i >= e)
+			break;
+		words[nw++] = i;
+		while (i < e && t[i] != ' ' && t[i] != '\n')
+			i++;
+	}
+	*ss = *se = 0;
+	if (nw < 2)
+		return;
+	lastw = words[nw - 1];
+	{
+		size_t w1e = words[1];
+		int initial = 0, hyph = 0;
+
+		for (i = 1; i < nw; i++) {
+			size_t we = i + 1 < nw ? words[i + 1] - 1 : e;
+
+			if (we - words[i] == 2 && t[words[i] + 1] == '.')
+				initial = 1;
+		}
+		while (w1e < e && t[w1e] != ' ' && t[w1e] != '\n') {
+			if (t[w1e] == '-')
+				hyph = 1;
+			w1e++;
+		}
+		if (!initial && ((nw == 3) || (nw == 2 && hyph))) {
+			*ss = words[0];
+			*se = words[1];
+			while (*se > *ss && (t[*se - 1] == ' ' ||
+					     t[*se - 1] == '\n'))
+				(*se)--;
+			return;
+		}
+	}
+	*ss = lastw;
+	*se = e;
+}
+
+static int upper_at(const char *t, size_t len, size_t p)
+{
+	uint32_t cp;
+
+	if (p >= len)
+		return 0;
+	if ((unsigned char)t[p] < 0x80)
+		return t[p] >= 'A' && t[p] <= 'Z';
+	utf8_decode(t + p, len - p, &cp);
+	return iswupper((wint_t)cp) != 0;
+}
+
+/* The word that ends just before the single space (or line break) before
+ * pos: [*ws, *we).  0 when there is none. */
+static int word_before(const char *t, size_t s, size_t pos, size_t *ws,
+		       size_t *we)
+{
+	size_t p = pos;
+
+	if (p <= s || (t[p - 1] != ' ' && t[p - 1] != '\n'))
+		return 0;
+	p--;
+	*we = p;
+	while (p > s && (trie_word_before(t, p) || t[p - 1] == '-' ||
+			 t[p - 1] == '.' || t[p - 1] == '\'' ||
+			 ((unsigned char)t[p - 1] == 0x99 && p >= s + 3 &&
+			  (unsigned char)t[p - 3] == 0xE2))) {
+		if ((unsigned char)t[p - 1] == 0x99 &&
+		    (unsigned char)t[p - 3] == 0xE2)
+			p -= 3;
+		else
+			p--;
+	}
+	*ws = p;
+	return *ws < *we;
+}
+
+static int is_word_in(const struct trie *tr, const char *t, size_t ws,
+		      size_t we)
+{
+	uint32_t v;
+
+	return trie_match(tr, t, we, ws, &v) == we;
+}
+
+/* A person after a title ending at q: the name, its entity, and what the
+ * article learns from it (full name and surname). */
+static void rule_person(struct highlighter *h, struct hl_state *st,
+			const char *t, size_t e, size_t q)
+{
+	size_t g = q, ms, ne, ss, se;
+	uint32_t id;
+
+	if (h->name_re == NULL || g >= e || t[g] != ' ')
+		return;
+	g++;
+	if (!upper_at(t, e, g) ||
+	    !rx_find(h->name_re, h->md, t, e, g, PCRE2_ANCHORED, &ms, &ne))
+		return;
+	{
+		uint32_t v;
+		size_t tq = trie_match(h->titles, t, e, g, &v);
+
+		if (tq && (tq >= ne || t[tq] == ' '))
+			return;
+	}
+	/* a name does not run into an organisation ("President Biden
+	 * Administration") nor end with one ("General Assembly") */
+	{
+		size_t ls = ne;
+		uint32_t v;
+
+		if (ne + 1 < e && t[ne] == ' ' &&
+		    trie_match(h->suffixes, t, e, ne + 1, &v) != 0)
+			return;
+		while (ls > g && t[ls - 1] != ' ')
+			ls--;
+		if (trie_match(h->suffixes, t, ne, ls, &v) == ne)
+			return;
+	}
+	if (is_word_in(h->not_names, t, g,
+		       memchr(t + g, ' ', ne - g)
+			       ? (size_t)((const char *)memchr(t + g, ' ',
+								ne - g) -
+					  t)
+			       : ne))
+		return;
+	id = lexicon_exact(h, t, g, ne);
+	if (id == ENTITY_NONE)
+		id = intern_name(h, t, g, ne, "person");
+	cand_add(h, g, ne, id, CAT_ACTOR, PRI_RULE);
+	state_add(st, t + g, ne - g, id);
+	surname(t, g, ne, &ss, &se);
+	if (se > ss && lexicon_exact(h, t, ss, se) == ENTITY_NONE &&
+	    !is_word_in(h->not_names, t, ss, se))
+		state_add(st, t + ss, se - ss, id);
+}
+
+/* An organisation whose last word (a suffix) spans [p, q): capitalised
+ * words before it, joiners allowed between them. */
+static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
+			    size_t e, size_t p, size_t q)
+{
+	size_t pos = p, ws, we, first_cap = p;
+	int words = 0;
+	uint32_t id, v;
+
+	/* "Coalition Strikes": the suffix is not the name's last word */
+	if (q + 1 < e && t[q] == ' ' && upper_at(t, e, q + 1))
+		return;
+	while (words < h->max_words && word_before(t, s, pos, &ws, &we)) {
+		if (upper_at(t, we, ws)) {
+			if (is_word_in(h->openers, t, ws, we) ||
+			    trie_match(h->titles, t, we, ws, &v) == we)
+				break;
+			first_cap = ws;
+		} else if (words == 0 || !is_word_in(h->joiners, t, ws, we)) {
+			break;
+		}
+		pos = ws;
+		words++;
+	}
+	if (first_cap >= p)
+		return;
+	id = lexicon_exact(h, t, first_cap, q);
+	if (id == ENTITY_NONE)
+		id = intern_name(h, t, first_cap, q, "organisation");
+	cand_add(h, first_cap, q, id, CAT_ACTOR, PRI_RULE);
+}
+
+/* "Ministry of National Defense": a head word, "of", capitalised words. */
+static void rule_org_head(struct highlighter *h, const char *t, size_t e,
+			  size_t p, size_t q)
+{
+	size_t pos = q, end = q, we;
+	int words = 0, caps = 0;
+	uint32_t id;
+
+	while (words < h->max_words && pos < e && t[pos] == ' ') {
+		size_t ws = pos + 1;
+
+		we = ws;
+		while (we < e && (trie_word_at(t, e, we) || t[we] == '-'))
+			we++;
+		if (we == ws)
+			break;
+		if (upper_at(t, e, ws)) {
+			caps++;
+			end = we;
+		} else if (!is_word_in(h->joiners, t, ws, we) ||
+			   (words == 0 && !(we - ws == 2 && t[ws] == 'o') &&
+			    !(we - ws == 3 && t[ws] == 'f'))) {
+			break;
+		}
+		pos = we;
+		words++;
+	}
+	if (caps == 0)
+		return;
+	id = lexicon_exact(h, t, p, end);
+	if (id == ENTITY_NONE)
+		id = intern_name(h, t, p, end, "organisation");
+	cand_add(h, p, end, id, CAT_ACTOR, PRI_RULE);
+}
+
+/* "(NCG)" at p after "Nuclear Consultative Group". */
+static void rule_acronym(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t s, size_t e, size_t p)
+{
+	size_t as = p + 1, ae = as, ws, we, pos = p, long_s = 0, long_e = 0;
+	int words = 0;
+	uint32_t id;
+
+	while (ae < e && ae - as < 8 &&
+	       ((t[ae] >= 'A' && t[ae] <= 'Z') || t[ae] == '&' || t[ae] == '-'))
+		ae++;
+	if (ae - as < 2 || ae >= e)
+		return;
+	if (t[ae] == 's' && ae + 1 < e && t[ae + 1] == ')')
+		ae++;
+	if (t[ae] != ')')
+		return;
+	while (words < 8 && word_before(t, s, pos, &ws, &we)) {
+		if (words == 0)
+			long_e = we;
+		if (upper_at(t, we, ws)) {
+			if (t[ws] == t[as])
+				long_s = ws;
+		} else if (!is_word_in(h->joiners, t, ws, we)) {
+			break;
+		}
+		pos = ws;
+		words++;
+	}
+	if (long_s == 0 && !(long_e && t[s] == t[as] && upper_at(t, e, s)))
+		return;
+	if (long_s == 0)
+		long_s = s;
+	if (long_e <= long_s || memchr(t + long_s, ' ', long_e - long_s) == NULL)
+		return;
+	id = lexicon_exact(h, t, as, ae);
+	if (id == ENTITY_NONE)
+		id = lexicon_exact(h, t, long_s, long_e);
+	if (id == ENTITY_NONE)
+		id = intern_name(h, t, long_s, long_e, "organisation");
+	cand_add(h, long_s, long_e, id, CAT_ACTOR, PRI_RULE);
+	cand_add(h, as, ae, id, CAT_ACTOR, PRI_RULE);
+	state_add(st, t + as, ae - as, id);
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	size_t lx = x->end - x->start, ly = y->end - y->start;
+
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	if (x->pri != y->pri)
+		return x->pri < y->pri ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return 0;
+}
+
+static int ment_cmp(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* What a figure counts: the entity that ends its counted phrase, else the
+ * phrase's head word in lower case, else a name for its kind. */
+static uint32_t counts_entity(struct highlighter *h, const char *t,
+			      const struct figure *f, const struct mention *m,
+			      size_t nm)
+{
+	const char *k;
+	size_t i, hs;
+	char word[64];
+	size_t n = 0;
+
+	if (f->counts_end > f->counts_start) {
+		for (i = 0; i < nm; i++)
+			if (m[i].end == f->counts_end &&
+			    m[i].start >= f->counts_start &&
+			    m[i].cat == CAT_WEAPON)
+				return entities_intern(
+					h->reg,
+					entities_get(h->reg, m[i].entity)->name,
+					strlen(entities_get(h->reg, m[i].entity)
+						       ->name),
+					CAT_FIGURE, NULL, 1);
+		hs = f->counts_end;
+		while (hs > f->counts_start && t[hs - 1] != ' ' &&
+		       t[hs - 1] != '\n' && t[hs - 1] != '-')
+			hs--;
+		if (f->unit == NULL || f->counts_end - hs > 0) {
+			for (i = hs; i < f->counts_end && n < sizeof word - 1;
+			     i++)
+				word[n++] = (t[i] >= 'A' && t[i] <= 'Z')
+						    ? (char)(t[i] + 32)
+						    : t[i];
+			return entities_intern(h->reg, word, n, CAT_FIGURE,
+					       NULL, 1);
+		}
+	}
+	k = figure_kind_counts(f);
+	if (k == NULL)
+		return ENTITY_NONE;
+	return entities_intern(h->reg, k, strlen(k), CAT_FIGURE, NULL, 1);
+}
+
+static int span_free(const unsigned char *taken, size_t base, size_t s,
+		     size_t e)
+{
+	size_t i;
+
+	for (i = s; i < e; i++)
+		if (taken[i - base])
+			return 0;
+	return 1;
+}
+
+static void span_take(unsigned char *taken, size_t base, size_t s, size_t e)
+{
+	memset(taken + (s - base), 1, e - s);
+}
+
+/* Everything that may start at a word start p. */
+static void at_word(struct highlighter *h, struct hl_state *st,
+		    const char *t, size_t s, size_t e, size_t p)
+{
+	size_t q;
+	uint32_t v;
+
+	if (trie_may_start2(h->lx->aliases, t, e, p) &&
+	    (q = trie_match(h->lx->aliases, t, e, p, &v)) != 0)
+		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
+			 PRI_LEXICON);
+	if (trie_may_start2(st->learnt, t, e, p) &&
+	    (q = trie_match(st->learnt, t, e, p, &v)) != 0)
+		cand_add(h, p, q, v, entities_get(h->reg, v)->cat, PRI_RULE);
+	if (trie_may_start2(h->titles, t, e, p) &&
+	    (q = trie_match(h->titles, t, e, p, &v)) != 0)
+		rule_person(h, st, t, e, q);
+	if (trie_may_start2(h->suffixes, t, e, p) &&
+	    (q = trie_match(h->suffixes, t, e, p, &v)) != 0)
+		rule_org_suffix(h, t, s, e, p, q);
+	if (trie_may_start2(h->heads, t, e, p) &&
+	    (q = trie_match(h->heads, t, e, p, &v)) != 0)
+		rule_org_head(h, t, e, p, q);
+}
+
+static void add_figure(struct highlighter *h, const char *t, size_t e,
+		       size_t p)
+{
+	struct figure f;
+	size_t q;
+
+	if (!figure_may_start(h->fig, t, e, p))
+		return;
+	q = figure_at(h->fig, t, e, p, &f);
+	if (q)
+		cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig = f;
+}
+
+void highlight_section(struct highlighter *h, struct hl_state *st,
+		       const struct article *a, size_t sec,
+		       struct mentions *out)
+{
+	const struct section *se = &a->sections[sec];
+	const char *t = a->text;
+	size_t s = se->start, e = se->end, p, i, first = out->n, ms, me;
+	int prevw;
+	uint32_t v;
+
+	if (se->kind == SECTION_BOILERPLATE || e <= s)
+		return;
+	h->nc = 0;
+	prevw = trie_word_before(t, s);
+	for (p = s; p < e;) {
+		unsigned char c = (unsigned char)t[p];
+		size_t clen = 1;
+		int w;
+
+		if (c < 0x80) {
+			w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9');
+		} else {
+			uint32_t cp;
+
+			clen = utf8_decode(t + p, e - p, &cp);
+			w = iswalnum((wint_t)cp) != 0;
+		}
+		if (w && !prevw) {
+			at_word(h, st, t, s, e, p);
+			add_figure(h, t, e, p);
+		} else if (!w) {
+			if (c == '(' && h->acronyms)
+				rule_acronym(h, st, t, s, e, p);
+			else if (c != ' ')
+				add_figure(h, t, e, p);
+		}
+		prevw = w;
+		p += clen;
+	}
+	for (p = s; lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v);
+	     p = me)
+		cand_add(h, ms, me, v, entities_get(h->reg, v)->cat,
+			 PRI_LEXICON);
+
+	/* longest first; then keep what does not overlap */
+	qsort(h->c, h->nc, sizeof *h->c, cand_cmp);
+	h->taken = xgrow(h->taken, &h->taken_cap, e - s + 1, 1);
+	memset(h->taken, 0, e - s);
+	for (i = 0; i < h->nc; i++) {
+		struct cand *c = &h->c[i];
+		struct mention *m;
+
+		if (!span_free(h->taken, s, c->start, c->end))
+			continue;
+		span_take(h->taken, s, c->start, c->end);
+		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+		m = &out->v[out->n++];
+		m->start = c->start;
+		m->end = c->end;
+		m->entity = c->entity;
+		m->cat = c->cat;
+		m->fig = FIG_NONE;
+		m->section = (uint32_t)sec;
+		if (c->cat == CAT_FIGURE) {
+			out->figs = xgrow(out->figs, &out->figcap,
+					  out->nfigs + 1, sizeof *out->figs);
+			out->figs[out->nfigs] = c->fig;
+			m->fig = (uint32_t)out->nfigs++;
+		}
+	}
+	qsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
+	/* what each figure counts, now that the entities stand */
+	for (i = first; i < out->n; i++)
+		if (out->v[i].cat == CAT_FIGURE)
+			out->v[i].entity = counts_entity(
+				h, t, &out->figs[out->v[i].fig],
+				out->v + first, out->n - first);
+}
+
+void highlight_article(struct highlighter *h, const struct article *a,
+		       struct mentions *out)
+{
+	struct hl_state *st = hl_state_new();
+	size_t i;
+
+	for (i = 0; i < a->nsections; i++)
+		highlight_section(h, st, a, i, out);
+	hl_state_free(st);
+}
+
+void mentions_free(struct mentions *m)
+{
+	free(m->v);
+	free(m->figs);
+	memset(m, 0, sizeof *m);
+}

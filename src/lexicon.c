@@ -1,0 +1,256 @@
+/* lexicon: YAML entity definitions into the registry and matchers. */
+#include "brief/lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "brief/yamlio.h"
+
+struct pending {
+	uint32_t *entity;
+	size_t n, cap;
+};
+
+static int is_lower_only(const char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			return 0;
+	return 1;
+}
+
+static void add_alias(struct lexicon *lx, const char *s, size_t n,
+		      uint32_t id)
+{
+	char *tmp = xstrndup(s, n);
+
+	trie_add(lx->aliases, s, n, id, is_lower_only(tmp));
+	free(tmp);
+}
+
+static int scalar(const char *name, const struct ynode *n, const char *what,
+		  struct err *e)
+{
+	if (n == NULL || n->type != YNODE_SCALAR || n->len == 0) {
+		ynode_err(e, name, n, "%s must be a non-empty string", what);
+		return -1;
+	}
+	return 0;
+}
+
+static int add_pattern(struct lexicon *lx, const char *name,
+		       const struct ynode *p, uint32_t id,
+		       struct pending *pend, struct err *e)
+{
+	pcre2_code *re;
+
+	/* compiled alone first, so that an error points at this line */
+	re = rx_compile_node(name, p, 0, e);
+	if (re == NULL)
+		return -1;
+	pcre2_code_free(re);
+	if (lx->combined.len)
+		buf_addc(&lx->combined, '|');
+	buf_printf(&lx->combined, "(?:%s)(*MARK:%zu)", p->str, pend->n);
+	pend->entity = xgrow(pend->entity, &pend->cap, pend->n + 1,
+			     sizeof *pend->entity);
+	pend->entity[pend->n++] = id;
+	return 0;
+}
+
+static int load_entity(struct lexicon *lx, const char *name,
+		       const struct ynode *m, struct pending *pend,
+		       struct err *e)
+{
+	const struct ynode *nm = ynode_get(m, "name"),
+			   *cat = ynode_get(m, "category"),
+			   *kind = ynode_get(m, "kind"),
+			   *al = ynode_get(m, "aliases"),
+			   *pats = ynode_get(m, "patterns");
+	enum category c;
+	uint32_t id;
+	size_t i;
+
+	if (m->type != YNODE_MAP) {
+		ynode_err(e, name, m, "an entity must be a mapping");
+		return -1;
+	}
+	if (scalar(name, nm ? nm : m, "an entity's 'name'", e) != 0 ||
+	    scalar(name, cat ? cat : m, "an entity's 'category'", e) != 0)
+		return -1;
+	if (strcmp(cat->str, "actor") == 0)
+		c = CAT_ACTOR;
+	else if (strcmp(cat->str, "weapon") == 0)
+		c = CAT_WEAPON;
+	else {
+		ynode_err(e, name, cat, "category must be actor or weapon");
+		return -1;
+	}
+	if (kind && scalar(name, kind, "'kind'", e) != 0)
+		return -1;
+	id = entities_intern(lx->reg, nm->str, nm->len, c,
+			     kind ? kind->str : NULL, 0);
+	add_alias(lx, nm->str, nm->len, id);
+	if (al) {
+		if (al->type != YNODE_SEQ) {
+			ynode_err(e, name, al, "'aliases' must be a list");
+			return -1;
+		}
+		for (i = 0; i < al->nkids; i++) {
+			if (scalar(name, al->kids[i], "an alias", e) != 0)
+				return -1;
+			add_alias(lx, al->kids[i]->str, al->kids[i]->len, id);
+		}
+	}
+	if (pats) {
+		if (pats->type != YNODE_SEQ) {
+			ynode_err(e, name, pats, "'patterns' must be a list");
+			return -1;
+		}
+		for (i = 0; i < pats->nkids; i++)
+			if (add_pattern(lx, name, pats->kids[i], id, pend, e) !=
+			    0)
+				return -1;
+	}
+	return 0;
+}
+
+static int load_file(struct lexicon *lx, const char *path,
+		     struct pending *pend, struct err *e)
+{
+	struct ynode *root;
+	const struct ynode *list;
+	size_t i;
+	int ok, rc = 0;
+
+	root = yamlio_parse_file(path, &ok, e);
+	if (!ok)
+		return -1;
+	if (root == NULL)
+		return 0;
+	if (root->type != YNODE_MAP) {
+		ynode_err(e, path, root, "a lexicon must be a mapping with "
+			  "an 'entities' list");
+		ynode_free(root);
+		return -1;
+	}
+	list = ynode_get(root, "entities");
+	if (list && list->type != YNODE_SEQ) {
+		ynode_err(e, path, list, "'entities' must be a list");
+		rc = -1;
+	}
+	for (i = 0; rc == 0 && list && i < list->nkids; i++)
+		rc = load_entity(lx, path, list->kids[i], pend, e);
+	ynode_free(root);
+	return rc;
+}
+
+struct lexicon *lexicon_load(char *const *paths, size_t n,
+			     struct entities *reg, struct err *e)
+{
+	struct lexicon *lx = xcalloc(1, sizeof *lx);
+	struct pending pend = {0};
+	struct err sub;
+	size_t i;
+
+	lx->reg = reg;
+	lx->aliases = trie_new();
+	for (i = 0; i < n; i++)
+		if (load_file(lx, paths[i], &pend, e) != 0)
+			goto fail;
+	lx->pattern_entity = pend.entity;
+	lx->npatterns = pend.n;
+	pend.entity = NULL;
+	if (lx->npatterns) {
+		lx->designations = rx_compile(lx->combined.data,
+					      lx->combined.len, 0, &sub);
+		if (lx->designations == NULL) {
+			err_set(e, "%s: the patterns together: %s", paths[0],
+				sub.text);
+			goto fail;
+		}
+	}
+	return lx;
+fail:
+	free(pend.entity);
+	lexicon_free(lx);
+	return NULL;
+}
+
+void lexicon_free(struct lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	trie_free(lx->aliases);
+	pcre2_code_free(lx->designations);
+	free(lx->pattern_entity);
+	buf_free(&lx->combined);
+	free(lx);
+}
+
+char **lexicon_default_paths(char *const *given, size_t ngiven)
+{
+	char **out = xcalloc(ngiven + 3, sizeof *out);
+	size_t i, n = 0;
+	char *user;
+
+	if (ngiven) {
+		for (i = 0; i < ngiven; i++)
+			out[n++] = xstrdup(given[i]);
+		return out;
+	}
+	out[n++] = xasprintf("%s/lexicon.yaml", datadir());
+	user = xdg_path("config", "lexicon.yaml");
+	if (access(user, F_OK) == 0)
+		out[n++] = user;
+	else
+		free(user);
+	return out;
+}
+
+void lexicon_paths_free(char **paths)
+{
+	size_t i;
+
+	for (i = 0; paths && paths[i]; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
+			 const char *text, size_t len, size_t start,
+			 size_t *ms, size_t *me, uint32_t *entity)
+{
+	if (lx->designations == NULL)
+		return 0;
+	while (start < len) {
+		PCRE2_SPTR mark;
+		size_t idx;
+
+		if (!rx_find(lx->designations, md, text, len, start, 0, ms,
+			     me))
+			return 0;
+		if (*me == *ms) {
+			start = *ms + 1;
+			continue;
+		}
+		/* whole words only */
+		if ((trie_word_before(text, *ms) &&
+		     trie_word_at(text, len, *ms)) ||
+		    (trie_word_at(text, len, *me) &&
+		     trie_word_before(text, *me))) {
+			start = *ms + 1;
+			while (start < len &&
+			       ((unsigned char)text[start] & 0xC0) == 0x80)
+				start++;
+			continue;
+		}
+		mark = pcre2_get_mark(md);
+		idx = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : 0;
+		*entity = idx < lx->npatterns ? lx->pattern_entity[idx]
+					      : ENTITY_NONE;
+		return 1;
+	}
+	return 0;
+}

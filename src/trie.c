@@ -1,0 +1,316 @@
+/* trie: a byte trie with a direct root table, for literal aliases. */
+#include "brief/trie.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "brief/utf8.h"
+#include "brief/util.h"
+
+struct node {
+	uint32_t value;      /* value + 1, 0 = not an entry */
+};
+
+/* Transitions live in one open-addressing hash table keyed by (node,
+ * byte); two roots (exact and ASCII-folded) hang off a direct table.  A
+ * bitmap of the first two bytes of every entry rejects most word starts
+ * before any walking. */
+struct edge {
+	uint32_t from;       /* 0 = empty slot */
+	uint32_t to;
+	unsigned char byte;
+};
+
+struct trie {
+	struct node *nodes;
+	size_t n, cap;
+	struct edge *edges;
+	size_t nedges, edge_slots;
+	uint32_t root[2][256];
+	unsigned char single[256];   /* a one-byte entry starts with it */
+	unsigned char *pair;         /* 65536 bits */
+	size_t entries;
+};
+
+struct trie *trie_new(void)
+{
+	struct trie *t = xcalloc(1, sizeof *t);
+
+	t->n = 1; /* node 0 is unused: 0 means "none" */
+	t->nodes = xgrow(NULL, &t->cap, 64, sizeof *t->nodes);
+	memset(t->nodes, 0, sizeof *t->nodes);
+	t->edge_slots = 256;
+	t->edges = xcalloc(t->edge_slots, sizeof *t->edges);
+	t->pair = xcalloc(8192, 1);
+	return t;
+}
+
+void trie_free(struct trie *t)
+{
+	if (t == NULL)
+		return;
+	free(t->nodes);
+	free(t->edges);
+	free(t->pair);
+	free(t);
+}
+
+size_t trie_size(const struct trie *t)
+{
+	return t->entries;
+}
+
+static size_t edge_slot(const struct edge *edges, size_t slots,
+			uint32_t from, unsigned char b)
+{
+	size_t i = ((size_t)from * 2654435761u + b * 40503u) & (slots - 1);
+
+	while (edges[i].from && !(edges[i].from == from && edges[i].byte == b))
+		i = (i + 1) & (slots - 1);
+	return i;
+}
+
+static inline uint32_t child(const struct trie *t, uint32_t nd,
+			     unsigned char b)
+{
+	const struct edge *ed =
+		&t->edges[edge_slot(t->edges, t->edge_slots, nd, b)];
+
+	return ed->from ? ed->to : 0;
+}
+
+static uint32_t new_node(struct trie *t)
+{
+	t->nodes = xgrow(t->nodes, &t->cap, t->n + 1, sizeof *t->nodes);
+	t->nodes[t->n].value = 0;
+	return (uint32_t)t->n++;
+}
+
+static void edge_add(struct trie *t, uint32_t from, unsigned char b,
+		     uint32_t to)
+{
+	size_t i;
+
+	if ((t->nedges + 1) * 2 > t->edge_slots) {
+		size_t ns = t->edge_slots * 2, k;
+		struct edge *ne = xcalloc(ns, sizeof *ne);
+
+		for (k = 0; k < t->edge_slots; k++)
+			if (t->edges[k].from)
+				ne[edge_slot(ne, ns, t->edges[k].from,
+					     t->edges[k].byte)] = t->edges[k];
+		free(t->edges);
+		t->edges = ne;
+		t->edge_slots = ns;
+	}
+	i = edge_slot(t->edges, t->edge_slots, from, b);
+	t->edges[i].from = from;
+	t->edges[i].byte = b;
+	t->edges[i].to = to;
+	t->nedges++;
+}
+
+static int is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+static unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Read one normalised byte of s at *i: apostrophes become '\'', white
+ * space runs become one ' ', folded letters become lower case. */
+static inline int next_byte(const char *s, size_t n, size_t *i, int fold)
+{
+	unsigned char c;
+
+	if (*i >= n)
+		return -1;
+	c = (unsigned char)s[*i];
+	if (c > ' ' && c < 0x80) {
+		(*i)++;
+		return fold ? lower(c) : c;
+	}
+	if (c == 0xE2 && *i + 2 < n && (unsigned char)s[*i + 1] == 0x80 &&
+	    ((unsigned char)s[*i + 2] == 0x99 ||
+	     (unsigned char)s[*i + 2] == 0x98)) {
+		*i += 3;
+		return '\'';
+	}
+	if (is_ws(c)) {
+		while (*i < n && is_ws((unsigned char)s[*i]))
+			(*i)++;
+		return ' ';
+	}
+	(*i)++;
+	return c;
+}
+
+static void set_pair(struct trie *t, unsigned char a, unsigned char b)
+{
+	unsigned idx = (unsigned)a << 8 | b;
+
+	t->pair[idx >> 3] |= (unsigned char)(1u << (idx & 7));
+}
+
+/* Every text byte pair that normalises to (a, b). */
+static void mark_pair(struct trie *t, int a, int b, int fold)
+{
+	unsigned char as[2] = {(unsigned char)a, (unsigned char)a};
+	unsigned char bs[6];
+	size_t nb = 0, i, j;
+
+	if (fold && a >= 'a' && a <= 'z')
+		as[1] = (unsigned char)(a - 32);
+	bs[nb++] = (unsigned char)b;
+	if (fold && b >= 'a' && b <= 'z')
+		bs[nb++] = (unsigned char)(b - 32);
+	if (b == ' ') {
+		bs[nb++] = '\n';
+		bs[nb++] = '\t';
+		bs[nb++] = '\r';
+	}
+	if (b == '\'')
+		bs[nb++] = 0xE2;
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < nb; j++)
+			set_pair(t, as[i], bs[j]);
+}
+
+int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
+{
+	size_t i = 0;
+	int b = next_byte(s, n, &i, fold), b1 = b, len = 1;
+	uint32_t nd;
+
+	if (b < 0)
+		return 0;
+	nd = t->root[fold][b];
+	if (nd == 0) {
+		nd = new_node(t);
+		t->root[fold][b] = nd;
+	}
+	while ((b = next_byte(s, n, &i, fold)) >= 0) {
+		uint32_t c = child(t, nd, (unsigned char)b);
+
+		if (len++ == 1)
+			mark_pair(t, b1, b, fold);
+		if (c == 0) {
+			c = new_node(t);
+			edge_add(t, nd, (unsigned char)b, c);
+		}
+		nd = c;
+	}
+	if (len == 1) {
+		t->single[b1] = 1;
+		if (fold && b1 >= 'a' && b1 <= 'z')
+			t->single[b1 - 32] = 1;
+		if (b1 == '\'')
+			t->single[0xE2] = 1;
+	}
+	if (t->nodes[nd].value)
+		return 0;
+	t->nodes[nd].value = v + 1;
+	t->entries++;
+	return 1;
+}
+
+int trie_word_at(const char *text, size_t len, size_t pos)
+{
+	unsigned char c;
+	uint32_t cp;
+
+	if (pos >= len)
+		return 0;
+	c = (unsigned char)text[pos];
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9');
+	if ((c & 0xC0) == 0x80)
+		return 1; /* inside a character: treat as part of a word */
+	utf8_decode(text + pos, len - pos, &cp);
+	return iswalnum((wint_t)cp) != 0;
+}
+
+/* Is the character ending just before pos a word character? */
+int trie_word_before(const char *text, size_t pos)
+{
+	size_t b = pos;
+	uint32_t cp;
+
+	if (pos == 0)
+		return 0;
+	if ((unsigned char)text[pos - 1] < 0x80)
+		return trie_word_at(text, pos, pos - 1);
+	while (b > 0 && ((unsigned char)text[b - 1] & 0xC0) == 0x80 &&
+	       pos - b < 3)
+		b--;
+	if (b > 0)
+		b--;
+	utf8_decode(text + b, pos - b, &cp);
+	return iswalnum((wint_t)cp) != 0;
+}
+
+int trie_word_start(const char *text, size_t pos, size_t len)
+{
+	return trie_word_at(text, len, pos) && !trie_word_before(text, pos);
+}
+
+int trie_may_start(const struct trie *t, unsigned char c)
+{
+	return t->single[c] || t->root[0][c] || t->root[1][lower(c)];
+}
+
+int trie_may_start2(const struct trie *t, const char *text, size_t len,
+		    size_t pos)
+{
+	unsigned char a = (unsigned char)text[pos];
+	unsigned char b = pos + 1 < len ? (unsigned char)text[pos + 1] : 0;
+	unsigned idx = (unsigned)a << 8 | b;
+
+	return t->single[a] || (t->pair[idx >> 3] >> (idx & 7) & 1);
+}
+
+static size_t walk(const struct trie *t, int fold, const char *text,
+		   size_t len, size_t pos, uint32_t *v)
+{
+	size_t i = pos, best = 0;
+	int b = next_byte(text, len, &i, fold);
+	uint32_t nd;
+
+	if (b < 0)
+		return 0;
+	nd = t->root[fold][b];
+	while (nd) {
+		if (t->nodes[nd].value &&
+		    !(trie_word_before(text, i) && trie_word_at(text, len, i))) {
+			best = i;
+			*v = t->nodes[nd].value - 1;
+		}
+		b = next_byte(text, len, &i, fold);
+		if (b < 0)
+			break;
+		nd = child(t, nd, (unsigned char)b);
+	}
+	return best;
+}
+
+size_t trie_match(const struct trie *t, const char *text, size_t len,
+		  size_t pos, uint32_t *v)
+{
+	uint32_t ve = 0, vf = 0;
+	size_t e, f;
+
+	e = walk(t, 0, text, len, pos, &ve);
+	f = walk(t, 1, text, len, pos, &vf);
+	if (f > e) {
+		*v = vf;
+		return f;
+	}
+	if (e)
+		*v = ve;
+	return e;
+}

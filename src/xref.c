@@ -1,0 +1,204 @@
+/* xref: per article, mention indexes sorted by (entity, position). */
+#include "brief/xref.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/util.h"
+
+struct pair {
+	uint32_t entity;
+	uint32_t mention;
+};
+
+struct xart {
+	const struct mentions *m;
+	struct pair *p;         /* sorted by entity, then mention */
+	uint32_t *idx;          /* mention indexes in the same order */
+	size_t n;
+};
+
+struct xref {
+	struct xart *a;
+	size_t n;
+};
+
+struct xref *xref_new(size_t n)
+{
+	struct xref *x = xcalloc(1, sizeof *x);
+
+	x->a = xcalloc(n, sizeof *x->a);
+	x->n = n;
+	return x;
+}
+
+void xref_free(struct xref *x)
+{
+	size_t i;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < x->n; i++) {
+		free(x->a[i].p);
+		free(x->a[i].idx);
+	}
+	free(x->a);
+	free(x);
+}
+
+static int pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->entity != y->entity)
+		return x->entity < y->entity ? -1 : 1;
+	return x->mention < y->mention ? -1 : x->mention > y->mention;
+}
+
+void xref_set(struct xref *x, size_t i, const struct mentions *m)
+{
+	struct xart *a = &x->a[i];
+	size_t k, n = 0;
+
+	free(a->p);
+	free(a->idx);
+	a->m = m;
+	a->p = xcalloc(m->n, sizeof *a->p);
+	for (k = 0; k < m->n; k++) {
+		if (m->v[k].entity == ENTITY_NONE)
+			continue;
+		a->p[n].entity = m->v[k].entity;
+		a->p[n].mention = (uint32_t)k;
+		n++;
+	}
+	qsort(a->p, n, sizeof *a->p, pair_cmp);
+	a->idx = xcalloc(n, sizeof *a->idx);
+	for (k = 0; k < n; k++)
+		a->idx[k] = a->p[k].mention;
+	a->n = n;
+}
+
+static size_t lower_bound(const struct xart *a, uint32_t entity)
+{
+	size_t lo = 0, hi = a->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (a->p[mid].entity < entity)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const uint32_t *xref_list(const struct xref *x, uint32_t entity, size_t i,
+			  size_t *n)
+{
+	const struct xart *a;
+	size_t lo, hi;
+
+	*n = 0;
+	if (i >= x->n || x->a[i].p == NULL)
+		return NULL;
+	a = &x->a[i];
+	lo = lower_bound(a, entity);
+	hi = lower_bound(a, entity + 1);
+	*n = hi - lo;
+	return a->idx + lo;
+}
+
+size_t xref_count(const struct xref *x, uint32_t entity, size_t i)
+{
+	size_t n;
+
+	xref_list(x, entity, i, &n);
+	return n;
+}
+
+int xref_step(const struct xref *x, uint32_t entity, size_t i, size_t off,
+	      int dir, size_t *ai, size_t *mi)
+{
+	size_t k, n, j;
+	const uint32_t *l;
+
+	l = xref_list(x, entity, i, &n);
+	if (dir > 0) {
+		for (k = 0; k < n; k++)
+			if (x->a[i].m->v[l[k]].start > off) {
+				*ai = i;
+				*mi = l[k];
+				return 1;
+			}
+	} else {
+		for (k = n; k-- > 0;)
+			if (x->a[i].m->v[l[k]].start < off) {
+				*ai = i;
+				*mi = l[k];
+				return 1;
+			}
+	}
+	/* the other articles, then this one from the other end */
+	for (j = 1; j <= x->n; j++) {
+		size_t o = dir > 0 ? (i + j) % x->n : (i + x->n - j) % x->n;
+
+		l = xref_list(x, entity, o, &n);
+		if (n == 0)
+			continue;
+		*ai = o;
+		*mi = dir > 0 ? l[0] : l[n - 1];
+		if (o == i && x->a[i].m->v[*mi].start == off)
+			return 0;
+		return 1;
+	}
+	return 0;
+}
+
+struct rank {
+	uint32_t entity;
+	size_t total;
+	const char *name;
+};
+
+static int rank_cmp(const void *a, const void *b)
+{
+	const struct rank *x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+uint32_t *xref_ranked(const struct xref *x, const struct entities *reg,
+		      unsigned catmask, size_t *n)
+{
+	size_t ne = entities_count(reg), i, k, m = 0;
+	size_t *tot = xcalloc(ne + 1, sizeof *tot);
+	struct rank *r;
+	uint32_t *out;
+
+	for (i = 0; i < x->n; i++)
+		for (k = 0; k < x->a[i].n; k++)
+			if (x->a[i].p[k].entity < ne)
+				tot[x->a[i].p[k].entity]++;
+	r = xcalloc(ne + 1, sizeof *r);
+	for (i = 0; i < ne; i++) {
+		const struct entity *en = entities_get(reg, (uint32_t)i);
+
+		if (tot[i] == 0 || !(catmask & (1u << en->cat)))
+			continue;
+		r[m].entity = (uint32_t)i;
+		r[m].total = tot[i];
+		r[m].name = en->name;
+		m++;
+	}
+	qsort(r, m, sizeof *r, rank_cmp);
+	out = xcalloc(m + 1, sizeof *out);
+	for (i = 0; i < m; i++)
+		out[i] = r[i].entity;
+	free(r);
+	free(tot);
+	*n = m;
+	return out;
+}
