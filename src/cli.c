@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "brief/article.h"
 #include "brief/dump.h"
+#include "brief/engine.h"
 #include "brief/highlight.h"
 #include "brief/lexicon.h"
 #include "brief/library.h"
+#include "brief/ui.h"
 #include "brief/util.h"
 #include "brief/xref.h"
 
@@ -23,6 +26,8 @@ enum mode { MODE_READ, MODE_DUMP, MODE_MENTIONS, MODE_ENTITIES };
 
 struct opts {
 	enum mode mode;
+	const char *theme;
+	int no_color;
 	const char *rules;
 	const char *hlrules;
 	char **lexicons;
@@ -49,6 +54,8 @@ static const char usage_text[] =
 	"                      first\n"
 	"\n"
 	"Options:\n"
+	"  --theme NAME|FILE   colour theme (dark, light, mono, or a YAML file)\n"
+	"  --no-color          no colours (also when NO_COLOR is set)\n"
 	"  --lexicon FILE      entity lexicon to use instead of the default\n"
 	"                      (repeatable; files are merged in order)\n"
 	"  --highlight-rules FILE\n"
@@ -74,7 +81,9 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_MENTIONS,
 		OPT_ENTITIES,
 		OPT_LEXICON,
-		OPT_HLRULES
+		OPT_HLRULES,
+		OPT_THEME,
+		OPT_NO_COLOR
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -85,6 +94,9 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"entities", no_argument, NULL, OPT_ENTITIES},
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
 		{"highlight-rules", required_argument, NULL, OPT_HLRULES},
+		{"theme", required_argument, NULL, OPT_THEME},
+		{"no-color", no_argument, NULL, OPT_NO_COLOR},
+		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -109,6 +121,12 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_ENTITIES:
 			o->mode = MODE_ENTITIES;
+			break;
+		case OPT_THEME:
+			o->theme = optarg;
+			break;
+		case OPT_NO_COLOR:
+			o->no_color = 1;
 			break;
 		case OPT_HLRULES:
 			o->hlrules = optarg;
@@ -149,45 +167,6 @@ static int run_dump(struct library *lib)
 			return EXIT_FAIL;
 		}
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
-}
-
-/* The highlighting engine: registry, lexicon, rules. */
-struct engine {
-	struct entities *reg;
-	struct lexicon *lx;
-	struct highlighter *hl;
-};
-
-static int engine_open(struct engine *en, const struct opts *o,
-		       struct err *e)
-{
-	char **paths = lexicon_default_paths(o->lexicons, o->nlexicons);
-	char *rules = o->hlrules ? xstrdup(o->hlrules)
-				 : highlighter_default_rules();
-	size_t n = 0;
-
-	while (paths[n])
-		n++;
-	memset(en, 0, sizeof *en);
-	en->reg = entities_new();
-	en->lx = lexicon_load(paths, n, en->reg, e);
-	lexicon_paths_free(paths);
-	if (en->lx != NULL)
-		en->hl = highlighter_new(en->lx, rules, e);
-	free(rules);
-	if (en->hl == NULL) {
-		lexicon_free(en->lx);
-		entities_free(en->reg);
-		return -1;
-	}
-	return 0;
-}
-
-static void engine_close(struct engine *en)
-{
-	highlighter_free(en->hl);
-	lexicon_free(en->lx);
-	entities_free(en->reg);
 }
 
 /* Write s[0..n) with tabs and line breaks as spaces. */
@@ -325,8 +304,9 @@ int cli_main(int argc, char **argv)
 		free(o.lexicons);
 		return fail(&e);
 	}
-	if (o.mode == MODE_MENTIONS || o.mode == MODE_ENTITIES) {
-		if (engine_open(&en, &o, &e) != 0) {
+	if (o.mode != MODE_DUMP) {
+		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules,
+				&e) != 0) {
 			article_rules_free(rules);
 			free(o.lexicons);
 			return fail(&e);
@@ -349,7 +329,7 @@ int cli_main(int argc, char **argv)
 	}
 	if (library_load(&lib, argv + optind, (size_t)(argc - optind), rules,
 			 &e) != 0) {
-		if (o.mode == MODE_ENTITIES)
+		if (o.mode != MODE_DUMP)
 			engine_close(&en);
 		article_rules_free(rules);
 		free(o.lexicons);
@@ -363,9 +343,19 @@ int cli_main(int argc, char **argv)
 		rc = run_entities(&en, &lib);
 		engine_close(&en);
 		break;
-	default:
-		rc = run_print(&lib);
+	default: {
+		struct ui_opts uo = {o.theme, o.no_color};
+
+		if (!isatty(1) && !isatty(0) && getenv("BRIEF_PRINT")) {
+			rc = run_print(&lib);
+		} else {
+			rc = ui_run(&lib, &en, rules, &uo, &e);
+			if (rc == EXIT_BAD_INPUT)
+				fprintf(stderr, "brief: %s\n", e.text);
+		}
+		engine_close(&en);
 		break;
+	}
 	}
 	library_free(&lib);
 	article_rules_free(rules);

@@ -1,0 +1,22 @@
+/* ui: the terminal interface -- layout of two panes (or one on narrow
+ * terminals), the status line, overlays, the input loop, signals. */
+#ifndef BRIEF_UI_H
+#define BRIEF_UI_H
+
+#include "brief/article.h"
+#include "brief/engine.h"
+#include "brief/library.h"
+
+struct ui_opts {
+	const char *theme;       /* name or path; NULL for the default */
+	int no_color;
+};
+
+/* Run the reader on the loaded articles until the user quits.  Returns
+ * the exit status; on a setup error (bad theme, no terminal) prints
+ * nothing, fills e and returns 2 before the screen opens. */
+int ui_run(struct library *lib, struct engine *en,
+	   const struct article_rules *rules, const struct ui_opts *o,
+	   struct err *e);
+
+#endif

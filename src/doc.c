@@ -1,0 +1,309 @@
+/* doc: lazily highlighted and wrapped article view model. */
+#include "brief/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/util.h"
+#include "brief/wrap.h"
+
+struct doc *doc_new(struct article *a)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+
+	d->a = a;
+	d->sec_first = xcalloc(a->nsections + 1, sizeof *d->sec_first);
+	d->rows = xcalloc(a->nsections + 1, sizeof *d->rows);
+	d->st = hl_state_new();
+	d->width = 80;
+	d->fold = 1;
+	return d;
+}
+
+void doc_free(struct doc *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	mentions_free(&d->m);
+	for (i = 0; i < DOC_CACHE; i++)
+		mentions_free(&d->cache[i].m);
+	free(d->sec_first);
+	free(d->rows);
+	hl_state_free(d->st);
+	free(d);
+}
+
+int doc_work(struct doc *d, struct highlighter *h, size_t n)
+{
+	while (n-- > 0 && d->done < d->a->nsections) {
+		d->sec_first[d->done] = d->m.n;
+		highlight_section(h, d->st, d->a, d->done, &d->m);
+		d->done++;
+		d->sec_first[d->done] = d->m.n;
+	}
+	if (d->done == d->a->nsections) {
+		size_t i;
+
+		for (i = 0; i < DOC_CACHE; i++)
+			mentions_free(&d->cache[i].m);
+		memset(d->cache, 0, sizeof d->cache);
+		return 1;
+	}
+	return 0;
+}
+
+int doc_complete(const struct doc *d)
+{
+	return d->done == d->a->nsections;
+}
+
+const struct mention *doc_mentions(struct doc *d, struct highlighter *h,
+				   size_t sec, size_t *n,
+				   const struct figure **figs)
+{
+	size_t i, victim = 0;
+	struct hl_state *st;
+
+	if (sec < d->done) {
+		*n = d->sec_first[sec + 1] - d->sec_first[sec];
+		*figs = d->m.figs;
+		return d->m.v + d->sec_first[sec];
+	}
+	for (i = 0; i < DOC_CACHE; i++)
+		if (d->cache[i].used && d->cache[i].sec == sec) {
+			d->cache[i].used = (int)++d->cache_clock;
+			*n = d->cache[i].m.n;
+			*figs = d->cache[i].m.figs;
+			return d->cache[i].m.v;
+		}
+	for (i = 1; i < DOC_CACHE; i++)
+		if (d->cache[i].used < d->cache[victim].used)
+			victim = i;
+	mentions_free(&d->cache[victim].m);
+	st = hl_state_new();
+	highlight_section(h, st, d->a, sec, &d->cache[victim].m);
+	hl_state_free(st);
+	d->cache[victim].sec = sec;
+	d->cache[victim].used = (int)++d->cache_clock;
+	*n = d->cache[victim].m.n;
+	*figs = d->cache[victim].m.figs;
+	return d->cache[victim].m.v;
+}
+
+void doc_set_width(struct doc *d, int width)
+{
+	if (width < 1)
+		width = 1;
+	if (width == d->width)
+		return;
+	{
+		/* keep the reading position: remember the top offset */
+		size_t off = doc_top_offset(d);
+
+		d->width = width;
+		memset(d->rows, 0, (d->a->nsections + 1) * sizeof *d->rows);
+		doc_show_offset(d, off, 0);
+	}
+}
+
+void doc_set_fold(struct doc *d, int fold)
+{
+	size_t off = doc_top_offset(d);
+	size_t i;
+
+	d->fold = fold;
+	for (i = 0; i < d->a->nsections; i++)
+		if (d->a->sections[i].kind == SECTION_BOILERPLATE)
+			d->rows[i] = 0;
+	doc_show_offset(d, off, 0);
+}
+
+int doc_folded(const struct doc *d, size_t sec)
+{
+	return d->fold && d->a->sections[sec].kind == SECTION_BOILERPLATE;
+}
+
+size_t doc_lines(const struct doc *d, size_t sec, size_t *starts, size_t max)
+{
+	const struct section *s = &d->a->sections[sec];
+
+	if (doc_folded(d, sec)) {
+		if (starts && max)
+			starts[0] = s->start;
+		return 1;
+	}
+	return wrap_lines(d->a->text, s->start, s->end, d->width, starts, max);
+}
+
+size_t doc_rows(struct doc *d, size_t sec)
+{
+	if (sec >= d->a->nsections)
+		return 0;
+	if (d->rows[sec] == 0)
+		d->rows[sec] = (uint32_t)doc_lines(d, sec, NULL, 0) + 1;
+	return d->rows[sec];
+}
+
+void doc_scroll(struct doc *d, long delta)
+{
+	size_t ns = d->a->nsections;
+
+	if (ns == 0)
+		return;
+	while (delta > 0) {
+		size_t left = doc_rows(d, d->top_sec) - 1 - d->top_row;
+
+		if ((size_t)delta <= left) {
+			d->top_row += (size_t)delta;
+			return;
+		}
+		if (d->top_sec + 1 >= ns) {
+			d->top_row = doc_rows(d, d->top_sec) - 1;
+			return;
+		}
+		delta -= (long)left + 1;
+		d->top_sec++;
+		d->top_row = 0;
+	}
+	while (delta < 0) {
+		if ((size_t)-delta <= d->top_row) {
+			d->top_row -= (size_t)-delta;
+			return;
+		}
+		delta += (long)d->top_row + 1;
+		if (d->top_sec == 0) {
+			d->top_row = 0;
+			return;
+		}
+		d->top_sec--;
+		d->top_row = doc_rows(d, d->top_sec) - 1;
+	}
+}
+
+void doc_top(struct doc *d)
+{
+	d->top_sec = 0;
+	d->top_row = 0;
+}
+
+void doc_bottom(struct doc *d, size_t visible)
+{
+	size_t ns = d->a->nsections, total = 0;
+
+	if (ns == 0)
+		return;
+	d->top_sec = ns - 1;
+	d->top_row = 0;
+	/* the last section's blank row is not shown at the bottom */
+	total = doc_rows(d, ns - 1) - 1;
+	while (total < visible && d->top_sec > 0) {
+		d->top_sec--;
+		total += doc_rows(d, d->top_sec);
+	}
+	if (total > visible)
+		d->top_row = total - visible;
+	if (d->top_row >= doc_rows(d, d->top_sec))
+		d->top_row = doc_rows(d, d->top_sec) - 1;
+}
+
+static size_t row_of_offset(struct doc *d, size_t sec, size_t off)
+{
+	size_t n = doc_lines(d, sec, NULL, 0), i;
+	size_t *starts;
+	size_t row = 0;
+
+	if (n <= 1)
+		return 0;
+	starts = xcalloc(n, sizeof *starts);
+	doc_lines(d, sec, starts, n);
+	for (i = 0; i < n; i++)
+		if (starts[i] <= off)
+			row = i;
+	free(starts);
+	return row;
+}
+
+void doc_show_offset(struct doc *d, size_t off, size_t at)
+{
+	long sec;
+
+	if (d->a->nsections == 0)
+		return;
+	sec = article_section_at(d->a, off);
+	if (sec < 0) {
+		/* between sections: the next one */
+		size_t i;
+
+		for (i = 0; i < d->a->nsections; i++)
+			if (d->a->sections[i].start >= off)
+				break;
+		sec = (long)(i < d->a->nsections ? i : d->a->nsections - 1);
+		off = d->a->sections[sec].start;
+	}
+	d->top_sec = (size_t)sec;
+	d->top_row = doc_folded(d, (size_t)sec) ? 0
+						  : row_of_offset(d, (size_t)sec, off);
+	doc_scroll(d, -(long)at);
+}
+
+size_t doc_top_offset(struct doc *d)
+{
+	size_t *starts, n, off;
+
+	if (d->a->nsections == 0)
+		return 0;
+	n = doc_lines(d, d->top_sec, NULL, 0);
+	if (d->top_row >= n)
+		return d->a->sections[d->top_sec].end;
+	starts = xcalloc(n, sizeof *starts);
+	doc_lines(d, d->top_sec, starts, n);
+	off = starts[d->top_row];
+	free(starts);
+	return off;
+}
+
+int doc_percent(struct doc *d)
+{
+	size_t off;
+
+	if (d->a->len == 0 || d->a->nsections == 0)
+		return 100;
+	if (d->top_sec + 1 == d->a->nsections)
+		return 100;
+	off = d->a->sections[d->top_sec].start;
+	return (int)((double)off * 100.0 / (double)d->a->len);
+}
+
+int doc_offset_visible(struct doc *d, size_t off, size_t visible,
+		       size_t *row)
+{
+	long sec = article_section_at(d->a, off);
+	size_t r = 0, s;
+
+	if (sec < 0 || (size_t)sec < d->top_sec)
+		return 0;
+	for (s = d->top_sec; s < (size_t)sec; s++) {
+		r += doc_rows(d, s) - (s == d->top_sec ? d->top_row : 0);
+		if (r >= visible)
+			return 0;
+	}
+	{
+		size_t rr = doc_folded(d, (size_t)sec)
+				    ? 0
+				    : row_of_offset(d, (size_t)sec, off);
+
+		if ((size_t)sec == d->top_sec) {
+			if (rr < d->top_row)
+				return 0;
+			rr -= d->top_row;
+		}
+		r += rr;
+	}
+	if (r >= visible)
+		return 0;
+	if (row)
+		*row = r;
+	return 1;
+}

@@ -1,0 +1,1193 @@
+/* ui: layout, input loop, overlays, status line, signals. */
+#include "brief/ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "brief/doc.h"
+#include "brief/keymap.h"
+#include "brief/olist.h"
+#include "brief/pane.h"
+#include "brief/prompt.h"
+#include "brief/search.h"
+#include "brief/theme.h"
+#include "brief/utf8.h"
+#include "brief/xref.h"
+
+/* Below these sizes the screen only says it is too small. */
+#define MIN_COLS 40
+#define MIN_ROWS 8
+/* Below this width one pane is shown at a time. */
+#define TWO_PANE_COLS 100
+
+enum overlay { OV_NONE, OV_HELP, OV_XREF, OV_INDEX, OV_OPEN };
+
+struct ui {
+	struct library *lib;
+	struct engine *en;
+	const struct article_rules *rules;
+	struct doc **docs;
+	size_t ndocs;
+	size_t shown[2];          /* doc shown in each pane */
+	int focus;                /* 0 or 1 */
+	int single;               /* one pane at a time */
+	int sync;
+	struct xref *xref;
+	int xref_ready;
+
+	int has_sel;
+	size_t sel_doc, sel_start, sel_end;
+	uint32_t sel_entity;
+
+	struct search search;
+	int prompting;
+	struct prompt prompt;
+	size_t search_origin;     /* where an incremental search began */
+	size_t search_origin_doc;
+	struct doc saved_pos;     /* position before an incremental search */
+
+	enum overlay ov;
+	struct olist *list;
+	int index_sort;
+
+	char msg[512];
+	int msg_error;
+	struct theme *theme;
+	int use_color;
+	int quit;
+	int layout_x[2], layout_w[2], layout_h;
+};
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void say(struct ui *u, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void say(struct ui *u, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+static struct doc *focused(struct ui *u)
+{
+	return u->docs[u->shown[u->focus]];
+}
+
+static int text_rows(struct ui *u)
+{
+	return pane_text_rows(u->layout_h);
+}
+
+/* ---- layout ---- */
+
+static void layout(struct ui *u)
+{
+	int cols = COLS;
+
+	u->layout_h = LINES - 1;
+	u->single = cols < TWO_PANE_COLS || u->ndocs < 2;
+	if (u->single) {
+		u->layout_x[0] = u->layout_x[1] = 0;
+		u->layout_w[0] = u->layout_w[1] = cols;
+	} else {
+		int left = (cols - 1) / 2;
+
+		u->layout_x[0] = 0;
+		u->layout_w[0] = left;
+		u->layout_x[1] = left + 1;
+		u->layout_w[1] = cols - left - 1;
+	}
+}
+
+/* ---- indexing ---- */
+
+static int all_done(struct ui *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->ndocs; i++)
+		if (!doc_complete(u->docs[i]))
+			return 0;
+	return 1;
+}
+
+static void build_xref(struct ui *u)
+{
+	size_t i;
+
+	xref_free(u->xref);
+	u->xref = xref_new(u->ndocs);
+	for (i = 0; i < u->ndocs; i++)
+		xref_set(u->xref, i, &u->docs[i]->m);
+	u->xref_ready = 1;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Index for about `budget` ms; returns 1 when everything is indexed. */
+static int index_some(struct ui *u, double budget)
+{
+	double end = now_ms() + budget;
+	size_t i;
+
+	for (i = 0; i < u->ndocs; i++)
+		while (!doc_complete(u->docs[i])) {
+			doc_work(u->docs[i], u->en->hl, 64);
+			if (now_ms() > end)
+				return 0;
+		}
+	if (!u->xref_ready)
+		build_xref(u);
+	return 1;
+}
+
+static int index_percent(struct ui *u)
+{
+	size_t i, done = 0, total = 0;
+
+	for (i = 0; i < u->ndocs; i++) {
+		done += u->docs[i]->done;
+		total += u->docs[i]->a->nsections;
+	}
+	return total ? (int)(done * 100 / total) : 100;
+}
+
+/* Make sure the index is complete (with a progress message). */
+static void need_index(struct ui *u)
+{
+	while (!index_some(u, 50)) {
+		say(u, 0, "indexing… %d%%", index_percent(u));
+		move(LINES - 1, 0);
+		clrtoeol();
+		addstr(u->msg);
+		refresh();
+		if (got_signal)
+			return;
+	}
+}
+
+/* ---- drawing ---- */
+
+static void draw_status(struct ui *u)
+{
+	char left[1024], right[256] = "";
+	struct doc *d = focused(u);
+	int used;
+	unsigned long attr = theme_attr(ROLE_STATUS);
+
+	snprintf(left, sizeof left, " %s %s  %d%%%s%s",
+		 u->focus == 0 ? "A" : "B", d->a->path, doc_percent(d),
+		 u->sync ? "  [sync]" : "", u->single && u->ndocs > 1 ?
+		 "  (narrow: Tab shows the other report)" : "");
+	if (u->has_sel) {
+		const struct entity *en =
+			entities_get(u->en->reg, u->sel_entity);
+
+		if (en && u->xref_ready)
+			snprintf(right, sizeof right, "%s: %zu in A, %zu in B ",
+				 en->name,
+				 xref_count(u->xref, u->sel_entity, u->shown[0]),
+				 u->ndocs > 1 ? xref_count(u->xref, u->sel_entity,
+							   u->shown[1])
+					      : 0);
+		else if (en)
+			snprintf(right, sizeof right, "%s ", en->name);
+	}
+	if (!u->xref_ready && !all_done(u))
+		snprintf(right + strlen(right), sizeof right - strlen(right),
+			 "indexing %d%% ", index_percent(u));
+	move(LINES - 1, 0);
+	attrset(attr);
+	used = 0;
+	{
+		size_t n = strlen(left), fit = utf8_fit(left, n, (size_t)COLS);
+
+		addnstr(left, (int)fit);
+		used = (int)utf8_str_width(left, fit);
+	}
+	if (u->msg[0] && used + 3 < COLS) {
+		size_t n = strlen(u->msg);
+		size_t fit = utf8_fit(u->msg, n, (size_t)(COLS - used - 3));
+
+		addstr(" │ ");
+		attrset(u->msg_error ? theme_attr(ROLE_ERROR) | A_REVERSE
+				     : attr);
+		addnstr(u->msg, (int)fit);
+		attrset(attr);
+		used += 3 + (int)utf8_str_width(u->msg, fit);
+	}
+	{
+		int rw = (int)utf8_str_width(right, strlen(right));
+
+		while (used < COLS - rw) {
+			addch(' ');
+			used++;
+		}
+		if (used + rw <= COLS)
+			addstr(right);
+	}
+	attrset(A_NORMAL);
+}
+
+static void pane_view_for(struct ui *u, int p, struct pane_view *v)
+{
+	size_t di = u->shown[p];
+
+	memset(v, 0, sizeof *v);
+	v->h = u->en->hl;
+	v->sel_entity = u->has_sel ? u->sel_entity : ENTITY_NONE;
+	v->sel_here = u->has_sel && u->sel_doc == di;
+	v->sel_start = u->sel_start;
+	v->sel_end = u->sel_end;
+	v->search = search_active(&u->search) ? &u->search : NULL;
+	v->focused = u->focus == p;
+	v->label = p == 0 ? "A" : "B";
+}
+
+static void draw_too_small(void)
+{
+	const char *msg = "terminal too small";
+	char size[64];
+	int y = LINES / 2;
+
+	erase();
+	snprintf(size, sizeof size, "need %dx%d", MIN_COLS, MIN_ROWS);
+	mvaddnstr(y > 0 ? y - 1 : 0, (COLS - (int)strlen(msg)) / 2 > 0
+				   ? (COLS - (int)strlen(msg)) / 2 : 0,
+		  msg, COLS);
+	if (LINES > 1)
+		mvaddnstr(y, (COLS - (int)strlen(size)) / 2 > 0
+				 ? (COLS - (int)strlen(size)) / 2 : 0,
+			  size, COLS);
+}
+
+static void draw(struct ui *u)
+{
+	struct pane_view v;
+	int p, y;
+
+	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
+		draw_too_small();
+		refresh();
+		return;
+	}
+	layout(u);
+	for (p = 0; p < 2; p++) {
+		if (u->single && p != u->focus)
+			continue;
+		pane_view_for(u, p, &v);
+		if (u->single)
+			v.label = u->focus == 0 ? "A" : "B";
+		pane_draw(u->docs[u->shown[p]], 0, u->layout_x[p], u->layout_h,
+			  u->layout_w[p], &v);
+	}
+	if (!u->single) {
+		attrset(theme_attr(ROLE_DIVIDER));
+		for (y = 0; y < u->layout_h; y++)
+			mvaddstr(y, u->layout_w[0], "│");
+		attrset(A_NORMAL);
+	}
+	if (u->ov != OV_NONE && u->list) {
+		int h = LINES - 3, w = COLS - 4;
+
+		if (w > 120)
+			w = 120;
+		olist_draw(u->list, 1, (COLS - w) / 2, h, w);
+	}
+	if (u->prompting) {
+		int mw = u->msg[0] ? (int)utf8_str_width(u->msg, strlen(u->msg)) + 3
+				   : 0;
+
+		if (mw > COLS / 2)
+			mw = COLS / 2;
+		if (mw) {
+			move(LINES - 1, COLS - mw);
+			attrset(u->msg_error ? theme_attr(ROLE_ERROR)
+					     : theme_attr(ROLE_STATUS));
+			addstr(" │ ");
+			addnstr(u->msg, (int)utf8_fit(u->msg, strlen(u->msg),
+						      (size_t)(mw - 3)));
+			attrset(A_NORMAL);
+		}
+		prompt_draw(&u->prompt, LINES - 1, COLS - mw);
+	} else {
+		draw_status(u);
+	}
+	if (u->prompting)
+		curs_set(1);
+	else
+		curs_set(0);
+	refresh();
+}
+
+/* ---- moving ---- */
+
+static void scroll_focused(struct ui *u, long delta)
+{
+	doc_scroll(focused(u), delta);
+	if (u->sync && !u->single) {
+		struct doc *o = u->docs[u->shown[!u->focus]];
+
+		doc_scroll(o, delta);
+	}
+}
+
+/* When sync is turned on: bring the other pane to the same section. */
+static void align_other(struct ui *u)
+{
+	struct doc *f = focused(u), *o = u->docs[u->shown[!u->focus]];
+	size_t ns = f->a->nsections, no = o->a->nsections;
+
+	if (ns == 0 || no == 0)
+		return;
+	o->top_sec = f->top_sec * no / ns;
+	if (o->top_sec >= no)
+		o->top_sec = no - 1;
+	o->top_row = 0;
+}
+
+static void show_in_pane(struct ui *u, size_t di, size_t off)
+{
+	int p;
+
+	if (u->shown[u->focus] == di)
+		p = u->focus;
+	else if (u->shown[!u->focus] == di)
+		p = !u->focus;
+	else
+		p = u->focus, u->shown[p] = di;
+	u->focus = p;
+	{
+		struct doc *d = u->docs[di];
+		size_t rows = (size_t)text_rows(u);
+
+		if (!doc_offset_visible(d, off, rows, NULL))
+			doc_show_offset(d, off, rows / 3);
+	}
+}
+
+static void select_mention(struct ui *u, size_t di, const struct mention *m)
+{
+	u->has_sel = 1;
+	u->sel_doc = di;
+	u->sel_start = m->start;
+	u->sel_end = m->end;
+	u->sel_entity = m->entity;
+	show_in_pane(u, di, m->start);
+}
+
+/* e / E: the next or previous mention in the focused pane. */
+static void select_step(struct ui *u, int dir)
+{
+	struct doc *d = focused(u);
+	size_t di = u->shown[u->focus], ns = d->a->nsections, from, k;
+	long sec;
+
+	if (ns == 0)
+		return;
+	if (u->has_sel && u->sel_doc == di)
+		from = u->sel_start;
+	else
+		from = dir > 0 ? doc_top_offset(d) : doc_top_offset(d) + 1;
+	sec = article_section_at(d->a, from);
+	if (sec < 0)
+		sec = (long)d->top_sec;
+	for (k = 0; k < ns; k++) {
+		size_t s = dir > 0 ? ((size_t)sec + k) % ns
+				   : ((size_t)sec + ns - k) % ns, n, i;
+		const struct figure *figs;
+		const struct mention *mv = doc_mentions(d, u->en->hl, s, &n,
+							&figs);
+		int fresh = u->has_sel && u->sel_doc == di;
+
+		if (dir > 0) {
+			for (i = 0; i < n; i++)
+				if (k > 0 || (fresh ? mv[i].start > from
+						    : mv[i].start >= from)) {
+					select_mention(u, di, &mv[i]);
+					return;
+				}
+		} else {
+			for (i = n; i-- > 0;)
+				if (k > 0 || mv[i].start < from) {
+					select_mention(u, di, &mv[i]);
+					return;
+				}
+		}
+	}
+	say(u, 0, "no highlighted mentions here");
+}
+
+/* ] / [: the next mention of the selected entity, into the other report
+ * when this one has no more. */
+static void mention_step(struct ui *u, int dir)
+{
+	size_t here, other, n, k;
+	const uint32_t *l;
+
+	if (!u->has_sel || u->sel_entity == ENTITY_NONE) {
+		say(u, 1, "no entity selected: press e to select a mention");
+		return;
+	}
+	need_index(u);
+	here = u->sel_doc;
+	l = xref_list(u->xref, u->sel_entity, here, &n);
+	if (dir > 0) {
+		for (k = 0; k < n; k++)
+			if (u->docs[here]->m.v[l[k]].start > u->sel_start) {
+				select_mention(u, here, &u->docs[here]->m.v[l[k]]);
+				return;
+			}
+	} else {
+		for (k = n; k-- > 0;)
+			if (u->docs[here]->m.v[l[k]].start < u->sel_start) {
+				select_mention(u, here, &u->docs[here]->m.v[l[k]]);
+				return;
+			}
+	}
+	/* on into the other pane's report, then around */
+	other = u->shown[0] == here ? u->shown[1] : u->shown[0];
+	if (u->ndocs > 1 && other != here) {
+		l = xref_list(u->xref, u->sel_entity, other, &n);
+		if (n) {
+			select_mention(u, other,
+				       &u->docs[other]->m.v[l[dir > 0 ? 0 : n - 1]]);
+			say(u, 0, "continued in the other report");
+			return;
+		}
+	}
+	l = xref_list(u->xref, u->sel_entity, here, &n);
+	if (n > 1) {
+		select_mention(u, here, &u->docs[here]->m.v[l[dir > 0 ? 0 : n - 1]]);
+		say(u, 0, "search wrapped");
+		return;
+	}
+	say(u, 0, "no other mention of this entity");
+}
+
+/* ---- search ---- */
+
+static void search_go(struct ui *u, int dir, int inclusive, size_t from)
+{
+	struct doc *d = focused(u);
+	size_t ms, me;
+
+	if (!search_active(&u->search)) {
+		say(u, 1, "no search pattern: press / to search");
+		return;
+	}
+	if (search_find(&u->search, d->a, from, dir, inclusive, &ms, &me)) {
+		size_t rows = (size_t)text_rows(u);
+
+		if (!doc_offset_visible(d, ms, rows, NULL) || !inclusive)
+			doc_show_offset(d, ms, rows / 3);
+		say(u, 0, "/%s", u->search.pattern);
+	} else {
+		say(u, 1, "pattern not found: %s", u->search.pattern);
+	}
+}
+
+static void search_next(struct ui *u, int dir)
+{
+	struct doc *d = focused(u);
+	size_t rows = (size_t)text_rows(u), from = doc_top_offset(d), ms, me;
+	size_t row;
+
+	/* from the match that is shown near the top: the one after it */
+	if (search_active(&u->search) &&
+	    search_find(&u->search, d->a, from, 1, 1, &ms, &me) &&
+	    doc_offset_visible(d, ms, rows, &row))
+		from = ms;
+	search_go(u, dir, 0, from);
+}
+
+/* ---- overlays ---- */
+
+static void close_overlay(struct ui *u)
+{
+	olist_free(u->list);
+	u->list = NULL;
+	u->ov = OV_NONE;
+}
+
+static void open_help(struct ui *u)
+{
+	int a;
+	char line[512];
+
+	close_overlay(u);
+	u->list = olist_new("brief — keys (q or Esc closes)", 0);
+	for (a = 1; a < ACT_COUNT; a++) {
+		snprintf(line, sizeof line, "  %-22s %s", keymap_keys((enum action)a),
+			 keymap_help((enum action)a));
+		olist_add(u->list, line, 0);
+	}
+	olist_add(u->list, "", 1);
+	olist_add(u->list, "In lists: Up/Down/PgUp/PgDn move, Enter jumps, "
+		  "Esc closes; in the index type to filter, Tab sorts.", 1);
+	olist_add(u->list, "Mouse: click selects a mention and focuses its "
+		  "pane; the wheel scrolls.", 1);
+	olist_refilter(u->list);
+	u->ov = OV_HELP;
+}
+
+/* The sentence around a mention, cut to about width columns with the
+ * mention in view. */
+static void kwic(const struct article *a, const struct mention *m, int width,
+		 struct buf *out, int *hl_from, int *hl_to)
+{
+	long si = article_sentence_at(a, m->start);
+	size_t s = m->start, e = m->end, left, right;
+	size_t room = width > 20 ? (size_t)width : 20;
+
+	if (si >= 0 && a->sentences[si].end >= m->end) {
+		s = a->sentences[si].start;
+		e = a->sentences[si].end;
+	}
+	left = s;
+	right = e;
+	/* keep about a third of the room before the mention */
+	while (utf8_str_width(a->text + left, m->start - left) > room / 3)
+		left++;
+	while (left > s && ((unsigned char)a->text[left] & 0xC0) == 0x80)
+		left++;
+	while (left < m->start && ((unsigned char)a->text[left] & 0xC0) == 0x80)
+		left++;
+	if (left > s)
+		buf_adds(out, "…");
+	*hl_from = (int)(out->len + (m->start - left));
+	*hl_to = *hl_from + (int)(m->end - m->start);
+	{
+		size_t i;
+
+		for (i = left; i < right; i++)
+			buf_addc(out, a->text[i] == '\n' ? ' ' : a->text[i]);
+	}
+}
+
+static void open_xref(struct ui *u)
+{
+	const struct entity *en;
+	char title[512];
+	size_t p, k, n, cnt[2];
+
+	if (!u->has_sel || u->sel_entity == ENTITY_NONE) {
+		say(u, 1, "no entity selected: press e to select a mention");
+		return;
+	}
+	need_index(u);
+	en = entities_get(u->en->reg, u->sel_entity);
+	cnt[0] = xref_count(u->xref, u->sel_entity, u->shown[0]);
+	cnt[1] = u->ndocs > 1 ? xref_count(u->xref, u->sel_entity, u->shown[1])
+			      : 0;
+	snprintf(title, sizeof title, "%s — %zu mention%s in A, %zu in B",
+		 en->name, cnt[0], cnt[0] == 1 ? "" : "s", cnt[1]);
+	close_overlay(u);
+	u->list = olist_new(title, 0);
+	for (p = 0; p < (u->ndocs > 1 ? 2u : 1u); p++) {
+		size_t di = u->shown[p];
+		struct doc *d = u->docs[di];
+		const uint32_t *l = xref_list(u->xref, u->sel_entity, di, &n);
+		char head[512];
+
+		snprintf(head, sizeof head, "%s: %s (%s)", p == 0 ? "A" : "B",
+			 d->a->title, d->a->path);
+		olist_add(u->list, head, 1);
+		for (k = 0; k < n; k++) {
+			const struct mention *m = &d->m.v[l[k]];
+			struct buf b = {0};
+			struct olist_row *r;
+			int hf, ht;
+
+			buf_printf(&b, "  §%u  ", m->section + 1);
+			kwic(d->a, m, COLS - 16, &b, &hf, &ht);
+			r = olist_add(u->list, b.data, 0);
+			r->highlight_from = hf;
+			r->highlight_to = ht;
+			r->doc = di;
+			r->start = m->start;
+			r->end = m->end;
+			r->entity = m->entity;
+			buf_free(&b);
+		}
+		if (n == 0)
+			olist_add(u->list, "  (no mentions)", 1);
+	}
+	olist_refilter(u->list);
+	u->ov = OV_XREF;
+}
+
+static const char *const sort_names[] = {"total", "A", "B", "name"};
+
+static int index_cmp_key;
+
+static int index_cmp(const void *a, const void *b)
+{
+	const struct olist_row *x = a, *y = b;
+	long kx, ky;
+
+	if (index_cmp_key == 3)
+		return strcmp(x->text + 10, y->text + 10);
+	kx = x->key[index_cmp_key];
+	ky = y->key[index_cmp_key];
+	if (kx != ky)
+		return kx > ky ? -1 : 1;
+	return strcmp(x->text + 10, y->text + 10);
+}
+
+static void fill_index(struct ui *u)
+{
+	uint32_t *ids;
+	size_t n, k;
+	char line[512], foot[128];
+
+	ids = xref_ranked(u->xref, u->en->reg,
+			  1u << CAT_ACTOR | 1u << CAT_WEAPON, &n);
+	for (k = 0; k < n; k++) {
+		const struct entity *en = entities_get(u->en->reg, ids[k]);
+		size_t a = xref_count(u->xref, ids[k], u->shown[0]);
+		size_t b = u->ndocs > 1 ? xref_count(u->xref, ids[k], u->shown[1])
+					: 0;
+		struct olist_row *r;
+
+		if (a + b == 0)
+			continue;
+		snprintf(line, sizeof line, "%-9s %-40s %5zu %5zu",
+			 category_name(en->cat), en->name, a, b);
+		r = olist_add(u->list, line, 0);
+		r->entity = ids[k];
+		r->key[0] = (long)(a + b);
+		r->key[1] = (long)a;
+		r->key[2] = (long)b;
+	}
+	free(ids);
+	index_cmp_key = u->index_sort;
+	qsort(u->list->rows, u->list->n, sizeof *u->list->rows, index_cmp);
+	snprintf(foot, sizeof foot, "sorted by %s (Tab) · Enter selects · Esc "
+		 "closes", sort_names[u->index_sort]);
+	olist_set_footer(u->list, foot);
+	olist_refilter(u->list);
+}
+
+static void open_index(struct ui *u)
+{
+	need_index(u);
+	close_overlay(u);
+	u->list = olist_new("Entity index — category, entity, mentions in A, "
+			    "in B", 1);
+	fill_index(u);
+	u->ov = OV_INDEX;
+}
+
+static void open_picker(struct ui *u)
+{
+	size_t i;
+	char line[512];
+
+	close_overlay(u);
+	u->list = olist_new("Show which article in this pane?", 1);
+	for (i = 0; i < u->ndocs; i++) {
+		struct olist_row *r;
+
+		snprintf(line, sizeof line, "%s%s — %s",
+			 i == u->shown[u->focus] ? "* " : "  ",
+			 u->docs[i]->a->title, u->docs[i]->a->path);
+		r = olist_add(u->list, line, 0);
+		r->doc = i;
+	}
+	olist_refilter(u->list);
+	u->list->cur = u->shown[u->focus];
+	u->ov = OV_OPEN;
+}
+
+static void overlay_enter(struct ui *u)
+{
+	struct olist_row *r = olist_current(u->list);
+	enum overlay ov = u->ov;
+
+	if (r == NULL)
+		return;
+	if (ov == OV_XREF) {
+		struct mention m = {0};
+		size_t di = r->doc;
+
+		m.start = r->start;
+		m.end = r->end;
+		m.entity = r->entity;
+		close_overlay(u);
+		select_mention(u, di, &m);
+		return;
+	}
+	if (ov == OV_INDEX) {
+		uint32_t id = r->entity;
+		size_t p, n;
+
+		close_overlay(u);
+		for (p = 0; p < 2; p++) {
+			size_t di = u->shown[p == 0 ? u->focus : !u->focus];
+			const uint32_t *l = xref_list(u->xref, id, di, &n);
+
+			if (n) {
+				select_mention(u, di, &u->docs[di]->m.v[l[0]]);
+				return;
+			}
+		}
+		return;
+	}
+	if (ov == OV_OPEN) {
+		size_t di = r->doc;
+
+		close_overlay(u);
+		u->shown[u->focus] = di;
+		say(u, 0, "%s", u->docs[di]->a->path);
+		return;
+	}
+	close_overlay(u);
+}
+
+static void overlay_key(struct ui *u, int key, int fn)
+{
+	int rc = olist_key(u->list, key, fn, LINES - 5);
+
+	if (rc == OLIST_CLOSE || (!fn && key == 'q' && !u->list->filterable))
+		close_overlay(u);
+	else if (rc == OLIST_ENTER)
+		overlay_enter(u);
+	else if (rc == OLIST_SORT && u->ov == OV_INDEX) {
+		char filter[sizeof u->list->filter];
+
+		memcpy(filter, u->list->filter, sizeof filter);
+		u->index_sort = (u->index_sort + 1) % 4;
+		open_index(u);
+		memcpy(u->list->filter, filter, sizeof filter);
+		olist_refilter(u->list);
+	}
+}
+
+/* ---- commands ---- */
+
+static int add_article(struct ui *u, const char *path)
+{
+	struct err e = {{0}};
+	struct article *a = article_load(path, u->rules, &e);
+
+	if (a == NULL) {
+		say(u, 1, "%s", e.text);
+		return -1;
+	}
+	u->lib->items = xrealloc(u->lib->items,
+				 (u->lib->n + 1) * sizeof *u->lib->items);
+	u->lib->items[u->lib->n++] = a;
+	u->docs = xrealloc(u->docs, (u->ndocs + 1) * sizeof *u->docs);
+	u->docs[u->ndocs++] = doc_new(a);
+	u->xref_ready = 0;
+	return 0;
+}
+
+static void run_command(struct ui *u, const char *cmd)
+{
+	while (*cmd == ' ')
+		cmd++;
+	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0 ||
+	    strcmp(cmd, "q!") == 0) {
+		u->quit = 1;
+	} else if (strncmp(cmd, "theme ", 6) == 0) {
+		struct err e = {{0}};
+		struct theme *t = theme_load(cmd + 6, &e);
+
+		if (t == NULL) {
+			say(u, 1, "%s", e.text);
+			return;
+		}
+		theme_free(u->theme);
+		u->theme = t;
+		theme_apply(t, u->use_color);
+		say(u, 0, "theme %s", t->name);
+	} else if (strncmp(cmd, "open ", 5) == 0) {
+		if (add_article(u, cmd + 5) == 0) {
+			u->shown[u->focus] = u->ndocs - 1;
+			say(u, 0, "opened %s", cmd + 5);
+		}
+	} else if (*cmd) {
+		say(u, 1, "unknown command: %s (try :theme NAME, :open FILE, :q)",
+		    cmd);
+	}
+}
+
+static void prompt_done(struct ui *u, int rc)
+{
+	if (u->prompt.lead == '/') {
+		if (rc == PROMPT_CANCEL) {
+			struct doc *d = u->docs[u->search_origin_doc];
+
+			d->top_sec = u->saved_pos.top_sec;
+			d->top_row = u->saved_pos.top_row;
+			u->msg[0] = '\0';
+		} else if (u->prompt.len == 0 && u->search.pattern) {
+			search_next(u, 1);
+		}
+	} else if (rc == PROMPT_ACCEPT) {
+		run_command(u, u->prompt.buf);
+	}
+	u->prompting = 0;
+}
+
+static void prompt_input(struct ui *u, int key, int fn)
+{
+	int rc = prompt_key(&u->prompt, key, fn);
+
+	if (rc == PROMPT_ACCEPT || rc == PROMPT_CANCEL) {
+		prompt_done(u, rc);
+		return;
+	}
+	if (rc == PROMPT_EDIT && u->prompt.lead == '/') {
+		struct err e = {{0}};
+		struct doc *d = u->docs[u->search_origin_doc];
+
+		if (u->prompt.len == 0) {
+			d->top_sec = u->saved_pos.top_sec;
+			d->top_row = u->saved_pos.top_row;
+			return;
+		}
+		if (search_set(&u->search, u->prompt.buf, &e) != 0) {
+			say(u, 1, "bad pattern: %s", e.text);
+			return;
+		}
+		u->msg[0] = '\0';
+		d->top_sec = u->saved_pos.top_sec;
+		d->top_row = u->saved_pos.top_row;
+		search_go(u, 1, 1, u->search_origin);
+	}
+}
+
+/* ---- mouse ---- */
+
+static void mouse(struct ui *u)
+{
+	MEVENT ev;
+	int p;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		scroll_focused(u, -3);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED) {
+		scroll_focused(u, 3);
+		return;
+	}
+#endif
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+			   BUTTON1_RELEASED)) ||
+	    u->ov != OV_NONE || ev.y >= u->layout_h)
+		return;
+	p = u->single ? u->focus : ev.x >= u->layout_x[1];
+	u->focus = p;
+	{
+		struct doc *d = u->docs[u->shown[p]];
+		size_t off, n, i, sec;
+		const struct figure *figs;
+		const struct mention *mv;
+
+		if (!pane_offset_at(d, u->layout_h, u->layout_w[p], ev.y,
+				    ev.x - u->layout_x[p], &off))
+			return;
+		sec = (size_t)article_section_at(d->a, off);
+		mv = doc_mentions(d, u->en->hl, sec, &n, &figs);
+		for (i = 0; i < n; i++)
+			if (mv[i].start <= off && off < mv[i].end) {
+				select_mention(u, u->shown[p], &mv[i]);
+				return;
+			}
+	}
+}
+
+/* ---- keys ---- */
+
+static void act(struct ui *u, enum action a)
+{
+	int rows = text_rows(u);
+
+	u->msg[0] = '\0';
+	switch (a) {
+	case ACT_QUIT:
+		u->quit = 1;
+		break;
+	case ACT_HELP:
+		open_help(u);
+		break;
+	case ACT_DOWN:
+		scroll_focused(u, 1);
+		break;
+	case ACT_UP:
+		scroll_focused(u, -1);
+		break;
+	case ACT_PAGE_DOWN:
+		scroll_focused(u, rows > 2 ? rows - 2 : 1);
+		break;
+	case ACT_PAGE_UP:
+		scroll_focused(u, -(rows > 2 ? rows - 2 : 1));
+		break;
+	case ACT_HALF_DOWN:
+		scroll_focused(u, rows / 2 ? rows / 2 : 1);
+		break;
+	case ACT_HALF_UP:
+		scroll_focused(u, -(rows / 2 ? rows / 2 : 1));
+		break;
+	case ACT_TOP:
+		doc_top(focused(u));
+		if (u->sync && !u->single)
+			doc_top(u->docs[u->shown[!u->focus]]);
+		break;
+	case ACT_BOTTOM:
+		doc_bottom(focused(u), (size_t)rows);
+		if (u->sync && !u->single)
+			doc_bottom(u->docs[u->shown[!u->focus]], (size_t)rows);
+		break;
+	case ACT_OTHER_PANE:
+		if (u->ndocs > 1)
+			u->focus = !u->focus;
+		break;
+	case ACT_SYNC:
+		u->sync = !u->sync;
+		if (u->sync)
+			align_other(u);
+		say(u, 0, "scrolling together %s", u->sync ? "on" : "off");
+		break;
+	case ACT_SEARCH:
+		prompt_start(&u->prompt, '/');
+		u->prompting = 1;
+		u->search_origin_doc = u->shown[u->focus];
+		u->search_origin = doc_top_offset(focused(u));
+		u->saved_pos.top_sec = focused(u)->top_sec;
+		u->saved_pos.top_row = focused(u)->top_row;
+		break;
+	case ACT_SEARCH_NEXT:
+		search_next(u, 1);
+		break;
+	case ACT_SEARCH_PREV:
+		search_next(u, -1);
+		break;
+	case ACT_SELECT_NEXT:
+		select_step(u, 1);
+		break;
+	case ACT_SELECT_PREV:
+		select_step(u, -1);
+		break;
+	case ACT_MENTION_NEXT:
+		mention_step(u, 1);
+		break;
+	case ACT_MENTION_PREV:
+		mention_step(u, -1);
+		break;
+	case ACT_XREF:
+		open_xref(u);
+		break;
+	case ACT_INDEX:
+		open_index(u);
+		break;
+	case ACT_FOLD: {
+		size_t i;
+		int fold = !u->docs[0]->fold;
+
+		for (i = 0; i < u->ndocs; i++)
+			doc_set_fold(u->docs[i], fold);
+		say(u, 0, "boilerplate %s", fold ? "folded" : "shown");
+		break;
+	}
+	case ACT_OPEN:
+		open_picker(u);
+		break;
+	case ACT_COMMAND:
+		prompt_start(&u->prompt, ':');
+		u->prompting = 1;
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case ACT_CLEAR:
+		u->has_sel = 0;
+		search_clear(&u->search);
+		break;
+	default:
+		break;
+	}
+}
+
+static void handle_key(struct ui *u, int key, int fn)
+{
+	if (fn && key == KEY_RESIZE) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (fn && key == KEY_MOUSE) {
+		mouse(u);
+		return;
+	}
+	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
+		if (!fn && (key == 'q' || key == 3))
+			u->quit = 1;
+		return;
+	}
+	if (u->prompting) {
+		prompt_input(u, key, fn);
+		return;
+	}
+	if (u->ov != OV_NONE) {
+		overlay_key(u, key, fn);
+		return;
+	}
+	act(u, keymap_lookup(key, fn));
+}
+
+/* ---- set-up and the loop ---- */
+
+static SCREEN *open_terminal(FILE **tty_in, FILE **tty_out)
+{
+	FILE *in = stdin, *out = stdout;
+
+	*tty_in = *tty_out = NULL;
+	if (!isatty(0)) {
+		*tty_in = fopen("/dev/tty", "r");
+		if (*tty_in == NULL)
+			return NULL;
+		in = *tty_in;
+	}
+	if (!isatty(1)) {
+		*tty_out = fopen("/dev/tty", "w");
+		if (*tty_out == NULL)
+			return NULL;
+		out = *tty_out;
+	}
+	return newterm(NULL, out, in);
+}
+
+int ui_run(struct library *lib, struct engine *en,
+	   const struct article_rules *rules, const struct ui_opts *o,
+	   struct err *e)
+{
+	struct ui u;
+	struct sigaction sa;
+	SCREEN *scr;
+	FILE *tin, *tout;
+	const char *nc = getenv("NO_COLOR");
+	size_t i;
+	int rc = 0;
+
+	memset(&u, 0, sizeof u);
+	u.lib = lib;
+	u.en = en;
+	u.rules = rules;
+	u.use_color = !o->no_color && !(nc && *nc);
+	u.theme = theme_load(o->theme ? o->theme
+				      : u.use_color ? "dark" : "mono", e);
+	if (u.theme == NULL)
+		return 2;
+	if (lib->n == 0) {
+		err_set(e, "no article to show");
+		theme_free(u.theme);
+		return 2;
+	}
+	u.ndocs = lib->n;
+	u.docs = xcalloc(u.ndocs, sizeof *u.docs);
+	for (i = 0; i < u.ndocs; i++)
+		u.docs[i] = doc_new(lib->items[i]);
+	u.shown[0] = 0;
+	u.shown[1] = u.ndocs > 1 ? 1 : 0;
+
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
+	scr = open_terminal(&tin, &tout);
+	if (scr == NULL) {
+		err_set(e, "cannot open the terminal (is this a terminal?)");
+		for (i = 0; i < u.ndocs; i++)
+			doc_free(u.docs[i]);
+		free(u.docs);
+		theme_free(u.theme);
+		return 2;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+		  ,
+		  NULL);
+	mouseinterval(0);
+	if (u.use_color && !has_colors())
+		u.use_color = 0;
+	theme_apply(u.theme, u.use_color);
+	keymap_init();
+	layout(&u);
+	/* what is visible first, then the rest in idle time */
+	draw(&u);
+	while (!u.quit && !got_signal) {
+		wint_t wch;
+		int r, pending = !u.xref_ready;
+
+		timeout(pending ? 0 : 1000);
+		r = get_wch(&wch);
+		if (r == ERR) {
+			if (got_signal)
+				break;
+			if (pending) {
+				index_some(&u, 15);
+				draw(&u);
+			}
+			continue;
+		}
+		handle_key(&u, (int)wch, r == KEY_CODE_YES);
+		/* drain keys already typed before drawing (key repeat) */
+		draw(&u);
+	}
+	endwin();
+	delscreen(scr);
+	if (tin)
+		fclose(tin);
+	if (tout)
+		fclose(tout);
+	if (got_signal)
+		rc = 128 + got_signal;
+	search_clear(&u.search);
+	close_overlay(&u);
+	xref_free(u.xref);
+	for (i = 0; i < u.ndocs; i++)
+		doc_free(u.docs[i]);
+	free(u.docs);
+	theme_free(u.theme);
+	return rc;
+}

@@ -1,0 +1,112 @@
+# The reader as a person uses it: two reports side by side, keys, overlays.
+. tests/e2e/lib.sh
+A=articles/000_b6812c9593b6cfb0.txt
+B=articles/001_ac23be4cfe9d2cdd.txt
+
+start 160 40 articles
+check "both titles shown side by side" "A North Korean leader Kim Jong Un has recently emphasized"
+check_line "second report's title in the right pane" "│B North Korean leader Kim Jong Un has pledged"
+check "metadata of the first report" "2024-01-01"
+check "source of the second report" "The Canadian Press"
+check "curly quotes intact" "“thoroughly annihilate”"
+check "status line names the focused report" " A $A"
+
+# colours: actors are drawn in the theme's colour (256-colour terminal)
+if screen_e | grep -q '38;5;81'; then ok "actors coloured (256 colours)"; else
+	not_ok "actors coloured (256 colours)" "no 38;5;81 in the capture"; fi
+
+# help lists every key
+keys '?'
+check "help overlay" "brief — keys"
+for k in "scroll down a line" "search (PCRE2" "select the next highlighted mention" \
+	"next mention of the selected entity" "entity index" "command line"; do
+	check "help lists: $k" "$k"
+done
+keys Escape
+check_gone "Esc closes help" "brief — keys"
+
+# scrolling
+keys j j j
+check_line "j scrolls down" "^  military spy satellites|^  and South Korea if provoked"
+keys g
+check "g goes to the top" "▌ North Korean leader Kim Jong Un has recently"
+keys G
+check "G goes to the bottom" "Overall, the developments"
+keys g
+
+# search and n
+keys /
+type_text "hemiplegic"
+keys Enter
+check "search finds a match" "hemiplegic malformation"
+check "search pattern in the status line" "/hemiplegic"
+keys /
+type_text "(unclosed"
+check "bad pattern reported" "bad pattern"
+keys Escape
+keys /
+type_text "drills"
+keys Enter
+check "search for drills" "/drills"
+keys n
+check "n moves on" "/drills"
+keys Escape
+
+# e selects, ] continues into the other report
+keys g e
+check_line "e selects a mention; status names its entity" "Kim Jong Un: [0-9]+ in A, [0-9]+ in B"
+# press ] until the selection leaves report A (at most 20 times)
+i=0
+while [ $i -lt 20 ] && ! screen | grep -q "^ B $B"; do
+	keys ']'
+	wait_for "Kim Jong Un:" >/dev/null
+	i=$((i + 1))
+done
+check "] continues into the other report" "continued in the other report"
+check_line "focus moved to B" "^ B $B"
+check_line "the same entity is still selected" "Kim Jong Un: [0-9]+ in A, [0-9]+ in B"
+
+# x lists the mentions from both reports
+keys x
+check_line "x heads the list with the counts" "Kim Jong Un — [0-9]+ mentions? in A, [0-9]+ in B"
+check "x groups by report A" "A: North Korean leader"
+check "x groups by report B" "B: North Korean leader"
+keys Escape
+check_gone "Esc closes the list" "mentions in A"
+
+# i with a filter
+keys i
+check "i opens the entity index" "Entity index"
+type_text "zelen"
+check "filter keeps Zelensky" "Volodymyr Zelensky"
+check_gone "filter drops Kim" "Kim Jong Un  "
+keys Enter
+check_line "Enter selects the entity" "Volodymyr Zelensky: 0 in A, 1 in B"
+
+# Tab, z, s, o
+keys Tab
+check_line "Tab focuses the other pane" "^ A $A"
+keys Tab G
+check "boilerplate folded" "▸ Receive national news daily"
+check "copyright line folded" "▸ © 2024 The Canadian Press"
+keys z
+check "z unfolds boilerplate" "boilerplate shown"
+keys z
+check "z folds boilerplate again" "boilerplate folded"
+keys s
+check "s turns sync on" "[sync]"
+keys s
+keys o
+check "o offers the articles" "Show which article in this pane?"
+keys Escape
+keys :
+type_text "theme light"
+keys Enter
+check "theme switched" "theme light"
+keys :
+type_text "nonsense"
+keys Enter
+check "unknown command reported" "unknown command"
+
+quit_ok "q quits with status 0"
+finish
