@@ -2,6 +2,11 @@
 #include "brief/article.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -15,6 +20,8 @@
 /* A first paragraph this short without a final stop is a headline. */
 #define HEADLINE_MAX 200
 
+/* The parser's state, kept in the article between calls to
+ * article_parse. */
 struct loader {
 	struct article *a;
 	const struct article_rules *r;
@@ -22,6 +29,16 @@ struct loader {
 	size_t cap_sections, cap_sentences, cap_markers;
 	int nstory;              /* lead/body sections so far */
 	struct err *e;
+	size_t pos;              /* next byte to read */
+	int line;                /* its line number */
+	int block_open;          /* inside a run of non-blank lines */
+	int wrapped;             /* that block is hard-wrapped */
+	size_t para_start;       /* paragraph being gathered (wrapped) */
+	int para_line;
+	int headline_done;
+	int mapped;              /* text is a private file mapping */
+	size_t map_len;
+	char *map;               /* what to unmap or free */
 };
 
 const char *section_kind_name(enum section_kind k)
@@ -51,7 +68,16 @@ void article_free(struct article *a)
 	for (i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);
-	free(a->text);
+	if (a->priv) {
+		struct loader *l = a->priv;
+
+		if (l->mapped)
+			munmap(l->map, l->map_len);
+		else
+			free(l->map);
+		pcre2_match_data_free(l->md);
+		free(l);
+	}
 	free(a->sections);
 	free(a->sentences);
 	free(a->markers);
@@ -553,56 +579,6 @@ static int is_bullet(const char *t, size_t s, size_t e)
 	return s + 1 < e && (t[s] == '.' || t[s] == ')') && t[s + 1] == ' ';
 }
 
-/* A block is a run of non-blank lines.  If it looks hard-wrapped (most
- * lines end mid-sentence and none is long), its lines are joined into
- * paragraphs (a bullet starts a new one); else each line is a paragraph. */
-static void add_block(struct loader *l, size_t s, size_t e, int line)
-{
-	const char *t = l->a->text;
-	size_t p, nlines = 0, open_ends = 0, maxlen = 0, ps;
-	int wrapped, ln = line, pline = line;
-
-	for (p = s; p < e;) {
-		const char *nl = memchr(t + p, '\n', e - p);
-		size_t le = nl ? (size_t)(nl - t) : e, ts = p, te = le;
-
-		trim(t, &ts, &te);
-		nlines++;
-		if (te - ts > maxlen)
-			maxlen = te - ts;
-		if (le < e && !ends_with_stop(t, ts, te))
-			open_ends++;
-		p = le + 1;
-	}
-	wrapped = nlines >= 2 && maxlen <= 160 && open_ends * 2 >= nlines - 1;
-	if (!wrapped) {
-		for (p = s; p < e;) {
-			const char *nl = memchr(t + p, '\n', e - p);
-			size_t le = nl ? (size_t)(nl - t) : e;
-
-			add_paragraph(l, p, le, ln++);
-			p = le + 1;
-		}
-		return;
-	}
-	ps = s;
-	for (p = s; p < e;) {
-		const char *nl = memchr(t + p, '\n', e - p);
-		size_t le = nl ? (size_t)(nl - t) : e, ts = p;
-
-		while (ts < le && (t[ts] == ' ' || t[ts] == '\t'))
-			ts++;
-		if (p > ps && is_bullet(t, ts, le)) {
-			add_paragraph(l, ps, p, pline);
-			ps = p;
-			pline = ln;
-		}
-		ln++;
-		p = le + 1;
-	}
-	add_paragraph(l, ps, e, pline);
-}
-
 static int blank_line(const char *t, size_t s, size_t e)
 {
 	size_t b = s, x = e;
@@ -611,32 +587,88 @@ static int blank_line(const char *t, size_t s, size_t e)
 	return b >= x;
 }
 
-static void split_paragraphs(struct loader *l, size_t start, int line)
+/* Lines looked at to decide whether a block is hard-wrapped. */
+#define WRAP_SAMPLE 64
+
+/* A block is a run of non-blank lines.  If it looks hard-wrapped (most
+ * lines end mid-sentence and none is long), its lines are joined into
+ * paragraphs (a bullet starts a new one); else each line is a paragraph.
+ * The decision looks at the block's first lines only, so that a huge
+ * block costs nothing up front. */
+static int block_wrapped(const char *t, size_t n, size_t p)
+{
+	size_t nlines = 0, open_ends = 0, maxlen = 0;
+
+	while (p < n && nlines < WRAP_SAMPLE) {
+		const char *nl = memchr(t + p, '\n', n - p);
+		size_t le = nl ? (size_t)(nl - t) : n, ts = p, te = le;
+
+		if (blank_line(t, p, le))
+			break;
+		trim(t, &ts, &te);
+		nlines++;
+		if (te - ts > maxlen)
+			maxlen = te - ts;
+		if (le < n && !ends_with_stop(t, ts, te) &&
+		    !(le + 1 < n && blank_line(t, le + 1,
+					       memchr(t + le + 1, '\n',
+						      n - le - 1)
+						       ? (size_t)((const char *)memchr(
+								  t + le + 1,
+								  '\n',
+								  n - le - 1) -
+							  t)
+						       : n)))
+			open_ends++;
+		p = le + 1;
+	}
+	return nlines >= 2 && maxlen <= 160 && open_ends * 2 >= nlines - 1;
+}
+
+/* One line of the text at l->pos.  Returns 0 at the end of the text. */
+static int parse_line(struct loader *l)
 {
 	const char *t = l->a->text;
-	size_t n = l->a->len, p = start, bs = start;
-	int ln = line, bline = line, in_block = 0;
+	size_t n = l->a->len, p = l->pos, le;
+	const char *nl;
 
-	while (p <= n) {
-		const char *nl = p < n ? memchr(t + p, '\n', n - p) : NULL;
-		size_t le = nl ? (size_t)(nl - t) : n;
-
-		if (blank_line(t, p, le)) {
-			if (in_block)
-				add_block(l, bs, p, bline);
-			in_block = 0;
-		} else if (!in_block) {
-			in_block = 1;
-			bs = p;
-			bline = ln;
-		}
-		if (nl == NULL)
-			break;
-		p = le + 1;
-		ln++;
+	if (p >= n) {
+		if (l->block_open && l->wrapped)
+			add_paragraph(l, l->para_start, n, l->para_line);
+		l->block_open = 0;
+		return 0;
 	}
-	if (in_block)
-		add_block(l, bs, n, bline);
+	nl = memchr(t + p, '\n', n - p);
+	le = nl ? (size_t)(nl - t) : n;
+	if (blank_line(t, p, le)) {
+		if (l->block_open && l->wrapped)
+			add_paragraph(l, l->para_start, p, l->para_line);
+		l->block_open = 0;
+	} else {
+		if (!l->block_open) {
+			l->block_open = 1;
+			l->wrapped = block_wrapped(t, n, p);
+			l->para_start = p;
+			l->para_line = l->line;
+		}
+		if (!l->wrapped) {
+			add_paragraph(l, p, le, l->line);
+		} else {
+			size_t ts = p;
+
+			while (ts < le && (t[ts] == ' ' || t[ts] == '\t'))
+				ts++;
+			if (p > l->para_start && is_bullet(t, ts, le)) {
+				add_paragraph(l, l->para_start, p,
+					      l->para_line);
+				l->para_start = p;
+				l->para_line = l->line;
+			}
+		}
+	}
+	l->pos = nl ? le + 1 : n;
+	l->line++;
+	return 1;
 }
 
 /* ---- headline and title ---- */
@@ -739,66 +771,233 @@ static size_t start_markers(struct loader *l, size_t pos)
 	return pos;
 }
 
+/* One pass over the bytes: NUL, CR, invalid UTF-8, and the content hash,
+ * eight bytes at a time where the text is plain ASCII. */
+struct scan {
+	int nul, cr, bad_utf8;
+	uint64_t hash;
+};
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
+
+static void scan_bytes(const char *s, size_t n, struct scan *sc)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	size_t i = 0;
+
+	memset(sc, 0, sizeof *sc);
+	while (i < n) {
+		uint64_t w;
+
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!(w & HIGHS) && !HAS_ZERO(w) &&
+			    !HAS_ZERO(w ^ (ONES * '\r'))) {
+				h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+				h ^= h >> 29;
+				i += 8;
+				continue;
+			}
+		}
+		{
+			unsigned char c = (unsigned char)s[i];
+			size_t k = 1;
+
+			if (c == 0)
+				sc->nul = 1;
+			else if (c == '\r')
+				sc->cr = 1;
+			else if (c >= 0x80) {
+				uint32_t cp;
+
+				k = utf8_decode(s + i, n - i, &cp);
+				if (cp == 0xFFFD && k == 1)
+					sc->bad_utf8 = 1;
+			}
+			for (size_t j = 0; j < k; j++) {
+				h = (h ^ (unsigned char)s[i + j]) *
+				    0xFF51AFD7ED558CCDULL;
+				h ^= h >> 29;
+			}
+			i += k;
+		}
+	}
+	sc->hash = h;
+}
+
+/* Start an article over bytes in memory (owned: freed or unmapped with
+ * the article).  Reads the front matter and start markers; paragraphs
+ * come with article_parse. */
+static struct article *article_begin(char *data, size_t len, int mapped,
+				     size_t map_len, const char *name,
+				     const struct article_rules *r,
+				     struct err *e)
+{
+	struct article *a;
+	struct loader *l;
+	struct scan sc;
+	char *text = data;
+	size_t start;
+
+	scan_bytes(data, len, &sc);
+	if (sc.nul) {
+		err_set(e, "%s: binary file", name);
+		if (mapped)
+			munmap(data, map_len);
+		else
+			free(data);
+		return NULL;
+	}
+	a = xcalloc(1, sizeof *a);
+	l = xcalloc(1, sizeof *l);
+	a->priv = l;
+	a->path = xstrdup(name);
+	a->title = xstrdup("");
+	hash_hex(sc.hash, a->id);
+	l->mapped = mapped;
+	l->map = data;
+	l->map_len = map_len;
+	if (sc.cr || sc.bad_utf8) {
+		/* the slow path: a normalised copy */
+		char *copy = xmalloc(len + 1);
+		size_t nl2;
+
+		memcpy(copy, data, len);
+		len = normalise_eol(copy, len);
+		if (sc.bad_utf8) {
+			char *clean = utf8_sanitize(copy, len, &nl2);
+
+			free(copy);
+			copy = clean;
+			len = nl2;
+		}
+		copy[len] = '\0';
+		if (mapped)
+			munmap(data, map_len);
+		else
+			free(data);
+		l->mapped = 0;
+		l->map = copy;
+		text = copy;
+	}
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	a->text = text;
+	a->len = len;
+	l->a = a;
+	l->r = r;
+	l->e = e;
+	l->md = pcre2_match_data_create(32, NULL);
+	start = front_matter(l);
+	if (start == (size_t)-1) {
+		article_free(a);
+		return NULL;
+	}
+	l->e = NULL;
+	start = start_markers(l, start);
+	l->pos = start;
+	l->line = 1 + count_lines(a->text, 0, start);
+	return a;
+}
+
+int article_parse(struct article *a, size_t budget)
+{
+	struct loader *l = a->priv;
+	size_t from;
+
+	if (a->complete)
+		return 1;
+	from = l->pos;
+	while (l->pos - from < budget) {
+		if (!parse_line(l)) {
+			a->complete = 1;
+			break;
+		}
+	}
+	a->parsed = l->pos;
+	if (!l->headline_done && (l->nstory >= 2 || a->complete)) {
+		l->headline_done = 1;
+		take_headline(l);
+		free(a->title);
+		a->title = NULL;
+		make_title(a);
+	}
+	return a->complete;
+}
+
 struct article *article_from_bytes(char *data, size_t len, const char *name,
 				   const struct article_rules *r,
 				   struct err *e)
 {
-	struct article *a;
-	struct loader l = {0};
-	size_t start;
+	struct article *a = article_begin(data, len, 0, 0, name, r, e);
 
-	if (memchr(data, '\0', len) != NULL) {
-		err_set(e, "%s: binary file", name);
-		free(data);
-		return NULL;
-	}
-	a = xcalloc(1, sizeof *a);
-	a->path = xstrdup(name);
-	hash_hex(hash_bytes(data, len), a->id);
-	len = normalise_eol(data, len);
-	if (utf8_valid_prefix(data, len) != len) {
-		size_t nl;
-		char *clean = utf8_sanitize(data, len, &nl);
-
-		free(data);
-		data = clean;
-		len = nl;
-	}
-	data[len] = '\0';
-	a->text = data;
-	a->len = len;
-
-	l.a = a;
-	l.r = r;
-	l.e = e;
-	l.md = pcre2_match_data_create(32, NULL);
-	start = front_matter(&l);
-	if (start == (size_t)-1) {
-		pcre2_match_data_free(l.md);
-		article_free(a);
-		return NULL;
-	}
-	start = start_markers(&l, start);
-	split_paragraphs(&l, start, 1 + count_lines(a->text, 0, start));
-	take_headline(&l);
-	make_title(a);
-	pcre2_match_data_free(l.md);
+	if (a != NULL)
+		while (!article_parse(a, (size_t)-1))
+			;
 	return a;
+}
+
+/* Files above this size are mapped, not read. */
+#define MAP_MIN (1u << 20)
+
+struct article *article_open(const char *path, const struct article_rules *r,
+			     struct err *e)
+{
+	struct stat st;
+	size_t len;
+	char *data;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		data = file_read_fd(0, "-", &len, e);
+		return data ? article_begin(data, len, 0, 0, path, r, e) : NULL;
+	}
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		err_set(e, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size >= MAP_MIN) {
+		size_t page = (size_t)sysconf(_SC_PAGESIZE);
+		size_t map_len = ((size_t)st.st_size / page + 1) * page;
+		char *base;
+
+		len = (size_t)st.st_size;
+		/* one page more than the file, so that the text ends with a
+		 * NUL: an anonymous reservation with the file mapped over it */
+		base = mmap(NULL, map_len, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (base != MAP_FAILED &&
+		    mmap(base, len, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_FIXED, fd, 0) != MAP_FAILED) {
+			close(fd);
+			return article_begin(base, len, 1, map_len, path, r,
+					     e);
+		}
+		if (base != MAP_FAILED)
+			munmap(base, map_len);
+	}
+	close(fd);
+	data = file_read(path, &len, e);
+	if (data == NULL)
+		return NULL;
+	return article_begin(data, len, 0, 0, path, r, e);
 }
 
 struct article *article_load(const char *path, const struct article_rules *r,
 			     struct err *e)
 {
-	size_t len;
-	char *data;
+	struct article *a = article_open(path, r, e);
 
-	if (strcmp(path, "-") == 0)
-		data = file_read_fd(0, "-", &len, e);
-	else
-		data = file_read(path, &len, e);
-	if (data == NULL)
-		return NULL;
-	return article_from_bytes(data, len, path, r, e);
+	if (a != NULL)
+		while (!article_parse(a, (size_t)-1))
+			;
+	return a;
 }
 
 long article_section_at(const struct article *a, size_t off)

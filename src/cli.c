@@ -328,7 +328,7 @@ int cli_main(int argc, char **argv)
 		return rc;
 	}
 	if (library_load(&lib, argv + optind, (size_t)(argc - optind), rules,
-			 &e) != 0) {
+			 o.mode == MODE_READ, &e) != 0) {
 		if (o.mode != MODE_DUMP)
 			engine_close(&en);
 		article_rules_free(rules);

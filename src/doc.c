@@ -7,13 +7,33 @@
 #include "brief/util.h"
 #include "brief/wrap.h"
 
+/* The article may still be parsing: keep the per-section arrays as long
+ * as its sections. */
+static void doc_grow(struct doc *d)
+{
+	size_t need = d->a->nsections + 1;
+
+	if (need <= d->nsec_cap)
+		return;
+	{
+		size_t old = d->nsec_cap, cap = old ? old : 64;
+
+		while (cap < need)
+			cap *= 2;
+		d->sec_first = xrealloc(d->sec_first, cap * sizeof *d->sec_first);
+		d->rows = xrealloc(d->rows, cap * sizeof *d->rows);
+		memset(d->sec_first + old, 0, (cap - old) * sizeof *d->sec_first);
+		memset(d->rows + old, 0, (cap - old) * sizeof *d->rows);
+		d->nsec_cap = cap;
+	}
+}
+
 struct doc *doc_new(struct article *a)
 {
 	struct doc *d = xcalloc(1, sizeof *d);
 
 	d->a = a;
-	d->sec_first = xcalloc(a->nsections + 1, sizeof *d->sec_first);
-	d->rows = xcalloc(a->nsections + 1, sizeof *d->rows);
+	doc_grow(d);
 	d->st = hl_state_new();
 	d->width = 80;
 	d->fold = 1;
@@ -35,15 +55,24 @@ void doc_free(struct doc *d)
 	free(d);
 }
 
+int doc_parse(struct doc *d, size_t budget)
+{
+	int done = article_parse(d->a, budget);
+
+	doc_grow(d);
+	return done;
+}
+
 int doc_work(struct doc *d, struct highlighter *h, size_t n)
 {
+	doc_grow(d);
 	while (n-- > 0 && d->done < d->a->nsections) {
 		d->sec_first[d->done] = d->m.n;
 		highlight_section(h, d->st, d->a, d->done, &d->m);
 		d->done++;
 		d->sec_first[d->done] = d->m.n;
 	}
-	if (d->done == d->a->nsections) {
+	if (d->done == d->a->nsections && d->a->complete) {
 		size_t i;
 
 		for (i = 0; i < DOC_CACHE; i++)
@@ -56,7 +85,7 @@ int doc_work(struct doc *d, struct highlighter *h, size_t n)
 
 int doc_complete(const struct doc *d)
 {
-	return d->done == d->a->nsections;
+	return d->a->complete && d->done == d->a->nsections;
 }
 
 const struct mention *doc_mentions(struct doc *d, struct highlighter *h,
@@ -103,7 +132,7 @@ void doc_set_width(struct doc *d, int width)
 		size_t off = doc_top_offset(d);
 
 		d->width = width;
-		memset(d->rows, 0, (d->a->nsections + 1) * sizeof *d->rows);
+		memset(d->rows, 0, d->nsec_cap * sizeof *d->rows);
 		doc_show_offset(d, off, 0);
 	}
 }
@@ -141,6 +170,7 @@ size_t doc_rows(struct doc *d, size_t sec)
 {
 	if (sec >= d->a->nsections)
 		return 0;
+	doc_grow(d);
 	if (d->rows[sec] == 0)
 		d->rows[sec] = (uint32_t)doc_lines(d, sec, NULL, 0) + 1;
 	return d->rows[sec];

@@ -97,7 +97,7 @@ void library_paths_free(char **paths, size_t n)
 }
 
 int library_load(struct library *lib, char *const *args, size_t nargs,
-		 const struct article_rules *r, struct err *e)
+		 const struct article_rules *r, int lazy, struct err *e)
 {
 	char **paths;
 	size_t np, i;
@@ -108,7 +108,8 @@ int library_load(struct library *lib, char *const *args, size_t nargs,
 		return -1;
 	lib->items = xcalloc(np, sizeof *lib->items);
 	for (i = 0; i < np; i++) {
-		lib->items[i] = article_load(paths[i], r, e);
+		lib->items[i] = lazy ? article_open(paths[i], r, e)
+				     : article_load(paths[i], r, e);
 		if (lib->items[i] == NULL) {
 			library_paths_free(paths, np);
 			library_free(lib);

@@ -146,12 +146,19 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Index for about `budget` ms; returns 1 when everything is indexed. */
+/* Parse, then index, for about `budget` ms; returns 1 when everything is
+ * indexed. */
 static int index_some(struct ui *u, double budget)
 {
 	double end = now_ms() + budget;
 	size_t i;
 
+	for (i = 0; i < u->ndocs; i++)
+		while (!u->docs[i]->a->complete) {
+			doc_parse(u->docs[i], 1u << 20);
+			if (now_ms() > end)
+				return 0;
+		}
 	for (i = 0; i < u->ndocs; i++)
 		while (!doc_complete(u->docs[i])) {
 			doc_work(u->docs[i], u->en->hl, 64);
@@ -163,15 +170,40 @@ static int index_some(struct ui *u, double budget)
 	return 1;
 }
 
+/* Progress: parsing counts for the first half, highlighting the second. */
 static int index_percent(struct ui *u)
 {
-	size_t i, done = 0, total = 0;
+	double done = 0, total = 0;
+	size_t i;
 
 	for (i = 0; i < u->ndocs; i++) {
-		done += u->docs[i]->done;
-		total += u->docs[i]->a->nsections;
+		const struct article *a = u->docs[i]->a;
+
+		total += 2.0 * (double)(a->len ? a->len : 1);
+		done += (double)a->parsed;
+		if (a->complete && a->nsections)
+			done += (double)a->len * (double)u->docs[i]->done /
+				(double)a->nsections;
+		else if (a->complete)
+			done += (double)a->len;
 	}
-	return total ? (int)(done * 100 / total) : 100;
+	return total > 0 ? (int)(done * 100 / total) : 100;
+}
+
+/* Make sure an article is parsed to the end (for G, search, ...). */
+static void need_parsed(struct ui *u, struct doc *d)
+{
+	while (!doc_parse(d, 4u << 20)) {
+		say(u, 0, "reading… %d%%",
+		    (int)((double)d->a->parsed * 100 / (double)d->a->len));
+		move(LINES - 1, 0);
+		clrtoeol();
+		addstr(u->msg);
+		refresh();
+		if (got_signal)
+			return;
+	}
+	u->msg[0] = '\0';
 }
 
 /* Make sure the index is complete (with a progress message). */
@@ -199,8 +231,8 @@ static void draw_status(struct ui *u)
 
 	snprintf(left, sizeof left, " %s %s  %d%%%s%s",
 		 u->focus == 0 ? "A" : "B", d->a->path, doc_percent(d),
-		 u->sync ? "  [sync]" : "", u->single && u->ndocs > 1 ?
-		 "  (narrow: Tab shows the other report)" : "");
+		 u->sync ? "  [sync]" : "",
+		 u->single && u->ndocs > 1 ? "  [Tab: other report]" : "");
 	if (u->has_sel) {
 		const struct entity *en =
 			entities_get(u->en->reg, u->sel_entity);
@@ -221,6 +253,16 @@ static void draw_status(struct ui *u)
 	move(LINES - 1, 0);
 	attrset(attr);
 	used = 0;
+	if (utf8_str_width(left, strlen(left)) > (size_t)COLS) {
+		/* no room for the path: the file name will do */
+		const char *base = strrchr(d->a->path, '/');
+
+		snprintf(left, sizeof left, " %s %s  %d%%%s%s",
+			 u->focus == 0 ? "A" : "B", base ? base + 1 : d->a->path,
+			 doc_percent(d), u->sync ? "  [sync]" : "",
+			 u->single && u->ndocs > 1 ? "  [Tab: other report]"
+						   : "");
+	}
 	{
 		size_t n = strlen(left), fit = utf8_fit(left, n, (size_t)COLS);
 
@@ -498,6 +540,7 @@ static void search_go(struct ui *u, int dir, int inclusive, size_t from)
 		say(u, 1, "no search pattern: press / to search");
 		return;
 	}
+	need_parsed(u, d);
 	if (search_find(&u->search, d->a, from, dir, inclusive, &ms, &me)) {
 		size_t rows = (size_t)text_rows(u);
 
@@ -964,6 +1007,7 @@ static void act(struct ui *u, enum action a)
 			doc_top(u->docs[u->shown[!u->focus]]);
 		break;
 	case ACT_BOTTOM:
+		need_parsed(u, focused(u));
 		doc_bottom(focused(u), (size_t)rows);
 		if (u->sync && !u->single)
 			doc_bottom(u->docs[u->shown[!u->focus]], (size_t)rows);
@@ -1118,6 +1162,9 @@ int ui_run(struct library *lib, struct engine *en,
 		u.docs[i] = doc_new(lib->items[i]);
 	u.shown[0] = 0;
 	u.shown[1] = u.ndocs > 1 ? 1 : 0;
+	/* enough of what is shown for the first screen */
+	doc_parse(u.docs[u.shown[0]], 256u << 10);
+	doc_parse(u.docs[u.shown[1]], 256u << 10);
 
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(25);

@@ -57,6 +57,10 @@ struct article {
 	size_t nsentences;
 	struct marker *markers;
 	size_t nmarkers;
+
+	size_t parsed;            /* bytes parsed into sections so far */
+	int complete;             /* every paragraph is parsed */
+	void *priv;               /* the parser's state */
 };
 
 /* The loader's rules (metadata patterns, boilerplate patterns,
@@ -76,6 +80,16 @@ void article_rules_free(struct article_rules *r);
  * "FILE:LINE:COL: message").  Free with article_free. */
 struct article *article_load(const char *path, const struct article_rules *r,
 			     struct err *e);
+/* Open an article and read its metadata, but parse its paragraphs only
+ * when asked (article_parse): large files are mapped, and the reader
+ * shows the first screen before the rest is parsed.  Errors as for
+ * article_load. */
+struct article *article_open(const char *path, const struct article_rules *r,
+			     struct err *e);
+/* Parse about budget more bytes into sections (whole lines, and whole
+ * blocks of a hard-wrapped text).  Returns 1 once the article is
+ * complete.  The rules given to article_open must still be alive. */
+int article_parse(struct article *a, size_t budget);
 /* The same from bytes already in memory; takes ownership of data (which
  * must have room for a NUL at data[len]). */
 struct article *article_from_bytes(char *data, size_t len, const char *name,

@@ -29,6 +29,7 @@ struct doc {
 
 	int width;               /* text columns */
 	uint32_t *rows;          /* rows of each section at width, 0 unknown */
+	size_t nsec_cap;         /* room in sec_first and rows */
 	int fold;                /* boilerplate folded to one row */
 
 	size_t top_sec;          /* reading position: first visible row */
@@ -38,6 +39,8 @@ struct doc {
 struct doc *doc_new(struct article *a);
 void doc_free(struct doc *d);
 
+/* Parse about budget more bytes of the article; 1 when it is complete. */
+int doc_parse(struct doc *d, size_t budget);
 /* Highlight up to n more sections in order; returns 1 when all are. */
 int doc_work(struct doc *d, struct highlighter *h, size_t n);
 int doc_complete(const struct doc *d);

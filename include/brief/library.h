@@ -19,10 +19,11 @@ int library_paths(char *const *args, size_t nargs, char ***paths,
 		  size_t *npaths, struct err *e);
 void library_paths_free(char **paths, size_t n);
 
-/* Load every article named by args.  Returns 0, or -1 with e set (nothing
- * is left loaded). */
+/* Load every article named by args (lazy: open them, parse later with
+ * article_parse).  Returns 0, or -1 with e set (nothing is left
+ * loaded). */
 int library_load(struct library *lib, char *const *args, size_t nargs,
-		 const struct article_rules *r, struct err *e);
+		 const struct article_rules *r, int lazy, struct err *e);
 void library_free(struct library *lib);
 
 #endif

@@ -1,0 +1,108 @@
+# The terminal shared with the user: sizes, colours, signals, hostile
+# text, standard input.
+. tests/e2e/lib.sh
+A=articles/000_b6812c9593b6cfb0.txt
+B=articles/001_ac23be4cfe9d2cdd.txt
+
+# resize to 60x20 (one pane) and back, keeping the reading position
+start 160 40 articles
+check "wide: two panes" "│B North Korean leader"
+keys j j j j j j
+check_line "scrolled before resizing" "^  In a major ruling party meeting|^  military spy satellites"
+resize 60 20
+check "narrow: one pane with a hint" "[Tab: other report]"
+check_gone "narrow: the other pane is gone" "│B North Korean"
+check "narrow: keeps the reading position" "Kim outlined his plans"
+keys Tab
+check_line "narrow: Tab shows report B" "^B North Korean leader Kim Jong Un has pledged"
+keys Tab
+resize 160 40
+check "back to two panes" "│B North Korean leader"
+check "position kept after resizing back" "Kim outlined his plans"
+keys C-l
+check "Ctrl-L repaints" "│B North Korean leader"
+quit_ok "quit after resizing"
+
+# a terminal too small to be useful
+start 20 6 articles
+check "20x6: too small message" "too small"
+quit_ok "q quits from the too-small screen"
+
+# NO_COLOR: attributes only, no colour codes
+E2E_ENV=NO_COLOR=1 start 160 40 articles
+check "NO_COLOR: text shown" "Kim Jong Un"
+if screen_e | grep -qE '\[(3[0-7]|38;5)'; then
+	not_ok "NO_COLOR: no colour escapes" "$(screen_e | grep -oE '\[(3[0-7]|38;5)[^m]*m' | head -3)"
+else ok "NO_COLOR: no colour escapes"; fi
+if screen_e | grep -q '\[1m'; then ok "NO_COLOR: mentions still bold"; else
+	not_ok "NO_COLOR: mentions still bold" "no bold in capture"; fi
+quit_ok "quit with NO_COLOR"
+E2E_ENV=
+
+start 160 40 --no-color articles
+if screen_e | grep -qE '\[(3[0-7]|38;5)'; then not_ok "--no-color: no colour escapes"; else
+	ok "--no-color: no colour escapes"; fi
+quit_ok "quit with --no-color"
+
+# 8 colours (TERM=xterm): still coloured, with basic colours
+E2E_ENV=TERM=xterm start 160 40 articles
+check "xterm: text shown" "Kim Jong Un"
+if screen_e | grep -qE '\[3[0-7]m'; then ok "8 colours: basic colour codes"; else
+	not_ok "8 colours: basic colour codes"; fi
+quit_ok "quit in 8 colours"
+E2E_ENV=
+
+# light and mono themes by name
+start 160 40 --theme mono articles
+check "mono theme opens" "Kim Jong Un"
+quit_ok "quit mono"
+
+# a malformed theme: message before the screen opens, exit 2
+printf 'name: bad\nroles:\n  actor: {fg: purple-ish}\n' >"$TMP/bad.yaml"
+run --theme "$TMP/bad.yaml" articles
+expect_rc "malformed theme exits 2" 2
+expect_err "malformed theme: FILE:LINE:COL" "$TMP/bad.yaml:3:"
+printf 'roles: [\n' >"$TMP/broken.yaml"
+run --theme "$TMP/broken.yaml" articles
+expect_rc "broken theme YAML exits 2" 2
+expect_err "broken theme: FILE:LINE:COL" "$TMP/broken.yaml:"
+run --theme no-such-theme articles
+expect_rc "unknown theme exits 2" 2
+
+# signals restore the terminal
+for sig in TERM INT HUP; do
+	start 100 30 articles
+	wait_for "Kim Jong Un" >/dev/null
+	pid=$(pgrep -n -f "$BRIEF articles" || true)
+	if [ -n "$pid" ]; then kill -s $sig "$pid"; fi
+	if wait_exit && [ "$RC" -ne 0 ]; then ok "SIG$sig ends brief (status $RC)"; else
+		not_ok "SIG$sig ends brief" "status $RC"; fi
+	# the alternate screen is gone: the pane no longer shows the reader
+	check_gone "SIG$sig restores the terminal" "Kim Jong Un has recently"
+done
+
+# control characters and escape sequences are shown, never sent
+printf 'Header line\n\nEvil \033[31mred\033[0m text with a bell \007 and \033]0;title\007 inside. More text here.\n\nSecond paragraph about Kim Jong Un.\n' >"$TMP/evil.txt"
+start 120 30 "$TMP/evil.txt"
+check "escape shown as ^[" "Evil ^[[31mred^[[0m"
+check "bell shown as ^G" "bell ^G"
+quit_ok "quit after hostile text"
+
+# '-' reads an article from standard input; keys come from the terminal
+cat >"$TMP/stdin.sh" <<EOS
+cd "$PWD"
+printf 'Piped report about Vladimir Putin and NATO.\n\nSecond paragraph.\n' | "$BRIEF" - "$B" 2>"$TMP/stderr"
+echo \$? > "$TMP/rc"
+exec tail -f /dev/null
+EOS
+tmux -L "$SOCK" kill-server 2>/dev/null
+rm -f "$TMP/rc"
+tmux -L "$SOCK" -f /dev/null new-session -d -x 160 -y 40 \
+	-e LANG=C.UTF-8 -e TERM=tmux-256color -e HOME="$HOME" \
+	-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "sh $TMP/stdin.sh"
+check "stdin article shown" "Piped report about Vladimir Putin"
+check "file article beside it" "│B North Korean leader"
+keys j
+quit_ok "keys read from the terminal; q quits"
+
+finish
