@@ -22,7 +22,7 @@
 #define BRIEF_VERSION "0"
 #endif
 
-enum mode { MODE_READ, MODE_DUMP, MODE_MENTIONS, MODE_ENTITIES };
+enum mode { MODE_READ, MODE_DUMP, MODE_MENTIONS, MODE_ENTITIES, MODE_ALIASES };
 
 struct opts {
 	enum mode mode;
@@ -49,6 +49,9 @@ static const char usage_text[] =
 	"  --mentions          one line per highlighted mention, tab-separated:\n"
 	"                      file, section, start, end (bytes in the\n"
 	"                      section's text), category, entity, text\n"
+	"  --aliases           the lexicon in effect: one line per literal alias,\n"
+	"                      tab-separated: alias, entity, category, kind\n"
+	"                      (no article needed)\n"
 	"  --entities          a table of entities (rows) and their mention\n"
 	"                      counts in each file (columns), most mentioned\n"
 	"                      first\n"
@@ -83,7 +86,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_LEXICON,
 		OPT_HLRULES,
 		OPT_THEME,
-		OPT_NO_COLOR
+		OPT_NO_COLOR,
+		OPT_ALIASES
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -95,6 +99,7 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
 		{"highlight-rules", required_argument, NULL, OPT_HLRULES},
 		{"theme", required_argument, NULL, OPT_THEME},
+		{"aliases", no_argument, NULL, OPT_ALIASES},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -121,6 +126,9 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_ENTITIES:
 			o->mode = MODE_ENTITIES;
+			break;
+		case OPT_ALIASES:
+			o->mode = MODE_ALIASES;
 			break;
 		case OPT_THEME:
 			o->theme = optarg;
@@ -293,6 +301,25 @@ int cli_main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if (parse(argc, argv, &o) != 0)
 		return EXIT_BAD_INPUT;
+	if (o.mode == MODE_ALIASES) {
+		size_t i;
+
+		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules, &e) != 0) {
+			free(o.lexicons);
+			return fail(&e);
+		}
+		for (i = 0; i < en.lx->naliases; i++) {
+			const struct entity *ent =
+				entities_get(en.reg, en.lx->alias_entity[i]);
+
+			printf("%s\t%s\t%s\t%s\n", en.lx->alias_text[i],
+			       ent->name, category_name(ent->cat),
+			       ent->kind ? ent->kind : "-");
+		}
+		engine_close(&en);
+		free(o.lexicons);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	}
 	if (optind >= argc) {
 		fprintf(stderr, "brief: no article given\n");
 		usage(stderr);

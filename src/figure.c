@@ -34,6 +34,7 @@ struct figrules {
 	char **unit;
 	size_t nunit;
 	struct trie *timeunits;  /* -> index into unit */
+	struct trie *starters;   /* every word a figure may start with */
 };
 
 static char **push_str(char **arr, size_t *n, const char *s)
@@ -199,6 +200,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->stops = trie_new();
 	r->units = trie_new();
 	r->timeunits = trie_new();
+	r->starters = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name,
 			ynode_get(root, "scales"), "scales", e) != 0 ||
@@ -226,6 +228,23 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 		figrules_free(r);
 		return NULL;
 	}
+	{
+		/* one trie of every word a figure may begin with, so that a
+		 * word start costs one walk */
+		const char *keys[] = {"numbers", "qualifiers", "months"};
+		size_t k, i;
+
+		for (k = 0; k < 3; k++) {
+			const struct ynode *m = ynode_get(root, keys[k]);
+
+			for (i = 0; m && i + 1 < m->nkids; i += 2) {
+				const char *w = m->kids[i]->str;
+				size_t wl = strcspn(w, " -");
+
+				trie_add(r->starters, w, wl, 0, 1);
+			}
+		}
+	}
 	/* the months trie maps to an index; keep the month numbers there */
 	r->scale = xrealloc(r->scale, (r->nscale + nmonths + 1) *
 					      sizeof *r->scale);
@@ -250,6 +269,7 @@ void figrules_free(struct figrules *r)
 	trie_free(r->stops);
 	trie_free(r->units);
 	trie_free(r->timeunits);
+	trie_free(r->starters);
 	for (i = 0; i < r->nnum; i++)
 		free(r->num[i].counts);
 	free(r->num);
@@ -289,6 +309,11 @@ static size_t after_gap(const char *t, size_t len, size_t p)
 	return q > p && q < len ? q : 0;
 }
 
+const struct trie *figrules_starters(const struct figrules *r)
+{
+	return r->starters;
+}
+
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos)
 {
@@ -298,10 +323,13 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		return !trie_word_before(text, pos);
 	if (trie_may_start(r->signs, c))
 		return !trie_word_before(text, pos);
-	return (trie_may_start2(r->numbers, text, len, pos) ||
-		trie_may_start2(r->quals, text, len, pos) ||
-		trie_may_start2(r->months, text, len, pos)) &&
-	       trie_word_start(text, pos, len);
+	{
+		uint32_t v;
+
+		return trie_may_start2(r->starters, text, len, pos) &&
+		       trie_word_start(text, pos, len) &&
+		       trie_match(r->starters, text, len, pos, &v) != 0;
+	}
 }
 
 struct num {

@@ -35,6 +35,7 @@ struct highlighter {
 	int acronyms;
 	struct trie *not_names;
 	struct figrules *fig;
+	unsigned char *pairmask;  /* first two bytes -> which matchers */
 	pcre2_match_data *md;
 	struct cand *c;
 	size_t nc, ccap;
@@ -147,6 +148,33 @@ char *highlighter_default_rules(void)
 	return xasprintf("%s/highlight.yaml", datadir());
 }
 
+/* Which matchers a word starting with bytes (a, b) may concern: one
+ * table lookup per word instead of one per matcher. */
+enum {
+	PM_ALIAS = 1,
+	PM_TITLE = 2,
+	PM_SUFFIX = 4,
+	PM_HEAD = 8,
+	PM_FIGURE = 16
+};
+
+static void build_pairmask(struct highlighter *h)
+{
+	const struct trie *tries[5] = {h->lx->aliases, h->titles, h->suffixes,
+				       h->heads, figrules_starters(h->fig)};
+	char two[2];
+	unsigned i, k;
+
+	h->pairmask = xcalloc(65536, 1);
+	for (i = 0; i < 65536; i++) {
+		two[0] = (char)(i >> 8);
+		two[1] = (char)(i & 0xFF);
+		for (k = 0; k < 5; k++)
+			if (trie_may_start2(tries[k], two, 2, 0))
+				h->pairmask[i] |= (unsigned char)(1u << k);
+	}
+}
+
 struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 				    struct err *e)
 {
@@ -176,6 +204,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	if (h->fig == NULL)
 		goto fail_root;
 	ynode_free(root);
+	build_pairmask(h);
 	return h;
 fail_root:
 	ynode_free(root);
@@ -196,6 +225,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->not_names);
 	pcre2_code_free(h->name_re);
 	figrules_free(h->fig);
+	free(h->pairmask);
 	pcre2_match_data_free(h->md);
 	free(h->c);
 	free(h->taken);
@@ -612,26 +642,24 @@ static void span_take(unsigned char *taken, size_t base, size_t s, size_t e)
 
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t s, size_t e, size_t p)
+		    const char *t, size_t s, size_t e, size_t p, unsigned m)
 {
 	size_t q;
 	uint32_t v;
 
-	if (trie_may_start2(h->lx->aliases, t, e, p) &&
+	if ((m & PM_ALIAS) &&
 	    (q = trie_match(h->lx->aliases, t, e, p, &v)) != 0)
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
 			 PRI_LEXICON);
-	if (trie_may_start2(st->learnt, t, e, p) &&
+	if (trie_size(st->learnt) && trie_may_start2(st->learnt, t, e, p) &&
 	    (q = trie_match(st->learnt, t, e, p, &v)) != 0)
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat, PRI_RULE);
-	if (trie_may_start2(h->titles, t, e, p) &&
-	    (q = trie_match(h->titles, t, e, p, &v)) != 0)
+	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0)
 		rule_person(h, st, t, e, q);
-	if (trie_may_start2(h->suffixes, t, e, p) &&
+	if ((m & PM_SUFFIX) &&
 	    (q = trie_match(h->suffixes, t, e, p, &v)) != 0)
 		rule_org_suffix(h, t, s, e, p, q);
-	if (trie_may_start2(h->heads, t, e, p) &&
-	    (q = trie_match(h->heads, t, e, p, &v)) != 0)
+	if ((m & PM_HEAD) && (q = trie_match(h->heads, t, e, p, &v)) != 0)
 		rule_org_head(h, t, e, p, q);
 }
 
@@ -641,8 +669,6 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 	struct figure f;
 	size_t q;
 
-	if (!figure_may_start(h->fig, t, e, p))
-		return;
 	q = figure_at(h->fig, t, e, p, &f);
 	if (q)
 		cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig = f;
@@ -677,12 +703,18 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			w = iswalnum((wint_t)cp) != 0;
 		}
 		if (w && !prevw) {
-			at_word(h, st, t, s, e, p);
-			add_figure(h, t, e, p);
+			unsigned m = h->pairmask[c << 8 |
+						 (p + 1 < e ? (unsigned char)t[p + 1]
+							    : 0)];
+
+			at_word(h, st, t, s, e, p, m);
+			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))
+				if (figure_may_start(h->fig, t, e, p))
+					add_figure(h, t, e, p);
 		} else if (!w) {
 			if (c == '(' && h->acronyms)
 				rule_acronym(h, st, t, s, e, p);
-			else if (c != ' ')
+			else if (c != ' ' && figure_may_start(h->fig, t, e, p))
 				add_figure(h, t, e, p);
 		}
 		prevw = w;

@@ -25,7 +25,16 @@ static void add_alias(struct lexicon *lx, const char *s, size_t n,
 {
 	char *tmp = xstrndup(s, n);
 
-	trie_add(lx->aliases, s, n, id, is_lower_only(tmp));
+	if (trie_add(lx->aliases, s, n, id, is_lower_only(tmp))) {
+		lx->alias_text = xgrow(lx->alias_text, &lx->alias_cap,
+				       lx->naliases + 1, sizeof *lx->alias_text);
+		lx->alias_entity = xrealloc(lx->alias_entity,
+					    lx->alias_cap *
+						    sizeof *lx->alias_entity);
+		lx->alias_text[lx->naliases] = tmp;
+		lx->alias_entity[lx->naliases++] = id;
+		return;
+	}
 	free(tmp);
 }
 
@@ -183,6 +192,10 @@ void lexicon_free(struct lexicon *lx)
 	if (lx == NULL)
 		return;
 	trie_free(lx->aliases);
+	for (size_t i = 0; i < lx->naliases; i++)
+		free(lx->alias_text[i]);
+	free(lx->alias_text);
+	free(lx->alias_entity);
 	pcre2_code_free(lx->designations);
 	free(lx->pattern_entity);
 	buf_free(&lx->combined);

@@ -10,6 +10,9 @@
 
 struct node {
 	uint32_t value;      /* value + 1, 0 = not an entry */
+	uint32_t only;       /* the child when there is exactly one */
+	unsigned char only_byte;
+	unsigned char nchild; /* 0, 1, or 2 for "two or more: hashed" */
 };
 
 /* Transitions live in one open-addressing hash table keyed by (node,
@@ -74,21 +77,46 @@ static size_t edge_slot(const struct edge *edges, size_t slots,
 static inline uint32_t child(const struct trie *t, uint32_t nd,
 			     unsigned char b)
 {
-	const struct edge *ed =
-		&t->edges[edge_slot(t->edges, t->edge_slots, nd, b)];
+	const struct node *n = &t->nodes[nd];
+	const struct edge *ed;
 
+	/* most nodes of a trie of names have one child: no hashing */
+	if (n->nchild < 2)
+		return n->nchild && n->only_byte == b ? n->only : 0;
+	ed = &t->edges[edge_slot(t->edges, t->edge_slots, nd, b)];
 	return ed->from ? ed->to : 0;
 }
 
 static uint32_t new_node(struct trie *t)
 {
 	t->nodes = xgrow(t->nodes, &t->cap, t->n + 1, sizeof *t->nodes);
-	t->nodes[t->n].value = 0;
+	memset(&t->nodes[t->n], 0, sizeof t->nodes[t->n]);
 	return (uint32_t)t->n++;
 }
 
+static void edge_hash(struct trie *t, uint32_t from, unsigned char b,
+		      uint32_t to);
+
 static void edge_add(struct trie *t, uint32_t from, unsigned char b,
 		     uint32_t to)
+{
+	struct node *n = &t->nodes[from];
+
+	if (n->nchild == 0) {
+		n->nchild = 1;
+		n->only = to;
+		n->only_byte = b;
+		return;
+	}
+	if (n->nchild == 1) {
+		n->nchild = 2;
+		edge_hash(t, from, n->only_byte, n->only);
+	}
+	edge_hash(t, from, b, to);
+}
+
+static void edge_hash(struct trie *t, uint32_t from, unsigned char b,
+		      uint32_t to)
 {
 	size_t i;
 

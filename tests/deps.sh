@@ -17,6 +17,9 @@ need_cmd clang clang
 need_cmd hyperfine hyperfine
 need_cmd rg ripgrep
 need_cmd valgrind valgrind
+[ -x /usr/bin/time ] || missing="$missing time"
+need_cmd less less
+need_cmd vim vim
 [ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
 
 [ -z "$missing" ] && exit 0

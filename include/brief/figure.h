@@ -39,6 +39,9 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 			       struct err *e);
 void figrules_free(struct figrules *r);
 
+struct trie;
+/* The words a figure may begin with (number words, qualifiers, months). */
+const struct trie *figrules_starters(const struct figrules *r);
 /* Can a figure start at text[pos]?  (A word start or a currency sign.) */
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos);

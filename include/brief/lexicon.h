@@ -19,6 +19,9 @@ struct lexicon {
 	uint32_t *pattern_entity; /* index -> entity id */
 	size_t npatterns;
 	struct buf combined;     /* the combined pattern's text */
+	char **alias_text;       /* every literal alias, in file order */
+	uint32_t *alias_entity;
+	size_t naliases, alias_cap;
 };
 
 /* Load and merge lexicon files in order into reg.  Entities with the same
