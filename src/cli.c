@@ -11,6 +11,8 @@
 #include "brief/article.h"
 #include "brief/dump.h"
 #include "brief/engine.h"
+#include "brief/export.h"
+#include "brief/notes.h"
 #include "brief/highlight.h"
 #include "brief/lexicon.h"
 #include "brief/library.h"
@@ -22,7 +24,15 @@
 #define BRIEF_VERSION "0"
 #endif
 
-enum mode { MODE_READ, MODE_DUMP, MODE_MENTIONS, MODE_ENTITIES, MODE_ALIASES };
+enum mode {
+	MODE_READ,
+	MODE_DUMP,
+	MODE_MENTIONS,
+	MODE_ENTITIES,
+	MODE_ALIASES,
+	MODE_EXPORT,
+	MODE_ADD_NOTE
+};
 
 struct opts {
 	enum mode mode;
@@ -32,6 +42,10 @@ struct opts {
 	const char *hlrules;
 	char **lexicons;
 	size_t nlexicons;
+	const char *notes;
+	const char *export_format;
+	const char *note_text;
+	const char *note_at;
 };
 
 static const char usage_text[] =
@@ -49,6 +63,11 @@ static const char usage_text[] =
 	"  --mentions          one line per highlighted mention, tab-separated:\n"
 	"                      file, section, start, end (bytes in the\n"
 	"                      section's text), category, entity, text\n"
+	"  --export-notes FORMAT\n"
+	"                      print the notes of the articles as a markdown\n"
+	"                      briefing or as yaml\n"
+	"  --add-note TEXT --at QUOTE ARTICLE\n"
+	"                      add a note to the first occurrence of QUOTE\n"
 	"  --aliases           the lexicon in effect: one line per literal alias,\n"
 	"                      tab-separated: alias, entity, category, kind\n"
 	"                      (no article needed)\n"
@@ -57,6 +76,8 @@ static const char usage_text[] =
 	"                      first\n"
 	"\n"
 	"Options:\n"
+	"  --notes FILE        the notes file (default:\n"
+	"                      $XDG_DATA_HOME/brief/notes.yaml)\n"
 	"  --theme NAME|FILE   colour theme (dark, light, mono, or a YAML file)\n"
 	"  --no-color          no colours (also when NO_COLOR is set)\n"
 	"  --lexicon FILE      entity lexicon to use instead of the default\n"
@@ -87,7 +108,11 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_HLRULES,
 		OPT_THEME,
 		OPT_NO_COLOR,
-		OPT_ALIASES
+		OPT_ALIASES,
+		OPT_NOTES,
+		OPT_EXPORT,
+		OPT_ADD_NOTE,
+		OPT_AT
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -100,6 +125,10 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"highlight-rules", required_argument, NULL, OPT_HLRULES},
 		{"theme", required_argument, NULL, OPT_THEME},
 		{"aliases", no_argument, NULL, OPT_ALIASES},
+		{"notes", required_argument, NULL, OPT_NOTES},
+		{"export-notes", required_argument, NULL, OPT_EXPORT},
+		{"add-note", required_argument, NULL, OPT_ADD_NOTE},
+		{"at", required_argument, NULL, OPT_AT},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -126,6 +155,26 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_ENTITIES:
 			o->mode = MODE_ENTITIES;
+			break;
+		case OPT_NOTES:
+			o->notes = optarg;
+			break;
+		case OPT_EXPORT:
+			o->mode = MODE_EXPORT;
+			o->export_format = optarg;
+			if (strcmp(optarg, "markdown") != 0 &&
+			    strcmp(optarg, "yaml") != 0) {
+				fprintf(stderr, "brief: --export-notes takes "
+					"markdown or yaml, not '%s'\n", optarg);
+				return -1;
+			}
+			break;
+		case OPT_ADD_NOTE:
+			o->mode = MODE_ADD_NOTE;
+			o->note_text = optarg;
+			break;
+		case OPT_AT:
+			o->note_at = optarg;
 			break;
 		case OPT_ALIASES:
 			o->mode = MODE_ALIASES;
@@ -268,25 +317,68 @@ static int run_entities(const struct engine *en, struct library *lib)
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
-static int run_print(struct library *lib)
+static struct notes *open_notes(const struct opts *o, struct err *e)
 {
-	size_t i, j;
+	char *path = o->notes ? xstrdup(o->notes) : notes_default_path();
+	struct notes *ns = notes_open(path, e);
 
-	for (i = 0; i < lib->n; i++) {
-		const struct article *a = lib->items[i];
+	free(path);
+	return ns;
+}
 
-		printf("== %s%s%s%s%s\n", a->title, a->date ? " — " : "",
-		       a->date ? a->date : "", a->source ? " — " : "",
-		       a->source ? a->source : "");
-		for (j = 0; j < a->nsections; j++) {
-			const struct section *s = &a->sections[j];
+static int run_export(const struct opts *o, struct library *lib)
+{
+	struct err e = {{0}};
+	struct notes *ns = open_notes(o, &e);
+	int rc;
 
-			printf("%s%.*s\n\n",
-			       s->kind == SECTION_BOILERPLATE ? "  | " : "",
-			       (int)(s->end - s->start), a->text + s->start);
-		}
+	if (ns == NULL)
+		return fail(&e);
+	if (strcmp(o->export_format, "yaml") == 0)
+		rc = export_yaml(stdout, ns, lib);
+	else
+		rc = export_markdown(stdout, ns, lib);
+	notes_free(ns);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static int run_add_note(const struct opts *o, struct library *lib)
+{
+	struct err e = {{0}};
+	struct notes *ns;
+	struct anchor an;
+	const struct article *a;
+	const char *hit, *id;
+	int rc;
+
+	if (o->note_at == NULL || o->note_at[0] == '\0') {
+		fprintf(stderr, "brief: --add-note needs --at QUOTE\n");
+		return EXIT_BAD_INPUT;
 	}
-	return EXIT_OK;
+	if (lib->n != 1) {
+		fprintf(stderr, "brief: --add-note takes one article\n");
+		return EXIT_BAD_INPUT;
+	}
+	a = lib->items[0];
+	hit = memmem(a->text, a->len, o->note_at, strlen(o->note_at));
+	if (hit == NULL) {
+		fprintf(stderr, "brief: %s: quote not found: %s\n", a->path,
+			o->note_at);
+		return EXIT_BAD_INPUT;
+	}
+	ns = open_notes(o, &e);
+	if (ns == NULL)
+		return fail(&e);
+	anchor_make(&an, a, (size_t)(hit - a->text),
+		    (size_t)(hit - a->text) + strlen(o->note_at));
+	rc = notes_add(ns, o->note_text, &an, 1, &id, &e);
+	if (rc == 0)
+		printf("%s\n", id);
+	else
+		fprintf(stderr, "brief: %s\n", e.text);
+	anchor_clear(&an);
+	notes_free(ns);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
 int cli_main(int argc, char **argv)
@@ -331,7 +423,8 @@ int cli_main(int argc, char **argv)
 		free(o.lexicons);
 		return fail(&e);
 	}
-	if (o.mode != MODE_DUMP) {
+	if (o.mode == MODE_READ || o.mode == MODE_MENTIONS ||
+	    o.mode == MODE_ENTITIES) {
 		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules,
 				&e) != 0) {
 			article_rules_free(rules);
@@ -356,7 +449,7 @@ int cli_main(int argc, char **argv)
 	}
 	if (library_load(&lib, argv + optind, (size_t)(argc - optind), rules,
 			 o.mode == MODE_READ, &e) != 0) {
-		if (o.mode != MODE_DUMP)
+		if (o.mode == MODE_READ || o.mode == MODE_ENTITIES)
 			engine_close(&en);
 		article_rules_free(rules);
 		free(o.lexicons);
@@ -366,6 +459,12 @@ int cli_main(int argc, char **argv)
 	case MODE_DUMP:
 		rc = run_dump(&lib);
 		break;
+	case MODE_EXPORT:
+		rc = run_export(&o, &lib);
+		break;
+	case MODE_ADD_NOTE:
+		rc = run_add_note(&o, &lib);
+		break;
 	case MODE_ENTITIES:
 		rc = run_entities(&en, &lib);
 		engine_close(&en);
@@ -373,13 +472,9 @@ int cli_main(int argc, char **argv)
 	default: {
 		struct ui_opts uo = {o.theme, o.no_color};
 
-		if (!isatty(1) && !isatty(0) && getenv("BRIEF_PRINT")) {
-			rc = run_print(&lib);
-		} else {
-			rc = ui_run(&lib, &en, rules, &uo, &e);
-			if (rc == EXIT_BAD_INPUT)
-				fprintf(stderr, "brief: %s\n", e.text);
-		}
+		rc = ui_run(&lib, &en, rules, &uo, &e);
+		if (rc == EXIT_BAD_INPUT)
+			fprintf(stderr, "brief: %s\n", e.text);
 		engine_close(&en);
 		break;
 	}
