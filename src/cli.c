@@ -472,9 +472,16 @@ int cli_main(int argc, char **argv)
 	default: {
 		struct ui_opts uo = {o.theme, o.no_color};
 
-		rc = ui_run(&lib, &en, rules, &uo, &e);
-		if (rc == EXIT_BAD_INPUT)
-			fprintf(stderr, "brief: %s\n", e.text);
+		struct notes *ns = open_notes(&o, &e);
+
+		if (ns == NULL) {
+			rc = fail(&e);
+		} else {
+			rc = ui_run(&lib, &en, rules, ns, &uo, &e);
+			if (rc == EXIT_BAD_INPUT)
+				fprintf(stderr, "brief: %s\n", e.text);
+			notes_free(ns);
+		}
 		engine_close(&en);
 		break;
 	}

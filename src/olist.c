@@ -26,8 +26,10 @@ void olist_free(struct olist *o)
 
 	if (o == NULL)
 		return;
-	for (i = 0; i < o->n; i++)
+	for (i = 0; i < o->n; i++) {
 		free(o->rows[i].text);
+		free(o->rows[i].note);
+	}
 	free(o->rows);
 	free(o->vis);
 	free(o->title);
@@ -156,13 +158,21 @@ int olist_key(struct olist *o, int key, int fn, int page)
 			return OLIST_NONE;
 		}
 	}
+	if (o->typing && !fn && (key == '\n' || key == '\r' || key == 27)) {
+		o->typing = 0;
+		return OLIST_CHANGED;
+	}
+	if (!o->filterable && !o->typing && !fn && key == '/') {
+		o->typing = 1;
+		return OLIST_CHANGED;
+	}
 	if (!fn && (key == '\n' || key == '\r'))
 		return OLIST_ENTER;
 	if (!fn && key == 27)
 		return OLIST_CLOSE;
 	if (!fn && key == '\t')
 		return OLIST_SORT;
-	if (o->filterable) {
+	if (o->filterable || o->typing) {
 		size_t n = strlen(o->filter);
 
 		if ((fn && key == KEY_BACKSPACE) || (!fn && (key == 127 ||
@@ -299,8 +309,9 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 		fill(w - used, a);
 	}
 	move(y + h - 1, x);
-	if (o->filterable)
-		snprintf(line, sizeof line, "filter: %s_   %s", o->filter,
+	if (o->filterable || o->typing || o->filter[0])
+		snprintf(line, sizeof line, "filter: %s%s   %s", o->filter,
+			 o->filterable || o->typing ? "_" : "",
 			 o->footer ? o->footer : "");
 	else
 		snprintf(line, sizeof line, "%s",

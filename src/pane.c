@@ -144,9 +144,30 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 		}
 		if (in_search && r != ROLE_SELECTED)
 			r = ROLE_SEARCH;
-		if (next <= p)
-			next = p + 1;
-		used += put_text(t, p, next, cols - used, theme_attr(r));
+		{
+			/* inside a note's passage: the note role for plain
+			 * text, underlined otherwise */
+			unsigned long extra = 0;
+
+			for (k = 0; k < v->nnotes; k++) {
+				const struct noteplace *np = &v->notes[k];
+
+				if (np->start <= p && p < np->end) {
+					if (r == base)
+						r = ROLE_NOTE;
+					else
+						extra = A_UNDERLINE;
+					if (np->end < next)
+						next = np->end;
+				} else if (np->start > p && np->start < next) {
+					next = np->start;
+				}
+			}
+			if (next <= p)
+				next = p + 1;
+			used += put_text(t, p, next, cols - used,
+					 theme_attr(r) | extra);
+		}
 		p = next;
 		while (mi < mn && mv[mi].end <= p)
 			mi++;
@@ -228,9 +249,23 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 			if (i == nl)
 				continue; /* the blank row after a section */
 			move(y + PANE_HEADER + r, x);
-			if (i == 0 && se->kind == SECTION_LEAD)
-				put_str("▌", PANE_GUTTER,
-					theme_attr(ROLE_GUTTER));
+			{
+				size_t ls = starts[i], le2 = i + 1 < nl
+							       ? starts[i + 1]
+							       : se->end, k;
+				int marked = 0;
+
+				for (k = 0; k < v->nnotes && !marked; k++)
+					if (v->notes[k].start < le2 &&
+					    v->notes[k].end > ls)
+						marked = 1;
+				if (marked && !doc_folded(d, sec))
+					put_str("✎", PANE_GUTTER,
+						theme_attr(ROLE_NOTE));
+				else if (i == 0 && se->kind == SECTION_LEAD)
+					put_str("▌", PANE_GUTTER,
+						theme_attr(ROLE_GUTTER));
+			}
 			move(y + PANE_HEADER + r, x + PANE_GUTTER);
 			if (doc_folded(d, sec)) {
 				int u = put_str_ret("▸ ", cols,

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "brief/doc.h"
+#include "brief/editor.h"
+#include "brief/notes.h"
 #include "brief/keymap.h"
 #include "brief/olist.h"
 #include "brief/pane.h"
@@ -26,7 +28,7 @@
 /* Below this width one pane is shown at a time. */
 #define TWO_PANE_COLS 100
 
-enum overlay { OV_NONE, OV_HELP, OV_XREF, OV_INDEX, OV_OPEN };
+enum overlay { OV_NONE, OV_HELP, OV_XREF, OV_INDEX, OV_OPEN, OV_NOTES };
 
 struct ui {
 	struct library *lib;
@@ -55,6 +57,17 @@ struct ui {
 	enum overlay ov;
 	struct olist *list;
 	int index_sort;
+
+	struct notes *ns;
+	struct noteplace **places; /* per doc, sorted by start */
+	size_t *nplaces;
+	int editing;              /* the note editor is open */
+	struct editor ed;
+	char *edit_id;            /* the note being edited, or NULL */
+	struct anchor pend[NOTE_MAX_ANCHORS];
+	size_t npend;
+	int linking;              /* picking the second passage */
+	int link_return_focus;
 
 	char msg[512];
 	int msg_error;
@@ -220,6 +233,57 @@ static void need_index(struct ui *u)
 	}
 }
 
+/* ---- notes ---- */
+
+static void show_in_pane(struct ui *u, size_t di, size_t off);
+static void undo(struct ui *u);
+static void edit_note(struct ui *u, const char *id);
+static void notes_changed(struct ui *u);
+
+static int place_cmp(const void *a, const void *b)
+{
+	const struct noteplace *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Where every live note stands in every doc (after any change). */
+static void place_notes(struct ui *u)
+{
+	size_t n, i, k, j;
+	struct note *v = notes_all(u->ns, &n);
+
+	for (i = 0; i < u->ndocs; i++) {
+		size_t cap = 0;
+
+		free(u->places[i]);
+		u->places[i] = NULL;
+		u->nplaces[i] = 0;
+		for (k = 0; k < n; k++) {
+			if (v[k].deleted)
+				continue;
+			for (j = 0; j < v[k].nanchors; j++) {
+				size_t s, e;
+				struct noteplace *np;
+
+				if (!anchor_for(&v[k].anchor[j], u->docs[i]->a) ||
+				    anchor_resolve(&v[k].anchor[j], u->docs[i]->a,
+						   &s, &e) == ANCHOR_ORPHAN)
+					continue;
+				u->places[i] = xgrow(u->places[i], &cap,
+						     u->nplaces[i] + 1,
+						     sizeof *u->places[i]);
+				np = &u->places[i][u->nplaces[i]++];
+				np->start = s;
+				np->end = e;
+				np->note = k;
+			}
+		}
+		qsort(u->places[i], u->nplaces[i], sizeof *u->places[i],
+		      place_cmp);
+	}
+}
+
 /* ---- drawing ---- */
 
 static void draw_status(struct ui *u)
@@ -306,6 +370,8 @@ static void pane_view_for(struct ui *u, int p, struct pane_view *v)
 	v->search = search_active(&u->search) ? &u->search : NULL;
 	v->focused = u->focus == p;
 	v->label = p == 0 ? "A" : "B";
+	v->notes = u->places[di];
+	v->nnotes = u->nplaces[di];
 }
 
 static void draw_too_small(void)
@@ -357,6 +423,15 @@ static void draw(struct ui *u)
 		if (w > 120)
 			w = 120;
 		olist_draw(u->list, 1, (COLS - w) / 2, h, w);
+	}
+	if (u->editing && !u->linking) {
+		int h = LINES / 3 < 5 ? 5 : LINES / 3;
+
+		draw_status(u);
+		editor_draw(&u->ed, LINES - 1 - h, h, COLS);
+		curs_set(1);
+		refresh();
+		return;
 	}
 	if (u->prompting) {
 		int mw = u->msg[0] ? (int)utf8_str_width(u->msg, strlen(u->msg)) + 3
@@ -799,6 +874,23 @@ static void overlay_enter(struct ui *u)
 		}
 		return;
 	}
+	if (ov == OV_NOTES) {
+		size_t di = r->doc, st = r->start, en = r->end;
+
+		if (di == (size_t)-1) {
+			say(u, 1, "an orphan: its passage is no longer in the "
+				  "article (e edits, d deletes)");
+			return;
+		}
+		close_overlay(u);
+		u->has_sel = 1;
+		u->sel_doc = di;
+		u->sel_start = st;
+		u->sel_end = en;
+		u->sel_entity = ENTITY_NONE;
+		show_in_pane(u, di, st);
+		return;
+	}
 	if (ov == OV_OPEN) {
 		size_t di = r->doc;
 
@@ -810,9 +902,42 @@ static void overlay_enter(struct ui *u)
 	close_overlay(u);
 }
 
+static void notes_list_key(struct ui *u, int key)
+{
+	struct olist_row *r = olist_current(u->list);
+	struct err e = {{0}};
+	char *id;
+
+	if (key == 'U') {
+		undo(u);
+		return;
+	}
+	if (r == NULL || r->note == NULL)
+		return;
+	id = xstrdup(r->note);
+	if (key == 'e') {
+		close_overlay(u);
+		edit_note(u, id);
+	} else if (key == 'd') {
+		if (notes_delete(u->ns, id, &e) != 0)
+			say(u, 1, "%s", e.text);
+		else
+			say(u, 0, "note deleted (U undoes)");
+		notes_changed(u);
+	}
+	free(id);
+}
+
 static void overlay_key(struct ui *u, int key, int fn)
 {
-	int rc = olist_key(u->list, key, fn, LINES - 5);
+	int rc;
+
+	if (u->ov == OV_NOTES && !fn && !u->list->typing &&
+	    (key == 'e' || key == 'd' || key == 'U')) {
+		notes_list_key(u, key);
+		return;
+	}
+	rc = olist_key(u->list, key, fn, LINES - 5);
 
 	if (rc == OLIST_CLOSE || (!fn && key == 'q' && !u->list->filterable))
 		close_overlay(u);
@@ -845,6 +970,11 @@ static int add_article(struct ui *u, const char *path)
 	u->lib->items[u->lib->n++] = a;
 	u->docs = xrealloc(u->docs, (u->ndocs + 1) * sizeof *u->docs);
 	u->docs[u->ndocs++] = doc_new(a);
+	u->places = xrealloc(u->places, u->ndocs * sizeof *u->places);
+	u->nplaces = xrealloc(u->nplaces, u->ndocs * sizeof *u->nplaces);
+	u->places[u->ndocs - 1] = NULL;
+	u->nplaces[u->ndocs - 1] = 0;
+	place_notes(u);
 	u->xref_ready = 0;
 	return 0;
 }
@@ -923,6 +1053,408 @@ static void prompt_input(struct ui *u, int key, int fn)
 		d->top_row = u->saved_pos.top_row;
 		search_go(u, 1, 1, u->search_origin);
 	}
+}
+
+/* ---- notes in the reader ---- */
+
+/* The sentence at the top of the focused pane. */
+static int top_sentence(struct ui *u, size_t di, size_t *s, size_t *e)
+{
+	struct doc *d = u->docs[di];
+	size_t off = doc_top_offset(d);
+	long k = article_sentence_at(d->a, off);
+
+	if (d->a->nsentences == 0)
+		return 0;
+	if (k < 0)
+		k = 0;
+	if (d->a->sentences[k].end <= off &&
+	    (size_t)k + 1 < d->a->nsentences)
+		k++;
+	*s = d->a->sentences[k].start;
+	*e = d->a->sentences[k].end;
+	return 1;
+}
+
+static void excerpt(const char *q, char *out, size_t n, size_t cols)
+{
+	size_t len = strlen(q), fit = utf8_fit(q, len, cols);
+	size_t i, o = 0;
+
+	for (i = 0; i < fit && o + 4 < n; i++)
+		out[o++] = q[i] == '\n' ? ' ' : q[i];
+	out[o] = '\0';
+	if (fit < len && o + 4 < n)
+		strcat(out, "…");
+}
+
+static void start_note(struct ui *u)
+{
+	size_t di = u->shown[u->focus], s, e;
+	char title[512], ex[256];
+
+	while (u->npend > 0)
+		anchor_clear(&u->pend[--u->npend]);
+	if (u->has_sel && (u->sel_doc == u->shown[0] ||
+			   u->sel_doc == u->shown[1])) {
+		di = u->sel_doc;
+		s = u->sel_start;
+		e = u->sel_end;
+	} else if (!top_sentence(u, di, &s, &e)) {
+		say(u, 1, "nothing here to annotate");
+		return;
+	}
+	anchor_make(&u->pend[0], u->docs[di]->a, s, e);
+	u->npend = 1;
+	excerpt(u->pend[0].quote, ex, sizeof ex, 60);
+	snprintf(title, sizeof title, " New note on «%s»", ex);
+	editor_start(&u->ed, title, "");
+	free(u->edit_id);
+	u->edit_id = NULL;
+	u->editing = 1;
+}
+
+static void edit_note(struct ui *u, const char *id)
+{
+	struct note *no = notes_find(u->ns, id);
+	char title[512], ex[256];
+
+	if (no == NULL)
+		return;
+	excerpt(no->anchor[0].quote, ex, sizeof ex, 60);
+	snprintf(title, sizeof title, " Edit note on «%s»", ex);
+	editor_start(&u->ed, title, no->text);
+	free(u->edit_id);
+	u->edit_id = xstrdup(id);
+	u->editing = 1;
+}
+
+static void end_edit(struct ui *u)
+{
+	editor_free(&u->ed);
+	free(u->edit_id);
+	u->edit_id = NULL;
+	u->editing = 0;
+	u->linking = 0;
+	while (u->npend > 0)
+		anchor_clear(&u->pend[--u->npend]);
+}
+
+static void save_note(struct ui *u)
+{
+	struct err e = {{0}};
+	const char *text = u->ed.text.data ? u->ed.text.data : "";
+	int rc;
+
+	if (text[strspn(text, " \n\t")] == '\0') {
+		say(u, 1, "an empty note is not saved");
+		end_edit(u);
+		return;
+	}
+	if (u->edit_id)
+		rc = notes_edit(u->ns, u->edit_id, text, &e);
+	else
+		rc = notes_add(u->ns, text, u->pend, u->npend, NULL, &e);
+	if (rc != 0)
+		say(u, 1, "%s", e.text);
+	else
+		say(u, 0, u->edit_id ? "note saved" :
+			  u->npend > 1 ? "linked note saved" : "note saved");
+	end_edit(u);
+	notes_changed(u);
+}
+
+/* Ctrl-X: the note in $VISUAL or $EDITOR, as git does. */
+static void external_editor(struct ui *u)
+{
+	const char *ed = getenv("VISUAL");
+	char path[] = "/tmp/brief-note-XXXXXX";
+	int fd;
+	char *cmd;
+	size_t len;
+	char *back;
+	struct err e;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	fd = mkstemp(path);
+	if (fd < 0) {
+		say(u, 1, "cannot make a temporary file: %s", strerror(errno));
+		return;
+	}
+	if (write(fd, u->ed.text.data ? u->ed.text.data : "", u->ed.text.len) <
+	    0) {
+		close(fd);
+		unlink(path);
+		say(u, 1, "cannot write the temporary file");
+		return;
+	}
+	close(fd);
+	def_prog_mode();
+	endwin();
+	cmd = xasprintf("%s '%s'", ed, path);
+	if (system(cmd) != 0)
+		say(u, 1, "the editor failed; the note is unchanged");
+	else if ((back = file_read(path, &len, &e)) != NULL) {
+		editor_set(&u->ed, back);
+		free(back);
+	}
+	free(cmd);
+	unlink(path);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+static void start_link(struct ui *u)
+{
+	if (u->ndocs < 2 || u->single) {
+		say(u, 1, "linking needs the other report beside this one");
+		return;
+	}
+	u->linking = 1;
+	u->link_return_focus = u->focus;
+	u->focus = !u->focus;
+	u->has_sel = 0;
+	say(u, 0, "pick the passage in %s: e/E selects a mention (or scroll "
+		  "to a sentence), Enter links, Esc goes back",
+	    u->focus == 0 ? "A" : "B");
+}
+
+static void finish_link(struct ui *u)
+{
+	size_t di = u->shown[u->focus], s, e, a, b;
+	long k;
+
+	if (u->has_sel && u->sel_doc == di) {
+		/* the sentence around the selected mention */
+		k = article_sentence_at(u->docs[di]->a, u->sel_start);
+		s = u->sel_start;
+		e = u->sel_end;
+		if (k >= 0 && u->docs[di]->a->sentences[k].end >= e) {
+			s = u->docs[di]->a->sentences[k].start;
+			e = u->docs[di]->a->sentences[k].end;
+		}
+	} else if (!top_sentence(u, di, &s, &e)) {
+		say(u, 1, "nothing here to link");
+		return;
+	}
+	a = s;
+	b = e;
+	if (u->npend > 1)
+		anchor_clear(&u->pend[--u->npend]);
+	anchor_make(&u->pend[u->npend++], u->docs[di]->a, a, b);
+	u->linking = 0;
+	u->focus = u->link_return_focus;
+	{
+		char title[512], ex1[128], ex2[128];
+
+		excerpt(u->pend[0].quote, ex1, sizeof ex1, 30);
+		excerpt(u->pend[1].quote, ex2, sizeof ex2, 30);
+		snprintf(title, sizeof title, " New note linking «%s» with «%s»",
+			 ex1, ex2);
+		free(u->ed.title);
+		u->ed.title = xstrdup(title);
+	}
+	say(u, 0, "passage linked");
+}
+
+static void editor_input(struct ui *u, int key, int fn)
+{
+	int alt = 0, rc;
+
+	if (!fn && key == 27) {
+		/* Esc, or Alt-Enter (Esc then Enter straight after) */
+		wint_t next;
+		int r;
+
+		timeout(30);
+		r = get_wch(&next);
+		if (r == OK && (next == '\r' || next == '\n'))
+			alt = 1, key = (int)next;
+		else if (r != ERR)
+			unget_wch(next);
+	}
+	rc = editor_key(&u->ed, key, fn, alt, COLS);
+	switch (rc) {
+	case EDIT_SAVE:
+		save_note(u);
+		break;
+	case EDIT_CANCEL:
+		end_edit(u);
+		say(u, 0, "note not saved");
+		break;
+	case EDIT_EXTERNAL:
+		external_editor(u);
+		break;
+	case EDIT_LINK:
+		if (u->edit_id)
+			say(u, 1, "a saved note keeps its passages");
+		else
+			start_link(u);
+		break;
+	default:
+		break;
+	}
+}
+
+/* > and <: the next or previous note in the focused pane. */
+static void note_step(struct ui *u, int dir)
+{
+	size_t di = u->shown[u->focus], i, n = u->nplaces[di];
+	size_t from = u->has_sel && u->sel_doc == di ? u->sel_start
+						       : doc_top_offset(u->docs[di]);
+	const struct noteplace *p = u->places[di];
+
+	if (n == 0) {
+		say(u, 0, "no notes in this report");
+		return;
+	}
+	if (dir > 0) {
+		for (i = 0; i < n && p[i].start <= from; i++)
+			;
+		if (i == n) {
+			i = 0;
+			say(u, 0, "wrapped to the first note");
+		}
+	} else {
+		for (i = n; i-- > 0 && p[i].start >= from;)
+			;
+		if (i == (size_t)-1) {
+			i = n - 1;
+			say(u, 0, "wrapped to the last note");
+		}
+	}
+	{
+		size_t nn;
+		struct note *v = notes_all(u->ns, &nn);
+		const char *t = v[p[i].note].text;
+
+		u->has_sel = 1;
+		u->sel_doc = di;
+		u->sel_start = p[i].start;
+		u->sel_end = p[i].end;
+		u->sel_entity = ENTITY_NONE;
+		show_in_pane(u, di, p[i].start);
+		if (u->msg[0] == '\0')
+			say(u, 0, "✎ %.*s", (int)strcspn(t, "\n"), t);
+	}
+}
+
+static void open_notes_list(struct ui *u);
+
+static void notes_changed(struct ui *u)
+{
+	place_notes(u);
+	if (u->ov == OV_NOTES) {
+		char filter[sizeof u->list->filter];
+		size_t cur = u->list->cur;
+
+		memcpy(filter, u->list->filter, sizeof filter);
+		open_notes_list(u);
+		memcpy(u->list->filter, filter, sizeof filter);
+		olist_refilter(u->list);
+		if (cur < u->list->nvis)
+			u->list->cur = cur;
+	}
+}
+
+static void undo(struct ui *u)
+{
+	struct err e = {{0}};
+	int rc = notes_undo(u->ns, &e);
+
+	if (rc == 1)
+		say(u, 0, "nothing to undo");
+	else if (rc < 0)
+		say(u, 1, "%s", e.text);
+	else
+		say(u, 0, "undone");
+	notes_changed(u);
+}
+
+static void add_note_rows(struct ui *u, size_t di, const char *label)
+{
+	size_t n, k, j;
+	struct note *v = notes_all(u->ns, &n);
+	char head[512];
+
+	snprintf(head, sizeof head, "%s: %s (%s)", label, u->docs[di]->a->title,
+		 u->docs[di]->a->path);
+	olist_add(u->list, head, 1);
+	for (k = 0; k < u->nplaces[di]; k++) {
+		const struct noteplace *p = &u->places[di][k];
+		const struct note *no = &v[p->note];
+		struct buf b = {0};
+		char ex[256];
+		struct olist_row *r;
+		long sec = article_section_at(u->docs[di]->a, p->start);
+
+		excerpt(no->anchor[0].quote, ex, sizeof ex, 40);
+		buf_printf(&b, "  §%ld «%s» — %.*s — %.16s", sec + 1, ex,
+			   (int)strcspn(no->text, "\n"), no->text,
+			   no->modified);
+		for (j = 0; j < no->ntags; j++)
+			buf_printf(&b, " #%s", no->tags[j]);
+		if (no->nanchors > 1)
+			buf_adds(&b, " ⇄ linked");
+		r = olist_add(u->list, b.data, 0);
+		r->doc = di;
+		r->start = p->start;
+		r->end = p->end;
+		r->note = xstrdup(no->id);
+		buf_free(&b);
+	}
+	if (u->nplaces[di] == 0)
+		olist_add(u->list, "  (no notes)", 1);
+}
+
+static void open_notes_list(struct ui *u)
+{
+	size_t n, k, j, i, orphans = 0;
+	struct note *v = notes_all(u->ns, &n);
+
+	close_overlay(u);
+	u->list = olist_new("Notes — Enter jumps · e edits · d deletes · U "
+			    "undoes · / filters (#tag too)", 0);
+	add_note_rows(u, u->shown[0], "A");
+	if (u->ndocs > 1 && u->shown[1] != u->shown[0])
+		add_note_rows(u, u->shown[1], "B");
+	/* orphans: notes of a shown report whose passage is gone */
+	for (k = 0; k < n; k++) {
+		int mine = 0, placed = 0;
+
+		if (v[k].deleted)
+			continue;
+		for (i = 0; i < 2; i++) {
+			size_t di = u->shown[i];
+
+			for (j = 0; j < v[k].nanchors; j++)
+				if (anchor_for(&v[k].anchor[j], u->docs[di]->a))
+					mine = 1;
+			for (j = 0; j < u->nplaces[di]; j++)
+				if (u->places[di][j].note == k)
+					placed = 1;
+		}
+		if (mine && !placed) {
+			char ex[256], line[1024];
+			struct olist_row *r;
+
+			if (orphans++ == 0)
+				olist_add(u->list, "Orphans: their passage is no "
+					  "longer in the article", 1);
+			excerpt(v[k].anchor[0].quote, ex, sizeof ex, 60);
+			snprintf(line, sizeof line, "  «%s» — %.*s", ex,
+				 (int)strcspn(v[k].text, "\n"), v[k].text);
+			r = olist_add(u->list, line, 0);
+			r->doc = (size_t)-1;
+			r->note = xstrdup(v[k].id);
+		}
+	}
+	olist_refilter(u->list);
+	u->ov = OV_NOTES;
 }
 
 /* ---- mouse ---- */
@@ -1054,6 +1586,21 @@ static void act(struct ui *u, enum action a)
 	case ACT_INDEX:
 		open_index(u);
 		break;
+	case ACT_NOTE_ADD:
+		start_note(u);
+		break;
+	case ACT_NOTES:
+		open_notes_list(u);
+		break;
+	case ACT_NOTE_NEXT:
+		note_step(u, 1);
+		break;
+	case ACT_NOTE_PREV:
+		note_step(u, -1);
+		break;
+	case ACT_UNDO:
+		undo(u);
+		break;
 	case ACT_FOLD: {
 		size_t i;
 		int fold = !u->docs[0]->fold;
@@ -1101,6 +1648,24 @@ static void handle_key(struct ui *u, int key, int fn)
 		prompt_input(u, key, fn);
 		return;
 	}
+	if (u->editing && !u->linking) {
+		editor_input(u, key, fn);
+		return;
+	}
+	if (u->linking) {
+		if (!fn && (key == '\r' || key == '\n')) {
+			finish_link(u);
+			return;
+		}
+		if (!fn && key == 27) {
+			u->linking = 0;
+			u->focus = u->link_return_focus;
+			say(u, 0, "no passage linked");
+			return;
+		}
+		if (keymap_lookup(key, fn) == ACT_QUIT)
+			return;
+	}
 	if (u->ov != OV_NONE) {
 		overlay_key(u, key, fn);
 		return;
@@ -1131,8 +1696,8 @@ static SCREEN *open_terminal(FILE **tty_in, FILE **tty_out)
 }
 
 int ui_run(struct library *lib, struct engine *en,
-	   const struct article_rules *rules, const struct ui_opts *o,
-	   struct err *e)
+	   const struct article_rules *rules, struct notes *ns,
+	   const struct ui_opts *o, struct err *e)
 {
 	struct ui u;
 	struct sigaction sa;
@@ -1146,6 +1711,7 @@ int ui_run(struct library *lib, struct engine *en,
 	u.lib = lib;
 	u.en = en;
 	u.rules = rules;
+	u.ns = ns;
 	u.use_color = !o->no_color && !(nc && *nc);
 	u.theme = theme_load(o->theme ? o->theme
 				      : u.use_color ? "dark" : "mono", e);
@@ -1162,6 +1728,9 @@ int ui_run(struct library *lib, struct engine *en,
 		u.docs[i] = doc_new(lib->items[i]);
 	u.shown[0] = 0;
 	u.shown[1] = u.ndocs > 1 ? 1 : 0;
+	u.places = xcalloc(u.ndocs, sizeof *u.places);
+	u.nplaces = xcalloc(u.ndocs, sizeof *u.nplaces);
+	place_notes(&u);
 	/* enough of what is shown for the first screen */
 	doc_parse(u.docs[u.shown[0]], 256u << 10);
 	doc_parse(u.docs[u.shown[1]], 256u << 10);
@@ -1231,6 +1800,12 @@ int ui_run(struct library *lib, struct engine *en,
 		rc = 128 + got_signal;
 	search_clear(&u.search);
 	close_overlay(&u);
+	if (u.editing)
+		end_edit(&u);
+	for (i = 0; i < u.ndocs; i++)
+		free(u.places[i]);
+	free(u.places);
+	free(u.nplaces);
 	xref_free(u.xref);
 	for (i = 0; i < u.ndocs; i++)
 		doc_free(u.docs[i]);

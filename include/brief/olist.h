@@ -18,6 +18,7 @@ struct olist_row {
 	size_t start, end;
 	uint32_t entity;
 	long key[4];          /* sort keys (counts), owner-defined */
+	char *note;           /* a note's id */
 };
 
 struct olist {
@@ -28,7 +29,8 @@ struct olist {
 	size_t nvis;
 	size_t cur;           /* index into vis */
 	size_t top;
-	int filterable;
+	int filterable;       /* typing filters at once */
+	int typing;           /* '/' started typing a filter */
 	char filter[256];
 	char *footer;
 };
@@ -44,7 +46,8 @@ void olist_set_footer(struct olist *o, const char *footer);
 void olist_refilter(struct olist *o);
 /* The selected row, or NULL. */
 struct olist_row *olist_current(struct olist *o);
-/* Handle a key (a character when fn is 0, else a curses key code). */
+/* Handle a key; in a list that does not filter as one types, '/' starts
+ * typing a filter and Enter or Esc ends it (a character when fn is 0, else a curses key code). */
 int olist_key(struct olist *o, int key, int fn, int page);
 /* Draw in the rectangle. */
 void olist_draw(struct olist *o, int y, int x, int h, int w);

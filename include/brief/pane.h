@@ -13,6 +13,12 @@
 #define PANE_HEADER 2   /* rows above the text */
 #define PANE_GUTTER 2   /* columns left of the text */
 
+/* A note's passage in a doc. */
+struct noteplace {
+	size_t start, end;
+	size_t note;              /* index in the notes store */
+};
+
 /* What drawing needs beyond the doc. */
 struct pane_view {
 	struct highlighter *h;
@@ -22,6 +28,8 @@ struct pane_view {
 	struct search *search;
 	int focused;
 	const char *label;        /* "A", "B" */
+	const struct noteplace *notes; /* sorted by start */
+	size_t nnotes;
 };
 
 /* Text rows available in a pane of height h. */

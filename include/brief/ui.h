@@ -6,17 +6,19 @@
 #include "brief/article.h"
 #include "brief/engine.h"
 #include "brief/library.h"
+#include "brief/notes.h"
 
 struct ui_opts {
 	const char *theme;       /* name or path; NULL for the default */
 	int no_color;
 };
 
-/* Run the reader on the loaded articles until the user quits.  Returns
+/* Run the reader on the loaded articles, with the notes store, until the
+ * user quits.  Returns
  * the exit status; on a setup error (bad theme, no terminal) prints
  * nothing, fills e and returns 2 before the screen opens. */
 int ui_run(struct library *lib, struct engine *en,
-	   const struct article_rules *rules, const struct ui_opts *o,
-	   struct err *e);
+	   const struct article_rules *rules, struct notes *ns,
+	   const struct ui_opts *o, struct err *e);
 
 #endif
