@@ -10,6 +10,7 @@
 
 #include "brief/article.h"
 #include "brief/dump.h"
+#include "brief/compare.h"
 #include "brief/engine.h"
 #include "brief/export.h"
 #include "brief/notes.h"
@@ -31,7 +32,9 @@ enum mode {
 	MODE_ENTITIES,
 	MODE_ALIASES,
 	MODE_EXPORT,
-	MODE_ADD_NOTE
+	MODE_ADD_NOTE,
+	MODE_COMPARE,
+	MODE_BRIEFING
 };
 
 struct opts {
@@ -46,6 +49,7 @@ struct opts {
 	const char *export_format;
 	const char *note_text;
 	const char *note_at;
+	const char *format;
 };
 
 static const char usage_text[] =
@@ -63,6 +67,11 @@ static const char usage_text[] =
 	"  --mentions          one line per highlighted mention, tab-separated:\n"
 	"                      file, section, start, end (bytes in the\n"
 	"                      section's text), category, entity, text\n"
+	"  --compare A B       compare two reports (entities, figures and their\n"
+	"                      discrepancies, quotes, topics, timeline) as\n"
+	"                      Markdown, or YAML with --format yaml\n"
+	"  --briefing A B      one Markdown briefing: both reports' metadata,\n"
+	"                      the comparison and the notes (--notes FILE)\n"
 	"  --export-notes FORMAT\n"
 	"                      print the notes of the articles as a markdown\n"
 	"                      briefing or as yaml\n"
@@ -112,7 +121,10 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_NOTES,
 		OPT_EXPORT,
 		OPT_ADD_NOTE,
-		OPT_AT
+		OPT_AT,
+		OPT_COMPARE,
+		OPT_BRIEFING,
+		OPT_FORMAT
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -129,6 +141,9 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"export-notes", required_argument, NULL, OPT_EXPORT},
 		{"add-note", required_argument, NULL, OPT_ADD_NOTE},
 		{"at", required_argument, NULL, OPT_AT},
+		{"compare", no_argument, NULL, OPT_COMPARE},
+		{"briefing", no_argument, NULL, OPT_BRIEFING},
+		{"format", required_argument, NULL, OPT_FORMAT},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -175,6 +190,21 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_AT:
 			o->note_at = optarg;
+			break;
+		case OPT_COMPARE:
+			o->mode = MODE_COMPARE;
+			break;
+		case OPT_BRIEFING:
+			o->mode = MODE_BRIEFING;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "markdown") != 0 &&
+			    strcmp(optarg, "yaml") != 0) {
+				fprintf(stderr, "brief: --format takes markdown "
+					"or yaml, not '%s'\n", optarg);
+				return -1;
+			}
+			o->format = optarg;
 			break;
 		case OPT_ALIASES:
 			o->mode = MODE_ALIASES;
@@ -317,6 +347,58 @@ static int run_entities(const struct engine *en, struct library *lib)
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
+static struct notes *open_notes(const struct opts *o, struct err *e);
+
+static int run_compare(const struct opts *o, struct engine *en,
+		       struct library *lib)
+{
+	struct err e = {{0}};
+	struct compare_rules *cr;
+	struct comparison *c;
+	struct mentions m[2];
+	int rc;
+
+	if (lib->n != 2) {
+		fprintf(stderr, "brief: --%s takes two reports, not %zu\n",
+			o->mode == MODE_COMPARE ? "compare" : "briefing", lib->n);
+		return EXIT_BAD_INPUT;
+	}
+	cr = compare_rules_load(NULL, NULL, &e);
+	if (cr == NULL)
+		return fail(&e);
+	memset(m, 0, sizeof m);
+	highlight_article(en->hl, lib->items[0], &m[0]);
+	highlight_article(en->hl, lib->items[1], &m[1]);
+	c = compare_run(cr, en->reg, lib->items[0], &m[0], lib->items[1],
+			&m[1]);
+	if (o->mode == MODE_BRIEFING) {
+		struct notes *ns = open_notes(o, &e);
+
+		if (ns == NULL) {
+			rc = -2;
+		} else {
+			printf("# Briefing\n\n");
+			rc = compare_markdown(stdout, c, cr, en->reg);
+			if (rc == 0) {
+				fputs("\n", stdout);
+				rc = export_markdown(stdout, ns, lib);
+			}
+			notes_free(ns);
+		}
+	} else if (o->format && strcmp(o->format, "yaml") == 0) {
+		rc = compare_yaml(stdout, c, cr, en->reg);
+	} else {
+		rc = compare_markdown(stdout, c, cr, en->reg);
+	}
+	compare_free(c);
+	mentions_free(&m[0]);
+	mentions_free(&m[1]);
+	compare_rules_free(cr);
+	if (rc == -2)
+		return fail(&e);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 static struct notes *open_notes(const struct opts *o, struct err *e)
 {
 	char *path = o->notes ? xstrdup(o->notes) : notes_default_path();
@@ -424,7 +506,8 @@ int cli_main(int argc, char **argv)
 		return fail(&e);
 	}
 	if (o.mode == MODE_READ || o.mode == MODE_MENTIONS ||
-	    o.mode == MODE_ENTITIES) {
+	    o.mode == MODE_ENTITIES || o.mode == MODE_COMPARE ||
+	    o.mode == MODE_BRIEFING) {
 		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules,
 				&e) != 0) {
 			article_rules_free(rules);
@@ -449,7 +532,8 @@ int cli_main(int argc, char **argv)
 	}
 	if (library_load(&lib, argv + optind, (size_t)(argc - optind), rules,
 			 o.mode == MODE_READ, &e) != 0) {
-		if (o.mode == MODE_READ || o.mode == MODE_ENTITIES)
+		if (o.mode != MODE_DUMP && o.mode != MODE_MENTIONS &&
+		    o.mode != MODE_EXPORT && o.mode != MODE_ADD_NOTE)
 			engine_close(&en);
 		article_rules_free(rules);
 		free(o.lexicons);
@@ -464,6 +548,11 @@ int cli_main(int argc, char **argv)
 		break;
 	case MODE_ADD_NOTE:
 		rc = run_add_note(&o, &lib);
+		break;
+	case MODE_COMPARE:
+	case MODE_BRIEFING:
+		rc = run_compare(&o, &en, &lib);
+		engine_close(&en);
 		break;
 	case MODE_ENTITIES:
 		rc = run_entities(&en, &lib);
