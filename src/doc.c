@@ -22,8 +22,10 @@ static void doc_grow(struct doc *d)
 			cap *= 2;
 		d->sec_first = xrealloc(d->sec_first, cap * sizeof *d->sec_first);
 		d->rows = xrealloc(d->rows, cap * sizeof *d->rows);
+		d->hidden = xrealloc(d->hidden, cap);
 		memset(d->sec_first + old, 0, (cap - old) * sizeof *d->sec_first);
 		memset(d->rows + old, 0, (cap - old) * sizeof *d->rows);
+		memset(d->hidden + old, 0, cap - old);
 		d->nsec_cap = cap;
 	}
 }
@@ -51,6 +53,7 @@ void doc_free(struct doc *d)
 		mentions_free(&d->cache[i].m);
 	free(d->sec_first);
 	free(d->rows);
+	free(d->hidden);
 	hl_state_free(d->st);
 	free(d);
 }
@@ -166,9 +169,57 @@ size_t doc_lines(const struct doc *d, size_t sec, size_t *starts, size_t max)
 	return wrap_lines(d->a->text, s->start, s->end, d->width, starts, max);
 }
 
+int doc_hidden(const struct doc *d, size_t sec)
+{
+	return d->filtered && sec < d->nsec_cap && d->hidden[sec];
+}
+
+#define NO_SEC ((size_t)-1)
+
+static size_t next_visible(const struct doc *d, size_t sec)
+{
+	for (; sec < d->a->nsections; sec++)
+		if (!doc_hidden(d, sec))
+			return sec;
+	return NO_SEC;
+}
+
+static size_t prev_visible(const struct doc *d, size_t sec)
+{
+	while (sec-- > 0)
+		if (!doc_hidden(d, sec))
+			return sec;
+	return NO_SEC;
+}
+
+/* Keep the position on a shown section. */
+static void normalise(struct doc *d)
+{
+	size_t s;
+
+	if (!doc_hidden(d, d->top_sec))
+		return;
+	s = next_visible(d, d->top_sec);
+	if (s == NO_SEC)
+		s = prev_visible(d, d->top_sec);
+	d->top_sec = s == NO_SEC ? 0 : s;
+	d->top_row = 0;
+}
+
+void doc_filter(struct doc *d, const unsigned char *keep)
+{
+	size_t i;
+
+	doc_grow(d);
+	d->filtered = keep != NULL;
+	for (i = 0; i < d->a->nsections; i++)
+		d->hidden[i] = keep ? !keep[i] : 0;
+	normalise(d);
+}
+
 size_t doc_rows(struct doc *d, size_t sec)
 {
-	if (sec >= d->a->nsections)
+	if (sec >= d->a->nsections || doc_hidden(d, sec))
 		return 0;
 	doc_grow(d);
 	if (d->rows[sec] == 0)
@@ -178,37 +229,43 @@ size_t doc_rows(struct doc *d, size_t sec)
 
 void doc_scroll(struct doc *d, long delta)
 {
-	size_t ns = d->a->nsections;
-
-	if (ns == 0)
+	if (d->a->nsections == 0)
 		return;
+	normalise(d);
+	if (doc_hidden(d, d->top_sec))
+		return; /* nothing is shown */
 	while (delta > 0) {
-		size_t left = doc_rows(d, d->top_sec) - 1 - d->top_row;
+		size_t rows = doc_rows(d, d->top_sec);
+		size_t left = rows - 1 - d->top_row, nx;
 
 		if ((size_t)delta <= left) {
 			d->top_row += (size_t)delta;
 			return;
 		}
-		if (d->top_sec + 1 >= ns) {
-			d->top_row = doc_rows(d, d->top_sec) - 1;
+		nx = next_visible(d, d->top_sec + 1);
+		if (nx == NO_SEC) {
+			d->top_row = rows - 1;
 			return;
 		}
 		delta -= (long)left + 1;
-		d->top_sec++;
+		d->top_sec = nx;
 		d->top_row = 0;
 	}
 	while (delta < 0) {
+		size_t pv;
+
 		if ((size_t)-delta <= d->top_row) {
 			d->top_row -= (size_t)-delta;
 			return;
 		}
 		delta += (long)d->top_row + 1;
-		if (d->top_sec == 0) {
+		pv = prev_visible(d, d->top_sec);
+		if (pv == NO_SEC) {
 			d->top_row = 0;
 			return;
 		}
-		d->top_sec--;
-		d->top_row = doc_rows(d, d->top_sec) - 1;
+		d->top_sec = pv;
+		d->top_row = doc_rows(d, pv) - 1;
 	}
 }
 
@@ -216,21 +273,26 @@ void doc_top(struct doc *d)
 {
 	d->top_sec = 0;
 	d->top_row = 0;
+	normalise(d);
 }
 
 void doc_bottom(struct doc *d, size_t visible)
 {
-	size_t ns = d->a->nsections, total = 0;
+	size_t last, total, pv;
 
-	if (ns == 0)
+	if (d->a->nsections == 0)
 		return;
-	d->top_sec = ns - 1;
+	last = prev_visible(d, d->a->nsections);
+	if (last == NO_SEC)
+		return;
+	d->top_sec = last;
 	d->top_row = 0;
 	/* the last section's blank row is not shown at the bottom */
-	total = doc_rows(d, ns - 1) - 1;
-	while (total < visible && d->top_sec > 0) {
-		d->top_sec--;
-		total += doc_rows(d, d->top_sec);
+	total = doc_rows(d, last) - 1;
+	while (total < visible &&
+	       (pv = prev_visible(d, d->top_sec)) != NO_SEC) {
+		d->top_sec = pv;
+		total += doc_rows(d, pv);
 	}
 	if (total > visible)
 		d->top_row = total - visible;
@@ -273,8 +335,10 @@ void doc_show_offset(struct doc *d, size_t off, size_t at)
 		off = d->a->sections[sec].start;
 	}
 	d->top_sec = (size_t)sec;
-	d->top_row = doc_folded(d, (size_t)sec) ? 0
-						  : row_of_offset(d, (size_t)sec, off);
+	d->top_row = doc_folded(d, (size_t)sec) || doc_hidden(d, (size_t)sec)
+			     ? 0
+			     : row_of_offset(d, (size_t)sec, off);
+	normalise(d);
 	doc_scroll(d, -(long)at);
 }
 
@@ -312,7 +376,7 @@ int doc_offset_visible(struct doc *d, size_t off, size_t visible,
 	long sec = article_section_at(d->a, off);
 	size_t r = 0, s;
 
-	if (sec < 0 || (size_t)sec < d->top_sec)
+	if (sec < 0 || (size_t)sec < d->top_sec || doc_hidden(d, (size_t)sec))
 		return 0;
 	for (s = d->top_sec; s < (size_t)sec; s++) {
 		r += doc_rows(d, s) - (s == d->top_sec ? d->top_row : 0);

@@ -221,6 +221,15 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 		move(y + PANE_HEADER, x + PANE_GUTTER);
 		put_str("(empty article)", cols, theme_attr(ROLE_BOILERPLATE));
 	}
+	if (d->filtered && ns > 0 && doc_hidden(d, d->top_sec) && rows > 0) {
+		move(y + PANE_HEADER, x);
+		fill(w, theme_attr(ROLE_TEXT));
+		move(y + PANE_HEADER, x + PANE_GUTTER);
+		put_str("(no paragraph on this topic)", cols,
+			theme_attr(ROLE_BOILERPLATE));
+		r = 1;
+		sec = ns;
+	}
 	while (r < rows && sec < ns) {
 		const struct section *se = &d->a->sections[sec];
 		size_t nl = doc_lines(d, sec, NULL, 0), i, mn = 0;
@@ -231,6 +240,11 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 					 ? ROLE_BOILERPLATE
 					 : ROLE_TEXT;
 
+		if (doc_hidden(d, sec)) {
+			sec++;
+			skip = 0;
+			continue;
+		}
 		if (nl > scap) {
 			free(starts);
 			scap = nl;
@@ -308,7 +322,14 @@ int pane_offset_at(struct doc *d, int h, int w, int row, int col,
 	doc_set_width(d, cols);
 	r = 0;
 	while (sec < ns) {
-		size_t nl = doc_lines(d, sec, NULL, 0);
+		size_t nl;
+
+		if (doc_hidden(d, sec)) {
+			sec++;
+			skip = 0;
+			continue;
+		}
+		nl = doc_lines(d, sec, NULL, 0);
 
 		if (row < r + (int)(nl + 1 - skip)) {
 			size_t line = skip + (size_t)(row - r), *starts, p, end;

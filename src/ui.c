@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "brief/compare.h"
 #include "brief/doc.h"
 #include "brief/editor.h"
 #include "brief/notes.h"
@@ -28,7 +29,16 @@
 /* Below this width one pane is shown at a time. */
 #define TWO_PANE_COLS 100
 
-enum overlay { OV_NONE, OV_HELP, OV_XREF, OV_INDEX, OV_OPEN, OV_NOTES };
+enum overlay {
+	OV_NONE,
+	OV_HELP,
+	OV_XREF,
+	OV_INDEX,
+	OV_OPEN,
+	OV_NOTES,
+	OV_COMPARE,
+	OV_TOPICS
+};
 
 struct ui {
 	struct library *lib;
@@ -58,6 +68,8 @@ struct ui {
 	struct olist *list;
 	int index_sort;
 
+	struct compare_rules *cr;  /* loaded at the first c or t */
+	long topic;               /* the topic shown, or -1 */
 	struct notes *ns;
 	struct noteplace **places; /* per doc, sorted by start */
 	size_t *nplaces;
@@ -239,6 +251,8 @@ static void show_in_pane(struct ui *u, size_t di, size_t off);
 static void undo(struct ui *u);
 static void edit_note(struct ui *u, const char *id);
 static void notes_changed(struct ui *u);
+static void apply_topic(struct ui *u);
+static void compare_next_section(struct ui *u);
 
 static int place_cmp(const void *a, const void *b)
 {
@@ -461,13 +475,18 @@ static void draw(struct ui *u)
 
 /* ---- moving ---- */
 
+static void align_by_content(struct ui *u);
+
 static void scroll_focused(struct ui *u, long delta)
 {
+	size_t before = focused(u)->top_sec;
+
 	doc_scroll(focused(u), delta);
 	if (u->sync && !u->single) {
-		struct doc *o = u->docs[u->shown[!u->focus]];
-
-		doc_scroll(o, delta);
+		if (focused(u)->top_sec != before)
+			align_by_content(u);
+		else
+			doc_scroll(u->docs[u->shown[!u->focus]], delta);
 	}
 }
 
@@ -874,6 +893,35 @@ static void overlay_enter(struct ui *u)
 		}
 		return;
 	}
+	if (ov == OV_TOPICS) {
+		u->topic = r->key[0];
+		close_overlay(u);
+		apply_topic(u);
+		say(u, 0, "topic: %s (t shows all)",
+		    topics_name(u->cr->topics, (size_t)u->topic));
+		return;
+	}
+	if (ov == OV_COMPARE) {
+		size_t di = r->doc, st = r->start, en = r->end;
+		uint32_t id = r->entity;
+
+		close_overlay(u);
+		if (id != ENTITY_NONE) {
+			size_t n;
+			const uint32_t *l = xref_list(u->xref, id, di, &n);
+
+			if (n)
+				select_mention(u, di, &u->docs[di]->m.v[l[0]]);
+			return;
+		}
+		u->has_sel = en > st;
+		u->sel_doc = di;
+		u->sel_start = st;
+		u->sel_end = en;
+		u->sel_entity = ENTITY_NONE;
+		show_in_pane(u, di, st);
+		return;
+	}
 	if (ov == OV_NOTES) {
 		size_t di = r->doc, st = r->start, en = r->end;
 
@@ -943,6 +991,8 @@ static void overlay_key(struct ui *u, int key, int fn)
 		close_overlay(u);
 	else if (rc == OLIST_ENTER)
 		overlay_enter(u);
+	else if (rc == OLIST_SORT && u->ov == OV_COMPARE)
+		compare_next_section(u);
 	else if (rc == OLIST_SORT && u->ov == OV_INDEX) {
 		char filter[sizeof u->list->filter];
 
@@ -1457,6 +1507,326 @@ static void open_notes_list(struct ui *u)
 	u->ov = OV_NOTES;
 }
 
+/* ---- comparison, topics, aligned reading ---- */
+
+static int need_compare_rules(struct ui *u)
+{
+	struct err e = {{0}};
+
+	if (u->cr)
+		return 0;
+	u->cr = compare_rules_load(NULL, NULL, &e);
+	if (u->cr == NULL) {
+		say(u, 1, "%s", e.text);
+		return -1;
+	}
+	return 0;
+}
+
+static void heading(struct olist *o, const char *text)
+{
+	struct olist_row *r = olist_add(o, text, 1);
+
+	r->key[3] = 1; /* a section of the view: Tab goes there */
+}
+
+static struct olist_row *row(struct olist *o, const char *text, size_t doc,
+			     size_t start, size_t end)
+{
+	struct olist_row *r = olist_add(o, text, 0);
+
+	r->doc = doc;
+	r->start = start;
+	r->end = end;
+	r->entity = ENTITY_NONE;
+	return r;
+}
+
+static void span_into(struct buf *b, const char *t, size_t s, size_t e,
+		      size_t max)
+{
+	size_t n = 0;
+
+	for (; s < e && (n < max || ((unsigned char)t[s] & 0xC0) == 0x80);
+	     s++, n++)
+		buf_addc(b, t[s] == '\n' ? ' ' : t[s]);
+	if (s < e)
+		buf_adds(b, "…");
+}
+
+static void open_compare(struct ui *u)
+{
+	struct comparison *c;
+	size_t da = u->shown[0], db = u->shown[1], i, k;
+	struct buf b = {0};
+	int cat, s;
+
+	if (u->ndocs < 2 || da == db) {
+		say(u, 1, "the comparison needs two reports");
+		return;
+	}
+	if (need_compare_rules(u) != 0)
+		return;
+	need_index(u);
+	c = compare_run(u->cr, u->en->reg, u->docs[da]->a, &u->docs[da]->m,
+			u->docs[db]->a, &u->docs[db]->m);
+	close_overlay(u);
+	u->list = olist_new("Comparison of A and B — Tab: next section · "
+			    "Enter: go to the passage", 0);
+	heading(u->list, "ENTITIES — only in A · in both (A/B) · only in B");
+	for (cat = CAT_ACTOR; cat <= CAT_WEAPON; cat++)
+		for (i = 0; i < c->nents; i++) {
+			const struct cmp_entity *ce = &c->ents[i];
+			const struct entity *en = entities_get(u->en->reg,
+							       ce->entity);
+			struct olist_row *r;
+
+			if ((int)en->cat != cat)
+				continue;
+			b.len = 0;
+			buf_printf(&b, "  %-7s %-11s %-40s %3zu %3zu%s",
+				   category_name(en->cat),
+				   ce->count[0] && ce->count[1] ? "both"
+				   : ce->count[0]		? "only in A"
+								: "only in B",
+				   en->name, ce->count[0], ce->count[1],
+				   ce->prominent == 1   ? "  ⚑ more in A"
+				   : ce->prominent == 2 ? "  ⚑ more in B"
+							: "");
+			r = row(u->list, b.data, ce->count[0] ? da : db, 0, 0);
+			r->entity = ce->entity;
+		}
+	heading(u->list, "FIGURES — what they count, A and B; ⚠ where they "
+			 "disagree");
+	for (i = 0; i < c->nfigs; i++) {
+		const struct cmp_figure *cf = &c->figs[i];
+		char norm[96];
+
+		figure_format(cf->f, norm, sizeof norm);
+		b.len = 0;
+		buf_printf(&b, "  %-20s %s  ",
+			   entities_get(u->en->reg, cf->counts)->name,
+			   cf->side ? "B" : "A");
+		span_into(&b, c->side[cf->side].a->text, cf->m->start,
+			  cf->m->end, 60);
+		buf_printf(&b, "  (%s)%s", norm,
+			   cf->discrepancy ? "  ⚠ discrepancy" : "");
+		row(u->list, b.data, cf->side ? db : da, cf->m->start,
+		    cf->m->end);
+	}
+	heading(u->list, "QUOTES — by speaker");
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < c->side[s].nq; i++) {
+			const struct quote *q = &c->side[s].q[i];
+
+			b.len = 0;
+			buf_printf(&b, "  %-22s %s “", q->speaker_text,
+				   s ? "B" : "A");
+			span_into(&b, c->side[s].a->text, q->start, q->end, 90);
+			buf_adds(&b, "”");
+			row(u->list, b.data, s ? db : da, q->start, q->end);
+		}
+	heading(u->list, "TOPICS — what each report says");
+	for (k = 0; k < topics_count(u->cr->topics); k++) {
+		int any = 0;
+
+		for (s = 0; s < 2; s++)
+			for (i = 0; i < c->side[s].a->nsections; i++) {
+				const struct article *a = c->side[s].a;
+				const struct section *se = &a->sections[i];
+
+				if (!((c->side[s].topics[i] >> k) & 1))
+					continue;
+				if (!any)
+					olist_add(u->list, topics_name(u->cr->topics,
+								      k), 1);
+				any = 1;
+				b.len = 0;
+				buf_printf(&b, "  %s §%zu  ", s ? "B" : "A", i + 1);
+				if (se->nsentences)
+					span_into(&b, a->text,
+						  a->sentences[se->first_sentence].start,
+						  a->sentences[se->first_sentence].end,
+						  110);
+				row(u->list, b.data, s ? db : da, se->start,
+				    se->start);
+			}
+	}
+	heading(u->list, "TIMELINE");
+	{
+		struct {
+			const struct tl_event *ev;
+			int side;
+		} *v = xcalloc(c->side[0].ntl + c->side[1].ntl + 1, sizeof *v);
+		size_t n = 0, x, y;
+
+		for (s = 0; s < 2; s++)
+			for (i = 0; i < c->side[s].ntl; i++) {
+				v[n].ev = &c->side[s].tl[i];
+				v[n].side = s;
+				n++;
+			}
+		for (x = 1; x < n; x++) /* insertion sort by date */
+			for (y = x; y > 0 && tl_cmp(v[y - 1].ev, v[y].ev) > 0;
+			     y--) {
+				const struct tl_event *te = v[y].ev;
+				int ts = v[y].side;
+
+				v[y].ev = v[y - 1].ev;
+				v[y].side = v[y - 1].side;
+				v[y - 1].ev = te;
+				v[y - 1].side = ts;
+			}
+		for (x = 0; x < n; x++) {
+			char when[32];
+
+			tl_format(v[x].ev, when, sizeof when);
+			b.len = 0;
+			buf_printf(&b, "  %-10s %s  ", when, v[x].side ? "B" : "A");
+			span_into(&b, c->side[v[x].side].a->text, v[x].ev->start,
+				  v[x].ev->end, 60);
+			row(u->list, b.data, v[x].side ? db : da, v[x].ev->start,
+			    v[x].ev->end);
+		}
+		free(v);
+	}
+	buf_free(&b);
+	compare_free(c);
+	olist_refilter(u->list);
+	u->ov = OV_COMPARE;
+}
+
+/* Tab in the comparison: the first row of the next section. */
+static void compare_next_section(struct ui *u)
+{
+	struct olist *o = u->list;
+	size_t i;
+
+	for (i = o->cur + 1; i < o->nvis; i++)
+		if (o->rows[o->vis[i]].key[3])
+			break;
+	if (i >= o->nvis)
+		i = 0;
+	while (i < o->nvis && o->rows[o->vis[i]].heading)
+		i++;
+	if (i < o->nvis)
+		o->cur = i;
+}
+
+/* The topics of every section of the shown docs, as keep-flags. */
+static void apply_topic(struct ui *u)
+{
+	size_t p, i;
+
+	for (p = 0; p < u->ndocs; p++) {
+		struct doc *d = u->docs[p];
+		unsigned char *keep;
+
+		if (u->topic < 0) {
+			doc_filter(d, NULL);
+			continue;
+		}
+		keep = xcalloc(d->a->nsections + 1, 1);
+		for (i = 0; i < d->a->nsections; i++) {
+			size_t n;
+			const struct figure *figs;
+			const struct mention *mv = doc_mentions(d, u->en->hl, i,
+								&n, &figs);
+
+			keep[i] = (topics_of(u->cr->topics, d->a, i, mv, n,
+					     u->en->reg) >>
+				   u->topic) & 1;
+		}
+		doc_filter(d, keep);
+		free(keep);
+	}
+}
+
+static void open_topics(struct ui *u)
+{
+	size_t k;
+
+	if (u->topic >= 0) {
+		u->topic = -1;
+		apply_topic(u);
+		say(u, 0, "all paragraphs shown");
+		return;
+	}
+	if (need_compare_rules(u) != 0)
+		return;
+	need_index(u);
+	close_overlay(u);
+	u->list = olist_new("Show only the paragraphs of which topic? "
+			    "(t again shows all)", 1);
+	for (k = 0; k < topics_count(u->cr->topics); k++) {
+		struct olist_row *r = olist_add(u->list,
+						topics_name(u->cr->topics, k), 0);
+
+		r->key[0] = (long)k;
+	}
+	olist_refilter(u->list);
+	u->ov = OV_TOPICS;
+}
+
+/* Aligned reading: the paragraph of the other report that shares the
+ * most entities with the one at the top of the focused pane is brought
+ * level with it. */
+static void align_by_content(struct ui *u)
+{
+	struct doc *f = focused(u), *o = u->docs[u->shown[!u->focus]];
+	size_t n, i, k, best = o->top_sec, nf;
+	const struct figure *figs;
+	const struct mention *mf;
+	double best_score = 0;
+
+	if (u->single || f == o || f->a->nsections == 0 ||
+	    o->a->nsections == 0)
+		return;
+	mf = doc_mentions(f, u->en->hl, f->top_sec, &nf, &figs);
+	if (nf == 0)
+		return;
+	{
+		uint32_t *set = xcalloc(nf, sizeof *set);
+		size_t ns = 0;
+
+		for (i = 0; i < nf; i++)
+			if (mf[i].cat != CAT_FIGURE && mf[i].entity != ENTITY_NONE)
+				set[ns++] = mf[i].entity;
+		for (k = 0; k < o->a->nsections; k++) {
+			const struct mention *mo;
+			size_t shared = 0, j, total;
+			double score;
+
+			if (doc_hidden(o, k) ||
+			    o->a->sections[k].kind == SECTION_BOILERPLATE)
+				continue;
+			mo = doc_mentions(o, u->en->hl, k, &n, &figs);
+			for (j = 0; j < n; j++) {
+				size_t q;
+
+				if (mo[j].cat == CAT_FIGURE)
+					continue;
+				for (q = 0; q < ns; q++)
+					if (set[q] == mo[j].entity) {
+						shared++;
+						break;
+					}
+			}
+			total = ns + n - shared;
+			score = total ? (double)shared / (double)total : 0;
+			if (score > best_score) {
+				best_score = score;
+				best = k;
+			}
+		}
+		free(set);
+	}
+	if (best_score > 0 && best != o->top_sec) {
+		o->top_sec = best;
+		o->top_row = 0;
+	}
+}
+
 /* ---- mouse ---- */
 
 static void mouse(struct ui *u)
@@ -1550,8 +1920,11 @@ static void act(struct ui *u, enum action a)
 		break;
 	case ACT_SYNC:
 		u->sync = !u->sync;
-		if (u->sync)
+		if (u->sync) {
+			need_index(u);
 			align_other(u);
+			align_by_content(u);
+		}
 		say(u, 0, "scrolling together %s", u->sync ? "on" : "off");
 		break;
 	case ACT_SEARCH:
@@ -1585,6 +1958,12 @@ static void act(struct ui *u, enum action a)
 		break;
 	case ACT_INDEX:
 		open_index(u);
+		break;
+	case ACT_COMPARE:
+		open_compare(u);
+		break;
+	case ACT_TOPIC:
+		open_topics(u);
 		break;
 	case ACT_NOTE_ADD:
 		start_note(u);
@@ -1708,6 +2087,7 @@ int ui_run(struct library *lib, struct engine *en,
 	int rc = 0;
 
 	memset(&u, 0, sizeof u);
+	u.topic = -1;
 	u.lib = lib;
 	u.en = en;
 	u.rules = rules;
@@ -1807,6 +2187,7 @@ int ui_run(struct library *lib, struct engine *en,
 	free(u.places);
 	free(u.nplaces);
 	xref_free(u.xref);
+	compare_rules_free(u.cr);
 	for (i = 0; i < u.ndocs; i++)
 		doc_free(u.docs[i]);
 	free(u.docs);

@@ -29,7 +29,9 @@ struct doc {
 
 	int width;               /* text columns */
 	uint32_t *rows;          /* rows of each section at width, 0 unknown */
-	size_t nsec_cap;         /* room in sec_first and rows */
+	size_t nsec_cap;         /* room in sec_first, rows and hidden */
+	unsigned char *hidden;   /* sections left out by a topic filter */
+	int filtered;            /* some sections are hidden */
 	int fold;                /* boilerplate folded to one row */
 
 	size_t top_sec;          /* reading position: first visible row */
@@ -56,6 +58,9 @@ void doc_set_width(struct doc *d, int width);
 void doc_set_fold(struct doc *d, int fold);
 /* Rows section sec takes, including the blank row after it. */
 size_t doc_rows(struct doc *d, size_t sec);
+/* Show only the sections whose flag is set in keep (NULL: all). */
+void doc_filter(struct doc *d, const unsigned char *keep);
+int doc_hidden(const struct doc *d, size_t sec);
 /* Is section sec shown folded (one row)? */
 int doc_folded(const struct doc *d, size_t sec);
 /* Line starts of section sec at the width: writes up to max offsets. */
