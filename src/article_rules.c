@@ -187,7 +187,7 @@ struct article_rules *article_rules_load(const char *path, struct err *e)
 	    load_strings(path, ynode_get(root, "abbreviations"),
 			 "abbreviations", &r->abbrev, &r->nabbrev, e) != 0)
 		goto fail;
-	qsort(r->abbrev, r->nabbrev, sizeof *r->abbrev, cmp_str);
+	xqsort(r->abbrev, r->nabbrev, sizeof *r->abbrev, cmp_str);
 	ynode_free(root);
 	return r;
 fail:

@@ -232,8 +232,8 @@ struct comparison *compare_run(const struct compare_rules *r,
 	}
 	free(cnt);
 	sort_reg = reg;
-	qsort(c->ents, c->nents, sizeof *c->ents, ent_cmp);
-	qsort(c->figs, c->nfigs, sizeof *c->figs, fig_cmp);
+	xqsort(c->ents, c->nents, sizeof *c->ents, ent_cmp);
+	xqsort(c->figs, c->nfigs, sizeof *c->figs, fig_cmp);
 	/* discrepancies: a figure none of the other side's figures for the
 	 * same thing agrees with */
 	for (i = 0; i < c->nfigs; i++) {
@@ -386,7 +386,7 @@ static const struct quote **sorted_quotes(const struct comparison *c,
 	for (s = 0; s < 2; s++)
 		for (i = 0; i < c->side[s].nq; i++)
 			v[k++] = &c->side[s].q[i];
-	qsort(v, total, sizeof *v, quote_cmp_speaker);
+	xqsort(v, total, sizeof *v, quote_cmp_speaker);
 	*sides = xcalloc(total + 1, sizeof **sides);
 	for (i = 0; i < total; i++)
 		(*sides)[i] = v[i]->report;
@@ -494,7 +494,7 @@ static struct tl_ref *timeline_merged(const struct comparison *c, size_t *n)
 			v[k].side = s;
 			k++;
 		}
-	qsort(v, total, sizeof *v, tlref_cmp);
+	xqsort(v, total, sizeof *v, tlref_cmp);
 	*n = total;
 	return v;
 }

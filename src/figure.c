@@ -248,7 +248,8 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	/* the months trie maps to an index; keep the month numbers there */
 	r->scale = xrealloc(r->scale, (r->nscale + nmonths + 1) *
 					      sizeof *r->scale);
-	memcpy(r->scale + r->nscale, months, nmonths * sizeof *months);
+	if (nmonths)
+		memcpy(r->scale + r->nscale, months, nmonths * sizeof *months);
 	free(months);
 	return r;
 }

@@ -726,7 +726,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			 PRI_LEXICON);
 
 	/* longest first; then keep what does not overlap */
-	qsort(h->c, h->nc, sizeof *h->c, cand_cmp);
+	xqsort(h->c, h->nc, sizeof *h->c, cand_cmp);
 	h->taken = xgrow(h->taken, &h->taken_cap, e - s + 1, 1);
 	memset(h->taken, 0, e - s);
 	for (i = 0; i < h->nc; i++) {
@@ -751,7 +751,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			m->fig = (uint32_t)out->nfigs++;
 		}
 	}
-	qsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
+	xqsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)
 		if (out->v[i].cat == CAT_FIGURE)

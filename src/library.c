@@ -50,7 +50,7 @@ static int expand_dir(const char *dir, char ***paths, size_t *n,
 		free(names);
 		return -1;
 	}
-	qsort(names, nn, sizeof *names, cmp_str);
+	xqsort(names, nn, sizeof *names, cmp_str);
 	for (i = 0; i < nn; i++) {
 		size_t dl = strlen(dir);
 

@@ -225,7 +225,7 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 			}
 		}
 	}
-	qsort(*out, *n, sizeof **out, ev_pos_cmp);
+	xqsort(*out, *n, sizeof **out, ev_pos_cmp);
 }
 
 int tl_cmp(const struct tl_event *x, const struct tl_event *y)

@@ -293,7 +293,7 @@ static void place_notes(struct ui *u)
 				np->note = k;
 			}
 		}
-		qsort(u->places[i], u->nplaces[i], sizeof *u->places[i],
+		xqsort(u->places[i], u->nplaces[i], sizeof *u->places[i],
 		      place_cmp);
 	}
 }
@@ -821,7 +821,7 @@ static void fill_index(struct ui *u)
 	}
 	free(ids);
 	index_cmp_key = u->index_sort;
-	qsort(u->list->rows, u->list->n, sizeof *u->list->rows, index_cmp);
+	xqsort(u->list->rows, u->list->n, sizeof *u->list->rows, index_cmp);
 	snprintf(foot, sizeof foot, "sorted by %s (Tab) · Enter selects · Esc "
 		 "closes", sort_names[u->index_sort]);
 	olist_set_footer(u->list, foot);

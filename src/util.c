@@ -90,6 +90,13 @@ char *xasprintf(const char *fmt, ...)
 	return b.data;
 }
 
+void xqsort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *))
+{
+	if (base != NULL && n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void *xgrow(void *arr, size_t *cap, size_t need, size_t elem)
 {
 	size_t n = *cap ? *cap : 8;

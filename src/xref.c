@@ -71,7 +71,7 @@ void xref_set(struct xref *x, size_t i, const struct mentions *m)
 		a->p[n].mention = (uint32_t)k;
 		n++;
 	}
-	qsort(a->p, n, sizeof *a->p, pair_cmp);
+	xqsort(a->p, n, sizeof *a->p, pair_cmp);
 	a->idx = xcalloc(n, sizeof *a->idx);
 	for (k = 0; k < n; k++)
 		a->idx[k] = a->p[k].mention;
@@ -193,7 +193,7 @@ uint32_t *xref_ranked(const struct xref *x, const struct entities *reg,
 		r[m].name = en->name;
 		m++;
 	}
-	qsort(r, m, sizeof *r, rank_cmp);
+	xqsort(r, m, sizeof *r, rank_cmp);
 	out = xcalloc(m + 1, sizeof *out);
 	for (i = 0; i < m; i++)
 		out[i] = r[i].entity;

@@ -27,6 +27,10 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string; the caller frees it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* qsort that accepts an empty or NULL array. */
+void xqsort(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *));
+
 /* Grow *arr (of *cap elements of size elem) so it holds at least need. */
 void *xgrow(void *arr, size_t *cap, size_t need, size_t elem);
 

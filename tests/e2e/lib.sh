@@ -39,12 +39,18 @@ keys() { tmux -L "$SOCK" send-keys "$@"; }
 type_text() { tmux -L "$SOCK" send-keys -l "$1"; }
 resize() { tmux -L "$SOCK" resize-window -x "$1" -y "$2"; }
 
-# wait_for TEXT: poll the screen until it shows TEXT (fixed string).
+# wait_for TEXT: poll the screen until it shows TEXT (fixed string);
+# give up at the deadline, or at once when brief has exited and the
+# screen does not show it.
 wait_for() {
 	end=$(($(date +%s) + DEADLINE))
 	while :; do
 		if screen | grep -qF -- "$1"; then return 0; fi
 		[ "$(date +%s)" -ge "$end" ] && return 1
+		if [ -s "$TMP/rc" ]; then
+			screen | grep -qF -- "$1"
+			return
+		fi
 		sleep 0.05
 	done
 }
@@ -81,7 +87,7 @@ check_line() {
 	end=$(($(date +%s) + DEADLINE))
 	while :; do
 		if screen | grep -qE -- "$2"; then ok "$1"; return; fi
-		if [ "$(date +%s)" -ge "$end" ]; then
+		if [ "$(date +%s)" -ge "$end" ] || [ -s "$TMP/rc" ]; then
 			not_ok "$1" "no line matches: $2" "--- screen:" "$(screen)"
 			return
 		fi
