@@ -36,6 +36,8 @@ struct loader {
 	size_t para_start;       /* paragraph being gathered (wrapped) */
 	int para_line;
 	int headline_done;
+	int fm_title;            /* the title came from front matter */
+	int dateline_done;
 	int mapped;              /* text is a private file mapping */
 	size_t map_len;
 	char *map;               /* what to unmap or free */
@@ -532,7 +534,9 @@ static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
 	if (is_boilerplate(l, s, e)) {
 		kind = SECTION_BOILERPLATE;
 	} else {
-		if (l->nstory == 0) {
+		/* the dateline opens the lead: the first story paragraph, or
+		 * the second when the first turns out to be a headline */
+		if (l->nstory <= 1 && !l->dateline_done) {
 			for (i = 0; i < l->r->nmeta; i++) {
 				const struct meta_rule *mr = &l->r->meta[i];
 
@@ -548,6 +552,7 @@ static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
 						   s + me);
 					s += me;
 				}
+				l->dateline_done = 1;
 				break;
 			}
 		}
@@ -609,17 +614,15 @@ static int block_wrapped(const char *t, size_t n, size_t p)
 		nlines++;
 		if (te - ts > maxlen)
 			maxlen = te - ts;
-		if (le < n && !ends_with_stop(t, ts, te) &&
-		    !(le + 1 < n && blank_line(t, le + 1,
-					       memchr(t + le + 1, '\n',
-						      n - le - 1)
-						       ? (size_t)((const char *)memchr(
-								  t + le + 1,
-								  '\n',
-								  n - le - 1) -
-							  t)
-						       : n)))
-			open_ends++;
+		if (nl && le + 1 < n) {
+			const char *nl2 = memchr(t + le + 1, '\n', n - le - 1);
+			size_t ne = nl2 ? (size_t)(nl2 - t) : n;
+
+			/* a line with more of the block after it */
+			if (!blank_line(t, le + 1, ne) &&
+			    !ends_with_stop(t, ts, te))
+				open_ends++;
+		}
 		p = le + 1;
 	}
 	return nlines >= 2 && maxlen <= 160 && open_ends * 2 >= nlines - 1;
@@ -898,6 +901,7 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 		return NULL;
 	}
 	l->e = NULL;
+	l->fm_title = a->title[0] != '\0';
 	start = start_markers(l, start);
 	l->pos = start;
 	l->line = 1 + count_lines(a->text, 0, start);
@@ -921,9 +925,11 @@ int article_parse(struct article *a, size_t budget)
 	a->parsed = l->pos;
 	if (!l->headline_done && (l->nstory >= 2 || a->complete)) {
 		l->headline_done = 1;
+		if (!l->fm_title) {
+			free(a->title);
+			a->title = NULL;
+		}
 		take_headline(l);
-		free(a->title);
-		a->title = NULL;
 		make_title(a);
 	}
 	return a->complete;

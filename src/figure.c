@@ -34,6 +34,7 @@ struct figrules {
 	char **unit;
 	size_t nunit;
 	struct trie *timeunits;  /* -> index into unit */
+	struct trie *nouns;      /* counted nouns */
 	struct trie *starters;   /* every word a figure may start with */
 };
 
@@ -200,6 +201,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->stops = trie_new();
 	r->units = trie_new();
 	r->timeunits = trie_new();
+	r->nouns = trie_new();
 	r->starters = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name,
@@ -223,7 +225,10 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	    load_list(r->units, &r->unit, &r->nunit, name,
 		      ynode_get(root, "units"), "units", e) != 0 ||
 	    load_list(r->timeunits, &r->unit, &r->nunit, name,
-		      ynode_get(root, "time_units"), "time_units", e) != 0) {
+		      ynode_get(root, "time_units"), "time_units", e) != 0 ||
+	    load_list(r->nouns, NULL, NULL, name,
+		      ynode_get(root, "counted_nouns"), "counted_nouns",
+		      e) != 0) {
 		free(months);
 		figrules_free(r);
 		return NULL;
@@ -270,6 +275,7 @@ void figrules_free(struct figrules *r)
 	trie_free(r->stops);
 	trie_free(r->units);
 	trie_free(r->timeunits);
+	trie_free(r->nouns);
 	trie_free(r->starters);
 	for (i = 0; i < r->nnum; i++)
 		free(r->num[i].counts);
@@ -472,6 +478,10 @@ static void counted_phrase(const struct figrules *r, const char *t,
 	size_t g, q, words = 0;
 	uint32_t v;
 
+	/* "dozens of drones", "thousands of troops" */
+	if (f->vague && (g = after_gap(t, len, p)) != 0 && g + 2 < len &&
+	    t[g] == 'o' && t[g + 1] == 'f' && t[g + 2] == ' ')
+		p = g + 2;
 	while (words < 4) {
 		g = after_gap(t, len, p);
 		if (g == 0 || !trie_word_start(t, g, len) || digit(t[g]))
@@ -490,6 +500,8 @@ static void counted_phrase(const struct figrules *r, const char *t,
 		if (trie_match(r->timeunits, t, len, g, &v) == q)
 			break;
 		if (q - g > 3 && t[q - 1] == 's' && t[q - 2] != 's')
+			break;
+		if (trie_match(r->nouns, t, len, g, &v) == q)
 			break;
 	}
 }

@@ -31,6 +31,7 @@ struct highlighter {
 	struct trie *heads;       /* first words: "Ministry of ..." */
 	struct trie *joiners;     /* "of", "and" inside names */
 	struct trie *openers;     /* sentence words, not part of names */
+	struct trie *inner;       /* joiners inside a name before a suffix */
 	int max_words;
 	int acronyms;
 	struct trie *not_names;
@@ -114,6 +115,8 @@ static int load_rules(struct highlighter *h, const char *name,
 		      e) != 0 ||
 	    word_list(name, ynode_get(org, "openers"), "openers", h->openers,
 		      e) != 0 ||
+	    word_list(name, ynode_get(org, "inner"), "inner", h->inner, e) !=
+		    0 ||
 	    word_list(name, ynode_get(root, "not_names"), "not_names",
 		      h->not_names, e) != 0)
 		return -1;
@@ -190,6 +193,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->heads = trie_new();
 	h->joiners = trie_new();
 	h->openers = trie_new();
+	h->inner = trie_new();
 	h->not_names = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
 	if (!ok)
@@ -222,6 +226,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->heads);
 	trie_free(h->joiners);
 	trie_free(h->openers);
+	trie_free(h->inner);
 	trie_free(h->not_names);
 	pcre2_code_free(h->name_re);
 	figrules_free(h->fig);
@@ -306,7 +311,7 @@ static uint32_t intern_name(struct highlighter *h, const char *t, size_t s,
  * ("Yoon Suk Yeol") or with a hyphenated given name ("Lee Jae-myung")
  * put it first, others last. */
 static void surname(const char *t, size_t s, size_t e, size_t *ss,
-		    size_t *se)
+		    size_t *se, size_t *ls, size_t *le)
 {
 	size_t words[8], nw = 0, i = s, lastw;
 
@@ -319,7 +324,7 @@ static void surname(const char *t, size_t s, size_t e, size_t *ss,
 		while (i < e && t[i] != ' ' && t[i] != '\n')
 			i++;
 	}
-	*ss = *se = 0;
+	*ss = *se = *ls = *le = 0;
 	if (nw < 2)
 		return;
 	lastw = words[nw - 1];
@@ -344,6 +349,13 @@ static void surname(const char *t, size_t s, size_t e, size_t *ss,
 			while (*se > *ss && (t[*se - 1] == ' ' ||
 					     t[*se - 1] == '\n'))
 				(*se)--;
+			if (nw == 3) {
+				/* "Yoon Suk Yeol" or "Ama Kofi Mensah": which
+				 * end is the family name is not known, so
+				 * both are learnt */
+				*ls = lastw;
+				*le = e;
+			}
 			return;
 		}
 	}
@@ -401,7 +413,7 @@ static int is_word_in(const struct trie *tr, const char *t, size_t ws,
 static void rule_person(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t e, size_t q)
 {
-	size_t g = q, ms, ne, ss, se;
+	size_t g = q, ms, ne, ss, se, ls, le;
 	uint32_t id;
 
 	if (h->name_re == NULL || g >= e || t[g] != ' ')
@@ -420,15 +432,15 @@ static void rule_person(struct highlighter *h, struct hl_state *st,
 	/* a name does not run into an organisation ("President Biden
 	 * Administration") nor end with one ("General Assembly") */
 	{
-		size_t ls = ne;
+		size_t lw = ne;
 		uint32_t v;
 
 		if (ne + 1 < e && t[ne] == ' ' &&
 		    trie_match(h->suffixes, t, e, ne + 1, &v) != 0)
 			return;
-		while (ls > g && t[ls - 1] != ' ')
-			ls--;
-		if (trie_match(h->suffixes, t, ne, ls, &v) == ne)
+		while (lw > g && t[lw - 1] != ' ')
+			lw--;
+		if (trie_match(h->suffixes, t, ne, lw, &v) == ne)
 			return;
 	}
 	if (is_word_in(h->not_names, t, g,
@@ -443,10 +455,13 @@ static void rule_person(struct highlighter *h, struct hl_state *st,
 		id = intern_name(h, t, g, ne, "person");
 	cand_add(h, g, ne, id, CAT_ACTOR, PRI_RULE);
 	state_add(st, t + g, ne - g, id);
-	surname(t, g, ne, &ss, &se);
+	surname(t, g, ne, &ss, &se, &ls, &le);
 	if (se > ss && lexicon_exact(h, t, ss, se) == ENTITY_NONE &&
 	    !is_word_in(h->not_names, t, ss, se))
 		state_add(st, t + ss, se - ss, id);
+	if (le > ls && lexicon_exact(h, t, ls, le) == ENTITY_NONE &&
+	    !is_word_in(h->not_names, t, ls, le))
+		state_add(st, t + ls, le - ls, id);
 }
 
 /* An organisation whose last word (a suffix) spans [p, q): capitalised
@@ -467,7 +482,7 @@ static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			    trie_match(h->titles, t, we, ws, &v) == we)
 				break;
 			first_cap = ws;
-		} else if (words == 0 || !is_word_in(h->joiners, t, ws, we)) {
+		} else if (words == 0 || !is_word_in(h->inner, t, ws, we)) {
 			break;
 		}
 		pos = ws;

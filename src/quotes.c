@@ -182,10 +182,17 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 		return 0;
 	w = word_end(t, p, se);
 	if (word_in(c->r->verbs, t, p, se)) {
-		mn = mention_at(c, skip_blank(t, w, se));
-		if (mn) {
-			set_speaker(c, q, mn);
-			return 1;
+		/* "said Kim", "said President Emil Varga" */
+		size_t i;
+
+		for (i = 0; i < c->m->n; i++) {
+			const struct mention *x = &c->m->v[i];
+
+			if (x->start >= w && x->start < w + 40 && x->end <= se &&
+			    is_actor(c, x)) {
+				set_speaker(c, q, x);
+				return 1;
+			}
 		}
 		return 0;
 	}

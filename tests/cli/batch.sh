@@ -1,0 +1,149 @@
+# The batch interface of the real binary: flags, outputs, bad input.
+. tests/cli/lib.sh
+A=articles/000_b6812c9593b6cfb0.txt
+B=articles/001_ac23be4cfe9d2cdd.txt
+
+run --help
+expect_rc "--help exits 0" 0
+expect_out "--help shows usage" "usage: brief"
+run --version
+expect_rc "--version exits 0" 0
+expect_out "--version names brief" "brief "
+run --frobnicate
+expect_rc "unknown option exits 2" 2
+expect_err "unknown option named" "unknown option '--frobnicate'"
+expect_err "usage on stderr" "usage: brief"
+run
+expect_rc "no article exits 2" 2
+
+# --dump
+run --dump "$A"
+expect_rc "dump exits 0" 0
+expect_out "dump: date" "date: '2024-01-01'"
+expect_eq "dump: 9 sections" "$(grep -c '^- kind:' "$TMP/out")" 9
+expect_eq "dump: one lead" "$(grep -c "kind: 'lead'" "$TMP/out")" 1
+expect_out "dump: lead text" "  text: 'North Korean leader Kim Jong Un"
+run --dump "$B"
+expect_out "dump: source" "source: 'The Canadian Press'"
+expect_eq "dump: 3 boilerplate" "$(grep -c "kind: 'boilerplate'" "$TMP/out")" 3
+expect_eq "dump: 13 story" "$(grep -cE "kind: '(lead|body)'" "$TMP/out")" 13
+run --dump articles
+expect_eq "dump of a directory: two documents" "$(grep -c '^---' "$TMP/out")" 2
+printf 'Piped in. Second sentence.\n' | "$BRIEF" --dump - >"$TMP/out" 2>"$TMP/err"
+expect_out "dump reads standard input" "file: '-'"
+
+# bad input
+printf 'a\0b' >"$TMP/nul.txt"
+run --dump "$TMP/nul.txt"
+expect_rc "NUL file exits 2" 2
+expect_err "NUL file: binary file" "brief: $TMP/nul.txt: binary file"
+run --dump "$TMP/missing.txt"
+expect_rc "missing file exits 2" 2
+expect_err "missing file message" "brief: $TMP/missing.txt: No such file or directory"
+mkdir "$TMP/empty-dir"
+run --dump "$TMP/empty-dir"
+expect_rc "empty directory exits 2" 2
+expect_err "empty directory message" "no articles"
+mkfifo "$TMP/fifo.txt"
+timeout 10 "$BRIEF" --dump "$TMP/fifo.txt" >"$TMP/out" 2>"$TMP/err"
+RC=$?
+expect_rc "FIFO refused" 2
+expect_err "FIFO message" "not a regular file"
+run --dump /dev/null
+expect_rc "device refused" 2
+printf -- '---\ntitle: x\ndate: tomorrow\n---\nText.\n' >"$TMP/fm.md"
+run --dump "$TMP/fm.md"
+expect_rc "bad front matter exits 2" 2
+expect_err "front matter FILE:LINE:COL" "brief: $TMP/fm.md:3:7: date must be written YYYY-MM-DD"
+printf 'metadata: [\n' >"$TMP/rules.yaml"
+run --rules "$TMP/rules.yaml" --dump "$A"
+expect_rc "bad rules YAML exits 2" 2
+expect_err "bad rules: FILE:LINE:COL" "brief: $TMP/rules.yaml:"
+printf 'boilerplate:\n  - pattern: "(unclosed"\n' >"$TMP/rules2.yaml"
+run --rules "$TMP/rules2.yaml" --dump "$A"
+expect_rc "bad rules pattern exits 2" 2
+expect_err "bad pattern: line and PCRE2 message" "brief: $TMP/rules2.yaml:2:14: bad pattern"
+
+# --mentions and --entities
+run --mentions "$A" "$B"
+expect_rc "mentions exits 0" 0
+for want in "actor	Kim Jong Un	North Korean leader" "actor	Kim Jong Un	Kim" \
+	"actor	United States	U.S." "actor	United States	Washington" \
+	"actor	North Korea	North Korean" "actor	Russia	Moscow" \
+	"actor	KCNA	Korean News Agency" "actor	Workers' Party of Korea	Workers’ Party" \
+	"actor	UN Security Council	UN Security Council" \
+	"weapon	nuclear bombs	nuclear bombs" "weapon	drones	attack drones" \
+	"figure	nuclear bombs	20 to 30" "figure	troops	more than 10,000" \
+	"figure	troops	3,000" "figure	times	three" "figure	year	2019" \
+	"figure	day	five-day"; do
+	expect_out "mentions: $want" "$want"
+done
+# start/end index the section's text: check one line against --dump
+line=$(grep -m1 "	Yoon Suk Yeol	Yoon Suk Yeol" "$TMP/out")
+sec=$(echo "$line" | cut -f2)
+st=$(echo "$line" | cut -f3)
+en=$(echo "$line" | cut -f4)
+"$BRIEF" --dump "$A" | awk -v n="$sec" '/^- kind:/ { k++ } k == n + 1 && /^  text:/ { sub(/^  text: .\047?/, ""); print; exit }' >"$TMP/sec.txt"
+got=$(head -c "$en" "$TMP/sec.txt" | tail -c $((en - st)))
+expect_eq "mentions: offsets index the section text" "$got" "Yoon Suk Yeol"
+run --entities "$A" "$B"
+expect_out "entities: header" "category	entity	$A	$B"
+for e in "Kim Jong Un" "United States" "South Korea" "North Korea" "Russia" "China" "Japan"; do
+	if grep -qE "^actor	$e	[1-9][0-9]*	[1-9][0-9]*$" "$TMP/out"; then ok "entities: $e in both"; else
+		not_ok "entities: $e in both" "$(grep "	$e	" "$TMP/out")"; fi
+done
+printf 'entities:\n  - name: X\n    category: weapon\n    patterns: ["X-(\\\\d+"]\n' >"$TMP/lex.yaml"
+run --lexicon "$TMP/lex.yaml" --mentions "$A"
+expect_rc "bad lexicon pattern exits 2" 2
+expect_err "bad lexicon: FILE:LINE:COL and offset" "brief: $TMP/lex.yaml:4:"
+expect_err "bad lexicon: PCRE2 offset" "offset"
+printf 'entities: [\n' >"$TMP/lex2.yaml"
+run --lexicon "$TMP/lex2.yaml" --entities "$A"
+expect_rc "bad lexicon YAML exits 2" 2
+run --aliases
+expect_out "aliases: Kim" "Kim	Kim Jong Un	actor	person"
+
+# notes in batch
+N="$TMP/notes.yaml"
+run --notes "$N" --add-note 'Claim #rhetoric' --at 'thoroughly annihilate' "$A"
+expect_rc "add-note exits 0" 0
+id=$OUT
+run --notes "$N" --add-note 'x' --at 'not in the text' "$A"
+expect_rc "add-note with a missing quote exits 2" 2
+expect_err "missing quote message" "quote not found"
+run --notes "$N" --export-notes markdown "$A" "$B"
+expect_out "export: heading" "# Analyst notes"
+expect_out "export: quote" "> thoroughly annihilate"
+expect_out "export: place" "section 1, sentence 1"
+expect_out "export: text" "Claim #rhetoric"
+run --notes "$N" --export-notes yaml "$A"
+expect_out "export yaml: id" "id: '$id'"
+expect_out "export yaml: exact" "status: 'exact'"
+cp "$N" "$TMP/before.yaml"
+printf 'brief-notes: 1\nnotes: [\n' >"$N"
+cp "$N" "$TMP/bad-before.yaml"
+run --notes "$N" --add-note 'y' --at 'Kim' "$A"
+expect_rc "malformed notes file exits 2" 2
+expect_err "malformed notes: FILE:LINE:COL" "brief: $N:"
+if cmp -s "$N" "$TMP/bad-before.yaml"; then ok "malformed notes file left as it was"; else
+	not_ok "malformed notes file left as it was"; fi
+
+# comparison
+run --compare "$A" "$B"
+expect_rc "compare exits 0" 0
+expect_out "compare: Yoon only in A" "- Only in A: Yoon Suk Yeol"
+expect_out "compare: figures" "| nuclear bombs | 20 to 30 (20-30) | — |"
+expect_out "compare: troops" "more than 10,000 (more than 10000); 3,000 (3000)"
+expect_out "compare: quote" "- A: “thoroughly annihilate”"
+expect_out "compare: Trump's quote" "### Donald Trump"
+expect_out "compare: topics" "### diplomacy"
+expect_out "compare: timeline" "| 2019 | B | 2019 |"
+run --compare --format yaml "$A" "$B"
+expect_out "compare yaml: speaker" "speaker: 'Kim Jong Un'"
+run --compare "$A"
+expect_rc "compare needs two reports" 2
+run --briefing --notes "$TMP/before.yaml" "$A" "$B"
+expect_out "briefing: title" "# Briefing"
+expect_out "briefing: comparison" "## Entities"
+expect_out "briefing: notes" "Claim #rhetoric"
+finish

@@ -1,0 +1,368 @@
+/* The loader's rules on the seeds and on text in other layouts. */
+#include "testlib.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "brief/library.h"
+#include "brief/utf8.h"
+
+static struct article_rules *rules;
+
+static int setup(void **state)
+{
+	struct err e = {{0}};
+
+	(void)state;
+	rules = article_rules_load("data/article.yaml", &e);
+	return rules ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	article_rules_free(rules);
+	return 0;
+}
+
+static struct article *seed(const char *path)
+{
+	struct err e = {{0}};
+	struct article *a = article_load(path, rules, &e);
+
+	if (a == NULL)
+		fail_msg("%s", e.text);
+	return a;
+}
+
+/* Every non-blank byte is in exactly one section or one marker. */
+static void check_nothing_lost(const struct article *a)
+{
+	unsigned char *cov = xcalloc(a->len + 1, 1);
+	size_t i, k;
+
+	for (i = 0; i < a->nsections; i++)
+		for (k = a->sections[i].start; k < a->sections[i].end; k++) {
+			assert_int_equal(cov[k], 0);
+			cov[k] = 1;
+		}
+	for (i = 0; i < a->nmarkers; i++)
+		for (k = a->markers[i].start; k < a->markers[i].end; k++) {
+			assert_int_equal(cov[k], 0);
+			cov[k] = 1;
+		}
+	for (k = 0; k < a->len; k++)
+		if (!cov[k]) {
+			unsigned char c = (unsigned char)a->text[k];
+
+			if (!(c == ' ' || c == '\n' || c == '\t' ||
+			      (c == 0xC2 && (unsigned char)a->text[k + 1] == 0xA0) ||
+			      (c == 0xA0 && k > 0 &&
+			       (unsigned char)a->text[k - 1] == 0xC2)))
+				fail_msg("byte %zu (%02x) is in no section", k, c);
+		}
+	/* sentences lie inside their sections, in order */
+	for (i = 0; i < a->nsections; i++)
+		for (k = 0; k < a->sections[i].nsentences; k++) {
+			const struct span *sp =
+				&a->sentences[a->sections[i].first_sentence + k];
+
+			assert_true(sp->start >= a->sections[i].start);
+			assert_true(sp->end <= a->sections[i].end);
+			assert_true(sp->start < sp->end);
+		}
+	free(cov);
+}
+
+static void test_seed_a(void **state)
+{
+	struct article *a = seed(SEED_A);
+	char *lead;
+	size_t i;
+
+	(void)state;
+	assert_string_equal(a->date, "2024-01-01");
+	assert_int_equal(a->nsections, 9);
+	assert_int_equal(a->sections[0].kind, SECTION_LEAD);
+	for (i = 1; i < 9; i++)
+		assert_int_equal(a->sections[i].kind, SECTION_BODY);
+	lead = sec_text(a, 0);
+	assert_true(strncmp(lead, "North Korean leader Kim Jong Un", 31) == 0);
+	free(lead);
+	check_nothing_lost(a);
+	article_free(a);
+}
+
+static void test_seed_b(void **state)
+{
+	struct article *a = seed(SEED_B);
+	size_t i, story = 0, boiler = 0;
+	char *t;
+
+	(void)state;
+	assert_string_equal(a->source, "The Canadian Press");
+	assert_null(a->date);
+	for (i = 0; i < a->nsections; i++) {
+		if (a->sections[i].kind == SECTION_BOILERPLATE)
+			boiler++;
+		else
+			story++;
+	}
+	assert_int_equal(story, 13);
+	assert_int_equal(boiler, 3);
+	t = sec_text(a, 8);
+	assert_string_equal(t, "Receive national news daily");
+	free(t);
+	t = sec_text(a, a->nsections - 1);
+	assert_string_equal(t, "© 2024 The Canadian Press");
+	free(t);
+	check_nothing_lost(a);
+	article_free(a);
+}
+
+static int has_sentence(const struct article *a, const char *s)
+{
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < a->nsentences && !found; i++) {
+		char *t = sentence_text(a, i);
+
+		found = strcmp(t, s) == 0;
+		free(t);
+	}
+	return found;
+}
+
+static void test_sentences(void **state)
+{
+	struct article *a = seed(SEED_A), *b = seed(SEED_B), *c;
+
+	(void)state;
+	assert_true(has_sentence(a, "Previous negotiations between Kim and "
+				 "former U.S. President Donald Trump fell "
+				 "apart when the U.S. rejected Kim’s offer to "
+				 "dismantle his main nuclear complex."));
+	/* the stray opening mark joins the sentence before it */
+	assert_true(has_sentence(b, "Kim said the security partnership "
+				 "between the United States, South Korea and "
+				 "Japan was expanding toward “a nuclear "
+				 "military bloc of aggression.”"));
+	assert_true(has_sentence(b, "Trump once said he and Kim “fell in "
+				 "love.”"));
+	c = text_article(rules, "x", "Mr. Smith met Dr. Jones on Jan. 5 in "
+			 "Washington. Growth was 3.5 percent. Joseph R. Biden "
+			 "spoke. “We will win.” Then he left.\n");
+	assert_int_equal(c->nsentences, 5);
+	assert_true(has_sentence(c, "Growth was 3.5 percent."));
+	assert_true(has_sentence(c, "“We will win.”"));
+	article_free(a);
+	article_free(b);
+	article_free(c);
+}
+
+static void test_other_layouts(void **state)
+{
+	struct article *a;
+	char *t;
+
+	(void)state;
+	/* an AP dateline, a byline, hard-wrapped paragraphs, CRLF */
+	a = text_article(rules, "ap.txt",
+			 "Allies hold drills near the border\r\n\r\n"
+			 "By Jane Doe\r\n\r\n"
+			 "SEOUL, South Korea (AP) — South Korea and the\r\n"
+			 "United States began joint drills on Monday, the\r\n"
+			 "military said.\r\n\r\n"
+			 "The drills will last 10 days, officials said.\r\n\r\n"
+			 "Copyright 2024 The Associated Press. All rights "
+			 "reserved.\r\n");
+	assert_string_equal(a->title, "Allies hold drills near the border");
+	assert_string_equal(a->place, "SEOUL, South Korea");
+	assert_string_equal(a->source, "The Associated Press");
+	assert_int_equal(a->sections[0].kind, SECTION_BOILERPLATE);
+	assert_int_equal(a->sections[1].kind, SECTION_LEAD);
+	t = sec_text(a, 1);
+	assert_true(strncmp(t, "South Korea and the\nUnited States", 33) == 0);
+	free(t);
+	assert_null(memchr(a->text, '\r', a->len));
+	assert_int_equal(a->sections[a->nsections - 1].kind,
+			 SECTION_BOILERPLATE);
+	check_nothing_lost(a);
+	article_free(a);
+
+	/* a Reuters dateline, one paragraph per line */
+	a = text_article(rules, "r.txt",
+			 "WASHINGTON, Dec. 3 (Reuters) - The Pentagon said on "
+			 "Tuesday it would send more air defense systems.\n"
+			 "The package is worth $800 million, officials said.\n"
+			 "(Reporting by John Roe; Editing by Ann Poe)\n");
+	assert_string_equal(a->source, "Reuters");
+	assert_string_equal(a->place, "WASHINGTON");
+	assert_int_equal(a->nsections, 3);
+	assert_int_equal(a->sections[2].kind, SECTION_BOILERPLATE);
+	t = sec_text(a, 0);
+	assert_true(strncmp(t, "The Pentagon said", 17) == 0);
+	free(t);
+	article_free(a);
+
+	/* front matter and a BOM */
+	a = text_article(rules, "fm.md",
+			 "\xEF\xBB\xBF---\ntitle: Talks stall\ndate: 2024-03-04\n"
+			 "source: Example Wire\nurl: https://example.org/x\n"
+			 "tags: [korea, talks]\n---\n\nTalks stalled again on "
+			 "Friday.\n\n- first point\n- second point\n");
+	assert_string_equal(a->title, "Talks stall");
+	assert_string_equal(a->date, "2024-03-04");
+	assert_string_equal(a->source, "Example Wire");
+	assert_string_equal(a->url, "https://example.org/x");
+	assert_int_equal(a->ntags, 2);
+	assert_string_equal(a->tags[1], "talks");
+	check_nothing_lost(a);
+	article_free(a);
+}
+
+static void test_bad_input(void **state)
+{
+	struct err e = {{0}};
+	char *buf;
+	struct article *a;
+
+	(void)state;
+	buf = xmalloc(8);
+	memcpy(buf, "ab\0cd", 6);
+	a = article_from_bytes(buf, 5, "nul.txt", rules, &e);
+	assert_null(a);
+	assert_string_equal(e.text, "nul.txt: binary file");
+
+	a = text_article(rules, "empty.txt", "");
+	assert_int_equal(a->nsections, 0);
+	assert_string_equal(a->title, "");
+	article_free(a);
+	a = text_article(rules, "blank.txt", "  \n\n \t\n");
+	assert_int_equal(a->nsections, 0);
+	article_free(a);
+
+	a = text_article(rules, "bad.txt", "Bad \xff byte and \xC3 end.\n");
+	assert_non_null(strstr(a->text, "Bad \xEF\xBF\xBD byte"));
+	assert_int_equal(utf8_valid_prefix(a->text, a->len), a->len);
+	article_free(a);
+
+	a = article_load("no/such/file.txt", rules, &e);
+	assert_null(a);
+	assert_string_equal(e.text,
+			    "no/such/file.txt: No such file or directory");
+
+	buf = xstrdup("---\ntitle: [unclosed\n---\nText.\n");
+	a = article_from_bytes(buf, strlen(buf), "fm.md", rules, &e);
+	assert_null(a);
+	assert_true(strncmp(e.text, "fm.md:3:", 8) == 0);
+	buf = xstrdup("---\ntitle: x\ndate: soon\n---\nText.\n");
+	a = article_from_bytes(buf, strlen(buf), "fm.md", rules, &e);
+	assert_null(a);
+	assert_string_equal(e.text, "fm.md:3:7: date must be written YYYY-MM-DD");
+	buf = xstrdup("---\ntitle: x\n");
+	a = article_from_bytes(buf, strlen(buf), "open.md", rules, &e);
+	assert_null(a);
+	assert_non_null(strstr(e.text, "never closed"));
+	buf = xstrdup("---\na: &x 1\nb: *x\n---\nText.\n");
+	a = article_from_bytes(buf, strlen(buf), "alias.md", rules, &e);
+	assert_null(a);
+	assert_non_null(strstr(e.text, "alias.md:3:"));
+}
+
+static void test_long_line(void **state)
+{
+	size_t n = 4u << 20, i;
+	char *buf = xmalloc(n + 1);
+	struct err e = {{0}};
+	struct article *a;
+	const char *w = "Kim met Trump again. ";
+	size_t wl = strlen(w);
+
+	(void)state;
+	for (i = 0; i + wl <= n; i += wl)
+		memcpy(buf + i, w, wl);
+	n = i;
+	buf[n] = '\0';
+	a = article_from_bytes(buf, n, "long.txt", rules, &e);
+	assert_non_null(a);
+	assert_int_equal(a->nsections, 1);
+	assert_int_equal(a->nsentences, n / wl);
+	article_free(a);
+}
+
+static void test_directory(void **state)
+{
+	char dir[] = "/tmp/brief-test-dirXXXXXX";
+	char **paths;
+	size_t n;
+	struct err e = {{0}};
+	char *p;
+	FILE *f;
+	const char *names[] = {"b.md", "a.txt", "c.log", ".hidden.txt"};
+	size_t i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 4; i++) {
+		p = xasprintf("%s/%s", dir, names[i]);
+		f = fopen(p, "w");
+		fputs("Text.\n", f);
+		fclose(f);
+		free(p);
+	}
+	{
+		char *args[] = {dir};
+
+		assert_int_equal(library_paths(args, 1, &paths, &n, &e), 0);
+	}
+	assert_int_equal(n, 2);
+	assert_non_null(strstr(paths[0], "/a.txt"));
+	assert_non_null(strstr(paths[1], "/b.md"));
+	library_paths_free(paths, n);
+	for (i = 0; i < 4; i++) {
+		p = xasprintf("%s/%s", dir, names[i]);
+		unlink(p);
+		free(p);
+	}
+	{
+		char *args[] = {dir};
+
+		assert_int_equal(library_paths(args, 1, &paths, &n, &e), -1);
+		assert_non_null(strstr(e.text, "no articles"));
+	}
+	rmdir(dir);
+}
+
+static void test_id(void **state)
+{
+	struct article *a = text_article(rules, "a", "Same text.\n");
+	struct article *b = text_article(rules, "b", "Same text.\n");
+	struct article *c = text_article(rules, "c", "Same text!\n");
+
+	(void)state;
+	assert_string_equal(a->id, b->id);
+	assert_string_not_equal(a->id, c->id);
+	article_free(a);
+	article_free(b);
+	article_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_a),
+		cmocka_unit_test(test_seed_b),
+		cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_other_layouts),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_directory),
+		cmocka_unit_test(test_id),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,282 @@
+/* The highlighter and the index on the seeds and on small texts. */
+#include "testlib.h"
+
+#include "brief/engine.h"
+#include "brief/xref.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+static struct article_rules *rules;
+static struct engine en;
+
+static int setup(void **state)
+{
+	struct err e = {{0}};
+	static char lexpath[] = "data/lexicon.yaml";
+	char *lex[] = {lexpath};
+
+	(void)state;
+	rules = article_rules_load("data/article.yaml", &e);
+	if (rules == NULL || engine_open(&en, lex, 1, "data/highlight.yaml",
+					 &e) != 0) {
+		fprintf(stderr, "%s\n", e.text);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	engine_close(&en);
+	article_rules_free(rules);
+	return 0;
+}
+
+/* Is there a mention with this surface text, category and entity? */
+static int has(const struct article *a, const struct mentions *m,
+	       const char *text, int cat, const char *entity)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		const struct mention *mn = &m->v[i];
+		const struct entity *ent = entities_get(en.reg, mn->entity);
+
+		if (mn->cat != cat || mn->end - mn->start != strlen(text) ||
+		    memcmp(a->text + mn->start, text, strlen(text)) != 0)
+			continue;
+		if (entity == NULL || (ent && strcmp(ent->name, entity) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+static struct article *load(const char *p, struct mentions *m)
+{
+	struct err e = {{0}};
+	struct article *a = article_load(p, rules, &e);
+
+	if (a == NULL)
+		fail_msg("%s", e.text);
+	memset(m, 0, sizeof *m);
+	highlight_article(en.hl, a, m);
+	return a;
+}
+
+static void test_seeds(void **state)
+{
+	struct mentions ma, mb;
+	struct article *a = load(SEED_A, &ma), *b = load(SEED_B, &mb);
+
+	(void)state;
+	assert_true(has(a, &ma, "Kim Jong Un", CAT_ACTOR, "Kim Jong Un"));
+	assert_true(has(a, &ma, "Kim", CAT_ACTOR, "Kim Jong Un"));
+	assert_true(has(a, &ma, "North Korean leader", CAT_ACTOR, "Kim Jong Un"));
+	assert_true(has(a, &ma, "Yoon Suk Yeol", CAT_ACTOR, "Yoon Suk Yeol"));
+	assert_true(has(a, &ma, "Donald Trump", CAT_ACTOR, "Donald Trump"));
+	assert_true(has(b, &mb, "Volodymyr Zelensky", CAT_ACTOR,
+			"Volodymyr Zelensky"));
+	assert_true(has(a, &ma, "U.S.", CAT_ACTOR, "United States"));
+	assert_true(has(b, &mb, "Washington", CAT_ACTOR, "United States"));
+	assert_true(has(a, &ma, "the United States", CAT_ACTOR, "United States"));
+	assert_true(has(a, &ma, "South Korea", CAT_ACTOR, "South Korea"));
+	assert_true(has(a, &ma, "North Korea", CAT_ACTOR, "North Korea"));
+	assert_true(has(a, &ma, "North Korean", CAT_ACTOR, "North Korea"));
+	assert_true(has(b, &mb, "Moscow", CAT_ACTOR, "Russia"));
+	assert_true(has(a, &ma, "Russia", CAT_ACTOR, "Russia"));
+	assert_true(has(a, &ma, "China", CAT_ACTOR, "China"));
+	assert_true(has(a, &ma, "Japan", CAT_ACTOR, "Japan"));
+	assert_true(has(a, &ma, "Ukraine", CAT_ACTOR, "Ukraine"));
+	assert_true(has(b, &mb, "KCNA", CAT_ACTOR, "KCNA"));
+	assert_true(has(b, &mb, "Korean News Agency", CAT_ACTOR, "KCNA"));
+	assert_true(has(a, &ma, "United Nations Security Council", CAT_ACTOR,
+			"UN Security Council"));
+	assert_true(has(b, &mb, "Workers’ Party", CAT_ACTOR,
+			"Workers' Party of Korea"));
+	assert_true(has(a, &ma, "military spy satellites", CAT_WEAPON, NULL));
+	assert_true(has(a, &ma, "attack drones", CAT_WEAPON, "drones"));
+	assert_true(has(a, &ma, "nuclear bombs", CAT_WEAPON, "nuclear bombs"));
+	assert_true(has(a, &ma, "nuclear weapons", CAT_WEAPON, "nuclear weapons"));
+	assert_true(has(a, &ma, "intercontinental ballistic missiles",
+			CAT_WEAPON, "intercontinental ballistic missiles"));
+	assert_true(has(b, &mb, "missiles", CAT_WEAPON, "missiles"));
+	assert_true(has(a, &ma, "nuclear material", CAT_WEAPON,
+			"nuclear material"));
+	assert_true(has(a, &ma, "20 to 30", CAT_FIGURE, "nuclear bombs"));
+	assert_true(has(b, &mb, "more than 10,000", CAT_FIGURE, "troops"));
+	assert_true(has(b, &mb, "3,000", CAT_FIGURE, "troops"));
+	assert_true(has(b, &mb, "three", CAT_FIGURE, "times"));
+	assert_true(has(b, &mb, "2019", CAT_FIGURE, NULL));
+	assert_true(has(b, &mb, "five-day", CAT_FIGURE, NULL));
+	/* boilerplate is not marked */
+	{
+		size_t i;
+
+		for (i = 0; i < mb.n; i++)
+			assert_int_not_equal(b->sections[mb.v[i].section].kind,
+					     SECTION_BOILERPLATE);
+	}
+	mentions_free(&ma);
+	mentions_free(&mb);
+	article_free(a);
+	article_free(b);
+}
+
+static void test_rules(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "r",
+		"Foreign Minister Ama Kofi Mensah met Premier Lotte Vandersee "
+		"in Accra. Later, Mensah said the Nuclear Consultative Group "
+		"(NCG) would meet again; the NCG is new. The Ministry of Coastal "
+		"Affairs and the Maritime Patrol Command disagreed.\n");
+	size_t i;
+	uint32_t full = ENTITY_NONE, sur = ENTITY_NONE, ncg1 = ENTITY_NONE,
+		 ncg2 = ENTITY_NONE;
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	for (i = 0; i < m.n; i++) {
+		char *t = xstrndup(a->text + m.v[i].start,
+				   m.v[i].end - m.v[i].start);
+
+		if (strcmp(t, "Ama Kofi Mensah") == 0)
+			full = m.v[i].entity;
+		if (strcmp(t, "Mensah") == 0)
+			sur = m.v[i].entity;
+		if (strcmp(t, "Nuclear Consultative Group") == 0)
+			ncg1 = m.v[i].entity;
+		if (strcmp(t, "NCG") == 0)
+			ncg2 = m.v[i].entity;
+		free(t);
+	}
+	assert_int_not_equal(full, ENTITY_NONE);
+	assert_int_equal(full, sur);
+	assert_int_not_equal(ncg1, ENTITY_NONE);
+	assert_int_equal(ncg1, ncg2);
+	assert_true(has(a, &m, "Lotte Vandersee", CAT_ACTOR, "Lotte Vandersee"));
+	assert_true(has(a, &m, "Ministry of Coastal Affairs", CAT_ACTOR, NULL));
+	assert_true(has(a, &m, "Maritime Patrol Command", CAT_ACTOR, NULL));
+	mentions_free(&m);
+	article_free(a);
+}
+
+static void test_figures(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "f",
+		"Nearly 40 million people fled; at least 30 were hurt and "
+		"approximately 2,600 troops left. Aid of $800 million came on "
+		"Dec. 27, and 45% agreed. The Hwasong-18 flew 20-30 km. Last "
+		"month, one official spoke of dozens of drones.\n");
+	size_t i;
+	char norm[96];
+	int seen = 0;
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "Nearly 40 million", CAT_FIGURE, "people"));
+	assert_true(has(a, &m, "at least 30", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "approximately 2,600", CAT_FIGURE, "troops"));
+	assert_true(has(a, &m, "$800 million", CAT_FIGURE, "money"));
+	assert_true(has(a, &m, "Dec. 27", CAT_FIGURE, "date"));
+	assert_true(has(a, &m, "45%", CAT_FIGURE, "percent"));
+	assert_true(has(a, &m, "Hwasong-18", CAT_WEAPON, "Hwasong"));
+	assert_true(has(a, &m, "20-30", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "dozens", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "18", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "one", CAT_FIGURE, NULL));
+	for (i = 0; i < m.n; i++) {
+		if (m.v[i].cat != CAT_FIGURE)
+			continue;
+		figure_format(&m.figs[m.v[i].fig], norm, sizeof norm);
+		if (strcmp(norm, "nearly 40000000") == 0 ||
+		    strcmp(norm, "about 2600") == 0 ||
+		    strcmp(norm, "USD 800000000") == 0 ||
+		    strcmp(norm, "20-30") == 0)
+			seen++;
+	}
+	assert_int_equal(seen, 4);
+	mentions_free(&m);
+	article_free(a);
+}
+
+static void test_xref(void **state)
+{
+	struct mentions ma, mb;
+	struct article *a = load(SEED_A, &ma), *b = load(SEED_B, &mb);
+	struct xref *x = xref_new(2);
+	uint32_t kim = entities_find(en.reg, "Kim Jong Un", 11);
+	size_t n, ai, mi, last;
+	const uint32_t *l;
+
+	(void)state;
+	xref_set(x, 0, &ma);
+	xref_set(x, 1, &mb);
+	assert_int_not_equal(kim, ENTITY_NONE);
+	assert_true(xref_count(x, kim, 0) >= 6);
+	assert_true(xref_count(x, kim, 1) >= 5);
+	l = xref_list(x, kim, 0, &n);
+	assert_true(ma.v[l[0]].start < ma.v[l[1]].start);
+	last = ma.v[l[n - 1]].start;
+	/* after the last mention in A, the next is the first in B */
+	assert_int_equal(xref_step(x, kim, 0, last, 1, &ai, &mi), 1);
+	assert_int_equal(ai, 1);
+	assert_int_equal(mi, xref_list(x, kim, 1, &n)[0]);
+	assert_int_equal(xref_step(x, kim, 0, ma.v[l[0]].start, 1, &ai, &mi),
+			 1);
+	assert_int_equal(ai, 0);
+	assert_int_equal(mi, l[1]);
+	xref_free(x);
+	mentions_free(&ma);
+	mentions_free(&mb);
+	article_free(a);
+	article_free(b);
+}
+
+static void test_bad_lexicon(void **state)
+{
+	struct engine bad;
+	struct err e = {{0}};
+	char path[] = "/tmp/brief-lexXXXXXX";
+	int fd = mkstemp(path);
+	char *lex[] = {path};
+	const char *text = "entities:\n  - name: X\n    category: weapon\n"
+			   "    patterns: ['X-(\\d+']\n";
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	assert_int_equal(engine_open(&bad, lex, 1, "data/highlight.yaml", &e),
+			 -1);
+	assert_non_null(strstr(e.text, ":4:"));
+	assert_non_null(strstr(e.text, "offset"));
+	fd = open(path, O_WRONLY | O_TRUNC);
+	text = "entities:\n  - name: X\n    category: fruit\n";
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	assert_int_equal(engine_open(&bad, lex, 1, "data/highlight.yaml", &e),
+			 -1);
+	assert_non_null(strstr(e.text, ":3:15: category must be actor or weapon"));
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seeds),
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_xref),
+		cmocka_unit_test(test_bad_lexicon),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

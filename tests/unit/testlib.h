@@ -1,0 +1,49 @@
+/* Helpers shared by the unit tests (header only). */
+#ifndef BRIEF_TESTLIB_H
+#define BRIEF_TESTLIB_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/article.h"
+#include "brief/util.h"
+
+#define SEED_A "articles/000_b6812c9593b6cfb0.txt"
+#define SEED_B "articles/001_ac23be4cfe9d2cdd.txt"
+
+/* An article from a string (the rules from data/article.yaml). */
+static inline struct article *text_article(const struct article_rules *r,
+					   const char *name, const char *s)
+{
+	struct err e = {{0}};
+	size_t n = strlen(s);
+	char *buf = xmalloc(n + 1);
+	struct article *a;
+
+	memcpy(buf, s, n + 1);
+	a = article_from_bytes(buf, n, name, r, &e);
+	if (a == NULL)
+		fail_msg("%s", e.text);
+	return a;
+}
+
+/* Section text as a fresh string. */
+static inline char *sec_text(const struct article *a, size_t i)
+{
+	return xstrndup(a->text + a->sections[i].start,
+			a->sections[i].end - a->sections[i].start);
+}
+
+static inline char *sentence_text(const struct article *a, size_t i)
+{
+	return xstrndup(a->text + a->sentences[i].start,
+			a->sentences[i].end - a->sentences[i].start);
+}
+
+#endif
