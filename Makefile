@@ -19,6 +19,9 @@ CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE \
 SRCS := $(wildcard src/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+FUZZ_SECONDS ?= 60
 
 # Two builds: plain (./brief, build/) and sanitized (build/asan/brief).
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -30,8 +33,13 @@ OBJS := $(LIB_SRCS:src/%.c=$(B)/%.o)
 AOBJS := $(LIB_SRCS:src/%.c=$(A)/%.o)
 UNITS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 AUNITS := $(UNIT_SRCS:tests/unit/%.c=$(A)/tests/%)
+# the fuzz targets, replaying their corpora (sanitized, no libFuzzer)
+REPLAYS := $(FUZZ_NAMES:%=$(A)/fuzz/replay_%)
+C := build/clang
 
 DEPS_STAMP := $(B)/.deps-ok
+
+.SECONDARY:
 
 .PHONY: all deps run check test unit cli e2e asan install uninstall clean \
 	bench fuzz
@@ -79,13 +87,44 @@ $(A)/tests/%: tests/unit/%.c $(A)/libbrief.a
 		$(shell pkg-config --cflags cmocka) -MMD -MP -o $@ $< \
 		$(A)/libbrief.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
-asan: $(A)/brief $(AUNITS)
+$(A)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(A)/libbrief.a
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(SAN) $(WARN) -Wno-missing-prototypes $(CPPFLAGS_ALL) \
+		-Itests/fuzz -o $@ $< tests/fuzz/replay.c $(A)/libbrief.a \
+		$(PKG_LIBS)
+
+# libFuzzer builds with clang
+CLANG_OBJS := $(LIB_SRCS:src/%.c=$(C)/%.o)
+$(C)/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	clang -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(WARN) \
+		$(CPPFLAGS_ALL) -c -o $@ $<
+$(C)/fuzz_%: tests/fuzz/fuzz_%.c $(CLANG_OBJS)
+	clang -O1 -g -fsanitize=fuzzer,address,undefined $(WARN) \
+		-Wno-missing-prototypes $(CPPFLAGS_ALL) -Itests/fuzz -o $@ $< \
+		$(CLANG_OBJS) $(PKG_LIBS)
+
+# make fuzz FUZZ_SECONDS=N: each target for N seconds; new inputs go to
+# build/fuzz-corpus, crashes to tests/fuzz/artifacts (not in git)
+fuzz: $(FUZZ_NAMES:%=$(C)/fuzz_%)
+	@mkdir -p tests/fuzz/artifacts
+	@for t in $(FUZZ_NAMES); do \
+		mkdir -p build/fuzz-corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(C)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-artifact_prefix=tests/fuzz/artifacts/$$t- \
+			build/fuzz-corpus/$$t tests/fuzz/$$t \
+			>build/fuzz-$$t.log 2>&1 || { tail -30 build/fuzz-$$t.log; exit 1; }; \
+		grep -E "^#[0-9]+.*DONE" build/fuzz-$$t.log | tail -1; \
+	done
+
+asan: $(A)/brief $(AUNITS) $(REPLAYS)
 
 run: brief
 	./brief articles
 
 # Every test, plain and sanitized, with one closing summary.
-check: brief $(UNITS) $(A)/brief $(AUNITS)
+check: brief $(UNITS) $(A)/brief $(AUNITS) $(REPLAYS)
 	@sh tests/run-all.sh
 
 test: check

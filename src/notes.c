@@ -252,9 +252,10 @@ static int read_note(const char *path, const struct ynode *m,
 		return -1;
 	}
 	for (i = 0; i < an->nkids; i++) {
+		/* counted first, so that a half-read anchor is freed too */
+		no->nanchors++;
 		if (read_anchor(path, an->kids[i], &no->anchor[i], e) != 0)
 			return -1;
-		no->nanchors++;
 	}
 	set_tags(no);
 	return 0;

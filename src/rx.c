@@ -3,8 +3,23 @@
 
 #include <string.h>
 
+static pcre2_code *compile(const char *pattern, size_t len,
+			   uint32_t options, int jit, struct err *e);
+
 pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
 		       struct err *e)
+{
+	return compile(pattern, len, options, 1, e);
+}
+
+pcre2_code *rx_compile_typed(const char *pattern, size_t len,
+			     uint32_t options, struct err *e)
+{
+	return compile(pattern, len, options, 0, e);
+}
+
+static pcre2_code *compile(const char *pattern, size_t len,
+			   uint32_t options, int jit, struct err *e)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -19,7 +34,8 @@ pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
 		err_set(e, "%s at offset %zu", (char *)msg, (size_t)off);
 		return NULL;
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (jit)
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 

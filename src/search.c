@@ -31,8 +31,8 @@ int search_set(struct search *s, const char *pattern, struct err *e)
 		err_set(e, "the pattern is not valid UTF-8");
 		return -1;
 	}
-	re = rx_compile(pattern, n, has_upper(pattern) ? 0 : PCRE2_CASELESS,
-			e);
+	re = rx_compile_typed(pattern, n,
+			      has_upper(pattern) ? 0 : PCRE2_CASELESS, e);
 	if (re == NULL)
 		return -1;
 	search_clear(s);
@@ -69,7 +69,10 @@ static int first_in(struct search *s, const char *t, size_t st, size_t en,
 		*me += st;
 		if (*me > *ms)
 			return 1;
+		/* an empty match: on by one character, never into one */
 		p = *ms + 1;
+		while (p < en && ((unsigned char)t[p] & 0xC0) == 0x80)
+			p++;
 	}
 	return 0;
 }

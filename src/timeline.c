@@ -203,6 +203,10 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 				int which = 0;
 
 				p = me > ms ? me : ms + 1;
+				while (p < s->end - s->start &&
+				       ((unsigned char)a->text[s->start + p] &
+					0xC0) == 0x80)
+					p++;
 				memset(&ev, 0, sizeof ev);
 				ev.start = s->start + ms;
 				ev.end = s->start + me;

@@ -123,6 +123,16 @@ static struct ynode *build(struct parse *ps, yaml_parser_t *yp,
 				ynode_free(n);
 				return NULL;
 			}
+			/* every loader reads keys as strings */
+			if (is_map && n->nkids % 2 == 0 &&
+			    k->type != YNODE_SCALAR) {
+				err_set(ps->e, "%s:%d:%d: a mapping key must be "
+					"a plain string", ps->name, k->line,
+					k->col);
+				ynode_free(k);
+				ynode_free(n);
+				return NULL;
+			}
 			node_add(n, k);
 		}
 		return n;

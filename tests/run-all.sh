@@ -46,6 +46,13 @@ for variant in plain asan; do
 		[ -x "$t" ] || continue
 		run_suite "$variant/unit/$(basename "$t")" "$t"
 	done
+	if [ $variant = asan ]; then
+		for t in build/asan/fuzz/replay_*; do
+			[ -x "$t" ] || continue
+			name=${t##*/replay_}
+			run_suite "asan/fuzz/$name" "$t" "tests/fuzz/$name"
+		done
+	fi
 	for t in tests/cli/*.sh tests/e2e/*.sh; do
 		[ -f "$t" ] || continue
 		case $t in */lib.sh) continue ;; esac

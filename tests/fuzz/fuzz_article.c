@@ -1,0 +1,36 @@
+/* Fuzz target: bytes to an article (front matter, paragraphs, sentences),
+ * then its dump. */
+#include <string.h>
+
+#include "brief/article.h"
+#include "brief/dump.h"
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct article_rules *rules;
+	struct err e;
+	struct article *a;
+	char *buf;
+	FILE *null;
+
+	if (rules == NULL && (rules = article_rules_load("data/article.yaml",
+							 &e)) == NULL)
+		abort();
+	buf = xmalloc(size + 1);
+	memcpy(buf, data, size);
+	a = article_from_bytes(buf, size, "fuzz.txt", rules, &e);
+	if (a == NULL)
+		return 0;
+	null = fopen("/dev/null", "w");
+	if (null) {
+		dump_article(null, a);
+		fclose(null);
+	}
+	if (a->len) {
+		article_section_at(a, a->len / 2);
+		article_sentence_at(a, a->len / 2);
+	}
+	article_free(a);
+	return 0;
+}
