@@ -42,7 +42,7 @@ DEPS_STAMP := $(B)/.deps-ok
 .SECONDARY:
 
 .PHONY: all deps run check test unit cli e2e asan install uninstall clean \
-	bench fuzz
+	bench fuzz soak valgrind
 
 all: brief
 
@@ -139,6 +139,14 @@ install: brief
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/brief $(DESTDIR)$(MANDIR)/brief.1
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# the monkey test with many more keys, against the sanitized build
+soak: $(A)/brief
+	MONKEY_KEYS=$${MONKEY_KEYS:-40000} BRIEF=$(A)/brief E2E_DEADLINE=60 \
+		sh tests/e2e/monkey.sh
+
+valgrind: brief
+	@sh tests/valgrind.sh
 
 bench: brief
 	@sh tests/bench/bench.sh

@@ -1,6 +1,7 @@
 /* rx: PCRE2 compile and match helpers. */
 #include "brief/rx.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static pcre2_code *compile(const char *pattern, size_t len,
@@ -34,7 +35,8 @@ static pcre2_code *compile(const char *pattern, size_t len,
 		err_set(e, "%s at offset %zu", (char *)msg, (size_t)off);
 		return NULL;
 	}
-	if (jit)
+	/* BRIEF_NO_JIT: for valgrind, which cannot follow JIT code */
+	if (jit && getenv("BRIEF_NO_JIT") == NULL)
 		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
