@@ -14,6 +14,7 @@
 #include "brief/engine.h"
 #include "brief/export.h"
 #include "brief/notes.h"
+#include "brief/progress.h"
 #include "brief/highlight.h"
 #include "brief/lexicon.h"
 #include "brief/library.h"
@@ -287,10 +288,12 @@ static int run_mentions(const struct engine *en, char *const *paths,
 			return fail(&e);
 		}
 		st = hl_state_new();
+		progress_start(a->path, a->len);
 		for (j = 0; j < a->nsections; j++) {
 			struct mentions m = {0};
 			size_t base = a->sections[j].start;
 
+			progress_update(base);
 			highlight_section(en->hl, st, a, j, &m);
 			for (k = 0; k < m.n; k++) {
 				const struct mention *mn = &m.v[k];
@@ -309,6 +312,7 @@ static int run_mentions(const struct engine *en, char *const *paths,
 			}
 			mentions_free(&m);
 		}
+		progress_end();
 		hl_state_free(st);
 		article_free(a);
 	}
@@ -322,10 +326,13 @@ static int run_entities(const struct engine *en, struct library *lib)
 	uint32_t *ids;
 	size_t i, k, n;
 
+	progress_start("indexing", lib->n);
 	for (i = 0; i < lib->n; i++) {
+		progress_update(i);
 		highlight_article(en->hl, lib->items[i], &m[i]);
 		xref_set(x, i, &m[i]);
 	}
+	progress_end();
 	printf("category\tentity");
 	for (i = 0; i < lib->n; i++)
 		printf("\t%s", lib->items[i]->path);

@@ -105,4 +105,12 @@ check "file article beside it" "│B North Korean leader"
 keys j
 quit_ok "keys read from the terminal; q quits"
 
+# batch flags show a progress bar on stderr when it is a terminal
+rm -f "$TMP/rc"
+awk 'BEGIN { srand(7); for (i = 0; i < 400000; i++) print "Kim met Trump in Seoul and 3,000 troops left for Moscow on Friday." }' >"$TMP/big.txt"
+tmux -L "$SOCK" kill-server 2>/dev/null
+tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 10 -e LANG=C.UTF-8 \
+	"$BRIEF --mentions $TMP/big.txt >/dev/null; echo done > $TMP/rc; exec tail -f /dev/null"
+check "progress bar on a terminal" "[#"
+wait_exit
 finish
