@@ -150,6 +150,104 @@ static int is_dated(const struct figure *f)
 	return f->kind == FIG_DATE || f->kind == FIG_YEAR || f->kind == FIG_TIME;
 }
 
+struct iv {
+	double lo, hi;
+};
+
+static int iv_cmp(const void *a, const void *b)
+{
+	const struct iv *x = a, *y = b;
+
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* Does any interval of v (sorted by lo, with prefix maxima of hi in mx)
+ * meet [lo, hi]? */
+static int meets(const struct iv *v, const double *mx, size_t n, double lo,
+		 double hi)
+{
+	size_t a = 0, b = n;
+
+	while (a < b) { /* the intervals that start at or before hi */
+		size_t m = (a + b) / 2;
+
+		if (v[m].lo <= hi)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a > 0 && mx[a - 1] >= lo;
+}
+
+/* Discrepancies: a figure that no figure of the other report for the same
+ * thing agrees with.  Figures are sorted by what they count, so each
+ * group is compared with interval searches, not pair by pair. */
+static void mark_discrepancies(struct comparison *c)
+{
+	size_t i = 0, k;
+
+	while (i < c->nfigs) {
+		size_t j = i, n[2] = {0, 0}, free_money[2] = {0, 0};
+		struct iv *v[2];
+		double *mx[2];
+		int s;
+
+		while (j < c->nfigs && c->figs[j].counts == c->figs[i].counts)
+			j++;
+		for (s = 0; s < 2; s++) {
+			v[s] = xcalloc(j - i + 1, sizeof *v[s]);
+			mx[s] = xcalloc(j - i + 1, sizeof *mx[s]);
+		}
+		for (k = i; k < j; k++) {
+			const struct figure *f = c->figs[k].f;
+			int sd = c->figs[k].side;
+
+			if (f->currency) {
+				free_money[sd]++; /* compared pair by pair */
+				continue;
+			}
+			interval(f, &v[sd][n[sd]].lo, &v[sd][n[sd]].hi);
+			n[sd]++;
+		}
+		for (s = 0; s < 2; s++) {
+			xqsort(v[s], n[s], sizeof *v[s], iv_cmp);
+			for (k = 0; k < n[s]; k++)
+				mx[s][k] = k ? fmax(mx[s][k - 1], v[s][k].hi)
+					     : v[s][k].hi;
+		}
+		for (k = i; k < j; k++) {
+			const struct cmp_figure *cf = &c->figs[k];
+			int other = !cf->side;
+			double lo, hi;
+
+			if (cf->f->currency) {
+				size_t q;
+				int others = 0, agree = 0;
+
+				for (q = i; q < j; q++)
+					if (c->figs[q].side == other) {
+						others++;
+						agree += !compare_disagree(
+							cf->f, c->figs[q].f);
+					}
+				c->figs[k].discrepancy = others && !agree;
+				continue;
+			}
+			if (n[other] + free_money[other] == 0)
+				continue;
+			interval(cf->f, &lo, &hi);
+			c->figs[k].discrepancy =
+				n[other] > 0 && !meets(v[other], mx[other],
+						       n[other], lo, hi);
+		}
+		for (s = 0; s < 2; s++) {
+			free(v[s]);
+			free(mx[s]);
+		}
+		i = j;
+	}
+}
+
 struct comparison *compare_run(const struct compare_rules *r,
 			       const struct entities *reg,
 			       const struct article *a,
@@ -234,21 +332,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 	sort_reg = reg;
 	xqsort(c->ents, c->nents, sizeof *c->ents, ent_cmp);
 	xqsort(c->figs, c->nfigs, sizeof *c->figs, fig_cmp);
-	/* discrepancies: a figure none of the other side's figures for the
-	 * same thing agrees with */
-	for (i = 0; i < c->nfigs; i++) {
-		int others = 0, agree = 0;
-
-		for (k = 0; k < c->nfigs; k++) {
-			if (c->figs[k].counts != c->figs[i].counts ||
-			    c->figs[k].side == c->figs[i].side)
-				continue;
-			others++;
-			if (!compare_disagree(c->figs[i].f, c->figs[k].f))
-				agree++;
-		}
-		c->figs[i].discrepancy = others > 0 && agree == 0;
-	}
+	mark_discrepancies(c);
 	return c;
 }
 

@@ -119,13 +119,33 @@ static int is_state(const struct ctx *c, const struct mention *mn)
 	return en && en->kind && strcmp(en->kind, "state") == 0;
 }
 
+/* Index of the first mention starting at or after off (mentions are in
+ * text order). */
+static size_t first_from(const struct ctx *c, size_t off)
+{
+	size_t a = 0, b = c->m->n;
+
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+
+		if (c->m->v[mid].start < off)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
+}
+
+/* How far back "he said" looks for the person it stands for. */
+#define PRONOUN_REACH 200
+
 /* The last person named before offset off. */
 static const struct mention *last_person(const struct ctx *c, size_t off)
 {
-	size_t i;
+	size_t i = first_from(c, off), seen = 0;
 
-	for (i = c->m->n; i-- > 0;)
-		if (c->m->v[i].start < off && is_person(c, &c->m->v[i]))
+	while (i-- > 0 && seen++ < PRONOUN_REACH)
+		if (is_person(c, &c->m->v[i]))
 			return &c->m->v[i];
 	return NULL;
 }
@@ -135,9 +155,9 @@ static const struct mention *mention_at(const struct ctx *c, size_t p)
 {
 	size_t i;
 
-	for (i = 0; i < c->m->n; i++)
-		if (c->m->v[i].start >= p && c->m->v[i].start <= p + 1 &&
-		    c->m->v[i].cat == CAT_ACTOR)
+	for (i = first_from(c, p); i < c->m->n && c->m->v[i].start <= p + 1;
+	     i++)
+		if (c->m->v[i].cat == CAT_ACTOR)
 			return &c->m->v[i];
 	return NULL;
 }
@@ -185,11 +205,11 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 		/* "said Kim", "said President Emil Varga" */
 		size_t i;
 
-		for (i = 0; i < c->m->n; i++) {
+		for (i = first_from(c, w);
+		     i < c->m->n && c->m->v[i].start < w + 40; i++) {
 			const struct mention *x = &c->m->v[i];
 
-			if (x->start >= w && x->start < w + 40 && x->end <= se &&
-			    is_actor(c, x)) {
+			if (x->end <= se && is_actor(c, x)) {
 				set_speaker(c, q, x);
 				return 1;
 			}
@@ -230,10 +250,11 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
 		}
 	if (!found)
 		return 0;
-	for (i = 0; i < c->m->n; i++) {
+	for (i = first_from(c, ss); i < c->m->n && c->m->v[i].start < verb;
+	     i++) {
 		const struct mention *mn = &c->m->v[i];
 
-		if (mn->start < ss || mn->end > verb || !is_actor(c, mn))
+		if (mn->end > verb || !is_actor(c, mn))
 			continue;
 		if (is_person(c, mn) || best == NULL ||
 		    (!is_person(c, best) && is_state(c, best)))
@@ -273,9 +294,9 @@ static int according(const struct ctx *c, struct quote *q, size_t ss,
 		e = skip_blank(t, e, se);
 		if ((e + 4 <= se && memcmp(t + e, "the ", 4) == 0))
 			e += 4;
-		for (i = 0; i < c->m->n; i++)
-			if (c->m->v[i].start >= e && c->m->v[i].start < e + 40 &&
-			    is_actor(c, &c->m->v[i])) {
+		for (i = first_from(c, e);
+		     i < c->m->n && c->m->v[i].start < e + 40; i++)
+			if (is_actor(c, &c->m->v[i])) {
 				set_speaker(c, q, &c->m->v[i]);
 				return 1;
 			}
