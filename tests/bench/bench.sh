@@ -228,6 +228,8 @@ while ! tmux -L "$SOCK" capture-pane -p | tail -1 | grep -q '^:'; do
 done
 tk=$(ms_since "$t1")
 tmux -L "$SOCK" send-keys Escape
+# until the status line is back and no longer says "indexing"
+while ! tmux -L "$SOCK" capture-pane -p | tail -1 | grep -q '^ A '; do :; done
 while tmux -L "$SOCK" capture-pane -p | tail -1 | grep -q 'indexing'; do
 	[ $(ms_since "$t0") -gt 300000 ] && break
 done

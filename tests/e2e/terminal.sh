@@ -23,6 +23,38 @@ keys C-l
 check "Ctrl-L repaints" "│B North Korean leader"
 quit_ok "quit after resizing"
 
+# mouse: a click selects the mention under it and focuses its pane; the
+# wheel scrolls (X10 mouse reports, as xterm sends them)
+start 160 40 articles
+check "mouse: reader open" "│B North Korean leader"
+# "Kim Jong Un" in B's first text row starts at column 103 (1-based 104)
+tmux -L "$SOCK" send-keys -H 1b 5b 4d 20 $(printf '%x' $((104 + 32))) $(printf '%x' $((3 + 32)))
+tmux -L "$SOCK" send-keys -H 1b 5b 4d 23 $(printf '%x' $((104 + 32))) $(printf '%x' $((3 + 32)))
+check_line "click selects Kim Jong Un and focuses B" "^ B $B .*Kim Jong Un: [0-9]+ in A"
+tmux -L "$SOCK" send-keys -H 1b 5b 4d 61 $(printf '%x' $((104 + 32))) $(printf '%x' $((10 + 32)))
+check_gone "wheel scrolls the pane" "│▌ North Korean leader Kim Jong Un has pledged"
+quit_ok "quit after the mouse"
+
+# Ctrl-Z suspends to the shell; fg brings the screen back
+tmux -L "$SOCK" kill-server 2>/dev/null
+rm -f "$TMP/rc"
+tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 30 -e LANG=C.UTF-8 \
+	-e TERM=tmux-256color -e PS1='prompt$ ' -e HOME="$HOME" \
+	-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "bash --norc --noprofile -i"
+check "shell ready" "bash-"
+type_text "$BRIEF articles"
+keys Enter
+check "brief in the shell" "North Korean leader"
+keys C-z
+check "Ctrl-Z returns to the shell" "Stopped"
+type_text "fg"
+keys Enter
+check "fg brings brief back" "North Korean leader Kim Jong Un has recently"
+keys j q
+type_text "echo status=\$?"
+keys Enter
+check "quits normally after resuming" "status=0"
+
 # a terminal too small to be useful
 start 20 6 articles
 check "20x6: too small message" "too small"
