@@ -7,11 +7,23 @@ DEADLINE=${E2E_DEADLINE:-10}
 case "$BRIEF" in *asan*) DEADLINE=$((DEADLINE * 3)) ;; esac
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 
+# kill_server: stop the private tmux server and wait until it is gone, so
+# that the next session does not race its shutdown.
+kill_server() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	end=$(($(date +%s) + DEADLINE))
+	while tmux -L "$SOCK" list-sessions >/dev/null 2>&1; do
+		[ "$(date +%s)" -ge "$end" ] && break
+		sleep 0.02
+	done
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+}
+
 # start W H ARGS...: run brief with ARGS in a W x H terminal.
 start() {
 	w=$1 h=$2
 	shift 2
-	tmux -L "$SOCK" kill-server 2>/dev/null
+	kill_server
 	rm -f "$TMP/rc"
 	printf '%s\n' "$@" >"$TMP/args"
 	cat >"$TMP/run.sh" <<RUN

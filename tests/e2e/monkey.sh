@@ -44,6 +44,11 @@ while read -r kind a b; do
 done <"$TMP/plan"
 flush
 resize 120 40
+# one more note at a known size, so that the file has at least one
+keys Escape Escape Escape e a
+type_text "final monkey note"
+keys Enter
+wait_for "note saved" >/dev/null || :
 if [ -s "$TMP/rc" ]; then
 	not_ok "monkey: brief still running after the keys (seed $SEED)" \
 		"exit status $(cat "$TMP/rc")" "$(cat "$TMP/stderr" | head -20)"

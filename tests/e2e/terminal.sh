@@ -36,7 +36,7 @@ check_gone "wheel scrolls the pane" "│▌ North Korean leader Kim Jong Un has 
 quit_ok "quit after the mouse"
 
 # Ctrl-Z suspends to the shell; fg brings the screen back
-tmux -L "$SOCK" kill-server 2>/dev/null
+kill_server
 rm -f "$TMP/rc"
 tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 30 -e LANG=C.UTF-8 \
 	-e TERM=tmux-256color -e PS1='prompt$ ' -e HOME="$HOME" \
@@ -127,7 +127,7 @@ printf 'Piped report about Vladimir Putin and NATO.\n\nSecond paragraph.\n' | "$
 echo \$? > "$TMP/rc"
 exec tail -f /dev/null
 EOS
-tmux -L "$SOCK" kill-server 2>/dev/null
+kill_server
 rm -f "$TMP/rc"
 tmux -L "$SOCK" -f /dev/null new-session -d -x 160 -y 40 \
 	-e LANG=C.UTF-8 -e TERM=tmux-256color -e HOME="$HOME" \
@@ -140,9 +140,9 @@ quit_ok "keys read from the terminal; q quits"
 # batch flags show a progress bar on stderr when it is a terminal
 rm -f "$TMP/rc"
 awk 'BEGIN { srand(7); for (i = 0; i < 400000; i++) print "Kim met Trump in Seoul and 3,000 troops left for Moscow on Friday." }' >"$TMP/big.txt"
-tmux -L "$SOCK" kill-server 2>/dev/null
+kill_server
 tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 10 -e LANG=C.UTF-8 \
-	"$BRIEF --mentions $TMP/big.txt >/dev/null; echo done > $TMP/rc; exec tail -f /dev/null"
+	"cd $PWD && $BRIEF --mentions $TMP/big.txt >/dev/null; echo done > $TMP/rc; exec tail -f /dev/null"
 check "progress bar on a terminal" "[#"
 wait_exit
 finish
