@@ -36,7 +36,9 @@ struct highlighter {
 	int acronyms;
 	struct trie *not_names;
 	struct figrules *fig;
-	unsigned char *pairmask;  /* first two bytes -> which matchers */
+	uint64_t *kkeys;          /* word key -> which matchers (PM_*) */
+	unsigned char *kmask;
+	size_t kslots;
 	pcre2_match_data *md;
 	struct cand *c;
 	size_t nc, ccap;
@@ -161,21 +163,48 @@ enum {
 	PM_FIGURE = 16
 };
 
-static void build_pairmask(struct highlighter *h)
+static size_t key_slot(const struct highlighter *h, uint64_t key)
+{
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) &
+		   (h->kslots - 1);
+
+	while (h->kkeys[i] && h->kkeys[i] != key)
+		i = (i + 1) & (h->kslots - 1);
+	return i;
+}
+
+/* One lookup per word: which matchers may start at a word with this
+ * key. */
+static void build_keymap(struct highlighter *h)
 {
 	const struct trie *tries[5] = {h->lx->aliases, h->titles, h->suffixes,
 				       h->heads, figrules_starters(h->fig)};
-	char two[2];
-	unsigned i, k;
+	size_t k, i, n, total = 0;
 
-	h->pairmask = xcalloc(65536, 1);
-	for (i = 0; i < 65536; i++) {
-		two[0] = (char)(i >> 8);
-		two[1] = (char)(i & 0xFF);
-		for (k = 0; k < 5; k++)
-			if (trie_may_start2(tries[k], two, 2, 0))
-				h->pairmask[i] |= (unsigned char)(1u << k);
+	for (k = 0; k < 5; k++) {
+		trie_keys(tries[k], &n);
+		total += n;
 	}
+	h->kslots = 64;
+	while (h->kslots < total * 2)
+		h->kslots *= 2;
+	h->kkeys = xcalloc(h->kslots, sizeof *h->kkeys);
+	h->kmask = xcalloc(h->kslots, 1);
+	for (k = 0; k < 5; k++) {
+		const uint64_t *keys = trie_keys(tries[k], &n);
+
+		for (i = 0; i < n; i++) {
+			size_t sl = key_slot(h, keys[i]);
+
+			h->kkeys[sl] = keys[i];
+			h->kmask[sl] |= (unsigned char)(1u << k);
+		}
+	}
+}
+
+static unsigned key_mask(const struct highlighter *h, uint64_t key)
+{
+	return h->kmask[key_slot(h, key)];
 }
 
 struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
@@ -208,7 +237,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	if (h->fig == NULL)
 		goto fail_root;
 	ynode_free(root);
-	build_pairmask(h);
+	build_keymap(h);
 	return h;
 fail_root:
 	ynode_free(root);
@@ -230,7 +259,8 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->not_names);
 	pcre2_code_free(h->name_re);
 	figrules_free(h->fig);
-	free(h->pairmask);
+	free(h->kkeys);
+	free(h->kmask);
 	pcre2_match_data_free(h->md);
 	free(h->c);
 	free(h->taken);
@@ -718,9 +748,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			w = iswalnum((wint_t)cp) != 0;
 		}
 		if (w && !prevw) {
-			unsigned m = h->pairmask[c << 8 |
-						 (p + 1 < e ? (unsigned char)t[p + 1]
-							    : 0)];
+			unsigned m = key_mask(h, trie_key(t, e, p));
 
 			at_word(h, st, t, s, e, p, m);
 			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))

@@ -34,6 +34,8 @@ struct trie {
 	unsigned char single[256];   /* a one-byte entry starts with it */
 	unsigned char *pair;         /* 65536 bits */
 	size_t entries;
+	uint64_t *keys;              /* trie_key of every entry */
+	size_t nkeys, kcap;
 };
 
 struct trie *trie_new(void)
@@ -56,6 +58,7 @@ void trie_free(struct trie *t)
 	free(t->nodes);
 	free(t->edges);
 	free(t->pair);
+	free(t->keys);
 	free(t);
 }
 
@@ -208,6 +211,33 @@ static void mark_pair(struct trie *t, int a, int b, int fold)
 			set_pair(t, as[i], bs[j]);
 }
 
+uint64_t trie_key(const char *s, size_t n, size_t pos)
+{
+	uint64_t k = 0;
+	size_t i = pos, len = 0;
+
+	while (len < 4) {
+		size_t at = i;
+		int b = next_byte(s, n, &i, 1);
+
+		(void)at;
+		if (b < 0 || b == ' ' || b == '\'')
+			break;
+		if (!(b >= 0x80 || (b >= 'a' && b <= 'z') ||
+		      (b >= '0' && b <= '9')))
+			break;
+		k |= (uint64_t)b << (8 * len);
+		len++;
+	}
+	return k | (uint64_t)(len + 1) << 32;
+}
+
+const uint64_t *trie_keys(const struct trie *t, size_t *n)
+{
+	*n = t->nkeys;
+	return t->keys;
+}
+
 int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
 {
 	size_t i = 0;
@@ -243,6 +273,8 @@ int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
 		return 0;
 	t->nodes[nd].value = v + 1;
 	t->entries++;
+	t->keys = xgrow(t->keys, &t->kcap, t->nkeys + 1, sizeof *t->keys);
+	t->keys[t->nkeys++] = trie_key(s, n, 0);
 	return 1;
 }
 
