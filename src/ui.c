@@ -331,7 +331,10 @@ static void draw_status(struct ui *u)
 	move(LINES - 1, 0);
 	attrset(attr);
 	used = 0;
-	if (utf8_str_width(left, strlen(left)) > (size_t)COLS) {
+	if (u->msg_error && u->msg[0])
+		/* an error message needs the room more than the path */
+		snprintf(left, sizeof left, " %s", u->focus == 0 ? "A" : "B");
+	else if (utf8_str_width(left, strlen(left)) > (size_t)COLS) {
 		/* no room for the path: the file name will do */
 		const char *base = strrchr(d->a->path, '/');
 
@@ -342,30 +345,32 @@ static void draw_status(struct ui *u)
 						   : "");
 	}
 	{
-		size_t n = strlen(left), fit = utf8_fit(left, n, (size_t)COLS);
+		/* the entity and progress on the right are kept; the path and
+		 * the message give way */
+		int rw = (int)utf8_str_width(right, strlen(right));
+		int room = COLS - rw > 0 ? COLS - rw : COLS;
+		size_t n = strlen(left), fit = utf8_fit(left, n, (size_t)room);
 
+		if (rw >= COLS)
+			rw = 0;
 		addnstr(left, (int)fit);
 		used = (int)utf8_str_width(left, fit);
-	}
-	if (u->msg[0] && used + 3 < COLS) {
-		size_t n = strlen(u->msg);
-		size_t fit = utf8_fit(u->msg, n, (size_t)(COLS - used - 3));
+		if (u->msg[0] && used + 4 < room) {
+			size_t mfit = utf8_fit(u->msg, strlen(u->msg),
+					       (size_t)(room - used - 4));
 
-		addstr(" │ ");
-		attrset(u->msg_error ? theme_attr(ROLE_ERROR) | A_REVERSE
-				     : attr);
-		addnstr(u->msg, (int)fit);
-		attrset(attr);
-		used += 3 + (int)utf8_str_width(u->msg, fit);
-	}
-	{
-		int rw = (int)utf8_str_width(right, strlen(right));
-
+			addstr(" │ ");
+			attrset(u->msg_error ? theme_attr(ROLE_ERROR) | A_REVERSE
+					     : attr);
+			addnstr(u->msg, (int)mfit);
+			attrset(attr);
+			used += 3 + (int)utf8_str_width(u->msg, mfit);
+		}
 		while (used < COLS - rw) {
 			addch(' ');
 			used++;
 		}
-		if (used + rw <= COLS)
+		if (rw)
 			addstr(right);
 	}
 	attrset(A_NORMAL);
