@@ -321,7 +321,9 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static const char *beside_binary(const char *sub, char *out, size_t outsz)
+/* A folder beside the running binary (a build tree) that holds `probe`. */
+static const char *beside_binary(const char *sub, const char *probe,
+				 char *out, size_t outsz)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -336,9 +338,12 @@ static const char *beside_binary(const char *sub, char *out, size_t outsz)
 	*slash = '\0';
 	/* the binary sits at the top of the tree, or in a build folder */
 	for (int up = 0; up < 3; up++) {
+		char file[PATH_MAX + 64];
+
 		snprintf(out, outsz, "%s/%s%s", exe,
 			 up == 0 ? "" : up == 1 ? "../" : "../../", sub);
-		if (is_dir(out))
+		snprintf(file, sizeof file, "%s/%s", out, probe);
+		if (is_dir(out) && access(file, R_OK) == 0)
 			return out;
 	}
 	return NULL;
@@ -353,7 +358,12 @@ const char *datadir(void)
 	if (env && *env)
 		return env;
 	if (dir == NULL) {
-		dir = beside_binary("data", path, sizeof path);
+		dir = beside_binary("data", "lexicon.yaml", path, sizeof path);
+		/* an installed brief: PREFIX/bin/brief and PREFIX/share/brief,
+		 * wherever PREFIX was moved to */
+		if (dir == NULL)
+			dir = beside_binary("share/brief", "lexicon.yaml", path,
+					    sizeof path);
 		if (dir == NULL)
 			dir = BRIEF_DATADIR;
 	}
@@ -366,7 +376,10 @@ const char *themedir(void)
 	static const char *dir;
 
 	if (dir == NULL) {
-		dir = beside_binary("themes", path, sizeof path);
+		dir = beside_binary("themes", "dark.yaml", path, sizeof path);
+		if (dir == NULL)
+			dir = beside_binary("share/brief/themes", "dark.yaml", path,
+					    sizeof path);
 		if (dir == NULL)
 			dir = BRIEF_DATADIR "/themes";
 	}
