@@ -328,18 +328,6 @@ static size_t closer_before(const char *t, size_t s, size_t e)
 	return 0;
 }
 
-static int has_alnum(const char *t, size_t s, size_t e)
-{
-	while (s < e) {
-		uint32_t cp;
-
-		s += utf8_decode(t + s, e - s, &cp);
-		if (iswalnum((wint_t)cp))
-			return 1;
-	}
-	return 0;
-}
-
 static void add_sentence(struct loader *l, size_t s, size_t e)
 {
 	struct article *a = l->a;
@@ -349,7 +337,7 @@ static void add_sentence(struct loader *l, size_t s, size_t e)
 		return;
 	/* a fragment with no letters or digits (a stray quote) belongs to
 	 * the sentence before it */
-	if (!has_alnum(a->text, s, e) && a->nsentences > 0 &&
+	if (!utf8_has_alnum(a->text + s, e - s) && a->nsentences > 0 &&
 	    a->sections[a->nsections].nsentences > 0) {
 		a->sentences[a->nsentences - 1].end = e;
 		return;

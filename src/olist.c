@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "brief/draw.h"
 #include "brief/theme.h"
 #include "brief/utf8.h"
 #include "brief/util.h"
@@ -238,41 +239,6 @@ int olist_key(struct olist *o, int key, int fn, int page)
 	return OLIST_NONE;
 }
 
-static int put(const char *s, size_t from, size_t to, int cols,
-	       unsigned long attr)
-{
-	int used = 0;
-
-	attrset(attr);
-	while (from < to && used < cols) {
-		size_t len;
-		int w = wrap_char_width(s, from, to, &len);
-		unsigned char c = (unsigned char)s[from];
-
-		if (used + w > cols)
-			break;
-		if (c < 0x20 || c == 0x7F) {
-			addch('^');
-			addch(c == 0x7F ? '?' : (chtype)(c + 64));
-		} else if (w == 4) {
-			addstr("<?>");
-			addch(' ');
-		} else {
-			addnstr(s + from, (int)len);
-		}
-		used += w;
-		from += len;
-	}
-	return used;
-}
-
-static void fill(int n, unsigned long attr)
-{
-	attrset(attr);
-	while (n-- > 0)
-		addch(' ');
-}
-
 void olist_draw(struct olist *o, int y, int x, int h, int w)
 {
 	int rows, r, used;
@@ -283,8 +249,8 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 		return;
 	/* title */
 	move(y, x);
-	used = put(o->title, 0, strlen(o->title), w, base | A_BOLD);
-	fill(w - used, base);
+	used = draw_text(o->title, 0, strlen(o->title), w, base | A_BOLD);
+	draw_fill(w - used, base);
 	rows = h - 2;
 	if (o->cur < o->top)
 		o->top = o->cur;
@@ -297,7 +263,7 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 
 		move(y + 1 + r, x);
 		if (vi >= o->nvis) {
-			fill(w, base);
+			draw_fill(w, base);
 			continue;
 		}
 		row = &o->rows[o->vis[vi]];
@@ -305,8 +271,8 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 			a = theme_attr(ROLE_OVERLAY_SEL);
 		else if (row->heading)
 			a = base | A_BOLD;
-		used = put(row->text, 0, strlen(row->text), w, a);
-		fill(w - used, a);
+		used = draw_text(row->text, 0, strlen(row->text), w, a);
+		draw_fill(w - used, a);
 	}
 	move(y + h - 1, x);
 	if (o->filterable || o->typing || o->filter[0])
@@ -317,7 +283,7 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 		snprintf(line, sizeof line, "%s",
 			 o->footer ? o->footer
 				   : "j/k move · Enter jump · q/Esc close");
-	used = put(line, 0, strlen(line), w, theme_attr(ROLE_STATUS));
-	fill(w - used, theme_attr(ROLE_STATUS));
+	used = draw_text(line, 0, strlen(line), w, theme_attr(ROLE_STATUS));
+	draw_fill(w - used, theme_attr(ROLE_STATUS));
 	attrset(A_NORMAL);
 }

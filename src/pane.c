@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/draw.h"
 #include "brief/theme.h"
 #include "brief/utf8.h"
 #include "brief/wrap.h"
@@ -19,61 +20,14 @@ int pane_text_cols(int w)
 	return w > PANE_GUTTER + 1 ? w - PANE_GUTTER - 1 : 1;
 }
 
-/* Put up to `cols` columns of text[s, e) at the cursor; control
- * characters are shown as ^X, never sent.  Returns the columns used. */
-static int put_text(const char *t, size_t s, size_t e, int cols,
-		    unsigned long attr)
-{
-	int used = 0;
-
-	attrset(attr);
-	while (s < e && used < cols) {
-		size_t len;
-		int w = wrap_char_width(t, s, e, &len);
-		unsigned char c = (unsigned char)t[s];
-
-		if (used + w > cols)
-			break;
-		if (c == '\n' || c == '\t' || c == '\r') {
-			addch(' ');
-		} else if (c < 0x20 || c == 0x7F) {
-			attrset(theme_attr(ROLE_CONTROL));
-			addch('^');
-			addch(c == 0x7F ? '?' : (chtype)(c + 64));
-			attrset(attr);
-		} else if (w == 4) {
-			uint32_t cp;
-			char tmp[8];
-
-			utf8_decode(t + s, e - s, &cp);
-			snprintf(tmp, sizeof tmp, "<%02X>", (unsigned)cp);
-			attrset(theme_attr(ROLE_CONTROL));
-			addstr(tmp);
-			attrset(attr);
-		} else {
-			addnstr(t + s, (int)len);
-		}
-		used += w;
-		s += len;
-	}
-	return used;
-}
-
 static int put_str_ret(const char *s, int cols, unsigned long attr)
 {
-	return put_text(s, 0, strlen(s), cols, attr);
+	return draw_text(s, 0, strlen(s), cols, attr);
 }
 
 static void put_str(const char *s, int cols, unsigned long attr)
 {
 	put_str_ret(s, cols, attr);
-}
-
-static void fill(int cols, unsigned long attr)
-{
-	attrset(attr);
-	while (cols-- > 0)
-		addch(' ');
 }
 
 struct matches {
@@ -165,7 +119,7 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 			}
 			if (next <= p)
 				next = p + 1;
-			used += put_text(t, p, next, cols - used,
+			used += draw_text(t, p, next, cols - used,
 					 theme_attr(r) | extra);
 		}
 		p = next;
@@ -187,21 +141,21 @@ static void draw_header(struct doc *d, int y, int x, int w,
 		char lab[8];
 
 		snprintf(lab, sizeof lab, "%s ", v->label);
-		used += put_text(lab, 0, strlen(lab), w,
+		used += draw_text(lab, 0, strlen(lab), w,
 				 theme_attr(v->focused ? ROLE_SELECTED
 						       : ROLE_META));
 	}
-	used += put_text(a->title, 0, strlen(a->title), w - used,
+	used += draw_text(a->title, 0, strlen(a->title), w - used,
 			 theme_attr(ROLE_TITLE));
-	fill(w - used, theme_attr(ROLE_TEXT));
+	draw_fill(w - used, theme_attr(ROLE_TEXT));
 	snprintf(meta, sizeof meta, "%s%s%s%s%s%s%s",
 		 a->date ? a->date : "no date", " · ",
 		 a->source ? a->source : "unknown source",
 		 a->place ? " · " : "", a->place ? a->place : "", " · ",
 		 a->path);
 	move(y + 1, x);
-	used = put_text(meta, 0, strlen(meta), w, theme_attr(ROLE_META));
-	fill(w - used, theme_attr(ROLE_TEXT));
+	used = draw_text(meta, 0, strlen(meta), w, theme_attr(ROLE_META));
+	draw_fill(w - used, theme_attr(ROLE_TEXT));
 }
 
 void pane_draw(struct doc *d, int y, int x, int h, int w,
@@ -217,13 +171,13 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 	draw_header(d, y, x, w, v);
 	if (ns == 0 && rows > 0) {
 		move(y + PANE_HEADER, x);
-		fill(w, theme_attr(ROLE_TEXT));
+		draw_fill(w, theme_attr(ROLE_TEXT));
 		move(y + PANE_HEADER, x + PANE_GUTTER);
 		put_str("(empty article)", cols, theme_attr(ROLE_BOILERPLATE));
 	}
 	if (d->filtered && ns > 0 && doc_hidden(d, d->top_sec) && rows > 0) {
 		move(y + PANE_HEADER, x);
-		fill(w, theme_attr(ROLE_TEXT));
+		draw_fill(w, theme_attr(ROLE_TEXT));
 		move(y + PANE_HEADER, x + PANE_GUTTER);
 		put_str("(no paragraph on this topic)", cols,
 			theme_attr(ROLE_BOILERPLATE));
@@ -259,7 +213,7 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 		}
 		for (i = skip; i < nl + 1 && r < rows; i++, r++) {
 			move(y + PANE_HEADER + r, x);
-			fill(w, theme_attr(ROLE_TEXT));
+			draw_fill(w, theme_attr(ROLE_TEXT));
 			if (i == nl)
 				continue; /* the blank row after a section */
 			move(y + PANE_HEADER + r, x);
@@ -285,7 +239,7 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 				int u = put_str_ret("▸ ", cols,
 						    theme_attr(ROLE_BOILERPLATE));
 
-				put_text(d->a->text, se->start, se->end,
+				draw_text(d->a->text, se->start, se->end,
 					 cols - u,
 					 theme_attr(ROLE_BOILERPLATE));
 				continue;
@@ -300,7 +254,7 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 	free(starts);
 	for (; r < rows; r++) {
 		move(y + PANE_HEADER + r, x);
-		fill(w, theme_attr(ROLE_TEXT));
+		draw_fill(w, theme_attr(ROLE_TEXT));
 		if (r > 0 || ns > 0) {
 			move(y + PANE_HEADER + r, x);
 			put_str("~", 1, theme_attr(ROLE_GUTTER));

@@ -77,19 +77,6 @@ static int is3(const char *t, size_t i, size_t e, unsigned char c3)
 	       (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == c3;
 }
 
-/* Is there a letter or digit in [s, e)? */
-static int has_word(const char *t, size_t s, size_t e)
-{
-	while (s < e) {
-		uint32_t cp;
-
-		s += utf8_decode(t + s, e - s, &cp);
-		if (iswalnum((wint_t)cp))
-			return 1;
-	}
-	return 0;
-}
-
 struct ctx {
 	const struct quoterules *r;
 	const struct article *a;
@@ -376,7 +363,7 @@ void quotes_find(const struct quoterules *r, const struct article *a,
 				p += 2;
 			} else if (is3(t, p, se->end, 0x9D) && in_curly) {
 				in_curly = 0;
-				if (has_word(t, open, p)) {
+				if (utf8_has_alnum(t + open, p - open)) {
 					push(out, n, &cap, open, p, sec);
 					attribute(&c, &(*out)[*n - 1], p + 3);
 				}
@@ -387,7 +374,7 @@ void quotes_find(const struct quoterules *r, const struct article *a,
 					sopen = p + 1;
 				} else {
 					in_straight = 0;
-					if (has_word(t, sopen, p)) {
+					if (utf8_has_alnum(t + sopen, p - sopen)) {
 						push(out, n, &cap, sopen, p, sec);
 						attribute(&c, &(*out)[*n - 1],
 							  p + 1);

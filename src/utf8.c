@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "brief/util.h"
 
@@ -159,4 +160,18 @@ size_t utf8_fit(const char *s, size_t n, size_t cols)
 		i += k;
 	}
 	return i;
+}
+
+int utf8_has_alnum(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		if (iswalnum((wint_t)cp))
+			return 1;
+	}
+	return 0;
 }

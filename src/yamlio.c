@@ -361,22 +361,22 @@ void yout_map_end(struct yout *y)
 	emit(y, &ev);
 }
 
-void yout_seq_start(struct yout *y)
+static void seq_start(struct yout *y, yaml_sequence_style_t style)
 {
 	yaml_event_t ev;
 
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-					     YAML_BLOCK_SEQUENCE_STYLE);
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, style);
 	emit(y, &ev);
+}
+
+void yout_seq_start(struct yout *y)
+{
+	seq_start(y, YAML_BLOCK_SEQUENCE_STYLE);
 }
 
 void yout_seq_start_flow(struct yout *y)
 {
-	yaml_event_t ev;
-
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-					     YAML_FLOW_SEQUENCE_STYLE);
-	emit(y, &ev);
+	seq_start(y, YAML_FLOW_SEQUENCE_STYLE);
 }
 
 void yout_seq_end(struct yout *y)

@@ -22,6 +22,8 @@ size_t utf8_encode(uint32_t cp, char out[4]);
 int utf8_width(uint32_t cp);
 /* Columns of a whole string (as utf8_width, invalid bytes as 1). */
 size_t utf8_str_width(const char *s, size_t n);
+/* Is there a letter or digit in s[0..n)? */
+int utf8_has_alnum(const char *s, size_t n);
 /* Byte length of the longest prefix of s that fits in cols columns. */
 size_t utf8_fit(const char *s, size_t n, size_t cols);
 
