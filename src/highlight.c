@@ -440,11 +440,48 @@ static int is_word_in(const struct trie *tr, const char *t, size_t ws,
 
 /* A person after a title ending at q: the name, its entity, and what the
  * article learns from it (full name and surname). */
+static void person_found(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t g, size_t ne);
+
+/* "Andriy Yusov, a spokesman for …": a capitalised name of two or three
+ * words before ", a TITLE" or ", the TITLE". */
+static void rule_apposition(struct highlighter *h, struct hl_state *st,
+			    const char *t, size_t s, size_t p)
+{
+	size_t b = p, w, ws, we, first;
+	int words = 1;
+
+	if (b >= s + 4 && memcmp(t + b - 3, " a ", 3) == 0)
+		b -= 3;
+	else if (b >= s + 5 && memcmp(t + b - 4, " an ", 4) == 0)
+		b -= 4;
+	else if (b >= s + 6 && memcmp(t + b - 5, " the ", 5) == 0)
+		b -= 5;
+	else
+		return;
+	if (b < s + 2 || t[b - 1] != ',')
+		return;
+	b--; /* the name ends at the comma */
+	w = b;
+	while (w > s && trie_word_before(t, w))
+		w--;
+	if (w == b || !upper_at(t, b, w))
+		return;
+	first = w;
+	while (words < 3 && word_before(t, s, first, &ws, &we) &&
+	       upper_at(t, we, ws) && !is_word_in(h->not_names, t, ws, we) &&
+	       !is_word_in(h->openers, t, ws, we)) {
+		first = ws;
+		words++;
+	}
+	if (words >= 2)
+		person_found(h, st, t, first, b);
+}
+
 static void rule_person(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t e, size_t q)
 {
-	size_t g = q, ms, ne, ss, se, ls, le;
-	uint32_t id;
+	size_t g = q, ms, ne;
 
 	if (h->name_re == NULL || g >= e || t[g] != ' ')
 		return;
@@ -480,6 +517,17 @@ static void rule_person(struct highlighter *h, struct hl_state *st,
 					  t)
 			       : ne))
 		return;
+	person_found(h, st, t, g, ne);
+}
+
+/* A person's name at [g, ne): its entity, and what the article learns
+ * from it (the full name and the surname). */
+static void person_found(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t g, size_t ne)
+{
+	size_t ss, se, ls, le;
+	uint32_t id;
+
 	id = lexicon_exact(h, t, g, ne);
 	if (id == ENTITY_NONE)
 		id = intern_name(h, t, g, ne, "person");
@@ -547,7 +595,11 @@ static void rule_org_head(struct highlighter *h, const char *t, size_t e,
 			end = we;
 		} else if (!is_word_in(h->joiners, t, ws, we) ||
 			   (words == 0 && !(we - ws == 2 && t[ws] == 'o') &&
-			    !(we - ws == 3 && t[ws] == 'f'))) {
+			    !(we - ws == 3 && t[ws] == 'f')) ||
+			   /* "the" only right after "of": "Ministry of the
+			    * Interior", not "… Affairs and the Navy" */
+			   (we - ws == 3 && memcmp(t + ws, "the", 3) == 0 &&
+			    words != 1)) {
 			break;
 		}
 		pos = we;
@@ -699,8 +751,10 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if (trie_size(st->learnt) && trie_may_start2(st->learnt, t, e, p) &&
 	    (q = trie_match(st->learnt, t, e, p, &v)) != 0)
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat, PRI_RULE);
-	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0)
+	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
 		rule_person(h, st, t, e, q);
+		rule_apposition(h, st, t, s, p);
+	}
 	if ((m & PM_SUFFIX) &&
 	    (q = trie_match(h->suffixes, t, e, p, &v)) != 0)
 		rule_org_suffix(h, t, s, e, p, q);

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Precision and recall of brief's marks against the marks an analyst made
+# on articles brief has never seen (tests/eval/*.txt with *.expected:
+# category TAB text, one line per mark).  A brief mark matches an
+# expected one of the same category when one text contains the other.
+# An evaluation, not a test: it prints the figures.
+cd "$(dirname "$0")/../.." || exit 2
+B=${BRIEF:-./brief}
+for cat in actor weapon figure; do
+	tp=0
+	fp=0
+	fn=0
+	for f in tests/eval/*.txt; do
+		exp="${f%.txt}.expected"
+		"$B" --mentions "$f" | awk -F'\t' -v c="$cat" '$5 == c { print $7 }' >/tmp/brief-eval-got.$$
+		awk -F'\t' -v c="$cat" '$1 == c { print $2 }' "$exp" >/tmp/brief-eval-exp.$$
+		set -- $(awk 'NR == FNR { got[NR] = $0; n = NR; next }
+			{ want[FNR] = $0; m = FNR }
+			END {
+				for (i = 1; i <= m; i++)
+					for (j = 1; j <= n; j++)
+						if (!used[j] && (index(got[j], want[i]) || index(want[i], got[j]))) {
+							used[j] = 1; hit++; break
+						}
+				print hit + 0, n - hit, m - hit
+			}' /tmp/brief-eval-got.$$ /tmp/brief-eval-exp.$$)
+		tp=$((tp + $1))
+		fp=$((fp + $2))
+		fn=$((fn + $3))
+	done
+	awk -v c="$cat" -v tp=$tp -v fp=$fp -v fn=$fn 'BEGIN {
+		printf "%-7s recall %5.1f%%  precision %5.1f%%  (%d found, %d wrong, %d missed)\n",
+			c, 100 * tp / (tp + fn), 100 * tp / (tp + fp), tp, fp, fn }'
+done
+rm -f /tmp/brief-eval-got.$$ /tmp/brief-eval-exp.$$
