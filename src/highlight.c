@@ -823,7 +823,20 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			 PRI_LEXICON);
 
 	/* longest first; then keep what does not overlap */
-	xqsort(h->c, h->nc, sizeof *h->c, cand_cmp);
+	/* sections have few candidates: insertion sort beats qsort there */
+	if (h->nc < 32) {
+		size_t x, y;
+
+		for (x = 1; x < h->nc; x++) {
+			struct cand tmp = h->c[x];
+
+			for (y = x; y > 0 && cand_cmp(&h->c[y - 1], &tmp) > 0; y--)
+				h->c[y] = h->c[y - 1];
+			h->c[y] = tmp;
+		}
+	} else {
+		xqsort(h->c, h->nc, sizeof *h->c, cand_cmp);
+	}
 	h->taken = xgrow(h->taken, &h->taken_cap, e - s + 1, 1);
 	memset(h->taken, 0, e - s);
 	for (i = 0; i < h->nc; i++) {
