@@ -10,13 +10,13 @@ static pcre2_code *compile(const char *pattern, size_t len,
 pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
 		       struct err *e)
 {
-	return compile(pattern, len, options, 1, e);
+	return compile(pattern, len, options | PCRE2_UCP, 1, e);
 }
 
 pcre2_code *rx_compile_typed(const char *pattern, size_t len,
 			     uint32_t options, struct err *e)
 {
-	return compile(pattern, len, options, 0, e);
+	return compile(pattern, len, options | PCRE2_UCP, 0, e);
 }
 
 static pcre2_code *compile(const char *pattern, size_t len,
@@ -28,8 +28,8 @@ static pcre2_code *compile(const char *pattern, size_t len,
 	int code;
 
 	/* the pattern must itself be valid UTF-8 */
-	re = pcre2_compile((PCRE2_SPTR)pattern, len,
-			   PCRE2_UTF | PCRE2_UCP | options, &code, &off, NULL);
+	re = pcre2_compile((PCRE2_SPTR)pattern, len, PCRE2_UTF | options,
+			   &code, &off, NULL);
 	if (re == NULL) {
 		pcre2_get_error_message(code, msg, sizeof msg);
 		err_set(e, "%s at offset %zu", (char *)msg, (size_t)off);
@@ -46,12 +46,14 @@ pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
 {
 	struct err sub;
 	pcre2_code *re;
+	int ascii = (options & RX_ASCII_WORDS) != 0;
 
 	if (n == NULL || n->type != YNODE_SCALAR) {
 		ynode_err(e, name, n, "a pattern must be a string");
 		return NULL;
 	}
-	re = rx_compile(n->str, n->len, options, &sub);
+	re = compile(n->str, n->len, options | (ascii ? 0 : PCRE2_UCP), 1,
+		     &sub);
 	if (re == NULL)
 		ynode_err(e, name, n, "bad pattern '%s': %s", n->str, sub.text);
 	return re;

@@ -47,7 +47,7 @@ struct tlrules *tlrules_load(const struct ynode *root, const char *name,
 			return NULL;
 		}
 		rr->re = rx_compile_node(name, ynode_get(it, "pattern"),
-					 PCRE2_CASELESS, e);
+					 PCRE2_CASELESS | RX_ASCII_WORDS, e);
 		if (rr->re == NULL) {
 			tlrules_free(r);
 			return NULL;

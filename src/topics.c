@@ -72,10 +72,11 @@ static int load_topic(struct topics *ts, const char *path,
 		const struct ynode *p = pats->kids[i];
 
 		t->re[i] = rx_compile_node(path, p,
-					   p->type == YNODE_SCALAR &&
-							   has_upper(p->str)
-						   ? 0
-						   : PCRE2_CASELESS,
+					   RX_ASCII_WORDS |
+						   (p->type == YNODE_SCALAR &&
+								   has_upper(p->str)
+							   ? 0
+							   : PCRE2_CASELESS),
 					   e);
 		if (t->re[i] == NULL)
 			return -1;
