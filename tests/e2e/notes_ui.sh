@@ -93,6 +93,34 @@ check "says the notes cannot be saved" "cannot be saved"
 quit_ok "quit without saving"
 if [ -e "$TMP/afile/notes.yaml" ]; then not_ok "nothing saved"; else ok "nothing saved"; fi
 
+# crash safety in the reader: notes added from keys, brief killed with
+# SIGKILL right after (every other time only once the note was reported
+# saved); the file always parses and holds every note reported saved
+K="$TMP/killed.yaml"
+: >"$TMP/reported"
+i=0
+while [ $i -lt 8 ]; do
+	start 120 40 --notes "$K" articles
+	wait_for "North Korean leader" >/dev/null
+	keys e e a
+	type_text "kill note $i"
+	keys Enter
+	if [ $((i % 2)) -eq 0 ] && wait_for "note saved" >/dev/null; then
+		echo "kill note $i" >>"$TMP/reported"
+	fi
+	pid=$(pgrep -n -f -- "--notes $K articles")
+	[ -n "$pid" ] && kill -9 "$pid"
+	i=$((i + 1))
+done
+run --notes "$K" --export-notes yaml articles
+expect_rc "after kill -9 the notes file parses" 0
+missing=0
+while read -r line; do
+	grep -qF "text: '$line'" "$TMP/out" || missing=$((missing + 1))
+done <"$TMP/reported"
+expect_eq "every note reported saved survived kill -9" "$missing" 0
+expect_eq "notes were reported saved" "$(wc -l <"$TMP/reported" | tr -d ' ')" 4
+
 # a malformed notes file: message, exit 2, file untouched
 printf 'brief-notes: 1\nnotes: [\n' >"$TMP/bad.yaml"
 cp "$TMP/bad.yaml" "$TMP/bad.copy"
