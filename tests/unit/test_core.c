@@ -2,6 +2,7 @@
 #include "testlib.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -293,6 +294,43 @@ static void test_long_line(void **state)
 	article_free(a);
 }
 
+/* A 100 MB file loads, and the loader's memory stays within 1.5 times
+ * the file (not timed here: make bench times it). */
+static void test_hundred_mb(void **state)
+{
+	size_t n = 100u << 20, i = 0, k = 0;
+	char *buf = xmalloc(n + 1);
+	struct err e = {{0}};
+	struct article *a;
+	struct rusage ru;
+	static const char *const para[] = {
+		"Kim Jong Un said on Friday that 3,000 troops moved. ",
+		"The U.S. and South Korea held drills near the border. ",
+		"Officials in Seoul said more than 10,000 shells were sent.\n\n",
+	};
+
+	(void)state;
+	while (i + 80 < n) {
+		size_t l = strlen(para[k % 3]);
+
+		memcpy(buf + i, para[k % 3], l);
+		i += l;
+		k++;
+	}
+	n = i;
+	buf[n] = '\0';
+	a = article_from_bytes(buf, n, "big.txt", rules, &e);
+	assert_non_null(a);
+	assert_true(a->nsections > 600000);
+	assert_true(a->nsentences >= a->nsections * 3);
+	getrusage(RUSAGE_SELF, &ru);
+#if !defined(__SANITIZE_ADDRESS__)
+	/* the buffer is the article's text: only the structures come on top */
+	assert_true((size_t)ru.ru_maxrss * 1024 < n + n / 2 + (32u << 20));
+#endif
+	article_free(a);
+}
+
 static void test_directory(void **state)
 {
 	char dir[] = "/tmp/brief-test-dirXXXXXX";
@@ -359,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_other_layouts),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_hundred_mb),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_id),
 	};
