@@ -20,6 +20,8 @@ need_cmd valgrind valgrind
 [ -x /usr/bin/time ] || missing="$missing time"
 need_cmd less less
 need_cmd vim vim
+need_cmd pgrep procps
+need_cmd bash bash
 [ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
 
 [ -z "$missing" ] && exit 0
