@@ -22,6 +22,7 @@ need_cmd less less
 need_cmd vim vim
 need_cmd pgrep procps
 need_cmd bash bash
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || missing="$missing libclang-rt-14-dev"
 [ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
 
 [ -z "$missing" ] && exit 0
