@@ -6,6 +6,9 @@
 
 #include "brief/utf8.h"
 
+/* Backtracking steps one match may take before it gives up. */
+#define SEARCH_MATCH_LIMIT 100000
+
 static int has_upper(const char *p)
 {
 	/* an escaped letter (\S, \W) is not a request for case */
@@ -38,6 +41,11 @@ int search_set(struct search *s, const char *pattern, struct err *e)
 	search_clear(s);
 	s->re = re;
 	s->md = pcre2_match_data_create_from_pattern(re, NULL);
+	/* a pattern a user typed must not freeze the reader: bound the
+	 * backtracking of each match (a section is short) */
+	s->mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(s->mc, SEARCH_MATCH_LIMIT);
+	pcre2_set_depth_limit(s->mc, SEARCH_MATCH_LIMIT / 10);
 	s->pattern = xstrdup(pattern);
 	return 0;
 }
@@ -46,6 +54,7 @@ void search_clear(struct search *s)
 {
 	pcre2_code_free(s->re);
 	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mc);
 	free(s->pattern);
 	memset(s, 0, sizeof *s);
 }
@@ -63,10 +72,20 @@ static int first_in(struct search *s, const char *t, size_t st, size_t en,
 	size_t p = from < st ? st : from;
 
 	while (p <= en) {
-		if (!rx_find(s->re, s->md, t + st, en - st, p - st, 0, ms, me))
+		PCRE2_SIZE *ov;
+		int rc = pcre2_match(s->re, (PCRE2_SPTR)(t + st), en - st, p - st,
+				     PCRE2_NO_UTF_CHECK, s->md, s->mc);
+
+		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+		    rc == PCRE2_ERROR_HEAPLIMIT) {
+			s->too_complex = 1;
 			return 0;
-		*ms += st;
-		*me += st;
+		}
+		if (rc < 0)
+			return 0;
+		ov = pcre2_get_ovector_pointer(s->md);
+		*ms = ov[0] + st;
+		*me = ov[1] + st;
 		if (*me > *ms)
 			return 1;
 		/* an empty match: on by one character, never into one */

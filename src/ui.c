@@ -646,6 +646,9 @@ static void search_go(struct ui *u, int dir, int inclusive, size_t from)
 		if (!doc_offset_visible(d, ms, rows, NULL) || !inclusive)
 			doc_show_offset(d, ms, rows / 3);
 		say(u, 0, "/%s", u->search.pattern);
+	} else if (u->search.too_complex) {
+		say(u, 1, "pattern too complex (it backtracks too much): %s",
+		    u->search.pattern);
 	} else {
 		say(u, 1, "pattern not found: %s", u->search.pattern);
 	}

@@ -12,7 +12,9 @@
 struct search {
 	pcre2_code *re;
 	pcre2_match_data *md;
+	pcre2_match_context *mc;  /* bounds the work of one match */
 	char *pattern;
+	int too_complex;          /* a match gave up at the bound */
 };
 
 /* Compile pattern; caseless unless it has an upper-case letter.  Returns
