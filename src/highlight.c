@@ -267,10 +267,6 @@ void highlighter_free(struct highlighter *h)
 	free(h);
 }
 
-struct entities *highlighter_entities(const struct highlighter *h)
-{
-	return h->reg;
-}
 
 static struct cand *cand_add(struct highlighter *h, size_t s, size_t e,
 			     uint32_t entity, int cat, int pri)

@@ -39,10 +39,6 @@ char *notes_default_path(void)
 	return xdg_path("data", "notes.yaml");
 }
 
-const char *notes_path(const struct notes *ns)
-{
-	return ns->path;
-}
 
 static void note_clear(struct note *no)
 {

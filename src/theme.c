@@ -17,10 +17,6 @@ static const char *const role_names[ROLE_COUNT] = {
 
 static unsigned long attrs_of[ROLE_COUNT];
 
-const char *role_name(enum role r)
-{
-	return r < ROLE_COUNT ? role_names[r] : "?";
-}
 
 static const char *const colour_names[] = {
 	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",

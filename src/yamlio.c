@@ -431,13 +431,6 @@ void yout_int(struct yout *y, long long v)
 	scalar(y, tmp, strlen(tmp), 1);
 }
 
-void yout_num(struct yout *y, double v)
-{
-	char tmp[48];
-
-	snprintf(tmp, sizeof tmp, "%.15g", v);
-	scalar(y, tmp, strlen(tmp), 1);
-}
 
 void yout_key(struct yout *y, const char *k)
 {

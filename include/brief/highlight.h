@@ -44,7 +44,6 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
  * present, else the shipped one.  Fresh string. */
 char *highlighter_default_rules(void);
 void highlighter_free(struct highlighter *h);
-struct entities *highlighter_entities(const struct highlighter *h);
 
 /* Per-article state (surnames and acronyms learnt so far). */
 struct hl_state *hl_state_new(void);

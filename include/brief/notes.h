@@ -34,7 +34,6 @@ char *notes_default_path(void);
  * a file that cannot be read or parsed ("FILE:LINE:COL: message"). */
 struct notes *notes_open(const char *path, struct err *e);
 void notes_free(struct notes *ns);
-const char *notes_path(const struct notes *ns);
 
 /* Live (not deleted) notes, in creation order: *n gets the count of the
  * array of all notes; skip the deleted ones. */

@@ -53,7 +53,6 @@ struct theme {
  * NULL and e ("FILE:LINE:COL: message") on error. */
 struct theme *theme_load(const char *name_or_path, struct err *e);
 void theme_free(struct theme *t);
-const char *role_name(enum role r);
 
 /* After initscr: set up colour pairs for the terminal's colours (none
  * when use_color is 0) and return nothing; theme_attr then gives the

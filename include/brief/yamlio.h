@@ -66,7 +66,6 @@ void yout_str(struct yout *y, const char *s);
 void yout_strn(struct yout *y, const char *s, size_t n);
 void yout_null(struct yout *y);
 void yout_int(struct yout *y, long long v);
-void yout_num(struct yout *y, double v);
 /* A mapping key (plain style). */
 void yout_key(struct yout *y, const char *k);
 /* key: value shorthands inside a map */
