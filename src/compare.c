@@ -354,10 +354,18 @@ void compare_free(struct comparison *c)
 
 /* ---- output ---- */
 
+/* t[s, e) on one line: line breaks become spaces. */
 static void put_span(FILE *f, const char *t, size_t s, size_t e)
 {
-	for (; s < e; s++)
-		fputc(t[s] == '\n' ? ' ' : t[s], f);
+	while (s < e) {
+		const char *nl = memchr(t + s, '\n', e - s);
+		size_t end = nl ? (size_t)(nl - t) : e;
+
+		fwrite(t + s, 1, end - s, f);
+		if (nl)
+			fputc(' ', f);
+		s = end + (nl != NULL);
+	}
 }
 
 static const char *const side_name[2] = {"A", "B"};
