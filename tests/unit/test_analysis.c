@@ -14,13 +14,9 @@ static struct compare_rules *cr;
 static int setup(void **state)
 {
 	struct err e = {{0}};
-	static char lexpath[] = "data/lexicon.yaml";
-	char *lex[] = {lexpath};
 
 	(void)state;
-	rules = article_rules_load("data/article.yaml", &e);
-	if (rules == NULL ||
-	    engine_open(&en, lex, 1, "data/highlight.yaml", &e) != 0 ||
+	if (shipped_engine(&rules, &en, &e) != 0 ||
 	    (cr = compare_rules_load("data/compare.yaml", "data/topics.yaml",
 				     &e)) == NULL) {
 		fprintf(stderr, "%s\n", e.text);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "brief/article.h"
+#include "brief/engine.h"
 #include "brief/util.h"
 
 #define SEED_A "articles/000_b6812c9593b6cfb0.txt"
@@ -31,6 +32,20 @@ static inline struct article *text_article(const struct article_rules *r,
 	if (a == NULL)
 		fail_msg("%s", e.text);
 	return a;
+}
+
+/* The shipped article rules and the engine with the shipped lexicon and
+ * highlight rules; 0, or -1 with e set. */
+static inline int shipped_engine(struct article_rules **rules,
+				 struct engine *en, struct err *e)
+{
+	static char lexpath[] = "data/lexicon.yaml";
+	char *lex[] = {lexpath};
+
+	*rules = article_rules_load("data/article.yaml", e);
+	if (*rules == NULL)
+		return -1;
+	return engine_open(en, lex, 1, "data/highlight.yaml", e);
 }
 
 /* Section text as a fresh string. */
