@@ -21,8 +21,9 @@ void anchor_make(struct anchor *an, const struct article *a, size_t start,
 	size_t se = end + ANCHOR_CONTEXT < a->len ? end + ANCHOR_CONTEXT
 						  : a->len;
 
-	ps = char_start(a->text, 0, ps);
-	if (ps < start && ((unsigned char)a->text[ps] & 0xC0) == 0x80)
+	/* never more than ANCHOR_CONTEXT bytes: step forward to a whole
+	 * character */
+	while (ps < start && ((unsigned char)a->text[ps] & 0xC0) == 0x80)
 		ps++;
 	se = char_start(a->text, end, se);
 	memset(an, 0, sizeof *an);

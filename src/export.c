@@ -106,11 +106,18 @@ int export_markdown(FILE *f, struct notes *ns, const struct library *lib)
 		shown = 0;
 		for (k = 0; k < n; k++) {
 			struct placed p;
+			size_t j;
+			int here = 0;
 
 			if (v[k].deleted)
 				continue;
-			export_place(&v[k].anchor[0], lib, &p);
-			if (p.article != (long)i || p.fit == ANCHOR_ORPHAN)
+			/* a linked note belongs to each report it quotes */
+			for (j = 0; j < v[k].nanchors && !here; j++) {
+				export_place(&v[k].anchor[j], lib, &p);
+				here = p.article == (long)i &&
+				       p.fit != ANCHOR_ORPHAN;
+			}
+			if (!here)
 				continue;
 			md_note(f, &v[k], lib);
 			shown++;

@@ -428,7 +428,12 @@ static void merge(struct notes *ns, struct note *disk, size_t nd)
 		if (mine == NULL) {
 			ns->v = xgrow(ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
 			note_copy(&ns->v[ns->n++], &disk[i]);
-		} else if (strcmp(disk[i].modified, mine->modified) > 0) {
+		} else if (!mine->dirty &&
+			   (strcmp(disk[i].modified, mine->modified) != 0 ||
+			    disk[i].deleted != mine->deleted ||
+			    strcmp(disk[i].text, mine->text) != 0)) {
+			/* what this session did not change: the file knows
+			 * best, whatever the clocks say */
 			note_clear(mine);
 			note_copy(mine, &disk[i]);
 		}
@@ -465,7 +470,15 @@ static int make_dirs(const char *dir)
 
 int notes_save(struct notes *ns, struct err *e)
 {
-	char *dir = dir_of(ns->path), *lock = xasprintf("%s.lock", ns->path);
+	/* a notes file that is a link (to a shared file): write the file it
+	 * points to, and lock beside it */
+	char *target = realpath(ns->path, NULL);
+	char *dir, *lock;
+
+	if (target == NULL)
+		target = xstrdup(ns->path);
+	dir = dir_of(target);
+	lock = xasprintf("%s.lock", target);
 	struct note *disk;
 	struct buf b = {0};
 	size_t nd, i;
@@ -487,13 +500,16 @@ int notes_save(struct notes *ns, struct err *e)
 		close(fd);
 		goto out;
 	}
-	if (read_file(ns->path, &disk, &nd, e) == 0) {
+	if (read_file(target, &disk, &nd, e) == 0) {
 		merge(ns, disk, nd);
 		for (i = 0; i < nd; i++)
 			note_clear(&disk[i]);
 		free(disk);
 		notes_write_yaml(ns, &b);
-		rc = file_write_atomic(ns->path, b.data, b.len, e);
+		rc = file_write_atomic(target, b.data, b.len, e);
+		if (rc == 0)
+			for (i = 0; i < ns->n; i++)
+				ns->v[i].dirty = 0;
 		if (rc != 0) {
 			struct err sub = *e;
 
@@ -506,6 +522,7 @@ out:
 	buf_free(&b);
 	free(lock);
 	free(dir);
+	free(target);
 	return rc;
 }
 
@@ -521,15 +538,27 @@ static void push_undo(struct notes *ns, enum undo_kind k, const char *id,
 	ns->nu++;
 }
 
+/* Unique across stores and processes: the time, the process, a counter
+ * shared by the whole process, and random bits. */
 static char *new_id(struct notes *ns)
 {
+	static unsigned counter;
 	struct timespec ts;
+	unsigned rnd = 0;
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
 
+	if (fd >= 0) {
+		if (read(fd, &rnd, sizeof rnd) != (ssize_t)sizeof rnd)
+			rnd = 0;
+		close(fd);
+	}
 	clock_gettime(CLOCK_REALTIME, &ts);
-	return xasprintf("n%llx-%x-%u",
+	rnd ^= (unsigned)ts.tv_nsec;
+	(void)ns;
+	return xasprintf("n%llx-%x-%u-%08x",
 			 (unsigned long long)ts.tv_sec * 1000ULL +
 				 (unsigned long long)(ts.tv_nsec / 1000000),
-			 (unsigned)getpid(), ++ns->counter);
+			 (unsigned)getpid(), ++counter, rnd);
 }
 
 int notes_add(struct notes *ns, const char *text, const struct anchor *an,
@@ -549,6 +578,7 @@ int notes_add(struct notes *ns, const char *text, const struct anchor *an,
 	no->created = now_iso();
 	no->modified = xstrdup(no->created);
 	no->text = xstrdup(text);
+	no->dirty = 1;
 	for (i = 0; i < nanchors; i++)
 		anchor_copy(&no->anchor[i], &an[i]);
 	no->nanchors = nanchors;
@@ -561,6 +591,7 @@ int notes_add(struct notes *ns, const char *text, const struct anchor *an,
 
 static void touch(struct note *no)
 {
+	no->dirty = 1;
 	free(no->modified);
 	no->modified = now_iso();
 }

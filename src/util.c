@@ -279,6 +279,20 @@ int file_write_atomic(const char *path, const char *data, size_t len,
 			strerror(errno));
 		goto out;
 	}
+	{
+		/* keep the old file's permissions (a shared file stays
+		 * shared); a new file gets the usual ones */
+		struct stat st;
+
+		if (stat(path, &st) == 0)
+			fchmod(fd, st.st_mode & 07777);
+		else {
+			mode_t um = umask(0);
+
+			umask(um);
+			fchmod(fd, 0666 & ~um);
+		}
+	}
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
 

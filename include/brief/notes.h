@@ -24,6 +24,7 @@ struct note {
 	struct anchor anchor[NOTE_MAX_ANCHORS];
 	size_t nanchors;      /* 1, or 2 for a note linking two passages */
 	int deleted;          /* a tombstone */
+	int dirty;            /* changed in this session, not yet saved */
 };
 
 struct notes;
@@ -42,6 +43,7 @@ struct note *notes_find(struct notes *ns, const char *id);
 
 /* Changes; each saves at once.  They return 0, or -1 with e set when the
  * change could not be saved (it is kept in memory all the same). */
+/* notes_add's *id stays valid until the next change or save. */
 int notes_add(struct notes *ns, const char *text, const struct anchor *an,
 	      size_t nanchors, const char **id, struct err *e);
 int notes_edit(struct notes *ns, const char *id, const char *text,
