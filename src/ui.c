@@ -1450,7 +1450,15 @@ static void add_note_rows(struct ui *u, size_t di, const char *label)
 		struct olist_row *r;
 		long sec = article_section_at(u->docs[di]->a, p->start);
 
-		excerpt(no->anchor[0].quote, ex, sizeof ex, 40);
+		{
+			/* the passage of this report, for a linked note */
+			size_t q = 0;
+
+			for (j = 0; j < no->nanchors; j++)
+				if (anchor_for(&no->anchor[j], u->docs[di]->a))
+					q = j;
+			excerpt(no->anchor[q].quote, ex, sizeof ex, 40);
+		}
 		buf_printf(&b, "  §%ld «%s» — %.*s — %.16s", sec + 1, ex,
 			   (int)strcspn(no->text, "\n"), no->text,
 			   no->modified);
