@@ -31,7 +31,6 @@ struct notes {
 	size_t n, cap;
 	struct undo *u;
 	size_t nu, ucap;
-	unsigned counter;
 };
 
 char *notes_default_path(void)
@@ -540,7 +539,7 @@ static void push_undo(struct notes *ns, enum undo_kind k, const char *id,
 
 /* Unique across stores and processes: the time, the process, a counter
  * shared by the whole process, and random bits. */
-static char *new_id(struct notes *ns)
+static char *new_id(void)
 {
 	static unsigned counter;
 	struct timespec ts;
@@ -554,7 +553,6 @@ static char *new_id(struct notes *ns)
 	}
 	clock_gettime(CLOCK_REALTIME, &ts);
 	rnd ^= (unsigned)ts.tv_nsec;
-	(void)ns;
 	return xasprintf("n%llx-%x-%u-%08x",
 			 (unsigned long long)ts.tv_sec * 1000ULL +
 				 (unsigned long long)(ts.tv_nsec / 1000000),
@@ -574,7 +572,7 @@ int notes_add(struct notes *ns, const char *text, const struct anchor *an,
 	ns->v = xgrow(ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
 	no = &ns->v[ns->n++];
 	memset(no, 0, sizeof *no);
-	no->id = new_id(ns);
+	no->id = new_id();
 	no->created = now_iso();
 	no->modified = xstrdup(no->created);
 	no->text = xstrdup(text);
