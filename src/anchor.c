@@ -27,7 +27,7 @@ void anchor_make(struct anchor *an, const struct article *a, size_t start,
 		ps++;
 	se = char_start(a->text, end, se);
 	memset(an, 0, sizeof *an);
-	an->article = xstrdup(a->id);
+	an->article = xstrdup(article_id(a));
 	an->file = xstrdup(a->path);
 	an->quote = xstrndup(a->text + start, end - start);
 	an->prefix = xstrndup(a->text + ps, start - ps);
@@ -64,7 +64,7 @@ int anchor_for(const struct anchor *an, const struct article *a)
 {
 	const char *base, *abase;
 
-	if (an->article && strcmp(an->article, a->id) == 0)
+	if (an->article && strcmp(an->article, article_id(a)) == 0)
 		return 1;
 	if (an->file == NULL)
 		return 0;
@@ -107,7 +107,7 @@ enum anchor_fit anchor_resolve(const struct anchor *an,
 
 	if (an->quote == NULL || (ql = strlen(an->quote)) == 0)
 		return ANCHOR_ORPHAN;
-	if (an->article && strcmp(an->article, a->id) == 0 &&
+	if (an->article && strcmp(an->article, article_id(a)) == 0 &&
 	    an->position + ql <= a->len &&
 	    memcmp(t + an->position, an->quote, ql) == 0) {
 		*start = an->position;

@@ -41,6 +41,10 @@ struct loader {
 	int mapped;              /* text is a private file mapping */
 	size_t map_len;
 	char *map;               /* what to unmap or free */
+	size_t raw_len;          /* the file's length as read */
+	char id[17];             /* hex content hash, "" until asked */
+	size_t clean;            /* text[0, clean) is checked: no CR, no
+				  * NUL, valid UTF-8 */
 };
 
 const char *section_kind_name(enum section_kind k)
@@ -142,31 +146,56 @@ static void set_field(char **field, const char *s, size_t n)
 
 /* ---- normalisation ---- */
 
-/* Strip a BOM and turn CRLF and CR into LF, in place. */
-static size_t normalise_eol(char *t, size_t n)
+static void ensure_clean(struct loader *l, size_t want);
+
+/* A NUL byte in this much of the start of a file makes it binary. */
+#define BINARY_PROBE ((size_t)1 << 20)
+
+/* The slow path: a copy with CRLF and CR turned into LF and NUL bytes and
+ * invalid UTF-8 into U+FFFD.  Fresh, NUL-terminated. */
+static char *normalised_copy(const char *s, size_t n, size_t *outlen)
 {
-	size_t i = 0, o = 0;
+	struct buf b = {0};
+	size_t i = 0;
 
-	if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	if (memchr(t, '\r', n) == NULL) {
-		if (i)
-			memmove(t, t + i, n - i);
-		return n - i;
-	}
-	for (; i < n; i++) {
-		if (t[i] == '\r') {
-			t[o++] = '\n';
-			if (i + 1 < n && t[i + 1] == '\n')
-				i++;
-		} else {
-			t[o++] = t[i];
+	while (i < n) {
+		size_t j = i;
+		unsigned char c;
+
+		/* a run of bytes kept as they are */
+		while (j < n) {
+			uint32_t cp;
+			size_t k;
+
+			c = (unsigned char)s[j];
+			if (c == 0 || c == '\r')
+				break;
+			if (c < 0x80) {
+				j++;
+				continue;
+			}
+			k = utf8_decode(s + j, n - j, &cp);
+			if (cp == 0xFFFD && k == 1)
+				break;
+			j += k;
 		}
+		buf_add(&b, s + i, j - i);
+		if (j >= n)
+			break;
+		c = (unsigned char)s[j];
+		if (c == '\r') {
+			buf_add(&b, "\n", 1);
+			if (j + 1 < n && s[j + 1] == '\n')
+				j++;
+		} else {
+			buf_add(&b, "\xEF\xBF\xBD", 3);
+		}
+		i = j + 1;
 	}
-	return o;
+	buf_add(&b, "", 1); /* room for the NUL, never empty */
+	*outlen = b.len - 1;
+	return buf_take(&b);
 }
-
-/* ---- front matter ---- */
 
 static int valid_date(const char *s)
 {
@@ -285,6 +314,7 @@ static size_t front_matter(struct loader *l)
 			"never closed", l->a->path);
 		return (size_t)-1;
 	}
+	ensure_clean(l, end);
 	root = yamlio_parse(t + p, body_end - p, l->a->path, 1, &ok, l->e);
 	if (!ok)
 		return (size_t)-1;
@@ -431,6 +461,10 @@ static void split_sentences(struct loader *l, size_t s, size_t e)
 static int match_at(struct loader *l, const pcre2_code *re, size_t s,
 		    size_t e, uint32_t opts, size_t *ms, size_t *me)
 {
+	if (e > l->clean)
+		e = l->clean; /* never unchecked bytes */
+	if (s > e)
+		return 0;
 	return rx_find(re, l->md, l->a->text + s, e - s, 0, opts, ms, me);
 }
 
@@ -744,6 +778,7 @@ static size_t start_markers(struct loader *l, size_t pos)
 {
 	size_t i, ms, me;
 
+	ensure_clean(l, pos + 65536);
 	for (i = 0; i < l->r->nmeta; i++) {
 		const struct meta_rule *mr = &l->r->meta[i];
 
@@ -762,60 +797,118 @@ static size_t start_markers(struct loader *l, size_t pos)
 	return pos;
 }
 
-/* One pass over the bytes: NUL, CR, invalid UTF-8, and the content hash,
- * eight bytes at a time where the text is plain ASCII. */
+/* What the bytes hold that needs care: NUL, CR, invalid UTF-8.  32 bytes
+ * at a time where the text is plain ASCII. */
 struct scan {
 	int nul, cr, bad_utf8;
-	uint64_t hash;
 };
 
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 #define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
+#define PLAIN(v) (!((v) & HIGHS) && !HAS_ZERO(v) && !HAS_ZERO((v) ^ (ONES * '\r')))
 
-static void scan_bytes(const char *s, size_t n, struct scan *sc)
+/* Scan s[i, stop) (a character may reach past stop, up to len); returns
+ * where it stopped: at stop or later, or at the first byte needing care
+ * (sc tells which). */
+static size_t scan_bytes(const char *s, size_t i, size_t stop, size_t len,
+			 struct scan *sc)
+{
+	size_t wend;
+
+	memset(sc, 0, sizeof *sc);
+	while (i < stop) {
+		uint64_t w[4];
+
+		if (i + 32 <= stop) {
+			memcpy(w, s + i, sizeof w);
+			if (PLAIN(w[0]) && PLAIN(w[1]) && PLAIN(w[2]) &&
+			    PLAIN(w[3])) {
+				i += 32;
+				continue;
+			}
+		}
+		/* byte by byte to the end of this word (or a character
+		 * reaching past it) */
+		wend = i + 8 < stop ? i + 8 : stop;
+		while (i < wend) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == 0) {
+				sc->nul = 1;
+				return i;
+			}
+			if (c == '\r') {
+				sc->cr = 1;
+				return i;
+			}
+			if (c >= 0x80) {
+				uint32_t cp;
+				size_t k = utf8_decode(s + i, len - i, &cp);
+
+				if (cp == 0xFFFD && k == 1) {
+					sc->bad_utf8 = 1;
+					return i;
+				}
+				i += k;
+				continue;
+			}
+			i++;
+		}
+	}
+	return i;
+}
+
+/* The content hash behind the article's id, over the file's bytes. */
+static uint64_t content_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
 	size_t i = 0;
 
-	memset(sc, 0, sizeof *sc);
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & HIGHS || HAS_ZERO(w) || HAS_ZERO(w ^ (ONES * '\r')))
+			break;
+		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 29;
+	}
 	while (i < n) {
 		uint64_t w;
+		size_t k = 1;
 
 		if (i + 8 <= n) {
 			memcpy(&w, s + i, 8);
-			if (!(w & HIGHS) && !HAS_ZERO(w) &&
-			    !HAS_ZERO(w ^ (ONES * '\r'))) {
+			if (PLAIN(w)) {
 				h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
 				h ^= h >> 29;
 				i += 8;
 				continue;
 			}
 		}
-		{
-			unsigned char c = (unsigned char)s[i];
-			size_t k = 1;
+		if ((unsigned char)s[i] >= 0x80 && s[i] != 0) {
+			uint32_t cp;
 
-			if (c == 0)
-				sc->nul = 1;
-			else if (c == '\r')
-				sc->cr = 1;
-			else if (c >= 0x80) {
-				uint32_t cp;
-
-				k = utf8_decode(s + i, n - i, &cp);
-				if (cp == 0xFFFD && k == 1)
-					sc->bad_utf8 = 1;
-			}
-			for (size_t j = 0; j < k; j++) {
-				h = (h ^ (unsigned char)s[i + j]) *
-				    0xFF51AFD7ED558CCDULL;
-				h ^= h >> 29;
-			}
-			i += k;
+			k = utf8_decode(s + i, n - i, &cp);
 		}
+		for (size_t j = 0; j < k; j++) {
+			h = (h ^ (unsigned char)s[i + j]) *
+			    0xFF51AFD7ED558CCDULL;
+			h ^= h >> 29;
+		}
+		i += k;
 	}
-	sc->hash = h;
+	return h;
+}
+
+const char *article_id(const struct article *a)
+{
+	struct loader *l = a->priv;
+
+	if (l->id[0] == '\0')
+		hash_hex(content_hash(l->map, l->raw_len), l->id);
+	return l->id;
 }
 
 /* Start an article over bytes in memory (owned: freed or unmapped with
@@ -830,10 +923,11 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	struct loader *l;
 	struct scan sc;
 	char *text = data;
-	size_t start;
+	size_t start, probe, clean;
 
-	scan_bytes(data, len, &sc);
-	if (sc.nul) {
+	probe = len < BINARY_PROBE ? len : BINARY_PROBE;
+	clean = scan_bytes(data, 0, probe, len, &sc);
+	if (sc.nul || (clean < probe && memchr(data, 0, probe) != NULL)) {
 		err_set(e, "%s: binary file", name);
 		if (mapped)
 			munmap(data, map_len);
@@ -846,25 +940,17 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	a->priv = l;
 	a->path = xstrdup(name);
 	a->title = xstrdup("");
-	hash_hex(sc.hash, a->id);
+	l->raw_len = len;
 	l->mapped = mapped;
 	l->map = data;
 	l->map_len = map_len;
-	if (sc.cr || sc.bad_utf8) {
-		/* the slow path: a normalised copy */
-		char *copy = xmalloc(len + 1);
-		size_t nl2;
+	if (clean < probe) {
+		/* the slow path: a normalised copy (the id is taken from
+		 * the bytes as they were) */
+		char *copy;
 
-		memcpy(copy, data, len);
-		len = normalise_eol(copy, len);
-		if (sc.bad_utf8) {
-			char *clean = utf8_sanitize(copy, len, &nl2);
-
-			free(copy);
-			copy = clean;
-			len = nl2;
-		}
-		copy[len] = '\0';
+		hash_hex(content_hash(data, len), l->id);
+		copy = normalised_copy(data, len, &len);
 		if (mapped)
 			munmap(data, map_len);
 		else
@@ -872,11 +958,14 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 		l->mapped = 0;
 		l->map = copy;
 		text = copy;
+		clean = len;
 	}
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
+		clean -= clean >= 3 ? 3 : clean;
 	}
+	l->clean = clean;
 	a->text = text;
 	a->len = len;
 	l->a = a;
@@ -896,6 +985,44 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	return a;
 }
 
+/* Make text[0, want) checked, and on to the next blank line, so that a
+ * paragraph is never half checked.  A large file is checked as it is
+ * parsed, not before its first screen; what needs care after its first
+ * MiB is mended in place, keeping every offset: CR before LF becomes a
+ * space, a lone CR a line feed, a NUL or an invalid byte '?'. */
+static void ensure_clean(struct loader *l, size_t want)
+{
+	struct article *a = l->a;
+	struct scan sc;
+
+	if (l->clean >= a->len)
+		return;
+	if (want < a->len) {
+		const char *p = memmem(a->text + want, a->len - want, "\n\n", 2);
+
+		want = p ? (size_t)(p - a->text) + 2 : a->len;
+	} else {
+		want = a->len;
+	}
+	while (l->clean < want) {
+		size_t i = scan_bytes(a->text, l->clean, want, a->len, &sc);
+
+		if (!sc.nul && !sc.cr && !sc.bad_utf8) {
+			l->clean = i;
+			break;
+		}
+		if (l->id[0] == '\0') /* the id is of the bytes as read */
+			hash_hex(content_hash(l->map, l->raw_len), l->id);
+		if (sc.cr)
+			a->text[i] = i + 1 < a->len && a->text[i + 1] == '\n'
+					     ? ' '
+					     : '\n';
+		else
+			a->text[i] = '?';
+		l->clean = i + 1;
+	}
+}
+
 int article_parse(struct article *a, size_t budget)
 {
 	struct loader *l = a->priv;
@@ -904,6 +1031,7 @@ int article_parse(struct article *a, size_t budget)
 	if (a->complete)
 		return 1;
 	from = l->pos;
+	ensure_clean(l, budget < a->len - from ? from + budget : a->len);
 	while (l->pos - from < budget) {
 		if (!parse_line(l)) {
 			a->complete = 1;

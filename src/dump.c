@@ -11,7 +11,7 @@ int dump_article(FILE *f, const struct article *a)
 	yout_doc_start(y);
 	yout_map_start(y);
 	yout_kv(y, "file", a->path);
-	yout_kv(y, "id", a->id);
+	yout_kv(y, "id", article_id(a));
 	yout_kv(y, "title", a->title);
 	yout_kv(y, "date", a->date);
 	yout_kv(y, "source", a->source);

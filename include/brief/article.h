@@ -40,7 +40,6 @@ struct marker {
 
 struct article {
 	char *path;               /* as given ("-" for standard input) */
-	char id[17];              /* hex FNV-1a 64 of the file's bytes */
 	char *title;              /* never NULL ("" for an empty article) */
 	char *date;               /* "YYYY-MM-DD" or NULL */
 	char *source;             /* or NULL */
@@ -96,6 +95,10 @@ struct article *article_from_bytes(char *data, size_t len, const char *name,
 				   const struct article_rules *r,
 				   struct err *e);
 void article_free(struct article *a);
+
+/* The article's id: a hex hash of the file's bytes as read, computed on
+ * first use (a large file is not read whole before its first screen). */
+const char *article_id(const struct article *a);
 
 /* The section holding byte offset off, or -1. */
 long article_section_at(const struct article *a, size_t off);

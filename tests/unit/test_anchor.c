@@ -78,7 +78,7 @@ static void test_make_fields(void **state)
 	(void)state;
 	anchor_make(&an, a, s, s + strlen("would resume"));
 	assert_string_equal(an.quote, "would resume");
-	assert_string_equal(an.article, a->id);
+	assert_string_equal(an.article, article_id(a));
 	assert_string_equal(an.file, "dir/story.txt");
 	assert_int_equal(an.position, s);
 	/* ANCHOR_CONTEXT bytes on each side in ASCII text */
@@ -268,7 +268,7 @@ static void test_resolve_moved_same_place(void **state)
 	memcpy(strstr(edited, "Others"), "People", 6);
 	anchor_on(&an, a, "would resume next month", 0);
 	b = art("s.txt", edited);
-	assert_string_not_equal(a->id, b->id);
+	assert_string_not_equal(article_id(a), article_id(b));
 	assert_int_equal(anchor_resolve(&an, b, &s, &e), ANCHOR_MOVED);
 	assert_int_equal(s, an.position);
 	assert_int_equal(e, s + strlen("would resume next month"));

@@ -273,6 +273,75 @@ static void test_bad_input(void **state)
 	assert_non_null(strstr(e.text, "alias.md:3:"));
 }
 
+/* A large file is checked as it is parsed: what needs care after its
+ * first MiB is mended in place (offsets kept), a NUL there is not
+ * "binary", and the id is still that of the bytes as read. */
+static void test_late_bytes(void **state)
+{
+	size_t para = 200, n = (3u << 20) / para * para, i, p;
+	char *buf = xmalloc(n + 1), *copy;
+	struct err e = {{0}};
+	struct article *a, *b;
+	char id[17];
+
+	(void)state;
+	for (i = 0; i < n; i += para) {
+		memset(buf + i, 'x', para - 2);
+		memcpy(buf + i + 40, " Kim met Trump. ", 16);
+		buf[i + para - 2] = '\n';
+		buf[i + para - 1] = '\n';
+	}
+	p = (2u << 20) / para * para; /* a paragraph after the first MiB */
+	buf[p + 10] = '\0';
+	buf[p + 20] = '\xff';
+	buf[p + 30] = '\r';
+	buf[p + para + 197] = '\r'; /* CR before LF */
+	buf[n] = '\0';
+	copy = xmalloc(n + 1);
+	memcpy(copy, buf, n + 1);
+	a = article_from_bytes(buf, n, "late.txt", rules, &e);
+	assert_non_null(a);
+	assert_int_equal(a->len, n);
+	assert_int_equal(a->nsections, n / para);
+	assert_int_equal(a->text[p + 10], '?');
+	assert_int_equal(a->text[p + 20], '?');
+	assert_int_equal(a->text[p + 30], '\n');
+	assert_int_equal(a->text[p + para + 197], ' ');
+	assert_int_equal(utf8_valid_prefix(a->text, a->len), a->len);
+	assert_null(memchr(a->text, '\r', a->len));
+	assert_int_equal(strlen(a->text), a->len);
+	snprintf(id, sizeof id, "%s", article_id(a));
+	article_free(a);
+	/* the same bytes from a file (mapped), the id asked before any
+	 * parsing: the same id */
+	{
+		char path[] = "/tmp/brief-late-XXXXXX";
+		int fd = mkstemp(path);
+		FILE *f = fdopen(fd, "wb");
+
+		assert_non_null(f);
+		assert_int_equal(fwrite(copy, 1, n, f), n);
+		fclose(f);
+		b = article_open(path, rules, &e);
+		assert_non_null(b);
+		assert_string_equal(article_id(b), id);
+		while (!article_parse(b, 1u << 20))
+			;
+		assert_int_equal(b->nsections, n / para);
+		article_free(b);
+		unlink(path);
+	}
+	free(copy);
+
+	/* a NUL in the first MiB is binary */
+	buf = xmalloc(n + 1);
+	memset(buf, 'y', n);
+	buf[(1u << 20) - 1] = '\0';
+	buf[n] = '\0';
+	assert_null(article_from_bytes(buf, n, "bin.txt", rules, &e));
+	assert_string_equal(e.text, "bin.txt: binary file");
+}
+
 static void test_long_line(void **state)
 {
 	size_t n = 4u << 20, i;
@@ -381,8 +450,8 @@ static void test_id(void **state)
 	struct article *c = text_article(rules, "c", "Same text!\n");
 
 	(void)state;
-	assert_string_equal(a->id, b->id);
-	assert_string_not_equal(a->id, c->id);
+	assert_string_equal(article_id(a), article_id(b));
+	assert_string_not_equal(article_id(a), article_id(c));
 	article_free(a);
 	article_free(b);
 	article_free(c);
@@ -396,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_other_layouts),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_late_bytes),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_hundred_mb),
 		cmocka_unit_test(test_directory),
