@@ -45,6 +45,9 @@ struct loader {
 	char id[17];             /* hex content hash, "" until asked */
 	size_t clean;            /* text[0, clean) is checked: no CR, no
 				  * NUL, valid UTF-8 */
+	size_t *mended;          /* text offsets written to (mapped pages
+				  * that must never be given back) */
+	size_t nmended, cap_mended;
 };
 
 const char *section_kind_name(enum section_kind k)
@@ -82,6 +85,7 @@ void article_free(struct article *a)
 		else
 			free(l->map);
 		pcre2_match_data_free(l->md);
+		free(l->mended);
 		free(l);
 	}
 	free(a->sections);
@@ -925,6 +929,16 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	char *text = data;
 	size_t start, probe, clean;
 
+	if (len >= UINT32_MAX) {
+		/* mentions keep 32-bit offsets */
+		err_set(e, "%s: too large (articles must be under 4 GiB)",
+			name);
+		if (mapped)
+			munmap(data, map_len);
+		else
+			free(data);
+		return NULL;
+	}
 	probe = len < BINARY_PROBE ? len : BINARY_PROBE;
 	clean = scan_bytes(data, 0, probe, len, &sc);
 	if (sc.nul || (clean < probe && memchr(data, 0, probe) != NULL)) {
@@ -1013,6 +1027,11 @@ static void ensure_clean(struct loader *l, size_t want)
 		}
 		if (l->id[0] == '\0') /* the id is of the bytes as read */
 			hash_hex(content_hash(l->map, l->raw_len), l->id);
+		if (l->mapped) {
+			l->mended = xgrow(l->mended, &l->cap_mended,
+					  l->nmended + 1, sizeof *l->mended);
+			l->mended[l->nmended++] = i;
+		}
 		if (sc.cr)
 			a->text[i] = i + 1 < a->len && a->text[i + 1] == '\n'
 					     ? ' '
@@ -1120,6 +1139,35 @@ struct article *article_load(const char *path, const struct article_rules *r,
 		while (!article_parse(a, (size_t)-1))
 			;
 	return a;
+}
+
+static void give_back(struct loader *l, size_t s, size_t e)
+{
+	if (e > s)
+		madvise(l->map + s, e - s, MADV_DONTNEED);
+}
+
+void article_release(const struct article *a, size_t from, size_t to)
+{
+	struct loader *l = a->priv;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), off, s, e, k;
+
+	if (l == NULL || !l->mapped || to > a->len || from >= to)
+		return;
+	off = (size_t)(a->text - l->map);
+	s = (from + off + page - 1) / page * page;
+	e = (to + off) / page * page;
+	/* around the pages holding mended bytes (private copies) */
+	for (k = 0; k < l->nmended && s < e; k++) {
+		size_t mp = (l->mended[k] + off) / page * page;
+
+		if (mp + page <= s || mp >= e)
+			continue;
+		give_back(l, s, mp);
+		s = mp + page;
+	}
+	if (s < e)
+		give_back(l, s, e);
 }
 
 long article_section_at(const struct article *a, size_t off)

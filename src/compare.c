@@ -274,7 +274,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		for (i = 0, k = 0; i < sd->a->nsections; i++) {
 			size_t first = k;
 
-			while (k < sd->m->n && sd->m->v[k].section == i)
+			while (k < sd->m->n && mention_section(sd->m, &sd->m->v[k]) == i)
 				k++;
 			sd->topics[i] = topics_of(r->topics, sd->a, i,
 						  sd->m->v + first, k - first,
@@ -286,10 +286,9 @@ struct comparison *compare_run(const struct compare_rules *r,
 			if (mn->cat == CAT_FIGURE) {
 				const struct figure *f;
 
-				if (mn->entity == ENTITY_NONE ||
-				    mn->fig == FIG_NONE)
+				if (mn->entity == ENTITY_NONE)
 					continue;
-				f = &sd->m->figs[mn->fig];
+				f = mention_figure(sd->m, mn);
 				if (is_dated(f))
 					continue;
 				c->figs = xgrow(c->figs, &cap, c->nfigs + 1,
@@ -701,7 +700,7 @@ int compare_yaml(FILE *f, const struct comparison *c,
 		yout_kvn(y, "text", c->side[cf->side].a->text + cf->m->start,
 			 cf->m->end - cf->m->start);
 		yout_kv(y, "value", norm);
-		yout_ki(y, "section", cf->m->section);
+		yout_ki(y, "section", cf->f->section);
 		yout_key(y, "discrepancy");
 		yout_int(y, cf->discrepancy);
 		yout_map_end(y);

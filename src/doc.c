@@ -60,14 +60,20 @@ void doc_free(struct doc *d)
 
 int doc_parse(struct doc *d, size_t budget)
 {
+	size_t from = d->a->parsed;
 	int done = article_parse(d->a, budget);
 
 	doc_grow(d);
+	/* what is parsed is read again only when shown or highlighted */
+	article_release(d->a, from, d->a->parsed);
 	return done;
 }
 
 int doc_work(struct doc *d, struct highlighter *h, size_t n)
 {
+	size_t from = d->done < d->a->nsections ? d->a->sections[d->done].start
+						   : 0;
+
 	doc_grow(d);
 	while (n-- > 0 && d->done < d->a->nsections) {
 		d->sec_first[d->done] = d->m.n;
@@ -75,6 +81,8 @@ int doc_work(struct doc *d, struct highlighter *h, size_t n)
 		d->done++;
 		d->sec_first[d->done] = d->m.n;
 	}
+	if (d->done > 0)
+		article_release(d->a, from, d->a->sections[d->done - 1].end);
 	if (d->done == d->a->nsections && d->a->complete) {
 		size_t i;
 

@@ -504,6 +504,20 @@ static void counted_phrase(const struct figrules *r, const char *t,
 		if (trie_match(r->nouns, t, len, g, &v) == q)
 			break;
 	}
+	/* "350 U.S., Ukrainian, and European representatives": a list of
+	 * names before the head, which is too far to tell */
+	q = f->counts_end;
+	if (words > 0 && q + 1 < len && t[q] == '.')
+		q++; /* "U.S.," */
+	if (words > 0 && q + 2 < len && t[q] == ',' && t[q + 1] == ' ' &&
+	    t[q + 2] >= 'A' && t[q + 2] <= 'Z') {
+		size_t h = f->counts_end;
+
+		while (h > f->counts_start && t[h - 1] != ' ')
+			h--;
+		if (t[h] >= 'A' && t[h] <= 'Z')
+			f->counts_start = f->counts_end = 0;
+	}
 }
 
 static int valid_day(double d)

@@ -844,17 +844,17 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		span_take(h->taken, s, c->start, c->end);
 		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 		m = &out->v[out->n++];
-		m->start = c->start;
-		m->end = c->end;
+		m->start = (uint32_t)c->start;
+		m->end = (uint32_t)c->end;
 		m->entity = c->entity;
-		m->cat = c->cat;
-		m->fig = FIG_NONE;
-		m->section = (uint32_t)sec;
+		m->cat = c->cat & 3u;
+		m->aux = (uint32_t)sec & MENTION_AUX_MAX;
 		if (c->cat == CAT_FIGURE) {
 			out->figs = xgrow(out->figs, &out->figcap,
 					  out->nfigs + 1, sizeof *out->figs);
 			out->figs[out->nfigs] = c->fig;
-			m->fig = (uint32_t)out->nfigs++;
+			out->figs[out->nfigs].section = (uint32_t)sec;
+			m->aux = (uint32_t)out->nfigs++ & MENTION_AUX_MAX;
 		}
 	}
 	xqsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
@@ -862,7 +862,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 	for (i = first; i < out->n; i++)
 		if (out->v[i].cat == CAT_FIGURE)
 			out->v[i].entity = counts_entity(
-				h, t, &out->figs[out->v[i].fig],
+				h, t, &out->figs[out->v[i].aux],
 				out->v + first, out->n - first);
 }
 

@@ -171,15 +171,14 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 		const struct figure *f;
 		struct tl_event ev;
 
-		if (mn->cat != CAT_FIGURE || mn->fig == FIG_NONE)
+		if ((f = mention_figure(m, mn)) == NULL)
 			continue;
-		f = &m->figs[mn->fig];
 		if (f->kind != FIG_DATE && f->kind != FIG_YEAR)
 			continue;
 		memset(&ev, 0, sizeof ev);
 		ev.start = mn->start;
 		ev.end = mn->end;
-		ev.section = mn->section;
+		ev.section = mention_section(m, mn);
 		ev.year = f->year ? f->year : ay;
 		ev.month = f->month;
 		ev.day = f->day;

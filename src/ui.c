@@ -766,7 +766,7 @@ static void open_xref(struct ui *u)
 			struct olist_row *r;
 			int hf, ht;
 
-			buf_printf(&b, "  §%u  ", m->section + 1);
+			buf_printf(&b, "  §%u  ", mention_section(&d->m, m) + 1);
 			kwic(d->a, m, COLS - 16, &b, &hf, &ht);
 			r = olist_add(u->list, b.data, 0);
 			r->highlight_from = hf;

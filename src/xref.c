@@ -6,15 +6,13 @@
 
 #include "brief/util.h"
 
-struct pair {
-	uint32_t entity;
-	uint32_t mention;
-};
-
+/* Per article one array: the indexes of its mentions that name an
+ * entity, grouped by entity (ascending), each group in text order.  Four
+ * bytes a mention; a group is found by binary search through the
+ * mentions. */
 struct xart {
 	const struct mentions *m;
-	struct pair *p;         /* sorted by entity, then mention */
-	uint32_t *idx;          /* mention indexes in the same order */
+	uint32_t *idx;
 	size_t n;
 };
 
@@ -38,54 +36,57 @@ void xref_free(struct xref *x)
 
 	if (x == NULL)
 		return;
-	for (i = 0; i < x->n; i++) {
-		free(x->a[i].p);
+	for (i = 0; i < x->n; i++)
 		free(x->a[i].idx);
-	}
 	free(x->a);
 	free(x);
-}
-
-static int pair_cmp(const void *a, const void *b)
-{
-	const struct pair *x = a, *y = b;
-
-	if (x->entity != y->entity)
-		return x->entity < y->entity ? -1 : 1;
-	return x->mention < y->mention ? -1 : x->mention > y->mention;
 }
 
 void xref_set(struct xref *x, size_t i, const struct mentions *m)
 {
 	struct xart *a = &x->a[i];
-	size_t k, n = 0;
+	size_t k, n = 0, max = 0, *start;
 
-	free(a->p);
 	free(a->idx);
+	a->idx = NULL;
 	a->m = m;
-	a->p = xcalloc(m->n, sizeof *a->p);
-	for (k = 0; k < m->n; k++) {
-		if (m->v[k].entity == ENTITY_NONE)
-			continue;
-		a->p[n].entity = m->v[k].entity;
-		a->p[n].mention = (uint32_t)k;
-		n++;
-	}
-	xqsort(a->p, n, sizeof *a->p, pair_cmp);
-	a->idx = xcalloc(n, sizeof *a->idx);
-	for (k = 0; k < n; k++)
-		a->idx[k] = a->p[k].mention;
+	a->n = 0;
+	for (k = 0; k < m->n; k++)
+		if (m->v[k].entity != ENTITY_NONE) {
+			n++;
+			if (m->v[k].entity > max)
+				max = m->v[k].entity;
+		}
+	if (n == 0)
+		return;
+	/* a counting sort by entity keeps text order within each */
+	start = xcalloc(max + 2, sizeof *start);
+	for (k = 0; k < m->n; k++)
+		if (m->v[k].entity != ENTITY_NONE)
+			start[m->v[k].entity + 1]++;
+	for (k = 1; k <= max + 1; k++)
+		start[k] += start[k - 1];
+	a->idx = xmalloc(n * sizeof *a->idx);
+	for (k = 0; k < m->n; k++)
+		if (m->v[k].entity != ENTITY_NONE)
+			a->idx[start[m->v[k].entity]++] = (uint32_t)k;
+	free(start);
 	a->n = n;
 }
 
-static size_t lower_bound(const struct xart *a, uint32_t entity)
+static uint32_t entity_of(const struct xart *a, size_t k)
 {
-	size_t lo = 0, hi = a->n;
+	return a->m->v[a->idx[k]].entity;
+}
+
+static size_t lower_bound(const struct xart *a, size_t lo, uint32_t entity)
+{
+	size_t hi = a->n;
 
 	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (a->p[mid].entity < entity)
+		if (entity_of(a, mid) < entity)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -100,11 +101,11 @@ const uint32_t *xref_list(const struct xref *x, uint32_t entity, size_t i,
 	size_t lo, hi;
 
 	*n = 0;
-	if (i >= x->n || x->a[i].p == NULL)
+	if (i >= x->n || x->a[i].idx == NULL)
 		return NULL;
 	a = &x->a[i];
-	lo = lower_bound(a, entity);
-	hi = lower_bound(a, entity + 1);
+	lo = lower_bound(a, 0, entity);
+	hi = entity == UINT32_MAX ? a->n : lower_bound(a, lo, entity + 1);
 	*n = hi - lo;
 	return a->idx + lo;
 }
@@ -178,10 +179,18 @@ uint32_t *xref_ranked(const struct xref *x, const struct entities *reg,
 	struct rank *r;
 	uint32_t *out;
 
+	/* group by group: a jump to the end of each */
 	for (i = 0; i < x->n; i++)
-		for (k = 0; k < x->a[i].n; k++)
-			if (x->a[i].p[k].entity < ne)
-				tot[x->a[i].p[k].entity]++;
+		for (k = 0; k < x->a[i].n;) {
+			uint32_t en = entity_of(&x->a[i], k);
+			size_t end = en == UINT32_MAX
+					     ? x->a[i].n
+					     : lower_bound(&x->a[i], k, en + 1);
+
+			if (en < ne)
+				tot[en] += end - k;
+			k = end;
+		}
 	r = xcalloc(ne + 1, sizeof *r);
 	for (i = 0; i < ne; i++) {
 		const struct entity *en = entities_get(reg, (uint32_t)i);

@@ -100,6 +100,12 @@ void article_free(struct article *a);
  * first use (a large file is not read whole before its first screen). */
 const char *article_id(const struct article *a);
 
+/* The caller is done with text[from, to) for now: a mapped article gives
+ * those pages back (the page cache keeps them; reading them again maps
+ * them again), so that a large article does not stay whole in memory
+ * once parsed and highlighted.  Does nothing for an article in memory. */
+void article_release(const struct article *a, size_t from, size_t to);
+
 /* The section holding byte offset off, or -1. */
 long article_section_at(const struct article *a, size_t off);
 /* The sentence holding byte offset off (or the nearest before it), or -1. */

@@ -30,6 +30,7 @@ struct figure {
 	const char *unit;        /* a unit the rules name ("day"), or NULL */
 	size_t counts_start;     /* the counted noun phrase, when the text */
 	size_t counts_end;       /* gives one; head noun at its end */
+	uint32_t section;        /* where it stands (set by highlight) */
 };
 
 struct figrules;

@@ -13,16 +13,15 @@
 #include "brief/figure.h"
 #include "brief/lexicon.h"
 
-#define FIG_NONE UINT32_MAX
-
-/* One mention: a byte range of article->text. */
+/* One mention: a byte range of article->text (articles are under 4 GiB).
+ * Sixteen bytes: a large article has a mention every 40 bytes or so. */
 struct mention {
-	size_t start, end;
+	uint32_t start, end;
 	uint32_t entity;     /* ENTITY_NONE for a figure that counts nothing
 			      * named */
-	uint32_t fig;        /* index into mentions.figs, or FIG_NONE */
-	uint32_t section;
-	uint8_t cat;         /* enum category */
+	uint32_t aux : 30;   /* a figure's index into mentions.figs, else
+			      * the section */
+	uint32_t cat : 2;    /* enum category */
 };
 
 /* Mentions of one article, in text order, not overlapping. */
@@ -32,6 +31,22 @@ struct mentions {
 	struct figure *figs;
 	size_t nfigs, figcap;
 };
+
+#define MENTION_AUX_MAX ((1u << 30) - 1)
+
+/* The section a mention is in. */
+static inline uint32_t mention_section(const struct mentions *ms,
+				       const struct mention *m)
+{
+	return m->cat == CAT_FIGURE ? ms->figs[m->aux].section : m->aux;
+}
+
+/* A figure mention's value, else NULL. */
+static inline const struct figure *mention_figure(const struct mentions *ms,
+						  const struct mention *m)
+{
+	return m->cat == CAT_FIGURE ? &ms->figs[m->aux] : NULL;
+}
 
 struct highlighter;
 struct hl_state;

@@ -235,6 +235,9 @@ while tmux -L "$SOCK" capture-pane -p | tail -1 | grep -q 'indexing'; do
 done
 thx=$(ms_since "$t0")
 rss2=$(ps -o rss= -p "$pid" | tr -d ' ')
+# the peak over the whole run, and how much of it is the mapped file
+hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")
+anon=$(awk '/^RssAnon/ { print $2 }' "/proc/$pid/status")
 tmux -L "$SOCK" kill-server 2>/dev/null
 hmb=$(awk -v b="$hbytes" 'BEGIN { printf "%.0f", b / 1e6 }')
 row "${hmb} MB article: first screen (ms, incl. tmux)" "$th" "-" "target < 1000 ms"
@@ -242,6 +245,9 @@ row "${hmb} MB article: keys answered while indexing (ms)" "$tk" "-" "responsive
 row "${hmb} MB article: memory at first screen / fully indexed (x input)" \
 	"$(ratio "$rss1" "$((hbytes / 1024))") / $(ratio "$rss2" "$((hbytes / 1024))")" "-" \
 	"target <= 1.5; indexed after $thx ms"
+row "${hmb} MB article: peak memory (VmHWM) / anonymous at the end (x input)" \
+	"$(ratio "$hwm" "$((hbytes / 1024))") / $(ratio "$anon" "$((hbytes / 1024))")" "-" \
+	"target <= 1.5"
 
 {
 	echo "# brief benchmark ($(date -u +%Y-%m-%d), $(nproc) cores)"

@@ -112,7 +112,7 @@ static void test_seeds(void **state)
 		size_t i;
 
 		for (i = 0; i < mb.n; i++)
-			assert_int_not_equal(b->sections[mb.v[i].section].kind,
+			assert_int_not_equal(b->sections[mention_section(&mb, &mb.v[i])].kind,
 					     SECTION_BOILERPLATE);
 	}
 	mentions_free(&ma);
@@ -190,7 +190,7 @@ static void test_figures(void **state)
 	for (i = 0; i < m.n; i++) {
 		if (m.v[i].cat != CAT_FIGURE)
 			continue;
-		figure_format(&m.figs[m.v[i].fig], norm, sizeof norm);
+		figure_format(mention_figure(&m, &m.v[i]), norm, sizeof norm);
 		if (strcmp(norm, "nearly 40000000") == 0 ||
 		    strcmp(norm, "about 2600") == 0 ||
 		    strcmp(norm, "USD 800000000") == 0 ||
@@ -198,6 +198,32 @@ static void test_figures(void **state)
 			seen++;
 	}
 	assert_int_equal(seen, 4);
+	mentions_free(&m);
+	article_free(a);
+
+	/* scale words after a number word; compound adjectives are not
+	 * figures; a list of names is not what a figure counts */
+	a = text_article(rules, "g",
+			 "The Houthis made more than two dozen attacks with "
+			 "one-way attack aerial vehicles. The meeting drew "
+			 "around 350 U.S., Ukrainian, and European "
+			 "representatives.\n");
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "more than two dozen", CAT_FIGURE, "attacks"));
+	assert_true(has(a, &m, "one-way attack aerial vehicles", CAT_WEAPON,
+			"drones"));
+	assert_false(has(a, &m, "one-way", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "around 350", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "around 350", CAT_FIGURE, "u.s"));
+	seen = 0;
+	for (i = 0; i < m.n; i++) {
+		if (m.v[i].cat != CAT_FIGURE)
+			continue;
+		figure_format(mention_figure(&m, &m.v[i]), norm, sizeof norm);
+		if (strcmp(norm, "more than 24") == 0)
+			seen++;
+	}
+	assert_int_equal(seen, 1);
 	mentions_free(&m);
 	article_free(a);
 }
