@@ -50,4 +50,19 @@ ln -s "$TMP/dir/vanished" "$TMP/dir/b.txt"
 run --dump "$TMP/dir"
 expect_rc "vanished file exits 2" 2
 expect_err "vanished file named" "brief: $TMP/dir/b.txt: No such file or directory"
+
+# an article of 4 GiB (sparse: no disk used) is refused before it is read
+if truncate -s 4294967296 "$TMP/big.txt" 2>/dev/null; then
+	run --dump "$TMP/big.txt"
+	expect_rc "4 GiB article exits 2" 2
+	expect_err "4 GiB article: too large" "brief: $TMP/big.txt: too large (articles must be under 4 GiB)"
+	rm -f "$TMP/big.txt"
+fi
+
+# a NUL after the first MiB of a large file is mended, not binary
+awk 'BEGIN { for (i = 0; i < 25000; i++) print "Kim met Trump in Hanoi and they talked about missiles.\n" }' >"$TMP/late.txt"
+printf 'Late\000byte.\n' >>"$TMP/late.txt"
+run --dump "$TMP/late.txt"
+expect_rc "late NUL: accepted" 0
+expect_out "late NUL: shown as ?" "Late?byte."
 finish
