@@ -258,50 +258,89 @@ static int run_dump(struct library *lib)
 }
 
 /* Write s[0..n) with tabs and line breaks as spaces. */
-static void put_field(const char *s, size_t n)
+/* The mention lines are built in a buffer and written in runs: one
+ * write per 64 KiB, not a locked stdio call per field. */
+struct out {
+	char *p;
+	size_t n, cap;
+};
+
+static void out_flush(struct out *o)
 {
-	size_t i, from = 0;
+	if (o->n)
+		fwrite(o->p, 1, o->n, stdout);
+	o->n = 0;
+}
+
+static char *out_room(struct out *o, size_t need)
+{
+	if (o->n + need > o->cap) {
+		out_flush(o);
+		if (need > o->cap) {
+			o->cap = need < (1u << 16) ? (1u << 16) : need;
+			free(o->p);
+			o->p = xmalloc(o->cap);
+		}
+	}
+	return o->p + o->n;
+}
+
+static void out_add(struct out *o, const char *s, size_t n)
+{
+	memcpy(out_room(o, n), s, n);
+	o->n += n;
+}
+
+/* A field: tabs and line ends in it become spaces. */
+static void out_field(struct out *o, const char *s, size_t n)
+{
+	char *d = out_room(o, n);
+	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-			fwrite(s + from, 1, i - from, stdout);
-			putchar(' ');
-			from = i + 1;
-		}
-	fwrite(s + from, 1, n - from, stdout);
+		d[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+	o->n += n;
 }
 
 /* A tab and a number, without printf's cost per mention. */
-static void put_num(size_t v)
+static void out_num(struct out *o, size_t v)
 {
 	char tmp[24];
 	int n = 0;
+	char *d = out_room(o, sizeof tmp + 1);
 
 	do {
 		tmp[n++] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	putchar('\t');
-	while (n > 0)
-		putchar(tmp[--n]);
+	*d++ = '\t';
+	o->n++;
+	while (n > 0) {
+		*d++ = tmp[--n];
+		o->n++;
+	}
 }
 
 static int run_mentions(const struct engine *en, char *const *paths,
 			size_t n, const struct article_rules *rules)
 {
-	static char obuf[1 << 16];
 	struct err e = {{0}};
+	struct out o = {0};
 	size_t i, j, k;
+	int rc;
 
-	setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
 	for (i = 0; i < n; i++) {
 		struct article *a = article_load(paths[i], rules, &e);
 		struct hl_state *st;
+		size_t plen;
 
 		if (a == NULL) {
+			out_flush(&o);
+			free(o.p);
 			fflush(stdout);
 			return fail(&e);
 		}
+		plen = strlen(a->path);
 		st = hl_state_new();
 		progress_start(a->path, a->len);
 		for (j = 0; j < a->nsections; j++) {
@@ -314,20 +353,22 @@ static int run_mentions(const struct engine *en, char *const *paths,
 				const struct mention *mn = &m.v[k];
 				const struct entity *ent =
 					entities_get(en->reg, mn->entity);
+				const char *cat =
+					category_name((enum category)mn->cat);
+				const char *name = ent ? ent->name : "-";
 
-				fputs(a->path, stdout);
-				put_num(j);
-				put_num(mn->start - base);
-				put_num(mn->end - base);
-				putchar('\t');
-				fputs(category_name((enum category)mn->cat),
-				      stdout);
-				putchar('\t');
-				fputs(ent ? ent->name : "-", stdout);
-				putchar('\t');
-				put_field(a->text + mn->start,
+				out_add(&o, a->path, plen);
+				out_num(&o, j);
+				out_num(&o, mn->start - base);
+				out_num(&o, mn->end - base);
+				out_add(&o, "\t", 1);
+				out_add(&o, cat, strlen(cat));
+				out_add(&o, "\t", 1);
+				out_add(&o, name, strlen(name));
+				out_add(&o, "\t", 1);
+				out_field(&o, a->text + mn->start,
 					  mn->end - mn->start);
-				putchar('\n');
+				out_add(&o, "\n", 1);
 			}
 			mentions_free(&m);
 		}
@@ -335,7 +376,10 @@ static int run_mentions(const struct engine *en, char *const *paths,
 		hl_state_free(st);
 		article_free(a);
 	}
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	out_flush(&o);
+	free(o.p);
+	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	return rc;
 }
 
 static int run_entities(const struct engine *en, struct library *lib)

@@ -160,7 +160,8 @@ enum {
 	PM_TITLE = 2,
 	PM_SUFFIX = 4,
 	PM_HEAD = 8,
-	PM_FIGURE = 16
+	PM_FIGURE = 16,
+	PM_ALIAS_FOLDED = 32
 };
 
 static size_t key_slot(const struct highlighter *h, uint64_t key)
@@ -180,26 +181,32 @@ static void build_keymap(struct highlighter *h)
 	const struct trie *tries[5] = {h->lx->aliases, h->titles, h->suffixes,
 				       h->heads, figrules_starters(h->fig)};
 	size_t k, i, n, total = 0;
+	int fold;
 
-	for (k = 0; k < 5; k++) {
-		trie_keys(tries[k], &n);
-		total += n;
-	}
+	for (k = 0; k < 5; k++)
+		for (fold = 0; fold < 2; fold++) {
+			trie_keys(tries[k], fold, &n);
+			total += n;
+		}
 	h->kslots = 64;
 	while (h->kslots < total * 2)
 		h->kslots *= 2;
 	h->kkeys = xcalloc(h->kslots, sizeof *h->kkeys);
 	h->kmask = xcalloc(h->kslots, 1);
-	for (k = 0; k < 5; k++) {
-		const uint64_t *keys = trie_keys(tries[k], &n);
+	for (k = 0; k < 5; k++)
+		for (fold = 0; fold < 2; fold++) {
+			const uint64_t *keys = trie_keys(tries[k], fold, &n);
+			/* the aliases' two kinds apart: one walk, not two */
+			unsigned bit = k == 0 && fold ? PM_ALIAS_FOLDED
+						      : 1u << k;
 
-		for (i = 0; i < n; i++) {
-			size_t sl = key_slot(h, keys[i]);
+			for (i = 0; i < n; i++) {
+				size_t sl = key_slot(h, keys[i]);
 
-			h->kkeys[sl] = keys[i];
-			h->kmask[sl] |= (unsigned char)(1u << k);
+				h->kkeys[sl] = keys[i];
+				h->kmask[sl] |= (unsigned char)bit;
+			}
 		}
-	}
 }
 
 static unsigned key_mask(const struct highlighter *h, uint64_t key)
@@ -740,8 +747,12 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	size_t q;
 	uint32_t v;
 
-	if ((m & PM_ALIAS) &&
-	    (q = trie_match(h->lx->aliases, t, e, p, &v)) != 0)
+	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
+	    (q = trie_match_in(h->lx->aliases, t, e, p,
+			       ((m & PM_ALIAS) ? TRIE_EXACT : 0) |
+				       ((m & PM_ALIAS_FOLDED) ? TRIE_FOLDED
+							       : 0),
+			       &v)) != 0)
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
 			 PRI_LEXICON);
 	if (trie_size(st->learnt) && trie_may_start2(st->learnt, t, e, p) &&
@@ -768,6 +779,22 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 	if (q)
 		cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig = f;
 }
+
+/* ASCII letters and digits. */
+static const unsigned char word_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
 
 void highlight_section(struct highlighter *h, struct hl_state *st,
 		       const struct article *a, size_t sec,
@@ -804,6 +831,10 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))
 				if (figure_may_start(h->fig, t, e, p))
 					add_figure(h, t, e, p);
+			/* nothing starts inside a word: on to its last
+			 * ASCII letter or digit */
+			while (p + clen < e && word_byte[(unsigned char)t[p + clen]])
+				p++;
 		} else if (!w) {
 			if (c == '(' && h->acronyms)
 				rule_acronym(h, st, t, s, e, p);

@@ -34,8 +34,9 @@ struct trie {
 	unsigned char single[256];   /* a one-byte entry starts with it */
 	unsigned char *pair;         /* 65536 bits */
 	size_t entries;
-	uint64_t *keys;              /* trie_key of every entry */
-	size_t nkeys, kcap;
+	uint64_t *keys[2];           /* trie_key of every entry, exact and
+				      * folded apart */
+	size_t nkeys[2], kcap[2];
 };
 
 struct trie *trie_new(void)
@@ -58,7 +59,8 @@ void trie_free(struct trie *t)
 	free(t->nodes);
 	free(t->edges);
 	free(t->pair);
-	free(t->keys);
+	free(t->keys[0]);
+	free(t->keys[1]);
 	free(t);
 }
 
@@ -211,10 +213,39 @@ static void mark_pair(struct trie *t, int a, int b, int fold)
 			set_pair(t, as[i], bs[j]);
 }
 
+/* ASCII letters and digits (the common case of trie_word_at). */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 uint64_t trie_key(const char *s, size_t n, size_t pos)
 {
 	uint64_t k = 0;
 	size_t i = pos, len = 0;
+
+	/* plain ASCII: up to four letters or digits, no normalising */
+	while (len < 4 && i < n && (unsigned char)s[i] < 0x80) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!ascii_word[c])
+			return k | (uint64_t)(len + 1) << 32;
+		k |= (uint64_t)lower(c) << (8 * len);
+		len++;
+		i++;
+	}
+	if (len == 4 || i >= n)
+		return k | (uint64_t)(len + 1) << 32;
 
 	while (len < 4) {
 		size_t at = i;
@@ -232,10 +263,10 @@ uint64_t trie_key(const char *s, size_t n, size_t pos)
 	return k | (uint64_t)(len + 1) << 32;
 }
 
-const uint64_t *trie_keys(const struct trie *t, size_t *n)
+const uint64_t *trie_keys(const struct trie *t, int fold, size_t *n)
 {
-	*n = t->nkeys;
-	return t->keys;
+	*n = t->nkeys[fold != 0];
+	return t->keys[fold != 0];
 }
 
 int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
@@ -273,8 +304,10 @@ int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
 		return 0;
 	t->nodes[nd].value = v + 1;
 	t->entries++;
-	t->keys = xgrow(t->keys, &t->kcap, t->nkeys + 1, sizeof *t->keys);
-	t->keys[t->nkeys++] = trie_key(s, n, 0);
+	fold = fold != 0;
+	t->keys[fold] = xgrow(t->keys[fold], &t->kcap[fold], t->nkeys[fold] + 1,
+			      sizeof *t->keys[fold]);
+	t->keys[fold][t->nkeys[fold]++] = trie_key(s, n, 0);
 	return 1;
 }
 
@@ -334,6 +367,20 @@ int trie_may_start2(const struct trie *t, const char *text, size_t len,
 	return t->single[a] || (t->pair[idx >> 3] >> (idx & 7) & 1);
 }
 
+/* Does a word go on across pos (a word character on both sides)? */
+static inline int inside_word(const char *text, size_t len, size_t pos)
+{
+	unsigned char a, b;
+
+	if (pos == 0 || pos >= len)
+		return 0;
+	a = (unsigned char)text[pos - 1];
+	b = (unsigned char)text[pos];
+	if (a < 0x80 && b < 0x80)
+		return ascii_word[a] && ascii_word[b];
+	return trie_word_before(text, pos) && trie_word_at(text, len, pos);
+}
+
 static size_t walk(const struct trie *t, int fold, const char *text,
 		   size_t len, size_t pos, uint32_t *v)
 {
@@ -345,8 +392,7 @@ static size_t walk(const struct trie *t, int fold, const char *text,
 		return 0;
 	nd = t->root[fold][b];
 	while (nd) {
-		if (t->nodes[nd].value &&
-		    !(trie_word_before(text, i) && trie_word_at(text, len, i))) {
+		if (t->nodes[nd].value && !inside_word(text, len, i)) {
 			best = i;
 			*v = t->nodes[nd].value - 1;
 		}
@@ -358,14 +404,16 @@ static size_t walk(const struct trie *t, int fold, const char *text,
 	return best;
 }
 
-size_t trie_match(const struct trie *t, const char *text, size_t len,
-		  size_t pos, uint32_t *v)
+size_t trie_match_in(const struct trie *t, const char *text, size_t len,
+		     size_t pos, unsigned modes, uint32_t *v)
 {
 	uint32_t ve = 0, vf = 0;
-	size_t e, f;
+	size_t e = 0, f = 0;
 
-	e = walk(t, 0, text, len, pos, &ve);
-	f = walk(t, 1, text, len, pos, &vf);
+	if (modes & TRIE_EXACT)
+		e = walk(t, 0, text, len, pos, &ve);
+	if (modes & TRIE_FOLDED)
+		f = walk(t, 1, text, len, pos, &vf);
 	if (f > e) {
 		*v = vf;
 		return f;
@@ -373,4 +421,10 @@ size_t trie_match(const struct trie *t, const char *text, size_t len,
 	if (e)
 		*v = ve;
 	return e;
+}
+
+size_t trie_match(const struct trie *t, const char *text, size_t len,
+		  size_t pos, uint32_t *v)
+{
+	return trie_match_in(t, text, len, pos, TRIE_EXACT | TRIE_FOLDED, v);
 }

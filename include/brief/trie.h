@@ -31,12 +31,17 @@ int trie_word_start(const char *text, size_t pos, size_t len);
  * returns its end offset and sets *v, or returns 0. */
 size_t trie_match(const struct trie *t, const char *text, size_t len,
 		  size_t pos, uint32_t *v);
+/* The same among the entries added exactly, folded, or both. */
+enum { TRIE_EXACT = 1, TRIE_FOLDED = 2 };
+size_t trie_match_in(const struct trie *t, const char *text, size_t len,
+		     size_t pos, unsigned modes, uint32_t *v);
 /* A word's key: its first (up to four) letters or digits,
  * folded to lower case, with the count.  An entry can match at pos only
  * if its key equals trie_key(text, len, pos). */
 uint64_t trie_key(const char *s, size_t n, size_t pos);
-/* The keys of all entries (with repeats). */
-const uint64_t *trie_keys(const struct trie *t, size_t *n);
+/* The keys of the entries added exactly (fold 0) or folded (with
+ * repeats). */
+const uint64_t *trie_keys(const struct trie *t, int fold, size_t *n);
 /* Can any entry start with this byte (fast rejection)? */
 int trie_may_start(const struct trie *t, unsigned char c);
 /* Can any entry start with the two bytes at text[pos] (faster
