@@ -780,22 +780,6 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 		cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig = f;
 }
 
-/* ASCII letters and digits. */
-static const unsigned char word_byte[256] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-};
-
 void highlight_section(struct highlighter *h, struct hl_state *st,
 		       const struct article *a, size_t sec,
 		       struct mentions *out)
@@ -833,7 +817,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 					add_figure(h, t, e, p);
 			/* nothing starts inside a word: on to its last
 			 * ASCII letter or digit */
-			while (p + clen < e && word_byte[(unsigned char)t[p + clen]])
+			while (p + clen < e && utf8_ascii_word[(unsigned char)t[p + clen]])
 				p++;
 		} else if (!w) {
 			if (c == '(' && h->acronyms)

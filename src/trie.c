@@ -213,22 +213,6 @@ static void mark_pair(struct trie *t, int a, int b, int fold)
 			set_pair(t, as[i], bs[j]);
 }
 
-/* ASCII letters and digits (the common case of trie_word_at). */
-static const unsigned char ascii_word[128] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-};
-
 uint64_t trie_key(const char *s, size_t n, size_t pos)
 {
 	uint64_t k = 0;
@@ -238,7 +222,7 @@ uint64_t trie_key(const char *s, size_t n, size_t pos)
 	while (len < 4 && i < n && (unsigned char)s[i] < 0x80) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (!ascii_word[c])
+		if (!utf8_ascii_word[c])
 			return k | (uint64_t)(len + 1) << 32;
 		k |= (uint64_t)lower(c) << (8 * len);
 		len++;
@@ -377,7 +361,7 @@ static inline int inside_word(const char *text, size_t len, size_t pos)
 	a = (unsigned char)text[pos - 1];
 	b = (unsigned char)text[pos];
 	if (a < 0x80 && b < 0x80)
-		return ascii_word[a] && ascii_word[b];
+		return utf8_ascii_word[a] && utf8_ascii_word[b];
 	return trie_word_before(text, pos) && trie_word_at(text, len, pos);
 }
 

@@ -27,4 +27,7 @@ int utf8_has_alnum(const char *s, size_t n);
 /* Byte length of the longest prefix of s that fits in cols columns. */
 size_t utf8_fit(const char *s, size_t n, size_t cols);
 
+/* 1 for the ASCII letters and digits, 0 for every other byte. */
+extern const unsigned char utf8_ascii_word[256];
+
 #endif
