@@ -1,6 +1,7 @@
 /* figure: a small scanner for figures, driven by word lists. */
 #include "brief/figure.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,8 @@ struct figrules {
 	size_t nunit;
 	struct trie *timeunits;  /* -> index into unit */
 	struct trie *nouns;      /* counted nouns */
+	struct trie *month_leads; /* words before a month named alone */
+	struct trie *singular;   /* nouns that make a weak "one" a figure */
 	struct trie *starters;   /* every word a figure may start with */
 };
 
@@ -202,6 +205,8 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->units = trie_new();
 	r->timeunits = trie_new();
 	r->nouns = trie_new();
+	r->month_leads = trie_new();
+	r->singular = trie_new();
 	r->starters = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name,
@@ -228,6 +233,11 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 		      ynode_get(root, "time_units"), "time_units", e) != 0 ||
 	    load_list(r->nouns, NULL, NULL, name,
 		      ynode_get(root, "counted_nouns"), "counted_nouns",
+		      e) != 0 ||
+	    load_list(r->month_leads, NULL, NULL, name,
+		      ynode_get(root, "month_leads"), "month_leads", e) != 0 ||
+	    load_list(r->singular, NULL, NULL, name,
+		      ynode_get(root, "counted_singular"), "counted_singular",
 		      e) != 0) {
 		free(months);
 		figrules_free(r);
@@ -275,6 +285,8 @@ void figrules_free(struct figrules *r)
 	trie_free(r->stops);
 	trie_free(r->units);
 	trie_free(r->timeunits);
+	trie_free(r->month_leads);
+	trie_free(r->singular);
 	trie_free(r->nouns);
 	trie_free(r->starters);
 	for (i = 0; i < r->nnum; i++)
@@ -321,13 +333,32 @@ const struct trie *figrules_starters(const struct figrules *r)
 	return r->starters;
 }
 
+/* Digits after a capitalised word and a hyphen name something ("Tu-95",
+ * "G-7", "COVID-19"), and digits after digits and a hyphen end another
+ * figure: they do not start a figure. */
+static int designation_digits(const char *text, size_t pos)
+{
+	size_t b;
+	int upper = 0;
+
+	if (pos < 2 || text[pos - 1] != '-')
+		return 0;
+	if (isdigit((unsigned char)text[pos - 2]))
+		return 1; /* the end of "2022-23", read with its start */
+	for (b = pos - 1; b > 0 && isalpha((unsigned char)text[b - 1]); b--)
+		if (isupper((unsigned char)text[b - 1]))
+			upper = 1;
+	return upper && b < pos - 1;
+}
+
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos)
 {
 	unsigned char c = (unsigned char)text[pos];
 
 	if (digit((char)c))
-		return !trie_word_before(text, pos);
+		return !trie_word_before(text, pos) &&
+		       !designation_digits(text, pos);
 	if (trie_may_start(r->signs, c))
 		return !trie_word_before(text, pos);
 	{
@@ -467,6 +498,10 @@ static size_t read_word(const char *t, size_t len, size_t p)
 			   ((t[q] == '-' || t[q] == '.' || t[q] == '\'') &&
 			    q + 1 < len && trie_word_at(t, len, q + 1))))
 		q++;
+	/* the last dot of an abbreviation: "U.S." */
+	if (q < len && t[q] == '.' && memchr(t + p, '.', q - p) != NULL &&
+	    q + 1 < len && t[q + 1] == ' ')
+		q++;
 	return q;
 }
 
@@ -536,8 +571,26 @@ static size_t month_first(const struct figrules *r, const char *t,
 	if (q == 0)
 		return 0;
 	g = after_gap(t, len, q);
-	if (g == 0 || !digit(t[g]))
-		return 0;
+	if (g == 0 || !digit(t[g])) {
+		/* a month named alone after "in", "since", ...: "in April" */
+		size_t w = p, ws;
+		uint32_t mv = v, lv;
+
+		if (t[p] < 'A' || t[p] > 'Z' || t[q - 1] == '.' || w < 2 ||
+		    t[w - 1] != ' ')
+			return 0;
+		ws = w - 1;
+		while (ws > 0 && isalpha((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == w - 1 ||
+		    trie_match(r->month_leads, t, w - 1, ws, &lv) != w - 1 ||
+		    (ws > 0 && isalpha((unsigned char)t[ws - 1])))
+			return 0;
+		memset(f, 0, sizeof *f);
+		f->kind = FIG_DATE;
+		f->month = (int)r->scale[r->nscale + mv];
+		return q;
+	}
 	q2 = read_digits(t, len, g, &n);
 	if (q2 == 0 || n.commas)
 		return 0;
@@ -755,7 +808,11 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		f->unit = n.counts;
 		return q;
 	}
-	if (n.weak && !qual)
+	/* "one" alone is a figure only before a person counted: "one man
+	 * was killed", not "one of the" */
+	if (n.weak && !qual &&
+	    ((g = after_gap(t, len, q)) == 0 ||
+	     trie_match(r->singular, t, len, g, &v) == 0))
 		return 0;
 	counted_phrase(r, t, len, q, f);
 	return q;
@@ -780,8 +837,10 @@ void figure_format(const struct figure *f, char *out, size_t n)
 				 f->day);
 		else if (f->year)
 			snprintf(out, n, "%04d-%02d", f->year, f->month);
-		else
+		else if (f->day)
 			snprintf(out, n, "--%02d-%02d", f->month, f->day);
+		else
+			snprintf(out, n, "--%02d", f->month);
 		return;
 	case FIG_TIME:
 		snprintf(out, n, "%02d:%02d", f->hour, f->minute);

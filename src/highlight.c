@@ -452,8 +452,20 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 			    const char *t, size_t s, size_t p)
 {
 	size_t b = p, w, ws, we, first;
-	int words = 1;
+	int words = 1, between = 0;
 
+	/* up to three words between the article and the title: "Tom
+	 * Fletcher, the U.N. humanitarian chief" */
+	while (between < 3 && b >= s + 6 &&
+	       !(memcmp(t + b - 3, " a ", 3) == 0 ||
+		 memcmp(t + b - 4, " an ", 4) == 0 ||
+		 memcmp(t + b - 5, " the ", 5) == 0) &&
+	       word_before(t, s, b, &ws, &we) && we + 1 == b &&
+	       t[we] == ' ' && ws >= s + 2 && t[ws - 1] == ' ' &&
+	       t[ws - 2] != ',') {
+		b = ws;
+		between++;
+	}
 	if (b >= s + 4 && memcmp(t + b - 3, " a ", 3) == 0)
 		b -= 3;
 	else if (b >= s + 5 && memcmp(t + b - 4, " an ", 4) == 0)
@@ -485,13 +497,20 @@ static void rule_person(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t e, size_t q)
 {
 	size_t g = q, ms, ne;
+	int comma = 0;
 
-	if (h->name_re == NULL || g >= e || t[g] != ' ')
+	if (h->name_re == NULL || g + 1 >= e)
+		return;
+	if (t[g] == ',' && t[g + 1] == ' ') /* "prime minister, Donald Tusk," */
+		comma = 1, g++;
+	else if (t[g] != ' ')
 		return;
 	g++;
 	if (!upper_at(t, e, g) ||
 	    !rx_find(h->name_re, h->md, t, e, g, PCRE2_ANCHORED, &ms, &ne))
 		return;
+	if (comma && (ne >= e || t[ne] != ',' || !memchr(t + g, ' ', ne - g)))
+		return; /* a closed aside of two words or more */
 	{
 		uint32_t v;
 		size_t tq = trie_match(h->titles, t, e, g, &v);
@@ -571,6 +590,20 @@ static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	}
 	if (first_cap >= p)
 		return;
+	/* "Iran's Islamic Revolutionary Guard Corps": after a possessive,
+	 * a name the lexicon knows is that entity, not a new one */
+	for (pos = first_cap; pos + 3 < p; pos++) {
+		size_t y = 0;
+
+		if (t[pos] == '\'' && t[pos + 1] == 's' && t[pos + 2] == ' ')
+			y = pos + 3;
+		else if ((unsigned char)t[pos] == 0xE2 && pos + 5 < p &&
+			 memcmp(t + pos, "\xE2\x80\x99s ", 5) == 0)
+			y = pos + 5;
+		if (y && trie_match(h->lx->aliases, t, q, y, &v) == q &&
+		    memchr(t + y, ' ', q - y) != NULL)
+			return;
+	}
 	id = lexicon_exact(h, t, first_cap, q);
 	if (id == ENTITY_NONE)
 		id = intern_name(h, t, first_cap, q, "organisation");

@@ -156,7 +156,25 @@ static void test_rules(void **state)
 	assert_int_equal(ncg1, ncg2);
 	assert_true(has(a, &m, "Lotte Vandersee", CAT_ACTOR, "Lotte Vandersee"));
 	assert_true(has(a, &m, "Ministry of Coastal Affairs", CAT_ACTOR, NULL));
+
 	assert_true(has(a, &m, "Maritime Patrol Command", CAT_ACTOR, NULL));
+	mentions_free(&m);
+	article_free(a);
+
+	/* a name set off by commas after a title; a name before ", the …
+	 * chief"; a known organisation after a possessive */
+	a = text_article(rules, "p",
+			 "Freedonia's prime minister, Anna Kowalska, said the "
+			 "talks failed. Tomas Ferreira, the U.N. refugee "
+			 "chief, agreed. Iran's Islamic Revolutionary Guard "
+			 "Corps fired.\n");
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "Anna Kowalska", CAT_ACTOR, "Anna Kowalska"));
+	assert_true(has(a, &m, "Tomas Ferreira", CAT_ACTOR, "Tomas Ferreira"));
+	assert_true(has(a, &m, "Islamic Revolutionary Guard Corps", CAT_ACTOR,
+			"IRGC"));
+	assert_false(has(a, &m, "Iran's Islamic Revolutionary Guard Corps",
+			 CAT_ACTOR, NULL));
 	mentions_free(&m);
 	article_free(a);
 }
@@ -224,6 +242,23 @@ static void test_figures(void **state)
 			seen++;
 	}
 	assert_int_equal(seen, 1);
+	mentions_free(&m);
+	article_free(a);
+
+	/* a month alone after "in"; "one" before a person; digits in a
+	 * name; a year range read once */
+	a = text_article(rules, "h",
+			 "In April, one man was killed and one of the Tu-95 "
+			 "bombers flew. It may march on in 2022-23, since "
+			 "March.\n");
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "April", CAT_FIGURE, "date"));
+	assert_true(has(a, &m, "March", CAT_FIGURE, "date"));
+	assert_true(has(a, &m, "one", CAT_FIGURE, "man"));
+	assert_false(has(a, &m, "95", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "23", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "may", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "march", CAT_FIGURE, NULL));
 	mentions_free(&m);
 	article_free(a);
 }
