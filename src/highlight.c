@@ -845,6 +845,12 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			unsigned m = key_mask(h, trie_key(t, e, p));
 
 			at_word(h, st, t, s, e, p, m);
+			if (h->lx->patterns_gated &&
+			    lexicon_pattern_may(h->lx, t, e, p) &&
+			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v))
+				cand_add(h, p, me, v,
+					 entities_get(h->reg, v)->cat,
+					 PRI_LEXICON);
 			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))
 				if (figure_may_start(h->fig, t, e, p))
 					add_figure(h, t, e, p);
@@ -861,7 +867,8 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		prevw = w;
 		p += clen;
 	}
-	for (p = s; lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v);
+	for (p = s; !h->lx->patterns_gated &&
+		    lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v);
 	     p = me)
 		cand_add(h, ms, me, v, entities_get(h->reg, v)->cat,
 			 PRI_LEXICON);

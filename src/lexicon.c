@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "brief/utf8.h"
 #include "brief/yamlio.h"
 
 struct pending {
@@ -59,6 +60,31 @@ static int add_pattern(struct lexicon *lx, const char *name,
 	if (re == NULL)
 		return -1;
 	pcre2_code_free(re);
+	/* a pattern that begins with a literal letter or digit (not made
+	 * optional) can only match at a word start beginning with it */
+	{
+		unsigned char c = (unsigned char)p->str[0],
+			      d = p->len > 1 ? (unsigned char)p->str[1] : 0;
+
+		if (c < 0x80 && utf8_ascii_word[c] &&
+		    (p->len < 2 || !strchr("?*{", d))) {
+			/* and its second byte, when that is a literal one */
+			if (d >= 0x20 && d < 0x80 &&
+			    !strchr("\\.^$|?*+()[]{}", d) &&
+			    (p->len < 3 || !strchr("?*{", p->str[2])) &&
+			    lx->pattern_first[c] != 1) {
+				unsigned k = (unsigned)c << 8 | d;
+
+				lx->pattern_first[c] = 2;
+				lx->pattern_pair[k >> 3] |=
+					(unsigned char)(1u << (k & 7));
+			} else {
+				lx->pattern_first[c] = 1;
+			}
+		} else {
+			lx->patterns_gated = 0;
+		}
+	}
 	if (lx->combined.len)
 		buf_addc(&lx->combined, '|');
 	buf_printf(&lx->combined, "(?:%s)(*MARK:%zu)", p->str, pend->n);
@@ -165,6 +191,7 @@ struct lexicon *lexicon_load(char *const *paths, size_t n,
 
 	lx->reg = reg;
 	lx->aliases = trie_new();
+	lx->patterns_gated = 1;
 	for (i = 0; i < n; i++)
 		if (load_file(lx, paths[i], &pend, e) != 0)
 			goto fail;
@@ -179,6 +206,14 @@ struct lexicon *lexicon_load(char *const *paths, size_t n,
 				sub.text);
 			goto fail;
 		}
+		if (lx->patterns_gated)
+			lx->designations_at =
+				rx_compile(lx->combined.data, lx->combined.len,
+					   PCRE2_ANCHORED, &sub);
+		if (lx->designations_at == NULL)
+			lx->patterns_gated = 0;
+	} else {
+		lx->patterns_gated = 0;
 	}
 	return lx;
 fail:
@@ -197,6 +232,7 @@ void lexicon_free(struct lexicon *lx)
 	free(lx->alias_text);
 	free(lx->alias_entity);
 	pcre2_code_free(lx->designations);
+	pcre2_code_free(lx->designations_at);
 	free(lx->pattern_entity);
 	buf_free(&lx->combined);
 	free(lx);
@@ -231,6 +267,31 @@ void lexicon_paths_free(char **paths)
 	free(paths);
 }
 
+/* The pattern whose mark the last match passed. */
+static uint32_t marked_entity(const struct lexicon *lx,
+			      pcre2_match_data *md)
+{
+	PCRE2_SPTR mark = pcre2_get_mark(md);
+	size_t idx = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : 0;
+
+	return idx < lx->npatterns ? lx->pattern_entity[idx] : ENTITY_NONE;
+}
+
+int lexicon_pattern_at(const struct lexicon *lx, pcre2_match_data *md,
+		       const char *text, size_t len, size_t pos, size_t *me,
+		       uint32_t *entity)
+{
+	size_t ms;
+
+	if (!lx->patterns_gated ||
+	    !rx_find(lx->designations_at, md, text, len, pos, 0, &ms, me) ||
+	    *me == ms ||
+	    (trie_word_at(text, len, *me) && trie_word_before(text, *me)))
+		return 0;
+	*entity = marked_entity(lx, md);
+	return 1;
+}
+
 int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 			 const char *text, size_t len, size_t start,
 			 size_t *ms, size_t *me, uint32_t *entity)
@@ -238,9 +299,6 @@ int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 	if (lx->designations == NULL)
 		return 0;
 	while (start < len) {
-		PCRE2_SPTR mark;
-		size_t idx;
-
 		if (!rx_find(lx->designations, md, text, len, start, 0, ms,
 			     me))
 			return 0;
@@ -259,10 +317,7 @@ int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 				start++;
 			continue;
 		}
-		mark = pcre2_get_mark(md);
-		idx = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : 0;
-		*entity = idx < lx->npatterns ? lx->pattern_entity[idx]
-					      : ENTITY_NONE;
+		*entity = marked_entity(lx, md);
 		return 1;
 	}
 	return 0;

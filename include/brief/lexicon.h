@@ -16,6 +16,15 @@ struct lexicon {
 	struct trie *aliases;    /* alias -> entity id */
 	pcre2_code *designations; /* all patterns, each alternative marked
 				   * with its index */
+	pcre2_code *designations_at; /* the same, anchored: tried only at
+				      * word starts that may begin one */
+	unsigned char pattern_first[256]; /* bytes a pattern begins with:
+					   * 1 = any second byte, 2 = see
+					   * pattern_pair */
+	unsigned char pattern_pair[8192]; /* bit (a << 8 | b): a pattern
+					   * begins with the bytes a, b */
+	int patterns_gated;      /* every pattern begins with a literal
+				  * letter or digit (designations_at) */
 	uint32_t *pattern_entity; /* index -> entity id */
 	size_t npatterns;
 	struct buf combined;     /* the combined pattern's text */
@@ -41,5 +50,25 @@ void lexicon_free(struct lexicon *lx);
 int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 			 const char *text, size_t len, size_t start,
 			 size_t *ms, size_t *me, uint32_t *entity);
+
+/* May a designation pattern begin at text[pos] (only when
+ * patterns_gated)? */
+static inline int lexicon_pattern_may(const struct lexicon *lx,
+				      const char *text, size_t len, size_t pos)
+{
+	unsigned a = (unsigned char)text[pos], b, k;
+
+	if (lx->pattern_first[a] != 2)
+		return lx->pattern_first[a];
+	b = pos + 1 < len ? (unsigned char)text[pos + 1] : 0;
+	k = a << 8 | b;
+	return lx->pattern_pair[k >> 3] >> (k & 7) & 1;
+}
+
+/* A designation-pattern match that begins at the word start pos (only
+ * when patterns_gated).  Returns 1 with *me and *entity set. */
+int lexicon_pattern_at(const struct lexicon *lx, pcre2_match_data *md,
+		       const char *text, size_t len, size_t pos, size_t *me,
+		       uint32_t *entity);
 
 #endif

@@ -97,6 +97,18 @@ run --lexicon "$TMP/lex.yaml" --mentions "$A"
 expect_rc "bad lexicon pattern exits 2" 2
 expect_err "bad lexicon: FILE:LINE:COL and offset" "brief: $TMP/lex.yaml:4:"
 expect_err "bad lexicon: PCRE2 offset" "offset"
+# designation patterns: tried at word starts when each begins with a
+# literal letter or digit, else by a scan of the text; the same marks
+printf 'The Zorg-7 and two Zark-3 flew; AZorg-9 did not.\n' >"$TMP/zorg.txt"
+printf 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+"]\n' >"$TMP/lex3.yaml"
+run --lexicon "$TMP/lex3.yaml" --mentions "$TMP/zorg.txt"
+expect_out "gated pattern: a match" "weapon	Zorg	Zorg-7"
+if grep -q "Zorg-9" "$TMP/out"; then not_ok "gated pattern: not inside a word"; else ok "gated pattern: not inside a word"; fi
+printf 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+", "(?:Q|Z)ark-\\\\d+"]\n' >"$TMP/lex4.yaml"
+run --lexicon "$TMP/lex4.yaml" --mentions "$TMP/zorg.txt"
+expect_out "scanned patterns: the first" "weapon	Zorg	Zorg-7"
+expect_out "scanned patterns: the second" "weapon	Zorg	Zark-3"
+if grep -q "Zorg-9" "$TMP/out"; then not_ok "scanned patterns: not inside a word"; else ok "scanned patterns: not inside a word"; fi
 printf 'entities: [\n' >"$TMP/lex2.yaml"
 run --lexicon "$TMP/lex2.yaml" --entities "$A"
 expect_rc "bad lexicon YAML exits 2" 2
