@@ -912,7 +912,20 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			m->aux = (uint32_t)out->nfigs++ & MENTION_AUX_MAX;
 		}
 	}
-	xqsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
+	/* into text order: an insertion sort for a paragraph's few */
+	if (out->n - first > 64)
+		xqsort(out->v + first, out->n - first, sizeof *out->v,
+		       ment_cmp);
+	for (i = first + 1; i < out->n; i++) {
+		struct mention tmp = out->v[i];
+		size_t y = i;
+
+		while (y > first && out->v[y - 1].start > tmp.start) {
+			out->v[y] = out->v[y - 1];
+			y--;
+		}
+		out->v[y] = tmp;
+	}
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)
 		if (out->v[i].cat == CAT_FIGURE)

@@ -218,7 +218,28 @@ uint64_t trie_key(const char *s, size_t n, size_t pos)
 	uint64_t k = 0;
 	size_t i = pos, len = 0;
 
-	/* plain ASCII: up to four letters or digits, no normalising */
+	/* plain ASCII: up to four letters or digits, no normalising;
+	 * unrolled where four bytes are there */
+	if (pos + 4 <= n) {
+#define KEY_BYTE(j)                                                       \
+	do {                                                              \
+		unsigned char c = (unsigned char)s[pos + (j)];            \
+		if (c >= 0x80)                                            \
+			goto slow;                                        \
+		if (!utf8_ascii_word[c])                                  \
+			return k | (uint64_t)((j) + 1) << 32;             \
+		k |= (uint64_t)(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0))   \
+		     << (8 * (j));                                        \
+	} while (0)
+		KEY_BYTE(0);
+		KEY_BYTE(1);
+		KEY_BYTE(2);
+		KEY_BYTE(3);
+#undef KEY_BYTE
+		return k | (uint64_t)5 << 32;
+	}
+slow:
+	k = 0;
 	while (len < 4 && i < n && (unsigned char)s[i] < 0x80) {
 		unsigned char c = (unsigned char)s[i];
 

@@ -21,7 +21,7 @@ not_ok() {
 
 # run: run brief with arguments; sets OUT, ERR, RC.
 run() {
-	"$BRIEF" "$@" >"$TMP/out" 2>"$TMP/err"
+	$BRIEF_WRAP "$BRIEF" "$@" >"$TMP/out" 2>"$TMP/err"
 	RC=$?
 	OUT=$(cat "$TMP/out")
 	ERR=$(cat "$TMP/err")

@@ -30,7 +30,7 @@ start() {
 cd "$PWD"
 set --
 while IFS= read -r a; do set -- "\$@" "\$a"; done < "$TMP/args"
-"$BRIEF" "\$@" 2>"$TMP/stderr"
+$BRIEF_WRAP "$BRIEF" "\$@" 2>"$TMP/stderr"
 echo \$? > "$TMP/rc"
 exec tail -f /dev/null
 RUN
