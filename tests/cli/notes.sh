@@ -2,6 +2,7 @@
 # YAML), re-anchoring after an edit, files that cannot be parsed (never
 # written), unwritable places, kill -9 at any moment, two writers at once.
 . tests/cli/lib.sh
+. tests/nobody.sh
 A=articles/000_b6812c9593b6cfb0.txt
 B=articles/001_ac23be4cfe9d2cdd.txt
 FX=tests/fixtures/notes
@@ -300,13 +301,7 @@ chmod 555 "$TMP/ro"
 ROOT=
 if (: >"$TMP/ro/.probe") 2>/dev/null; then
 	rm -f "$TMP/ro/.probe"
-	if command -v setpriv >/dev/null 2>&1 &&
-		setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		BRIEF_WRAP="setpriv --reuid=65534 --regid=65534 --clear-groups"
-		chmod 755 "$TMP" # so that nobody reaches the files
-	else
-		ROOT=1
-	fi
+	nobody_wrap || ROOT=1
 fi
 run --notes "$TMP/ro/notes.yaml" --export-notes markdown "$A" "$B"
 expect_rc "read-only directory: the notes can be read" 0
@@ -326,8 +321,7 @@ else
 		ok "read-only directory: nothing written"
 	else not_ok "read-only directory: nothing written" "$(ls -A "$TMP/ro")"; fi
 fi
-BRIEF_WRAP=
-chmod 700 "$TMP"
+nobody_end
 chmod 755 "$TMP/ro"
 # a directory that is a regular file: unwritable for root too
 : >"$TMP/plainfile"

@@ -3,6 +3,7 @@
 # notes files that cannot be parsed, and places where notes cannot be
 # saved.
 . tests/e2e/lib.sh
+. tests/nobody.sh
 A=articles/000_b6812c9593b6cfb0.txt
 B=articles/001_ac23be4cfe9d2cdd.txt
 FX=tests/fixtures/notes
@@ -194,13 +195,7 @@ chmod 555 "$TMP/ro"
 ROOT=
 if (: >"$TMP/ro/.probe") 2>/dev/null; then
 	rm -f "$TMP/ro/.probe"
-	if command -v setpriv >/dev/null 2>&1 &&
-		setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
-		BRIEF_WRAP="setpriv --reuid=65534 --regid=65534 --clear-groups"
-		chmod 755 "$TMP" # so that nobody reaches the files
-	else
-		ROOT=1
-	fi
+	nobody_wrap || ROOT=1
 fi
 ls -A "$TMP/ro" >"$TMP/ls.before"
 start 160 45 --notes "$TMP/ro/notes.yaml" articles
@@ -226,8 +221,7 @@ elif cmp -s "$TMP/ro/notes.yaml" "$FX/briefing.yaml" &&
 	ok "read-only directory: nothing written"
 else not_ok "read-only directory: nothing written" "$(ls -A "$TMP/ro")"; fi
 chmod 755 "$TMP/ro"
-BRIEF_WRAP=
-chmod 700 "$TMP"
+nobody_end
 
 # a notes path under a regular file: unwritable for root too
 : >"$TMP/plain"
