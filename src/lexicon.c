@@ -53,13 +53,9 @@ static int add_pattern(struct lexicon *lx, const char *name,
 		       const struct ynode *p, uint32_t id,
 		       struct pending *pend, struct err *e)
 {
-	pcre2_code *re;
-
-	/* compiled alone first, so that an error points at this line */
-	re = rx_compile_node(name, p, 0, e);
-	if (re == NULL)
+	/* checked alone first, so that an error points at this line */
+	if (rx_check_node(name, p, 0, e) != 0)
 		return -1;
-	pcre2_code_free(re);
 	/* a pattern that begins with a literal letter or digit (not made
 	 * optional) can only match at a word start beginning with it */
 	{

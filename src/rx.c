@@ -41,8 +41,8 @@ static pcre2_code *compile(const char *pattern, size_t len,
 	return re;
 }
 
-pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
-			    uint32_t options, struct err *e)
+static pcre2_code *node_compile(const char *name, const struct ynode *n,
+				uint32_t options, int jit, struct err *e)
 {
 	struct err sub;
 	pcre2_code *re;
@@ -52,11 +52,26 @@ pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
 		ynode_err(e, name, n, "a pattern must be a string");
 		return NULL;
 	}
-	re = compile(n->str, n->len, options | (ascii ? 0 : PCRE2_UCP), 1,
+	re = compile(n->str, n->len, options | (ascii ? 0 : PCRE2_UCP), jit,
 		     &sub);
 	if (re == NULL)
 		ynode_err(e, name, n, "bad pattern '%s': %s", n->str, sub.text);
 	return re;
+}
+
+pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
+			    uint32_t options, struct err *e)
+{
+	return node_compile(name, n, options, 1, e);
+}
+
+int rx_check_node(const char *name, const struct ynode *n, uint32_t options,
+		  struct err *e)
+{
+	pcre2_code *re = node_compile(name, n, options, 0, e);
+
+	pcre2_code_free(re);
+	return re ? 0 : -1;
 }
 
 int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,

@@ -18,6 +18,10 @@
  * "FILE:LINE:COL: bad pattern: MESSAGE at offset N". */
 pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
 			    uint32_t options, struct err *e);
+/* Only check that node n holds a valid pattern (no JIT: cheaper when the
+ * pattern is used as part of another).  0, or -1 and e set as above. */
+int rx_check_node(const char *name, const struct ynode *n, uint32_t options,
+		  struct err *e);
 /* Compile a pattern typed by the user; e gets "MESSAGE at offset N". */
 pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
 		       struct err *e);
