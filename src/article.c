@@ -999,8 +999,12 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	return a;
 }
 
-/* Make text[0, want) checked, and on to the next blank line, so that a
- * paragraph is never half checked.  A large file is checked as it is
+/* Lines the parser may look at past the line it stands on (a block's
+ * sample, see block_wrapped, and the line after it). */
+#define LOOKAHEAD_LINES (WRAP_SAMPLE + 2)
+
+/* Make text[0, want) checked, and LOOKAHEAD_LINES lines more, so that
+ * the parser never reads unchecked bytes.  A large file is checked as it is
  * parsed, not before its first screen; what needs care after its first
  * MiB is mended in place, keeping every offset: CR before LF becomes a
  * space, a lone CR a line feed, a NUL or an invalid byte '?'. */
@@ -1012,9 +1016,15 @@ static void ensure_clean(struct loader *l, size_t want)
 	if (l->clean >= a->len)
 		return;
 	if (want < a->len) {
-		const char *p = memmem(a->text + want, a->len - want, "\n\n", 2);
+		int lines = 0;
 
-		want = p ? (size_t)(p - a->text) + 2 : a->len;
+		while (want < a->len && lines < LOOKAHEAD_LINES) {
+			const char *nl =
+				memchr(a->text + want, '\n', a->len - want);
+
+			want = nl ? (size_t)(nl - a->text) + 1 : a->len;
+			lines++;
+		}
 	} else {
 		want = a->len;
 	}
