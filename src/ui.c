@@ -1151,6 +1151,11 @@ static void start_note(struct ui *u)
 	size_t di = u->shown[u->focus], s, e;
 	char title[512], ex[256];
 
+	if (u->editing) { /* picking a passage to link: that note first */
+		say(u, 1, "a note is being written: pick its passage (Enter) "
+			  "or Esc");
+		return;
+	}
 	while (u->npend > 0)
 		anchor_clear(&u->pend[--u->npend]);
 	if (u->has_sel && (u->sel_doc == u->shown[0] ||
@@ -1177,6 +1182,11 @@ static void edit_note(struct ui *u, const char *id)
 	struct note *no = notes_find(u->ns, id);
 	char title[512], ex[256];
 
+	if (u->editing) {
+		say(u, 1, "a note is being written: pick its passage (Enter) "
+			  "or Esc");
+		return;
+	}
 	if (no == NULL)
 		return;
 	excerpt(no->anchor[0].quote, ex, sizeof ex, 60);

@@ -1,10 +1,10 @@
-# Monkey test: thousands of random keys, resizes, mouse clicks and escape
+# Monkey test: tens of thousands of random keys, resizes, mouse clicks and escape
 # sequences against brief (make check: the sanitized build too), with
 # notes being added.  The seed is printed so that a failure can be
 # replayed: MONKEY_SEED=N MONKEY_KEYS=N sh tests/e2e/monkey.sh
 . tests/e2e/lib.sh
 SEED=${MONKEY_SEED:-20261122}
-KEYS=${MONKEY_KEYS:-1500}
+KEYS=${MONKEY_KEYS:-20000}
 echo "# monkey: seed $SEED, $KEYS keys"
 N="$TMP/notes.yaml"
 start 120 40 --notes "$N" articles

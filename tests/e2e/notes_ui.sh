@@ -40,6 +40,19 @@ keys U
 check "U undoes the delete" "#tone"
 keys Escape
 
+# a new note asked for while picking a passage to link: refused, and the
+# note being written is kept (the monkey test found it lost and leaked)
+keys Tab g e a
+type_text "half a thought"
+keys C-o
+check "picking a passage" "pick the passage in A"
+keys a
+check "no second note while picking" "a note is being written"
+keys Escape
+check "back in the note, its text kept" "half a thought"
+keys Escape
+keys Tab
+
 # link a passage across the panes
 keys Tab g e a
 check "note on report B" "New note on «North Korean leader»"
