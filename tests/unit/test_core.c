@@ -342,6 +342,51 @@ static void test_late_bytes(void **state)
 	assert_string_equal(e.text, "bin.txt: binary file");
 }
 
+/* Random bytes after the first MiB (seeded): whatever they are, the text
+ * comes out as valid UTF-8 with no CR and no NUL, its length kept, and
+ * every section inside it. */
+static void test_late_bytes_random(void **state)
+{
+	static const char *const junk[] = {"\r", "\r\n", "\0", "\xff",
+					   "\xC3", "\xE2\x80", "\xF0\x9F\x98",
+					   "\xE2\x80\x99", "\n\n", "\xED\xA0\x80",
+					   "\xC0\xAF", "\n"};
+	size_t n = (3u << 20) / 2, i, k, round;
+	unsigned seed = 20261201;
+
+	(void)state;
+	for (round = 0; round < 8; round++) {
+		char *buf = xmalloc(n + 1);
+		struct err e = {{0}};
+		struct article *a;
+
+		for (i = 0; i < n; i++)
+			buf[i] = "Kim met Trump. \n"[i % 16];
+		for (k = 0; k < 400; k++) {
+			const char *j;
+			size_t at, jl;
+
+			seed = seed * 1103515245u + 12345u;
+			j = junk[(seed >> 16) % (sizeof junk / sizeof *junk)];
+			jl = strlen(j) ? strlen(j) : 1; /* "\0" */
+			seed = seed * 1103515245u + 12345u;
+			at = (1u << 20) + (seed >> 8) % (n - (1u << 20) - 4);
+			memcpy(buf + at, j, jl);
+		}
+		buf[n] = '\0';
+		a = article_from_bytes(buf, n, "random.txt", rules, &e);
+		assert_non_null(a);
+		assert_int_equal(a->len, n);
+		assert_int_equal(utf8_valid_prefix(a->text, a->len), a->len);
+		assert_null(memchr(a->text, '\r', a->len));
+		assert_int_equal(strlen(a->text), a->len);
+		for (i = 0; i < a->nsections; i++)
+			assert_true(a->sections[i].start <= a->sections[i].end &&
+				    a->sections[i].end <= a->len);
+		article_free(a);
+	}
+}
+
 static void test_long_line(void **state)
 {
 	size_t n = 4u << 20, i;
@@ -466,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_other_layouts),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_late_bytes),
+		cmocka_unit_test(test_late_bytes_random),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_hundred_mb),
 		cmocka_unit_test(test_directory),
