@@ -361,6 +361,19 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		       !designation_digits(text, pos);
 	if (trie_may_start(r->signs, c))
 		return !trie_word_before(text, pos);
+	/* a capitalised number word after a capitalised word is part of a
+	 * name: "World War Two", "Ocean's Eleven" */
+	if (c >= 'A' && c <= 'Z' && pos >= 3 && text[pos - 1] == ' ' &&
+	    isalpha((unsigned char)text[pos - 2])) {
+		size_t b = pos - 2;
+		uint32_t v;
+
+		while (b > 0 && isalpha((unsigned char)text[b - 1]))
+			b--;
+		if (isupper((unsigned char)text[b]) &&
+		    trie_match(r->numbers, text, len, pos, &v) != 0)
+			return 0;
+	}
 	{
 		uint32_t v;
 

@@ -32,6 +32,7 @@ struct highlighter {
 	struct trie *joiners;     /* "of", "and" inside names */
 	struct trie *openers;     /* sentence words, not part of names */
 	struct trie *inner;       /* joiners inside a name before a suffix */
+	struct trie *institutions; /* "navy", "air force" after a state */
 	int max_words;
 	int acronyms;
 	struct trie *not_names;
@@ -74,8 +75,19 @@ static void state_add(struct hl_state *st, const char *s, size_t n,
 	trie_add(st->learnt, s, n, entity, 0);
 }
 
+static int word_list_as(const char *name, const struct ynode *l,
+			const char *key, struct trie *t, int fold,
+			struct err *e);
+
 static int word_list(const char *name, const struct ynode *l,
 		     const char *key, struct trie *t, struct err *e)
+{
+	return word_list_as(name, l, key, t, 0, e);
+}
+
+static int word_list_as(const char *name, const struct ynode *l,
+			const char *key, struct trie *t, int fold,
+			struct err *e)
 {
 	size_t i;
 
@@ -90,7 +102,7 @@ static int word_list(const char *name, const struct ynode *l,
 			ynode_err(e, name, l->kids[i], "a word is expected");
 			return -1;
 		}
-		trie_add(t, l->kids[i]->str, l->kids[i]->len, 0, 0);
+		trie_add(t, l->kids[i]->str, l->kids[i]->len, 0, fold);
 	}
 	return 0;
 }
@@ -119,6 +131,8 @@ static int load_rules(struct highlighter *h, const char *name,
 		      e) != 0 ||
 	    word_list(name, ynode_get(org, "inner"), "inner", h->inner, e) !=
 		    0 ||
+	    word_list_as(name, ynode_get(org, "institutions"), "institutions",
+			 h->institutions, 1, e) != 0 ||
 	    word_list(name, ynode_get(root, "not_names"), "not_names",
 		      h->not_names, e) != 0)
 		return -1;
@@ -230,6 +244,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->joiners = trie_new();
 	h->openers = trie_new();
 	h->inner = trie_new();
+	h->institutions = trie_new();
 	h->not_names = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
 	if (!ok)
@@ -263,6 +278,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->joiners);
 	trie_free(h->openers);
 	trie_free(h->inner);
+	trie_free(h->institutions);
 	trie_free(h->not_names);
 	pcre2_code_free(h->name_re);
 	figrules_free(h->fig);
@@ -303,8 +319,30 @@ static uint32_t lexicon_exact(const struct highlighter *h, const char *t,
 
 /* Intern a rule-found name, collapsing white space; a leading "the" is
  * dropped. */
+static uint32_t intern_as(struct highlighter *h, const char *t, size_t s,
+			  size_t e, enum category cat, const char *kind);
+
 static uint32_t intern_name(struct highlighter *h, const char *t, size_t s,
 			    size_t e, const char *kind)
+{
+	return intern_as(h, t, s, e, CAT_ACTOR, kind);
+}
+
+/* A designation pattern matched [s, e): its entity, or (each_match) an
+ * entity of its own named by the text, of the same category and kind. */
+static void pattern_found(struct highlighter *h, const char *t, size_t s,
+			  size_t e, uint32_t v, int each)
+{
+	const struct entity *en = entities_get(h->reg, v);
+	enum category cat = en->cat;
+
+	if (each)
+		v = intern_as(h, t, s, e, cat, en->kind);
+	cand_add(h, s, e, v, cat, PRI_LEXICON);
+}
+
+static uint32_t intern_as(struct highlighter *h, const char *t, size_t s,
+			  size_t e, enum category cat, const char *kind)
 {
 	struct buf b = {0};
 	uint32_t id;
@@ -334,8 +372,8 @@ static uint32_t intern_name(struct highlighter *h, const char *t, size_t s,
 		}
 		buf_addc(&b, c);
 	}
-	id = entities_intern(h->reg, b.data ? b.data : "", b.len, CAT_ACTOR,
-			     kind, 1);
+	id = entities_intern(h->reg, b.data ? b.data : "", b.len, cat, kind,
+			     1);
 	buf_free(&b);
 	return id;
 }
@@ -485,7 +523,8 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 	first = w;
 	while (words < 3 && word_before(t, s, first, &ws, &we) &&
 	       upper_at(t, we, ws) && !is_word_in(h->not_names, t, ws, we) &&
-	       !is_word_in(h->openers, t, ws, we)) {
+	       !is_word_in(h->openers, t, ws, we) &&
+	       !is_word_in(h->titles, t, ws, we)) {
 		first = ws;
 		words++;
 	}
@@ -773,6 +812,41 @@ static void span_take(unsigned char *taken, size_t base, size_t s, size_t e)
 	memset(taken + (s - base), 1, e - s);
 }
 
+/* "Pakistan's air force", "Chinese navy": a state (its name, demonym or
+ * capital, [p, q)) and one of its institutions is an actor of its own,
+ * "Pakistan air force". */
+static void rule_institution(struct highlighter *h, const char *t, size_t e,
+			     size_t p, size_t q, uint32_t state)
+{
+	const struct entity *en = entities_get(h->reg, state);
+	size_t g = q, k, i;
+	struct buf b = {0};
+	uint32_t v, id;
+
+	if (en->kind == NULL || strcmp(en->kind, "state") != 0 ||
+	    trie_size(h->institutions) == 0)
+		return;
+	if (g + 3 < e && t[g] == '\'' && t[g + 1] == 's')
+		g += 2;
+	else if (g + 5 < e && memcmp(t + g, "\xE2\x80\x99s", 4) == 0)
+		g += 4;
+	if (g + 1 >= e || t[g] != ' ')
+		return;
+	g++;
+	if ((k = trie_match(h->institutions, t, e, g, &v)) == 0)
+		return;
+	buf_adds(&b, en->name);
+	buf_addc(&b, ' ');
+	for (i = g; i < k; i++)
+		buf_addc(&b, (t[i] >= 'A' && t[i] <= 'Z') ? (char)(t[i] + 32)
+							  : t[i] == '\n' ? ' '
+									 : t[i]);
+	id = entities_intern(h->reg, b.data, b.len, CAT_ACTOR, "institution",
+			     1);
+	buf_free(&b);
+	cand_add(h, p, k, id, CAT_ACTOR, PRI_RULE);
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p, unsigned m)
@@ -785,9 +859,11 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 			       ((m & PM_ALIAS) ? TRIE_EXACT : 0) |
 				       ((m & PM_ALIAS_FOLDED) ? TRIE_FOLDED
 							       : 0),
-			       &v)) != 0)
+			       &v)) != 0) {
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
 			 PRI_LEXICON);
+		rule_institution(h, t, e, p, q, v);
+	}
 	if (trie_size(st->learnt) && trie_may_start2(st->learnt, t, e, p) &&
 	    (q = trie_match(st->learnt, t, e, p, &v)) != 0)
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat, PRI_RULE);
@@ -820,7 +896,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 	const struct section *se = &a->sections[sec];
 	const char *t = a->text;
 	size_t s = se->start, e = se->end, p, i, first = out->n, ms, me;
-	int prevw;
+	int prevw, each;
 	uint32_t v;
 
 	if (se->kind == SECTION_BOILERPLATE || e <= s)
@@ -847,10 +923,9 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			at_word(h, st, t, s, e, p, m);
 			if (h->lx->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&
-			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v))
-				cand_add(h, p, me, v,
-					 entities_get(h->reg, v)->cat,
-					 PRI_LEXICON);
+			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,
+					       &each))
+				pattern_found(h, t, p, me, v, each);
 			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))
 				if (figure_may_start(h->fig, t, e, p))
 					add_figure(h, t, e, p);
@@ -868,10 +943,10 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		p += clen;
 	}
 	for (p = s; !h->lx->patterns_gated &&
-		    lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v);
+		    lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v,
+					 &each);
 	     p = me)
-		cand_add(h, ms, me, v, entities_get(h->reg, v)->cat,
-			 PRI_LEXICON);
+		pattern_found(h, t, ms, me, v, each);
 
 	/* longest first; then keep what does not overlap */
 	/* sections have few candidates: insertion sort beats qsort there */

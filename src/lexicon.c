@@ -10,7 +10,8 @@
 
 struct pending {
 	uint32_t *entity;
-	size_t n, cap;
+	unsigned char *each;
+	size_t n, cap, each_cap;
 };
 
 static int is_lower_only(const char *s)
@@ -50,7 +51,7 @@ static int scalar(const char *name, const struct ynode *n, const char *what,
 }
 
 static int add_pattern(struct lexicon *lx, const char *name,
-		       const struct ynode *p, uint32_t id,
+		       const struct ynode *p, uint32_t id, int each,
 		       struct pending *pend, struct err *e)
 {
 	/* checked alone first, so that an error points at this line */
@@ -86,7 +87,10 @@ static int add_pattern(struct lexicon *lx, const char *name,
 	buf_printf(&lx->combined, "(?:%s)(*MARK:%zu)", p->str, pend->n);
 	pend->entity = xgrow(pend->entity, &pend->cap, pend->n + 1,
 			     sizeof *pend->entity);
-	pend->entity[pend->n++] = id;
+	pend->each = xgrow(pend->each, &pend->each_cap, pend->n + 1, 1);
+	pend->entity[pend->n] = id;
+	pend->each[pend->n] = (unsigned char)each;
+	pend->n++;
 	return 0;
 }
 
@@ -98,8 +102,10 @@ static int load_entity(struct lexicon *lx, const char *name,
 			   *cat = ynode_get(m, "category"),
 			   *kind = ynode_get(m, "kind"),
 			   *al = ynode_get(m, "aliases"),
-			   *pats = ynode_get(m, "patterns");
+			   *pats = ynode_get(m, "patterns"),
+			   *each = ynode_get(m, "each_match");
 	enum category c;
+	int own = 0;
 	uint32_t id;
 	size_t i;
 
@@ -120,6 +126,16 @@ static int load_entity(struct lexicon *lx, const char *name,
 	}
 	if (kind && scalar(name, kind, "'kind'", e) != 0)
 		return -1;
+	if (each) {
+		if (each->type != YNODE_SCALAR ||
+		    (strcmp(each->str, "true") != 0 &&
+		     strcmp(each->str, "false") != 0)) {
+			ynode_err(e, name, each, "'each_match' must be true or "
+				  "false");
+			return -1;
+		}
+		own = strcmp(each->str, "true") == 0;
+	}
 	id = entities_intern(lx->reg, nm->str, nm->len, c,
 			     kind ? kind->str : NULL, 0);
 	add_alias(lx, nm->str, nm->len, id);
@@ -140,8 +156,8 @@ static int load_entity(struct lexicon *lx, const char *name,
 			return -1;
 		}
 		for (i = 0; i < pats->nkids; i++)
-			if (add_pattern(lx, name, pats->kids[i], id, pend, e) !=
-			    0)
+			if (add_pattern(lx, name, pats->kids[i], id, own, pend,
+					e) != 0)
 				return -1;
 	}
 	return 0;
@@ -192,8 +208,10 @@ struct lexicon *lexicon_load(char *const *paths, size_t n,
 		if (load_file(lx, paths[i], &pend, e) != 0)
 			goto fail;
 	lx->pattern_entity = pend.entity;
+	lx->pattern_each = pend.each;
 	lx->npatterns = pend.n;
 	pend.entity = NULL;
+	pend.each = NULL;
 	if (lx->npatterns) {
 		lx->designations = rx_compile(lx->combined.data,
 					      lx->combined.len, 0, &sub);
@@ -214,6 +232,7 @@ struct lexicon *lexicon_load(char *const *paths, size_t n,
 	return lx;
 fail:
 	free(pend.entity);
+	free(pend.each);
 	lexicon_free(lx);
 	return NULL;
 }
@@ -230,6 +249,7 @@ void lexicon_free(struct lexicon *lx)
 	pcre2_code_free(lx->designations);
 	pcre2_code_free(lx->designations_at);
 	free(lx->pattern_entity);
+	free(lx->pattern_each);
 	buf_free(&lx->combined);
 	free(lx);
 }
@@ -263,19 +283,24 @@ void lexicon_paths_free(char **paths)
 	free(paths);
 }
 
-/* The pattern whose mark the last match passed. */
+/* The entity of the pattern whose mark the last match passed. */
 static uint32_t marked_entity(const struct lexicon *lx,
-			      pcre2_match_data *md)
+			      pcre2_match_data *md, int *each)
 {
 	PCRE2_SPTR mark = pcre2_get_mark(md);
 	size_t idx = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : 0;
 
-	return idx < lx->npatterns ? lx->pattern_entity[idx] : ENTITY_NONE;
+	if (idx >= lx->npatterns) {
+		*each = 0;
+		return ENTITY_NONE;
+	}
+	*each = lx->pattern_each[idx];
+	return lx->pattern_entity[idx];
 }
 
 int lexicon_pattern_at(const struct lexicon *lx, pcre2_match_data *md,
 		       const char *text, size_t len, size_t pos, size_t *me,
-		       uint32_t *entity)
+		       uint32_t *entity, int *each)
 {
 	size_t ms;
 
@@ -284,13 +309,13 @@ int lexicon_pattern_at(const struct lexicon *lx, pcre2_match_data *md,
 	    *me == ms ||
 	    (trie_word_at(text, len, *me) && trie_word_before(text, *me)))
 		return 0;
-	*entity = marked_entity(lx, md);
+	*entity = marked_entity(lx, md, each);
 	return 1;
 }
 
 int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 			 const char *text, size_t len, size_t start,
-			 size_t *ms, size_t *me, uint32_t *entity)
+			 size_t *ms, size_t *me, uint32_t *entity, int *each)
 {
 	if (lx->designations == NULL)
 		return 0;
@@ -313,7 +338,7 @@ int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 				start++;
 			continue;
 		}
-		*entity = marked_entity(lx, md);
+		*entity = marked_entity(lx, md, each);
 		return 1;
 	}
 	return 0;

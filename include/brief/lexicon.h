@@ -26,6 +26,8 @@ struct lexicon {
 	int patterns_gated;      /* every pattern begins with a literal
 				  * letter or digit (designations_at) */
 	uint32_t *pattern_entity; /* index -> entity id */
+	unsigned char *pattern_each; /* index -> each match is an entity of
+				      * its own (named ships: each_match) */
 	size_t npatterns;
 	struct buf combined;     /* the combined pattern's text */
 	char **alias_text;       /* every literal alias, in file order */
@@ -46,10 +48,12 @@ void lexicon_paths_free(char **paths);
 void lexicon_free(struct lexicon *lx);
 
 /* Find the next designation-pattern match at or after start in text.
- * Returns 1 with [*ms, *me) and *entity set, 0 when there is none. */
+ * Returns 1 with [*ms, *me) and *entity set, 0 when there is none.  *each
+ * says that the match names an entity of its own, of the kind and
+ * category of *entity. */
 int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 			 const char *text, size_t len, size_t start,
-			 size_t *ms, size_t *me, uint32_t *entity);
+			 size_t *ms, size_t *me, uint32_t *entity, int *each);
 
 /* May a designation pattern begin at text[pos] (only when
  * patterns_gated)? */
@@ -69,6 +73,6 @@ static inline int lexicon_pattern_may(const struct lexicon *lx,
  * when patterns_gated).  Returns 1 with *me and *entity set. */
 int lexicon_pattern_at(const struct lexicon *lx, pcre2_match_data *md,
 		       const char *text, size_t len, size_t pos, size_t *me,
-		       uint32_t *entity);
+		       uint32_t *entity, int *each);
 
 #endif

@@ -177,6 +177,28 @@ static void test_rules(void **state)
 			 CAT_ACTOR, NULL));
 	mentions_free(&m);
 	article_free(a);
+
+	/* a title is not part of the name before ", the …"; "Jr."; a state
+	 * and its institution; each named ship is its own entity; a number
+	 * word inside a name */
+	a = text_article(rules, "q",
+			 "Said General Tomas Ferreira, the chief of the army. "
+			 "President Juan Ortega Jr. spoke. Pakistan's air force "
+			 "and the Chinese navy met the USS Carl Vinson and the "
+			 "HMS Prince of Wales, a World War Two design.\n");
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "Tomas Ferreira", CAT_ACTOR, "Tomas Ferreira"));
+	assert_true(has(a, &m, "Juan Ortega Jr.", CAT_ACTOR, "Juan Ortega Jr."));
+	assert_true(has(a, &m, "Pakistan's air force", CAT_ACTOR,
+			"Pakistan air force"));
+	assert_true(has(a, &m, "Chinese navy", CAT_ACTOR, "China navy"));
+	assert_true(has(a, &m, "USS Carl Vinson", CAT_WEAPON,
+			"USS Carl Vinson"));
+	assert_true(has(a, &m, "HMS Prince of Wales", CAT_WEAPON,
+			"HMS Prince of Wales"));
+	assert_false(has(a, &m, "Two", CAT_FIGURE, NULL));
+	mentions_free(&m);
+	article_free(a);
 }
 
 static void test_figures(void **state)
