@@ -50,6 +50,34 @@ static int has(const struct article *a, const struct mentions *m,
 	return 0;
 }
 
+/* What a text must (or must not) have marked. */
+struct mark {
+	const char *text;
+	int cat;
+	const char *entity; /* NULL: any */
+	int absent;         /* 1: must not be marked so */
+};
+
+static void expect_marks(const char *text, const struct mark *want,
+			 size_t n)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(rules, "marks", text);
+	size_t i;
+
+	highlight_article(en.hl, a, &m);
+	for (i = 0; i < n; i++)
+		if (has(a, &m, want[i].text, want[i].cat, want[i].entity) ==
+		    want[i].absent)
+			fail_msg("'%s' %s as %s%s%s", want[i].text,
+				 want[i].absent ? "marked" : "not marked",
+				 category_name((enum category)want[i].cat),
+				 want[i].entity ? " " : "",
+				 want[i].entity ? want[i].entity : "");
+	mentions_free(&m);
+	article_free(a);
+}
+
 static struct article *load(const char *p, struct mentions *m)
 {
 	struct err e = {{0}};
@@ -156,49 +184,51 @@ static void test_rules(void **state)
 	assert_int_equal(ncg1, ncg2);
 	assert_true(has(a, &m, "Lotte Vandersee", CAT_ACTOR, "Lotte Vandersee"));
 	assert_true(has(a, &m, "Ministry of Coastal Affairs", CAT_ACTOR, NULL));
-
 	assert_true(has(a, &m, "Maritime Patrol Command", CAT_ACTOR, NULL));
 	mentions_free(&m);
 	article_free(a);
 
 	/* a name set off by commas after a title; a name before ", the …
 	 * chief"; a known organisation after a possessive */
-	a = text_article(rules, "p",
-			 "Freedonia's prime minister, Anna Kowalska, said the "
-			 "talks failed. Tomas Ferreira, the U.N. refugee "
-			 "chief, agreed. Iran's Islamic Revolutionary Guard "
-			 "Corps fired.\n");
-	highlight_article(en.hl, a, &m);
-	assert_true(has(a, &m, "Anna Kowalska", CAT_ACTOR, "Anna Kowalska"));
-	assert_true(has(a, &m, "Tomas Ferreira", CAT_ACTOR, "Tomas Ferreira"));
-	assert_true(has(a, &m, "Islamic Revolutionary Guard Corps", CAT_ACTOR,
-			"IRGC"));
-	assert_false(has(a, &m, "Iran's Islamic Revolutionary Guard Corps",
-			 CAT_ACTOR, NULL));
-	mentions_free(&m);
-	article_free(a);
+	{
+		static const struct mark want[] = {
+			{"Anna Kowalska", CAT_ACTOR, "Anna Kowalska", 0},
+			{"Tomas Ferreira", CAT_ACTOR, "Tomas Ferreira", 0},
+			{"Islamic Revolutionary Guard Corps", CAT_ACTOR, "IRGC",
+			 0},
+			{"Iran's Islamic Revolutionary Guard Corps", CAT_ACTOR,
+			 NULL, 1},
+		};
 
+		expect_marks("Freedonia's prime minister, Anna Kowalska, said "
+			     "the talks failed. Tomas Ferreira, the U.N. "
+			     "refugee chief, agreed. Iran's Islamic "
+			     "Revolutionary Guard Corps fired.\n",
+			     want, sizeof want / sizeof *want);
+	}
 	/* a title is not part of the name before ", the …"; "Jr."; a state
 	 * and its institution; each named ship is its own entity; a number
 	 * word inside a name */
-	a = text_article(rules, "q",
-			 "Said General Tomas Ferreira, the chief of the army. "
-			 "President Juan Ortega Jr. spoke. Pakistan's air force "
-			 "and the Chinese navy met the USS Carl Vinson and the "
-			 "HMS Prince of Wales, a World War Two design.\n");
-	highlight_article(en.hl, a, &m);
-	assert_true(has(a, &m, "Tomas Ferreira", CAT_ACTOR, "Tomas Ferreira"));
-	assert_true(has(a, &m, "Juan Ortega Jr.", CAT_ACTOR, "Juan Ortega Jr."));
-	assert_true(has(a, &m, "Pakistan's air force", CAT_ACTOR,
-			"Pakistan air force"));
-	assert_true(has(a, &m, "Chinese navy", CAT_ACTOR, "China navy"));
-	assert_true(has(a, &m, "USS Carl Vinson", CAT_WEAPON,
-			"USS Carl Vinson"));
-	assert_true(has(a, &m, "HMS Prince of Wales", CAT_WEAPON,
-			"HMS Prince of Wales"));
-	assert_false(has(a, &m, "Two", CAT_FIGURE, NULL));
-	mentions_free(&m);
-	article_free(a);
+	{
+		static const struct mark want[] = {
+			{"Tomas Ferreira", CAT_ACTOR, "Tomas Ferreira", 0},
+			{"Juan Ortega Jr.", CAT_ACTOR, "Juan Ortega Jr.", 0},
+			{"Pakistan's air force", CAT_ACTOR, "Pakistan air force",
+			 0},
+			{"Chinese navy", CAT_ACTOR, "China navy", 0},
+			{"USS Carl Vinson", CAT_WEAPON, "USS Carl Vinson", 0},
+			{"HMS Prince of Wales", CAT_WEAPON,
+			 "HMS Prince of Wales", 0},
+			{"Two", CAT_FIGURE, NULL, 1},
+		};
+
+		expect_marks("Said General Tomas Ferreira, the chief of the "
+			     "army. President Juan Ortega Jr. spoke. "
+			     "Pakistan's air force and the Chinese navy met "
+			     "the USS Carl Vinson and the HMS Prince of Wales, "
+			     "a World War Two design.\n",
+			     want, sizeof want / sizeof *want);
+	}
 }
 
 static void test_figures(void **state)
@@ -269,20 +299,22 @@ static void test_figures(void **state)
 
 	/* a month alone after "in"; "one" before a person; digits in a
 	 * name; a year range read once */
-	a = text_article(rules, "h",
-			 "In April, one man was killed and one of the Tu-95 "
-			 "bombers flew. It may march on in 2022-23, since "
-			 "March.\n");
-	highlight_article(en.hl, a, &m);
-	assert_true(has(a, &m, "April", CAT_FIGURE, "date"));
-	assert_true(has(a, &m, "March", CAT_FIGURE, "date"));
-	assert_true(has(a, &m, "one", CAT_FIGURE, "man"));
-	assert_false(has(a, &m, "95", CAT_FIGURE, NULL));
-	assert_false(has(a, &m, "23", CAT_FIGURE, NULL));
-	assert_false(has(a, &m, "may", CAT_FIGURE, NULL));
-	assert_false(has(a, &m, "march", CAT_FIGURE, NULL));
-	mentions_free(&m);
-	article_free(a);
+	{
+		static const struct mark want[] = {
+			{"April", CAT_FIGURE, "date", 0},
+			{"March", CAT_FIGURE, "date", 0},
+			{"one", CAT_FIGURE, "man", 0},
+			{"95", CAT_FIGURE, NULL, 1},
+			{"23", CAT_FIGURE, NULL, 1},
+			{"may", CAT_FIGURE, NULL, 1},
+			{"march", CAT_FIGURE, NULL, 1},
+		};
+
+		expect_marks("In April, one man was killed and one of the "
+			     "Tu-95 bombers flew. It may march on in 2022-23, "
+			     "since March.\n",
+			     want, sizeof want / sizeof *want);
+	}
 }
 
 static void test_xref(void **state)
