@@ -43,12 +43,12 @@ struct trie *trie_new(void)
 {
 	struct trie *t = xcalloc(1, sizeof *t);
 
+	/* small until used: every article has a trie of what it taught the
+	 * highlighter, and most stay empty (the edge table and the pair
+	 * bitmap come with the first entries that need them) */
 	t->n = 1; /* node 0 is unused: 0 means "none" */
-	t->nodes = xgrow(NULL, &t->cap, 64, sizeof *t->nodes);
+	t->nodes = xgrow(NULL, &t->cap, 4, sizeof *t->nodes);
 	memset(t->nodes, 0, sizeof *t->nodes);
-	t->edge_slots = 256;
-	t->edges = xcalloc(t->edge_slots, sizeof *t->edges);
-	t->pair = xcalloc(8192, 1);
 	return t;
 }
 
@@ -126,7 +126,7 @@ static void edge_hash(struct trie *t, uint32_t from, unsigned char b,
 	size_t i;
 
 	if ((t->nedges + 1) * 2 > t->edge_slots) {
-		size_t ns = t->edge_slots * 2, k;
+		size_t ns = t->edge_slots ? t->edge_slots * 2 : 64, k;
 		struct edge *ne = xcalloc(ns, sizeof *ne);
 
 		for (k = 0; k < t->edge_slots; k++)
@@ -186,6 +186,8 @@ static void set_pair(struct trie *t, unsigned char a, unsigned char b)
 {
 	unsigned idx = (unsigned)a << 8 | b;
 
+	if (t->pair == NULL)
+		t->pair = xcalloc(8192, 1);
 	t->pair[idx >> 3] |= (unsigned char)(1u << (idx & 7));
 }
 
@@ -369,7 +371,8 @@ int trie_may_start2(const struct trie *t, const char *text, size_t len,
 	unsigned char b = pos + 1 < len ? (unsigned char)text[pos + 1] : 0;
 	unsigned idx = (unsigned)a << 8 | b;
 
-	return t->single[a] || (t->pair[idx >> 3] >> (idx & 7) & 1);
+	return t->single[a] ||
+	       (t->pair != NULL && (t->pair[idx >> 3] >> (idx & 7) & 1));
 }
 
 /* Does a word go on across pos (a word character on both sides)? */

@@ -199,9 +199,21 @@ char *file_read_fd(int fd, const char *name, size_t *len, struct err *e)
 
 		if (n + 1 >= cap) {
 			size_t ncap = cap * 2;
+			char one;
 
+			/* full: at the end of the file (the usual case when
+			 * its size was known), do not grow */
+			r = read(fd, &one, 1);
+			if (r == 0)
+				break;
+			if (r < 0 && errno == EINTR)
+				continue;
 			data = xrealloc(data, ncap);
 			cap = ncap;
+			if (r == 1) {
+				data[n++] = one;
+				continue;
+			}
 		}
 		r = read(fd, data + n, cap - n - 1);
 		if (r < 0) {
