@@ -15,6 +15,7 @@
 #include "brief/editor.h"
 #include "brief/notes.h"
 #include "brief/keymap.h"
+#include "brief/library.h"
 #include "brief/olist.h"
 #include "brief/pane.h"
 #include "brief/prompt.h"
@@ -1014,11 +1015,18 @@ static void overlay_key(struct ui *u, int key, int fn)
 
 /* ---- commands ---- */
 
+/* One more article, opened lazily (parsed and indexed in the
+ * background, as at start-up).  -1 with the reason said. */
 static int add_article(struct ui *u, const char *path)
 {
 	struct err e = {{0}};
-	struct article *a = article_load(path, u->rules, &e);
+	struct article *a;
 
+	if (strcmp(path, "-") == 0) {
+		say(u, 1, "-: standard input can only be read at start-up");
+		return -1;
+	}
+	a = article_open(path, u->rules, &e);
 	if (a == NULL) {
 		say(u, 1, "%s", e.text);
 		return -1;
@@ -1035,6 +1043,46 @@ static int add_article(struct ui *u, const char *path)
 	place_notes(u);
 	u->xref_ready = 0;
 	return 0;
+}
+
+/* :open FILE|DIR ("~/" is the home directory): the article, or a
+ * directory's articles; the focused pane shows the first. */
+static void open_command(struct ui *u, const char *arg)
+{
+	struct err e = {{0}};
+	const char *home = getenv("HOME");
+	char *path, **paths;
+	size_t np, i, first = u->ndocs, added = 0;
+
+	while (*arg == ' ')
+		arg++;
+	if (*arg == '\0') {
+		say(u, 1, ":open needs a file or a directory");
+		return;
+	}
+	path = arg[0] == '~' && arg[1] == '/' && home
+		       ? xasprintf("%s%s", home, arg + 1)
+		       : xstrdup(arg);
+	if (library_paths(&path, 1, &paths, &np, &e) != 0) {
+		say(u, 1, "%s", e.text);
+		free(path);
+		return;
+	}
+	for (i = 0; i < np; i++)
+		if (add_article(u, paths[i]) == 0)
+			added++;
+		else
+			break; /* the reason stays on the status line */
+	if (added > 0) {
+		u->shown[u->focus] = first;
+		if (i == np && added == 1)
+			say(u, 0, "opened %s", path);
+		else if (i == np)
+			say(u, 0, "opened %s (%zu articles; o picks)", path,
+			    added);
+	}
+	library_paths_free(paths, np);
+	free(path);
 }
 
 static void run_command(struct ui *u, const char *cmd)
@@ -1057,12 +1105,9 @@ static void run_command(struct ui *u, const char *cmd)
 		theme_apply(t, u->use_color);
 		say(u, 0, "theme %s", t->name);
 	} else if (strncmp(cmd, "open ", 5) == 0) {
-		if (add_article(u, cmd + 5) == 0) {
-			u->shown[u->focus] = u->ndocs - 1;
-			say(u, 0, "opened %s", cmd + 5);
-		}
+		open_command(u, cmd + 5);
 	} else if (*cmd) {
-		say(u, 1, "unknown command: %s (try :theme NAME, :open FILE, :q)",
+		say(u, 1, "unknown command: %s (try :theme NAME, :open FILE or DIR, :q)",
 		    cmd);
 	}
 }

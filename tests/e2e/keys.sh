@@ -58,6 +58,23 @@ keys :
 type_text "open $TMP/missing.txt"
 keys Enter
 check "a missing file is reported" "No such file or directory"
+# :open DIR adds its articles
+mkdir "$TMP/more"
+printf 'Dirfile one about Seoul and Kim.\n' >"$TMP/more/one.txt"
+printf 'Dirfile two about Moscow.\n' >"$TMP/more/two.txt"
+keys :
+type_text "open $TMP/more"
+keys Enter
+check ":open DIR: its articles" "(2 articles"
+check ":open DIR: the first shown" "Dirfile one about Seoul"
+keys o
+check ":open DIR: o lists them" "two.txt"
+keys Escape
+mkdir "$TMP/empty"
+keys :
+type_text "open $TMP/empty"
+keys Enter
+check ":open of an empty directory is reported" "no articles"
 keys :
 type_text "q"
 keys Enter
