@@ -1543,20 +1543,23 @@ static void open_notes_list(struct ui *u)
 	add_note_rows(u, u->shown[0], "A");
 	if (u->ndocs > 1 && u->shown[1] != u->shown[0])
 		add_note_rows(u, u->shown[1], "B");
-	/* orphans: notes of a shown report whose passage is gone */
+	/* then the other loaded reports that have notes (Enter shows one in
+	 * the focused pane) */
+	for (i = 0; i < u->ndocs; i++)
+		if (i != u->shown[0] && i != u->shown[1] && u->nplaces[i] > 0)
+			add_note_rows(u, i, "also");
+	/* orphans: notes of a loaded report whose passage is gone */
 	for (k = 0; k < n; k++) {
 		int mine = 0, placed = 0;
 
 		if (v[k].deleted)
 			continue;
-		for (i = 0; i < 2; i++) {
-			size_t di = u->shown[i];
-
-			for (j = 0; j < v[k].nanchors; j++)
-				if (anchor_for(&v[k].anchor[j], u->docs[di]->a))
+		for (i = 0; i < u->ndocs && !placed; i++) {
+			for (j = 0; j < v[k].nanchors && !mine; j++)
+				if (anchor_for(&v[k].anchor[j], u->docs[i]->a))
 					mine = 1;
-			for (j = 0; j < u->nplaces[di]; j++)
-				if (u->places[di][j].note == k)
+			for (j = 0; j < u->nplaces[i]; j++)
+				if (u->places[i][j].note == k)
 					placed = 1;
 		}
 		if (mine && !placed) {

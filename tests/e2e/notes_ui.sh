@@ -134,6 +134,37 @@ done <"$TMP/reported"
 expect_eq "every note reported saved survived kill -9" "$missing" 0
 expect_eq "notes were reported saved" "$(wc -l <"$TMP/reported" | tr -d ' ')" 4
 
+# the notes list shows the notes of every loaded report, not only the
+# two shown; Enter on one shows its report
+mkdir "$TMP/three"
+cp articles/*.txt "$TMP/three/"
+printf 'Third report: Kim met envoys in Hanoi.\n' >"$TMP/three/zz-third.txt"
+start 160 45 --notes "$TMP/three.yaml" "$TMP/three"
+check "three reports open" "│B North Korean leader"
+keys o
+check "o lists the third" "zz-third.txt"
+type_text "third"
+keys Enter
+check "the third report shown" "Third report: Kim met envoys"
+keys e a
+type_text "note on the third"
+keys Enter
+check "note on the third saved" "note saved"
+keys o
+type_text "000_"
+keys Enter
+check_gone "the third no longer shown" "Third report: Kim met envoys"
+keys A
+check "the notes list has the third's note" "note on the third"
+check "... under its report" "also: Third report"
+keys /
+type_text "on the third"
+check "the filter typed" "filter: on the third"
+keys Enter Enter
+check_gone "Enter closes the list" "Notes — Enter jumps"
+check "Enter shows the third again" "Third report: Kim met envoys"
+quit_ok "quit after the notes of other reports"
+
 # a malformed notes file: message, exit 2, file untouched
 printf 'brief-notes: 1\nnotes: [\n' >"$TMP/bad.yaml"
 cp "$TMP/bad.yaml" "$TMP/bad.copy"
