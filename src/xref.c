@@ -42,6 +42,36 @@ void xref_free(struct xref *x)
 	free(x);
 }
 
+struct pair {
+	uint32_t entity, mention;
+};
+
+static int pair_cmp(const void *x, const void *y)
+{
+	const struct pair *p = x, *q = y;
+
+	if (p->entity != q->entity)
+		return p->entity < q->entity ? -1 : 1;
+	return p->mention < q->mention ? -1 : p->mention > q->mention;
+}
+
+/* A short article's mention indexes (in a->idx) by entity, then text
+ * order, through a temporary array of pairs. */
+static void sort_by_entity(struct xart *a)
+{
+	struct pair *p = xmalloc(a->n * sizeof *p);
+	size_t k;
+
+	for (k = 0; k < a->n; k++) {
+		p[k].entity = a->m->v[a->idx[k]].entity;
+		p[k].mention = a->idx[k];
+	}
+	xqsort(p, a->n, sizeof *p, pair_cmp);
+	for (k = 0; k < a->n; k++)
+		a->idx[k] = p[k].mention;
+	free(p);
+}
+
 void xref_set(struct xref *x, size_t i, const struct mentions *m)
 {
 	struct xart *a = &x->a[i];
@@ -59,6 +89,18 @@ void xref_set(struct xref *x, size_t i, const struct mentions *m)
 		}
 	if (n == 0)
 		return;
+	a->idx = xmalloc(n * sizeof *a->idx);
+	a->n = n;
+	if (n * 8 < max) {
+		/* few mentions, many entities (a short article among
+		 * thousands): sort the mentions instead of counting */
+		n = 0;
+		for (k = 0; k < m->n; k++)
+			if (m->v[k].entity != ENTITY_NONE)
+				a->idx[n++] = (uint32_t)k;
+		sort_by_entity(a);
+		return;
+	}
 	/* a counting sort by entity keeps text order within each */
 	start = xcalloc(max + 2, sizeof *start);
 	for (k = 0; k < m->n; k++)
@@ -66,12 +108,10 @@ void xref_set(struct xref *x, size_t i, const struct mentions *m)
 			start[m->v[k].entity + 1]++;
 	for (k = 1; k <= max + 1; k++)
 		start[k] += start[k - 1];
-	a->idx = xmalloc(n * sizeof *a->idx);
 	for (k = 0; k < m->n; k++)
 		if (m->v[k].entity != ENTITY_NONE)
 			a->idx[start[m->v[k].entity]++] = (uint32_t)k;
 	free(start);
-	a->n = n;
 }
 
 static uint32_t entity_of(const struct xart *a, size_t k)
