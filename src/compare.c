@@ -108,9 +108,18 @@ int compare_disagree(const struct figure *x, const struct figure *y)
 	if ((x->currency == NULL) != (y->currency == NULL) ||
 	    (x->currency && strcmp(x->currency, y->currency) != 0))
 		return 0; /* not comparable */
+	if (x->kind == FIG_TALLY || y->kind == FIG_TALLY) /* 79 to 18 */
+		return x->kind == y->kind && (x->lo != y->lo || x->hi != y->hi);
 	interval(x, &xl, &xh);
 	interval(y, &yl, &yh);
 	return xh < yl || yh < xl;
+}
+
+/* Money (by currency) and tallies are compared pair by pair, not as
+ * intervals. */
+static int pairwise(const struct figure *f)
+{
+	return f->currency != NULL || f->kind == FIG_TALLY;
 }
 
 static const struct entities *sort_reg;
@@ -202,7 +211,7 @@ static void mark_discrepancies(struct comparison *c)
 			const struct figure *f = c->figs[k].f;
 			int sd = c->figs[k].side;
 
-			if (f->currency) {
+			if (pairwise(f)) {
 				free_money[sd]++; /* compared pair by pair */
 				continue;
 			}
@@ -220,7 +229,7 @@ static void mark_discrepancies(struct comparison *c)
 			int other = !cf->side;
 			double lo, hi;
 
-			if (cf->f->currency) {
+			if (pairwise(cf->f)) {
 				size_t q;
 				int others = 0, agree = 0;
 

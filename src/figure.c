@@ -697,6 +697,7 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 	struct num n, n2;
 	uint32_t v;
 	const char *qual = NULL, *cur = NULL;
+	int tally = 0;
 
 	memset(f, 0, sizeof *f);
 	if ((q = month_first(r, t, len, p, f)) != 0)
@@ -786,6 +787,13 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 			f->hi = n2.hi;
 			q = q2;
 			n.weak = 0;
+		} else if (j && q2 && n.digits && n2.digits && !qual &&
+			   n2.hi <= n.lo && n.ndigits <= 3 && n2.ndigits <= 3) {
+			/* "by a vote of 79 to 18", "a 3-1 win": a tally */
+			tally = 1;
+			f->hi = n2.hi;
+			q = q2;
+			n.weak = 0;
 		}
 	}
 	/* percent and currency words */
@@ -808,7 +816,7 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		f->kind = FIG_MONEY;
 		return q;
 	}
-	f->kind = FIG_COUNT;
+	f->kind = tally ? FIG_TALLY : FIG_COUNT;
 	/* "five-day": a unit joined by a hyphen */
 	if (q + 1 < len && t[q] == '-' &&
 	    (q2 = trie_match(r->units, t, len, q + 1, &v)) != 0) {
@@ -861,6 +869,11 @@ void figure_format(const struct figure *f, char *out, size_t n)
 	case FIG_YEAR:
 		snprintf(out, n, "%d", f->year);
 		return;
+	case FIG_TALLY:
+		fmt_num(f->lo, a, sizeof a);
+		fmt_num(f->hi, b, sizeof b);
+		snprintf(out, n, "%s to %s", a, b);
+		return;
 	default:
 		break;
 	}
@@ -887,6 +900,8 @@ const char *figure_kind_counts(const struct figure *f)
 		return "date";
 	case FIG_TIME:
 		return "time";
+	case FIG_TALLY:
+		return "tally";
 	default:
 		return f->unit;
 	}

@@ -15,7 +15,8 @@ enum fig_kind {
 	FIG_PERCENT,
 	FIG_YEAR,
 	FIG_DATE,
-	FIG_TIME
+	FIG_TIME,
+	FIG_TALLY                /* a vote or a score: "79 to 18", lo to hi */
 };
 
 struct figure {

@@ -187,6 +187,11 @@ static void test_discrepancies(void **state)
 				  "They sent 12,000 troops.\n"), 0);
 	assert_int_equal(disagree("They sent more than 10,000 troops.\n",
 				  "They sent 8,000 troops.\n"), 1);
+	/* a tally is one figure, and agrees only with the same tally */
+	assert_int_equal(disagree("It passed by a vote of 79 to 18.\n",
+				  "It passed by a vote of 79 to 18.\n"), 0);
+	assert_int_equal(disagree("It passed by a vote of 79 to 18.\n",
+				  "It passed by a vote of 80 to 17.\n"), 1);
 }
 
 static void test_relative_dates(void **state)

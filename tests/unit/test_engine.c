@@ -308,11 +308,13 @@ static void test_figures(void **state)
 			{"23", CAT_FIGURE, NULL, 1},
 			{"may", CAT_FIGURE, NULL, 1},
 			{"march", CAT_FIGURE, NULL, 1},
+			{"79 to 18", CAT_FIGURE, "tally", 0},
+			{"18", CAT_FIGURE, NULL, 1},
 		};
 
 		expect_marks("In April, one man was killed and one of the "
 			     "Tu-95 bombers flew. It may march on in 2022-23, "
-			     "since March.\n",
+			     "since March. The vote was 79 to 18.\n",
 			     want, sizeof want / sizeof *want);
 	}
 }
