@@ -869,15 +869,7 @@ static uint64_t content_hash(const char *s, size_t n)
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
 	size_t i = 0;
 
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, s + i, 8);
-		if (w & HIGHS || HAS_ZERO(w) || HAS_ZERO(w ^ (ONES * '\r')))
-			break;
-		h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 29;
-	}
+	/* eight plain bytes at a time, else one character's bytes */
 	while (i < n) {
 		uint64_t w;
 		size_t k = 1;
@@ -891,7 +883,7 @@ static uint64_t content_hash(const char *s, size_t n)
 				continue;
 			}
 		}
-		if ((unsigned char)s[i] >= 0x80 && s[i] != 0) {
+		if ((unsigned char)s[i] >= 0x80) {
 			uint32_t cp;
 
 			k = utf8_decode(s + i, n - i, &cp);

@@ -109,6 +109,15 @@ run --lexicon "$TMP/lex4.yaml" --mentions "$TMP/zorg.txt"
 expect_out "scanned patterns: the first" "weapon	Zorg	Zorg-7"
 expect_out "scanned patterns: the second" "weapon	Zorg	Zark-3"
 if grep -q "Zorg-9" "$TMP/out"; then not_ok "scanned patterns: not inside a word"; else ok "scanned patterns: not inside a word"; fi
+printf 'entities:\n  - name: Ships\n    category: weapon\n    each_match: sometimes\n    patterns: ["USS \\\\w+"]\n' >"$TMP/lex5.yaml"
+run --lexicon "$TMP/lex5.yaml" --mentions "$TMP/zorg.txt"
+expect_rc "bad each_match exits 2" 2
+expect_err "bad each_match: FILE:LINE:COL" "brief: $TMP/lex5.yaml:4:"
+printf 'The USS Ohio and the USS Maine.\n' >"$TMP/ships.txt"
+printf 'entities:\n  - name: Ships\n    category: weapon\n    each_match: true\n    patterns: ["USS [A-Z][a-z]+"]\n' >"$TMP/lex6.yaml"
+run --lexicon "$TMP/lex6.yaml" --entities "$TMP/ships.txt"
+expect_out "each_match: one entity per ship" "weapon	USS Ohio	1"
+expect_out "each_match: the other ship" "weapon	USS Maine	1"
 printf 'entities: [\n' >"$TMP/lex2.yaml"
 run --lexicon "$TMP/lex2.yaml" --entities "$A"
 expect_rc "bad lexicon YAML exits 2" 2
