@@ -955,7 +955,7 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 		 * the bytes as they were) */
 		char *copy;
 
-		hash_hex(content_hash(data, len), l->id);
+		(void)article_id(a);
 		copy = normalised_copy(data, len, &len);
 		if (mapped)
 			munmap(data, map_len);
@@ -1027,8 +1027,7 @@ static void ensure_clean(struct loader *l, size_t want)
 			l->clean = i;
 			break;
 		}
-		if (l->id[0] == '\0') /* the id is of the bytes as read */
-			hash_hex(content_hash(l->map, l->raw_len), l->id);
+		(void)article_id(a); /* the id is of the bytes as read */
 		if (l->mapped) {
 			l->mended = xgrow(l->mended, &l->cap_mended,
 					  l->nmended + 1, sizeof *l->mended);

@@ -257,77 +257,49 @@ static int run_dump(struct library *lib)
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
-/* Write s[0..n) with tabs and line breaks as spaces. */
-/* The mention lines are built in a buffer and written in runs: one
- * write per 64 KiB, not a locked stdio call per field. */
-struct out {
-	char *p;
-	size_t n, cap;
-};
+/* The mention lines are built in a buffer and written 64 KiB at a time,
+ * not by a locked stdio call per field. */
+#define OUT_RUN (1u << 16)
 
-static void out_flush(struct out *o)
+static void out_flush(struct buf *o)
 {
-	if (o->n)
-		fwrite(o->p, 1, o->n, stdout);
-	o->n = 0;
-}
-
-static char *out_room(struct out *o, size_t need)
-{
-	if (o->n + need > o->cap) {
-		out_flush(o);
-		if (need > o->cap) {
-			o->cap = need < (1u << 16) ? (1u << 16) : need;
-			free(o->p);
-			o->p = xmalloc(o->cap);
-		}
-	}
-	return o->p + o->n;
-}
-
-static void out_add(struct out *o, const char *s, size_t n)
-{
-	memcpy(out_room(o, n), s, n);
-	o->n += n;
+	if (o->len)
+		fwrite(o->data, 1, o->len, stdout);
+	o->len = 0;
 }
 
 /* A field: tabs and line ends in it become spaces. */
-static void out_field(struct out *o, const char *s, size_t n)
+static void out_field(struct buf *o, const char *s, size_t n)
 {
-	char *d = out_room(o, n);
-	size_t i;
+	size_t i, at = o->len;
 
-	for (i = 0; i < n; i++)
-		d[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
-	o->n += n;
+	buf_add(o, s, n);
+	for (i = at; i < o->len; i++)
+		if (o->data[i] == '\t' || o->data[i] == '\n' ||
+		    o->data[i] == '\r')
+			o->data[i] = ' ';
 }
 
 /* A tab and a number, without printf's cost per mention. */
-static void out_num(struct out *o, size_t v)
+static void out_num(struct buf *o, size_t v)
 {
 	char tmp[24];
-	int n = 0;
-	char *d = out_room(o, sizeof tmp + 1);
+	int n = (int)sizeof tmp;
 
 	do {
-		tmp[n++] = (char)('0' + v % 10);
+		tmp[--n] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	*d++ = '\t';
-	o->n++;
-	while (n > 0) {
-		*d++ = tmp[--n];
-		o->n++;
-	}
+	tmp[--n] = '\t';
+	buf_add(o, tmp + n, sizeof tmp - (size_t)n);
 }
 
 static int run_mentions(const struct engine *en, char *const *paths,
 			size_t n, const struct article_rules *rules)
 {
 	struct err e = {{0}};
-	struct out o = {0};
+	struct buf o = {0};
 	size_t i, j, k;
-	int rc;
 
 	for (i = 0; i < n; i++) {
 		struct article *a = article_load(paths[i], rules, &e);
@@ -336,7 +308,7 @@ static int run_mentions(const struct engine *en, char *const *paths,
 
 		if (a == NULL) {
 			out_flush(&o);
-			free(o.p);
+			buf_free(&o);
 			fflush(stdout);
 			return fail(&e);
 		}
@@ -357,18 +329,20 @@ static int run_mentions(const struct engine *en, char *const *paths,
 					category_name((enum category)mn->cat);
 				const char *name = ent ? ent->name : "-";
 
-				out_add(&o, a->path, plen);
+				buf_add(&o, a->path, plen);
 				out_num(&o, j);
 				out_num(&o, mn->start - base);
 				out_num(&o, mn->end - base);
-				out_add(&o, "\t", 1);
-				out_add(&o, cat, strlen(cat));
-				out_add(&o, "\t", 1);
-				out_add(&o, name, strlen(name));
-				out_add(&o, "\t", 1);
+				buf_addc(&o, '\t');
+				buf_adds(&o, cat);
+				buf_addc(&o, '\t');
+				buf_adds(&o, name);
+				buf_addc(&o, '\t');
 				out_field(&o, a->text + mn->start,
 					  mn->end - mn->start);
-				out_add(&o, "\n", 1);
+				buf_addc(&o, '\n');
+				if (o.len >= OUT_RUN)
+					out_flush(&o);
 			}
 			mentions_free(&m);
 		}
@@ -377,9 +351,8 @@ static int run_mentions(const struct engine *en, char *const *paths,
 		article_free(a);
 	}
 	out_flush(&o);
-	free(o.p);
-	rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
-	return rc;
+	buf_free(&o);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
 static int run_entities(const struct engine *en, struct library *lib)

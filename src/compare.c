@@ -283,7 +283,8 @@ struct comparison *compare_run(const struct compare_rules *r,
 		for (i = 0, k = 0; i < sd->a->nsections; i++) {
 			size_t first = k;
 
-			while (k < sd->m->n && mention_section(sd->m, &sd->m->v[k]) == i)
+			while (k < sd->m->n &&
+			       mention_section(sd->m, &sd->m->v[k]) == i)
 				k++;
 			sd->topics[i] = topics_of(r->topics, sd->a, i,
 						  sd->m->v + first, k - first,

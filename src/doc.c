@@ -71,8 +71,7 @@ int doc_parse(struct doc *d, size_t budget)
 
 int doc_work(struct doc *d, struct highlighter *h, size_t n)
 {
-	size_t from = d->done < d->a->nsections ? d->a->sections[d->done].start
-						   : 0;
+	size_t first = d->done;
 
 	doc_grow(d);
 	while (n-- > 0 && d->done < d->a->nsections) {
@@ -81,8 +80,10 @@ int doc_work(struct doc *d, struct highlighter *h, size_t n)
 		d->done++;
 		d->sec_first[d->done] = d->m.n;
 	}
-	if (d->done > 0)
-		article_release(d->a, from, d->a->sections[d->done - 1].end);
+	/* the text just highlighted is read again only when shown */
+	if (d->done > first)
+		article_release(d->a, d->a->sections[first].start,
+				d->a->sections[d->done - 1].end);
 	if (d->done == d->a->nsections && d->a->complete) {
 		size_t i;
 

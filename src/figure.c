@@ -336,19 +336,30 @@ const struct trie *figrules_starters(const struct figrules *r)
 /* Digits after a capitalised word and a hyphen name something ("Tu-95",
  * "G-7", "COVID-19"), and digits after digits and a hyphen end another
  * figure: they do not start a figure. */
+/* The start of the run of ASCII letters that ends at t[end - 1] (end
+ * itself when there is none). */
+static size_t letters_before(const char *t, size_t end)
+{
+	while (end > 0 && isalpha((unsigned char)t[end - 1]))
+		end--;
+	return end;
+}
+
+static int has_upper(const char *t, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (isupper((unsigned char)t[s]))
+			return 1;
+	return 0;
+}
+
 static int designation_digits(const char *text, size_t pos)
 {
-	size_t b;
-	int upper = 0;
-
 	if (pos < 2 || text[pos - 1] != '-')
 		return 0;
 	if (isdigit((unsigned char)text[pos - 2]))
 		return 1; /* the end of "2022-23", read with its start */
-	for (b = pos - 1; b > 0 && isalpha((unsigned char)text[b - 1]); b--)
-		if (isupper((unsigned char)text[b - 1]))
-			upper = 1;
-	return upper && b < pos - 1;
+	return has_upper(text, letters_before(text, pos - 1), pos - 1);
 }
 
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
@@ -365,11 +376,9 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 	 * name: "World War Two", "Ocean's Eleven" */
 	if (c >= 'A' && c <= 'Z' && pos >= 3 && text[pos - 1] == ' ' &&
 	    isalpha((unsigned char)text[pos - 2])) {
-		size_t b = pos - 2;
+		size_t b = letters_before(text, pos - 1);
 		uint32_t v;
 
-		while (b > 0 && isalpha((unsigned char)text[b - 1]))
-			b--;
 		if (isupper((unsigned char)text[b]) &&
 		    trie_match(r->numbers, text, len, pos, &v) != 0)
 			return 0;
@@ -592,12 +601,9 @@ static size_t month_first(const struct figrules *r, const char *t,
 		if (t[p] < 'A' || t[p] > 'Z' || t[q - 1] == '.' || w < 2 ||
 		    t[w - 1] != ' ')
 			return 0;
-		ws = w - 1;
-		while (ws > 0 && isalpha((unsigned char)t[ws - 1]))
-			ws--;
+		ws = letters_before(t, w - 1);
 		if (ws == w - 1 ||
-		    trie_match(r->month_leads, t, w - 1, ws, &lv) != w - 1 ||
-		    (ws > 0 && isalpha((unsigned char)t[ws - 1])))
+		    trie_match(r->month_leads, t, w - 1, ws, &lv) != w - 1)
 			return 0;
 		memset(f, 0, sizeof *f);
 		f->kind = FIG_DATE;

@@ -603,6 +603,17 @@ static void person_found(struct highlighter *h, struct hl_state *st,
 		state_add(st, t + ls, le - ls, id);
 }
 
+/* The length of a possessive "'s" or "’s" at t[p], before a space; 0 when
+ * there is none. */
+static size_t possessive_at(const char *t, size_t e, size_t p)
+{
+	if (p + 2 < e && t[p] == '\'' && t[p + 1] == 's' && t[p + 2] == ' ')
+		return 2;
+	if (p + 4 < e && memcmp(t + p, "\xE2\x80\x99s ", 5) == 0)
+		return 4;
+	return 0;
+}
+
 /* An organisation whose last word (a suffix) spans [p, q): capitalised
  * words before it, joiners allowed between them. */
 static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
@@ -632,14 +643,9 @@ static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	/* "Iran's Islamic Revolutionary Guard Corps": after a possessive,
 	 * a name the lexicon knows is that entity, not a new one */
 	for (pos = first_cap; pos + 3 < p; pos++) {
-		size_t y = 0;
+		size_t k = possessive_at(t, p, pos), y = pos + k + 1;
 
-		if (t[pos] == '\'' && t[pos + 1] == 's' && t[pos + 2] == ' ')
-			y = pos + 3;
-		else if ((unsigned char)t[pos] == 0xE2 && pos + 5 < p &&
-			 memcmp(t + pos, "\xE2\x80\x99s ", 5) == 0)
-			y = pos + 5;
-		if (y && trie_match(h->lx->aliases, t, q, y, &v) == q &&
+		if (k && trie_match(h->lx->aliases, t, q, y, &v) == q &&
 		    memchr(t + y, ' ', q - y) != NULL)
 			return;
 	}
@@ -826,10 +832,7 @@ static void rule_institution(struct highlighter *h, const char *t, size_t e,
 	if (en->kind == NULL || strcmp(en->kind, "state") != 0 ||
 	    trie_size(h->institutions) == 0)
 		return;
-	if (g + 3 < e && t[g] == '\'' && t[g + 1] == 's')
-		g += 2;
-	else if (g + 5 < e && memcmp(t + g, "\xE2\x80\x99s", 4) == 0)
-		g += 4;
+	g += possessive_at(t, e, g);
 	if (g + 1 >= e || t[g] != ' ')
 		return;
 	g++;
@@ -931,7 +934,8 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 					add_figure(h, t, e, p);
 			/* nothing starts inside a word: on to its last
 			 * ASCII letter or digit */
-			while (p + clen < e && utf8_ascii_word[(unsigned char)t[p + clen]])
+			while (p + clen < e &&
+			       utf8_ascii_word[(unsigned char)t[p + clen]])
 				p++;
 		} else if (!w) {
 			if (c == '(' && h->acronyms)
@@ -949,20 +953,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		pattern_found(h, t, ms, me, v, each);
 
 	/* longest first; then keep what does not overlap */
-	/* sections have few candidates: insertion sort beats qsort there */
-	if (h->nc < 32) {
-		size_t x, y;
-
-		for (x = 1; x < h->nc; x++) {
-			struct cand tmp = h->c[x];
-
-			for (y = x; y > 0 && cand_cmp(&h->c[y - 1], &tmp) > 0; y--)
-				h->c[y] = h->c[y - 1];
-			h->c[y] = tmp;
-		}
-	} else {
-		xqsort(h->c, h->nc, sizeof *h->c, cand_cmp);
-	}
+	xqsort(h->c, h->nc, sizeof *h->c, cand_cmp);
 	h->taken = xgrow(h->taken, &h->taken_cap, e - s + 1, 1);
 	memset(h->taken, 0, e - s);
 	for (i = 0; i < h->nc; i++) {
@@ -987,20 +978,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			m->aux = (uint32_t)out->nfigs++ & MENTION_AUX_MAX;
 		}
 	}
-	/* into text order: an insertion sort for a paragraph's few */
-	if (out->n - first > 64)
-		xqsort(out->v + first, out->n - first, sizeof *out->v,
-		       ment_cmp);
-	for (i = first + 1; i < out->n; i++) {
-		struct mention tmp = out->v[i];
-		size_t y = i;
-
-		while (y > first && out->v[y - 1].start > tmp.start) {
-			out->v[y] = out->v[y - 1];
-			y--;
-		}
-		out->v[y] = tmp;
-	}
+	xqsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)
 		if (out->v[i].cat == CAT_FIGURE)

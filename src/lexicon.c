@@ -50,6 +50,29 @@ static int scalar(const char *name, const struct ynode *n, const char *what,
 	return 0;
 }
 
+/* A pattern that begins with a literal letter or digit (not made
+ * optional) can only match at a word start beginning with it, and with
+ * its second byte too when that is a literal one: note them, or note
+ * that the patterns must be scanned for. */
+static void gate_pattern(struct lexicon *lx, const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0], d = n > 1 ? (unsigned char)s[1]
+							  : 0;
+	unsigned k = (unsigned)c << 8 | d;
+
+	if (c >= 0x80 || !utf8_ascii_word[c] || (n > 1 && strchr("?*{", d))) {
+		lx->patterns_gated = 0;
+		return;
+	}
+	if (d < 0x20 || d >= 0x80 || strchr("\\.^$|?*+()[]{}", d) ||
+	    (n > 2 && strchr("?*{", s[2])) || lx->pattern_first[c] == 1) {
+		lx->pattern_first[c] = 1; /* any second byte */
+		return;
+	}
+	lx->pattern_first[c] = 2;
+	lx->pattern_pair[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
 static int add_pattern(struct lexicon *lx, const char *name,
 		       const struct ynode *p, uint32_t id, int each,
 		       struct pending *pend, struct err *e)
@@ -57,31 +80,7 @@ static int add_pattern(struct lexicon *lx, const char *name,
 	/* checked alone first, so that an error points at this line */
 	if (rx_check_node(name, p, 0, e) != 0)
 		return -1;
-	/* a pattern that begins with a literal letter or digit (not made
-	 * optional) can only match at a word start beginning with it */
-	{
-		unsigned char c = (unsigned char)p->str[0],
-			      d = p->len > 1 ? (unsigned char)p->str[1] : 0;
-
-		if (c < 0x80 && utf8_ascii_word[c] &&
-		    (p->len < 2 || !strchr("?*{", d))) {
-			/* and its second byte, when that is a literal one */
-			if (d >= 0x20 && d < 0x80 &&
-			    !strchr("\\.^$|?*+()[]{}", d) &&
-			    (p->len < 3 || !strchr("?*{", p->str[2])) &&
-			    lx->pattern_first[c] != 1) {
-				unsigned k = (unsigned)c << 8 | d;
-
-				lx->pattern_first[c] = 2;
-				lx->pattern_pair[k >> 3] |=
-					(unsigned char)(1u << (k & 7));
-			} else {
-				lx->pattern_first[c] = 1;
-			}
-		} else {
-			lx->patterns_gated = 0;
-		}
-	}
+	gate_pattern(lx, p->str, p->len);
 	if (lx->combined.len)
 		buf_addc(&lx->combined, '|');
 	buf_printf(&lx->combined, "(?:%s)(*MARK:%zu)", p->str, pend->n);
@@ -306,8 +305,7 @@ int lexicon_pattern_at(const struct lexicon *lx, pcre2_match_data *md,
 
 	if (!lx->patterns_gated ||
 	    !rx_find(lx->designations_at, md, text, len, pos, 0, &ms, me) ||
-	    *me == ms ||
-	    (trie_word_at(text, len, *me) && trie_word_before(text, *me)))
+	    *me == ms || trie_inside_word(text, len, *me))
 		return 0;
 	*entity = marked_entity(lx, md, each);
 	return 1;
@@ -328,10 +326,8 @@ int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 			continue;
 		}
 		/* whole words only */
-		if ((trie_word_before(text, *ms) &&
-		     trie_word_at(text, len, *ms)) ||
-		    (trie_word_at(text, len, *me) &&
-		     trie_word_before(text, *me))) {
+		if (trie_inside_word(text, len, *ms) ||
+		    trie_inside_word(text, len, *me)) {
 			start = *ms + 1;
 			while (start < len &&
 			       ((unsigned char)text[start] & 0xC0) == 0x80)

@@ -230,8 +230,7 @@ uint64_t trie_key(const char *s, size_t n, size_t pos)
 			goto slow;                                        \
 		if (!utf8_ascii_word[c])                                  \
 			return k | (uint64_t)((j) + 1) << 32;             \
-		k |= (uint64_t)(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0))   \
-		     << (8 * (j));                                        \
+		k |= (uint64_t)lower(c) << (8 * (j));                     \
 	} while (0)
 		KEY_BYTE(0);
 		KEY_BYTE(1);
@@ -240,25 +239,11 @@ uint64_t trie_key(const char *s, size_t n, size_t pos)
 #undef KEY_BYTE
 		return k | (uint64_t)5 << 32;
 	}
-slow:
+slow: /* near the end, or non-ASCII: normalised bytes */
 	k = 0;
-	while (len < 4 && i < n && (unsigned char)s[i] < 0x80) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!utf8_ascii_word[c])
-			return k | (uint64_t)(len + 1) << 32;
-		k |= (uint64_t)lower(c) << (8 * len);
-		len++;
-		i++;
-	}
-	if (len == 4 || i >= n)
-		return k | (uint64_t)(len + 1) << 32;
-
 	while (len < 4) {
-		size_t at = i;
 		int b = next_byte(s, n, &i, 1);
 
-		(void)at;
 		if (b < 0 || b == ' ' || b == '\'')
 			break;
 		if (!(b >= 0x80 || (b >= 'a' && b <= 'z') ||
@@ -375,8 +360,7 @@ int trie_may_start2(const struct trie *t, const char *text, size_t len,
 	       (t->pair != NULL && (t->pair[idx >> 3] >> (idx & 7) & 1));
 }
 
-/* Does a word go on across pos (a word character on both sides)? */
-static inline int inside_word(const char *text, size_t len, size_t pos)
+int trie_inside_word(const char *text, size_t len, size_t pos)
 {
 	unsigned char a, b;
 
@@ -400,7 +384,7 @@ static size_t walk(const struct trie *t, int fold, const char *text,
 		return 0;
 	nd = t->root[fold][b];
 	while (nd) {
-		if (t->nodes[nd].value && !inside_word(text, len, i)) {
+		if (t->nodes[nd].value && !trie_inside_word(text, len, i)) {
 			best = i;
 			*v = t->nodes[nd].value - 1;
 		}

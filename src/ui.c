@@ -1016,7 +1016,8 @@ static void overlay_key(struct ui *u, int key, int fn)
 /* ---- commands ---- */
 
 /* One more article, opened lazily (parsed and indexed in the
- * background, as at start-up).  -1 with the reason said. */
+ * background, as at start-up; the caller places the notes and asks for
+ * the index again).  -1 with the reason said. */
 static int add_article(struct ui *u, const char *path)
 {
 	struct err e = {{0}};
@@ -1040,8 +1041,6 @@ static int add_article(struct ui *u, const char *path)
 	u->nplaces = xrealloc(u->nplaces, u->ndocs * sizeof *u->nplaces);
 	u->places[u->ndocs - 1] = NULL;
 	u->nplaces[u->ndocs - 1] = 0;
-	place_notes(u);
-	u->xref_ready = 0;
 	return 0;
 }
 
@@ -1074,6 +1073,8 @@ static void open_command(struct ui *u, const char *arg)
 		else
 			break; /* the reason stays on the status line */
 	if (added > 0) {
+		place_notes(u);
+		u->xref_ready = 0;
 		u->shown[u->focus] = first;
 		if (i == np && added == 1)
 			say(u, 0, "opened %s", path);
@@ -1191,16 +1192,23 @@ static void excerpt(const char *q, char *out, size_t n, size_t cols)
 		strcat(out, "…");
 }
 
+/* A note is being written (its editor is set aside while a passage to
+ * link is picked): no other may start.  Says so. */
+static int note_in_progress(struct ui *u)
+{
+	if (u->editing)
+		say(u, 1, "a note is being written: pick its passage (Enter) "
+			  "or Esc");
+	return u->editing;
+}
+
 static void start_note(struct ui *u)
 {
 	size_t di = u->shown[u->focus], s, e;
 	char title[512], ex[256];
 
-	if (u->editing) { /* picking a passage to link: that note first */
-		say(u, 1, "a note is being written: pick its passage (Enter) "
-			  "or Esc");
+	if (note_in_progress(u))
 		return;
-	}
 	while (u->npend > 0)
 		anchor_clear(&u->pend[--u->npend]);
 	if (u->has_sel && (u->sel_doc == u->shown[0] ||
@@ -1227,11 +1235,8 @@ static void edit_note(struct ui *u, const char *id)
 	struct note *no = notes_find(u->ns, id);
 	char title[512], ex[256];
 
-	if (u->editing) {
-		say(u, 1, "a note is being written: pick its passage (Enter) "
-			  "or Esc");
+	if (note_in_progress(u))
 		return;
-	}
 	if (no == NULL)
 		return;
 	excerpt(no->anchor[0].quote, ex, sizeof ex, 60);

@@ -23,6 +23,8 @@ size_t trie_size(const struct trie *t);
 int trie_word_at(const char *text, size_t len, size_t pos);
 /* Is the character that ends just before pos a word character? */
 int trie_word_before(const char *text, size_t pos);
+/* Does a word go on across pos (a word character on both sides)? */
+int trie_inside_word(const char *text, size_t len, size_t pos);
 /* Does a word start at pos (pos is a word character and the one before
  * it is not)? */
 int trie_word_start(const char *text, size_t pos, size_t len);

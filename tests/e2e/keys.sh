@@ -76,6 +76,10 @@ type_text "open $TMP/empty"
 keys Enter
 check ":open of an empty directory is reported" "no articles"
 keys :
+type_text "open -"
+keys Enter
+check ":open - is refused" "standard input can only be read at start-up"
+keys :
 type_text "q"
 keys Enter
 wait_exit

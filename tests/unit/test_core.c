@@ -328,6 +328,15 @@ static void test_late_bytes(void **state)
 		while (!article_parse(b, 1u << 20))
 			;
 		assert_int_equal(b->nsections, n / para);
+		/* pages given back come back from the file, except those
+		 * holding mended bytes */
+		article_release(b, 0, b->len);
+		assert_int_equal(b->text[p + 10], '?');
+		assert_int_equal(b->text[p + 30], '\n');
+		assert_int_equal(b->text[p + para + 197], ' ');
+		assert_null(memchr(b->text, '\r', b->len));
+		assert_int_equal(utf8_valid_prefix(b->text, b->len), b->len);
+		assert_memory_equal(b->text + 40, " Kim met Trump. ", 16);
 		article_free(b);
 		unlink(path);
 	}
