@@ -15,11 +15,24 @@
  * figures. */
 enum { PRI_LEXICON, PRI_RULE, PRI_FIGURE };
 
+/* A candidate is small, for sorting: a figure's reading waits in
+ * cfigs, at index fig. */
 struct cand {
-	size_t start, end;
+	uint32_t start, end;
 	uint32_t entity;
+	uint32_t fig;
 	uint8_t cat, pri;
-	struct figure fig;
+};
+
+/* What a word's key (trie_key) tells: the matchers that may start
+ * there, and the aliases' trie nodes after the key's bytes. */
+struct keyslot {
+	uint64_t key;             /* 0 = empty */
+	uint32_t exact_node;      /* after raw, among the exact aliases */
+	uint32_t fold_node;       /* after the key, among the folded */
+	uint32_t raw;             /* the exact aliases' bytes for the key */
+	unsigned char mask;       /* PM_* */
+	unsigned char exact_mixed; /* exact aliases differ in case there */
 };
 
 struct highlighter {
@@ -37,12 +50,13 @@ struct highlighter {
 	int acronyms;
 	struct trie *not_names;
 	struct figrules *fig;
-	uint64_t *kkeys;          /* word key -> which matchers (PM_*) */
-	unsigned char *kmask;
+	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
 	pcre2_match_data *md;
 	struct cand *c;
 	size_t nc, ccap;
+	struct figure *cfigs;
+	size_t ncfigs, cfigcap;
 	unsigned char *taken;
 	size_t taken_cap;
 };
@@ -183,17 +197,18 @@ static size_t key_slot(const struct highlighter *h, uint64_t key)
 	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) &
 		   (h->kslots - 1);
 
-	while (h->kkeys[i] && h->kkeys[i] != key)
+	while (h->keymap[i].key && h->keymap[i].key != key)
 		i = (i + 1) & (h->kslots - 1);
 	return i;
 }
 
 /* One lookup per word: which matchers may start at a word with this
- * key. */
+ * key, and where the aliases' walks go on after it. */
 static void build_keymap(struct highlighter *h)
 {
 	const struct trie *tries[5] = {h->lx->aliases, h->titles, h->suffixes,
 				       h->heads, figrules_starters(h->fig)};
+	const uint32_t *raw = trie_raw_keys(h->lx->aliases);
 	size_t k, i, n, total = 0;
 	int fold;
 
@@ -205,8 +220,7 @@ static void build_keymap(struct highlighter *h)
 	h->kslots = 64;
 	while (h->kslots < total * 2)
 		h->kslots *= 2;
-	h->kkeys = xcalloc(h->kslots, sizeof *h->kkeys);
-	h->kmask = xcalloc(h->kslots, 1);
+	h->keymap = xcalloc(h->kslots, sizeof *h->keymap);
 	for (k = 0; k < 5; k++)
 		for (fold = 0; fold < 2; fold++) {
 			const uint64_t *keys = trie_keys(tries[k], fold, &n);
@@ -215,17 +229,58 @@ static void build_keymap(struct highlighter *h)
 						      : 1u << k;
 
 			for (i = 0; i < n; i++) {
-				size_t sl = key_slot(h, keys[i]);
+				struct keyslot *ks =
+					&h->keymap[key_slot(h, keys[i])];
+				size_t kn = (size_t)(keys[i] >> 32) - 1;
 
-				h->kkeys[sl] = keys[i];
-				h->kmask[sl] |= (unsigned char)bit;
+				ks->key = keys[i];
+				ks->mask |= (unsigned char)bit;
+				if (k != 0)
+					continue;
+				if (fold) {
+					ks->fold_node = trie_node_after(
+						tries[0], 1, (uint32_t)keys[i],
+						kn);
+				} else if (!ks->exact_mixed &&
+					   ks->exact_node == 0) {
+					ks->raw = raw[i];
+					ks->exact_node = trie_node_after(
+						tries[0], 0, raw[i], kn);
+				} else if (ks->raw != raw[i]) {
+					/* "US" and "Us": walk from the root */
+					ks->exact_mixed = 1;
+				}
 			}
 		}
 }
 
-static unsigned key_mask(const struct highlighter *h, uint64_t key)
+/* The aliases that start at word p, whose key is ks: the longest, from
+ * the nodes its key leads to (the exact ones only when the word's bytes
+ * are theirs). */
+static size_t alias_at(const struct highlighter *h, const struct keyslot *ks,
+		       const char *t, size_t e, size_t p, uint32_t *v)
 {
-	return h->kmask[key_slot(h, key)];
+	size_t kn = (size_t)(ks->key >> 32) - 1, x = 0, f = 0;
+	uint32_t vx = 0, vf = 0;
+
+	if (ks->mask & PM_ALIAS) {
+		if (ks->exact_mixed)
+			x = trie_match_in(h->lx->aliases, t, e, p, TRIE_EXACT,
+					  &vx);
+		else if (ks->exact_node && trie_raw(t + p, kn + 1) == ks->raw)
+			x = trie_match_from(h->lx->aliases, 0, ks->exact_node,
+					    t, e, p + kn, &vx);
+	}
+	if ((ks->mask & PM_ALIAS_FOLDED) && ks->fold_node)
+		f = trie_match_from(h->lx->aliases, 1, ks->fold_node, t, e,
+				    p + kn, &vf);
+	if (f > x) {
+		*v = vf;
+		return f;
+	}
+	if (x)
+		*v = vx;
+	return x;
 }
 
 struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
@@ -282,10 +337,10 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->not_names);
 	pcre2_code_free(h->name_re);
 	figrules_free(h->fig);
-	free(h->kkeys);
-	free(h->kmask);
+	free(h->keymap);
 	pcre2_match_data_free(h->md);
 	free(h->c);
+	free(h->cfigs);
 	free(h->taken);
 	free(h);
 }
@@ -298,9 +353,10 @@ static struct cand *cand_add(struct highlighter *h, size_t s, size_t e,
 
 	h->c = xgrow(h->c, &h->ccap, h->nc + 1, sizeof *h->c);
 	c = &h->c[h->nc++];
-	c->start = s;
-	c->end = e;
+	c->start = (uint32_t)s;
+	c->end = (uint32_t)e;
 	c->entity = entity;
+	c->fig = 0;
 	c->cat = (uint8_t)cat;
 	c->pri = (uint8_t)pri;
 	return c;
@@ -852,17 +908,15 @@ static void rule_institution(struct highlighter *h, const char *t, size_t e,
 
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t s, size_t e, size_t p, unsigned m)
+		    const char *t, size_t s, size_t e, size_t p,
+		    const struct keyslot *ks)
 {
+	unsigned m = ks->mask;
 	size_t q;
 	uint32_t v;
 
 	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
-	    (q = trie_match_in(h->lx->aliases, t, e, p,
-			       ((m & PM_ALIAS) ? TRIE_EXACT : 0) |
-				       ((m & PM_ALIAS_FOLDED) ? TRIE_FOLDED
-							       : 0),
-			       &v)) != 0) {
+	    (q = alias_at(h, ks, t, e, p, &v)) != 0) {
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
 			 PRI_LEXICON);
 		rule_institution(h, t, e, p, q, v);
@@ -888,8 +942,13 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 	size_t q;
 
 	q = figure_at(h->fig, t, e, p, &f);
-	if (q)
-		cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig = f;
+	if (q == 0)
+		return;
+	h->cfigs = xgrow(h->cfigs, &h->cfigcap, h->ncfigs + 1,
+			 sizeof *h->cfigs);
+	h->cfigs[h->ncfigs] = f;
+	cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig =
+		(uint32_t)h->ncfigs++;
 }
 
 void highlight_section(struct highlighter *h, struct hl_state *st,
@@ -905,6 +964,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 	if (se->kind == SECTION_BOILERPLATE || e <= s)
 		return;
 	h->nc = 0;
+	h->ncfigs = 0;
 	prevw = trie_word_before(t, s);
 	for (p = s; p < e;) {
 		unsigned char c = (unsigned char)t[p];
@@ -921,9 +981,11 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			w = iswalnum((wint_t)cp) != 0;
 		}
 		if (w && !prevw) {
-			unsigned m = key_mask(h, trie_key(t, e, p));
+			const struct keyslot *ks =
+				&h->keymap[key_slot(h, trie_key(t, e, p))];
+			unsigned m = ks->mask;
 
-			at_word(h, st, t, s, e, p, m);
+			at_word(h, st, t, s, e, p, ks);
 			if (h->lx->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&
 			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,
@@ -973,7 +1035,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		if (c->cat == CAT_FIGURE) {
 			out->figs = xgrow(out->figs, &out->figcap,
 					  out->nfigs + 1, sizeof *out->figs);
-			out->figs[out->nfigs] = c->fig;
+			out->figs[out->nfigs] = h->cfigs[c->fig];
 			out->figs[out->nfigs].section = (uint32_t)sec;
 			m->aux = (uint32_t)out->nfigs++ & MENTION_AUX_MAX;
 		}

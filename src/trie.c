@@ -36,7 +36,8 @@ struct trie {
 	size_t entries;
 	uint64_t *keys[2];           /* trie_key of every entry, exact and
 				      * folded apart */
-	size_t nkeys[2], kcap[2];
+	uint32_t *raw;               /* the bytes under each exact key */
+	size_t nkeys[2], kcap[2], rawcap;
 };
 
 struct trie *trie_new(void)
@@ -61,6 +62,7 @@ void trie_free(struct trie *t)
 	free(t->pair);
 	free(t->keys[0]);
 	free(t->keys[1]);
+	free(t->raw);
 	free(t);
 }
 
@@ -261,6 +263,35 @@ const uint64_t *trie_keys(const struct trie *t, int fold, size_t *n)
 	return t->keys[fold != 0];
 }
 
+const uint32_t *trie_raw_keys(const struct trie *t)
+{
+	return t->raw;
+}
+
+uint32_t trie_raw(const char *s, uint64_t key_len)
+{
+	uint32_t r = 0;
+	size_t i, n = key_len > 0 ? (size_t)key_len - 1 : 0;
+
+	for (i = 0; i < n && i < 4; i++)
+		r |= (uint32_t)(unsigned char)s[i] << (8 * i);
+	return r;
+}
+
+uint32_t trie_node_after(const struct trie *t, int fold, uint32_t bytes,
+			 size_t n)
+{
+	size_t i;
+	uint32_t nd;
+
+	if (n == 0 || n > 4)
+		return 0;
+	nd = t->root[fold != 0][bytes & 0xFF];
+	for (i = 1; i < n && nd; i++)
+		nd = child(t, nd, (unsigned char)(bytes >> (8 * i)));
+	return nd;
+}
+
 int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
 {
 	size_t i = 0;
@@ -299,7 +330,14 @@ int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
 	fold = fold != 0;
 	t->keys[fold] = xgrow(t->keys[fold], &t->kcap[fold], t->nkeys[fold] + 1,
 			      sizeof *t->keys[fold]);
-	t->keys[fold][t->nkeys[fold]++] = trie_key(s, n, 0);
+	t->keys[fold][t->nkeys[fold]] = trie_key(s, n, 0);
+	if (!fold) {
+		t->raw = xgrow(t->raw, &t->rawcap, t->nkeys[0] + 1,
+			       sizeof *t->raw);
+		t->raw[t->nkeys[0]] =
+			trie_raw(s, t->keys[0][t->nkeys[0]] >> 32);
+	}
+	t->nkeys[fold]++;
 	return 1;
 }
 
@@ -373,16 +411,13 @@ int trie_inside_word(const char *text, size_t len, size_t pos)
 	return trie_word_before(text, pos) && trie_word_at(text, len, pos);
 }
 
-static size_t walk(const struct trie *t, int fold, const char *text,
-		   size_t len, size_t pos, uint32_t *v)
+/* From node nd, whose path ends just before text[i]. */
+static size_t walk_on(const struct trie *t, int fold, uint32_t nd,
+		      const char *text, size_t len, size_t i, uint32_t *v)
 {
-	size_t i = pos, best = 0;
-	int b = next_byte(text, len, &i, fold);
-	uint32_t nd;
+	size_t best = 0;
+	int b;
 
-	if (b < 0)
-		return 0;
-	nd = t->root[fold][b];
 	while (nd) {
 		if (t->nodes[nd].value && !trie_inside_word(text, len, i)) {
 			best = i;
@@ -394,6 +429,23 @@ static size_t walk(const struct trie *t, int fold, const char *text,
 		nd = child(t, nd, (unsigned char)b);
 	}
 	return best;
+}
+
+static size_t walk(const struct trie *t, int fold, const char *text,
+		   size_t len, size_t pos, uint32_t *v)
+{
+	size_t i = pos;
+	int b = next_byte(text, len, &i, fold);
+
+	if (b < 0)
+		return 0;
+	return walk_on(t, fold, t->root[fold][b], text, len, i, v);
+}
+
+size_t trie_match_from(const struct trie *t, int fold, uint32_t node,
+		       const char *text, size_t len, size_t pos, uint32_t *v)
+{
+	return walk_on(t, fold != 0, node, text, len, pos, v);
 }
 
 size_t trie_match_in(const struct trie *t, const char *text, size_t len,

@@ -44,6 +44,21 @@ uint64_t trie_key(const char *s, size_t n, size_t pos);
 /* The keys of the entries added exactly (fold 0) or folded (with
  * repeats). */
 const uint64_t *trie_keys(const struct trie *t, int fold, size_t *n);
+/* The first bytes of each exact entry, as many as its key counts
+ * (trie_raw), in the order of trie_keys(t, 0, ...). */
+const uint32_t *trie_raw_keys(const struct trie *t);
+/* The first bytes of s that a key of length field key_len covers,
+ * packed little-endian. */
+uint32_t trie_raw(const char *s, uint64_t key_len);
+/* The node reached by reading n (1 to 4) bytes, packed little-endian,
+ * in the exact (fold 0) or folded entries, or 0: for the bytes under a
+ * key, every entry with that key passes through it. */
+uint32_t trie_node_after(const struct trie *t, int fold, uint32_t bytes,
+			 size_t n);
+/* trie_match among the exact (fold 0) or folded entries, going on from
+ * node (from trie_node_after) at text[pos], just after its bytes. */
+size_t trie_match_from(const struct trie *t, int fold, uint32_t node,
+		       const char *text, size_t len, size_t pos, uint32_t *v);
 /* Can any entry start with this byte (fast rejection)? */
 int trie_may_start(const struct trie *t, unsigned char c);
 /* Can any entry start with the two bytes at text[pos] (faster
