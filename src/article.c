@@ -57,6 +57,8 @@ const char *section_kind_name(enum section_kind k)
 		return "lead";
 	case SECTION_BODY:
 		return "body";
+	case SECTION_HEADLINE:
+		return "headline";
 	default:
 		return "boilerplate";
 	}
@@ -703,11 +705,13 @@ static int parse_line(struct loader *l)
 /* ---- headline and title ---- */
 
 /* A first story paragraph that is short and has no final stop, followed
- * by more story, is the headline: a metadata marker, not a section. */
+ * by more story, is the headline: a section of its own, marked like the
+ * story, above the lead (the next story paragraph). */
 static void take_headline(struct loader *l)
 {
 	struct article *a = l->a;
 	size_t i, j, first = a->nsections;
+	struct section *h;
 
 	for (i = 0; i < a->nsections; i++)
 		if (a->sections[i].kind != SECTION_BOILERPLATE) {
@@ -716,35 +720,19 @@ static void take_headline(struct loader *l)
 		}
 	if (first >= a->nsections || l->nstory < 2)
 		return;
-	{
-		struct section *h = &a->sections[first];
-
-		if (h->end - h->start > HEADLINE_MAX ||
-		    ends_with_stop(a->text, h->start, h->end) ||
-		    memchr(a->text + h->start, '\n', h->end - h->start))
-			return;
-		if (a->title == NULL)
-			set_field(&a->title, a->text + h->start,
-				  h->end - h->start);
-		add_marker(l, MARKER_HEADLINE, h->start, h->end);
-		/* drop its sentences and the section; the next story
-		 * paragraph becomes the lead */
-		for (j = first + 1; j < a->nsections; j++) {
-			a->sections[j].first_sentence -= h->nsentences;
+	h = &a->sections[first];
+	if (h->end - h->start > HEADLINE_MAX ||
+	    ends_with_stop(a->text, h->start, h->end) ||
+	    memchr(a->text + h->start, '\n', h->end - h->start))
+		return;
+	if (a->title == NULL)
+		set_field(&a->title, a->text + h->start, h->end - h->start);
+	h->kind = SECTION_HEADLINE;
+	for (j = first + 1; j < a->nsections; j++)
+		if (a->sections[j].kind != SECTION_BOILERPLATE) {
+			a->sections[j].kind = SECTION_LEAD;
+			break;
 		}
-		memmove(a->sentences + h->first_sentence,
-			a->sentences + h->first_sentence + h->nsentences,
-			(a->nsentences - h->first_sentence - h->nsentences) *
-				sizeof *a->sentences);
-		a->nsentences -= h->nsentences;
-		memmove(h, h + 1, (a->nsections - first - 1) * sizeof *h);
-		a->nsections--;
-		for (j = first; j < a->nsections; j++)
-			if (a->sections[j].kind != SECTION_BOILERPLATE) {
-				a->sections[j].kind = SECTION_LEAD;
-				break;
-			}
-	}
 }
 
 static void make_title(struct article *a)

@@ -328,6 +328,36 @@ static size_t after_gap(const char *t, size_t len, size_t p)
 	return q > p && q < len ? q : 0;
 }
 
+/* Does a counted singular noun follow q, after at most five words that
+ * describe it ("one nuclear bomb", "one anti-ship cruise missile"), none
+ * of them a word that ends a counted phrase ("one of the", "one said")? */
+static int singular_follows(const struct figrules *r, const char *t,
+			    size_t len, size_t q)
+{
+	size_t g = q, we;
+	uint32_t v;
+	int k;
+
+	for (k = 0; k < 6; k++) {
+		g = after_gap(t, len, g);
+		if (g == 0)
+			return 0;
+		if (trie_match(r->singular, t, len, g, &v) != 0)
+			return 1;
+		if (trie_match(r->stops, t, len, g, &v) != 0)
+			return 0;
+		/* a describing word: letters, digits, hyphens */
+		for (we = g; we < len && (trie_word_at(t, len, we) ||
+					  (t[we] == '-' && we > g));
+		     we++)
+			;
+		if (we == g)
+			return 0;
+		g = we;
+	}
+	return 0;
+}
+
 const struct trie *figrules_starters(const struct figrules *r)
 {
 	return r->starters;
@@ -835,11 +865,10 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		f->unit = n.counts;
 		return q;
 	}
-	/* "one" alone is a figure only before a person counted: "one man
-	 * was killed", not "one of the" */
-	if (n.weak && !qual &&
-	    ((g = after_gap(t, len, q)) == 0 ||
-	     trie_match(r->singular, t, len, g, &v) == 0))
+	/* "one" alone is a figure only before a person or thing counted:
+	 * "one man was killed", "one anti-ship cruise missile", not "one of
+	 * the" */
+	if (n.weak && !qual && !singular_follows(r, t, len, q))
 		return 0;
 	counted_phrase(r, t, len, q, f);
 	return q;

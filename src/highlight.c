@@ -588,6 +588,27 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 		person_found(h, st, t, first, b);
 }
 
+/* A name ends with a possessive word: "President Joe Biden's Meeting"
+ * (a headline's capitals) names Joe Biden.  The end of [g, ne) before
+ * the first "'s" or "’s" that ends a word. */
+static size_t before_possessive(const char *t, size_t g, size_t ne)
+{
+	size_t k, al;
+
+	for (k = g + 1; k < ne; k++) {
+		if (t[k] == '\'')
+			al = 1;
+		else if (k + 3 <= ne && memcmp(t + k, "\xE2\x80\x99", 3) == 0)
+			al = 3;
+		else
+			continue;
+		if (k + al < ne && t[k + al] == 's' &&
+		    (k + al + 1 == ne || t[k + al + 1] == ' '))
+			return k;
+	}
+	return ne;
+}
+
 static void rule_person(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t e, size_t q)
 {
@@ -606,6 +627,7 @@ static void rule_person(struct highlighter *h, struct hl_state *st,
 		return;
 	if (comma && (ne >= e || t[ne] != ',' || !memchr(t + g, ' ', ne - g)))
 		return; /* a closed aside of two words or more */
+	ne = before_possessive(t, g, ne);
 	{
 		uint32_t v;
 		size_t tq = trie_match(h->titles, t, e, g, &v);
@@ -906,6 +928,33 @@ static void rule_institution(struct highlighter *h, const char *t, size_t e,
 	cand_add(h, p, k, id, CAT_ACTOR, PRI_RULE);
 }
 
+/* Weapons side by side name one weapon: "THAAD interceptors", "KN-24
+ * ballistic missiles", "missile defense interceptors".  The entity is
+ * the named one (written with a capital or a digit) when the phrase
+ * begins with a name, else the last, the head noun.  v is in text order;
+ * returns its new length. */
+static size_t join_weapons(const char *t, struct mention *v, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++) {
+		struct mention *prev = w > 0 ? &v[w - 1] : NULL;
+
+		if (prev != NULL && prev->cat == CAT_WEAPON &&
+		    v[i].cat == CAT_WEAPON && v[i].start == prev->end + 1 &&
+		    (t[prev->end] == ' ' || t[prev->end] == '\n')) {
+			unsigned char c = (unsigned char)t[prev->start];
+
+			if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+				prev->entity = v[i].entity;
+			prev->end = v[i].end;
+			continue;
+		}
+		v[w++] = v[i];
+	}
+	return w;
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p,
@@ -1041,6 +1090,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		}
 	}
 	xqsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
+	out->n = first + join_weapons(t, out->v + first, out->n - first);
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)
 		if (out->v[i].cat == CAT_FIGURE)

@@ -62,11 +62,12 @@ static enum role mention_role(const struct mention *m,
 	}
 }
 
-/* One text row: section sec, bytes [ls, le). */
+/* One text row: section sec, bytes [ls, le); row_attr is added to
+ * everything on it (a headline is bold). */
 static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 		     const struct mention *mv, size_t mn,
 		     const struct matches *sm, enum role base,
-		     const struct pane_view *v)
+		     unsigned long row_attr, const struct pane_view *v)
 {
 	const char *t = d->a->text;
 	size_t p = ls, mi = 0;
@@ -101,7 +102,7 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 		{
 			/* inside a note's passage: the note role for plain
 			 * text, underlined otherwise */
-			unsigned long extra = 0;
+			unsigned long extra = row_attr;
 
 			for (k = 0; k < v->nnotes; k++) {
 				const struct noteplace *np = &v->notes[k];
@@ -110,7 +111,7 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 					if (r == base)
 						r = ROLE_NOTE;
 					else
-						extra = A_UNDERLINE;
+						extra |= A_UNDERLINE;
 					if (np->end < next)
 						next = np->end;
 				} else if (np->start > p && np->start < next) {
@@ -245,7 +246,8 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 				continue;
 			}
 			draw_row(d, starts[i], i + 1 < nl ? starts[i + 1] : se->end,
-				 cols, mv, mn, &sm, base, v);
+				 cols, mv, mn, &sm, base,
+				 se->kind == SECTION_HEADLINE ? A_BOLD : 0, v);
 		}
 		free(sm.v);
 		skip = 0;

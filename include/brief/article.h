@@ -9,7 +9,15 @@
 
 #include "brief/util.h"
 
-enum section_kind { SECTION_LEAD, SECTION_BODY, SECTION_BOILERPLATE };
+/* A headline is the short first line above the story, marked like the
+ * story; boilerplate (promos, copyright) is neither marked nor
+ * compared. */
+enum section_kind {
+	SECTION_LEAD,
+	SECTION_BODY,
+	SECTION_BOILERPLATE,
+	SECTION_HEADLINE
+};
 
 /* A byte range [start, end) into article->text. */
 struct span {
@@ -24,14 +32,9 @@ struct section {
 	int line;                 /* 1-based line of its first byte */
 };
 
-/* What a metadata marker held: front matter, a date marker, a headline,
- * a dateline. */
-enum marker_kind {
-	MARKER_FRONT_MATTER,
-	MARKER_DATE,
-	MARKER_HEADLINE,
-	MARKER_DATELINE
-};
+/* What a metadata marker held: front matter, a date marker, a
+ * dateline. */
+enum marker_kind { MARKER_FRONT_MATTER, MARKER_DATE, MARKER_DATELINE };
 
 struct marker {
 	enum marker_kind kind;

@@ -4,26 +4,49 @@
 # category TAB text, one line per mark).  A brief mark matches an
 # expected one of the same category when one text contains the other.
 # An evaluation, not a test: it prints the figures.
+#
+#   score.sh [-v] [NAME...]   NAME: an article's name without .txt
+#                             (all of them when none); -v also lists
+#                             what is missed and what is wrong
 cd "$(dirname "$0")/../.." || exit 2
 B=${BRIEF:-./brief}
+verbose=0
+if [ "$1" = "-v" ]; then
+	verbose=1
+	shift
+fi
+files=
+if [ $# -eq 0 ]; then
+	files=$(ls tests/eval/*.txt)
+else
+	for n in "$@"; do files="$files tests/eval/$n.txt"; done
+fi
+tmp=${TMPDIR:-/tmp}/brief-eval.$$
 for cat in actor weapon figure; do
 	tp=0
 	fp=0
 	fn=0
-	for f in tests/eval/*.txt; do
+	for f in $files; do
 		exp="${f%.txt}.expected"
-		"$B" --mentions "$f" | awk -F'\t' -v c="$cat" '$5 == c { print $7 }' >/tmp/brief-eval-got.$$
-		awk -F'\t' -v c="$cat" '$1 == c { print $2 }' "$exp" >/tmp/brief-eval-exp.$$
-		set -- $(awk 'NR == FNR { got[NR] = $0; n = NR; next }
+		"$B" --mentions "$f" | awk -F'\t' -v c="$cat" '$5 == c { print $7 }' >"$tmp.got"
+		awk -F'\t' -v c="$cat" '$1 == c { print $2 }' "$exp" >"$tmp.exp"
+		set -- $(awk -v v="$verbose" -v c="$cat" -v f="$f" '
+			NR == FNR { got[NR] = $0; n = NR; next }
 			{ want[FNR] = $0; m = FNR }
 			END {
-				for (i = 1; i <= m; i++)
+				for (i = 1; i <= m; i++) {
 					for (j = 1; j <= n; j++)
 						if (!used[j] && (index(got[j], want[i]) || index(want[i], got[j]))) {
 							used[j] = 1; hit++; break
 						}
+					if (j > n && v)
+						printf "missed %s %s: %s\n", c, f, want[i] > "/dev/stderr"
+				}
+				for (j = 1; j <= n && v; j++)
+					if (!used[j])
+						printf "wrong  %s %s: %s\n", c, f, got[j] > "/dev/stderr"
 				print hit + 0, n - hit, m - hit
-			}' /tmp/brief-eval-got.$$ /tmp/brief-eval-exp.$$)
+			}' "$tmp.got" "$tmp.exp")
 		tp=$((tp + $1))
 		fp=$((fp + $2))
 		fn=$((fn + $3))
@@ -32,4 +55,4 @@ for cat in actor weapon figure; do
 		printf "%-7s recall %5.1f%%  precision %5.1f%%  (%d found, %d wrong, %d missed)\n",
 			c, 100 * tp / (tp + fn), 100 * tp / (tp + fp), tp, fp, fn }'
 done
-rm -f /tmp/brief-eval-got.$$ /tmp/brief-eval-exp.$$
+rm -f "$tmp.got" "$tmp.exp"

@@ -317,6 +317,41 @@ static void test_figures(void **state)
 			     "since March. The vote was 79 to 18.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* weapons side by side are one weapon, named by the name that
+	 * opens them, else by the head noun; "and" keeps them apart */
+	{
+		static const struct mark want[] = {
+			{"THAAD interceptors", CAT_WEAPON, "THAAD", 0},
+			{"missile defense interceptors", CAT_WEAPON,
+			 "air defense", 0},
+			{"KN-24 ballistic missiles", CAT_WEAPON, "KN-24", 0},
+			{"KN-23", CAT_WEAPON, "KN-23", 0},
+			{"drones", CAT_WEAPON, "drones", 0},
+			{"drones and missiles", CAT_WEAPON, NULL, 1},
+		};
+
+		expect_marks("It sold THAAD interceptors, missile defense "
+			     "interceptors, KN-23 and KN-24 ballistic missiles, "
+			     "and drones and missiles.\n",
+			     want, sizeof want / sizeof *want);
+	}
+	/* a name ends at a possessive, even in a headline's capitals; an
+	 * expert named in apposition is a person */
+	{
+		static const struct mark want[] = {
+			{"Joe Biden", CAT_ACTOR, "Joe Biden", 0},
+			{"Joe Biden’s Meeting", CAT_ACTOR, NULL, 1},
+			{"Xi Jinping", CAT_ACTOR, "Xi Jinping", 0},
+			{"Jinping", CAT_ACTOR, NULL, 1},
+			{"Hannah Voss", CAT_ACTOR, "Hannah Voss", 0},
+		};
+
+		expect_marks("Readout of President Joe Biden’s Meeting with "
+			     "President Xi Jinping\n\nThey met. \"It is bad,\" "
+			     "said Hannah Voss, a nonproliferation expert at "
+			     "the center.\n",
+			     want, sizeof want / sizeof *want);
+	}
 }
 
 static void test_xref(void **state)
