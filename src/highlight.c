@@ -49,6 +49,8 @@ struct highlighter {
 	int max_words;
 	int acronyms;
 	struct trie *not_names;
+	struct trie *place_words; /* "in", "at": a place follows */
+	struct trie *acronym_joiners; /* "in": inside a long form */
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
@@ -148,7 +150,11 @@ static int load_rules(struct highlighter *h, const char *name,
 	    word_list_as(name, ynode_get(org, "institutions"), "institutions",
 			 h->institutions, 1, e) != 0 ||
 	    word_list(name, ynode_get(root, "not_names"), "not_names",
-		      h->not_names, e) != 0)
+		      h->not_names, e) != 0 ||
+	    word_list_as(name, ynode_get(root, "place_words"), "place_words",
+			 h->place_words, 1, e) != 0 ||
+	    word_list(name, ynode_get(root, "acronym_joiners"),
+		      "acronym_joiners", h->acronym_joiners, e) != 0)
 		return -1;
 	if (ynode_get(pe, "name")) {
 		h->name_re = rx_compile_node(name, ynode_get(pe, "name"),
@@ -301,6 +307,8 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->inner = trie_new();
 	h->institutions = trie_new();
 	h->not_names = trie_new();
+	h->place_words = trie_new();
+	h->acronym_joiners = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
 	if (!ok)
 		goto fail;
@@ -335,6 +343,8 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->inner);
 	trie_free(h->institutions);
 	trie_free(h->not_names);
+	trie_free(h->place_words);
+	trie_free(h->acronym_joiners);
 	pcre2_code_free(h->name_re);
 	figrules_free(h->fig);
 	free(h->keymap);
@@ -625,8 +635,10 @@ static void rule_person(struct highlighter *h, struct hl_state *st,
 	if (!upper_at(t, e, g) ||
 	    !rx_find(h->name_re, h->md, t, e, g, PCRE2_ANCHORED, &ms, &ne))
 		return;
-	if (comma && (ne >= e || t[ne] != ',' || !memchr(t + g, ' ', ne - g)))
-		return; /* a closed aside of two words or more */
+	if (comma && (ne >= e || (t[ne] != ',' && t[ne] != '.') ||
+		      !memchr(t + g, ' ', ne - g)))
+		return; /* an aside of two words or more, closed by a comma
+			 * or the sentence's end */
 	ne = before_possessive(t, g, ne);
 	{
 		uint32_t v;
@@ -694,6 +706,14 @@ static size_t possessive_at(const char *t, size_t e, size_t p)
 
 /* An organisation whose last word (a suffix) spans [p, q): capitalised
  * words before it, joiners allowed between them. */
+/* Does the word [ws, we) end with "'s" or "’s"? */
+static int ends_possessive(const char *t, size_t ws, size_t we)
+{
+	return we >= ws + 3 && t[we - 1] == 's' &&
+	       (t[we - 2] == '\'' ||
+		(we >= ws + 5 && memcmp(t + we - 4, "\xE2\x80\x99", 3) == 0));
+}
+
 static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			    size_t e, size_t p, size_t q)
 {
@@ -705,6 +725,8 @@ static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	if (q + 1 < e && t[q] == ' ' && upper_at(t, e, q + 1))
 		return;
 	while (words < h->max_words && word_before(t, s, pos, &ws, &we)) {
+		if (ends_possessive(t, ws, we))
+			break; /* "Armenia's Defense Ministry" */
 		if (upper_at(t, we, ws)) {
 			if (is_word_in(h->openers, t, ws, we) ||
 			    trie_match(h->titles, t, we, ws, &v) == we)
@@ -795,7 +817,8 @@ static void rule_acronym(struct highlighter *h, struct hl_state *st,
 		if (upper_at(t, we, ws)) {
 			if (t[ws] == t[as])
 				long_s = ws;
-		} else if (!is_word_in(h->joiners, t, ws, we)) {
+		} else if (!is_word_in(h->joiners, t, ws, we) &&
+			   !is_word_in(h->acronym_joiners, t, ws, we)) {
 			break;
 		}
 		pos = ws;
@@ -925,7 +948,13 @@ static void rule_institution(struct highlighter *h, const char *t, size_t e,
 	id = entities_intern(h->reg, b.data, b.len, CAT_ACTOR, "institution",
 			     1);
 	buf_free(&b);
-	cand_add(h, p, k, id, CAT_ACTOR, PRI_RULE);
+	/* "Chinese navy": one mark; "Russia's Defence Ministry": two, the
+	 * state and its ministry, as analysts mark them; "Russia's
+	 * embassy": the state alone */
+	if (g == q + 1)
+		cand_add(h, p, k, id, CAT_ACTOR, PRI_RULE);
+	else if (upper_at(t, k, g))
+		cand_add(h, g, k, id, CAT_ACTOR, PRI_LEXICON);
 }
 
 /* Weapons side by side name one weapon: "THAAD interceptors", "KN-24
@@ -955,6 +984,20 @@ static size_t join_weapons(const char *t, struct mention *v, size_t n)
 	return w;
 }
 
+/* A seat of government after "in", "at", ... names a place, not the
+ * state: "talks in Vienna", but "Moscow said". */
+static int seat_as_place(const struct highlighter *h, const char *t,
+			 size_t s, size_t e, size_t p, size_t q)
+{
+	size_t ws, we;
+	uint32_t v;
+
+	return trie_size(h->lx->seats) &&
+	       trie_match(h->lx->seats, t, e, p, &v) == q &&
+	       word_before(t, s, p, &ws, &we) &&
+	       is_word_in(h->place_words, t, ws, we);
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p,
@@ -965,7 +1008,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	uint32_t v;
 
 	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
-	    (q = alias_at(h, ks, t, e, p, &v)) != 0) {
+	    (q = alias_at(h, ks, t, e, p, &v)) != 0 &&
+	    !seat_as_place(h, t, s, e, p, q)) {
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
 			 PRI_LEXICON);
 		rule_institution(h, t, e, p, q, v);

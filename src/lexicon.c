@@ -101,6 +101,7 @@ static int load_entity(struct lexicon *lx, const char *name,
 			   *cat = ynode_get(m, "category"),
 			   *kind = ynode_get(m, "kind"),
 			   *al = ynode_get(m, "aliases"),
+			   *seats = ynode_get(m, "seats"),
 			   *pats = ynode_get(m, "patterns"),
 			   *each = ynode_get(m, "each_match");
 	enum category c;
@@ -147,6 +148,20 @@ static int load_entity(struct lexicon *lx, const char *name,
 			if (scalar(name, al->kids[i], "an alias", e) != 0)
 				return -1;
 			add_alias(lx, al->kids[i]->str, al->kids[i]->len, id);
+		}
+	}
+	if (seats) {
+		if (seats->type != YNODE_SEQ) {
+			ynode_err(e, name, seats, "'seats' must be a list");
+			return -1;
+		}
+		for (i = 0; i < seats->nkids; i++) {
+			const struct ynode *k = seats->kids[i];
+
+			if (scalar(name, k, "a seat", e) != 0)
+				return -1;
+			add_alias(lx, k->str, k->len, id);
+			trie_add(lx->seats, k->str, k->len, id, 0);
 		}
 	}
 	if (pats) {
@@ -202,6 +217,7 @@ struct lexicon *lexicon_load(char *const *paths, size_t n,
 
 	lx->reg = reg;
 	lx->aliases = trie_new();
+	lx->seats = trie_new();
 	lx->patterns_gated = 1;
 	for (i = 0; i < n; i++)
 		if (load_file(lx, paths[i], &pend, e) != 0)
@@ -241,6 +257,7 @@ void lexicon_free(struct lexicon *lx)
 	if (lx == NULL)
 		return;
 	trie_free(lx->aliases);
+	trie_free(lx->seats);
 	for (size_t i = 0; i < lx->naliases; i++)
 		free(lx->alias_text[i]);
 	free(lx->alias_text);

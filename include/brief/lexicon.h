@@ -14,6 +14,10 @@
 struct lexicon {
 	struct entities *reg;    /* shared; not owned */
 	struct trie *aliases;    /* alias -> entity id */
+	struct trie *seats;      /* the aliases that name a seat of
+				  * government ("Vienna"): the state, except
+				  * where the text names a place ("in
+				  * Vienna") */
 	pcre2_code *designations; /* all patterns, each alternative marked
 				   * with its index */
 	pcre2_code *designations_at; /* the same, anchored: tried only at

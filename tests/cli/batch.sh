@@ -118,6 +118,16 @@ printf 'entities:\n  - name: Ships\n    category: weapon\n    each_match: true\n
 run --lexicon "$TMP/lex6.yaml" --entities "$TMP/ships.txt"
 expect_out "each_match: one entity per ship" "weapon	USS Ohio	1"
 expect_out "each_match: the other ship" "weapon	USS Maine	1"
+# seats of government: the state, except where the text names the place
+printf 'entities:\n  - name: Freedonia\n    category: actor\n    kind: state\n    seats: [Fredville]\n' >"$TMP/lex7.yaml"
+printf 'Fredville said talks in Fredville would go on.\n' >"$TMP/seat.txt"
+run --lexicon "$TMP/lex7.yaml" --mentions "$TMP/seat.txt"
+expect_out "seat: stands for the state" "	0	0	9	actor	Freedonia	Fredville"
+if grep -q "	24	33	" "$TMP/out"; then not_ok "seat: 'in Fredville' is the place"; else ok "seat: 'in Fredville' is the place"; fi
+printf 'entities:\n  - name: Freedonia\n    category: actor\n    seats: Fredville\n' >"$TMP/lex8.yaml"
+run --lexicon "$TMP/lex8.yaml" --mentions "$TMP/seat.txt"
+expect_rc "seats not a list exits 2" 2
+expect_err "seats not a list: FILE:LINE:COL" "brief: $TMP/lex8.yaml:4:12: 'seats' must be a list"
 printf 'entities: [\n' >"$TMP/lex2.yaml"
 run --lexicon "$TMP/lex2.yaml" --entities "$A"
 expect_rc "bad lexicon YAML exits 2" 2

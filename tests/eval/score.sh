@@ -31,7 +31,7 @@ for cat in actor weapon figure; do
 		"$B" --mentions "$f" | awk -F'\t' -v c="$cat" '$5 == c { print $7 }' >"$tmp.got"
 		awk -F'\t' -v c="$cat" '$1 == c { print $2 }' "$exp" >"$tmp.exp"
 		set -- $(awk -v v="$verbose" -v c="$cat" -v f="$f" '
-			NR == FNR { got[NR] = $0; n = NR; next }
+			FILENAME == ARGV[1] { got[++n] = $0; next }
 			{ want[FNR] = $0; m = FNR }
 			END {
 				for (i = 1; i <= m; i++) {

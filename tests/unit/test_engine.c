@@ -207,14 +207,20 @@ static void test_rules(void **state)
 			     want, sizeof want / sizeof *want);
 	}
 	/* a title is not part of the name before ", the …"; "Jr."; a state
-	 * and its institution; each named ship is its own entity; a number
+	 * and its institution (after a possessive, two marks, or the state
+	 * alone when the institution is not capitalised); each named
+	 * ship is its own entity; a number
 	 * word inside a name */
 	{
 		static const struct mark want[] = {
 			{"Tomas Ferreira", CAT_ACTOR, "Tomas Ferreira", 0},
 			{"Juan Ortega Jr.", CAT_ACTOR, "Juan Ortega Jr.", 0},
-			{"Pakistan's air force", CAT_ACTOR, "Pakistan air force",
-			 0},
+			{"Pakistan", CAT_ACTOR, "Pakistan", 0},
+			{"air force", CAT_ACTOR, NULL, 1},
+			{"Pakistan's air force", CAT_ACTOR, NULL, 1},
+			{"Armenia", CAT_ACTOR, "Armenia", 0},
+			{"Defense Ministry", CAT_ACTOR,
+			 "Armenia defense ministry", 0},
 			{"Chinese navy", CAT_ACTOR, "China navy", 0},
 			{"USS Carl Vinson", CAT_WEAPON, "USS Carl Vinson", 0},
 			{"HMS Prince of Wales", CAT_WEAPON,
@@ -225,6 +231,7 @@ static void test_rules(void **state)
 		expect_marks("Said General Tomas Ferreira, the chief of the "
 			     "army. President Juan Ortega Jr. spoke. "
 			     "Pakistan's air force and the Chinese navy met "
+			     "Armenia’s Defense Ministry and "
 			     "the USS Carl Vinson and the HMS Prince of Wales, "
 			     "a World War Two design.\n",
 			     want, sizeof want / sizeof *want);
@@ -315,6 +322,24 @@ static void test_figures(void **state)
 		expect_marks("In April, one man was killed and one of the "
 			     "Tu-95 bombers flew. It may march on in 2022-23, "
 			     "since March. The vote was 79 to 18.\n",
+			     want, sizeof want / sizeof *want);
+	}
+	/* a long form with "in" inside; an aside closed by the sentence's
+	 * end; an organisation ending in "Endowment" */
+	{
+		static const struct mark want[] = {
+			{"European Union Mission in Armenia", CAT_ACTOR, NULL,
+			 0},
+			{"EUMA", CAT_ACTOR, "European Union Mission in Armenia",
+			 0},
+			{"Markus Ritter", CAT_ACTOR, "Markus Ritter", 0},
+			{"Carnegie Endowment", CAT_ACTOR, NULL, 0},
+		};
+
+		expect_marks("The European Union Mission in Armenia (EUMA) "
+			     "met, said the mission's head, Markus Ritter. "
+			     "Later EUMA said so, as did the Carnegie "
+			     "Endowment.\n",
 			     want, sizeof want / sizeof *want);
 	}
 	/* weapons side by side are one weapon, named by the name that
