@@ -576,9 +576,8 @@ static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
 				take_group(l, mr, s, "place", &a->place);
 				take_group(l, mr, s, "date", &a->date);
 				if (mr->marker && s + me < e) {
-					add_marker(l, MARKER_DATELINE, s,
-						   s + me);
-					s += me;
+					a->dateline.start = s;
+					a->dateline.end = s + me;
 				}
 				l->dateline_done = 1;
 				break;
@@ -750,6 +749,8 @@ static void make_title(struct article *a)
 	}
 	s = a->sentences[a->sections[i].first_sentence].start;
 	e = a->sentences[a->sections[i].first_sentence].end;
+	if (a->dateline.end > s && a->dateline.end < e)
+		s = a->dateline.end; /* the story, not "SEOUL (AP) —" */
 	if (utf8_str_width(a->text + s, e - s) <= TITLE_COLS) {
 		a->title = xstrndup(a->text + s, e - s);
 		return;

@@ -458,8 +458,11 @@ static size_t read_digits(const char *t, size_t len, size_t p, struct num *n)
 			tmp[k++] = t[q++];
 	}
 	tmp[k] = '\0';
-	/* "18th", "3D", "5G": not a plain number */
-	if (q < len && trie_word_at(t, len, q))
+	/* "18th", "3D", "5G": not a plain number; but "1990s" is a decade,
+	 * read by the caller */
+	if (q < len && trie_word_at(t, len, q) &&
+	    !(k == 4 && groups == 0 && t[q] == 's' && tmp[3] == '0' &&
+	      !trie_word_at(t, len, q + 1)))
 		return 0;
 	n->value = n->lo = n->hi = strtod(tmp, NULL);
 	n->digits = 1;
@@ -790,6 +793,18 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		f->month = (int)r->scale[r->nscale + v];
 		return q2;
 	}
+	/* a decade: "the 1990s" */
+	if (n.digits && n.ndigits == 4 && !n.commas && n.value >= 1800 &&
+	    n.value <= 2090 && fmod(n.value, 10) == 0 && !qual && !cur &&
+	    q + 1 <= len && q < len && t[q] == 's' &&
+	    !trie_word_at(t, len, q + 1)) {
+		f->kind = FIG_YEAR;
+		f->year = (int)n.value;
+		f->lo = n.value;
+		f->hi = n.value + 9;
+		f->range = 1;
+		return q + 1;
+	}
 	/* a year */
 	if (n.digits && n.ndigits == 4 && !n.commas && n.value >= 1800 &&
 	    n.value <= 2100 && n.value == floor(n.value) && !qual && !cur &&
@@ -902,7 +917,7 @@ void figure_format(const struct figure *f, char *out, size_t n)
 		snprintf(out, n, "%02d:%02d", f->hour, f->minute);
 		return;
 	case FIG_YEAR:
-		snprintf(out, n, "%d", f->year);
+		snprintf(out, n, f->range ? "%ds" : "%d", f->year);
 		return;
 	case FIG_TALLY:
 		fmt_num(f->lo, a, sizeof a);

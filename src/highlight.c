@@ -1117,6 +1117,11 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 
 		if (!span_free(h->taken, s, c->start, c->end))
 			continue;
+		/* a dateline's place and agency are metadata; its date is
+		 * a figure */
+		if (c->cat != CAT_FIGURE && c->start < a->dateline.end &&
+		    c->end > a->dateline.start)
+			continue;
 		span_take(h->taken, s, c->start, c->end);
 		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 		m = &out->v[out->n++];

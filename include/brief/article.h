@@ -32,9 +32,9 @@ struct section {
 	int line;                 /* 1-based line of its first byte */
 };
 
-/* What a metadata marker held: front matter, a date marker, a
- * dateline. */
-enum marker_kind { MARKER_FRONT_MATTER, MARKER_DATE, MARKER_DATELINE };
+/* What a metadata marker held: front matter, a date marker.  (A
+ * dateline stays in the lead: article->dateline.) */
+enum marker_kind { MARKER_FRONT_MATTER, MARKER_DATE };
 
 struct marker {
 	enum marker_kind kind;
@@ -47,6 +47,10 @@ struct article {
 	char *date;               /* "YYYY-MM-DD" or NULL */
 	char *source;             /* or NULL */
 	char *place;              /* from a dateline, or NULL */
+	struct span dateline;     /* "SEOUL, South Korea (AP) — ": metadata
+				   * kept at the head of the lead's text,
+				   * where only its date is marked; empty
+				   * when there is none */
 	char *url;                /* from front matter, or NULL */
 	char **tags;              /* from front matter */
 	size_t ntags;

@@ -190,9 +190,14 @@ static void test_other_layouts(void **state)
 	assert_int_equal(a->sections[0].nsentences, 1);
 	assert_int_equal(a->sections[1].kind, SECTION_BOILERPLATE);
 	assert_int_equal(a->sections[2].kind, SECTION_LEAD);
+	/* the dateline stays at the head of the lead, remembered */
 	t = sec_text(a, 2);
-	assert_true(strncmp(t, "South Korea and the\nUnited States", 33) == 0);
+	assert_true(strncmp(t, "SEOUL, South Korea (AP) — South Korea and "
+			       "the\nUnited States", 61) == 0);
 	free(t);
+	assert_int_equal(a->dateline.start, a->sections[2].start);
+	assert_true(strncmp(a->text + a->dateline.end, "South Korea and", 15) ==
+		    0);
 	assert_null(memchr(a->text, '\r', a->len));
 	assert_int_equal(a->sections[a->nsections - 1].kind,
 			 SECTION_BOILERPLATE);
@@ -210,8 +215,12 @@ static void test_other_layouts(void **state)
 	assert_int_equal(a->nsections, 3);
 	assert_int_equal(a->sections[2].kind, SECTION_BOILERPLATE);
 	t = sec_text(a, 0);
-	assert_true(strncmp(t, "The Pentagon said", 17) == 0);
+	assert_true(strncmp(t, "WASHINGTON, Dec. 3 (Reuters) - The Pentagon "
+			       "said", 48) == 0);
 	free(t);
+	/* the title is the story's first sentence, without the dateline */
+	assert_string_equal(a->title, "The Pentagon said on Tuesday it would "
+				      "send more air defense systems.");
 	article_free(a);
 
 	/* front matter and a BOM */

@@ -324,6 +324,33 @@ static void test_figures(void **state)
 			     "since March. The vote was 79 to 18.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* a dateline: its date is a figure, its place and agency are not
+	 * marked; the story after it is */
+	{
+		static const struct mark want[] = {
+			{"Oct 15", CAT_FIGURE, "date", 0},
+			{"AP", CAT_ACTOR, NULL, 1},
+			{"Reuters", CAT_ACTOR, "Reuters", 0},
+			{"1990s", CAT_FIGURE, "year", 0},
+		};
+		struct mentions dm = {0};
+		struct article *da = text_article(
+			rules, "dl", "Talks stall\n\nSEOUL, South Korea, Oct 15 "
+				     "(AP) — Officials told Reuters of the "
+				     "1990s.\n\nMore.\n");
+		size_t k, in_dateline = 0;
+
+		expect_marks(da->text, want, sizeof want / sizeof *want);
+		highlight_article(en.hl, da, &dm);
+		for (k = 0; k < dm.n; k++)
+			if (dm.v[k].start < da->dateline.end &&
+			    dm.v[k].cat != CAT_FIGURE)
+				in_dateline++;
+		assert_int_equal(in_dateline, 0);
+		assert_true(da->dateline.end > da->dateline.start);
+		mentions_free(&dm);
+		article_free(da);
+	}
 	/* a long form with "in" inside; an aside closed by the sentence's
 	 * end; an organisation ending in "Endowment" */
 	{
