@@ -51,6 +51,7 @@ struct highlighter {
 	struct trie *not_names;
 	struct trie *place_words; /* "in", "at": a place follows */
 	struct trie *acronym_joiners; /* "in": inside a long form */
+	struct trie *ship_classes; /* "destroyer": a ship's name may follow */
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
@@ -154,7 +155,9 @@ static int load_rules(struct highlighter *h, const char *name,
 	    word_list_as(name, ynode_get(root, "place_words"), "place_words",
 			 h->place_words, 1, e) != 0 ||
 	    word_list(name, ynode_get(root, "acronym_joiners"),
-		      "acronym_joiners", h->acronym_joiners, e) != 0)
+		      "acronym_joiners", h->acronym_joiners, e) != 0 ||
+	    word_list_as(name, ynode_get(root, "ship_classes"), "ship_classes",
+			 h->ship_classes, 1, e) != 0)
 		return -1;
 	if (ynode_get(pe, "name")) {
 		h->name_re = rx_compile_node(name, ynode_get(pe, "name"),
@@ -309,6 +312,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->not_names = trie_new();
 	h->place_words = trie_new();
 	h->acronym_joiners = trie_new();
+	h->ship_classes = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
 	if (!ok)
 		goto fail;
@@ -345,6 +349,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->not_names);
 	trie_free(h->place_words);
 	trie_free(h->acronym_joiners);
+	trie_free(h->ship_classes);
 	pcre2_code_free(h->name_re);
 	figrules_free(h->fig);
 	free(h->keymap);
@@ -514,6 +519,18 @@ static int upper_at(const char *t, size_t len, size_t p)
 
 /* The word that ends just before the single space (or line break) before
  * pos: [*ws, *we).  0 when there is none. */
+/* Back from b over word characters, a whole character at a time
+ * ("Mendonça"): the start of the word that ends at b. */
+static size_t char_word_start(const char *t, size_t s, size_t b)
+{
+	while (b > s && trie_word_before(t, b)) {
+		b--;
+		while (b > s && ((unsigned char)t[b] & 0xC0) == 0x80)
+			b--;
+	}
+	return b;
+}
+
 static int word_before(const char *t, size_t s, size_t pos, size_t *ws,
 		       size_t *we)
 {
@@ -532,6 +549,8 @@ static int word_before(const char *t, size_t s, size_t pos, size_t *ws,
 			p -= 3;
 		else
 			p--;
+		while (p > s && ((unsigned char)t[p] & 0xC0) == 0x80)
+			p--; /* a whole character: "Mendonça" */
 	}
 	*ws = p;
 	return *ws < *we;
@@ -576,26 +595,38 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 		b -= 4;
 	else if (b >= s + 6 && memcmp(t + b - 5, " the ", 5) == 0)
 		b -= 5;
+	else if (b >= s + 3 && t[b - 1] == ' ' && t[b - 2] == ',')
+		b -= 1; /* "Celso Amorim, chief foreign policy adviser" */
 	else
 		return;
 	if (b < s + 2 || t[b - 1] != ',')
 		return;
 	b--; /* the name ends at the comma */
-	w = b;
-	while (w > s && trie_word_before(t, w))
-		w--;
+	w = char_word_start(t, s, b);
 	if (w == b || !upper_at(t, b, w))
 		return;
 	first = w;
 	while (words < 3 && word_before(t, s, first, &ws, &we) &&
 	       upper_at(t, we, ws) && !is_word_in(h->not_names, t, ws, we) &&
 	       !is_word_in(h->openers, t, ws, we) &&
-	       !is_word_in(h->titles, t, ws, we)) {
+	       !is_word_in(h->titles, t, ws, we) &&
+	       !(t[we - 1] == '.' && we - ws > 2)) { /* a sentence's end,
+							* not an initial */
 		first = ws;
 		words++;
 	}
-	if (words >= 2)
-		person_found(h, st, t, first, b);
+	if (words < 2)
+		return;
+	/* "North Korea, the leader of ...": a state, not a person */
+	{
+		uint32_t id = lexicon_exact(h, t, first, b);
+		const struct entity *en =
+			id == ENTITY_NONE ? NULL : entities_get(h->reg, id);
+
+		if (en && (en->kind == NULL || strcmp(en->kind, "person") != 0))
+			return;
+	}
+	person_found(h, st, t, first, b);
 }
 
 /* A name ends with a possessive word: "President Joe Biden's Meeting"
@@ -969,10 +1000,15 @@ static size_t join_weapons(const char *t, struct mention *v, size_t n)
 	for (i = 0; i < n; i++) {
 		struct mention *prev = w > 0 ? &v[w - 1] : NULL;
 
+		unsigned char c = prev ? (unsigned char)t[prev->start] : 0,
+			      c2 = (unsigned char)t[v[i].start];
+
+		/* not "destroyer Chokai": a class, then a name */
 		if (prev != NULL && prev->cat == CAT_WEAPON &&
 		    v[i].cat == CAT_WEAPON && v[i].start == prev->end + 1 &&
-		    (t[prev->end] == ' ' || t[prev->end] == '\n')) {
-			unsigned char c = (unsigned char)t[prev->start];
+		    (t[prev->end] == ' ' || t[prev->end] == '\n') &&
+		    !(c2 >= 'A' && c2 <= 'Z' && !(c >= 'A' && c <= 'Z') &&
+		      !(c >= '0' && c <= '9'))) {
 
 			if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
 				prev->entity = v[i].entity;
@@ -998,6 +1034,29 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	       is_word_in(h->place_words, t, ws, we);
 }
 
+/* "the destroyer Chokai": a capitalised name after a class of warship
+ * names a ship, a weapon of its own. */
+static void rule_ship(struct highlighter *h, const char *t, size_t e,
+		      size_t p, size_t q)
+{
+	size_t ms, ne, we;
+
+	if (trie_size(h->ship_classes) == 0 || h->name_re == NULL ||
+	    !is_word_in(h->ship_classes, t, p, q) || q + 2 >= e ||
+	    t[q] != ' ' || !upper_at(t, e, q + 1) ||
+	    !rx_find(h->name_re, h->md, t, e, q + 1, PCRE2_ANCHORED, &ms, &ne))
+		return;
+	ne = before_possessive(t, q + 1, ne);
+	for (we = q + 1; we < ne && t[we] != ' '; we++)
+		;
+	if (is_word_in(h->not_names, t, q + 1, we) ||
+	    is_word_in(h->openers, t, q + 1, we) ||
+	    lexicon_exact(h, t, q + 1, ne) != ENTITY_NONE)
+		return;
+	cand_add(h, q + 1, ne, intern_as(h, t, q + 1, ne, CAT_WEAPON, "ship"),
+		 CAT_WEAPON, PRI_RULE);
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p,
@@ -1013,6 +1072,7 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
 			 PRI_LEXICON);
 		rule_institution(h, t, e, p, q, v);
+		rule_ship(h, t, e, p, q);
 	}
 	if (trie_size(st->learnt) && trie_may_start2(st->learnt, t, e, p) &&
 	    (q = trie_match(st->learnt, t, e, p, &v)) != 0)

@@ -369,6 +369,26 @@ static void test_figures(void **state)
 			     "Endowment.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* a name after a class of warship is a ship of its own, apart from
+	 * its class; an aside with no article; a name with a letter
+	 * outside ASCII; a state before ", the leader" is no person */
+	{
+		static const struct mark want[] = {
+			{"destroyer", CAT_WEAPON, NULL, 0},
+			{"Chokai", CAT_WEAPON, "Chokai", 0},
+			{"destroyer Chokai", CAT_WEAPON, NULL, 1},
+			{"Celso Amorim", CAT_ACTOR, "Celso Amorim", 0},
+			{"Rafael Mendonça", CAT_ACTOR, "Rafael Mendonça", 0},
+			{"North Korea", CAT_ACTOR, "North Korea", 0},
+			{"Korea", CAT_ACTOR, NULL, 1},
+		};
+
+		expect_marks("Japan refits the destroyer Chokai. Celso Amorim, "
+			     "chief foreign policy adviser, spoke. \"Bad,\" "
+			     "said Rafael Mendonça, a security analyst. North "
+			     "Korea, the leader of the pack, and Korea met.\n",
+			     want, sizeof want / sizeof *want);
+	}
 	/* weapons side by side are one weapon, named by the name that
 	 * opens them, else by the head noun; "and" keeps them apart */
 	{
