@@ -40,6 +40,7 @@ struct highlighter {
 	struct entities *reg;
 	struct trie *titles;      /* words before a person's name */
 	pcre2_code *name_re;      /* the name after a title (anchored) */
+	pcre2_code *designation_re; /* "KF-21": names the weapon after it */
 	struct trie *suffixes;    /* last words of organisation names */
 	struct trie *heads;       /* first words: "Ministry of ..." */
 	struct trie *joiners;     /* "of", "and" inside names */
@@ -163,6 +164,12 @@ static int load_rules(struct highlighter *h, const char *name,
 		h->name_re = rx_compile_node(name, ynode_get(pe, "name"),
 					     PCRE2_ANCHORED, e);
 		if (h->name_re == NULL)
+			return -1;
+	}
+	if (ynode_get(root, "designation")) {
+		h->designation_re = rx_compile_node(
+			name, ynode_get(root, "designation"), PCRE2_ANCHORED, e);
+		if (h->designation_re == NULL)
 			return -1;
 	}
 	h->max_words = 5;
@@ -351,6 +358,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->acronym_joiners);
 	trie_free(h->ship_classes);
 	pcre2_code_free(h->name_re);
+	pcre2_code_free(h->designation_re);
 	figrules_free(h->fig);
 	free(h->keymap);
 	pcre2_match_data_free(h->md);
@@ -988,6 +996,47 @@ static void rule_institution(struct highlighter *h, const char *t, size_t e,
 		cand_add(h, g, k, id, CAT_ACTOR, PRI_LEXICON);
 }
 
+/* "KF-21 fighter jets", "Type 055 destroyers": a designation the
+ * lexicon does not know, just before a weapon, names it; the mention
+ * grows to take it in (a figure read inside it, "055", goes).  v is in
+ * text order; returns its new length. */
+static size_t rule_designations(struct highlighter *h, const char *t,
+				size_t s, struct mention *v, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++) {
+		struct mention m = v[i];
+		unsigned char c = (unsigned char)t[m.start];
+		size_t end = m.start - 1, b, ms, me;
+
+		if (h->designation_re != NULL && m.cat == CAT_WEAPON &&
+		    m.start >= s + 3 && t[end] == ' ' &&
+		    !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			for (b = end > s + 16 ? end - 16 : s; b + 1 < end; b++) {
+				if (!trie_word_start(t, b, end) ||
+				    !rx_find(h->designation_re, h->md, t, end, b,
+					     PCRE2_ANCHORED, &ms, &me) ||
+				    me != end)
+					continue;
+				/* what the lexicon or a rule marked there
+				 * stays; a figure read in it goes */
+				if (w > 0 && v[w - 1].end > b &&
+				    (v[w - 1].cat != CAT_FIGURE ||
+				     v[w - 1].start < b))
+					break;
+				if (w > 0 && v[w - 1].end > b)
+					w--;
+				m.start = (uint32_t)b;
+				m.entity = intern_as(h, t, b, end, CAT_WEAPON,
+						     "designation");
+				break;
+			}
+		v[w++] = m;
+	}
+	return w;
+}
+
 /* Weapons side by side name one weapon: "THAAD interceptors", "KN-24
  * ballistic missiles", "missile defense interceptors".  The entity is
  * the named one (written with a capital or a digit) when the phrase
@@ -1028,10 +1077,9 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	size_t ws, we;
 	uint32_t v;
 
-	return trie_size(h->lx->seats) &&
-	       trie_match(h->lx->seats, t, e, p, &v) == q &&
-	       word_before(t, s, p, &ws, &we) &&
-	       is_word_in(h->place_words, t, ws, we);
+	return trie_size(h->lx->seats) && word_before(t, s, p, &ws, &we) &&
+	       is_word_in(h->place_words, t, ws, we) &&
+	       trie_match(h->lx->seats, t, e, p, &v) == q;
 }
 
 /* "the destroyer Chokai": a capitalised name after a class of warship
@@ -1067,12 +1115,17 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	uint32_t v;
 
 	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
-	    (q = alias_at(h, ks, t, e, p, &v)) != 0 &&
-	    !seat_as_place(h, t, s, e, p, q)) {
-		cand_add(h, p, q, v, entities_get(h->reg, v)->cat,
-			 PRI_LEXICON);
-		rule_institution(h, t, e, p, q, v);
-		rule_ship(h, t, e, p, q);
+	    (q = alias_at(h, ks, t, e, p, &v)) != 0) {
+		const struct entity *en = entities_get(h->reg, v);
+		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
+
+		if (!(state && seat_as_place(h, t, s, e, p, q))) {
+			cand_add(h, p, q, v, en->cat, PRI_LEXICON);
+			if (state)
+				rule_institution(h, t, e, p, q, v);
+			if (en->cat == CAT_WEAPON)
+				rule_ship(h, t, e, p, q);
+		}
 	}
 	if (trie_size(st->learnt) && trie_may_start2(st->learnt, t, e, p) &&
 	    (q = trie_match(st->learnt, t, e, p, &v)) != 0)
@@ -1199,6 +1252,8 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		}
 	}
 	xqsort(out->v + first, out->n - first, sizeof *out->v, ment_cmp);
+	out->n = first + rule_designations(h, t, s, out->v + first,
+					   out->n - first);
 	out->n = first + join_weapons(t, out->v + first, out->n - first);
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)

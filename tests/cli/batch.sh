@@ -63,6 +63,11 @@ printf 'boilerplate:\n  - pattern: "(unclosed"\n' >"$TMP/rules2.yaml"
 run --rules "$TMP/rules2.yaml" --dump "$A"
 expect_rc "bad rules pattern exits 2" 2
 expect_err "bad pattern: line and PCRE2 message" "brief: $TMP/rules2.yaml:2:14: bad pattern"
+# a malformed designation pattern in the highlight rules
+sed 's/^designation: .*/designation: '"'"'(KF-\\d+'"'"'/' data/highlight.yaml >"$TMP/hl.yaml"
+run --highlight-rules "$TMP/hl.yaml" --mentions "$A"
+expect_rc "bad designation pattern exits 2" 2
+expect_err "bad designation: FILE:LINE:COL and PCRE2 message" "brief: $TMP/hl.yaml:$(grep -n '^designation:' data/highlight.yaml | cut -d: -f1):14: bad pattern"
 
 # --mentions and --entities
 run --mentions "$A" "$B"

@@ -389,6 +389,26 @@ static void test_figures(void **state)
 			     "Korea, the leader of the pack, and Korea met.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* a designation the lexicon does not know names the weapon after
+	 * it ("055" is no figure there); fighters, bombers and
+	 * helicopters are weapons apart; "fighters" alone are people */
+	{
+		static const struct mark want[] = {
+			{"KF-21 fighter jets", CAT_WEAPON, "KF-21", 0},
+			{"Type 055 destroyers", CAT_WEAPON, "Type 055", 0},
+			{"055", CAT_FIGURE, NULL, 1},
+			{"Tu-22M3 bombers", CAT_WEAPON, "Tu-22M3", 0},
+			{"helicopters", CAT_WEAPON, "helicopters", 0},
+			{"bombers", CAT_WEAPON, "bombers", 0},
+			{"fighters", CAT_WEAPON, NULL, 1},
+			{"G-7", CAT_WEAPON, NULL, 1},
+		};
+
+		expect_marks("China sent KF-21 fighter jets, Type 055 destroyers "
+			     "and Tu-22M3 bombers; helicopters and bombers "
+			     "followed. Rebel fighters met the G-7 envoys.\n",
+			     want, sizeof want / sizeof *want);
+	}
 	/* weapons side by side are one weapon, named by the name that
 	 * opens them, else by the head noun; "and" keeps them apart */
 	{
