@@ -69,6 +69,9 @@ struct highlighter {
  * titled persons, acronyms defined in its text. */
 struct hl_state {
 	struct trie *learnt;
+	uint64_t *keys;           /* trie_key of every learnt entry: a set,
+				   * asked first at each word */
+	size_t nkeys, kslots;
 };
 
 struct hl_state *hl_state_new(void)
@@ -84,13 +87,49 @@ void hl_state_free(struct hl_state *st)
 	if (st == NULL)
 		return;
 	trie_free(st->learnt);
+	free(st->keys);
 	free(st);
+}
+
+static size_t learnt_slot(const struct hl_state *st, uint64_t key)
+{
+	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) &
+		   (st->kslots - 1);
+
+	while (st->keys[i] && st->keys[i] != key)
+		i = (i + 1) & (st->kslots - 1);
+	return i;
+}
+
+/* May a learnt entry start at a word with this key? */
+static int learnt_may(const struct hl_state *st, uint64_t key)
+{
+	return st->nkeys && st->keys[learnt_slot(st, key)] == key;
 }
 
 static void state_add(struct hl_state *st, const char *s, size_t n,
 		      uint32_t entity)
 {
-	trie_add(st->learnt, s, n, entity, 0);
+	uint64_t key;
+
+	if (!trie_add(st->learnt, s, n, entity, 0))
+		return;
+	key = trie_key(s, n, 0);
+	if ((st->nkeys + 1) * 2 > st->kslots) {
+		uint64_t *old = st->keys;
+		size_t i, oslots = st->kslots;
+
+		st->kslots = oslots ? oslots * 2 : 64;
+		st->keys = xcalloc(st->kslots, sizeof *st->keys);
+		for (i = 0; i < oslots; i++)
+			if (old[i])
+				st->keys[learnt_slot(st, old[i])] = old[i];
+		free(old);
+	}
+	if (st->keys[learnt_slot(st, key)] != key) {
+		st->keys[learnt_slot(st, key)] = key;
+		st->nkeys++;
+	}
 }
 
 static int word_list_as(const char *name, const struct ynode *l,
@@ -997,7 +1036,8 @@ static void rule_institution(struct highlighter *h, const char *t, size_t e,
 }
 
 /* "KF-21 fighter jets", "Type 055 destroyers": a designation the
- * lexicon does not know, just before a weapon, names it; the mention
+ * lexicon does not know (it begins with a capital), just before a
+ * weapon, names it; the mention
  * grows to take it in (a figure read inside it, "055", goes).  v is in
  * text order; returns its new length. */
 static size_t rule_designations(struct highlighter *h, const char *t,
@@ -1014,7 +1054,8 @@ static size_t rule_designations(struct highlighter *h, const char *t,
 		    m.start >= s + 3 && t[end] == ' ' &&
 		    !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
 			for (b = end > s + 16 ? end - 16 : s; b + 1 < end; b++) {
-				if (!trie_word_start(t, b, end) ||
+				if (t[b] < 'A' || t[b] > 'Z' ||
+				    !trie_word_start(t, b, end) ||
 				    !rx_find(h->designation_re, h->md, t, end, b,
 					     PCRE2_ANCHORED, &ms, &me) ||
 				    me != end)
@@ -1107,7 +1148,7 @@ static void rule_ship(struct highlighter *h, const char *t, size_t e,
 
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t s, size_t e, size_t p,
+		    const char *t, size_t s, size_t e, size_t p, uint64_t key,
 		    const struct keyslot *ks)
 {
 	unsigned m = ks->mask;
@@ -1127,8 +1168,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 				rule_ship(h, t, e, p, q);
 		}
 	}
-	if (trie_size(st->learnt) && trie_may_start2(st->learnt, t, e, p) &&
-	    (q = trie_match(st->learnt, t, e, p, &v)) != 0)
+	if (learnt_may(st, key) &&
+	    (q = trie_match_in(st->learnt, t, e, p, TRIE_EXACT, &v)) != 0)
 		cand_add(h, p, q, v, entities_get(h->reg, v)->cat, PRI_RULE);
 	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
 		rule_person(h, st, t, e, q);
@@ -1187,11 +1228,11 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			w = iswalnum((wint_t)cp) != 0;
 		}
 		if (w && !prevw) {
-			const struct keyslot *ks =
-				&h->keymap[key_slot(h, trie_key(t, e, p))];
+			uint64_t key = trie_key(t, e, p);
+			const struct keyslot *ks = &h->keymap[key_slot(h, key)];
 			unsigned m = ks->mask;
 
-			at_word(h, st, t, s, e, p, ks);
+			at_word(h, st, t, s, e, p, key, ks);
 			if (h->lx->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&
 			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,
