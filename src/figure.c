@@ -886,6 +886,14 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 	if (n.weak && !qual && !singular_follows(r, t, len, q))
 		return 0;
 	counted_phrase(r, t, len, q, f);
+	/* a measure takes its unit in: "274.8 kg", "12 years" */
+	if (f->counts_end > f->counts_start &&
+	    f->counts_start == after_gap(t, len, q) &&
+	    (trie_match(r->units, t, len, f->counts_start, &v) ==
+		     f->counts_end ||
+	     trie_match(r->timeunits, t, len, f->counts_start, &v) ==
+		     f->counts_end))
+		return f->counts_end;
 	return q;
 }
 

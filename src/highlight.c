@@ -902,12 +902,24 @@ static void rule_acronym(struct highlighter *h, struct hl_state *st,
 		pos = ws;
 		words++;
 	}
-	if (long_s == 0 && !(long_e && t[s] == t[as] && upper_at(t, e, s)))
-		return;
-	if (long_s == 0)
+	if (long_s == 0 && long_e && t[s] == t[as] && upper_at(t, e, s))
 		long_s = s;
-	if (long_e <= long_s || memchr(t + long_s, ' ', long_e - long_s) == NULL)
+	if (long_s == 0 || long_e <= long_s ||
+	    memchr(t + long_s, ' ', long_e - long_s) == NULL) {
+		/* "National Liberation Army (ELN)": initials of another
+		 * language; the organisation just before names it */
+		size_t i;
+
+		for (i = h->nc; long_e && i-- > 0;)
+			if (h->c[i].end == long_e && h->c[i].cat == CAT_ACTOR &&
+			    h->c[i].entity != ENTITY_NONE) {
+				cand_add(h, as, ae, h->c[i].entity, CAT_ACTOR,
+					 PRI_RULE);
+				state_add(st, t + as, ae - as, h->c[i].entity);
+				break;
+			}
 		return;
+	}
 	id = lexicon_exact(h, t, as, ae);
 	if (id == ENTITY_NONE)
 		id = lexicon_exact(h, t, long_s, long_e);

@@ -79,7 +79,7 @@ for want in "actor	Kim Jong Un	North Korean leader" "actor	Kim Jong Un	Kim" \
 	"actor	UN Security Council	UN Security Council" \
 	"weapon	nuclear bombs	nuclear bombs" "weapon	drones	attack drones" \
 	"figure	nuclear bombs	20 to 30" "figure	troops	more than 10,000" \
-	"figure	troops	3,000" "figure	times	three" "figure	year	2019" \
+	"figure	troops	3,000" "figure	times	three times" "figure	year	2019" \
 	"figure	day	five-day"; do
 	expect_out "mentions: $want" "$want"
 done

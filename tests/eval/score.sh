@@ -2,7 +2,8 @@
 # Precision and recall of brief's marks against the marks an analyst made
 # on articles brief has never seen (tests/eval/*.txt with *.expected:
 # category TAB text, one line per mark).  A brief mark matches an
-# expected one of the same category when one text contains the other.
+# expected one of the same category with the same text, or else when one
+# text contains the other.
 # An evaluation, not a test: it prints the figures.
 #
 #   score.sh [-v] [NAME...]   NAME: an article's name without .txt
@@ -34,7 +35,15 @@ for cat in actor weapon figure; do
 			FILENAME == ARGV[1] { got[++n] = $0; next }
 			{ want[FNR] = $0; m = FNR }
 			END {
+				# the same text first, then one inside the other
+				for (i = 1; i <= m; i++)
+					for (j = 1; j <= n; j++)
+						if (!used[j] && got[j] == want[i]) {
+							used[j] = 1; done[i] = 1; hit++; break
+						}
 				for (i = 1; i <= m; i++) {
+					if (done[i])
+						continue
 					for (j = 1; j <= n; j++)
 						if (!used[j] && (index(got[j], want[i]) || index(want[i], got[j]))) {
 							used[j] = 1; hit++; break

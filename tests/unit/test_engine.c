@@ -132,7 +132,7 @@ static void test_seeds(void **state)
 	assert_true(has(a, &ma, "20 to 30", CAT_FIGURE, "nuclear bombs"));
 	assert_true(has(b, &mb, "more than 10,000", CAT_FIGURE, "troops"));
 	assert_true(has(b, &mb, "3,000", CAT_FIGURE, "troops"));
-	assert_true(has(b, &mb, "three", CAT_FIGURE, "times"));
+	assert_true(has(b, &mb, "three times", CAT_FIGURE, "times"));
 	assert_true(has(b, &mb, "2019", CAT_FIGURE, NULL));
 	assert_true(has(b, &mb, "five-day", CAT_FIGURE, NULL));
 	/* boilerplate is not marked */
@@ -260,7 +260,7 @@ static void test_figures(void **state)
 	assert_true(has(a, &m, "Dec. 27", CAT_FIGURE, "date"));
 	assert_true(has(a, &m, "45%", CAT_FIGURE, "percent"));
 	assert_true(has(a, &m, "Hwasong-18", CAT_WEAPON, "Hwasong"));
-	assert_true(has(a, &m, "20-30", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "20-30 km", CAT_FIGURE, "km"));
 	assert_true(has(a, &m, "dozens", CAT_FIGURE, NULL));
 	assert_false(has(a, &m, "18", CAT_FIGURE, NULL));
 	assert_false(has(a, &m, "one", CAT_FIGURE, NULL));
@@ -407,6 +407,19 @@ static void test_figures(void **state)
 		expect_marks("China sent KF-21 fighter jets, Type 055 destroyers "
 			     "and Tu-22M3 bombers; helicopters and bombers "
 			     "followed. Rebel fighters met the G-7 envoys.\n",
+			     want, sizeof want / sizeof *want);
+	}
+	/* an acronym whose letters are another language's takes the
+	 * organisation just before it; a measure takes its unit in */
+	{
+		static const struct mark want[] = {
+			{"FPL", CAT_ACTOR, "Popular Liberation Front", 0},
+			{"274.8 kg", CAT_FIGURE, "kg", 0},
+			{"over 12 years", CAT_FIGURE, "years", 0},
+		};
+
+		expect_marks("The Popular Liberation Front (FPL) said it held "
+			     "274.8 kg over 12 years. FPL denied it.\n",
 			     want, sizeof want / sizeof *want);
 	}
 	/* weapons side by side are one weapon, named by the name that
