@@ -98,11 +98,11 @@ CLANG_OBJS := $(LIB_SRCS:src/%.c=$(C)/%.o)
 $(C)/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	clang -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(WARN) \
-		$(CPPFLAGS_ALL) -c -o $@ $<
+		$(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 $(C)/fuzz_%: tests/fuzz/fuzz_%.c $(CLANG_OBJS)
 	clang -O1 -g -fsanitize=fuzzer,address,undefined $(WARN) \
-		-Wno-missing-prototypes $(CPPFLAGS_ALL) -Itests/fuzz -o $@ $< \
-		$(CLANG_OBJS) $(PKG_LIBS)
+		-Wno-missing-prototypes $(CPPFLAGS_ALL) -Itests/fuzz -MMD -MP \
+		-o $@ $< $(CLANG_OBJS) $(PKG_LIBS)
 
 # make fuzz FUZZ_SECONDS=N: each target for N seconds; new inputs go to
 # build/fuzz-corpus, crashes to tests/fuzz/artifacts (not in git)
@@ -155,4 +155,5 @@ clean:
 	rm -rf $(B) brief
 
 -include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/main.d $(A)/main.d
+-include $(CLANG_OBJS:.o=.d) $(FUZZ_NAMES:%=$(C)/fuzz_%.d)
 -include $(UNITS:=.d) $(AUNITS:=.d)
