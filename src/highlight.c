@@ -1122,17 +1122,22 @@ static size_t join_weapons(const char *t, struct mention *v, size_t n)
 	return w;
 }
 
-/* A seat of government after "in", "at", ... names a place, not the
- * state: "talks in Vienna", but "Moscow said". */
+/* A seat of government after "in", "at", "a visit to", ... names a
+ * place, not the state: "talks in Vienna", but "Moscow said". */
 static int seat_as_place(const struct highlighter *h, const char *t,
 			 size_t s, size_t e, size_t p, size_t q)
 {
-	size_t ws, we;
+	size_t ws, we, ws2, we2;
 	uint32_t v;
 
-	return trie_size(h->lx->seats) && word_before(t, s, p, &ws, &we) &&
-	       is_word_in(h->place_words, t, ws, we) &&
-	       trie_match(h->lx->seats, t, e, p, &v) == q;
+	if (trie_size(h->lx->seats) == 0 || !word_before(t, s, p, &ws, &we))
+		return 0;
+	/* one word ("in Vienna") or two ("a visit to Nairobi") */
+	if (!is_word_in(h->place_words, t, ws, we) &&
+	    !(word_before(t, s, ws, &ws2, &we2) &&
+	      is_word_in(h->place_words, t, ws2, we)))
+		return 0;
+	return trie_match(h->lx->seats, t, e, p, &v) == q;
 }
 
 /* "the destroyer Chokai": a capitalised name after a class of warship

@@ -409,6 +409,19 @@ static void test_figures(void **state)
 			     "followed. Rebel fighters met the G-7 envoys.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* a seat of government after "in" or "a visit to" is the place;
+	 * elsewhere it is the state */
+	{
+		static const struct mark want[] = {
+			{"Nairobi", CAT_ACTOR, NULL, 1},
+			{"Vienna", CAT_ACTOR, NULL, 1},
+			{"Moscow", CAT_ACTOR, "Russia", 0},
+		};
+
+		expect_marks("He cut short a visit to Nairobi for talks in "
+			     "Vienna. Moscow said no.\n",
+			     want, sizeof want / sizeof *want);
+	}
 	/* an acronym whose letters are another language's takes the
 	 * organisation just before it; a measure takes its unit in */
 	{
