@@ -409,6 +409,21 @@ static void test_figures(void **state)
 			     "followed. Rebel fighters met the G-7 envoys.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* a fraction with a qualifier is a figure, alone it is not; an
+	 * organisation opening with "Centre for" */
+	{
+		static const struct mark want[] = {
+			{"More than half", CAT_FIGURE, NULL, 0},
+			{"about a third", CAT_FIGURE, NULL, 0},
+			{"half", CAT_FIGURE, NULL, 1},
+			{"Centre for Strategic Perspectives", CAT_ACTOR, NULL, 0},
+		};
+
+		expect_marks("More than half of them and about a third fled in "
+			     "the first half of the year, said the Centre for "
+			     "Strategic Perspectives in Lahore.\n",
+			     want, sizeof want / sizeof *want);
+	}
 	/* a seat of government after "in" or "a visit to" is the place;
 	 * elsewhere it is the state */
 	{
