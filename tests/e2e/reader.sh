@@ -111,4 +111,24 @@ keys Enter
 check "unknown command reported" "unknown command"
 
 quit_ok "q quits with status 0"
+
+# wire copy: the headline above the story, bold and marked; the dateline
+# at the head of the lead, where only its date is marked
+printf 'Allies pledge drones to Kyiv\n\nBRUSSELS, Oct 15 (AP) — NATO ministers met.\n\nMore text follows here.\n' >"$TMP/wire.txt"
+start 100 20 "$TMP/wire.txt"
+check_line "headline shown above the story" "^  Allies pledge drones to Kyiv"
+check_line "dateline kept at the head of the lead" "BRUSSELS, Oct 15 \(AP\) — NATO ministers met"
+hl=$(screen_e | grep 'Allies pledge')
+case $hl in
+*'[1m'*'38;5;'*drones*) ok "headline bold, its weapon coloured" ;;
+*) not_ok "headline bold, its weapon coloured" "$hl" ;;
+esac
+dl=$(screen_e | grep 'BRUSSELS')
+if echo "$dl" | grep -qE '38;5;[0-9]+mOct 15' &&
+	! echo "$dl" | grep -qE '38;5;[0-9]+m(BRUSSELS|AP)'; then
+	ok "dateline: the date marked, the place and agency not"
+else
+	not_ok "dateline: the date marked, the place and agency not" "$dl"
+fi
+quit_ok "q quits the wire article"
 finish
