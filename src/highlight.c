@@ -448,15 +448,26 @@ static uint32_t intern_name(struct highlighter *h, const char *t, size_t s,
 
 /* A designation pattern matched [s, e): its entity, or (each_match) an
  * entity of its own named by the text, of the same category and kind. */
-static void pattern_found(struct highlighter *h, const char *t, size_t s,
-			  size_t e, uint32_t v, int each)
+static void pattern_found(struct highlighter *h, struct hl_state *st,
+			  const char *t, size_t s, size_t e, uint32_t v,
+			  int each)
 {
 	const struct entity *en = entities_get(h->reg, v);
 	enum category cat = en->cat;
+	size_t k;
 
 	if (each)
 		v = intern_as(h, t, s, e, cat, en->kind);
 	cand_add(h, s, e, v, cat, PRI_LEXICON);
+	/* a ship named again by its last word: "the USS Mason" ... "the
+	 * Mason" */
+	if (each && en->kind != NULL && strcmp(en->kind, "ship") == 0) {
+		for (k = e; k > s && t[k - 1] != ' '; k--)
+			;
+		if (k > s && e - k >= 3 && t[k] >= 'A' && t[k] <= 'Z' &&
+		    t[e - 1] != '.')
+			state_add(st, t + k, e - k, v);
+	}
 }
 
 static uint32_t intern_as(struct highlighter *h, const char *t, size_t s,
@@ -1254,7 +1265,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			    lexicon_pattern_may(h->lx, t, e, p) &&
 			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,
 					       &each))
-				pattern_found(h, t, p, me, v, each);
+				pattern_found(h, st, t, p, me, v, each);
 			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))
 				if (figure_may_start(h->fig, t, e, p))
 					add_figure(h, t, e, p);
@@ -1276,7 +1287,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		    lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v,
 					 &each);
 	     p = me)
-		pattern_found(h, t, ms, me, v, each);
+		pattern_found(h, st, t, ms, me, v, each);
 
 	/* longest first; then keep what does not overlap */
 	xqsort(h->c, h->nc, sizeof *h->c, cand_cmp);

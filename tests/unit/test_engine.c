@@ -409,6 +409,19 @@ static void test_figures(void **state)
 			     "followed. Rebel fighters met the G-7 envoys.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* a named ship with an initial; named again by its last word */
+	{
+		static const struct mark want[] = {
+			{"USS Harry S. Truman", CAT_WEAPON, "USS Harry S. Truman",
+			 0},
+			{"Truman", CAT_WEAPON, "USS Harry S. Truman", 0},
+			{"Mason", CAT_WEAPON, "USS Mason", 0},
+		};
+
+		expect_marks("The USS Harry S. Truman and the USS Mason sailed. "
+			     "Later the Mason fired and the Truman turned.\n",
+			     want, sizeof want / sizeof *want);
+	}
 	/* a fraction with a qualifier is a figure, alone it is not; an
 	 * organisation opening with "Centre for" */
 	{
