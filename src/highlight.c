@@ -50,6 +50,7 @@ struct highlighter {
 	int max_words;
 	int acronyms;
 	struct trie *not_names;
+	struct trie *departments; /* "Minister for Foreign Affairs ..." */
 	struct trie *place_words; /* "in", "at": a place follows */
 	struct trie *acronym_joiners; /* "in": inside a long form */
 	struct trie *ship_classes; /* "destroyer": a ship's name may follow */
@@ -194,6 +195,8 @@ static int load_rules(struct highlighter *h, const char *name,
 		      h->not_names, e) != 0 ||
 	    word_list_as(name, ynode_get(root, "place_words"), "place_words",
 			 h->place_words, 1, e) != 0 ||
+	    word_list(name, ynode_get(pe, "departments"), "departments",
+		      h->departments, e) != 0 ||
 	    word_list(name, ynode_get(root, "acronym_joiners"),
 		      "acronym_joiners", h->acronym_joiners, e) != 0 ||
 	    word_list_as(name, ynode_get(root, "ship_classes"), "ship_classes",
@@ -357,6 +360,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->institutions = trie_new();
 	h->not_names = trie_new();
 	h->place_words = trie_new();
+	h->departments = trie_new();
 	h->acronym_joiners = trie_new();
 	h->ship_classes = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
@@ -394,6 +398,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->institutions);
 	trie_free(h->not_names);
 	trie_free(h->place_words);
+	trie_free(h->departments);
 	trie_free(h->acronym_joiners);
 	trie_free(h->ship_classes);
 	pcre2_code_free(h->name_re);
@@ -708,12 +713,41 @@ static size_t before_possessive(const char *t, size_t g, size_t ne)
 	return ne;
 }
 
+/* After a title, "for Foreign Affairs" or "of Defence": the end of the
+ * department's words, or q when none follow. */
+static size_t after_department(const struct highlighter *h, const char *t,
+			       size_t e, size_t q)
+{
+	size_t g, d = q;
+	uint32_t v;
+
+	if (q + 5 < e && memcmp(t + q, " for ", 5) == 0)
+		g = q + 5;
+	else if (q + 4 < e && memcmp(t + q, " of ", 4) == 0)
+		g = q + 4;
+	else
+		return q;
+	for (;;) {
+		size_t k = trie_match(h->departments, t, e, g, &v);
+
+		if (k == 0)
+			break;
+		d = k;
+		if (k + 1 >= e || t[k] != ' ')
+			break;
+		g = k + 1;
+	}
+	return d;
+}
+
 static void rule_person(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t e, size_t q)
 {
-	size_t g = q, ms, ne;
+	size_t g, ms, ne;
 	int comma = 0;
 
+	/* "Minister for Foreign Affairs Penny Wong" */
+	g = q = after_department(h, t, e, q);
 	if (h->name_re == NULL || g + 1 >= e)
 		return;
 	if (t[g] == ',' && t[g + 1] == ' ') /* "prime minister, Donald Tusk," */

@@ -409,6 +409,21 @@ static void test_figures(void **state)
 			     "followed. Rebel fighters met the G-7 envoys.\n",
 			     want, sizeof want / sizeof *want);
 	}
+	/* a department between a title and a name */
+	{
+		static const struct mark want[] = {
+			{"Penny Wong", CAT_ACTOR, "Penny Wong", 0},
+			{"Elbridge Colby", CAT_ACTOR, "Elbridge Colby", 0},
+			{"Richard Marles", CAT_ACTOR, "Richard Marles", 0},
+			{"Wong", CAT_ACTOR, "Penny Wong", 0},
+		};
+
+		expect_marks("Minister for Foreign Affairs Penny Wong met Under "
+			     "Secretary of Defense for Policy Elbridge Colby "
+			     "and Minister of Defence Richard Marles. Wong "
+			     "spoke.\n",
+			     want, sizeof want / sizeof *want);
+	}
 	/* a named ship with an initial; named again by its last word */
 	{
 		static const struct mark want[] = {
