@@ -92,10 +92,16 @@ void hl_state_free(struct hl_state *st)
 	free(st);
 }
 
+/* Where a word key's slot search begins in a table of slots (a power
+ * of two). */
+static size_t key_hash(uint64_t key, size_t slots)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & (slots - 1);
+}
+
 static size_t learnt_slot(const struct hl_state *st, uint64_t key)
 {
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) &
-		   (st->kslots - 1);
+	size_t i = key_hash(key, st->kslots);
 
 	while (st->keys[i] && st->keys[i] != key)
 		i = (i + 1) & (st->kslots - 1);
@@ -252,8 +258,7 @@ enum {
 
 static size_t key_slot(const struct highlighter *h, uint64_t key)
 {
-	size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) &
-		   (h->kslots - 1);
+	size_t i = key_hash(key, h->kslots);
 
 	while (h->keymap[i].key && h->keymap[i].key != key)
 		i = (i + 1) & (h->kslots - 1);
@@ -695,21 +700,30 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 /* A name ends with a possessive word: "President Joe Biden's Meeting"
  * (a headline's capitals) names Joe Biden.  The end of [g, ne) before
  * the first "'s" or "’s" that ends a word. */
+/* The length of a possessive "'s" or "’s" at t[p] that ends a word
+ * (before e, or before a character that is not a letter or digit), or
+ * 0: the one test of a possessive the rules share. */
+static size_t possessive_len(const char *t, size_t e, size_t p)
+{
+	size_t n;
+
+	if (p + 2 <= e && t[p] == '\'' && t[p + 1] == 's')
+		n = 2;
+	else if (p + 4 <= e && memcmp(t + p, "\xE2\x80\x99s", 4) == 0)
+		n = 4;
+	else
+		return 0;
+	return p + n == e || !trie_word_at(t, e, p + n) ? n : 0;
+}
+
 static size_t before_possessive(const char *t, size_t g, size_t ne)
 {
-	size_t k, al;
+	size_t k, n;
 
-	for (k = g + 1; k < ne; k++) {
-		if (t[k] == '\'')
-			al = 1;
-		else if (k + 3 <= ne && memcmp(t + k, "\xE2\x80\x99", 3) == 0)
-			al = 3;
-		else
-			continue;
-		if (k + al < ne && t[k + al] == 's' &&
-		    (k + al + 1 == ne || t[k + al + 1] == ' '))
+	for (k = g + 1; k < ne; k++)
+		if ((n = possessive_len(t, ne, k)) != 0 &&
+		    (k + n == ne || t[k + n] == ' '))
 			return k;
-	}
 	return ne;
 }
 
@@ -820,11 +834,9 @@ static void person_found(struct highlighter *h, struct hl_state *st,
  * there is none. */
 static size_t possessive_at(const char *t, size_t e, size_t p)
 {
-	if (p + 2 < e && t[p] == '\'' && t[p + 1] == 's' && t[p + 2] == ' ')
-		return 2;
-	if (p + 4 < e && memcmp(t + p, "\xE2\x80\x99s ", 5) == 0)
-		return 4;
-	return 0;
+	size_t n = possessive_len(t, e, p);
+
+	return n && p + n < e && t[p + n] == ' ' ? n : 0;
 }
 
 /* An organisation whose last word (a suffix) spans [p, q): capitalised
@@ -832,9 +844,8 @@ static size_t possessive_at(const char *t, size_t e, size_t p)
 /* Does the word [ws, we) end with "'s" or "’s"? */
 static int ends_possessive(const char *t, size_t ws, size_t we)
 {
-	return we >= ws + 3 && t[we - 1] == 's' &&
-	       (t[we - 2] == '\'' ||
-		(we >= ws + 5 && memcmp(t + we - 4, "\xE2\x80\x99", 3) == 0));
+	return (we >= ws + 3 && possessive_len(t, we, we - 2) == 2) ||
+	       (we >= ws + 5 && possessive_len(t, we, we - 4) == 4);
 }
 
 static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
