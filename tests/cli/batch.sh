@@ -108,12 +108,12 @@ printf 'The Zorg-7 and two Zark-3 flew; AZorg-9 did not.\n' >"$TMP/zorg.txt"
 printf 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+"]\n' >"$TMP/lex3.yaml"
 run --lexicon "$TMP/lex3.yaml" --mentions "$TMP/zorg.txt"
 expect_out "gated pattern: a match" "weapon	Zorg	Zorg-7"
-if grep -q "Zorg-9" "$TMP/out"; then not_ok "gated pattern: not inside a word"; else ok "gated pattern: not inside a word"; fi
+expect_no_out "gated pattern: not inside a word" "Zorg-9"
 printf 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+", "(?:Q|Z)ark-\\\\d+"]\n' >"$TMP/lex4.yaml"
 run --lexicon "$TMP/lex4.yaml" --mentions "$TMP/zorg.txt"
 expect_out "scanned patterns: the first" "weapon	Zorg	Zorg-7"
 expect_out "scanned patterns: the second" "weapon	Zorg	Zark-3"
-if grep -q "Zorg-9" "$TMP/out"; then not_ok "scanned patterns: not inside a word"; else ok "scanned patterns: not inside a word"; fi
+expect_no_out "scanned patterns: not inside a word" "Zorg-9"
 printf 'entities:\n  - name: Ships\n    category: weapon\n    each_match: sometimes\n    patterns: ["USS \\\\w+"]\n' >"$TMP/lex5.yaml"
 run --lexicon "$TMP/lex5.yaml" --mentions "$TMP/zorg.txt"
 expect_rc "bad each_match exits 2" 2
@@ -128,7 +128,7 @@ printf 'entities:\n  - name: Freedonia\n    category: actor\n    kind: state\n  
 printf 'Fredville said talks in Fredville would go on.\n' >"$TMP/seat.txt"
 run --lexicon "$TMP/lex7.yaml" --mentions "$TMP/seat.txt"
 expect_out "seat: stands for the state" "	0	0	9	actor	Freedonia	Fredville"
-if grep -q "	24	33	" "$TMP/out"; then not_ok "seat: 'in Fredville' is the place"; else ok "seat: 'in Fredville' is the place"; fi
+expect_no_out "seat: 'in Fredville' is the place" "	24	33	"
 printf 'entities:\n  - name: Freedonia\n    category: actor\n    seats: Fredville\n' >"$TMP/lex8.yaml"
 run --lexicon "$TMP/lex8.yaml" --mentions "$TMP/seat.txt"
 expect_rc "seats not a list exits 2" 2
