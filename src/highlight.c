@@ -1076,8 +1076,8 @@ static void rule_institution(struct highlighter *h, const char *t, size_t e,
 	struct buf b = {0};
 	uint32_t v, id;
 
-	if (en->kind == NULL || strcmp(en->kind, "state") != 0 ||
-	    trie_size(h->institutions) == 0)
+	/* at_word calls it for a state's mention only */
+	if (trie_size(h->institutions) == 0)
 		return;
 	g += possessive_at(t, e, g);
 	if (g + 1 >= e || t[g] != ' ')

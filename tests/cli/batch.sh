@@ -97,44 +97,45 @@ for e in "Kim Jong Un" "United States" "South Korea" "North Korea" "Russia" "Chi
 	if grep -qE "^actor	$e	[1-9][0-9]*	[1-9][0-9]*$" "$TMP/out"; then ok "entities: $e in both"; else
 		not_ok "entities: $e in both" "$(grep "	$e	" "$TMP/out")"; fi
 done
-printf 'entities:\n  - name: X\n    category: weapon\n    patterns: ["X-(\\\\d+"]\n' >"$TMP/lex.yaml"
-run --lexicon "$TMP/lex.yaml" --mentions "$A"
+# run_lexicon NAME YAML ARGS...: brief with --lexicon $TMP/NAME.yaml,
+# that file holding YAML (printf escapes)
+run_lexicon() {
+	name=$1 yaml=$2
+	shift 2
+	printf "$yaml" >"$TMP/$name.yaml"
+	run --lexicon "$TMP/$name.yaml" "$@"
+}
+
+run_lexicon lex 'entities:\n  - name: X\n    category: weapon\n    patterns: ["X-(\\\\d+"]\n' --mentions "$A"
 expect_rc "bad lexicon pattern exits 2" 2
 expect_err "bad lexicon: FILE:LINE:COL and offset" "brief: $TMP/lex.yaml:4:"
 expect_err "bad lexicon: PCRE2 offset" "offset"
 # designation patterns: tried at word starts when each begins with a
 # literal letter or digit, else by a scan of the text; the same marks
 printf 'The Zorg-7 and two Zark-3 flew; AZorg-9 did not.\n' >"$TMP/zorg.txt"
-printf 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+"]\n' >"$TMP/lex3.yaml"
-run --lexicon "$TMP/lex3.yaml" --mentions "$TMP/zorg.txt"
+run_lexicon lex3 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+"]\n' --mentions "$TMP/zorg.txt"
 expect_out "gated pattern: a match" "weapon	Zorg	Zorg-7"
 expect_no_out "gated pattern: not inside a word" "Zorg-9"
-printf 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+", "(?:Q|Z)ark-\\\\d+"]\n' >"$TMP/lex4.yaml"
-run --lexicon "$TMP/lex4.yaml" --mentions "$TMP/zorg.txt"
+run_lexicon lex4 'entities:\n  - name: Zorg\n    category: weapon\n    patterns: ["Zorg-\\\\d+", "(?:Q|Z)ark-\\\\d+"]\n' --mentions "$TMP/zorg.txt"
 expect_out "scanned patterns: the first" "weapon	Zorg	Zorg-7"
 expect_out "scanned patterns: the second" "weapon	Zorg	Zark-3"
 expect_no_out "scanned patterns: not inside a word" "Zorg-9"
-printf 'entities:\n  - name: Ships\n    category: weapon\n    each_match: sometimes\n    patterns: ["USS \\\\w+"]\n' >"$TMP/lex5.yaml"
-run --lexicon "$TMP/lex5.yaml" --mentions "$TMP/zorg.txt"
+run_lexicon lex5 'entities:\n  - name: Ships\n    category: weapon\n    each_match: sometimes\n    patterns: ["USS \\\\w+"]\n' --mentions "$TMP/zorg.txt"
 expect_rc "bad each_match exits 2" 2
 expect_err "bad each_match: FILE:LINE:COL" "brief: $TMP/lex5.yaml:4:"
 printf 'The USS Ohio and the USS Maine.\n' >"$TMP/ships.txt"
-printf 'entities:\n  - name: Ships\n    category: weapon\n    each_match: true\n    patterns: ["USS [A-Z][a-z]+"]\n' >"$TMP/lex6.yaml"
-run --lexicon "$TMP/lex6.yaml" --entities "$TMP/ships.txt"
+run_lexicon lex6 'entities:\n  - name: Ships\n    category: weapon\n    each_match: true\n    patterns: ["USS [A-Z][a-z]+"]\n' --entities "$TMP/ships.txt"
 expect_out "each_match: one entity per ship" "weapon	USS Ohio	1"
 expect_out "each_match: the other ship" "weapon	USS Maine	1"
 # seats of government: the state, except where the text names the place
-printf 'entities:\n  - name: Freedonia\n    category: actor\n    kind: state\n    seats: [Fredville]\n' >"$TMP/lex7.yaml"
 printf 'Fredville said talks in Fredville would go on.\n' >"$TMP/seat.txt"
-run --lexicon "$TMP/lex7.yaml" --mentions "$TMP/seat.txt"
+run_lexicon lex7 'entities:\n  - name: Freedonia\n    category: actor\n    kind: state\n    seats: [Fredville]\n' --mentions "$TMP/seat.txt"
 expect_out "seat: stands for the state" "	0	0	9	actor	Freedonia	Fredville"
 expect_no_out "seat: 'in Fredville' is the place" "	24	33	"
-printf 'entities:\n  - name: Freedonia\n    category: actor\n    seats: Fredville\n' >"$TMP/lex8.yaml"
-run --lexicon "$TMP/lex8.yaml" --mentions "$TMP/seat.txt"
+run_lexicon lex8 'entities:\n  - name: Freedonia\n    category: actor\n    seats: Fredville\n' --mentions "$TMP/seat.txt"
 expect_rc "seats not a list exits 2" 2
 expect_err "seats not a list: FILE:LINE:COL" "brief: $TMP/lex8.yaml:4:12: 'seats' must be a list"
-printf 'entities: [\n' >"$TMP/lex2.yaml"
-run --lexicon "$TMP/lex2.yaml" --entities "$A"
+run_lexicon lex2 'entities: [\n' --entities "$A"
 expect_rc "bad lexicon YAML exits 2" 2
 run --aliases
 expect_out "aliases: Kim" "Kim	Kim Jong Un	actor	person"
