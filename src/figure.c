@@ -39,6 +39,10 @@ struct figrules {
 	struct trie *month_leads; /* words before a month named alone */
 	struct trie *singular;   /* nouns that make a weak "one" a figure */
 	struct trie *starters;   /* every word a figure may start with */
+	struct trie *ordinals;   /* -> index into ordval */
+	double *ordval;
+	size_t nord;
+	struct trie *ord_leads;  /* words before an ordinal ("the") */
 };
 
 static char **push_str(char **arr, size_t *n, const char *s)
@@ -208,6 +212,8 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->month_leads = trie_new();
 	r->singular = trie_new();
 	r->starters = trie_new();
+	r->ordinals = trie_new();
+	r->ord_leads = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name,
 			ynode_get(root, "scales"), "scales", e) != 0 ||
@@ -238,6 +244,11 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 		      ynode_get(root, "month_leads"), "month_leads", e) != 0 ||
 	    load_list(r->singular, NULL, NULL, name,
 		      ynode_get(root, "counted_singular"), "counted_singular",
+		      e) != 0 ||
+	    load_valued(r->ordinals, &r->ordval, &r->nord, name,
+			ynode_get(root, "ordinals"), "ordinals", e) != 0 ||
+	    load_list(r->ord_leads, NULL, NULL, name,
+		      ynode_get(root, "ordinal_leads"), "ordinal_leads",
 		      e) != 0) {
 		free(months);
 		figrules_free(r);
@@ -246,10 +257,11 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	{
 		/* one trie of every word a figure may begin with, so that a
 		 * word start costs one walk */
-		const char *keys[] = {"numbers", "qualifiers", "months"};
+		const char *keys[] = {"numbers", "qualifiers", "months",
+				      "ordinals"};
 		size_t k, i;
 
-		for (k = 0; k < 3; k++) {
+		for (k = 0; k < 4; k++) {
 			const struct ynode *m = ynode_get(root, keys[k]);
 
 			for (i = 0; m && i + 1 < m->nkids; i += 2) {
@@ -289,6 +301,9 @@ void figrules_free(struct figrules *r)
 	trie_free(r->singular);
 	trie_free(r->nouns);
 	trie_free(r->starters);
+	trie_free(r->ordinals);
+	trie_free(r->ord_leads);
+	free(r->ordval);
 	for (i = 0; i < r->nnum; i++)
 		free(r->num[i].counts);
 	free(r->num);
@@ -616,6 +631,23 @@ static int valid_day(double d)
 }
 
 /* "Dec. 27", "December 27, 2024", "December 2024" */
+/* "January and May", "March to June": the word [ws, we) joins two
+ * months. */
+static int month_pair(const struct figrules *r, const char *t, size_t ws,
+		      size_t we)
+{
+	size_t ps;
+	uint32_t v;
+
+	if (!((we - ws == 3 && memcmp(t + ws, "and", 3) == 0) ||
+	      (we - ws == 2 && memcmp(t + ws, "to", 2) == 0) ||
+	      (we - ws == 2 && memcmp(t + ws, "or", 2) == 0)) ||
+	    ws < 2 || t[ws - 1] != ' ')
+		return 0;
+	ps = letters_before(t, ws - 1);
+	return ps < ws - 1 && trie_match(r->months, t, ws - 1, ps, &v) == ws - 1;
+}
+
 static size_t month_first(const struct figrules *r, const char *t,
 			  size_t len, size_t p, struct figure *f)
 {
@@ -636,7 +668,8 @@ static size_t month_first(const struct figrules *r, const char *t,
 			return 0;
 		ws = letters_before(t, w - 1);
 		if (ws == w - 1 ||
-		    trie_match(r->month_leads, t, w - 1, ws, &lv) != w - 1)
+		    (trie_match(r->month_leads, t, w - 1, ws, &lv) != w - 1 &&
+		     !month_pair(r, t, ws, w - 1)))
 			return 0;
 		memset(f, 0, sizeof *f);
 		f->kind = FIG_DATE;
@@ -729,6 +762,71 @@ static int iso_date(const char *t, size_t len, size_t p, struct figure *f)
 	return 1;
 }
 
+/* Is there a word of ordinal_leads ("the", "a", "its") or a possessive
+ * ("Iran's") just before p? */
+static int ordinal_lead(const struct figrules *r, const char *t, size_t p)
+{
+	size_t we = p, ws;
+	uint32_t v;
+
+	while (we > 0 && (t[we - 1] == ' ' || t[we - 1] == '\n'))
+		we--;
+	if (we == p || we < 2)
+		return 0;
+	if (t[we - 1] == 's' &&
+	    (t[we - 2] == '\'' ||
+	     (we >= 4 && (unsigned char)t[we - 2] == 0x99 &&
+	      (unsigned char)t[we - 3] == 0x80 &&
+	      (unsigned char)t[we - 4] == 0xE2)))
+		return 1;
+	ws = letters_before(t, we);
+	return ws < we && trie_match(r->ord_leads, t, we, ws, &v) == we;
+}
+
+/* An ordinal is a figure when it counts: after a determiner or a
+ * possessive and before a word that describes what it counts ("a third
+ * straight day", "Iran's second direct strike", "the 75th anniversary");
+ * not "a third of", not "the 11th Army Corps".  ("first" is not in the
+ * list: it is seldom a count.) */
+static size_t ordinal_at(const struct figrules *r, const char *t, size_t len,
+			 size_t p, struct figure *f)
+{
+	size_t q, g;
+	uint32_t v;
+	double n;
+
+	q = trie_match(r->ordinals, t, len, p, &v);
+	if (q != 0) {
+		n = r->ordval[v];
+	} else {
+		for (q = p; q < len && digit(t[q]) && q - p < 4; q++)
+			;
+		if (q == p || q + 2 > len ||
+		    !((t[q] == 's' && t[q + 1] == 't') ||
+		      (t[q] == 'n' && t[q + 1] == 'd') ||
+		      (t[q] == 'r' && t[q + 1] == 'd') ||
+		      (t[q] == 't' && t[q + 1] == 'h')))
+			return 0;
+		n = atoi(t + p);
+		q += 2;
+		if (n < 2 || trie_word_at(t, len, q))
+			return 0;
+	}
+	if (q + 1 < len && t[q] == '-')
+		g = q + 1; /* "second-largest" */
+	else
+		g = after_gap(t, len, q);
+	if (g == 0 || !(t[g] >= 'a' && t[g] <= 'z') ||
+	    trie_match(r->stops, t, len, g, &v) != 0 ||
+	    !ordinal_lead(r, t, p))
+		return 0;
+	memset(f, 0, sizeof *f);
+	f->kind = FIG_ORDINAL;
+	f->lo = f->hi = n;
+	counted_phrase(r, t, len, t[q] == '-' ? q + 1 : q, f);
+	return q;
+}
+
 size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		 size_t pos, struct figure *f)
 {
@@ -736,9 +834,12 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 	struct num n, n2;
 	uint32_t v;
 	const char *qual = NULL, *cur = NULL;
+	size_t sign = 0; /* where the currency sign starts */
 	int tally = 0;
 
 	memset(f, 0, sizeof *f);
+	if ((q = ordinal_at(r, t, len, p, f)) != 0)
+		return q;
 	if ((q = month_first(r, t, len, p, f)) != 0)
 		return q;
 	if (iso_date(t, len, p, f))
@@ -773,6 +874,7 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 	}
 	if (q) {
 		cur = r->cur[v];
+		sign = p;
 		p = q;
 	}
 	q = read_number(r, t, len, p, &n);
@@ -832,6 +934,10 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 			  (t[g] == 'o' && t[g + 1] == 'r' && t[g + 2] == ' ' &&
 			   !n.digits)))
 			j = g + 3;
+		/* "$330 billion to $450 billion": the same sign again */
+		if (j && cur && j + (p - sign) < len &&
+		    memcmp(t + j, t + sign, p - sign) == 0)
+			j += p - sign;
 		if (j && (q2 = read_number(r, t, len, j, &n2)) != 0 &&
 		    n2.hi > n.lo) {
 			f->range = 1;
@@ -927,6 +1033,17 @@ void figure_format(const struct figure *f, char *out, size_t n)
 	case FIG_YEAR:
 		snprintf(out, n, f->range ? "%ds" : "%d", f->year);
 		return;
+	case FIG_ORDINAL: {
+		long k = (long)f->lo;
+		const char *sfx = k % 100 >= 11 && k % 100 <= 13 ? "th"
+				  : k % 10 == 1		 ? "st"
+				  : k % 10 == 2		 ? "nd"
+				  : k % 10 == 3		 ? "rd"
+							 : "th";
+
+		snprintf(out, n, "%ld%s", k, sfx);
+		return;
+	}
 	case FIG_TALLY:
 		fmt_num(f->lo, a, sizeof a);
 		fmt_num(f->hi, b, sizeof b);

@@ -13,7 +13,8 @@
 
 /* Priorities on equal length: the lexicon first, then rules, then
  * figures. */
-enum { PRI_LEXICON, PRI_RULE, PRI_FIGURE };
+/* ties of length: an acronym the article defines, then the lexicon */
+enum { PRI_DEFINED, PRI_LEXICON, PRI_RULE, PRI_FIGURE };
 
 /* A candidate is small, for sorting: a figure's reading waits in
  * cfigs, at index fig. */
@@ -54,6 +55,7 @@ struct highlighter {
 	struct trie *place_words; /* "in", "at": a place follows */
 	struct trie *acronym_joiners; /* "in": inside a long form */
 	struct trie *ship_classes; /* "destroyer": a ship's name may follow */
+	struct trie *speakers;    /* "said": a quoted person's name follows */
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
@@ -206,7 +208,9 @@ static int load_rules(struct highlighter *h, const char *name,
 	    word_list(name, ynode_get(root, "acronym_joiners"),
 		      "acronym_joiners", h->acronym_joiners, e) != 0 ||
 	    word_list_as(name, ynode_get(root, "ship_classes"), "ship_classes",
-			 h->ship_classes, 1, e) != 0)
+			 h->ship_classes, 1, e) != 0 ||
+	    word_list_as(name, ynode_get(pe, "speakers"), "speakers",
+			 h->speakers, 0, e) != 0)
 		return -1;
 	if (ynode_get(pe, "name")) {
 		h->name_re = rx_compile_node(name, ynode_get(pe, "name"),
@@ -253,7 +257,8 @@ enum {
 	PM_SUFFIX = 4,
 	PM_HEAD = 8,
 	PM_FIGURE = 16,
-	PM_ALIAS_FOLDED = 32
+	PM_ALIAS_FOLDED = 32,
+	PM_SPEAKER = 64
 };
 
 static size_t key_slot(const struct highlighter *h, uint64_t key)
@@ -269,13 +274,14 @@ static size_t key_slot(const struct highlighter *h, uint64_t key)
  * key, and where the aliases' walks go on after it. */
 static void build_keymap(struct highlighter *h)
 {
-	const struct trie *tries[5] = {h->lx->aliases, h->titles, h->suffixes,
-				       h->heads, figrules_starters(h->fig)};
+	const struct trie *tries[6] = {h->lx->aliases, h->titles, h->suffixes,
+				       h->heads, figrules_starters(h->fig),
+				       h->speakers};
 	const uint32_t *raw = trie_raw_keys(h->lx->aliases);
 	size_t k, i, n, total = 0;
 	int fold;
 
-	for (k = 0; k < 5; k++)
+	for (k = 0; k < 6; k++)
 		for (fold = 0; fold < 2; fold++) {
 			trie_keys(tries[k], fold, &n);
 			total += n;
@@ -284,11 +290,12 @@ static void build_keymap(struct highlighter *h)
 	while (h->kslots < total * 2)
 		h->kslots *= 2;
 	h->keymap = xcalloc(h->kslots, sizeof *h->keymap);
-	for (k = 0; k < 5; k++)
+	for (k = 0; k < 6; k++)
 		for (fold = 0; fold < 2; fold++) {
 			const uint64_t *keys = trie_keys(tries[k], fold, &n);
 			/* the aliases' two kinds apart: one walk, not two */
 			unsigned bit = k == 0 && fold ? PM_ALIAS_FOLDED
+				       : k == 5	      ? PM_SPEAKER
 						      : 1u << k;
 
 			for (i = 0; i < n; i++) {
@@ -368,6 +375,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->departments = trie_new();
 	h->acronym_joiners = trie_new();
 	h->ship_classes = trie_new();
+	h->speakers = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
 	if (!ok)
 		goto fail;
@@ -406,6 +414,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->departments);
 	trie_free(h->acronym_joiners);
 	trie_free(h->ship_classes);
+	trie_free(h->speakers);
 	pcre2_code_free(h->name_re);
 	pcre2_code_free(h->designation_re);
 	figrules_free(h->fig);
@@ -588,10 +597,13 @@ static int upper_at(const char *t, size_t len, size_t p)
 /* The word that ends just before the single space (or line break) before
  * pos: [*ws, *we).  0 when there is none. */
 /* Back from b over word characters, a whole character at a time
- * ("Mendonça"): the start of the word that ends at b. */
+ * ("Mendonça"), and hyphens inside the word ("Pierre-Louis"): the start
+ * of the word that ends at b. */
 static size_t char_word_start(const char *t, size_t s, size_t b)
 {
-	while (b > s && trie_word_before(t, b)) {
+	while (b > s && (trie_word_before(t, b) ||
+			 (t[b - 1] == '-' && b - 1 > s &&
+			  trie_word_before(t, b - 1)))) {
 		b--;
 		while (b > s && ((unsigned char)t[b] & 0xC0) == 0x80)
 			b--;
@@ -848,6 +860,23 @@ static int ends_possessive(const char *t, size_t ws, size_t we)
 	       (we >= ws + 5 && possessive_len(t, we, we - 4) == 4);
 }
 
+/* A word that cannot be inside a name before it: one that ends a
+ * sentence ("Maputo. Rwanda Defence Force"; not "U.S.") or says who
+ * backs or leads ("U.N.-backed Gang Suppression Force"). */
+static int not_in_name(const char *t, size_t ws, size_t we)
+{
+	size_t i;
+
+	if (we - ws > 3 && t[we - 1] == '.' && t[we - 2] >= 'a' &&
+	    t[we - 2] <= 'z' && memchr(t + ws, '.', we - 1 - ws) == NULL)
+		return 1;
+	for (i = ws + 1; i + 1 < we; i++)
+		if (t[i] == '-' && t[i + 1] >= 'a' && t[i + 1] <= 'z' &&
+		    upper_at(t, we, ws))
+			return 1;
+	return 0;
+}
+
 static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			    size_t e, size_t p, size_t q)
 {
@@ -859,7 +888,7 @@ static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	if (q + 1 < e && t[q] == ' ' && upper_at(t, e, q + 1))
 		return;
 	while (words < h->max_words && word_before(t, s, pos, &ws, &we)) {
-		if (ends_possessive(t, ws, we))
+		if (ends_possessive(t, ws, we) || not_in_name(t, ws, we))
 			break; /* "Armenia's Defense Ministry" */
 		if (upper_at(t, we, ws)) {
 			if (is_word_in(h->openers, t, ws, we) ||
@@ -976,9 +1005,11 @@ static void rule_acronym(struct highlighter *h, struct hl_state *st,
 			}
 		return;
 	}
-	id = lexicon_exact(h, t, as, ae);
+	/* the long form first: "Syrian Democratic Forces (SDF)" is not
+	 * Japan's SDF */
+	id = lexicon_exact(h, t, long_s, long_e);
 	if (id == ENTITY_NONE)
-		id = lexicon_exact(h, t, long_s, long_e);
+		id = lexicon_exact(h, t, as, ae);
 	if (id == ENTITY_NONE)
 		id = intern_name(h, t, long_s, long_e, "organisation");
 	cand_add(h, long_s, long_e, id, CAT_ACTOR, PRI_RULE);
@@ -1219,15 +1250,58 @@ static void rule_ship(struct highlighter *h, const char *t, size_t e,
 		 CAT_WEAPON, PRI_RULE);
 }
 
+/* "…,” said Amina Saide, who walked": after a word of speaking, two or
+ * three capitalised words the lexicon does not know, closed by a comma or
+ * the sentence's end, are the person quoted. */
+static void rule_speaker(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t e, size_t q)
+{
+	size_t g = q + 1, ms, ne, sp;
+	uint32_t v;
+
+	if (h->name_re == NULL || q + 1 >= e || t[q] != ' ' ||
+	    !upper_at(t, e, g) ||
+	    !rx_find(h->name_re, h->md, t, e, g, PCRE2_ANCHORED, &ms, &ne) ||
+	    ne >= e || (t[ne] != ',' && t[ne] != '.'))
+		return;
+	sp = (size_t)((const char *)memchr(t + g, ' ', ne - g) - t);
+	if (memchr(t + g, ' ', ne - g) == NULL ||
+	    is_word_in(h->not_names, t, g, sp) ||
+	    is_word_in(h->openers, t, g, sp) ||
+	    trie_match(h->titles, t, e, g, &v) != 0 ||
+	    trie_match(h->lx->aliases, t, e, g, &v) != 0)
+		return;
+	/* nor an organisation: "said Vantage Security Group." */
+	for (sp = ne; sp > g && t[sp - 1] != ' '; sp--)
+		;
+	if (trie_match(h->suffixes, t, ne, sp, &v) == ne)
+		return;
+	person_found(h, st, t, g, ne);
+}
+
+/* Is [s, e) capital letters only ("SDF")? */
+static int all_caps(const char *t, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (t[s] < 'A' || t[s] > 'Z')
+			return 0;
+	return 1;
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p, uint64_t key,
 		    const struct keyslot *ks)
 {
 	unsigned m = ks->mask;
-	size_t q;
-	uint32_t v;
+	size_t q, ql;
+	uint32_t v, vl;
 
+	/* an acronym the article defined outranks the lexicon's */
+	if (learnt_may(st, key) &&
+	    (ql = trie_match_in(st->learnt, t, e, p, TRIE_EXACT, &vl)) != 0)
+		cand_add(h, p, ql, vl, entities_get(h->reg, vl)->cat,
+			 all_caps(t, p, ql) ? PRI_DEFINED : PRI_RULE);
 	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
 	    (q = alias_at(h, ks, t, e, p, &v)) != 0) {
 		const struct entity *en = entities_get(h->reg, v);
@@ -1241,9 +1315,6 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 				rule_ship(h, t, e, p, q);
 		}
 	}
-	if (learnt_may(st, key) &&
-	    (q = trie_match_in(st->learnt, t, e, p, TRIE_EXACT, &v)) != 0)
-		cand_add(h, p, q, v, entities_get(h->reg, v)->cat, PRI_RULE);
 	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
 		rule_person(h, st, t, e, q);
 		rule_apposition(h, st, t, s, p);
@@ -1253,6 +1324,9 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		rule_org_suffix(h, t, s, e, p, q);
 	if ((m & PM_HEAD) && (q = trie_match(h->heads, t, e, p, &v)) != 0)
 		rule_org_head(h, t, e, p, q);
+	if ((m & PM_SPEAKER) &&
+	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
+		rule_speaker(h, st, t, e, q);
 }
 
 static void add_figure(struct highlighter *h, const char *t, size_t e,

@@ -215,6 +215,9 @@ static void mark_pair(struct trie *t, int a, int b, int fold)
 	for (i = 0; i < 2; i++)
 		for (j = 0; j < nb; j++)
 			set_pair(t, as[i], bs[j]);
+	/* a curly apostrophe first: its first two bytes */
+	if (a == '\'')
+		set_pair(t, 0xE2, 0x80);
 }
 
 uint64_t trie_key(const char *s, size_t n, size_t pos)
@@ -454,6 +457,9 @@ size_t trie_match_in(const struct trie *t, const char *text, size_t len,
 	uint32_t ve = 0, vf = 0;
 	size_t e = 0, f = 0;
 
+	/* most words begin no entry: the first two bytes tell */
+	if (pos >= len || !trie_may_start2(t, text, len, pos))
+		return 0;
 	if (modes & TRIE_EXACT)
 		e = walk(t, 0, text, len, pos, &ve);
 	if (modes & TRIE_FOLDED)

@@ -16,7 +16,8 @@ enum fig_kind {
 	FIG_YEAR,
 	FIG_DATE,
 	FIG_TIME,
-	FIG_TALLY                /* a vote or a score: "79 to 18", lo to hi */
+	FIG_TALLY,               /* a vote or a score: "79 to 18", lo to hi */
+	FIG_ORDINAL              /* "a third straight day": lo = hi = 3 */
 };
 
 struct figure {

@@ -68,6 +68,11 @@ sed 's/^designation: .*/designation: '"'"'(KF-\\d+'"'"'/' data/highlight.yaml >"
 run --highlight-rules "$TMP/hl.yaml" --mentions "$A"
 expect_rc "bad designation pattern exits 2" 2
 expect_err "bad designation: FILE:LINE:COL and PCRE2 message" "brief: $TMP/hl.yaml:$(grep -n '^designation:' data/highlight.yaml | cut -d: -f1):14: bad pattern"
+# an ordinal whose value is not a number
+sed 's/^ordinals: {second: 2,/ordinals: {second: two,/' data/highlight.yaml >"$TMP/hl2.yaml"
+run --highlight-rules "$TMP/hl2.yaml" --mentions "$A"
+expect_rc "bad ordinal value exits 2" 2
+expect_err "bad ordinal: FILE:LINE:COL" "brief: $TMP/hl2.yaml:$(grep -n '^ordinals:' data/highlight.yaml | cut -d: -f1):20: 'two' is not a number"
 
 # --mentions and --entities
 run --mentions "$A" "$B"

@@ -326,6 +326,62 @@ static const struct marks_case mark_cases[] = {
 		{"fighters", CAT_WEAPON, NULL, 1},
 		{"G-7", CAT_WEAPON, NULL, 1},
 	 }},
+	/* an ordinal counts after a determiner or a possessive and before
+	 * what it counts; not a fraction, a name, a unit's number or a
+	 * moment */
+	{"It was Iran's second direct strike, on a third straight "
+	 "day; about a third of the troops of the 11th Army Corps "
+	 "saw the 75th anniversary near the Second Thomas Shoal. "
+	 "A second later it ended.\n",
+	 {
+		{"second", CAT_FIGURE, "strike", 0},
+		{"third", CAT_FIGURE, "day", 0},
+		{"75th", CAT_FIGURE, "anniversary", 0},
+		{"about a third", CAT_FIGURE, NULL, 0},
+		{"11th", CAT_FIGURE, NULL, 1},
+		{"Second", CAT_FIGURE, NULL, 1},
+	 }},
+	/* a person quoted after "said" (two words or more, unknown to the
+	 * lexicon); a hyphenated name before an aside; a name after a
+	 * lowercase title of two words */
+	{"\"They came,\" said Amina Saide, who fled. \"No,\" said "
+	 "Reuters. \"Yes,\" said North Korea. \"Enough,\" Jean-Marc "
+	 "Pierre-Louis, president of the council, said. The "
+	 "coalition, led by former police officer Jimmy Cherizier, "
+	 "attacked. Cherizier fled.\n",
+	 {
+		{"Amina Saide", CAT_ACTOR, "Amina Saide", 0},
+		{"Reuters", CAT_ACTOR, "Reuters", 0},
+		{"North Korea", CAT_ACTOR, "North Korea", 0},
+		{"Jean-Marc Pierre-Louis", CAT_ACTOR, "Jean-Marc Pierre-Louis",
+		 0},
+		{"Jimmy Cherizier", CAT_ACTOR, "Jimmy Cherizier", 0},
+		{"Cherizier", CAT_ACTOR, "Jimmy Cherizier", 0},
+	 }},
+	/* an organisation's words stop at a sentence's end and at a word
+	 * of backing; an acronym the article defines is that article's,
+	 * even where the lexicon knows the letters for another */
+	{"Troops left Maputo. Rwanda Defence Force units stayed. A "
+	 "U.N.-backed Gang Suppression Force formed. The Syrian "
+	 "Democratic Forces (SDF) agreed; the SDF will merge.\n",
+	 {
+		{"Rwanda Defence Force", CAT_ACTOR, "Rwanda Defence Force", 0},
+		{"Maputo. Rwanda Defence Force", CAT_ACTOR, NULL, 1},
+		{"Gang Suppression Force", CAT_ACTOR, "Gang Suppression Force",
+		 0},
+		{"U.N.-backed Gang Suppression Force", CAT_ACTOR, NULL, 1},
+		{"SDF", CAT_ACTOR, "Syrian Democratic Forces", 0},
+		{"SDF", CAT_ACTOR, "Japan Self-Defense Forces", 1},
+	 }},
+	/* a range with its currency sign twice; months joined by "and" */
+	{"Spending was $330 billion to $450 billion. ACLED counted 112 "
+	 "attacks between January and May.\n",
+	 {
+		{"$330 billion to $450 billion", CAT_FIGURE, "money", 0},
+		{"$450 billion", CAT_FIGURE, NULL, 1},
+		{"January", CAT_FIGURE, "date", 0},
+		{"May", CAT_FIGURE, "date", 0},
+	 }},
 };
 
 /* Every case of mark_cases. */
