@@ -221,9 +221,9 @@ void article_rules_free(struct article_rules *r)
 	if (r == NULL)
 		return;
 	for (i = 0; i < r->nmeta; i++)
-		pcre2_code_free(r->meta[i].re);
+		rx_free(r->meta[i].re);
 	for (i = 0; i < r->nboiler; i++)
-		pcre2_code_free(r->boiler[i].re);
+		rx_free(r->boiler[i].re);
 	for (i = 0; i < r->nabbrev; i++)
 		free(r->abbrev[i]);
 	for (i = 0; i < r->nsources; i++)

@@ -56,6 +56,8 @@ struct highlighter {
 	struct trie *acronym_joiners; /* "in": inside a long form */
 	struct trie *ship_classes; /* "destroyer": a ship's name may follow */
 	struct trie *speakers;    /* "said": a quoted person's name follows */
+	struct trie *place_names; /* "Square": a name before it is a place's */
+	struct trie *weapon_words; /* "System": a long form that is a weapon */
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
@@ -210,7 +212,11 @@ static int load_rules(struct highlighter *h, const char *name,
 	    word_list_as(name, ynode_get(root, "ship_classes"), "ship_classes",
 			 h->ship_classes, 1, e) != 0 ||
 	    word_list_as(name, ynode_get(pe, "speakers"), "speakers",
-			 h->speakers, 0, e) != 0)
+			 h->speakers, 0, e) != 0 ||
+	    word_list_as(name, ynode_get(root, "place_names"), "place_names",
+			 h->place_names, 0, e) != 0 ||
+	    word_list_as(name, ynode_get(root, "acronym_weapons"),
+			 "acronym_weapons", h->weapon_words, 0, e) != 0)
 		return -1;
 	if (ynode_get(pe, "name")) {
 		h->name_re = rx_compile_node(name, ynode_get(pe, "name"),
@@ -376,6 +382,8 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->acronym_joiners = trie_new();
 	h->ship_classes = trie_new();
 	h->speakers = trie_new();
+	h->place_names = trie_new();
+	h->weapon_words = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
 	if (!ok)
 		goto fail;
@@ -415,8 +423,10 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->acronym_joiners);
 	trie_free(h->ship_classes);
 	trie_free(h->speakers);
-	pcre2_code_free(h->name_re);
-	pcre2_code_free(h->designation_re);
+	trie_free(h->place_names);
+	trie_free(h->weapon_words);
+	rx_free(h->name_re);
+	rx_free(h->designation_re);
 	figrules_free(h->fig);
 	free(h->keymap);
 	pcre2_match_data_free(h->md);
@@ -651,6 +661,8 @@ static void person_found(struct highlighter *h, struct hl_state *st,
 
 /* "Andriy Yusov, a spokesman for …": a capitalised name of two or three
  * words before ", a TITLE" or ", the TITLE". */
+static int ends_possessive(const char *t, size_t ws, size_t we);
+
 static void rule_apposition(struct highlighter *h, struct hl_state *st,
 			    const char *t, size_t s, size_t p)
 {
@@ -669,6 +681,10 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 		b = ws;
 		between++;
 	}
+	/* "Uhuru Kenyatta, Kenya’s former president" */
+	if (word_before(t, s, b, &ws, &we) && we + 1 == b && ws >= s + 2 &&
+	    t[ws - 1] == ' ' && t[ws - 2] == ',' && ends_possessive(t, ws, we))
+		b = ws;
 	if (b >= s + 4 && memcmp(t + b - 3, " a ", 3) == 0)
 		b -= 3;
 	else if (b >= s + 5 && memcmp(t + b - 4, " an ", 4) == 0)
@@ -961,8 +977,8 @@ static void rule_org_head(struct highlighter *h, const char *t, size_t e,
 static void rule_acronym(struct highlighter *h, struct hl_state *st,
 			 const char *t, size_t s, size_t e, size_t p)
 {
-	size_t as = p + 1, ae = as, ws, we, pos = p, long_s = 0, long_e = 0;
-	int words = 0;
+	size_t as = p + 1, ae = as, ws, we, pos = p, long_s = 0, long_e = 0, i;
+	int words = 0, cat = CAT_ACTOR;
 	uint32_t id;
 
 	while (ae < e && ae - as < 8 &&
@@ -993,8 +1009,6 @@ static void rule_acronym(struct highlighter *h, struct hl_state *st,
 	    memchr(t + long_s, ' ', long_e - long_s) == NULL) {
 		/* "National Liberation Army (ELN)": initials of another
 		 * language; the organisation just before names it */
-		size_t i;
-
 		for (i = h->nc; long_e && i-- > 0;)
 			if (h->c[i].end == long_e && h->c[i].cat == CAT_ACTOR &&
 			    h->c[i].entity != ENTITY_NONE) {
@@ -1005,15 +1019,37 @@ static void rule_acronym(struct highlighter *h, struct hl_state *st,
 			}
 		return;
 	}
-	/* the long form first: "Syrian Democratic Forces (SDF)" is not
-	 * Japan's SDF */
-	id = lexicon_exact(h, t, long_s, long_e);
+	/* what the long form was marked as ("South Korea's Joint Chiefs of
+	 * Staff (JCS)": that JCS), else the long form in the lexicon:
+	 * "Syrian Democratic Forces (SDF)" is not Japan's SDF */
+	id = ENTITY_NONE;
+	for (i = 0; i < h->nc; i++) /* the first: the longest alias's */
+		if (h->c[i].start == long_s && h->c[i].end == long_e &&
+		    h->c[i].cat == CAT_ACTOR && h->c[i].pri == PRI_LEXICON) {
+			id = h->c[i].entity;
+			break;
+		}
+	if (id == ENTITY_NONE)
+		id = lexicon_exact(h, t, long_s, long_e);
 	if (id == ENTITY_NONE)
 		id = lexicon_exact(h, t, as, ae);
-	if (id == ENTITY_NONE)
-		id = intern_name(h, t, long_s, long_e, "organisation");
-	cand_add(h, long_s, long_e, id, CAT_ACTOR, PRI_RULE);
-	cand_add(h, as, ae, id, CAT_ACTOR, PRI_RULE);
+	if (id == ENTITY_NONE) {
+		/* "Navy-Marine Expeditionary Ship Interdiction System
+		 * (NMESIS)": a weapon by its last word */
+		for (ws = long_e; ws > long_s && t[ws - 1] != ' '; ws--)
+			;
+		if (is_word_in(h->weapon_words, t, ws, long_e)) {
+			cat = CAT_WEAPON;
+			id = intern_as(h, t, long_s, long_e, CAT_WEAPON,
+				       "weapon");
+		} else {
+			id = intern_name(h, t, long_s, long_e, "organisation");
+		}
+	} else {
+		cat = entities_get(h->reg, id)->cat;
+	}
+	cand_add(h, long_s, long_e, id, cat, PRI_RULE);
+	cand_add(h, as, ae, id, cat, PRI_RULE);
 	state_add(st, t + as, ae - as, id);
 }
 
@@ -1227,6 +1263,41 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	return trie_match(h->lx->seats, t, e, p, &v) == q;
 }
 
+/* "Kim Il Sung Square", "Kennedy Airport": a name that a place word
+ * ends is the place's (no actor). */
+static int before_place_word(const struct highlighter *h, const char *t,
+			     size_t e, size_t q)
+{
+	uint32_t v;
+
+	return q + 1 < e && t[q] == ' ' && upper_at(t, e, q + 1) &&
+	       trie_match(h->place_names, t, e, q + 1, &v) != 0;
+}
+
+/* An alias that holds a possessive ("China's Foreign Ministry", "Russia's
+ * Black Sea Fleet") is marked as analysts mark it: the owner an actor of
+ * its own, the rest the alias's entity.  Returns 1 when split. */
+static int split_possessive(struct highlighter *h, const char *t, size_t p,
+			    size_t q, uint32_t v, int cat)
+{
+	size_t i, k;
+	uint32_t owner;
+
+	for (i = p + 1; i + 3 < q; i++) {
+		if (t[i] != '\'' && (unsigned char)t[i] != 0xE2)
+			continue;
+		k = possessive_len(t, q, i);
+		if (k == 0 || t[i + k] != ' ' || !upper_at(t, q, i + k + 1) ||
+		    trie_match(h->lx->aliases, t, i, p, &owner) != i)
+			continue;
+		cand_add(h, p, i, owner, entities_get(h->reg, owner)->cat,
+			 PRI_LEXICON);
+		cand_add(h, i + k + 1, q, v, cat, PRI_LEXICON);
+		return 1;
+	}
+	return 0;
+}
+
 /* "the destroyer Chokai": a capitalised name after a class of warship
  * names a ship, a weapon of its own. */
 static void rule_ship(struct highlighter *h, const char *t, size_t e,
@@ -1307,7 +1378,9 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		const struct entity *en = entities_get(h->reg, v);
 		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
 
-		if (!(state && seat_as_place(h, t, s, e, p, q))) {
+		if (!(state && seat_as_place(h, t, s, e, p, q)) &&
+		    !before_place_word(h, t, e, q) &&
+		    !split_possessive(h, t, p, q, v, en->cat)) {
 			cand_add(h, p, q, v, en->cat, PRI_LEXICON);
 			if (state)
 				rule_institution(h, t, e, p, q, v);

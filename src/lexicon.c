@@ -262,8 +262,8 @@ void lexicon_free(struct lexicon *lx)
 		free(lx->alias_text[i]);
 	free(lx->alias_text);
 	free(lx->alias_entity);
-	pcre2_code_free(lx->designations);
-	pcre2_code_free(lx->designations_at);
+	rx_free(lx->designations);
+	rx_free(lx->designations_at);
 	free(lx->pattern_entity);
 	free(lx->pattern_each);
 	buf_free(&lx->combined);

@@ -67,7 +67,7 @@ void tlrules_free(struct tlrules *r)
 	if (r == NULL)
 		return;
 	for (i = 0; i < r->n; i++) {
-		pcre2_code_free(r->v[i].re);
+		rx_free(r->v[i].re);
 		free(r->v[i].kind);
 	}
 	free(r->v);

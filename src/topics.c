@@ -137,7 +137,7 @@ void topics_free(struct topics *ts)
 	for (i = 0; i < ts->n; i++) {
 		free(ts->v[i].name);
 		for (k = 0; k < ts->v[i].nre; k++)
-			pcre2_code_free(ts->v[i].re[k]);
+			rx_free(ts->v[i].re[k]);
 		free(ts->v[i].re);
 		for (k = 0; k < ts->v[i].nent; k++)
 			free(ts->v[i].entities[k]);

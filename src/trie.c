@@ -390,8 +390,8 @@ int trie_may_start(const struct trie *t, unsigned char c)
 	return t->single[c] || t->root[0][c] || t->root[1][lower(c)];
 }
 
-int trie_may_start2(const struct trie *t, const char *text, size_t len,
-		    size_t pos)
+static inline int may_start2(const struct trie *t, const char *text,
+			     size_t len, size_t pos)
 {
 	unsigned char a = (unsigned char)text[pos];
 	unsigned char b = pos + 1 < len ? (unsigned char)text[pos + 1] : 0;
@@ -399,6 +399,12 @@ int trie_may_start2(const struct trie *t, const char *text, size_t len,
 
 	return t->single[a] ||
 	       (t->pair != NULL && (t->pair[idx >> 3] >> (idx & 7) & 1));
+}
+
+int trie_may_start2(const struct trie *t, const char *text, size_t len,
+		    size_t pos)
+{
+	return may_start2(t, text, len, pos);
 }
 
 int trie_inside_word(const char *text, size_t len, size_t pos)
@@ -458,7 +464,7 @@ size_t trie_match_in(const struct trie *t, const char *text, size_t len,
 	size_t e = 0, f = 0;
 
 	/* most words begin no entry: the first two bytes tell */
-	if (pos >= len || !trie_may_start2(t, text, len, pos))
+	if (pos >= len || !may_start2(t, text, len, pos))
 		return 0;
 	if (modes & TRIE_EXACT)
 		e = walk(t, 0, text, len, pos, &ve);

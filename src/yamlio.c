@@ -7,6 +7,7 @@
 #include <yaml.h>
 
 #include "brief/utf8.h"
+#include "brief/yamlfast.h"
 
 struct parse {
 	const char *name;
@@ -146,6 +147,20 @@ static struct ynode *build(struct parse *ps, yaml_parser_t *yp,
 struct ynode *yamlio_parse(const char *buf, size_t len, const char *name,
 			   int line0, int *ok, struct err *e)
 {
+	int simple;
+	struct ynode *root = yfast_parse(buf, len, line0, &simple);
+
+	if (simple) {
+		*ok = 1;
+		return root;
+	}
+	return yamlio_parse_libyaml(buf, len, name, line0, ok, e);
+}
+
+struct ynode *yamlio_parse_libyaml(const char *buf, size_t len,
+				   const char *name, int line0, int *ok,
+				   struct err *e)
+{
 	struct parse ps = {name, line0, 0, e};
 	yaml_parser_t yp;
 	yaml_event_t ev;
@@ -210,6 +225,24 @@ struct ynode *yamlio_parse_file(const char *path, int *ok, struct err *e)
 	n = yamlio_parse(data, len, path, 0, ok, e);
 	free(data);
 	return n;
+}
+
+int ynode_equal(const struct ynode *a, const struct ynode *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->line != b->line || a->col != b->col ||
+	    a->quoted != b->quoted || a->nkids != b->nkids ||
+	    (a->str == NULL) != (b->str == NULL) ||
+	    (a->str != NULL &&
+	     (a->len != b->len || memcmp(a->str, b->str, a->len) != 0)))
+		return 0;
+	for (i = 0; i < a->nkids; i++)
+		if (!ynode_equal(a->kids[i], b->kids[i]))
+			return 0;
+	return 1;
 }
 
 struct ynode *ynode_get(const struct ynode *n, const char *key)

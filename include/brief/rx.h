@@ -14,7 +14,7 @@
 #define RX_ASCII_WORDS PCRE2_NEVER_UCP
 
 /* Compile pattern (from node n of file name, for messages) with UTF, UCP
- * and extra options, then JIT-compile it.  NULL and e set on error:
+ * and extra options, for JIT (see rx_find).  NULL and e set on error:
  * "FILE:LINE:COL: bad pattern: MESSAGE at offset N". */
 pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
 			    uint32_t options, struct err *e);
@@ -30,7 +30,11 @@ pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
  * interpreter does not, and what a user types runs on little text. */
 pcre2_code *rx_compile_typed(const char *pattern, size_t len,
 			     uint32_t options, struct err *e);
-/* Match at or after start in s; returns 1 and fills *ms, *me on a match. */
+/* Free a pattern compiled here (every pattern of rx_compile and
+ * rx_compile_node must be freed so: its JIT compiling is lazy). */
+void rx_free(pcre2_code *re);
+/* Match at or after start in s; returns 1 and fills *ms, *me on a match.
+ * A pattern compiled for JIT is JIT-compiled after a few dozen matches. */
 int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,
 	    size_t len, size_t start, uint32_t options, size_t *ms,
 	    size_t *me);

@@ -223,6 +223,15 @@ static void test_other_layouts(void **state)
 				      "send more air defense systems.");
 	article_free(a);
 
+	/* the credit line without brackets is boilerplate too */
+	a = text_article(rules, "r2.txt",
+			 "KABUL, Oct 3 (Reuters) - Talks began.\n\n"
+			 "Reporting by Asif Shahzad in Islamabad; Editing by "
+			 "Gareth Jones\n");
+	assert_int_equal(a->nsections, 2);
+	assert_int_equal(a->sections[1].kind, SECTION_BOILERPLATE);
+	article_free(a);
+
 	/* front matter and a BOM */
 	a = text_article(rules, "fm.md",
 			 "\xEF\xBB\xBF---\ntitle: Talks stall\ndate: 2024-03-04\n"

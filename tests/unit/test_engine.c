@@ -373,6 +373,29 @@ static const struct marks_case mark_cases[] = {
 		{"SDF", CAT_ACTOR, "Syrian Democratic Forces", 0},
 		{"SDF", CAT_ACTOR, "Japan Self-Defense Forces", 1},
 	 }},
+	/* an alias holding a possessive is two marks, as analysts mark it,
+	 * and an acronym of its second part is that entity; a name before
+	 * a place word is the place's; an acronym whose long form ends in
+	 * a weapon word is a weapon; a number word opens no organisation;
+	 * an aside after a possessive names a person */
+	{"China's Foreign Ministry spoke. South Korea’s Joint Chiefs "
+	 "of Staff (JCS) said the JCS saw it in Kim Il Sung Square. The "
+	 "Navy-Marine Expeditionary Ship Interdiction System (NMESIS) "
+	 "fired. Two China Coast Guard vessels came. Uhuru Kenyatta, "
+	 "Kenya’s former president, agreed.\n",
+	 {
+		{"China", CAT_ACTOR, "China", 0},
+		{"Foreign Ministry", CAT_ACTOR, "Chinese Foreign Ministry", 0},
+		{"South Korea", CAT_ACTOR, "South Korea", 0},
+		{"JCS", CAT_ACTOR, "South Korean Joint Chiefs of Staff", 0},
+		{"Kim Il Sung", CAT_ACTOR, NULL, 1},
+		{"NMESIS", CAT_WEAPON,
+		 "Navy-Marine Expeditionary Ship Interdiction System", 0},
+		{"Two", CAT_FIGURE, NULL, 0},
+		{"China Coast Guard", CAT_ACTOR, NULL, 0},
+		{"Uhuru Kenyatta", CAT_ACTOR, "Uhuru Kenyatta", 0},
+		{"Kenya", CAT_ACTOR, "Kenya", 0},
+	 }},
 	/* a range with its currency sign twice; months joined by "and" */
 	{"Spending was $330 billion to $450 billion. ACLED counted 112 "
 	 "attacks between January and May.\n",
