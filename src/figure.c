@@ -982,7 +982,7 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		f->counts_end = q2;
 		return q2;
 	}
-	if (n.counts) {
+	if (n.counts && !(n.weak && !qual)) {
 		f->unit = n.counts;
 		return q;
 	}

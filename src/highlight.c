@@ -483,14 +483,15 @@ static void pattern_found(struct highlighter *h, struct hl_state *st,
 {
 	const struct entity *en = entities_get(h->reg, v);
 	enum category cat = en->cat;
+	const char *kind = en->kind; /* en may move when a name is interned */
 	size_t k;
 
 	if (each)
-		v = intern_as(h, t, s, e, cat, en->kind);
+		v = intern_as(h, t, s, e, cat, kind);
 	cand_add(h, s, e, v, cat, PRI_LEXICON);
 	/* a ship named again by its last word: "the USS Mason" ... "the
 	 * Mason" */
-	if (each && en->kind != NULL && strcmp(en->kind, "ship") == 0) {
+	if (each && kind != NULL && strcmp(kind, "ship") == 0) {
 		for (k = e; k > s && t[k - 1] != ' '; k--)
 			;
 		if (k > s && e - k >= 3 && t[k] >= 'A' && t[k] <= 'Z' &&
@@ -661,8 +662,6 @@ static void person_found(struct highlighter *h, struct hl_state *st,
 
 /* "Andriy Yusov, a spokesman for …": a capitalised name of two or three
  * words before ", a TITLE" or ", the TITLE". */
-static int ends_possessive(const char *t, size_t ws, size_t we);
-
 static void rule_apposition(struct highlighter *h, struct hl_state *st,
 			    const char *t, size_t s, size_t p)
 {
@@ -681,9 +680,10 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 		b = ws;
 		between++;
 	}
-	/* "Uhuru Kenyatta, Kenya’s former president" */
+	/* the first word after the comma: "Daniel Reyes, assistant
+	 * director", "Uhuru Kenyatta, Kenya’s former president" */
 	if (word_before(t, s, b, &ws, &we) && we + 1 == b && ws >= s + 2 &&
-	    t[ws - 1] == ' ' && t[ws - 2] == ',' && ends_possessive(t, ws, we))
+	    t[ws - 1] == ' ' && t[ws - 2] == ',')
 		b = ws;
 	if (b >= s + 4 && memcmp(t + b - 3, " a ", 3) == 0)
 		b -= 3;
@@ -935,16 +935,15 @@ static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 }
 
 /* "Ministry of National Defense": a head word, "of", capitalised words. */
-static void rule_org_head(struct highlighter *h, const char *t, size_t e,
-			  size_t p, size_t q)
+static void rule_org_head(struct highlighter *h, const char *t, size_t s,
+			  size_t e, size_t p, size_t q)
 {
-	size_t pos = q, end = q, we;
+	size_t pos = q, end = q, ws, we;
 	int words = 0, caps = 0;
-	uint32_t id;
+	uint32_t id, v;
 
 	while (words < h->max_words && pos < e && t[pos] == ' ') {
-		size_t ws = pos + 1;
-
+		ws = pos + 1;
 		we = ws;
 		while (we < e && (trie_word_at(t, e, we) || t[we] == '-'))
 			we++;
@@ -967,6 +966,16 @@ static void rule_org_head(struct highlighter *h, const char *t, size_t e,
 	}
 	if (caps == 0)
 		return;
+	/* capitalised words before the head: "Canadian Centre for Cyber
+	 * Security" */
+	for (words = 0; words < 2 && word_before(t, s, p, &ws, &we) &&
+			upper_at(t, we, ws) && !ends_possessive(t, ws, we) &&
+			!not_in_name(t, ws, we) && t[we - 1] != '.' &&
+			!is_word_in(h->openers, t, ws, we) &&
+			!is_word_in(h->not_names, t, ws, we) &&
+			trie_match(h->titles, t, we, ws, &v) != we;
+	     words++)
+		p = ws;
 	id = lexicon_exact(h, t, p, end);
 	if (id == ENTITY_NONE)
 		id = intern_name(h, t, p, end, "organisation");
@@ -1375,16 +1384,18 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 			 all_caps(t, p, ql) ? PRI_DEFINED : PRI_RULE);
 	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
 	    (q = alias_at(h, ks, t, e, p, &v)) != 0) {
+		/* no pointer into the registry kept: rules intern names */
 		const struct entity *en = entities_get(h->reg, v);
 		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
+		int cat = en->cat;
 
 		if (!(state && seat_as_place(h, t, s, e, p, q)) &&
 		    !before_place_word(h, t, e, q) &&
-		    !split_possessive(h, t, p, q, v, en->cat)) {
-			cand_add(h, p, q, v, en->cat, PRI_LEXICON);
+		    !split_possessive(h, t, p, q, v, cat)) {
+			cand_add(h, p, q, v, cat, PRI_LEXICON);
 			if (state)
 				rule_institution(h, t, e, p, q, v);
-			if (en->cat == CAT_WEAPON)
+			if (cat == CAT_WEAPON)
 				rule_ship(h, t, e, p, q);
 		}
 	}
@@ -1396,7 +1407,7 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	    (q = trie_match(h->suffixes, t, e, p, &v)) != 0)
 		rule_org_suffix(h, t, s, e, p, q);
 	if ((m & PM_HEAD) && (q = trie_match(h->heads, t, e, p, &v)) != 0)
-		rule_org_head(h, t, e, p, q);
+		rule_org_head(h, t, s, e, p, q);
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		rule_speaker(h, st, t, e, q);

@@ -223,13 +223,16 @@ static void test_other_layouts(void **state)
 				      "send more air defense systems.");
 	article_free(a);
 
-	/* the credit line without brackets is boilerplate too */
+	/* the credit line without brackets is boilerplate too, and a
+	 * pointer to more coverage */
 	a = text_article(rules, "r2.txt",
 			 "KABUL, Oct 3 (Reuters) - Talks began.\n\n"
 			 "Reporting by Asif Shahzad in Islamabad; Editing by "
-			 "Gareth Jones\n");
-	assert_int_equal(a->nsections, 2);
+			 "Gareth Jones\n\nFollow AP's coverage of the war at "
+			 "https://example.org/war\n");
+	assert_int_equal(a->nsections, 3);
 	assert_int_equal(a->sections[1].kind, SECTION_BOILERPLATE);
+	assert_int_equal(a->sections[2].kind, SECTION_BOILERPLATE);
 	article_free(a);
 
 	/* front matter and a BOM */

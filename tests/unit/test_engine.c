@@ -396,6 +396,23 @@ static const struct marks_case mark_cases[] = {
 		{"Uhuru Kenyatta", CAT_ACTOR, "Uhuru Kenyatta", 0},
 		{"Kenya", CAT_ACTOR, "Kenya", 0},
 	 }},
+	/* a sea or a strait named after a state is a place; a capital a
+	 * distance away is a place; a span of time counts with a qualifier
+	 * only; a title after the comma's first word; capitalised words
+	 * before an organisation's head word */
+	{"Ships crossed the Taiwan Strait, 100 km from Bamako. It "
+	 "took a year; the fighting went on for nearly a decade. Daniel "
+	 "Reyes, assistant director of the bureau, spoke. The Canadian "
+	 "Centre for Cyber Security agreed.\n",
+	 {
+		{"Taiwan", CAT_ACTOR, NULL, 1},
+		{"Bamako", CAT_ACTOR, NULL, 1},
+		{"a year", CAT_FIGURE, NULL, 1},
+		{"nearly a decade", CAT_FIGURE, "years", 0},
+		{"Daniel Reyes", CAT_ACTOR, "Daniel Reyes", 0},
+		{"Canadian Centre for Cyber Security", CAT_ACTOR,
+		 "Canadian Centre for Cyber Security", 0},
+	 }},
 	/* a range with its currency sign twice; months joined by "and" */
 	{"Spending was $330 billion to $450 billion. ACLED counted 112 "
 	 "attacks between January and May.\n",
