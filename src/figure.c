@@ -43,6 +43,8 @@ struct figrules {
 	double *ordval;
 	size_t nord;
 	struct trie *ord_leads;  /* words before an ordinal ("the") */
+	struct trie *labels;     /* words before a number that names:
+				  * "Resolution 2722" */
 };
 
 static char **push_str(char **arr, size_t *n, const char *s)
@@ -214,6 +216,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->starters = trie_new();
 	r->ordinals = trie_new();
 	r->ord_leads = trie_new();
+	r->labels = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name,
 			ynode_get(root, "scales"), "scales", e) != 0 ||
@@ -249,6 +252,9 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 			ynode_get(root, "ordinals"), "ordinals", e) != 0 ||
 	    load_list(r->ord_leads, NULL, NULL, name,
 		      ynode_get(root, "ordinal_leads"), "ordinal_leads",
+		      e) != 0 ||
+	    load_list(r->labels, NULL, NULL, name,
+		      ynode_get(root, "number_labels"), "number_labels",
 		      e) != 0) {
 		free(months);
 		figrules_free(r);
@@ -303,6 +309,7 @@ void figrules_free(struct figrules *r)
 	trie_free(r->starters);
 	trie_free(r->ordinals);
 	trie_free(r->ord_leads);
+	trie_free(r->labels);
 	free(r->ordval);
 	for (i = 0; i < r->nnum; i++)
 		free(r->num[i].counts);
@@ -378,6 +385,14 @@ const struct trie *figrules_starters(const struct figrules *r)
 	return r->starters;
 }
 
+size_t figrules_month_at(const struct figrules *r, const char *text,
+			 size_t len, size_t pos)
+{
+	uint32_t v;
+
+	return trie_match(r->months, text, len, pos, &v);
+}
+
 /* Digits after a capitalised word and a hyphen name something ("Tu-95",
  * "G-7", "COVID-19"), and digits after digits and a hyphen end another
  * figure: they do not start a figure. */
@@ -407,6 +422,24 @@ static int designation_digits(const char *text, size_t pos)
 	return has_upper(text, letters_before(text, pos - 1), pos - 1);
 }
 
+/* Is the word before pos one of number_labels ("Resolution 2722",
+ * "Article 5"): the number names, it does not count? */
+static int after_label(const struct figrules *r, const char *text,
+		       size_t pos)
+{
+	size_t ws;
+	uint32_t v;
+
+	if (pos < 3 || text[pos - 1] != ' ')
+		return 0;
+	ws = pos - 1;
+	while (ws > 0 && (isalpha((unsigned char)text[ws - 1]) ||
+			  text[ws - 1] == '.'))
+		ws--;
+	return ws < pos - 1 &&
+	       trie_match(r->labels, text, pos - 1, ws, &v) == pos - 1;
+}
+
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos)
 {
@@ -414,18 +447,22 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 
 	if (digit((char)c))
 		return !trie_word_before(text, pos) &&
-		       !designation_digits(text, pos);
+		       !designation_digits(text, pos) &&
+		       !after_label(r, text, pos);
 	if (trie_may_start(r->signs, c))
 		return !trie_word_before(text, pos);
 	/* a capitalised number word after a capitalised word is part of a
-	 * name: "World War Two", "Ocean's Eleven" */
+	 * name: "World War Two", "Ocean's Eleven"; so is one in mid-sentence
+	 * before a capitalised word: "the Six Assurances" */
 	if (c >= 'A' && c <= 'Z' && pos >= 3 && text[pos - 1] == ' ' &&
-	    isalpha((unsigned char)text[pos - 2])) {
+	    (isalpha((unsigned char)text[pos - 2]) || text[pos - 2] == ',')) {
 		size_t b = letters_before(text, pos - 1);
 		uint32_t v;
+		size_t q = trie_match(r->numbers, text, len, pos, &v);
 
-		if (isupper((unsigned char)text[b]) &&
-		    trie_match(r->numbers, text, len, pos, &v) != 0)
+		if (q != 0 && (isupper((unsigned char)text[b]) ||
+			       (q + 1 < len && text[q] == ' ' &&
+				isupper((unsigned char)text[q + 1]))))
 			return 0;
 	}
 	{

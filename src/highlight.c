@@ -57,6 +57,7 @@ struct highlighter {
 	struct trie *ship_classes; /* "destroyer": a ship's name may follow */
 	struct trie *speakers;    /* "said": a quoted person's name follows */
 	struct trie *place_names; /* "Square": a name before it is a place's */
+	struct trie *aside_stops; /* "in which": no title's aside after it */
 	struct trie *weapon_words; /* "System": a long form that is a weapon */
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
@@ -215,6 +216,8 @@ static int load_rules(struct highlighter *h, const char *name,
 			 h->speakers, 0, e) != 0 ||
 	    word_list_as(name, ynode_get(root, "place_names"), "place_names",
 			 h->place_names, 0, e) != 0 ||
+	    word_list_as(name, ynode_get(pe, "aside_stops"), "aside_stops",
+			 h->aside_stops, 1, e) != 0 ||
 	    word_list_as(name, ynode_get(root, "acronym_weapons"),
 			 "acronym_weapons", h->weapon_words, 0, e) != 0)
 		return -1;
@@ -383,6 +386,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->ship_classes = trie_new();
 	h->speakers = trie_new();
 	h->place_names = trie_new();
+	h->aside_stops = trie_new();
 	h->weapon_words = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);
 	if (!ok)
@@ -424,6 +428,7 @@ void highlighter_free(struct highlighter *h)
 	trie_free(h->ship_classes);
 	trie_free(h->speakers);
 	trie_free(h->place_names);
+	trie_free(h->aside_stops);
 	trie_free(h->weapon_words);
 	rx_free(h->name_re);
 	rx_free(h->designation_re);
@@ -683,7 +688,8 @@ static void rule_apposition(struct highlighter *h, struct hl_state *st,
 	/* the first word after the comma: "Daniel Reyes, assistant
 	 * director", "Uhuru Kenyatta, Kenya’s former president" */
 	if (word_before(t, s, b, &ws, &we) && we + 1 == b && ws >= s + 2 &&
-	    t[ws - 1] == ' ' && t[ws - 2] == ',')
+	    t[ws - 1] == ' ' && t[ws - 2] == ',' &&
+	    !is_word_in(h->aside_stops, t, ws, we))
 		b = ws;
 	if (b >= s + 4 && memcmp(t + b - 3, " a ", 3) == 0)
 		b -= 3;
@@ -950,6 +956,9 @@ static void rule_org_head(struct highlighter *h, const char *t, size_t s,
 		if (we == ws)
 			break;
 		if (upper_at(t, e, ws)) {
+			/* "the Council on December 1": a date, no name */
+			if (figrules_month_at(h->fig, t, e, ws) != 0)
+				break;
 			caps++;
 			end = we;
 		} else if (!is_word_in(h->joiners, t, ws, we) ||

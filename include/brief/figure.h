@@ -45,6 +45,9 @@ void figrules_free(struct figrules *r);
 struct trie;
 /* The words a figure may begin with (number words, qualifiers, months). */
 const struct trie *figrules_starters(const struct figrules *r);
+/* The end of a month's name at pos ("December", "Dec."), or 0. */
+size_t figrules_month_at(const struct figrules *r, const char *text,
+			 size_t len, size_t pos);
 /* Can a figure start at text[pos]?  (A word start or a currency sign.) */
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos);

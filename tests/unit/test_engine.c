@@ -413,6 +413,20 @@ static const struct marks_case mark_cases[] = {
 		{"Canadian Centre for Cyber Security", CAT_ACTOR,
 		 "Canadian Centre for Cyber Security", 0},
 	 }},
+	/* a head word's name stops before a date; a clause after a comma
+	 * is no aside; a capitalised number in mid-sentence names; a number
+	 * after a label names */
+	{"The statement by the UN Security Council on December 1, 2023 "
+	 "followed the Camp David Summit, in which President Joe Biden "
+	 "spoke, and the Six Assurances under UNSCR 2722.\n",
+	 {
+		{"UN Security Council", CAT_ACTOR, "UN Security Council", 0},
+		{"December 1, 2023", CAT_FIGURE, "date", 0},
+		{"Camp David Summit", CAT_ACTOR, NULL, 1},
+		{"Joe Biden", CAT_ACTOR, "Joe Biden", 0},
+		{"Six", CAT_FIGURE, NULL, 1},
+		{"2722", CAT_FIGURE, NULL, 1},
+	 }},
 	/* a range with its currency sign twice; months joined by "and" */
 	{"Spending was $330 billion to $450 billion. ACLED counted 112 "
 	 "attacks between January and May.\n",
