@@ -407,6 +407,27 @@ static int abbrev_before(struct loader *l, size_t s, size_t dot)
 	return article_rules_is_abbrev(l->r, t + b, dot + 1 - b);
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
+
+/* The first '.', '!' or '?' in t[i, e), or e: eight bytes at a time. */
+static size_t next_stop(const char *t, size_t i, size_t e)
+{
+	while (i + 8 <= e) {
+		uint64_t w;
+
+		memcpy(&w, t + i, 8);
+		if (HAS_ZERO(w ^ (ONES * '.')) | HAS_ZERO(w ^ (ONES * '!')) |
+		    HAS_ZERO(w ^ (ONES * '?')))
+			break;
+		i += 8;
+	}
+	while (i < e && t[i] != '.' && t[i] != '!' && t[i] != '?')
+		i++;
+	return i;
+}
+
 /* Split section text [s, e) into sentences. */
 static void split_sentences(struct loader *l, size_t s, size_t e)
 {
@@ -418,7 +439,7 @@ static void split_sentences(struct loader *l, size_t s, size_t e)
 		size_t j, k, cl;
 
 		if (c != '.' && c != '!' && c != '?') {
-			i++;
+			i = next_stop(t, i, e);
 			continue;
 		}
 		if (c == '.' && i > s && i + 1 < e &&
@@ -796,9 +817,6 @@ struct scan {
 	int nul, cr, bad_utf8;
 };
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-#define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
 #define PLAIN(v) (!((v) & HIGHS) && !HAS_ZERO(v) && !HAS_ZERO((v) ^ (ONES * '\r')))
 
 /* Scan s[i, stop) (a character may reach past stop, up to len); returns
