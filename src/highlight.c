@@ -1353,9 +1353,10 @@ static void rule_speaker(struct highlighter *h, struct hl_state *st,
 	    !rx_find(h->name_re, h->md, t, e, g, PCRE2_ANCHORED, &ms, &ne) ||
 	    ne >= e || (t[ne] != ',' && t[ne] != '.'))
 		return;
+	if (memchr(t + g, ' ', ne - g) == NULL)
+		return; /* one word: "said Reuters." */
 	sp = (size_t)((const char *)memchr(t + g, ' ', ne - g) - t);
-	if (memchr(t + g, ' ', ne - g) == NULL ||
-	    is_word_in(h->not_names, t, g, sp) ||
+	if (is_word_in(h->not_names, t, g, sp) ||
 	    is_word_in(h->openers, t, g, sp) ||
 	    trie_match(h->titles, t, e, g, &v) != 0 ||
 	    trie_match(h->lx->aliases, t, e, g, &v) != 0)
