@@ -1270,9 +1270,21 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 {
 	size_t ws, we, ws2, we2;
 	uint32_t v;
+	int k;
 
 	if (trie_size(h->lx->seats) == 0 || !word_before(t, s, p, &ws, &we))
 		return 0;
+	/* the second of two places: "in Tel Aviv and Jerusalem" */
+	if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0) {
+		size_t first = ws;
+
+		for (k = 0; k < 3 && word_before(t, s, first, &ws2, &we2) &&
+			    upper_at(t, we2, ws2);
+		     k++)
+			first = ws2;
+		if (first == ws || !word_before(t, s, first, &ws, &we))
+			return 0;
+	}
 	/* one word ("in Vienna") or two ("a visit to Nairobi") */
 	if (!is_word_in(h->place_words, t, ws, we) &&
 	    !(word_before(t, s, ws, &ws2, &we2) &&
@@ -1401,6 +1413,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 
 		if (!(state && seat_as_place(h, t, s, e, p, q)) &&
 		    !before_place_word(h, t, e, q) &&
+		    !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
+		      t[q + 1] <= '9') && /* "Palestine-2": a name */
 		    !split_possessive(h, t, p, q, v, cat)) {
 			cand_add(h, p, q, v, cat, PRI_LEXICON);
 			if (state)

@@ -427,6 +427,21 @@ static const struct marks_case mark_cases[] = {
 		{"Six", CAT_FIGURE, NULL, 1},
 		{"2722", CAT_FIGURE, NULL, 1},
 	 }},
+	/* the second of two places is a place too; "the capital" names a
+	 * place; a state's name before a hyphen and digits names a weapon;
+	 * an event named after a seat of government is no actor; "several
+	 * hundred" counts */
+	{"Sirens sounded in Tel Aviv and Jerusalem. The Houthis fired a "
+	 "Palestine-2 missile at a plant near the capital Sanaa. At The "
+	 "Hague Summit, several hundred delegates met.\n",
+	 {
+		{"Jerusalem", CAT_ACTOR, NULL, 1},
+		{"Palestine", CAT_ACTOR, NULL, 1},
+		{"Palestine-2 missile", CAT_WEAPON, NULL, 0},
+		{"Sanaa", CAT_ACTOR, NULL, 1},
+		{"The Hague", CAT_ACTOR, NULL, 1},
+		{"several hundred", CAT_FIGURE, NULL, 0},
+	 }},
 	/* a range with its currency sign twice; months joined by "and" */
 	{"Spending was $330 billion to $450 billion. ACLED counted 112 "
 	 "attacks between January and May.\n",
