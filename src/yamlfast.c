@@ -216,8 +216,10 @@ static struct ynode *quoted(struct rd *r)
 	return n;
 }
 
-/* A plain scalar: in a flow it ends at , ] } (and may not hold a colon or
- * a line break); in a block it runs to the line's end or a comment. */
+/* A plain scalar: in a flow it ends at , ] } or ": " and goes on over
+ * line breaks, folded to spaces (not a key: keys are one line); in a
+ * block it runs to the line's end or a comment.  A colon elsewhere is
+ * left to libyaml. */
 static struct ynode *plain(struct rd *r, int flow, int key)
 {
 	int line = r->line, col = r->col;
