@@ -128,9 +128,10 @@ static int load_numbers(struct figrules *r, const char *name,
 }
 
 static int load_valued(struct trie *t, double **vals, size_t *n,
-		       const char *name, const struct ynode *m,
+		       const char *name, const struct ynode *root,
 		       const char *key, struct err *e)
 {
+	const struct ynode *m = ynode_get(root, key);
 	size_t i;
 	int h = need(name, m, YNODE_MAP, key, e);
 
@@ -150,9 +151,10 @@ static int load_valued(struct trie *t, double **vals, size_t *n,
 /* A mapping of phrases to names: each phrase gets the index of its name
  * in *names. */
 static int load_named(struct trie *t, char ***names, size_t *n,
-		      const char *name, const struct ynode *m,
+		      const char *name, const struct ynode *root,
 		      const char *key, int fold, struct err *e)
 {
+	const struct ynode *m = ynode_get(root, key);
 	size_t i;
 	int h = need(name, m, YNODE_MAP, key, e);
 
@@ -172,9 +174,10 @@ static int load_named(struct trie *t, char ***names, size_t *n,
 }
 
 static int load_list(struct trie *t, char ***names, size_t *n,
-		     const char *name, const struct ynode *l,
+		     const char *name, const struct ynode *root,
 		     const char *key, struct err *e)
 {
+	const struct ynode *l = ynode_get(root, key);
 	size_t i;
 	int h = need(name, l, YNODE_SEQ, key, e);
 
@@ -218,43 +221,35 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->ord_leads = trie_new();
 	r->labels = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
-	    load_valued(r->scales, &r->scale, &r->nscale, name,
-			ynode_get(root, "scales"), "scales", e) != 0 ||
-	    load_named(r->quals, &r->qual, &r->nqual, name,
-		       ynode_get(root, "qualifiers"), "qualifiers", 1,
-		       e) != 0 ||
-	    load_named(r->signs, &r->cur, &r->ncur, name,
-		       ynode_get(root, "currency_signs"), "currency_signs", 0,
-		       e) != 0 ||
-	    load_named(r->curwords, &r->cur, &r->ncur, name,
-		       ynode_get(root, "currency_words"), "currency_words", 1,
-		       e) != 0 ||
-	    load_list(r->percent, NULL, NULL, name,
-		      ynode_get(root, "percent_words"), "percent_words",
+	    load_valued(r->scales, &r->scale, &r->nscale, name, root,
+			"scales", e) != 0 ||
+	    load_named(r->quals, &r->qual, &r->nqual, name, root,
+		       "qualifiers", 1, e) != 0 ||
+	    load_named(r->signs, &r->cur, &r->ncur, name, root,
+		       "currency_signs", 0, e) != 0 ||
+	    load_named(r->curwords, &r->cur, &r->ncur, name, root,
+		       "currency_words", 1, e) != 0 ||
+	    load_list(r->percent, NULL, NULL, name, root, "percent_words",
 		      e) != 0 ||
-	    load_valued(r->months, &months, &nmonths, name,
-			ynode_get(root, "months"), "months", e) != 0 ||
-	    load_list(r->stops, NULL, NULL, name,
-		      ynode_get(root, "counted_stop"), "counted_stop", e) != 0 ||
-	    load_list(r->units, &r->unit, &r->nunit, name,
-		      ynode_get(root, "units"), "units", e) != 0 ||
-	    load_list(r->timeunits, &r->unit, &r->nunit, name,
-		      ynode_get(root, "time_units"), "time_units", e) != 0 ||
-	    load_list(r->nouns, NULL, NULL, name,
-		      ynode_get(root, "counted_nouns"), "counted_nouns",
+	    load_valued(r->months, &months, &nmonths, name, root, "months",
+			e) != 0 ||
+	    load_list(r->stops, NULL, NULL, name, root, "counted_stop",
 		      e) != 0 ||
-	    load_list(r->month_leads, NULL, NULL, name,
-		      ynode_get(root, "month_leads"), "month_leads", e) != 0 ||
-	    load_list(r->singular, NULL, NULL, name,
-		      ynode_get(root, "counted_singular"), "counted_singular",
+	    load_list(r->units, &r->unit, &r->nunit, name, root, "units",
 		      e) != 0 ||
-	    load_valued(r->ordinals, &r->ordval, &r->nord, name,
-			ynode_get(root, "ordinals"), "ordinals", e) != 0 ||
-	    load_list(r->ord_leads, NULL, NULL, name,
-		      ynode_get(root, "ordinal_leads"), "ordinal_leads",
+	    load_list(r->timeunits, &r->unit, &r->nunit, name, root,
+		      "time_units", e) != 0 ||
+	    load_list(r->nouns, NULL, NULL, name, root, "counted_nouns",
 		      e) != 0 ||
-	    load_list(r->labels, NULL, NULL, name,
-		      ynode_get(root, "number_labels"), "number_labels",
+	    load_list(r->month_leads, NULL, NULL, name, root, "month_leads",
+		      e) != 0 ||
+	    load_list(r->singular, NULL, NULL, name, root,
+		      "counted_singular", e) != 0 ||
+	    load_valued(r->ordinals, &r->ordval, &r->nord, name, root,
+			"ordinals", e) != 0 ||
+	    load_list(r->ord_leads, NULL, NULL, name, root, "ordinal_leads",
+		      e) != 0 ||
+	    load_list(r->labels, NULL, NULL, name, root, "number_labels",
 		      e) != 0) {
 		free(months);
 		figrules_free(r);

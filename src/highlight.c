@@ -788,6 +788,19 @@ static size_t after_department(const struct highlighter *h, const char *t,
 	return d;
 }
 
+/* Does the name [g, ne) end with an organisation's last word ("General
+ * Assembly", "Vantage Security Group")? */
+static int ends_with_suffix(const struct highlighter *h, const char *t,
+			    size_t g, size_t ne)
+{
+	size_t lw = ne;
+	uint32_t v;
+
+	while (lw > g && t[lw - 1] != ' ')
+		lw--;
+	return trie_match(h->suffixes, t, ne, lw, &v) == ne;
+}
+
 static void rule_person(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t e, size_t q)
 {
@@ -821,15 +834,11 @@ static void rule_person(struct highlighter *h, struct hl_state *st,
 	/* a name does not run into an organisation ("President Biden
 	 * Administration") nor end with one ("General Assembly") */
 	{
-		size_t lw = ne;
 		uint32_t v;
 
-		if (ne + 1 < e && t[ne] == ' ' &&
-		    trie_match(h->suffixes, t, e, ne + 1, &v) != 0)
-			return;
-		while (lw > g && t[lw - 1] != ' ')
-			lw--;
-		if (trie_match(h->suffixes, t, ne, lw, &v) == ne)
+		if ((ne + 1 < e && t[ne] == ' ' &&
+		     trie_match(h->suffixes, t, e, ne + 1, &v) != 0) ||
+		    ends_with_suffix(h, t, g, ne))
 			return;
 	}
 	if (is_word_in(h->not_names, t, g,
@@ -1374,9 +1383,7 @@ static void rule_speaker(struct highlighter *h, struct hl_state *st,
 	    trie_match(h->lx->aliases, t, e, g, &v) != 0)
 		return;
 	/* nor an organisation: "said Vantage Security Group." */
-	for (sp = ne; sp > g && t[sp - 1] != ' '; sp--)
-		;
-	if (trie_match(h->suffixes, t, ne, sp, &v) == ne)
+	if (ends_with_suffix(h, t, g, ne))
 		return;
 	person_found(h, st, t, g, ne);
 }

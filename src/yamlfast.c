@@ -75,21 +75,9 @@ static int subset_text(const char *s, size_t n)
 
 static struct ynode *mk(struct rd *r, enum ynode_type t, int line, int col)
 {
-	struct ynode *n;
-
 	if (++r->nodes > YAMLIO_MAX_NODES)
 		return NULL;
-	n = xcalloc(1, sizeof *n);
-	n->type = t;
-	n->line = line + r->line0;
-	n->col = col;
-	return n;
-}
-
-static void add(struct ynode *p, struct ynode *k)
-{
-	p->kids = xgrow(p->kids, &p->cap, p->nkids + 1, sizeof *p->kids);
-	p->kids[p->nkids++] = k;
+	return ynode_new(t, line + r->line0, col);
 }
 
 static struct ynode *scalar(struct rd *r, int line, int col, const char *s,
@@ -329,7 +317,7 @@ static struct ynode *flow_collection(struct rd *r)
 				ynode_free(k);
 				goto fail;
 			}
-			add(n, k);
+			ynode_add(n, k);
 			if (at(r) != ':' || (at2(r) != ' ' && at2(r) != '\n'))
 				goto fail;
 			adv(r);
@@ -338,7 +326,7 @@ static struct ynode *flow_collection(struct rd *r)
 		}
 		if ((k = flow_node(r)) == NULL)
 			goto fail;
-		add(n, k);
+		ynode_add(n, k);
 		if (flow_space(r) != 0)
 			goto fail;
 		if (at(r) == close) {
@@ -434,11 +422,11 @@ static struct ynode *block_seq(struct rd *r, int indent)
 			/* "- name: x" and its keys below: a mapping */
 			if ((k = block_map(r, r->col - 1)) == NULL)
 				goto fail;
-			add(n, k);
+			ynode_add(n, k);
 		} else {
 			if ((k = inline_value(r)) == NULL)
 				goto fail;
-			add(n, k);
+			ynode_add(n, k);
 			if (end_of_line(r) != 0)
 				goto fail;
 		}
@@ -483,7 +471,7 @@ static struct ynode *block_map(struct rd *r, int indent)
 		if (e - s > 1000 ||
 		    (k = scalar(r, line, col, r->s + s, e - s, 0)) == NULL)
 			goto fail;
-		add(n, k);
+		ynode_add(n, k);
 		adv(r); /* ':' */
 		skip_spaces(r);
 		if (at(r) == '#' || at(r) == '\n' || at(r) == -1) {
@@ -507,7 +495,7 @@ static struct ynode *block_map(struct rd *r, int indent)
 				goto fail;
 			}
 		}
-		add(n, v);
+		ynode_add(n, v);
 		if ((more = next_entry(r, indent)) <= 0) {
 			if (more < 0)
 				goto fail;

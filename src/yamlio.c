@@ -29,21 +29,26 @@ void ynode_free(struct ynode *n)
 	free(n);
 }
 
-static struct ynode *node_new(enum ynode_type t, const yaml_mark_t *m,
-			      int line0)
+struct ynode *ynode_new(enum ynode_type t, int line, int col)
 {
 	struct ynode *n = xcalloc(1, sizeof *n);
 
 	n->type = t;
-	n->line = (int)m->line + 1 + line0;
-	n->col = (int)m->column + 1;
+	n->line = line;
+	n->col = col;
 	return n;
 }
 
-static void node_add(struct ynode *p, struct ynode *k)
+void ynode_add(struct ynode *p, struct ynode *k)
 {
 	p->kids = xgrow(p->kids, &p->cap, p->nkids + 1, sizeof *p->kids);
 	p->kids[p->nkids++] = k;
+}
+
+static struct ynode *node_new(enum ynode_type t, const yaml_mark_t *m,
+			      int line0)
+{
+	return ynode_new(t, (int)m->line + 1 + line0, (int)m->column + 1);
 }
 
 static void parse_fail(struct parse *ps, const yaml_parser_t *yp)
@@ -134,7 +139,7 @@ static struct ynode *build(struct parse *ps, yaml_parser_t *yp,
 				ynode_free(n);
 				return NULL;
 			}
-			node_add(n, k);
+			ynode_add(n, k);
 		}
 		return n;
 	}

@@ -44,6 +44,10 @@ struct ynode *yamlio_parse_libyaml(const char *buf, size_t len,
 /* Parse a file; a missing file is an error. */
 struct ynode *yamlio_parse_file(const char *path, int *ok, struct err *e);
 void ynode_free(struct ynode *n);
+/* A node of type t at line, col (1-based), without kids or text; and
+ * adding a kid to a sequence or mapping (for readers of the tree). */
+struct ynode *ynode_new(enum ynode_type t, int line, int col);
+void ynode_add(struct ynode *p, struct ynode *k);
 
 /* Are two trees the same: types, text, quoting, lines and columns? */
 int ynode_equal(const struct ynode *a, const struct ynode *b);

@@ -73,6 +73,15 @@ sed 's/^ordinals: {second: 2,/ordinals: {second: two,/' data/highlight.yaml >"$T
 run --highlight-rules "$TMP/hl2.yaml" --mentions "$A"
 expect_rc "bad ordinal value exits 2" 2
 expect_err "bad ordinal: FILE:LINE:COL" "brief: $TMP/hl2.yaml:$(grep -n '^ordinals:' data/highlight.yaml | cut -d: -f1):20: 'two' is not a number"
+# word lists of the wrong shape: a mapping where a list belongs
+sed 's/^place_names: \[Square,/place_names: {Square: 1}\nplace_names_x: [Square,/' data/highlight.yaml >"$TMP/hl3.yaml"
+run --highlight-rules "$TMP/hl3.yaml" --mentions "$A"
+expect_rc "place_names not a list exits 2" 2
+expect_err "bad place_names: FILE:LINE:COL" "brief: $TMP/hl3.yaml:$(grep -n '^place_names:' data/highlight.yaml | cut -d: -f1):14: 'place_names' must be a list of words"
+sed 's/^number_labels: \[Resolution,/number_labels: {Resolution: 1}\nnumber_labels_x: [Resolution,/' data/highlight.yaml >"$TMP/hl4.yaml"
+run --highlight-rules "$TMP/hl4.yaml" --mentions "$A"
+expect_rc "number_labels not a list exits 2" 2
+expect_err "bad number_labels: FILE:LINE:COL" "brief: $TMP/hl4.yaml:$(grep -n '^number_labels:' data/highlight.yaml | cut -d: -f1):16: 'number_labels' must be a list"
 
 # --mentions and --entities
 run --mentions "$A" "$B"
