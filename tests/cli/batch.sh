@@ -63,25 +63,27 @@ printf 'boilerplate:\n  - pattern: "(unclosed"\n' >"$TMP/rules2.yaml"
 run --rules "$TMP/rules2.yaml" --dump "$A"
 expect_rc "bad rules pattern exits 2" 2
 expect_err "bad pattern: line and PCRE2 message" "brief: $TMP/rules2.yaml:2:14: bad pattern"
-# a malformed designation pattern in the highlight rules
-sed 's/^designation: .*/designation: '"'"'(KF-\\d+'"'"'/' data/highlight.yaml >"$TMP/hl.yaml"
-run --highlight-rules "$TMP/hl.yaml" --mentions "$A"
-expect_rc "bad designation pattern exits 2" 2
-expect_err "bad designation: FILE:LINE:COL and PCRE2 message" "brief: $TMP/hl.yaml:$(grep -n '^designation:' data/highlight.yaml | cut -d: -f1):14: bad pattern"
-# an ordinal whose value is not a number
-sed 's/^ordinals: {second: 2,/ordinals: {second: two,/' data/highlight.yaml >"$TMP/hl2.yaml"
-run --highlight-rules "$TMP/hl2.yaml" --mentions "$A"
-expect_rc "bad ordinal value exits 2" 2
-expect_err "bad ordinal: FILE:LINE:COL" "brief: $TMP/hl2.yaml:$(grep -n '^ordinals:' data/highlight.yaml | cut -d: -f1):20: 'two' is not a number"
+# bad_highlight WHAT SED KEY COL MESSAGE: the shipped highlight rules
+# changed by SED stop brief, exit 2, with FILE:LINE:COL at KEY's line
+bad_highlight() {
+	sed "$2" data/highlight.yaml >"$TMP/hl.yaml"
+	run --highlight-rules "$TMP/hl.yaml" --mentions "$A"
+	expect_rc "$1 exits 2" 2
+	expect_err "$1: FILE:LINE:COL" "brief: $TMP/hl.yaml:$(grep -n "^$3:" data/highlight.yaml | cut -d: -f1):$4: $5"
+}
+bad_highlight "bad designation pattern" \
+	's/^designation: .*/designation: '"'"'(KF-\\d+'"'"'/' designation 14 \
+	"bad pattern"
+bad_highlight "ordinal not a number" \
+	's/^ordinals: {second: 2,/ordinals: {second: two,/' ordinals 20 \
+	"'two' is not a number"
 # word lists of the wrong shape: a mapping where a list belongs
-sed 's/^place_names: \[Square,/place_names: {Square: 1}\nplace_names_x: [Square,/' data/highlight.yaml >"$TMP/hl3.yaml"
-run --highlight-rules "$TMP/hl3.yaml" --mentions "$A"
-expect_rc "place_names not a list exits 2" 2
-expect_err "bad place_names: FILE:LINE:COL" "brief: $TMP/hl3.yaml:$(grep -n '^place_names:' data/highlight.yaml | cut -d: -f1):14: 'place_names' must be a list of words"
-sed 's/^number_labels: \[Resolution,/number_labels: {Resolution: 1}\nnumber_labels_x: [Resolution,/' data/highlight.yaml >"$TMP/hl4.yaml"
-run --highlight-rules "$TMP/hl4.yaml" --mentions "$A"
-expect_rc "number_labels not a list exits 2" 2
-expect_err "bad number_labels: FILE:LINE:COL" "brief: $TMP/hl4.yaml:$(grep -n '^number_labels:' data/highlight.yaml | cut -d: -f1):16: 'number_labels' must be a list"
+bad_highlight "place_names not a list" \
+	's/^place_names: \[Square,/place_names: {Square: 1}\nplace_names_x: [Square,/' \
+	place_names 14 "'place_names' must be a list of words"
+bad_highlight "number_labels not a list" \
+	's/^number_labels: \[Resolution,/number_labels: {Resolution: 1}\nnumber_labels_x: [Resolution,/' \
+	number_labels 16 "'number_labels' must be a list"
 
 # --mentions and --entities
 run --mentions "$A" "$B"
