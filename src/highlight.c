@@ -949,13 +949,26 @@ static void rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	cand_add(h, first_cap, q, id, CAT_ACTOR, PRI_RULE);
 }
 
+/* May the capitalised word [ws, we) open an organisation's name before
+ * its head word?  Not a sentence's opener, a title, a possessive, nor a
+ * word ending in a full stop. */
+static int may_open_name(const struct highlighter *h, const char *t,
+			 size_t ws, size_t we)
+{
+	return upper_at(t, we, ws) && !ends_possessive(t, ws, we) &&
+	       !not_in_name(t, ws, we) && t[we - 1] != '.' &&
+	       !is_word_in(h->openers, t, ws, we) &&
+	       !is_word_in(h->not_names, t, ws, we) &&
+	       !is_word_in(h->titles, t, ws, we);
+}
+
 /* "Ministry of National Defense": a head word, "of", capitalised words. */
 static void rule_org_head(struct highlighter *h, const char *t, size_t s,
 			  size_t e, size_t p, size_t q)
 {
 	size_t pos = q, end = q, ws, we;
 	int words = 0, caps = 0;
-	uint32_t id, v;
+	uint32_t id;
 
 	while (words < h->max_words && pos < e && t[pos] == ' ') {
 		ws = pos + 1;
@@ -987,11 +1000,7 @@ static void rule_org_head(struct highlighter *h, const char *t, size_t s,
 	/* capitalised words before the head: "Canadian Centre for Cyber
 	 * Security" */
 	for (words = 0; words < 2 && word_before(t, s, p, &ws, &we) &&
-			upper_at(t, we, ws) && !ends_possessive(t, ws, we) &&
-			!not_in_name(t, ws, we) && t[we - 1] != '.' &&
-			!is_word_in(h->openers, t, ws, we) &&
-			!is_word_in(h->not_names, t, ws, we) &&
-			trie_match(h->titles, t, we, ws, &v) != we;
+			may_open_name(h, t, ws, we);
 	     words++)
 		p = ws;
 	id = lexicon_exact(h, t, p, end);
