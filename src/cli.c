@@ -173,6 +173,11 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->mode = MODE_ENTITIES;
 			break;
 		case OPT_NOTES:
+			if (optarg[0] == '\0') {
+				fprintf(stderr, "brief: --notes: empty file "
+					"name\n");
+				return -1;
+			}
 			o->notes = optarg;
 			break;
 		case OPT_EXPORT:

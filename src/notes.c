@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <wctype.h>
 
+#include "brief/fileio.h"
 #include "brief/utf8.h"
 #include "brief/yamlio.h"
 
@@ -439,73 +439,27 @@ static void merge(struct notes *ns, struct note *disk, size_t nd)
 	}
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-}
-
-/* mkdir -p for the notes file's directory. */
-static int make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1; *s; s++)
-		if (*s == '/') {
-			*s = '\0';
-			if (mkdir(p, 0700) != 0 && errno != EEXIST)
-				rc = -1;
-			*s = '/';
-		}
-	if (mkdir(p, 0700) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
-}
-
 int notes_save(struct notes *ns, struct err *e)
 {
-	/* a notes file that is a link (to a shared file): write the file it
-	 * points to, and lock beside it */
-	char *target = realpath(ns->path, NULL);
-	char *dir, *lock;
-
-	if (target == NULL)
-		target = xstrdup(ns->path);
-	dir = dir_of(target);
-	lock = xasprintf("%s.lock", target);
+	struct file_lock *lk = file_lock(ns->path, e);
 	struct note *disk;
 	struct buf b = {0};
 	size_t nd, i;
-	int fd, rc = -1;
+	int rc = -1;
 
-	if (access(dir, F_OK) != 0 && make_dirs(dir) != 0) {
-		err_set(e, "%s: cannot create the directory: %s", dir,
-			strerror(errno));
-		goto out;
+	if (lk == NULL) {
+		struct err sub = *e;
+
+		err_set(e, "notes cannot be saved: %s", sub.text);
+		return -1;
 	}
-	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		err_set(e, "%s: notes cannot be saved: %s", ns->path,
-			strerror(errno));
-		goto out;
-	}
-	if (flock(fd, LOCK_EX) != 0) {
-		err_set(e, "%s: cannot lock: %s", lock, strerror(errno));
-		close(fd);
-		goto out;
-	}
-	if (read_file(target, &disk, &nd, e) == 0) {
+	if (read_file(file_lock_target(lk), &disk, &nd, e) == 0) {
 		merge(ns, disk, nd);
 		for (i = 0; i < nd; i++)
 			note_clear(&disk[i]);
 		free(disk);
 		notes_write_yaml(ns, &b);
-		rc = file_write_atomic(target, b.data, b.len, e);
+		rc = file_write_atomic(file_lock_target(lk), b.data, b.len, e);
 		if (rc == 0)
 			for (i = 0; i < ns->n; i++)
 				ns->v[i].dirty = 0;
@@ -515,13 +469,8 @@ int notes_save(struct notes *ns, struct err *e)
 			err_set(e, "notes cannot be saved: %s", sub.text);
 		}
 	}
-	flock(fd, LOCK_UN);
-	close(fd);
-out:
+	file_unlock(lk);
 	buf_free(&b);
-	free(lock);
-	free(dir);
-	free(target);
 	return rc;
 }
 

@@ -61,11 +61,6 @@ char *file_read(const char *path, size_t *len, struct err *e);
 /* Read all of standard input the same way. */
 char *file_read_fd(int fd, const char *name, size_t *len, struct err *e);
 
-/* Write bytes to path atomically: temporary file in the same directory,
- * fsync, rename, fsync of the directory.  0 on success. */
-int file_write_atomic(const char *path, const char *data, size_t len,
-		      struct err *e);
-
 /* The directory that holds brief's shipped data files (lexicon, rules,
  * boilerplate, themes): $BRIEF_DATADIR, else the "data" folder beside the
  * running binary when it exists (a build tree), else the install path. */
