@@ -1,23 +1,37 @@
 # Notes are never lost: kill -9 at any moment leaves the old or the new
-# file, and two processes adding notes at once keep all of them.
+# file, and the next save removes what the killed writer left; two
+# processes adding notes at once keep all of them.
 . tests/cli/lib.sh
 A=articles/000_b6812c9593b6cfb0.txt
 N="$TMP/notes.yaml"
 : >"$TMP/saved"
 
-# crash safety: start an add, kill it at varied moments; every id that
-# was printed (reported saved) must be in the file, which must parse
+# crash safety: a loop of saves, each killed with kill -9 at a moment
+# drawn from a seeded sequence (KILL_SEED replays one); every id that was
+# printed (reported saved) must be in the file, which must parse.  The
+# kills land over a whole run: first count how many steps of a busy shell
+# loop one add takes (no sleeping), then kill after 0-130 % of that.
+life=0
+for c in 1 2 3; do
+	"$BRIEF" --notes "$TMP/calibrate.yaml" --add-note "c" --at "Kim" "$A" >/dev/null 2>&1 &
+	pid=$!
+	while kill -0 $pid 2>/dev/null; do life=$((life + 1)); done
+	wait $pid
+done
+life=$((life / 3 + 1))
+rm -f "$TMP/calibrate.yaml" "$TMP/calibrate.yaml.lock"
+r=${KILL_SEED:-15}
+echo "# kill moments from KILL_SEED=$r, one add = $life steps"
 i=0
 while [ $i -lt 120 ]; do
 	"$BRIEF" --notes "$N" --add-note "kill test $i" --at "Kim" "$A" \
 		>"$TMP/id.$i" 2>/dev/null &
 	pid=$!
-	case $((i % 4)) in
-	0) kill -9 $pid 2>/dev/null ;;
-	1) : ;;
-	2) kill -0 $pid 2>/dev/null && kill -9 $pid 2>/dev/null ;;
-	3) wait $pid ;;
-	esac
+	r=$(((r * 1103515245 + 12345) % 2147483648))
+	steps=$((life * (r / 65536 % 131) / 100))
+	s=0
+	while [ $s -lt $steps ] && kill -0 $pid 2>/dev/null; do s=$((s + 1)); done
+	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	cat "$TMP/id.$i" >>"$TMP/saved" 2>/dev/null
 	i=$((i + 1))
@@ -31,9 +45,28 @@ while read -r id; do
 done <"$TMP/saved"
 expect_eq "every note reported saved is there" "$missing" 0
 expect_eq "some notes were saved" "$([ -s "$TMP/saved" ] && echo yes)" yes
-if ls "$TMP"/.notes.yaml.* >/dev/null 2>&1; then
-	ok "temporary files of killed writers may remain # harmless, never read"
-else ok "no temporary file left"; fi
+echo "# notes reported saved: $(grep -c . "$TMP/saved"), temporary files the kills left: $(ls -A "$TMP" | grep -c '^\.notes\.yaml\.')"
+
+# the next save removes the temporary files of the killed writers (and
+# of any dead writer: one is planted, so that this is always tested), and
+# leaves a live process's and files of other names alone
+dead=$(sh -c 'echo $$')
+: >"$TMP/.notes.yaml.tmp.$dead.Zz9Yy8"
+: >"$TMP/.notes.yaml.tmp.$$.Zz9Yy8"
+: >"$TMP/.notes.yaml.backup"
+run --notes "$N" --add-note "after the kills" --at "Kim" "$A"
+expect_rc "after the kills: the next save works" 0
+expect_eq "after the kills: no temporary file of a dead writer is left" \
+	"$(ls -A "$TMP" | grep '^\.notes\.yaml\.' | grep -vxF -e ".notes.yaml.backup" \
+		-e ".notes.yaml.tmp.$$.Zz9Yy8")" ""
+if [ -e "$TMP/.notes.yaml.tmp.$$.Zz9Yy8" ] && [ -e "$TMP/.notes.yaml.backup" ]; then
+	ok "after the kills: a live writer's file and other names stay"
+else not_ok "after the kills: a live writer's file and other names stay" "$(ls -A "$TMP")"; fi
+rm -f "$TMP/.notes.yaml.tmp.$$.Zz9Yy8" "$TMP/.notes.yaml.backup"
+run --notes "$N" --export-notes yaml "$A"
+expect_eq "after the kills: the file still holds every note reported saved" \
+	"$(while read -r id; do grep -c "id: '$id'" "$TMP/out"; done <"$TMP/saved" | grep -cx 1)" \
+	"$(grep -c . "$TMP/saved")"
 
 # concurrency: two writers, 40 notes each, at the same time
 M="$TMP/shared.yaml"
