@@ -12,6 +12,7 @@
 
 #include "brief/compare.h"
 #include "brief/doc.h"
+#include "brief/draw.h"
 #include "brief/editor.h"
 #include "brief/notes.h"
 #include "brief/keymap.h"
@@ -354,25 +355,23 @@ static void draw_status(struct ui *u)
 
 		if (rw >= COLS)
 			rw = 0;
-		addnstr(left, (int)fit);
-		used = (int)utf8_str_width(left, fit);
+		used = draw_text(left, 0, fit, room, attr);
 		if (u->msg[0] && used + 4 < room) {
-			size_t mfit = utf8_fit(u->msg, strlen(u->msg),
-					       (size_t)(room - used - 4));
-
 			addstr(" │ ");
-			attrset(u->msg_error ? theme_attr(ROLE_ERROR) | A_REVERSE
-					     : attr);
-			addnstr(u->msg, (int)mfit);
+			used += 3 + draw_text(u->msg, 0, strlen(u->msg),
+					      room - used - 4,
+					      u->msg_error
+						      ? theme_attr(ROLE_ERROR) |
+								A_REVERSE
+						      : attr);
 			attrset(attr);
-			used += 3 + (int)utf8_str_width(u->msg, mfit);
 		}
 		while (used < COLS - rw) {
 			addch(' ');
 			used++;
 		}
 		if (rw)
-			addstr(right);
+			draw_text(right, 0, strlen(right), rw, attr);
 	}
 	attrset(A_NORMAL);
 }
@@ -464,8 +463,9 @@ static void draw(struct ui *u)
 			attrset(u->msg_error ? theme_attr(ROLE_ERROR)
 					     : theme_attr(ROLE_STATUS));
 			addstr(" │ ");
-			addnstr(u->msg, (int)utf8_fit(u->msg, strlen(u->msg),
-						      (size_t)(mw - 3)));
+			draw_text(u->msg, 0, strlen(u->msg), mw - 3,
+				  u->msg_error ? theme_attr(ROLE_ERROR)
+					       : theme_attr(ROLE_STATUS));
 			attrset(A_NORMAL);
 		}
 		prompt_draw(&u->prompt, LINES - 1, COLS - mw);
