@@ -14,6 +14,17 @@ void prompt_start(struct prompt *p, char lead)
 	p->lead = lead;
 }
 
+void prompt_set(struct prompt *p, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (n >= sizeof p->buf)
+		n = sizeof p->buf - 1;
+	memcpy(p->buf, text, n);
+	p->buf[n] = '\0';
+	p->len = p->cur = n;
+}
+
 static size_t prev_char(const struct prompt *p, size_t i)
 {
 	return utf8_prev(p->buf, 0, i);
