@@ -508,7 +508,8 @@ static int run_add_note(const struct opts *o, struct library *lib)
 		fprintf(stderr, "brief: %s\n", e.text);
 	anchor_clear(&an);
 	notes_free(ns);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+	/* a note that could not be saved is lost: as bad as bad input */
+	return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
 int cli_main(int argc, char **argv)
@@ -615,7 +616,7 @@ int cli_main(int argc, char **argv)
 			rc = fail(&e);
 		} else {
 			rc = ui_run(&lib, &en, rules, ns, &uo, &e);
-			if (rc == EXIT_BAD_INPUT)
+			if (rc == EXIT_BAD_INPUT && e.text[0])
 				fprintf(stderr, "brief: %s\n", e.text);
 			notes_free(ns);
 		}

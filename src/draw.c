@@ -1,45 +1,35 @@
-/* draw: putting text on the screen safely -- control characters and
- * escape sequences shown visibly (^[, <9B>), never sent; wide characters
- * measured. */
+/* draw: putting text on the screen safely -- control characters, escape
+ * sequences and bidirectional controls shown visibly (^[, <9B>, <U+202E>),
+ * never sent; wide characters measured (utf8_visible is the one rule). */
 #include "brief/draw.h"
 
 #include <curses.h>
-#include <stdio.h>
 
 #include "brief/theme.h"
 #include "brief/utf8.h"
-#include "brief/wrap.h"
 
-/* Put up to `cols` columns of text[s, e) at the cursor; control
- * characters are shown as ^X, never sent.  Returns the columns used. */
 int draw_text(const char *t, size_t s, size_t e, int cols,
-		    unsigned long attr)
+	      unsigned long attr)
 {
 	int used = 0;
 
 	attrset(attr);
 	while (s < e && used < cols) {
+		char out[UTF8_VISIBLE_MAX];
 		size_t len;
-		int w = wrap_char_width(t, s, e, &len);
 		unsigned char c = (unsigned char)t[s];
+		int space = c == '\n' || c == '\t' || c == '\r';
+		int w = space ? 1 : utf8_visible(t + s, e - s, &len, out);
 
+		if (space)
+			len = 1;
 		if (used + w > cols)
 			break;
-		if (c == '\n' || c == '\t' || c == '\r') {
+		if (space) {
 			addch(' ');
-		} else if (c < 0x20 || c == 0x7F) {
+		} else if (out[0]) {
 			attrset(theme_attr(ROLE_CONTROL));
-			addch('^');
-			addch(c == 0x7F ? '?' : (chtype)(c + 64));
-			attrset(attr);
-		} else if (w == 4) {
-			uint32_t cp;
-			char tmp[8];
-
-			utf8_decode(t + s, e - s, &cp);
-			snprintf(tmp, sizeof tmp, "<%02X>", (unsigned)cp);
-			attrset(theme_attr(ROLE_CONTROL));
-			addstr(tmp);
+			addstr(out);
 			attrset(attr);
 		} else {
 			addnstr(t + s, (int)len);

@@ -5,18 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/draw.h"
 #include "brief/theme.h"
 #include "brief/utf8.h"
-#include "brief/wrap.h"
+
+void editor_set(struct editor *ed, const char *text)
+{
+	size_t n;
+	/* valid UTF-8 only, so that the cursor can step back a character
+	 * without decoding the line from its start */
+	char *clean = utf8_sanitize(text, strlen(text), &n);
+
+	ed->text.len = 0;
+	buf_add(&ed->text, clean, n);
+	buf_adds(&ed->text, "");
+	free(clean);
+	/* one trailing line break from an editor is not part of the note */
+	while (ed->text.len && ed->text.data[ed->text.len - 1] == '\n')
+		ed->text.data[--ed->text.len] = '\0';
+	ed->cur = ed->text.len;
+}
 
 void editor_start(struct editor *ed, const char *title, const char *text)
 {
 	memset(ed, 0, sizeof *ed);
 	ed->title = xstrdup(title);
-	buf_adds(&ed->text, text ? text : "");
-	if (ed->text.data == NULL)
-		buf_adds(&ed->text, "");
-	ed->cur = ed->text.len;
+	editor_set(ed, text ? text : "");
 }
 
 void editor_free(struct editor *ed)
@@ -26,24 +40,9 @@ void editor_free(struct editor *ed)
 	memset(ed, 0, sizeof *ed);
 }
 
-void editor_set(struct editor *ed, const char *text)
-{
-	ed->text.len = 0;
-	buf_adds(&ed->text, text);
-	/* one trailing line break from an editor is not part of the note */
-	while (ed->text.len && ed->text.data[ed->text.len - 1] == '\n')
-		ed->text.data[--ed->text.len] = '\0';
-	ed->cur = ed->text.len;
-}
-
 static size_t prev_char(const struct editor *ed, size_t i)
 {
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && ((unsigned char)ed->text.data[i] & 0xC0) == 0x80)
-		i--;
-	return i;
+	return utf8_prev(ed->text.data, 0, i);
 }
 
 static size_t next_char(const struct editor *ed, size_t i)
@@ -57,16 +56,19 @@ static size_t next_char(const struct editor *ed, size_t i)
 
 static size_t line_start(const struct editor *ed, size_t i)
 {
-	while (i > 0 && ed->text.data[i - 1] != '\n')
-		i--;
-	return i;
+	const char *nl = i ? memrchr(ed->text.data, '\n', i) : NULL;
+
+	return nl ? (size_t)(nl - ed->text.data) + 1 : 0;
 }
 
 static size_t line_end(const struct editor *ed, size_t i)
 {
-	while (i < ed->text.len && ed->text.data[i] != '\n')
-		i++;
-	return i;
+	const char *nl = i < ed->text.len
+				 ? memchr(ed->text.data + i, '\n',
+					  ed->text.len - i)
+				 : NULL;
+
+	return nl ? (size_t)(nl - ed->text.data) : ed->text.len;
 }
 
 static void insert(struct editor *ed, const char *s, size_t n)
@@ -182,7 +184,9 @@ int editor_key(struct editor *ed, int key, int fn, int alt, int width)
 	default:
 		break;
 	}
-	if (key >= 32 || key == '\t') {
+	if ((key >= 32 && key <= 0x10FFFF && (key < 0xD800 || key > 0xDFFF) &&
+	     key != 127) ||
+	    key == '\t') {
 		char enc[4];
 
 		insert(ed, enc, utf8_encode(key == '\t' ? ' ' : (uint32_t)key,
@@ -191,88 +195,70 @@ int editor_key(struct editor *ed, int key, int fn, int alt, int width)
 	return EDIT_NONE;
 }
 
+void editor_view(struct editor *ed, int h, int w, struct editor_view *v)
+{
+	const char *t = ed->text.data, *nl;
+	size_t i = 0, ls = line_start(ed, ed->cur);
+	size_t rows = h > 2 ? (size_t)(h - 2) : 1;
+
+	v->line = 0;
+	while ((nl = memchr(t + i, '\n', ls - i)) != NULL) {
+		v->line++;
+		i = (size_t)(nl - t) + 1;
+	}
+	if (v->line < ed->top)
+		ed->top = v->line;
+	if (v->line >= ed->top + rows)
+		ed->top = v->line - rows + 1;
+	v->from = utf8_scroll(t, ls, ed->cur, w > 1 ? (size_t)(w - 1) : 1);
+	v->col = (int)utf8_str_width(t + v->from, ed->cur - v->from);
+}
+
 void editor_draw(struct editor *ed, int y, int h, int w)
 {
 	unsigned long base = theme_attr(ROLE_OVERLAY);
 	const char *t = ed->text.data;
-	size_t nlines = 1, i, cur_line = 0, ln, p;
-	int r, cur_y = y + 1, cur_x = 0;
 	const char *help = " Enter saves · Ctrl-J new line · Ctrl-O link "
 			   "the other report · Ctrl-X $EDITOR · Esc cancels";
+	struct editor_view v;
+	size_t p = 0, ln = 0;
+	int r, cur_y = y + 1, cur_x = 0;
 
 	if (h < 3 || w < 10)
 		return;
-	for (i = 0; i < ed->text.len; i++)
-		if (t[i] == '\n') {
-			nlines++;
-			if (i < ed->cur)
-				cur_line++;
-		}
-	if (cur_line < ed->top)
-		ed->top = cur_line;
-	if (cur_line >= ed->top + (size_t)(h - 2))
-		ed->top = cur_line - (size_t)(h - 2) + 1;
-	attrset(theme_attr(ROLE_OVERLAY_SEL));
+	editor_view(ed, h, w, &v);
 	move(y, 0);
-	for (r = 0; r < w; r++)
-		addch(' ');
-	move(y, 0);
-	addnstr(ed->title, (int)utf8_fit(ed->title, strlen(ed->title),
-					 (size_t)w));
-	/* the text, a line per row, scrolled horizontally at the cursor */
-	p = 0;
-	ln = 0;
+	draw_fill(w - draw_text(ed->title, 0, strlen(ed->title), w,
+				theme_attr(ROLE_OVERLAY_SEL)),
+		  theme_attr(ROLE_OVERLAY_SEL));
+	/* the first line shown */
+	while (ln < ed->top && p < ed->text.len) {
+		p = line_end(ed, p) + 1;
+		ln++;
+	}
+	/* the text, a line per row, the cursor's scrolled horizontally */
 	for (r = 0; r < h - 2; r++) {
-		move(y + 1 + r, 0);
-		attrset(base);
-		while (ln < ed->top + (size_t)r && p <= ed->text.len) {
-			p = line_end(ed, p) + 1;
-			ln++;
-		}
-		if (ln == ed->top + (size_t)r && p <= ed->text.len &&
-		    ln < nlines) {
-			size_t le = line_end(ed, p), from = p;
-			int used = 0;
+		int used = 0;
 
-			if (ln == cur_line) {
-				while (utf8_str_width(t + from, ed->cur - from) >=
-				       (size_t)(w - 1))
-					from = next_char(ed, from);
-				cur_x = (int)utf8_str_width(t + from,
-							    ed->cur - from);
+		move(y + 1 + r, 0);
+		if (ln == ed->top + (size_t)r && p <= ed->text.len) {
+			size_t le = line_end(ed, p), from = p;
+
+			if (ln == v.line) {
+				from = v.from;
+				cur_x = v.col;
 				cur_y = y + 1 + r;
 			}
-			while (from < le && used < w) {
-				size_t k;
-				int cw = wrap_char_width(t, from, le, &k);
-
-				if (used + cw > w)
-					break;
-				if ((unsigned char)t[from] < 0x20) {
-					addch('^');
-					addch((chtype)(t[from] + 64));
-				} else {
-					addnstr(t + from, (int)k);
-				}
-				used += cw;
-				from += k;
-			}
-			while (used++ < w)
-				addch(' ');
-		} else {
-			int k;
-
-			for (k = 0; k < w; k++)
-				addch(' ');
+			used = draw_text(t, from, le, w, base);
+			p = le + 1;
+			ln++;
 		}
+		draw_fill(w - used, base);
 	}
 	move(y + h - 1, 0);
-	attrset(theme_attr(ROLE_STATUS));
-	addnstr(help, (int)utf8_fit(help, strlen(help), (size_t)w));
-	for (r = (int)utf8_str_width(help, utf8_fit(help, strlen(help),
-						     (size_t)w));
-	     r < w; r++)
-		addch(' ');
+	draw_fill(w - draw_text(help, 0, strlen(help), w,
+				theme_attr(ROLE_STATUS)),
+		  theme_attr(ROLE_STATUS));
 	attrset(A_NORMAL);
 	move(cur_y, cur_x);
 }

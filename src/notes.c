@@ -574,6 +574,15 @@ int notes_delete(struct notes *ns, const char *id, struct err *e)
 	return notes_save(ns, e);
 }
 
+size_t notes_unsaved(const struct notes *ns)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ns->n; i++)
+		n += ns->v[i].dirty != 0;
+	return n;
+}
+
 int notes_undo(struct notes *ns, struct err *e)
 {
 	struct undo *u;

@@ -4,9 +4,9 @@
 #include <curses.h>
 #include <string.h>
 
+#include "brief/draw.h"
 #include "brief/theme.h"
 #include "brief/utf8.h"
-#include "brief/wrap.h"
 
 void prompt_start(struct prompt *p, char lead)
 {
@@ -14,14 +14,20 @@ void prompt_start(struct prompt *p, char lead)
 	p->lead = lead;
 }
 
+void prompt_set(struct prompt *p, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (n >= sizeof p->buf)
+		n = sizeof p->buf - 1;
+	memcpy(p->buf, text, n);
+	p->buf[n] = '\0';
+	p->len = p->cur = n;
+}
+
 static size_t prev_char(const struct prompt *p, size_t i)
 {
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && ((unsigned char)p->buf[i] & 0xC0) == 0x80)
-		i--;
-	return i;
+	return utf8_prev(p->buf, 0, i);
 }
 
 static size_t next_char(const struct prompt *p, size_t i)
@@ -104,7 +110,8 @@ int prompt_key(struct prompt *p, int key, int fn)
 	default:
 		break;
 	}
-	if (key >= 32 && key != 127) {
+	if (key >= 32 && key != 127 && key <= 0x10FFFF &&
+	    (key < 0xD800 || key > 0xDFFF)) {
 		char enc[4];
 		size_t k = utf8_encode((uint32_t)key, enc);
 
@@ -122,41 +129,16 @@ int prompt_key(struct prompt *p, int key, int fn)
 
 void prompt_draw(const struct prompt *p, int y, int w)
 {
-	size_t i = 0, start = 0;
-	int used, cur_col = 1, col;
+	size_t start = utf8_scroll(p->buf, 0, p->cur,
+				   (size_t)(w > 2 ? w - 1 : 1));
+	int used;
+	unsigned long attr = theme_attr(ROLE_STATUS);
 
-	/* scroll so that the cursor is visible */
-	while (utf8_str_width(p->buf + start, p->cur - start) + 2 >
-	       (size_t)(w > 2 ? w : 2))
-		start = next_char(p, start);
 	move(y, 0);
-	attrset(theme_attr(ROLE_STATUS));
+	attrset(attr);
 	addch((chtype)p->lead);
-	used = 1;
-	col = 1;
-	for (i = start; i < p->len && used < w - 1;) {
-		size_t len;
-		int cw = wrap_char_width(p->buf, i, p->len, &len);
-		unsigned char c = (unsigned char)p->buf[i];
-
-		if (i == p->cur)
-			cur_col = col;
-		if (used + cw > w - 1)
-			break;
-		if (c < 0x20 || c == 0x7F) {
-			addch('^');
-			addch(c == 0x7F ? '?' : (chtype)(c + 64));
-		} else {
-			addnstr(p->buf + i, (int)len);
-		}
-		used += cw;
-		col += cw;
-		i += len;
-	}
-	if (p->cur >= i)
-		cur_col = col;
-	while (used++ < w)
-		addch(' ');
+	used = 1 + draw_text(p->buf, start, p->len, w - 2, attr);
+	draw_fill(w - used, attr);
 	attrset(A_NORMAL);
-	move(y, cur_col);
+	move(y, 1 + (int)utf8_str_width(p->buf + start, p->cur - start));
 }

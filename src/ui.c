@@ -2,8 +2,10 @@
 #include "brief/ui.h"
 
 #include <curses.h>
+#include <term.h>
 #include <errno.h>
 #include <signal.h>
+#include <termios.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 
 #include "brief/compare.h"
 #include "brief/doc.h"
+#include "brief/draw.h"
 #include "brief/editor.h"
 #include "brief/notes.h"
 #include "brief/keymap.h"
@@ -87,14 +90,99 @@ struct ui {
 	struct theme *theme;
 	int use_color;
 	int quit;
+	int asking;               /* quitting with unsaved notes: asked what to do */
+	int written;              /* the unsaved notes were written with :write */
+	size_t lost;              /* notes given up when quitting anyway */
 	int layout_x[2], layout_w[2], layout_h;
 };
 
+/* Signals: the first SIGTERM, SIGHUP or SIGINT asks the loop to stop; if
+ * it has not within a moment (a long computation), or a second signal
+ * comes, the handler restores the terminal itself with the sequence saved
+ * at start-up and ends the process. */
+#define SIGNAL_GRACE_SECONDS 2
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t unsaved_now; /* notes_unsaved, for the handler */
+static int tty_fd = -1;
+static struct termios tty_saved;
+static int tty_saved_ok;
+static char tty_reset[256];
+static size_t tty_reset_len;
+
+/* write(2) all of s; in a signal handler. */
+static void write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, s, n);
+
+		if (k <= 0)
+			return;
+		s += k;
+		n -= (size_t)k;
+	}
+}
+
+static void emergency_exit(int sig)
+{
+	static const char lost[] = "brief: stopped by a signal; unsaved notes "
+				   "were lost\n";
+	static const char gone[] = "brief: stopped by a signal\n";
+
+	if (tty_fd >= 0) {
+		write_all(tty_fd, tty_reset, tty_reset_len);
+		if (tty_saved_ok)
+			tcsetattr(tty_fd, TCSANOW, &tty_saved);
+	}
+	if (unsaved_now)
+		write_all(2, lost, sizeof lost - 1);
+	else
+		write_all(2, gone, sizeof gone - 1);
+	_exit(128 + sig);
+}
 
 static void on_signal(int sig)
 {
+	if (sig == SIGALRM) {
+		emergency_exit(got_signal ? got_signal : SIGTERM);
+		return;
+	}
+	if (got_signal)
+		emergency_exit(sig);
 	got_signal = sig;
+	alarm(SIGNAL_GRACE_SECONDS);
+}
+
+/* Append a terminfo string capability to the reset sequence. */
+static void reset_add_cap(const char *name)
+{
+	char *cap = tigetstr(name);
+	size_t n;
+
+	if (cap == NULL || cap == (char *)-1)
+		return;
+	n = strlen(cap);
+	if (tty_reset_len + n < sizeof tty_reset) {
+		memcpy(tty_reset + tty_reset_len, cap, n);
+		tty_reset_len += n;
+	}
+}
+
+/* What the signal handler writes to give the terminal back: mouse
+ * reports off, keypad mode off, attributes and cursor normal, and out
+ * of the alternate screen. */
+static void save_terminal_reset(int in_fd, int out_fd)
+{
+	static const char mouse_off[] = "\033[?1006l\033[?1002l\033[?1000l";
+
+	tty_saved_ok = tcgetattr(in_fd, &tty_saved) == 0;
+	tty_fd = out_fd;
+	tty_reset_len = 0;
+	memcpy(tty_reset, mouse_off, sizeof mouse_off - 1);
+	tty_reset_len = sizeof mouse_off - 1;
+	reset_add_cap("sgr0");
+	reset_add_cap("cnorm");
+	reset_add_cap("rmkx");
+	reset_add_cap("rmcup");
 }
 
 static void say(struct ui *u, int error, const char *fmt, ...)
@@ -354,25 +442,23 @@ static void draw_status(struct ui *u)
 
 		if (rw >= COLS)
 			rw = 0;
-		addnstr(left, (int)fit);
-		used = (int)utf8_str_width(left, fit);
+		used = draw_text(left, 0, fit, room, attr);
 		if (u->msg[0] && used + 4 < room) {
-			size_t mfit = utf8_fit(u->msg, strlen(u->msg),
-					       (size_t)(room - used - 4));
-
 			addstr(" │ ");
-			attrset(u->msg_error ? theme_attr(ROLE_ERROR) | A_REVERSE
-					     : attr);
-			addnstr(u->msg, (int)mfit);
+			used += 3 + draw_text(u->msg, 0, strlen(u->msg),
+					      room - used - 4,
+					      u->msg_error
+						      ? theme_attr(ROLE_ERROR) |
+								A_REVERSE
+						      : attr);
 			attrset(attr);
-			used += 3 + (int)utf8_str_width(u->msg, mfit);
 		}
 		while (used < COLS - rw) {
 			addch(' ');
 			used++;
 		}
 		if (rw)
-			addstr(right);
+			draw_text(right, 0, strlen(right), rw, attr);
 	}
 	attrset(A_NORMAL);
 }
@@ -418,6 +504,13 @@ static void draw(struct ui *u)
 
 	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
 		draw_too_small();
+		if (u->msg[0] && LINES > 2) {
+			/* the question at quit, say */
+			move(LINES - 1, 0);
+			draw_text(u->msg, 0, strlen(u->msg), COLS,
+				  theme_attr(u->msg_error ? ROLE_ERROR
+							  : ROLE_STATUS));
+		}
 		refresh();
 		return;
 	}
@@ -464,8 +557,9 @@ static void draw(struct ui *u)
 			attrset(u->msg_error ? theme_attr(ROLE_ERROR)
 					     : theme_attr(ROLE_STATUS));
 			addstr(" │ ");
-			addnstr(u->msg, (int)utf8_fit(u->msg, strlen(u->msg),
-						      (size_t)(mw - 3)));
+			draw_text(u->msg, 0, strlen(u->msg), mw - 3,
+				  u->msg_error ? theme_attr(ROLE_ERROR)
+					       : theme_attr(ROLE_STATUS));
 			attrset(A_NORMAL);
 		}
 		prompt_draw(&u->prompt, LINES - 1, COLS - mw);
@@ -1013,6 +1107,113 @@ static void overlay_key(struct ui *u, int key, int fn)
 	}
 }
 
+/* ---- quitting ---- */
+
+/* q, :q and the too-small screen's q: quit, unless notes changed in this
+ * session could not be saved: then ask (r retries, w writes them
+ * elsewhere, Q quits anyway). */
+static void request_quit(struct ui *u)
+{
+	size_t n = notes_unsaved(u->ns);
+
+	if (n == 0 || u->written) {
+		u->quit = 1;
+		return;
+	}
+	u->asking = 1;
+	say(u, 1, "%zu note%s not saved: r retries, w writes %s elsewhere, "
+		  "Q quits anyway, Esc stays",
+	    n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
+}
+
+/* Quit whatever is unsaved (Q at the question, :q!). */
+static void quit_anyway(struct ui *u)
+{
+	u->lost = u->written ? 0 : notes_unsaved(u->ns);
+	u->quit = 1;
+}
+
+static void asking_key(struct ui *u, int key, int fn)
+{
+	struct err e = {{0}};
+
+	u->asking = 0;
+	if (fn) {
+		say(u, 0, "not quitting");
+		return;
+	}
+	switch (key) {
+	case 'r':
+		if (notes_save(u->ns, &e) == 0 && notes_unsaved(u->ns) == 0) {
+			u->quit = 1;
+			return;
+		}
+		notes_changed(u);
+		request_quit(u);
+		if (e.text[0])
+			say(u, 1, "%s (r retries, w writes elsewhere, Q quits "
+				  "anyway, Esc stays)", e.text);
+		return;
+	case 'w':
+		prompt_start(&u->prompt, ':');
+		prompt_set(&u->prompt, "write ");
+		u->prompting = 1;
+		u->msg[0] = '\0';
+		return;
+	case 'Q':
+		quit_anyway(u);
+		return;
+	default:
+		say(u, 0, "not quitting");
+		return;
+	}
+}
+
+/* The path a command names ("~/" is the home directory), a fresh
+ * string; NULL, with what is missing said, when it names none. */
+static char *command_path(struct ui *u, const char *arg, const char *what)
+{
+	const char *home = getenv("HOME");
+
+	while (*arg == ' ')
+		arg++;
+	if (*arg == '\0') {
+		say(u, 1, "%s", what);
+		return NULL;
+	}
+	return arg[0] == '~' && arg[1] == '/' && home
+		       ? xasprintf("%s%s", home, arg + 1)
+		       : xstrdup(arg);
+}
+
+/* :write FILE (:write! FILE replaces a file): every note, as a notes
+ * file that --notes reads, e.g. when the notes file cannot be saved. */
+static void write_command(struct ui *u, const char *arg, int force)
+{
+	struct err e = {{0}};
+	struct buf b = {0};
+	char *path;
+
+	path = command_path(u, arg, ":write needs a file");
+	if (path == NULL)
+		return;
+	if (!force && access(path, F_OK) == 0) {
+		say(u, 1, "%s exists (:write! FILE replaces it)", path);
+		free(path);
+		return;
+	}
+	notes_write_yaml(u->ns, &b);
+	if (file_write_atomic(path, b.data ? b.data : "", b.len, &e) != 0) {
+		say(u, 1, "%s", e.text);
+	} else {
+		u->written = 1;
+		say(u, 0, "notes written to %s (--notes %s reads them)", path,
+		    path);
+	}
+	buf_free(&b);
+	free(path);
+}
+
 /* ---- commands ---- */
 
 /* One more article, opened lazily (parsed and indexed in the
@@ -1049,19 +1250,12 @@ static int add_article(struct ui *u, const char *path)
 static void open_command(struct ui *u, const char *arg)
 {
 	struct err e = {{0}};
-	const char *home = getenv("HOME");
 	char *path, **paths;
 	size_t np, i, first = u->ndocs, added = 0;
 
-	while (*arg == ' ')
-		arg++;
-	if (*arg == '\0') {
-		say(u, 1, ":open needs a file or a directory");
+	path = command_path(u, arg, ":open needs a file or a directory");
+	if (path == NULL)
 		return;
-	}
-	path = arg[0] == '~' && arg[1] == '/' && home
-		       ? xasprintf("%s%s", home, arg + 1)
-		       : xstrdup(arg);
 	if (library_paths(&path, 1, &paths, &np, &e) != 0) {
 		say(u, 1, "%s", e.text);
 		free(path);
@@ -1090,9 +1284,18 @@ static void run_command(struct ui *u, const char *cmd)
 {
 	while (*cmd == ' ')
 		cmd++;
-	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0 ||
-	    strcmp(cmd, "q!") == 0) {
-		u->quit = 1;
+	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
+		request_quit(u);
+	} else if (strcmp(cmd, "q!") == 0 || strcmp(cmd, "quit!") == 0) {
+		quit_anyway(u);
+	} else if (strncmp(cmd, "write! ", 7) == 0 ||
+		   strncmp(cmd, "w! ", 3) == 0) {
+		write_command(u, strchr(cmd, ' '), 1);
+	} else if (strncmp(cmd, "write", 5) == 0 &&
+		   (cmd[5] == ' ' || cmd[5] == '\0')) {
+		write_command(u, cmd + 5, 0);
+	} else if (strncmp(cmd, "w ", 2) == 0) {
+		write_command(u, cmd + 2, 0);
 	} else if (strncmp(cmd, "theme ", 6) == 0) {
 		struct err e = {{0}};
 		struct theme *t = theme_load(cmd + 6, &e);
@@ -1108,7 +1311,8 @@ static void run_command(struct ui *u, const char *cmd)
 	} else if (strncmp(cmd, "open ", 5) == 0) {
 		open_command(u, cmd + 5);
 	} else if (*cmd) {
-		say(u, 1, "unknown command: %s (try :theme NAME, :open FILE or DIR, :q)",
+		say(u, 1, "unknown command: %s (try :theme NAME, :open FILE or "
+			  "DIR, :write FILE, :q)",
 		    cmd);
 	}
 }
@@ -1465,6 +1669,8 @@ static void open_notes_list(struct ui *u);
 
 static void notes_changed(struct ui *u)
 {
+	u->written = 0;
+	unsaved_now = notes_unsaved(u->ns) > 0;
 	place_notes(u);
 	if (u->ov == OV_NOTES) {
 		char filter[sizeof u->list->filter];
@@ -1959,7 +2165,7 @@ static void act(struct ui *u, enum action a)
 	u->msg[0] = '\0';
 	switch (a) {
 	case ACT_QUIT:
-		u->quit = 1;
+		request_quit(u);
 		break;
 	case ACT_HELP:
 		open_help(u);
@@ -2097,9 +2303,13 @@ static void handle_key(struct ui *u, int key, int fn)
 		mouse(u);
 		return;
 	}
+	if (u->asking && !u->prompting) {
+		asking_key(u, key, fn);
+		return;
+	}
 	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
 		if (!fn && (key == 'q' || key == 3))
-			u->quit = 1;
+			request_quit(u);
 		return;
 	}
 	if (u->prompting) {
@@ -2205,12 +2415,15 @@ int ui_run(struct library *lib, struct engine *en,
 		theme_free(u.theme);
 		return 2;
 	}
+	save_terminal_reset(tin ? fileno(tin) : 0, tout ? fileno(tout) : 1);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGALRM, &sa, NULL);
+	unsaved_now = notes_unsaved(ns) > 0;
 	cbreak();
 	noecho();
 	nonl();
@@ -2249,14 +2462,30 @@ int ui_run(struct library *lib, struct engine *en,
 		/* drain keys already typed before drawing (key repeat) */
 		draw(&u);
 	}
+	alarm(0);
 	endwin();
 	delscreen(scr);
+	tty_fd = -1;
 	if (tin)
 		fclose(tin);
 	if (tout)
 		fclose(tout);
-	if (got_signal)
+	/* the terminal is back: now say what was lost */
+	if (got_signal) {
+		size_t n = notes_unsaved(ns);
+
 		rc = 128 + got_signal;
+		if (n)
+			fprintf(stderr, "brief: %zu note%s not saved\n", n,
+				n == 1 ? "" : "s");
+		if (u.editing && u.ed.text.len)
+			fprintf(stderr, "brief: the note being written was "
+					"not saved\n");
+	} else if (u.lost) {
+		fprintf(stderr, "brief: %zu note%s not saved\n", u.lost,
+			u.lost == 1 ? "" : "s");
+		rc = 2;
+	}
 	search_clear(&u.search);
 	close_overlay(&u);
 	if (u.editing)

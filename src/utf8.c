@@ -1,6 +1,7 @@
 /* utf8: decoding, validation and display width. */
 #include "brief/utf8.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -116,20 +117,60 @@ char *utf8_sanitize(const char *s, size_t n, size_t *outlen)
 	return buf_take(&b);
 }
 
-int utf8_width(uint32_t cp)
+/* Format characters that reorder text in a terminal that applies the
+ * bidirectional algorithm: embeddings and overrides, isolates, the marks,
+ * and the line and paragraph separators.  Invisible by design, they are
+ * shown by their code point. */
+static int is_hidden_format(uint32_t cp)
 {
+	return (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x061C || cp == 0x2028 || cp == 0x2029;
+}
+
+int utf8_visible(const char *str, size_t n, size_t *len,
+		 char out[UTF8_VISIBLE_MAX])
+{
+	unsigned char c = (unsigned char)str[0];
+	uint32_t cp;
 	int w;
 
-	if (cp < 0x20 || cp == 0x7F)
+	out[0] = '\0';
+	if (c < 0x80) {
+		*len = 1;
+		if (c >= 0x20 && c != 0x7F)
+			return 1;
+		out[0] = '^';
+		out[1] = c == 0x7F ? '?' : (char)(c + 64);
+		out[2] = '\0';
 		return 2;
-	if (cp < 0x7F)
-		return 1;
-	if (cp >= 0x80 && cp < 0xA0)
-		return 4; /* shown as <XX> */
+	}
+	*len = utf8_decode(str, n, &cp);
+	if (cp == 0xFFFD && *len == 1) {
+		/* not UTF-8: the byte itself */
+		snprintf(out, UTF8_VISIBLE_MAX, "<%02X>", c);
+		return 4;
+	}
+	if (cp < 0xA0) {
+		snprintf(out, UTF8_VISIBLE_MAX, "<%02X>", (unsigned)cp);
+		return 4;
+	}
+	if (is_hidden_format(cp)) {
+		snprintf(out, UTF8_VISIBLE_MAX, "<U+%04X>", (unsigned)cp);
+		return (int)strlen(out);
+	}
 	w = wcwidth((wchar_t)cp);
-	if (w < 0)
-		return 1;
-	return w;
+	return w < 0 ? 1 : w;
+}
+
+int utf8_width(uint32_t cp)
+{
+	char enc[4], out[UTF8_VISIBLE_MAX];
+	size_t len;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	return utf8_visible(enc, utf8_encode(cp, enc), &len, out);
 }
 
 size_t utf8_str_width(const char *s, size_t n)
@@ -137,10 +178,11 @@ size_t utf8_str_width(const char *s, size_t n)
 	size_t i = 0, w = 0;
 
 	while (i < n) {
-		uint32_t cp;
+		char out[UTF8_VISIBLE_MAX];
+		size_t k;
 
-		i += utf8_decode(s + i, n - i, &cp);
-		w += (size_t)utf8_width(cp);
+		w += (size_t)utf8_visible(s + i, n - i, &k, out);
+		i += k;
 	}
 	return w;
 }
@@ -150,9 +192,8 @@ size_t utf8_fit(const char *s, size_t n, size_t cols)
 	size_t i = 0, w = 0;
 
 	while (i < n) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		size_t cw = (size_t)utf8_width(cp);
+		char out[UTF8_VISIBLE_MAX];
+		size_t k, cw = (size_t)utf8_visible(s + i, n - i, &k, out);
 
 		if (w + cw > cols)
 			break;
@@ -160,6 +201,38 @@ size_t utf8_fit(const char *s, size_t n, size_t cols)
 		i += k;
 	}
 	return i;
+}
+
+size_t utf8_prev(const char *str, size_t from, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t j = i - 1;
+	uint32_t cp;
+
+	if (i <= from)
+		return from;
+	while (j > from && i - j < 4 && (s[j] & 0xC0) == 0x80)
+		j--;
+	/* a whole character ends at i, or the last byte is one on its own */
+	if (j + utf8_decode(str + j, i - j, &cp) == i)
+		return j;
+	return i - 1;
+}
+
+size_t utf8_scroll(const char *s, size_t from, size_t cur, size_t cols)
+{
+	size_t start = cur, w = 0;
+
+	while (start > from) {
+		char out[UTF8_VISIBLE_MAX];
+		size_t p = utf8_prev(s, from, start), k;
+
+		w += (size_t)utf8_visible(s + p, cur - p, &k, out);
+		if (w >= cols)
+			break;
+		start = p;
+	}
+	return start;
 }
 
 int utf8_has_alnum(const char *s, size_t n)

@@ -6,7 +6,7 @@
 int wrap_char_width(const char *text, size_t i, size_t e, size_t *len)
 {
 	unsigned char c = (unsigned char)text[i];
-	uint32_t cp;
+	char out[UTF8_VISIBLE_MAX];
 
 	if (c == '\n' || c == '\t' || c == '\r') {
 		*len = 1;
@@ -16,8 +16,7 @@ int wrap_char_width(const char *text, size_t i, size_t e, size_t *len)
 		*len = 1;
 		return c < 0x20 || c == 0x7F ? 2 : 1;
 	}
-	*len = utf8_decode(text + i, e - i, &cp);
-	return utf8_width(cp);
+	return utf8_visible(text + i, e - i, len, out);
 }
 
 static int is_break(char c)

@@ -55,6 +55,10 @@ int notes_undo(struct notes *ns, struct err *e);
 /* Read, merge and write now (also picks up other processes' notes). */
 int notes_save(struct notes *ns, struct err *e);
 
+/* How many notes changed in this session are not yet in the file (their
+ * save failed): added, edited or deleted. */
+size_t notes_unsaved(const struct notes *ns);
+
 /* Write the given notes as YAML into b (the file format). */
 void notes_write_yaml(struct notes *ns, struct buf *b);
 

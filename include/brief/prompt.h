@@ -14,6 +14,8 @@ struct prompt {
 enum { PROMPT_EDIT, PROMPT_ACCEPT, PROMPT_CANCEL, PROMPT_MOVED };
 
 void prompt_start(struct prompt *p, char lead);
+/* Put text in the line, the cursor at its end (cut to fit). */
+void prompt_set(struct prompt *p, const char *text);
 /* A key: a character when fn is 0, else a curses key code. */
 int prompt_key(struct prompt *p, int key, int fn);
 /* Draw at row y, width w. */

@@ -16,15 +16,37 @@ size_t utf8_valid_prefix(const char *s, size_t n);
 char *utf8_sanitize(const char *s, size_t n, size_t *outlen);
 /* Encode cp into out (4 bytes); returns the length. */
 size_t utf8_encode(uint32_t cp, char out[4]);
-/* Terminal columns taken by cp: 0 for combining marks, 2 for wide (CJK,
- * emoji), 1 otherwise.  Control characters count as the two columns of
- * their visible ^X form. */
+/* Room for the visible stand-in of one character, with its NUL. */
+#define UTF8_VISIBLE_MAX 16
+
+/* How the character at s (n > 0 bytes) is shown, the one rule for both
+ * measuring and drawing: *len gets its byte length, the return value its
+ * columns.  A character that must not reach the terminal as it is gets a
+ * printable stand-in in out (NUL-terminated, as many columns as
+ * returned): ^X for a C0 control and DEL, <9B> for a C1 control or a byte
+ * that is not UTF-8, <U+202E> for the bidirectional overrides, isolates
+ * and marks and the line and paragraph separators.  Otherwise out is ""
+ * and the bytes themselves are shown: 0 columns for combining marks, 2
+ * for wide (CJK, emoji) characters, 1 for the others. */
+int utf8_visible(const char *s, size_t n, size_t *len,
+		 char out[UTF8_VISIBLE_MAX]);
+/* Columns of the code point cp, as utf8_visible shows it. */
 int utf8_width(uint32_t cp);
-/* Columns of a whole string (as utf8_width, invalid bytes as 1). */
+/* Columns of a whole string, as utf8_visible shows it. */
 size_t utf8_str_width(const char *s, size_t n);
+/* The start of the character that ends at byte i of s, never before
+ * from (the character forward decoding from from finds there; an invalid
+ * byte is one character). */
+size_t utf8_prev(const char *s, size_t from, size_t i);
+/* Horizontal scrolling: the first byte to show of the line that starts
+ * at from so that the text from it up to the cursor at cur takes fewer
+ * than cols columns.  Walks back from the cursor, so the cost does not
+ * grow with the length of the line before what is shown. */
+size_t utf8_scroll(const char *s, size_t from, size_t cur, size_t cols);
 /* Is there a letter or digit in s[0..n)? */
 int utf8_has_alnum(const char *s, size_t n);
-/* Byte length of the longest prefix of s that fits in cols columns. */
+/* Byte length of the longest prefix of s that fits in cols columns (as
+ * utf8_visible shows it). */
 size_t utf8_fit(const char *s, size_t n, size_t cols);
 
 /* 1 for the ASCII letters and digits, 0 for every other byte. */

@@ -101,6 +101,14 @@ expect_rc "add-note on two articles: exit 2" 2
 if cmp -s "$N" "$TMP/n.before"; then ok "refused add-notes leave the file as it was"; else
 	not_ok "refused add-notes leave the file as it was"; fi
 
+# a note that cannot be saved (its directory is a regular file, which
+# even root cannot write under): exit 2, the reason said, no id printed
+: >"$TMP/notadir"
+run --notes "$TMP/notadir/notes.yaml" --add-note 'unsaved' --at 'Kim' "$A"
+expect_rc "add-note that cannot be saved: exit 2" 2
+expect_err "add-note that cannot be saved: says so" "notadir/notes.yaml: notes cannot be saved"
+expect_eq "add-note that cannot be saved: no id printed" "$OUT" ""
+
 # without --notes: $XDG_DATA_HOME/brief/notes.yaml
 run --add-note 'in the default file' --at 'Kim' "$A"
 expect_rc "add-note to the default file" 0

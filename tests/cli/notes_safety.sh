@@ -100,7 +100,7 @@ if touch "$TMP/ro/probe" 2>/dev/null; then
 	: >"$TMP/ro"
 fi
 run --notes "$TMP/ro/notes.yaml" --add-note 'x' --at 'Kim' "$A"
-expect_rc "unwritable directory: add fails" 1
+expect_rc "unwritable directory: add fails (exit 2: the note is lost)" 2
 expect_err "unwritable directory: says notes cannot be saved" "cannot be saved"
 [ -d "$TMP/ro" ] && chmod 755 "$TMP/ro"
 if [ -e "$TMP/ro/notes.yaml" ]; then not_ok "unwritable directory: nothing written"; else

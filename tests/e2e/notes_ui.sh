@@ -103,7 +103,11 @@ keys e a
 type_text "will not be kept"
 keys Enter
 check "says the notes cannot be saved" "cannot be saved"
-quit_ok "quit without saving"
+keys q
+check "q asks about the unsaved note" "1 note not saved"
+keys Q
+if wait_exit && [ "$RC" = 2 ]; then ok "quit anyway without saving: status 2"; else
+	not_ok "quit anyway without saving: status 2" "status $RC"; fi
 if [ -e "$TMP/afile/notes.yaml" ]; then not_ok "nothing saved"; else ok "nothing saved"; fi
 
 # crash safety in the reader: notes added from keys, brief killed with

@@ -4,6 +4,7 @@
 #include <curses.h>
 
 #include "brief/editor.h"
+#include "brief/utf8.h"
 
 #define W 80
 
@@ -325,6 +326,89 @@ static void test_long_text(void **state)
 	editor_free(&ed);
 }
 
+/* A 5 MB line: typing, moving and deleting at its end and in its middle,
+ * drawn after each key on a real (discarded) curses screen.  No timing is
+ * asserted: a path quadratic in the line's length would take hours. */
+static void test_huge_line(void **state)
+{
+	const char unit[] = "ab é “q” ";
+	size_t ul = strlen(unit), n = 0, mid;
+	struct buf big = {0};
+	struct editor ed;
+	struct editor_view v;
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *scr;
+
+	(void)state;
+	assert_non_null(out);
+	assert_non_null(in);
+	scr = newterm("xterm", out, in);
+	assert_non_null(scr);
+	while (big.len < (5u << 20)) {
+		buf_add(&big, unit, ul);
+		n++;
+	}
+	editor_start(&ed, "huge", big.data);
+	assert_int_equal(ed.cur, big.len);
+	editor_draw(&ed, 0, 10, W);
+	/* at the end: type, step left, delete both ways */
+	type(&ed, "XY");
+	editor_draw(&ed, 0, 10, W);
+	editor_view(&ed, 10, W, &v);
+	assert_int_equal(v.line, 0);
+	assert_true(v.from > 0 && v.from < ed.cur);
+	assert_true(v.col > 0 && v.col < W);
+	fkey(&ed, KEY_LEFT);
+	editor_draw(&ed, 0, 10, W);
+	key(&ed, 127);         /* deletes X */
+	fkey(&ed, KEY_DC);     /* deletes Y */
+	editor_draw(&ed, 0, 10, W);
+	assert_int_equal(ed.text.len, big.len);
+	assert_memory_equal(TEXT(&ed), big.data, big.len);
+	/* in the middle (a character boundary: a unit's start) */
+	mid = (n / 2) * ul;
+	ed.cur = mid;
+	editor_draw(&ed, 0, 10, W);
+	type(&ed, "MID");
+	editor_draw(&ed, 0, 10, W);
+	editor_view(&ed, 10, W, &v);
+	assert_int_equal(v.col, (int)utf8_str_width(TEXT(&ed) + v.from,
+						    ed.cur - v.from));
+	assert_true(v.col < W);
+	assert_memory_equal(TEXT(&ed) + mid, "MID", 3);
+	fkey(&ed, KEY_RIGHT);
+	fkey(&ed, KEY_LEFT);
+	fkey(&ed, KEY_UP);     /* one line: stays */
+	fkey(&ed, KEY_DOWN);
+	assert_int_equal(ed.cur, mid + 3);
+	key(&ed, 8);
+	key(&ed, 8);
+	key(&ed, 8);
+	editor_draw(&ed, 0, 10, W);
+	assert_int_equal(ed.cur, mid);
+	type(&ed, "Z");
+	fkey(&ed, KEY_LEFT);
+	fkey(&ed, KEY_DC);
+	editor_draw(&ed, 0, 10, W);
+	assert_int_equal(ed.text.len, big.len);
+	assert_memory_equal(TEXT(&ed), big.data, big.len);
+	/* Home and End across the whole line */
+	fkey(&ed, KEY_HOME);
+	editor_view(&ed, 10, W, &v);
+	assert_int_equal(ed.cur, 0);
+	assert_int_equal(v.from, 0);
+	assert_int_equal(v.col, 0);
+	fkey(&ed, KEY_END);
+	editor_draw(&ed, 0, 10, W);
+	assert_int_equal(ed.cur, big.len);
+	endwin();
+	delscreen(scr);
+	fclose(out);
+	fclose(in);
+	editor_free(&ed);
+	buf_free(&big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +422,7 @@ int main(void)
 		cmocka_unit_test(test_up_down_utf8),
 		cmocka_unit_test(test_set),
 		cmocka_unit_test(test_long_text),
+		cmocka_unit_test(test_huge_line),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
