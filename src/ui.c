@@ -16,6 +16,7 @@
 #include "brief/doc.h"
 #include "brief/draw.h"
 #include "brief/editor.h"
+#include "brief/fileio.h"
 #include "brief/notes.h"
 #include "brief/keymap.h"
 #include "brief/library.h"
