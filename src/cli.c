@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "brief/library.h"
 #include "brief/ui.h"
 #include "brief/util.h"
+#include "brief/visible.h"
 #include "brief/xref.h"
 
 #ifndef BRIEF_VERSION
@@ -84,6 +86,10 @@ static const char usage_text[] =
 	"  --entities          a table of entities (rows) and their mention\n"
 	"                      counts in each file (columns), most mentioned\n"
 	"                      first\n"
+	"In tab-separated fields a tab, a line feed and a backslash are\n"
+	"written \\t, \\n and \\\\, other control bytes and bytes that are not\n"
+	"UTF-8 \\xHH (\\x1b); Markdown and messages show control characters\n"
+	"as ^[ and <9B>, never raw.\n"
 	"\n"
 	"Options:\n"
 	"  --notes FILE        the notes file (default:\n"
@@ -105,6 +111,29 @@ static const char usage_text[] =
 static void usage(FILE *f)
 {
 	fputs(usage_text, f);
+}
+
+/* "brief: " and a message on stderr, its control characters (from file
+ * names, arguments, a file's text) shown visibly, never sent. */
+static void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void complain(const char *fmt, ...)
+{
+	char msg[4096]; /* longer than any struct err */
+	struct buf b = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		msg[0] = '\0';
+	buf_adds(&b, "brief: ");
+	visible_add(&b, msg, strlen(msg), 0);
+	buf_addc(&b, '\n');
+	fputs(b.data, stderr);
+	buf_free(&b);
 }
 
 static int parse(int argc, char **argv, struct opts *o)
@@ -180,8 +209,8 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->export_format = optarg;
 			if (strcmp(optarg, "markdown") != 0 &&
 			    strcmp(optarg, "yaml") != 0) {
-				fprintf(stderr, "brief: --export-notes takes "
-					"markdown or yaml, not '%s'\n", optarg);
+				complain("--export-notes takes markdown or "
+					 "yaml, not '%s'", optarg);
 				return -1;
 			}
 			break;
@@ -201,8 +230,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		case OPT_FORMAT:
 			if (strcmp(optarg, "markdown") != 0 &&
 			    strcmp(optarg, "yaml") != 0) {
-				fprintf(stderr, "brief: --format takes markdown "
-					"or yaml, not '%s'\n", optarg);
+				complain("--format takes markdown or yaml, "
+					 "not '%s'", optarg);
 				return -1;
 			}
 			o->format = optarg;
@@ -227,11 +256,10 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		default:
 			if (optopt && optopt < 256)
-				fprintf(stderr, "brief: unknown option '-%c'\n",
-					optopt);
+				complain("unknown option '-%c'", optopt);
 			else
-				fprintf(stderr, "brief: unknown option '%s'\n",
-					argv[optind - 1]);
+				complain("unknown option '%s'",
+					 argv[optind - 1]);
 			usage(stderr);
 			return -1;
 		}
@@ -241,7 +269,7 @@ static int parse(int argc, char **argv, struct opts *o)
 
 static int fail(const struct err *e)
 {
-	fprintf(stderr, "brief: %s\n", e->text);
+	complain("%s", e->text);
 	return EXIT_BAD_INPUT;
 }
 
@@ -251,7 +279,7 @@ static int run_dump(struct library *lib)
 
 	for (i = 0; i < lib->n; i++)
 		if (dump_article(stdout, lib->items[i]) != 0) {
-			fprintf(stderr, "brief: cannot write the dump\n");
+			complain("cannot write the dump");
 			return EXIT_FAIL;
 		}
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
@@ -268,16 +296,11 @@ static void out_flush(struct buf *o)
 	o->len = 0;
 }
 
-/* A field: tabs and line ends in it become spaces. */
-static void out_field(struct buf *o, const char *s, size_t n)
+/* A tab-separated field: tab, line feed, backslash and control bytes
+ * escaped (\t, \n, \\, \x1b). */
+static void out_field(struct buf *o, const char *s)
 {
-	size_t i, at = o->len;
-
-	buf_add(o, s, n);
-	for (i = at; i < o->len; i++)
-		if (o->data[i] == '\t' || o->data[i] == '\n' ||
-		    o->data[i] == '\r')
-			o->data[i] = ' ';
+	visible_tsv(o, s, strlen(s));
 }
 
 /* A tab and a number, without printf's cost per mention. */
@@ -298,21 +321,22 @@ static int run_mentions(const struct engine *en, char *const *paths,
 			size_t n, const struct article_rules *rules)
 {
 	struct err e = {{0}};
-	struct buf o = {0};
+	struct buf o = {0}, path = {0};
 	size_t i, j, k;
 
 	for (i = 0; i < n; i++) {
 		struct article *a = article_load(paths[i], rules, &e);
 		struct hl_state *st;
-		size_t plen;
 
 		if (a == NULL) {
 			out_flush(&o);
 			buf_free(&o);
+			buf_free(&path);
 			fflush(stdout);
 			return fail(&e);
 		}
-		plen = strlen(a->path);
+		path.len = 0;
+		out_field(&path, a->path);
 		st = hl_state_new();
 		progress_start(a->path, a->len);
 		for (j = 0; j < a->nsections; j++) {
@@ -329,17 +353,17 @@ static int run_mentions(const struct engine *en, char *const *paths,
 					category_name((enum category)mn->cat);
 				const char *name = ent ? ent->name : "-";
 
-				buf_add(&o, a->path, plen);
+				buf_add(&o, path.data, path.len);
 				out_num(&o, j);
 				out_num(&o, mn->start - base);
 				out_num(&o, mn->end - base);
 				buf_addc(&o, '\t');
 				buf_adds(&o, cat);
 				buf_addc(&o, '\t');
-				buf_adds(&o, name);
+				out_field(&o, name);
 				buf_addc(&o, '\t');
-				out_field(&o, a->text + mn->start,
-					  mn->end - mn->start);
+				visible_tsv(&o, a->text + mn->start,
+					    mn->end - mn->start);
 				buf_addc(&o, '\n');
 				if (o.len >= OUT_RUN)
 					out_flush(&o);
@@ -352,6 +376,7 @@ static int run_mentions(const struct engine *en, char *const *paths,
 	}
 	out_flush(&o);
 	buf_free(&o);
+	buf_free(&path);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
@@ -359,6 +384,7 @@ static int run_entities(const struct engine *en, struct library *lib)
 {
 	struct mentions *m = xcalloc(lib->n, sizeof *m);
 	struct xref *x = xref_new(lib->n);
+	struct buf o = {0};
 	uint32_t *ids;
 	size_t i, k, n;
 
@@ -369,19 +395,27 @@ static int run_entities(const struct engine *en, struct library *lib)
 		xref_set(x, i, &m[i]);
 	}
 	progress_end();
-	printf("category\tentity");
-	for (i = 0; i < lib->n; i++)
-		printf("\t%s", lib->items[i]->path);
-	putchar('\n');
+	buf_adds(&o, "category\tentity");
+	for (i = 0; i < lib->n; i++) {
+		buf_addc(&o, '\t');
+		out_field(&o, lib->items[i]->path);
+	}
+	buf_addc(&o, '\n');
 	ids = xref_ranked(x, en->reg, 1u << CAT_ACTOR | 1u << CAT_WEAPON, &n);
 	for (k = 0; k < n; k++) {
 		const struct entity *ent = entities_get(en->reg, ids[k]);
 
-		printf("%s\t%s", category_name(ent->cat), ent->name);
+		buf_adds(&o, category_name(ent->cat));
+		buf_addc(&o, '\t');
+		out_field(&o, ent->name);
 		for (i = 0; i < lib->n; i++)
-			printf("\t%zu", xref_count(x, ids[k], i));
-		putchar('\n');
+			out_num(&o, xref_count(x, ids[k], i));
+		buf_addc(&o, '\n');
+		if (o.len >= OUT_RUN)
+			out_flush(&o);
 	}
+	out_flush(&o);
+	buf_free(&o);
 	free(ids);
 	xref_free(x);
 	for (i = 0; i < lib->n; i++)
@@ -390,7 +424,62 @@ static int run_entities(const struct engine *en, struct library *lib)
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
+static int run_aliases(const struct engine *en)
+{
+	struct buf o = {0};
+	size_t i;
+
+	for (i = 0; i < en->lx->naliases; i++) {
+		const struct entity *ent =
+			entities_get(en->reg, en->lx->alias_entity[i]);
+
+		out_field(&o, en->lx->alias_text[i]);
+		buf_addc(&o, '\t');
+		out_field(&o, ent->name);
+		buf_addc(&o, '\t');
+		buf_adds(&o, category_name(ent->cat));
+		buf_addc(&o, '\t');
+		out_field(&o, ent->kind ? ent->kind : "-");
+		buf_addc(&o, '\n');
+		if (o.len >= OUT_RUN)
+			out_flush(&o);
+	}
+	out_flush(&o);
+	buf_free(&o);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 static struct notes *open_notes(const struct opts *o, struct err *e);
+
+/* Markdown is written to memory, then to stdout with its control
+ * characters shown visibly: its text comes from articles, front matter,
+ * notes and lexicons, and must never drive the terminal. */
+struct md_out {
+	FILE *f;
+	char *data;
+	size_t len;
+};
+
+static FILE *md_begin(struct md_out *m)
+{
+	m->data = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->data, &m->len);
+	return m->f;
+}
+
+/* Write what was put in m if rc is 0; returns rc, or -1 on a write
+ * error. */
+static int md_end(struct md_out *m, int rc)
+{
+	if (fclose(m->f) != 0)
+		rc = -1;
+	if (rc == 0)
+		rc = visible_write(stdout, m->data, m->len,
+				   VISIBLE_KEEP_NL | VISIBLE_KEEP_TAB);
+	free(m->data);
+	return rc == 0 && fflush(stdout) == 0 ? 0 : rc ? rc : -1;
+}
 
 static int run_compare(const struct opts *o, struct engine *en,
 		       struct library *lib)
@@ -399,11 +488,12 @@ static int run_compare(const struct opts *o, struct engine *en,
 	struct compare_rules *cr;
 	struct comparison *c;
 	struct mentions m[2];
+	struct md_out md;
 	int rc;
 
 	if (lib->n != 2) {
-		fprintf(stderr, "brief: --%s takes two reports, not %zu\n",
-			o->mode == MODE_COMPARE ? "compare" : "briefing", lib->n);
+		complain("--%s takes two reports, not %zu",
+			 o->mode == MODE_COMPARE ? "compare" : "briefing", lib->n);
 		return EXIT_BAD_INPUT;
 	}
 	cr = compare_rules_load(NULL, NULL, &e);
@@ -419,19 +509,25 @@ static int run_compare(const struct opts *o, struct engine *en,
 
 		if (ns == NULL) {
 			rc = -2;
+		} else if (md_begin(&md) == NULL) {
+			rc = -1;
+			notes_free(ns);
 		} else {
-			printf("# Briefing\n\n");
-			rc = compare_markdown(stdout, c, cr, en->reg);
+			fputs("# Briefing\n\n", md.f);
+			rc = compare_markdown(md.f, c, cr, en->reg);
 			if (rc == 0) {
-				fputs("\n", stdout);
-				rc = export_markdown(stdout, ns, lib);
+				fputs("\n", md.f);
+				rc = export_markdown(md.f, ns, lib);
 			}
+			rc = md_end(&md, rc);
 			notes_free(ns);
 		}
 	} else if (o->format && strcmp(o->format, "yaml") == 0) {
 		rc = compare_yaml(stdout, c, cr, en->reg);
+	} else if (md_begin(&md) == NULL) {
+		rc = -1;
 	} else {
-		rc = compare_markdown(stdout, c, cr, en->reg);
+		rc = md_end(&md, compare_markdown(md.f, c, cr, en->reg));
 	}
 	compare_free(c);
 	mentions_free(&m[0]);
@@ -455,14 +551,17 @@ static int run_export(const struct opts *o, struct library *lib)
 {
 	struct err e = {{0}};
 	struct notes *ns = open_notes(o, &e);
+	struct md_out md;
 	int rc;
 
 	if (ns == NULL)
 		return fail(&e);
 	if (strcmp(o->export_format, "yaml") == 0)
 		rc = export_yaml(stdout, ns, lib);
+	else if (md_begin(&md) == NULL)
+		rc = -1;
 	else
-		rc = export_markdown(stdout, ns, lib);
+		rc = md_end(&md, export_markdown(md.f, ns, lib));
 	notes_free(ns);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
@@ -477,18 +576,17 @@ static int run_add_note(const struct opts *o, struct library *lib)
 	int rc;
 
 	if (o->note_at == NULL || o->note_at[0] == '\0') {
-		fprintf(stderr, "brief: --add-note needs --at QUOTE\n");
+		complain("--add-note needs --at QUOTE");
 		return EXIT_BAD_INPUT;
 	}
 	if (lib->n != 1) {
-		fprintf(stderr, "brief: --add-note takes one article\n");
+		complain("--add-note takes one article");
 		return EXIT_BAD_INPUT;
 	}
 	a = lib->items[0];
 	hit = memmem(a->text, a->len, o->note_at, strlen(o->note_at));
 	if (hit == NULL) {
-		fprintf(stderr, "brief: %s: quote not found: %s\n", a->path,
-			o->note_at);
+		complain("%s: quote not found: %s", a->path, o->note_at);
 		return EXIT_BAD_INPUT;
 	}
 	ns = open_notes(o, &e);
@@ -500,7 +598,7 @@ static int run_add_note(const struct opts *o, struct library *lib)
 	if (rc == 0)
 		printf("%s\n", id);
 	else
-		fprintf(stderr, "brief: %s\n", e.text);
+		complain("%s", e.text);
 	anchor_clear(&an);
 	notes_free(ns);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
@@ -519,26 +617,17 @@ int cli_main(int argc, char **argv)
 	if (parse(argc, argv, &o) != 0)
 		return EXIT_BAD_INPUT;
 	if (o.mode == MODE_ALIASES) {
-		size_t i;
-
 		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules, &e) != 0) {
 			free(o.lexicons);
 			return fail(&e);
 		}
-		for (i = 0; i < en.lx->naliases; i++) {
-			const struct entity *ent =
-				entities_get(en.reg, en.lx->alias_entity[i]);
-
-			printf("%s\t%s\t%s\t%s\n", en.lx->alias_text[i],
-			       ent->name, category_name(ent->cat),
-			       ent->kind ? ent->kind : "-");
-		}
+		rc = run_aliases(&en);
 		engine_close(&en);
 		free(o.lexicons);
-		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		return rc;
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "brief: no article given\n");
+		complain("no article given");
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
@@ -611,7 +700,7 @@ int cli_main(int argc, char **argv)
 		} else {
 			rc = ui_run(&lib, &en, rules, ns, &uo, &e);
 			if (rc == EXIT_BAD_INPUT)
-				fprintf(stderr, "brief: %s\n", e.text);
+				complain("%s", e.text);
 			notes_free(ns);
 		}
 		engine_close(&en);
