@@ -157,6 +157,11 @@ static void ensure_clean(struct loader *l, size_t want);
 /* A NUL byte in this much of the start of a file makes it binary. */
 #define BINARY_PROBE ((size_t)1 << 20)
 
+/* The largest article, file or standard input (mentions keep 32-bit
+ * offsets). */
+#define ARTICLE_MAX ((size_t)UINT32_MAX - 1)
+#define TOO_LARGE "too large (articles must be under 4 GiB)"
+
 /* The slow path: a copy with CRLF and CR turned into LF and NUL bytes and
  * invalid UTF-8 into U+FFFD.  Fresh, NUL-terminated. */
 static char *normalised_copy(const char *s, size_t n, size_t *outlen)
@@ -928,10 +933,8 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	char *text = data;
 	size_t start, probe, clean;
 
-	if (len >= UINT32_MAX) {
-		/* mentions keep 32-bit offsets */
-		err_set(e, "%s: too large (articles must be under 4 GiB)",
-			name);
+	if (len > ARTICLE_MAX) {
+		err_set(e, "%s: %s", name, TOO_LARGE);
 		if (mapped)
 			munmap(data, map_len);
 		else
@@ -1102,7 +1105,11 @@ struct article *article_open(const char *path, const struct article_rules *r,
 	int fd;
 
 	if (strcmp(path, "-") == 0) {
-		data = file_read_fd(0, "-", &len, e);
+		/* the same limits as a file's, checked as it is read */
+		static const struct read_limits stdin_limits = {
+			ARTICLE_MAX, TOO_LARGE, BINARY_PROBE};
+
+		data = file_read_fd(0, "-", &stdin_limits, &len, e);
 		return data ? article_begin(data, len, 0, 0, path, r, e) : NULL;
 	}
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
