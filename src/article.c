@@ -12,6 +12,7 @@
 #include <wctype.h>
 
 #include "article_rules.h"
+#include "brief/mapguard.h"
 #include "brief/utf8.h"
 #include "brief/yamlio.h"
 
@@ -48,6 +49,7 @@ struct loader {
 	size_t *mended;          /* text offsets written to (mapped pages
 				  * that must never be given back) */
 	size_t nmended, cap_mended;
+	int changed;             /* the file shrank while it was read */
 };
 
 const char *section_kind_name(enum section_kind k)
@@ -83,7 +85,7 @@ void article_free(struct article *a)
 		struct loader *l = a->priv;
 
 		if (l->mapped)
-			munmap(l->map, l->map_len);
+			mapguard_unmap(l->map, l->map_len);
 		else
 			free(l->map);
 		pcre2_match_data_free(l->md);
@@ -919,6 +921,28 @@ const char *article_id(const struct article *a)
 	return l->id;
 }
 
+/* What a file that shrank while it was read is told. */
+#define CHANGED "file changed while being read"
+
+int article_check(const struct article *a, struct err *e)
+{
+	struct loader *l = a->priv;
+
+	if (l == NULL || !(l->changed || (l->mapped && mapguard_changed(l->map))))
+		return 0;
+	err_set(e, "%s: %s", a->path, CHANGED);
+	return -1;
+}
+
+/* Free or unmap an article's bytes. */
+static void drop_bytes(char *data, int mapped, size_t map_len)
+{
+	if (mapped)
+		mapguard_unmap(data, map_len);
+	else
+		free(data);
+}
+
 /* Start an article over bytes in memory (owned: freed or unmapped with
  * the article).  Reads the front matter and start markers; paragraphs
  * come with article_parse. */
@@ -935,20 +959,18 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 
 	if (len > ARTICLE_MAX) {
 		err_set(e, "%s: %s", name, TOO_LARGE);
-		if (mapped)
-			munmap(data, map_len);
-		else
-			free(data);
+		drop_bytes(data, mapped, map_len);
 		return NULL;
 	}
 	probe = len < BINARY_PROBE ? len : BINARY_PROBE;
 	clean = scan_bytes(data, 0, probe, len, &sc);
 	if (sc.nul || (clean < probe && memchr(data, 0, probe) != NULL)) {
-		err_set(e, "%s: binary file", name);
-		if (mapped)
-			munmap(data, map_len);
+		/* NUL bytes, or zeros where the file shrank */
+		if (mapped && mapguard_changed(data))
+			err_set(e, "%s: %s", name, CHANGED);
 		else
-			free(data);
+			err_set(e, "%s: binary file", name);
+		drop_bytes(data, mapped, map_len);
 		return NULL;
 	}
 	a = xcalloc(1, sizeof *a);
@@ -967,10 +989,8 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 
 		(void)article_id(a);
 		copy = normalised_copy(data, len, &len);
-		if (mapped)
-			munmap(data, map_len);
-		else
-			free(data);
+		l->changed = mapped && mapguard_changed(data);
+		drop_bytes(data, mapped, map_len);
 		l->mapped = 0;
 		l->map = copy;
 		text = copy;
@@ -1119,24 +1139,17 @@ struct article *article_open(const char *path, const struct article_rules *r,
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (size_t)st.st_size >= MAP_MIN) {
-		size_t page = (size_t)sysconf(_SC_PAGESIZE);
-		size_t map_len = ((size_t)st.st_size / page + 1) * page;
+		size_t map_len;
 		char *base;
 
 		len = (size_t)st.st_size;
-		/* one page more than the file, so that the text ends with a
-		 * NUL: an anonymous reservation with the file mapped over it */
-		base = mmap(NULL, map_len, PROT_READ | PROT_WRITE,
-			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (base != MAP_FAILED &&
-		    mmap(base, len, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_FIXED, fd, 0) != MAP_FAILED) {
+		/* the text ends with a NUL: a zero page after the file */
+		base = mapguard_map(fd, len, &map_len);
+		if (base != NULL) {
 			close(fd);
 			return article_begin(base, len, 1, map_len, path, r,
 					     e);
 		}
-		if (base != MAP_FAILED)
-			munmap(base, map_len);
 	}
 	close(fd);
 	data = file_read(path, &len, e);

@@ -273,16 +273,36 @@ static int fail(const struct err *e)
 	return EXIT_BAD_INPUT;
 }
 
-static int run_dump(struct library *lib)
+/* 0 while every article's file is as it was read, else -1 and e set
+ * ("FILE: file changed while being read"): checked before an output is
+ * written, so that none is made of bytes the file no longer has. */
+static int library_check(const struct library *lib, struct err *e)
 {
 	size_t i;
 
 	for (i = 0; i < lib->n; i++)
+		if (article_check(lib->items[i], e) != 0)
+			return -1;
+	return 0;
+}
+
+static int run_dump(struct library *lib)
+{
+	struct err e = {{0}};
+	size_t i;
+
+	for (i = 0; i < lib->n; i++) {
+		if (article_check(lib->items[i], &e) != 0)
+			break;
 		if (dump_article(stdout, lib->items[i]) != 0) {
 			complain("cannot write the dump");
 			return EXIT_FAIL;
 		}
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	}
+	/* (one that changed while it was dumped is told after it) */
+	if (fflush(stdout) != 0)
+		return EXIT_FAIL;
+	return library_check(lib, &e) == 0 ? EXIT_OK : fail(&e);
 }
 
 /* The mention lines are built in a buffer and written 64 KiB at a time,
@@ -317,76 +337,84 @@ static void out_num(struct buf *o, size_t v)
 	buf_add(o, tmp + n, sizeof tmp - (size_t)n);
 }
 
+/* The mention lines of one article into o, written out a run at a time
+ * while its file is as it was read; -1 and e set when it changed (what
+ * is left in o is then not to be written). */
+static int article_mentions(const struct engine *en, const struct article *a,
+			    struct buf *o, struct err *e)
+{
+	struct hl_state *st = hl_state_new();
+	struct buf path = {0};
+	size_t j, k;
+	int rc = 0;
+
+	out_field(&path, a->path);
+	progress_start(a->path, a->len);
+	for (j = 0; j < a->nsections && rc == 0; j++) {
+		struct mentions m = {0};
+		size_t base = a->sections[j].start;
+
+		progress_update(base);
+		highlight_section(en->hl, st, a, j, &m);
+		for (k = 0; k < m.n; k++) {
+			const struct mention *mn = &m.v[k];
+			const struct entity *ent =
+				entities_get(en->reg, mn->entity);
+			const char *cat = category_name((enum category)mn->cat);
+
+			buf_add(o, path.data, path.len);
+			out_num(o, j);
+			out_num(o, mn->start - base);
+			out_num(o, mn->end - base);
+			buf_addc(o, '\t');
+			buf_adds(o, cat);
+			buf_addc(o, '\t');
+			out_field(o, ent ? ent->name : "-");
+			buf_addc(o, '\t');
+			visible_tsv(o, a->text + mn->start, mn->end - mn->start);
+			buf_addc(o, '\n');
+		}
+		mentions_free(&m);
+		if (o->len >= OUT_RUN && (rc = article_check(a, e)) == 0)
+			out_flush(o);
+	}
+	if (rc == 0 && (rc = article_check(a, e)) == 0)
+		out_flush(o);
+	progress_end();
+	hl_state_free(st);
+	buf_free(&path);
+	return rc;
+}
+
 static int run_mentions(const struct engine *en, char *const *paths,
 			size_t n, const struct article_rules *rules)
 {
 	struct err e = {{0}};
-	struct buf o = {0}, path = {0};
-	size_t i, j, k;
+	struct buf o = {0};
+	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && rc == 0; i++) {
 		struct article *a = article_load(paths[i], rules, &e);
-		struct hl_state *st;
 
-		if (a == NULL) {
-			out_flush(&o);
-			buf_free(&o);
-			buf_free(&path);
-			fflush(stdout);
-			return fail(&e);
-		}
-		path.len = 0;
-		out_field(&path, a->path);
-		st = hl_state_new();
-		progress_start(a->path, a->len);
-		for (j = 0; j < a->nsections; j++) {
-			struct mentions m = {0};
-			size_t base = a->sections[j].start;
-
-			progress_update(base);
-			highlight_section(en->hl, st, a, j, &m);
-			for (k = 0; k < m.n; k++) {
-				const struct mention *mn = &m.v[k];
-				const struct entity *ent =
-					entities_get(en->reg, mn->entity);
-				const char *cat =
-					category_name((enum category)mn->cat);
-				const char *name = ent ? ent->name : "-";
-
-				buf_add(&o, path.data, path.len);
-				out_num(&o, j);
-				out_num(&o, mn->start - base);
-				out_num(&o, mn->end - base);
-				buf_addc(&o, '\t');
-				buf_adds(&o, cat);
-				buf_addc(&o, '\t');
-				out_field(&o, name);
-				buf_addc(&o, '\t');
-				visible_tsv(&o, a->text + mn->start,
-					    mn->end - mn->start);
-				buf_addc(&o, '\n');
-				if (o.len >= OUT_RUN)
-					out_flush(&o);
-			}
-			mentions_free(&m);
-		}
-		progress_end();
-		hl_state_free(st);
+		rc = a == NULL ? -1 : article_mentions(en, a, &o, &e);
 		article_free(a);
 	}
-	out_flush(&o);
 	buf_free(&o);
-	buf_free(&path);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	if (fflush(stdout) != 0 && rc == 0)
+		return EXIT_FAIL;
+	return rc == 0 ? EXIT_OK : fail(&e);
 }
 
 static int run_entities(const struct engine *en, struct library *lib)
 {
 	struct mentions *m = xcalloc(lib->n, sizeof *m);
 	struct xref *x = xref_new(lib->n);
+	struct err e = {{0}};
 	struct buf o = {0};
 	uint32_t *ids;
 	size_t i, k, n;
+	int rc = EXIT_OK;
 
 	progress_start("indexing", lib->n);
 	for (i = 0; i < lib->n; i++) {
@@ -395,6 +423,10 @@ static int run_entities(const struct engine *en, struct library *lib)
 		xref_set(x, i, &m[i]);
 	}
 	progress_end();
+	if (library_check(lib, &e) != 0) {
+		rc = fail(&e);
+		goto done;
+	}
 	buf_adds(&o, "category\tentity");
 	for (i = 0; i < lib->n; i++) {
 		buf_addc(&o, '\t');
@@ -415,13 +447,16 @@ static int run_entities(const struct engine *en, struct library *lib)
 			out_flush(&o);
 	}
 	out_flush(&o);
-	buf_free(&o);
 	free(ids);
+	if (fflush(stdout) != 0)
+		rc = EXIT_FAIL;
+done:
+	buf_free(&o);
 	xref_free(x);
 	for (i = 0; i < lib->n; i++)
 		mentions_free(&m[i]);
 	free(m);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	return rc;
 }
 
 static int run_aliases(const struct engine *en)
@@ -468,12 +503,16 @@ static FILE *md_begin(struct md_out *m)
 	return m->f;
 }
 
-/* Write what was put in m if rc is 0; returns rc, or -1 on a write
- * error. */
-static int md_end(struct md_out *m, int rc)
+/* Write what was put in m if rc is 0 and the articles' files are as
+ * they were read; returns rc, -2 with e set when a file changed, or -1 on
+ * a write error. */
+static int md_end(struct md_out *m, int rc, const struct library *lib,
+		  struct err *e)
 {
 	if (fclose(m->f) != 0)
 		rc = -1;
+	if (rc == 0 && library_check(lib, e) != 0)
+		rc = -2;
 	if (rc == 0)
 		rc = visible_write(stdout, m->data, m->len,
 				   VISIBLE_KEEP_NL | VISIBLE_KEEP_TAB);
@@ -519,15 +558,18 @@ static int run_compare(const struct opts *o, struct engine *en,
 				fputs("\n", md.f);
 				rc = export_markdown(md.f, ns, lib);
 			}
-			rc = md_end(&md, rc);
+			rc = md_end(&md, rc, lib, &e);
 			notes_free(ns);
 		}
+	} else if (library_check(lib, &e) != 0) {
+		rc = -2;
 	} else if (o->format && strcmp(o->format, "yaml") == 0) {
 		rc = compare_yaml(stdout, c, cr, en->reg);
 	} else if (md_begin(&md) == NULL) {
 		rc = -1;
 	} else {
-		rc = md_end(&md, compare_markdown(md.f, c, cr, en->reg));
+		rc = compare_markdown(md.f, c, cr, en->reg);
+		rc = md_end(&md, rc, lib, &e);
 	}
 	compare_free(c);
 	mentions_free(&m[0]);
@@ -556,13 +598,19 @@ static int run_export(const struct opts *o, struct library *lib)
 
 	if (ns == NULL)
 		return fail(&e);
-	if (strcmp(o->export_format, "yaml") == 0)
+	if (library_check(lib, &e) != 0) {
+		rc = -2;
+	} else if (strcmp(o->export_format, "yaml") == 0) {
 		rc = export_yaml(stdout, ns, lib);
-	else if (md_begin(&md) == NULL)
+	} else if (md_begin(&md) == NULL) {
 		rc = -1;
-	else
-		rc = md_end(&md, export_markdown(md.f, ns, lib));
+	} else {
+		rc = export_markdown(md.f, ns, lib);
+		rc = md_end(&md, rc, lib, &e);
+	}
 	notes_free(ns);
+	if (rc == -2)
+		return fail(&e);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
@@ -585,6 +633,8 @@ static int run_add_note(const struct opts *o, struct library *lib)
 	}
 	a = lib->items[0];
 	hit = memmem(a->text, a->len, o->note_at, strlen(o->note_at));
+	if (article_check(a, &e) != 0)
+		return fail(&e);
 	if (hit == NULL) {
 		complain("%s: quote not found: %s", a->path, o->note_at);
 		return EXIT_BAD_INPUT;

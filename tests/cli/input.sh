@@ -59,4 +59,29 @@ if truncate -s 4294967296 "$TMP/big.txt" 2>/dev/null; then
 	expect_err "stdin: a 4 GiB file is too large" "brief: -: too large (articles must be under 4 GiB)"
 	rm -f "$TMP/big.txt"
 fi
+# a mapped article truncated while --mentions reads it: brief must not
+# die of SIGBUS (exit 135) but say so and exit 2.  The article is large
+# (27 MB: mapped, and read for seconds), and is truncated as soon as
+# brief has written its first lines, that is while it is reading.
+BIG="$TMP/big.txt"
+awk 'BEGIN { for (i = 0; i < 300000; i++) print "Kim Jong Un met Trump in Hanoi on Monday and they talked about 12 missiles and 300 troops.\n" }' >"$BIG"
+rm -f "$TMP/out" "$TMP/err"
+"$BRIEF" --mentions "$BIG" >"$TMP/out" 2>"$TMP/err" &
+pid=$!
+end=$(($(date +%s) + 60))
+while [ ! -s "$TMP/out" ] && kill -0 $pid 2>/dev/null &&
+	[ "$(date +%s)" -lt "$end" ]; do :; done
+if [ -s "$TMP/out" ]; then started=yes; else started=no; fi
+truncate -s 0 "$BIG"
+wait $pid
+RC=$?
+ERR=$(cat "$TMP/err")
+expect_eq "truncated under --mentions: brief had started writing" "$started" yes
+if [ "$RC" -eq 135 ]; then
+	not_ok "truncated under --mentions: no SIGBUS" "exit 135 (SIGBUS)"
+else
+	ok "truncated under --mentions: no SIGBUS"
+fi
+expect_rc "truncated under --mentions: exit 2" 2
+expect_err "truncated under --mentions: the message" "brief: $BIG: file changed while being read"
 finish
