@@ -1030,6 +1030,15 @@ static struct article *article_begin(char *data, size_t len, int mapped,
  * parsed, not before its first screen; what needs care after its first
  * MiB is mended in place, keeping every offset: CR before LF becomes a
  * space, a lone CR a line feed, a NUL or an invalid byte '?'. */
+/* Text offset i was written to: its page of a mapped article is never
+ * given back. */
+static void keep_page(struct loader *l, size_t i)
+{
+	l->mended = xgrow(l->mended, &l->cap_mended, l->nmended + 1,
+			  sizeof *l->mended);
+	l->mended[l->nmended++] = i;
+}
+
 static void ensure_clean(struct loader *l, size_t want)
 {
 	struct article *a = l->a;
@@ -1057,12 +1066,11 @@ static void ensure_clean(struct loader *l, size_t want)
 			l->clean = i;
 			break;
 		}
+		if (sc.nul && l->mapped && mapguard_changed(l->map))
+			return; /* zeros where the file shrank: cut_if_shrank */
 		(void)article_id(a); /* the id is of the bytes as read */
-		if (l->mapped) {
-			l->mended = xgrow(l->mended, &l->cap_mended,
-					  l->nmended + 1, sizeof *l->mended);
-			l->mended[l->nmended++] = i;
-		}
+		if (l->mapped)
+			keep_page(l, i);
 		if (sc.cr)
 			a->text[i] = i + 1 < a->len && a->text[i + 1] == '\n'
 					     ? ' '
@@ -1071,6 +1079,23 @@ static void ensure_clean(struct loader *l, size_t want)
 			a->text[i] = '?';
 		l->clean = i + 1;
 	}
+}
+
+/* When the file shrank under its mapping, the article ends where the
+ * parsing stands: what follows reads as zeros now, and is never parsed.
+ * article_check then tells. */
+static void cut_if_shrank(struct loader *l)
+{
+	struct article *a = l->a;
+
+	if (!l->mapped || !mapguard_changed(l->map) || a->len <= l->pos)
+		return;
+	l->changed = 1;
+	a->len = l->pos;
+	a->text[a->len] = '\0';
+	keep_page(l, a->len);
+	if (l->clean > a->len)
+		l->clean = a->len;
 }
 
 int article_parse(struct article *a, size_t budget)
@@ -1082,6 +1107,7 @@ int article_parse(struct article *a, size_t budget)
 		return 1;
 	from = l->pos;
 	ensure_clean(l, budget < a->len - from ? from + budget : a->len);
+	cut_if_shrank(l);
 	while (l->pos - from < budget) {
 		if (!parse_line(l)) {
 			a->complete = 1;
