@@ -1021,15 +1021,6 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	return a;
 }
 
-/* Lines the parser may look at past the line it stands on (a block's
- * sample, see block_wrapped, and the line after it). */
-#define LOOKAHEAD_LINES (WRAP_SAMPLE + 2)
-
-/* Make text[0, want) checked, and LOOKAHEAD_LINES lines more, so that
- * the parser never reads unchecked bytes.  A large file is checked as it is
- * parsed, not before its first screen; what needs care after its first
- * MiB is mended in place, keeping every offset: CR before LF becomes a
- * space, a lone CR a line feed, a NUL or an invalid byte '?'. */
 /* Text offset i was written to: its page of a mapped article is never
  * given back. */
 static void keep_page(struct loader *l, size_t i)
@@ -1039,6 +1030,15 @@ static void keep_page(struct loader *l, size_t i)
 	l->mended[l->nmended++] = i;
 }
 
+/* Lines the parser may look at past the line it stands on (a block's
+ * sample, see block_wrapped, and the line after it). */
+#define LOOKAHEAD_LINES (WRAP_SAMPLE + 2)
+
+/* Make text[0, want) checked, and LOOKAHEAD_LINES lines more, so that
+ * the parser never reads unchecked bytes.  A large file is checked as it is
+ * parsed, not before its first screen; what needs care after its first
+ * MiB is mended in place, keeping every offset: CR before LF becomes a
+ * space, a lone CR a line feed, a NUL or an invalid byte '?'. */
 static void ensure_clean(struct loader *l, size_t want)
 {
 	struct article *a = l->a;
