@@ -12,6 +12,7 @@
 #include <wctype.h>
 
 #include "article_rules.h"
+#include "brief/mapguard.h"
 #include "brief/utf8.h"
 #include "brief/yamlio.h"
 
@@ -48,6 +49,7 @@ struct loader {
 	size_t *mended;          /* text offsets written to (mapped pages
 				  * that must never be given back) */
 	size_t nmended, cap_mended;
+	int changed;             /* the file shrank while it was read */
 };
 
 const char *section_kind_name(enum section_kind k)
@@ -83,7 +85,7 @@ void article_free(struct article *a)
 		struct loader *l = a->priv;
 
 		if (l->mapped)
-			munmap(l->map, l->map_len);
+			mapguard_unmap(l->map, l->map_len);
 		else
 			free(l->map);
 		pcre2_match_data_free(l->md);
@@ -156,6 +158,11 @@ static void ensure_clean(struct loader *l, size_t want);
 
 /* A NUL byte in this much of the start of a file makes it binary. */
 #define BINARY_PROBE ((size_t)1 << 20)
+
+/* The largest article, file or standard input (mentions keep 32-bit
+ * offsets). */
+#define ARTICLE_MAX ((size_t)UINT32_MAX - 1)
+#define TOO_LARGE "too large (articles must be under 4 GiB)"
 
 /* The slow path: a copy with CRLF and CR turned into LF and NUL bytes and
  * invalid UTF-8 into U+FFFD.  Fresh, NUL-terminated. */
@@ -914,6 +921,28 @@ const char *article_id(const struct article *a)
 	return l->id;
 }
 
+/* What a file that shrank while it was read is told. */
+#define CHANGED "file changed while being read"
+
+int article_check(const struct article *a, struct err *e)
+{
+	struct loader *l = a->priv;
+
+	if (l == NULL || !(l->changed || (l->mapped && mapguard_changed(l->map))))
+		return 0;
+	err_set(e, "%s: %s", a->path, CHANGED);
+	return -1;
+}
+
+/* Free or unmap an article's bytes. */
+static void drop_bytes(char *data, int mapped, size_t map_len)
+{
+	if (mapped)
+		mapguard_unmap(data, map_len);
+	else
+		free(data);
+}
+
 /* Start an article over bytes in memory (owned: freed or unmapped with
  * the article).  Reads the front matter and start markers; paragraphs
  * come with article_parse. */
@@ -928,24 +957,20 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	char *text = data;
 	size_t start, probe, clean;
 
-	if (len >= UINT32_MAX) {
-		/* mentions keep 32-bit offsets */
-		err_set(e, "%s: too large (articles must be under 4 GiB)",
-			name);
-		if (mapped)
-			munmap(data, map_len);
-		else
-			free(data);
+	if (len > ARTICLE_MAX) {
+		err_set(e, "%s: %s", name, TOO_LARGE);
+		drop_bytes(data, mapped, map_len);
 		return NULL;
 	}
 	probe = len < BINARY_PROBE ? len : BINARY_PROBE;
 	clean = scan_bytes(data, 0, probe, len, &sc);
 	if (sc.nul || (clean < probe && memchr(data, 0, probe) != NULL)) {
-		err_set(e, "%s: binary file", name);
-		if (mapped)
-			munmap(data, map_len);
+		/* NUL bytes, or zeros where the file shrank */
+		if (mapped && mapguard_changed(data))
+			err_set(e, "%s: %s", name, CHANGED);
 		else
-			free(data);
+			err_set(e, "%s: binary file", name);
+		drop_bytes(data, mapped, map_len);
 		return NULL;
 	}
 	a = xcalloc(1, sizeof *a);
@@ -964,10 +989,8 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 
 		(void)article_id(a);
 		copy = normalised_copy(data, len, &len);
-		if (mapped)
-			munmap(data, map_len);
-		else
-			free(data);
+		l->changed = mapped && mapguard_changed(data);
+		drop_bytes(data, mapped, map_len);
 		l->mapped = 0;
 		l->map = copy;
 		text = copy;
@@ -996,6 +1019,15 @@ static struct article *article_begin(char *data, size_t len, int mapped,
 	l->pos = start;
 	l->line = 1 + count_lines(a->text, 0, start);
 	return a;
+}
+
+/* Text offset i was written to: its page of a mapped article is never
+ * given back. */
+static void keep_page(struct loader *l, size_t i)
+{
+	l->mended = xgrow(l->mended, &l->cap_mended, l->nmended + 1,
+			  sizeof *l->mended);
+	l->mended[l->nmended++] = i;
 }
 
 /* Lines the parser may look at past the line it stands on (a block's
@@ -1034,12 +1066,11 @@ static void ensure_clean(struct loader *l, size_t want)
 			l->clean = i;
 			break;
 		}
+		if (sc.nul && l->mapped && mapguard_changed(l->map))
+			return; /* zeros where the file shrank: cut_if_shrank */
 		(void)article_id(a); /* the id is of the bytes as read */
-		if (l->mapped) {
-			l->mended = xgrow(l->mended, &l->cap_mended,
-					  l->nmended + 1, sizeof *l->mended);
-			l->mended[l->nmended++] = i;
-		}
+		if (l->mapped)
+			keep_page(l, i);
 		if (sc.cr)
 			a->text[i] = i + 1 < a->len && a->text[i + 1] == '\n'
 					     ? ' '
@@ -1048,6 +1079,23 @@ static void ensure_clean(struct loader *l, size_t want)
 			a->text[i] = '?';
 		l->clean = i + 1;
 	}
+}
+
+/* When the file shrank under its mapping, the article ends where the
+ * parsing stands: what follows reads as zeros now, and is never parsed.
+ * article_check then tells. */
+static void cut_if_shrank(struct loader *l)
+{
+	struct article *a = l->a;
+
+	if (!l->mapped || !mapguard_changed(l->map) || a->len <= l->pos)
+		return;
+	l->changed = 1;
+	a->len = l->pos;
+	a->text[a->len] = '\0';
+	keep_page(l, a->len);
+	if (l->clean > a->len)
+		l->clean = a->len;
 }
 
 int article_parse(struct article *a, size_t budget)
@@ -1059,6 +1107,7 @@ int article_parse(struct article *a, size_t budget)
 		return 1;
 	from = l->pos;
 	ensure_clean(l, budget < a->len - from ? from + budget : a->len);
+	cut_if_shrank(l);
 	while (l->pos - from < budget) {
 		if (!parse_line(l)) {
 			a->complete = 1;
@@ -1102,7 +1151,11 @@ struct article *article_open(const char *path, const struct article_rules *r,
 	int fd;
 
 	if (strcmp(path, "-") == 0) {
-		data = file_read_fd(0, "-", &len, e);
+		/* the same limits as a file's, checked as it is read */
+		static const struct read_limits stdin_limits = {
+			ARTICLE_MAX, TOO_LARGE, BINARY_PROBE};
+
+		data = file_read_fd(0, "-", &stdin_limits, &len, e);
 		return data ? article_begin(data, len, 0, 0, path, r, e) : NULL;
 	}
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -1112,24 +1165,17 @@ struct article *article_open(const char *path, const struct article_rules *r,
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (size_t)st.st_size >= MAP_MIN) {
-		size_t page = (size_t)sysconf(_SC_PAGESIZE);
-		size_t map_len = ((size_t)st.st_size / page + 1) * page;
+		size_t map_len;
 		char *base;
 
 		len = (size_t)st.st_size;
-		/* one page more than the file, so that the text ends with a
-		 * NUL: an anonymous reservation with the file mapped over it */
-		base = mmap(NULL, map_len, PROT_READ | PROT_WRITE,
-			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (base != MAP_FAILED &&
-		    mmap(base, len, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_FIXED, fd, 0) != MAP_FAILED) {
+		/* the text ends with a NUL: a zero page after the file */
+		base = mapguard_map(fd, len, &map_len);
+		if (base != NULL) {
 			close(fd);
 			return article_begin(base, len, 1, map_len, path, r,
 					     e);
 		}
-		if (base != MAP_FAILED)
-			munmap(base, map_len);
 	}
 	close(fd);
 	data = file_read(path, &len, e);

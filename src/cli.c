@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "brief/library.h"
 #include "brief/ui.h"
 #include "brief/util.h"
+#include "brief/visible.h"
 #include "brief/xref.h"
 
 #ifndef BRIEF_VERSION
@@ -84,6 +86,10 @@ static const char usage_text[] =
 	"  --entities          a table of entities (rows) and their mention\n"
 	"                      counts in each file (columns), most mentioned\n"
 	"                      first\n"
+	"In tab-separated fields a tab, a line feed and a backslash are\n"
+	"written \\t, \\n and \\\\, other control bytes and bytes that are not\n"
+	"UTF-8 \\xHH (\\x1b); Markdown and messages show control characters\n"
+	"as ^[ and <9B>, never raw.\n"
 	"\n"
 	"Options:\n"
 	"  --notes FILE        the notes file (default:\n"
@@ -105,6 +111,29 @@ static const char usage_text[] =
 static void usage(FILE *f)
 {
 	fputs(usage_text, f);
+}
+
+/* "brief: " and a message on stderr, its control characters (from file
+ * names, arguments, a file's text) shown visibly, never sent. */
+static void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void complain(const char *fmt, ...)
+{
+	char msg[4096]; /* longer than any struct err */
+	struct buf b = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		msg[0] = '\0';
+	buf_adds(&b, "brief: ");
+	visible_add(&b, msg, strlen(msg), 0);
+	buf_addc(&b, '\n');
+	fputs(b.data, stderr);
+	buf_free(&b);
 }
 
 static int parse(int argc, char **argv, struct opts *o)
@@ -185,8 +214,8 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->export_format = optarg;
 			if (strcmp(optarg, "markdown") != 0 &&
 			    strcmp(optarg, "yaml") != 0) {
-				fprintf(stderr, "brief: --export-notes takes "
-					"markdown or yaml, not '%s'\n", optarg);
+				complain("--export-notes takes markdown or "
+					 "yaml, not '%s'", optarg);
 				return -1;
 			}
 			break;
@@ -206,8 +235,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		case OPT_FORMAT:
 			if (strcmp(optarg, "markdown") != 0 &&
 			    strcmp(optarg, "yaml") != 0) {
-				fprintf(stderr, "brief: --format takes markdown "
-					"or yaml, not '%s'\n", optarg);
+				complain("--format takes markdown or yaml, "
+					 "not '%s'", optarg);
 				return -1;
 			}
 			o->format = optarg;
@@ -232,11 +261,10 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		default:
 			if (optopt && optopt < 256)
-				fprintf(stderr, "brief: unknown option '-%c'\n",
-					optopt);
+				complain("unknown option '-%c'", optopt);
 			else
-				fprintf(stderr, "brief: unknown option '%s'\n",
-					argv[optind - 1]);
+				complain("unknown option '%s'",
+					 argv[optind - 1]);
 			usage(stderr);
 			return -1;
 		}
@@ -246,20 +274,40 @@ static int parse(int argc, char **argv, struct opts *o)
 
 static int fail(const struct err *e)
 {
-	fprintf(stderr, "brief: %s\n", e->text);
+	complain("%s", e->text);
 	return EXIT_BAD_INPUT;
 }
 
-static int run_dump(struct library *lib)
+/* 0 while every article's file is as it was read, else -1 and e set
+ * ("FILE: file changed while being read"): checked before an output is
+ * written, so that none is made of bytes the file no longer has. */
+static int library_check(const struct library *lib, struct err *e)
 {
 	size_t i;
 
 	for (i = 0; i < lib->n; i++)
+		if (article_check(lib->items[i], e) != 0)
+			return -1;
+	return 0;
+}
+
+static int run_dump(struct library *lib)
+{
+	struct err e = {{0}};
+	size_t i;
+
+	for (i = 0; i < lib->n; i++) {
+		if (article_check(lib->items[i], &e) != 0)
+			break;
 		if (dump_article(stdout, lib->items[i]) != 0) {
-			fprintf(stderr, "brief: cannot write the dump\n");
+			complain("cannot write the dump");
 			return EXIT_FAIL;
 		}
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	}
+	/* (one that changed while it was dumped is told after it) */
+	if (fflush(stdout) != 0)
+		return EXIT_FAIL;
+	return library_check(lib, &e) == 0 ? EXIT_OK : fail(&e);
 }
 
 /* The mention lines are built in a buffer and written 64 KiB at a time,
@@ -273,16 +321,11 @@ static void out_flush(struct buf *o)
 	o->len = 0;
 }
 
-/* A field: tabs and line ends in it become spaces. */
-static void out_field(struct buf *o, const char *s, size_t n)
+/* A tab-separated field: tab, line feed, backslash and control bytes
+ * escaped (\t, \n, \\, \x1b). */
+static void out_field(struct buf *o, const char *s)
 {
-	size_t i, at = o->len;
-
-	buf_add(o, s, n);
-	for (i = at; i < o->len; i++)
-		if (o->data[i] == '\t' || o->data[i] == '\n' ||
-		    o->data[i] == '\r')
-			o->data[i] = ' ';
+	visible_tsv(o, s, strlen(s));
 }
 
 /* A tab and a number, without printf's cost per mention. */
@@ -299,73 +342,84 @@ static void out_num(struct buf *o, size_t v)
 	buf_add(o, tmp + n, sizeof tmp - (size_t)n);
 }
 
+/* The mention lines of one article into o, written out a run at a time
+ * while its file is as it was read; -1 and e set when it changed (what
+ * is left in o is then not to be written). */
+static int article_mentions(const struct engine *en, const struct article *a,
+			    struct buf *o, struct err *e)
+{
+	struct hl_state *st = hl_state_new();
+	struct buf path = {0};
+	size_t j, k;
+	int rc = 0;
+
+	out_field(&path, a->path);
+	progress_start(a->path, a->len);
+	for (j = 0; j < a->nsections && rc == 0; j++) {
+		struct mentions m = {0};
+		size_t base = a->sections[j].start;
+
+		progress_update(base);
+		highlight_section(en->hl, st, a, j, &m);
+		for (k = 0; k < m.n; k++) {
+			const struct mention *mn = &m.v[k];
+			const struct entity *ent =
+				entities_get(en->reg, mn->entity);
+			const char *cat = category_name((enum category)mn->cat);
+
+			buf_add(o, path.data, path.len);
+			out_num(o, j);
+			out_num(o, mn->start - base);
+			out_num(o, mn->end - base);
+			buf_addc(o, '\t');
+			buf_adds(o, cat);
+			buf_addc(o, '\t');
+			out_field(o, ent ? ent->name : "-");
+			buf_addc(o, '\t');
+			visible_tsv(o, a->text + mn->start, mn->end - mn->start);
+			buf_addc(o, '\n');
+		}
+		mentions_free(&m);
+		if (o->len >= OUT_RUN && (rc = article_check(a, e)) == 0)
+			out_flush(o);
+	}
+	if (rc == 0 && (rc = article_check(a, e)) == 0)
+		out_flush(o);
+	progress_end();
+	hl_state_free(st);
+	buf_free(&path);
+	return rc;
+}
+
 static int run_mentions(const struct engine *en, char *const *paths,
 			size_t n, const struct article_rules *rules)
 {
 	struct err e = {{0}};
 	struct buf o = {0};
-	size_t i, j, k;
+	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && rc == 0; i++) {
 		struct article *a = article_load(paths[i], rules, &e);
-		struct hl_state *st;
-		size_t plen;
 
-		if (a == NULL) {
-			out_flush(&o);
-			buf_free(&o);
-			fflush(stdout);
-			return fail(&e);
-		}
-		plen = strlen(a->path);
-		st = hl_state_new();
-		progress_start(a->path, a->len);
-		for (j = 0; j < a->nsections; j++) {
-			struct mentions m = {0};
-			size_t base = a->sections[j].start;
-
-			progress_update(base);
-			highlight_section(en->hl, st, a, j, &m);
-			for (k = 0; k < m.n; k++) {
-				const struct mention *mn = &m.v[k];
-				const struct entity *ent =
-					entities_get(en->reg, mn->entity);
-				const char *cat =
-					category_name((enum category)mn->cat);
-				const char *name = ent ? ent->name : "-";
-
-				buf_add(&o, a->path, plen);
-				out_num(&o, j);
-				out_num(&o, mn->start - base);
-				out_num(&o, mn->end - base);
-				buf_addc(&o, '\t');
-				buf_adds(&o, cat);
-				buf_addc(&o, '\t');
-				buf_adds(&o, name);
-				buf_addc(&o, '\t');
-				out_field(&o, a->text + mn->start,
-					  mn->end - mn->start);
-				buf_addc(&o, '\n');
-				if (o.len >= OUT_RUN)
-					out_flush(&o);
-			}
-			mentions_free(&m);
-		}
-		progress_end();
-		hl_state_free(st);
+		rc = a == NULL ? -1 : article_mentions(en, a, &o, &e);
 		article_free(a);
 	}
-	out_flush(&o);
 	buf_free(&o);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	if (fflush(stdout) != 0 && rc == 0)
+		return EXIT_FAIL;
+	return rc == 0 ? EXIT_OK : fail(&e);
 }
 
 static int run_entities(const struct engine *en, struct library *lib)
 {
 	struct mentions *m = xcalloc(lib->n, sizeof *m);
 	struct xref *x = xref_new(lib->n);
+	struct err e = {{0}};
+	struct buf o = {0};
 	uint32_t *ids;
 	size_t i, k, n;
+	int rc = EXIT_OK;
 
 	progress_start("indexing", lib->n);
 	for (i = 0; i < lib->n; i++) {
@@ -374,28 +428,102 @@ static int run_entities(const struct engine *en, struct library *lib)
 		xref_set(x, i, &m[i]);
 	}
 	progress_end();
-	printf("category\tentity");
-	for (i = 0; i < lib->n; i++)
-		printf("\t%s", lib->items[i]->path);
-	putchar('\n');
+	if (library_check(lib, &e) != 0) {
+		rc = fail(&e);
+		goto done;
+	}
+	buf_adds(&o, "category\tentity");
+	for (i = 0; i < lib->n; i++) {
+		buf_addc(&o, '\t');
+		out_field(&o, lib->items[i]->path);
+	}
+	buf_addc(&o, '\n');
 	ids = xref_ranked(x, en->reg, 1u << CAT_ACTOR | 1u << CAT_WEAPON, &n);
 	for (k = 0; k < n; k++) {
 		const struct entity *ent = entities_get(en->reg, ids[k]);
 
-		printf("%s\t%s", category_name(ent->cat), ent->name);
+		buf_adds(&o, category_name(ent->cat));
+		buf_addc(&o, '\t');
+		out_field(&o, ent->name);
 		for (i = 0; i < lib->n; i++)
-			printf("\t%zu", xref_count(x, ids[k], i));
-		putchar('\n');
+			out_num(&o, xref_count(x, ids[k], i));
+		buf_addc(&o, '\n');
+		if (o.len >= OUT_RUN)
+			out_flush(&o);
 	}
+	out_flush(&o);
 	free(ids);
+	if (fflush(stdout) != 0)
+		rc = EXIT_FAIL;
+done:
+	buf_free(&o);
 	xref_free(x);
 	for (i = 0; i < lib->n; i++)
 		mentions_free(&m[i]);
 	free(m);
+	return rc;
+}
+
+static int run_aliases(const struct engine *en)
+{
+	struct buf o = {0};
+	size_t i;
+
+	for (i = 0; i < en->lx->naliases; i++) {
+		const struct entity *ent =
+			entities_get(en->reg, en->lx->alias_entity[i]);
+
+		out_field(&o, en->lx->alias_text[i]);
+		buf_addc(&o, '\t');
+		out_field(&o, ent->name);
+		buf_addc(&o, '\t');
+		buf_adds(&o, category_name(ent->cat));
+		buf_addc(&o, '\t');
+		out_field(&o, ent->kind ? ent->kind : "-");
+		buf_addc(&o, '\n');
+		if (o.len >= OUT_RUN)
+			out_flush(&o);
+	}
+	out_flush(&o);
+	buf_free(&o);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
 static struct notes *open_notes(const struct opts *o, struct err *e);
+
+/* Markdown is written to memory, then to stdout with its control
+ * characters shown visibly: its text comes from articles, front matter,
+ * notes and lexicons, and must never drive the terminal. */
+struct md_out {
+	FILE *f;
+	char *data;
+	size_t len;
+};
+
+static FILE *md_begin(struct md_out *m)
+{
+	m->data = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->data, &m->len);
+	return m->f;
+}
+
+/* Write what was put in m if rc is 0 and the articles' files are as
+ * they were read; returns rc, -2 with e set when a file changed, or -1 on
+ * a write error. */
+static int md_end(struct md_out *m, int rc, const struct library *lib,
+		  struct err *e)
+{
+	if (fclose(m->f) != 0)
+		rc = -1;
+	if (rc == 0 && library_check(lib, e) != 0)
+		rc = -2;
+	if (rc == 0)
+		rc = visible_write(stdout, m->data, m->len,
+				   VISIBLE_KEEP_NL | VISIBLE_KEEP_TAB);
+	free(m->data);
+	return rc == 0 && fflush(stdout) == 0 ? 0 : rc ? rc : -1;
+}
 
 static int run_compare(const struct opts *o, struct engine *en,
 		       struct library *lib)
@@ -404,11 +532,12 @@ static int run_compare(const struct opts *o, struct engine *en,
 	struct compare_rules *cr;
 	struct comparison *c;
 	struct mentions m[2];
+	struct md_out md;
 	int rc;
 
 	if (lib->n != 2) {
-		fprintf(stderr, "brief: --%s takes two reports, not %zu\n",
-			o->mode == MODE_COMPARE ? "compare" : "briefing", lib->n);
+		complain("--%s takes two reports, not %zu",
+			 o->mode == MODE_COMPARE ? "compare" : "briefing", lib->n);
 		return EXIT_BAD_INPUT;
 	}
 	cr = compare_rules_load(NULL, NULL, &e);
@@ -424,19 +553,28 @@ static int run_compare(const struct opts *o, struct engine *en,
 
 		if (ns == NULL) {
 			rc = -2;
+		} else if (md_begin(&md) == NULL) {
+			rc = -1;
+			notes_free(ns);
 		} else {
-			printf("# Briefing\n\n");
-			rc = compare_markdown(stdout, c, cr, en->reg);
+			fputs("# Briefing\n\n", md.f);
+			rc = compare_markdown(md.f, c, cr, en->reg);
 			if (rc == 0) {
-				fputs("\n", stdout);
-				rc = export_markdown(stdout, ns, lib);
+				fputs("\n", md.f);
+				rc = export_markdown(md.f, ns, lib);
 			}
+			rc = md_end(&md, rc, lib, &e);
 			notes_free(ns);
 		}
+	} else if (library_check(lib, &e) != 0) {
+		rc = -2;
 	} else if (o->format && strcmp(o->format, "yaml") == 0) {
 		rc = compare_yaml(stdout, c, cr, en->reg);
+	} else if (md_begin(&md) == NULL) {
+		rc = -1;
 	} else {
-		rc = compare_markdown(stdout, c, cr, en->reg);
+		rc = compare_markdown(md.f, c, cr, en->reg);
+		rc = md_end(&md, rc, lib, &e);
 	}
 	compare_free(c);
 	mentions_free(&m[0]);
@@ -460,15 +598,24 @@ static int run_export(const struct opts *o, struct library *lib)
 {
 	struct err e = {{0}};
 	struct notes *ns = open_notes(o, &e);
+	struct md_out md;
 	int rc;
 
 	if (ns == NULL)
 		return fail(&e);
-	if (strcmp(o->export_format, "yaml") == 0)
+	if (library_check(lib, &e) != 0) {
+		rc = -2;
+	} else if (strcmp(o->export_format, "yaml") == 0) {
 		rc = export_yaml(stdout, ns, lib);
-	else
-		rc = export_markdown(stdout, ns, lib);
+	} else if (md_begin(&md) == NULL) {
+		rc = -1;
+	} else {
+		rc = export_markdown(md.f, ns, lib);
+		rc = md_end(&md, rc, lib, &e);
+	}
 	notes_free(ns);
+	if (rc == -2)
+		return fail(&e);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
@@ -482,18 +629,19 @@ static int run_add_note(const struct opts *o, struct library *lib)
 	int rc;
 
 	if (o->note_at == NULL || o->note_at[0] == '\0') {
-		fprintf(stderr, "brief: --add-note needs --at QUOTE\n");
+		complain("--add-note needs --at QUOTE");
 		return EXIT_BAD_INPUT;
 	}
 	if (lib->n != 1) {
-		fprintf(stderr, "brief: --add-note takes one article\n");
+		complain("--add-note takes one article");
 		return EXIT_BAD_INPUT;
 	}
 	a = lib->items[0];
 	hit = memmem(a->text, a->len, o->note_at, strlen(o->note_at));
+	if (article_check(a, &e) != 0)
+		return fail(&e);
 	if (hit == NULL) {
-		fprintf(stderr, "brief: %s: quote not found: %s\n", a->path,
-			o->note_at);
+		complain("%s: quote not found: %s", a->path, o->note_at);
 		return EXIT_BAD_INPUT;
 	}
 	ns = open_notes(o, &e);
@@ -505,7 +653,7 @@ static int run_add_note(const struct opts *o, struct library *lib)
 	if (rc == 0)
 		printf("%s\n", id);
 	else
-		fprintf(stderr, "brief: %s\n", e.text);
+		complain("%s", e.text);
 	anchor_clear(&an);
 	notes_free(ns);
 	/* a note that could not be saved is lost: as bad as bad input */
@@ -525,26 +673,17 @@ int cli_main(int argc, char **argv)
 	if (parse(argc, argv, &o) != 0)
 		return EXIT_BAD_INPUT;
 	if (o.mode == MODE_ALIASES) {
-		size_t i;
-
 		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules, &e) != 0) {
 			free(o.lexicons);
 			return fail(&e);
 		}
-		for (i = 0; i < en.lx->naliases; i++) {
-			const struct entity *ent =
-				entities_get(en.reg, en.lx->alias_entity[i]);
-
-			printf("%s\t%s\t%s\t%s\n", en.lx->alias_text[i],
-			       ent->name, category_name(ent->cat),
-			       ent->kind ? ent->kind : "-");
-		}
+		rc = run_aliases(&en);
 		engine_close(&en);
 		free(o.lexicons);
-		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+		return rc;
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "brief: no article given\n");
+		complain("no article given");
 		usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
@@ -617,7 +756,7 @@ int cli_main(int argc, char **argv)
 		} else {
 			rc = ui_run(&lib, &en, rules, ns, &uo, &e);
 			if (rc == EXIT_BAD_INPUT && e.text[0])
-				fprintf(stderr, "brief: %s\n", e.text);
+				complain("%s", e.text);
 			notes_free(ns);
 		}
 		engine_close(&en);

@@ -2,9 +2,12 @@
 #include "brief/progress.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "brief/visible.h"
 
 static struct {
 	int on;
@@ -23,9 +26,12 @@ static double now(void)
 
 void progress_start(const char *label, size_t total)
 {
+	char *shown = visible_str(label, 0); /* a file name: never raw */
+
 	bar.on = isatty(2) && total > 0;
 	bar.total = total;
-	snprintf(bar.label, sizeof bar.label, "%s", label);
+	snprintf(bar.label, sizeof bar.label, "%s", shown);
+	free(shown);
 	bar.last = 0;
 }
 

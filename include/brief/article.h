@@ -107,6 +107,13 @@ void article_free(struct article *a);
  * first use (a large file is not read whole before its first screen). */
 const char *article_id(const struct article *a);
 
+/* 0 while the article's file is as it was read; -1 and e set ("FILE: file
+ * changed while being read") when a mapped file shrank under brief (the
+ * lost bytes read as NUL, mended to '?' where parsed): the article then
+ * holds text the file never had, and must not be trusted (batch modes stop
+ * with exit 2; the reader says so).  Cheap: check it after reading. */
+int article_check(const struct article *a, struct err *e);
+
 /* The caller is done with text[from, to) for now: a mapped article gives
  * those pages back (the page cache keeps them; reading them again maps
  * them again), so that a large article does not stay whole in memory

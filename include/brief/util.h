@@ -58,8 +58,21 @@ void hash_hex(uint64_t h, char out[17]);
  * NUL).  Refuses directories, FIFOs and devices.  Returns NULL and fills e
  * with "FILE: reason" on failure. */
 char *file_read(const char *path, size_t *len, struct err *e);
-/* Read all of standard input the same way. */
-char *file_read_fd(int fd, const char *name, size_t *len, struct err *e);
+/* What file_read_fd accepts: more than max bytes (0: no limit) is refused
+ * with "NAME: " and the reason too_large; a NUL byte among the first
+ * probe bytes (0: none looked at) with "NAME: binary file".  Both are
+ * checked as the bytes come, so that an endless input is never read
+ * whole. */
+struct read_limits {
+	size_t max;
+	const char *too_large;
+	size_t probe;
+};
+
+/* Read all of fd (standard input, or a file opened by file_read) the
+ * same way, within lim (NULL: no limits); name is used in messages. */
+char *file_read_fd(int fd, const char *name, const struct read_limits *lim,
+		   size_t *len, struct err *e);
 
 /* The directory that holds brief's shipped data files (lexicon, rules,
  * boilerplate, themes): $BRIEF_DATADIR, else the "data" folder beside the
