@@ -203,8 +203,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_NOTES:
 			if (optarg[0] == '\0') {
-				fprintf(stderr, "brief: --notes: empty file "
-					"name\n");
+				complain("--notes: empty file name");
 				return -1;
 			}
 			o->notes = optarg;
