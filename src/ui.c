@@ -263,10 +263,27 @@ static double now_ms(void)
 
 /* Parse, then index, for about `budget` ms; returns 1 when everything is
  * indexed. */
+/* Say once per article that its file changed while being read (it was
+ * truncated under its mapping: what was read stays, the rest is gone). */
+static void tell_changed(struct ui *u)
+{
+	struct err e;
+	size_t i;
+
+	for (i = 0; i < u->ndocs; i++)
+		if (!u->docs[i]->told_changed &&
+		    article_check(u->docs[i]->a, &e) != 0) {
+			u->docs[i]->told_changed = 1;
+			say(u, 1, "%s", e.text);
+		}
+}
+
 static int index_some(struct ui *u, double budget)
 {
 	double end = now_ms() + budget;
 	size_t i;
+
+	tell_changed(u);
 
 	for (i = 0; i < u->ndocs; i++)
 		while (!u->docs[i]->a->complete) {
@@ -280,6 +297,7 @@ static int index_some(struct ui *u, double budget)
 			if (now_ms() > end)
 				return 0;
 		}
+	tell_changed(u);
 	if (!u->xref_ready)
 		build_xref(u);
 	return 1;

@@ -10,6 +10,7 @@ start 80 24 "$BIG"
 check "the reader started, indexing in the background" "indexing"
 truncate -s 0 "$BIG"
 check_gone "the indexing ends after the truncation" "indexing"
+check "the status line says the file changed" "file changed while being read"
 if [ -s "$TMP/rc" ]; then
 	not_ok "brief still runs after the truncation" "exit status $(cat "$TMP/rc")" \
 		"stderr: $(cat "$TMP/stderr")"
