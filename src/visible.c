@@ -5,50 +5,19 @@
 
 #include "brief/utf8.h"
 
-static const char hex_upper[] = "0123456789ABCDEF";
 static const char hex_lower[] = "0123456789abcdef";
 
-/* Decode the character at s[0, n): its length, its code point, and
- * whether it is valid UTF-8 (else it is one stray byte). */
-static size_t decode(const char *s, size_t n, uint32_t *cp, int *valid)
+/* One rule for the reader and the batch outputs: utf8_visible decides
+ * what is shown as it is and what is written in a visible form. */
+size_t visible_char(const char *s, size_t n, char out[UTF8_VISIBLE_MAX])
 {
-	size_t k = utf8_decode(s, n, cp);
-
-	*valid = !(k == 1 && (unsigned char)s[0] >= 0x80);
-	return k;
-}
-
-size_t visible_char(const char *s, size_t n, char out[8])
-{
-	unsigned char c = (unsigned char)s[0];
-	uint32_t cp;
-	int valid;
 	size_t k;
 
-	if (c < 0x20 || c == 0x7F) {
-		out[0] = '^';
-		out[1] = c == 0x7F ? '?' : (char)(c + 64);
-		out[2] = '\0';
-		return 1;
+	utf8_visible(s, n, &k, out);
+	if (out[0] == '\0') {
+		memcpy(out, s, k);
+		out[k] = '\0';
 	}
-	if (c < 0x80) {
-		out[0] = (char)c;
-		out[1] = '\0';
-		return 1;
-	}
-	k = decode(s, n, &cp, &valid);
-	if (!valid || (cp >= 0x80 && cp < 0xA0)) {
-		unsigned v = valid ? (unsigned)cp : c;
-
-		out[0] = '<';
-		out[1] = hex_upper[v >> 4];
-		out[2] = hex_upper[v & 15];
-		out[3] = '>';
-		out[4] = '\0';
-		return valid ? k : 1;
-	}
-	memcpy(out, s, k);
-	out[k] = '\0';
 	return k;
 }
 
@@ -58,7 +27,7 @@ void visible_add(struct buf *b, const char *s, size_t n, int keep)
 
 	while (i < n) {
 		size_t j = i, k;
-		char form[8];
+		char form[UTF8_VISIBLE_MAX];
 
 		/* a run that needs nothing */
 		while (j < n) {
@@ -121,8 +90,7 @@ void visible_tsv(struct buf *b, const char *s, size_t n)
 
 	while (i < n) {
 		size_t j = i, k, x;
-		uint32_t cp;
-		int valid;
+		char form[UTF8_VISIBLE_MAX];
 
 		while (j < n) {
 			unsigned char c = (unsigned char)s[j];
@@ -140,8 +108,8 @@ void visible_tsv(struct buf *b, const char *s, size_t n)
 			i = j + 1;
 			continue;
 		}
-		k = decode(s + j, n - j, &cp, &valid);
-		if (valid && cp >= 0xA0) {
+		utf8_visible(s + j, n - j, &k, form);
+		if (form[0] == '\0') {
 			buf_add(b, s + j, k); /* a printable character */
 			i = j + k;
 			continue;

@@ -150,4 +150,25 @@ run --notes "$NOTES" --add-note x --at "$(printf 'gone\033[2J')" "$B"
 expect_rc "a quote not found exits 2" 2
 clean "quote not found: stderr" "$TMP/err"
 expect_err "quote not found: shown visibly" "quote not found: gone^[[2J"
+# a bidirectional override (U+202E) would reorder what the terminal shows:
+# Markdown shows it as <U+202E>, tab-separated output escapes its bytes
+printf 'Kim met Evilcorp \342\200\256 in Hanoi.\n\nEvilcorp sent 10 missiles.\n' >"$TMP/bidi.txt"
+RLO=$(printf '\342\200\256')
+run --lexicon "$TMP/lex.yaml" --compare "$TMP/bidi.txt" "$B"
+expect_rc "compare with a bidi override" 0
+expect_out "compare: the override shown visibly" "<U+202E>"
+if grep -q "$RLO" "$TMP/out"; then
+	not_ok "compare: no raw override" "$(grep "$RLO" "$TMP/out" | od -c | head -3)"
+else
+	ok "compare: no raw override"
+fi
+cp "$TMP/bidi.txt" "$TMP/bidi${RLO}.txt"
+run --lexicon "$TMP/lex.yaml" --mentions "$TMP/bidi${RLO}.txt"
+expect_rc "mentions of a file whose name holds a bidi override" 0
+expect_out "mentions: the override's bytes escaped" 'bidi\xe2\x80\xae.txt' 
+if grep -q "$RLO" "$TMP/out"; then
+	not_ok "mentions: no raw override" "$(grep "$RLO" "$TMP/out" | od -c | head -3)"
+else
+	ok "mentions: no raw override"
+fi
 finish
