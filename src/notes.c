@@ -757,11 +757,10 @@ static void conflict_copy(struct notes *ns, const struct note *src)
 	note_copy(&copy, src); /* src may be in ns->v, which moves */
 	c = append(ns);
 	*c = copy;
-	free(c->id);
 	free(c->created);
 	free(c->modified);
 	free(c->conflict_of);
-	c->conflict_of = xstrdup(src->id);
+	c->conflict_of = c->id;
 	c->id = new_id();
 	c->created = now_iso();
 	c->modified = xstrdup(c->created);

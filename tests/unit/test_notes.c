@@ -1394,6 +1394,154 @@ static void test_many_notes(void **state)
 	free(p);
 }
 
+/* The conflict copy of note id in store ns: the one live note whose
+ * conflict_of is id (NULL when there is none; fails on two). */
+static struct note *conflict_copy_of(struct notes *ns, const char *id)
+{
+	size_t n, i;
+	struct note *v = notes_all(ns, &n), *found = NULL;
+
+	for (i = 0; i < n; i++)
+		if (!v[i].deleted && v[i].conflict_of &&
+		    strcmp(v[i].conflict_of, id) == 0) {
+			if (found)
+				fail_msg("two conflict copies of %s", id);
+			found = &v[i];
+		}
+	return found;
+}
+
+/* Two stores edit one note: the second to save keeps its text as the
+ * note, the first's becomes a conflict copy (tagged "conflict"), and
+ * the save says it kept one. */
+static void test_concurrent_edits(void **state)
+{
+	char *p = path_of("conflict.yaml");
+	struct err e = {{0}};
+	struct notes *x = notes_open(p, &e), *y, *z;
+	struct anchor an;
+	const char *id;
+	char *nid;
+	struct note *c;
+
+	(void)state;
+	anchor_on(&an, "Geneva", 0);
+	assert_int_equal(notes_add(x, "original", &an, 1, &id, &e), 0);
+	nid = xstrdup(id);
+	y = notes_open(p, &e);
+	assert_int_equal(notes_find(y, nid)->revision, 1);
+	assert_int_equal(notes_edit(x, nid, "from x #mine", &e), 0);
+	assert_int_equal(notes_conflicts(x), 0);
+	assert_int_equal(notes_edit(y, nid, "from y", &e), 0);
+	assert_int_equal(notes_conflicts(y), 1);
+	z = notes_open(p, &e);
+	assert_non_null(z);
+	assert_string_equal(notes_find(z, nid)->text, "from y");
+	assert_int_equal(notes_find(z, nid)->revision, 3);
+	c = conflict_copy_of(z, nid);
+	if (c == NULL)
+		fail_msg("x's edit was lost: no conflict copy");
+	assert_string_equal(c->text, "from x #mine");
+	assert_false(c->deleted);
+	assert_same_anchor(&c->anchor[0], &an);
+	assert_string_equal(c->tags[0], "conflict");
+	assert_string_equal(c->tags[1], "mine");
+	notes_free(z);
+	/* x saves again: it picks up y's text and the copy, and makes no
+	 * second copy */
+	assert_int_equal(notes_save(x, &e), 0);
+	assert_int_equal(notes_conflicts(x), 0);
+	assert_string_equal(notes_find(x, nid)->text, "from y");
+	assert_non_null(conflict_copy_of(x, nid));
+	notes_free(x);
+	notes_free(y);
+	/* a deletion against an edit: the deletion stays, the edit's text
+	 * is kept as a copy */
+	x = notes_open(p, &e);
+	y = notes_open(p, &e);
+	assert_int_equal(notes_edit(x, nid, "edited by x", &e), 0);
+	assert_int_equal(notes_delete(y, nid, &e), 0);
+	assert_int_equal(notes_conflicts(y), 1);
+	assert_int_equal(on_disk(p, nid, NULL), 0);
+	z = notes_open(p, &e);
+	assert_int_equal(live_count(z), 2);
+	notes_free(z);
+	notes_free(x);
+	notes_free(y);
+	anchor_clear(&an);
+	free(nid);
+	free(p);
+}
+
+/* Undo undoes this session's change only: another process's later edit
+ * of the note survives (as a conflict copy), whether this session has
+ * read it yet or not. */
+static void test_undo_keeps_other_edit(void **state)
+{
+	char *p = path_of("undo-other.yaml");
+	struct err e = {{0}};
+	struct notes *x = notes_open(p, &e), *y;
+	struct anchor an;
+	const char *id;
+	char *nid;
+	int round;
+
+	(void)state;
+	anchor_on(&an, "Geneva", 0);
+	assert_int_equal(notes_add(x, "original", &an, 1, &id, &e), 0);
+	nid = xstrdup(id);
+	notes_free(x);
+	for (round = 0; round < 2; round++) {
+		struct note *c;
+
+		x = notes_open(p, &e);
+		assert_int_equal(notes_edit(x, nid, "x's edit", &e), 0);
+		y = notes_open(p, &e);
+		assert_int_equal(notes_edit(y, nid, "y's edit", &e), 0);
+		if (round == 1) /* x reads y's edit first */
+			assert_int_equal(notes_save(x, &e), 0);
+		assert_int_equal(notes_undo(x, &e), 0);
+		assert_int_equal(notes_conflicts(x), 1);
+		assert_int_equal(on_disk(p, nid, "original"), 1);
+		notes_free(y);
+		y = notes_open(p, &e);
+		c = conflict_copy_of(y, nid);
+		if (c == NULL || strcmp(c->text, "y's edit") != 0)
+			fail_msg("round %d: undo wiped the other's edit", round);
+		notes_free(y);
+		notes_free(x);
+		/* start the next round from one note */
+		x = notes_open(p, &e);
+		if (notes_delete(x, conflict_copy_of(x, nid)->id, &e) != 0)
+			fail_msg("%s", e.text);
+		notes_free(x);
+	}
+	anchor_clear(&an);
+	free(nid);
+	free(p);
+}
+
+/* A file written before revisions: every note is revision 0, and the
+ * first change makes it 1. */
+static void test_revision_missing(void **state)
+{
+	char *p = path_of("norev.yaml");
+	struct err e = {{0}};
+	struct notes *ns;
+
+	(void)state;
+	spit(p, "brief-notes: 1\nnotes:\n" NOTE_A "count: 1\n",
+	     strlen("brief-notes: 1\nnotes:\n" NOTE_A "count: 1\n"));
+	ns = notes_open(p, &e);
+	assert_int_equal(notes_find(ns, "a")->revision, 0);
+	assert_int_equal(notes_edit(ns, "a", "changed", &e), 0);
+	notes_free(ns);
+	ns = notes_open(p, &e);
+	assert_int_equal(notes_find(ns, "a")->revision, 1);
+	notes_free(ns);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1426,6 +1574,9 @@ int main(void)
 		cmocka_unit_test(test_largest_note),
 		cmocka_unit_test(test_note_on_huge_sentence),
 		cmocka_unit_test(test_many_notes),
+		cmocka_unit_test(test_concurrent_edits),
+		cmocka_unit_test(test_undo_keeps_other_edit),
+		cmocka_unit_test(test_revision_missing),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
