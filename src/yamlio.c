@@ -368,7 +368,6 @@ int ynode_same(const struct ynode *a, const struct ynode *b)
 		return a == b;
 	if (a->type != b->type || a->nkids != b->nkids ||
 	    (a->str == NULL) != (b->str == NULL) ||
-	    ynode_is_null(a) != ynode_is_null(b) ||
 	    (a->str != NULL &&
 	     (a->len != b->len || memcmp(a->str, b->str, a->len) != 0)))
 		return 0;

@@ -66,8 +66,9 @@ const struct ynode *yamlio_dup_key(const struct ynode *n,
 				   const struct ynode **first);
 /* A deep copy (NULL for NULL); free with ynode_free. */
 struct ynode *ynode_copy(const struct ynode *n);
-/* Do two trees hold the same data: types, text, null or not (not where
- * it stood, nor how a non-null scalar was quoted)? */
+/* Do two trees hold the same data: types and text (not where it stood,
+ * nor how a scalar was quoted: an empty key, read plain, is written
+ * quoted)? */
 int ynode_same(const struct ynode *a, const struct ynode *b);
 /* Are two trees the same: types, text, quoting, lines and columns? */
 int ynode_equal(const struct ynode *a, const struct ynode *b);
