@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "brief/util.h"
+#include "brief/yamlio.h"
 
 /* Back up to the start of a UTF-8 character. */
 static size_t char_start(const char *t, size_t lo, size_t i)
@@ -29,7 +30,16 @@ void anchor_make(struct anchor *an, const struct article *a, size_t start,
 	memset(an, 0, sizeof *an);
 	an->article = xstrdup(article_id(a));
 	an->file = xstrdup(a->path);
-	an->quote = xstrndup(a->text + start, end - start);
+	if (end - start > ANCHOR_MAX_QUOTE) {
+		size_t cut = char_start(a->text, start,
+					start + ANCHOR_MAX_QUOTE);
+
+		an->quote = xstrndup(a->text + start, cut - start);
+		an->length = end - start;
+		hash_hex(hash_bytes(a->text + start, end - start), an->hash);
+	} else {
+		an->quote = xstrndup(a->text + start, end - start);
+	}
 	an->prefix = xstrndup(a->text + ps, start - ps);
 	an->suffix = xstrndup(a->text + end, se - end);
 	an->position = start;
@@ -48,6 +58,14 @@ void anchor_copy(struct anchor *dst, const struct anchor *src)
 	dst->prefix = dup_or_null(src->prefix);
 	dst->suffix = dup_or_null(src->suffix);
 	dst->position = src->position;
+	dst->length = src->length;
+	memcpy(dst->hash, src->hash, sizeof dst->hash);
+	dst->extra = ynode_copy(src->extra);
+}
+
+size_t anchor_length(const struct anchor *an)
+{
+	return an->length ? an->length : an->quote ? strlen(an->quote) : 0;
 }
 
 void anchor_clear(struct anchor *an)
@@ -57,6 +75,7 @@ void anchor_clear(struct anchor *an)
 	free(an->quote);
 	free(an->prefix);
 	free(an->suffix);
+	ynode_free(an->extra);
 	memset(an, 0, sizeof *an);
 }
 
@@ -98,27 +117,48 @@ static size_t context_score(const struct anchor *an, const char *t,
 /* Context characters that must still match to trust a short quote. */
 #define ANCHOR_TRUST 12
 
+/* Does text[s, s + ql) hold the passage?  The first bytes were matched
+ * already; a long passage is checked against its hash. */
+static int whole_at(const struct anchor *an, const char *t, size_t s,
+		    size_t ql)
+{
+	char h[17];
+
+	if (an->length == 0)
+		return 1;
+	hash_hex(hash_bytes(t + s, ql), h);
+	return strcmp(h, an->hash) == 0;
+}
+
 enum anchor_fit anchor_resolve(const struct anchor *an,
 			       const struct article *a, size_t *start,
 			       size_t *end)
 {
-	size_t ql, best = 0, second = 0, best_at = 0, n = 0;
+	size_t ql, xl, best = 0, second = 0, best_at = 0, n = 0;
 	const char *p, *t = a->text;
 
-	if (an->quote == NULL || (ql = strlen(an->quote)) == 0)
+	if (an->quote == NULL || (xl = strlen(an->quote)) == 0)
 		return ANCHOR_ORPHAN;
+	ql = anchor_length(an);
+	if (ql > a->len || xl > ql)
+		return ANCHOR_ORPHAN;
+	/* no sum that could wrap: the position comes from a file */
 	if (an->article && strcmp(an->article, article_id(a)) == 0 &&
-	    an->position + ql <= a->len &&
-	    memcmp(t + an->position, an->quote, ql) == 0) {
+	    an->position <= a->len - ql &&
+	    memcmp(t + an->position, an->quote, xl) == 0 &&
+	    whole_at(an, t, an->position, ql)) {
 		*start = an->position;
 		*end = an->position + ql;
 		return ANCHOR_EXACT;
 	}
 	p = t;
-	while ((p = memmem(p, (size_t)(t + a->len - p), an->quote, ql))) {
+	while ((p = memmem(p, (size_t)(t + a->len - p), an->quote, xl))) {
 		size_t s = (size_t)(p - t);
-		size_t sc = context_score(an, t, a->len, s, s + ql);
+		size_t sc;
 
+		if (s > a->len - ql)
+			break; /* the whole passage would not fit */
+		sc = context_score(an, t, a->len, s, s + ql);
 		n++;
 		if (n == 1 || sc > best) {
 			second = n == 1 ? 0 : best;
@@ -133,8 +173,9 @@ enum anchor_fit anchor_resolve(const struct anchor *an,
 		return ANCHOR_ORPHAN;
 	/* one occurrence: trust a long quote, or a short one whose context
 	 * still stands; several: the context must single one out */
-	if ((n == 1 && (ql >= ANCHOR_LONG || best >= ANCHOR_TRUST)) ||
-	    (n > 1 && best >= ANCHOR_TRUST && best > second)) {
+	if (((n == 1 && (ql >= ANCHOR_LONG || best >= ANCHOR_TRUST)) ||
+	     (n > 1 && best >= ANCHOR_TRUST && best > second)) &&
+	    whole_at(an, t, best_at, ql)) {
 		*start = best_at;
 		*end = best_at + ql;
 		return ANCHOR_MOVED;

@@ -1498,6 +1498,9 @@ static void save_note(struct ui *u)
 		rc = notes_add(u->ns, text, u->pend, u->npend, NULL, &e);
 	if (rc != 0)
 		say(u, 1, "%s", e.text);
+	else if (notes_conflicts(u->ns))
+		say(u, 1, "note saved; another brief changed it too: its text "
+			  "is kept as a #conflict note");
 	else
 		say(u, 0, u->edit_id ? "note saved" :
 			  u->npend > 1 ? "linked note saved" : "note saved");
@@ -1713,6 +1716,9 @@ static void undo(struct ui *u)
 		say(u, 0, "nothing to undo");
 	else if (rc < 0)
 		say(u, 1, "%s", e.text);
+	else if (notes_conflicts(u->ns))
+		say(u, 1, "undone; another brief had changed the note: its "
+			  "text is kept as a #conflict note");
 	else
 		say(u, 0, "undone");
 	notes_changed(u);

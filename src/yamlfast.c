@@ -540,7 +540,7 @@ struct ynode *yfast_parse(const char *buf, size_t len, int line0,
 	root = block_node(&r, ind);
 	if (root == NULL)
 		return NULL;
-	if (at(&r) != -1) {
+	if (at(&r) != -1 || yamlio_dup_key(root, &(const struct ynode *){0})) {
 		ynode_free(root);
 		return NULL;
 	}

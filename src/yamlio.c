@@ -12,9 +12,16 @@
 struct parse {
 	const char *name;
 	int line0;
-	size_t nodes;
+	size_t nodes, max_nodes;
 	struct err *e;
 };
+
+size_t yamlio_max_nodes(size_t len)
+{
+	size_t n = len / YAMLIO_BYTES_PER_NODE;
+
+	return n > YAMLIO_MAX_NODES ? n : YAMLIO_MAX_NODES;
+}
 
 void ynode_free(struct ynode *n)
 {
@@ -78,7 +85,7 @@ static struct ynode *build(struct parse *ps, yaml_parser_t *yp,
 {
 	struct ynode *n;
 
-	if (++ps->nodes > YAMLIO_MAX_NODES) {
+	if (++ps->nodes > ps->max_nodes) {
 		mark_err(ps, &ev->start_mark, "too many YAML nodes");
 		return NULL;
 	}
@@ -149,6 +156,76 @@ static struct ynode *build(struct parse *ps, yaml_parser_t *yp,
 	}
 }
 
+/* Order of the keys of a mapping: by text, then by place. */
+static int key_cmp(const void *pa, const void *pb)
+{
+	const struct ynode *a = *(struct ynode *const *)pa;
+	const struct ynode *b = *(struct ynode *const *)pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->str, b->str, n);
+
+	if (c != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return (a->col > b->col) - (a->col < b->col);
+}
+
+static int same_text(const struct ynode *a, const struct ynode *b)
+{
+	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+}
+
+static int before(const struct ynode *a, const struct ynode *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+/* The key of map n given a second time (the earliest such), and in
+ * *first where it was given first; NULL when every key is distinct.
+ * Sorting keeps a mapping of many keys n log n. */
+static const struct ynode *dup_in_map(const struct ynode *n,
+				      const struct ynode **first)
+{
+	size_t nk = n->nkids / 2, i;
+	const struct ynode **keys, *found = NULL;
+
+	if (nk < 2)
+		return NULL;
+	keys = xmalloc(nk * sizeof *keys);
+	for (i = 0; i < nk; i++)
+		keys[i] = n->kids[2 * i];
+	xqsort(keys, nk, sizeof *keys, key_cmp);
+	for (i = 1; i < nk; i++)
+		/* the first two of a run of equal keys, in file order */
+		if (same_text(keys[i], keys[i - 1]) &&
+		    (i < 2 || !same_text(keys[i - 1], keys[i - 2])) &&
+		    (found == NULL || before(keys[i], found))) {
+			found = keys[i];
+			*first = keys[i - 1];
+		}
+	free(keys);
+	return found;
+}
+
+const struct ynode *yamlio_dup_key(const struct ynode *n,
+				   const struct ynode **first)
+{
+	size_t i;
+	const struct ynode *d;
+
+	if (n == NULL || n->type == YNODE_SCALAR)
+		return NULL;
+	if (n->type == YNODE_MAP && (d = dup_in_map(n, first)) != NULL)
+		return d;
+	for (i = 0; i < n->nkids; i++)
+		if ((d = yamlio_dup_key(n->kids[i], first)) != NULL)
+			return d;
+	return NULL;
+}
+
 struct ynode *yamlio_parse(const char *buf, size_t len, const char *name,
 			   int line0, int *ok, struct err *e)
 {
@@ -162,11 +239,43 @@ struct ynode *yamlio_parse(const char *buf, size_t len, const char *name,
 	return yamlio_parse_libyaml(buf, len, name, line0, ok, e);
 }
 
+/* Refuse a second document and a mapping that gives one key twice:
+ * brief would read only part of what the file holds. */
+static int check_whole(struct parse *ps, yaml_parser_t *yp,
+		       const struct ynode *root)
+{
+	const struct ynode *d, *first = NULL;
+	yaml_event_t ev;
+	int rc = 0;
+
+	d = yamlio_dup_key(root, &first);
+	if (d != NULL) {
+		err_set(ps->e, "%s:%d:%d: duplicate key '%.200s' (first at "
+			"%d:%d)", ps->name, d->line, d->col, d->str,
+			first->line, first->col);
+		return -1;
+	}
+	if (!yaml_parser_parse(yp, &ev)) {
+		parse_fail(ps, yp);
+		return -1;
+	}
+	if (ev.type == YAML_DOCUMENT_START_EVENT) {
+		mark_err(ps, &ev.start_mark, "a second YAML document: a file "
+			 "holds one (were two files joined?)");
+		rc = -1;
+	} else if (ev.type != YAML_STREAM_END_EVENT) {
+		mark_err(ps, &ev.start_mark, "unexpected YAML event");
+		rc = -1;
+	}
+	yaml_event_delete(&ev);
+	return rc;
+}
+
 struct ynode *yamlio_parse_libyaml(const char *buf, size_t len,
 				   const char *name, int line0, int *ok,
 				   struct err *e)
 {
-	struct parse ps = {name, line0, 0, e};
+	struct parse ps = {name, line0, 0, yamlio_max_nodes(len), e};
 	yaml_parser_t yp;
 	yaml_event_t ev;
 	struct ynode *root = NULL;
@@ -190,6 +299,7 @@ struct ynode *yamlio_parse_libyaml(const char *buf, size_t len,
 			break;
 		case YAML_DOCUMENT_END_EVENT:
 			done = 1;
+			failed = check_whole(&ps, &yp, root) != 0;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -230,6 +340,41 @@ struct ynode *yamlio_parse_file(const char *path, int *ok, struct err *e)
 	n = yamlio_parse(data, len, path, 0, ok, e);
 	free(data);
 	return n;
+}
+
+struct ynode *ynode_copy(const struct ynode *n)
+{
+	struct ynode *c;
+	size_t i;
+
+	if (n == NULL)
+		return NULL;
+	c = ynode_new(n->type, n->line, n->col);
+	c->quoted = n->quoted;
+	if (n->str) {
+		c->str = xstrndup(n->str, n->len);
+		c->len = n->len;
+	}
+	for (i = 0; i < n->nkids; i++)
+		ynode_add(c, ynode_copy(n->kids[i]));
+	return c;
+}
+
+int ynode_same(const struct ynode *a, const struct ynode *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->nkids != b->nkids ||
+	    (a->str == NULL) != (b->str == NULL) ||
+	    (a->str != NULL &&
+	     (a->len != b->len || memcmp(a->str, b->str, a->len) != 0)))
+		return 0;
+	for (i = 0; i < a->nkids; i++)
+		if (!ynode_same(a->kids[i], b->kids[i]))
+			return 0;
+	return 1;
 }
 
 int ynode_equal(const struct ynode *a, const struct ynode *b)
@@ -469,6 +614,33 @@ void yout_int(struct yout *y, long long v)
 	scalar(y, tmp, strlen(tmp), 1);
 }
 
+
+void yout_node(struct yout *y, const struct ynode *n)
+{
+	size_t i;
+
+	if (n == NULL) {
+		yout_null(y);
+		return;
+	}
+	switch (n->type) {
+	case YNODE_SCALAR:
+		scalar(y, n->str, n->len, !n->quoted);
+		break;
+	case YNODE_SEQ:
+		yout_seq_start(y);
+		for (i = 0; i < n->nkids; i++)
+			yout_node(y, n->kids[i]);
+		yout_seq_end(y);
+		break;
+	case YNODE_MAP:
+		yout_map_start(y);
+		for (i = 0; i < n->nkids; i++)
+			yout_node(y, n->kids[i]);
+		yout_map_end(y);
+		break;
+	}
+}
 
 void yout_key(struct yout *y, const char *k)
 {

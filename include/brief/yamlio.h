@@ -25,13 +25,23 @@ struct ynode {
 	size_t cap;
 };
 
-/* Limits applied while parsing. */
+/* Limits applied while parsing.  The node count is bounded by the size
+ * of the text (one node per YAMLIO_BYTES_PER_NODE bytes, and never less
+ * than YAMLIO_MAX_NODES), so that memory stays proportional to the file
+ * and any file a writer of brief makes (which spends more bytes on each
+ * node) reads back. */
 #define YAMLIO_MAX_DEPTH 64
 #define YAMLIO_MAX_SCALAR (4u << 20)
 #define YAMLIO_MAX_NODES 2000000u
+#define YAMLIO_BYTES_PER_NODE 4u
 
-/* Parse the first document of buf.  name is used in messages; line0 is
- * added to every line number (for front matter inside a file).  Returns
+/* The node limit for a text of len bytes. */
+size_t yamlio_max_nodes(size_t len);
+
+/* Parse buf, which must hold one YAML document: a second document, and
+ * a mapping that gives one key twice, are refused with LINE:COL.  name
+ * is used in messages; line0 is added to every line number (for front
+ * matter inside a file).  Returns
  * the root (NULL for an empty document, with *ok set to 1) or NULL with
  * *ok 0 and e filled.  Free with ynode_free. */
 struct ynode *yamlio_parse(const char *buf, size_t len, const char *name,
@@ -49,6 +59,17 @@ void ynode_free(struct ynode *n);
 struct ynode *ynode_new(enum ynode_type t, int line, int col);
 void ynode_add(struct ynode *p, struct ynode *k);
 
+/* The second key given twice in some mapping of tree n (the first such
+ * in a walk of the tree), with *first set to its first occurrence; NULL
+ * when there is none. */
+const struct ynode *yamlio_dup_key(const struct ynode *n,
+				   const struct ynode **first);
+/* A deep copy (NULL for NULL); free with ynode_free. */
+struct ynode *ynode_copy(const struct ynode *n);
+/* Do two trees hold the same data: types and text (not where it stood,
+ * nor how a scalar was quoted: an empty key, read plain, is written
+ * quoted)? */
+int ynode_same(const struct ynode *a, const struct ynode *b);
 /* Are two trees the same: types, text, quoting, lines and columns? */
 int ynode_equal(const struct ynode *a, const struct ynode *b);
 /* Value of key in map n, or NULL. */
@@ -77,6 +98,9 @@ void yout_str(struct yout *y, const char *s);
 void yout_strn(struct yout *y, const char *s, size_t n);
 void yout_null(struct yout *y);
 void yout_int(struct yout *y, long long v);
+/* A tree as it was read: block style; a scalar read plain is written
+ * plain when it can be, one read quoted stays quoted. */
+void yout_node(struct yout *y, const struct ynode *n);
 /* A mapping key (plain style). */
 void yout_key(struct yout *y, const char *k);
 /* key: value shorthands inside a map */

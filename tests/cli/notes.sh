@@ -457,4 +457,56 @@ done
 expect_eq "two writers: every printed id is in the file" "$missing" 0
 expect_eq "two writers: 100 distinct ids printed" "$(cat "$TMP/ids.one" "$TMP/ids.two" | sort -u | wc -l | tr -d ' ')" 100
 expect_eq "two writers: the count line matches" "$(tail -n 1 "$S")" "count: 100"
+# ---- files brief must refuse whole, never rewrite (issue 15) ----
+
+# refused NAME FILE WANT: --add-note on FILE exits 2 with stderr WANT
+# (a fixed string after "brief: FILE:"), and FILE is unchanged
+refused() {
+	before=$(digest "$2")
+	run --notes "$2" --add-note 'new' --at 'Trump' "$B"
+	expect_rc "$1: exit 2" 2
+	expect_err "$1: FILE:LINE:COL message" "brief: $2:$3"
+	expect_eq "$1: the file is unchanged" "$(digest "$2")" "$before"
+}
+ONE="- id: 'a'
+  created: 'x'
+  modified: 'x'
+  text: 'one'
+  anchors:
+  - quote: 'Trump'"
+printf 'brief-notes: 1\nnotes:\n%s\n%s\ncount: 2\n' "$ONE" "$ONE" >"$TMP/dupid.yaml"
+refused "duplicate ids" "$TMP/dupid.yaml" "9:7: duplicate note id 'a' (first at 3:7)"
+printf 'brief-notes: 1\nnotes:\n%s\ncount: 1\n' "$ONE" >"$TMP/one.yaml"
+cat "$TMP/one.yaml" "$TMP/one.yaml" >"$TMP/joined.yaml"
+refused "two files joined" "$TMP/joined.yaml" "10:1: duplicate key 'brief-notes' (first at 1:1)"
+{ echo '---'; cat "$TMP/one.yaml"; echo '---'; cat "$TMP/one.yaml"; } >"$TMP/twodocs.yaml"
+refused "two YAML documents" "$TMP/twodocs.yaml" "11:1: a second YAML document"
+printf 'brief-notes: 2\nnotes: []\ncount: 0\n' >"$TMP/v2.yaml"
+refused "a newer version" "$TMP/v2.yaml" "1:14: notes file version 2 is newer than this brief (1)"
+for pos in -1 18446744073709551615 99999999999999999999; do
+	printf 'brief-notes: 1\nnotes:\n%s\n    position: %s\ncount: 1\n' "$ONE" "$pos" >"$TMP/pos.yaml"
+	refused "position $pos" "$TMP/pos.yaml" "9:15: 'position' must be a whole number"
+	run --notes "$TMP/pos.yaml" --export-notes markdown "$B"
+	expect_rc "position $pos: --export-notes exits 2" 2
+done
+
+# a position far past the text (within bounds): placed by its quote
+printf 'brief-notes: 1\nnotes:\n%s\n    article: %s\n    position: 281474976710656\ncount: 1\n' \
+	"- id: 'far'
+  created: 'x'
+  modified: 'x'
+  text: 'far away'
+  anchors:
+  - quote: 'Trump'" "$("$BRIEF" --dump "$B" | sed -n "s/^id: \(.*\)$/\1/p")" >"$TMP/far.yaml"
+run --notes "$TMP/far.yaml" --export-notes markdown "$B"
+expect_rc "a position past the text: export exits 0" 0
+expect_out "a position past the text: the note is exported" "far away"
+
+# unknown keys are kept through a save
+printf 'brief-notes: 1\nteam: blue\nnotes:\n%s\n  colour: red\ncount: 1\n' "$ONE" >"$TMP/unknown.yaml"
+run --notes "$TMP/unknown.yaml" --add-note 'another' --at 'Trump' "$B"
+expect_rc "unknown keys: the add is saved" 0
+expect_eq "unknown keys: top level kept" "$(grep -c '^team: blue$' "$TMP/unknown.yaml")" 1
+expect_eq "unknown keys: note level kept" "$(grep -c '^  colour: red$' "$TMP/unknown.yaml")" 1
+
 finish

@@ -431,10 +431,73 @@ static void test_resolve_degenerate(void **state)
 	article_free(a);
 }
 
+/* A position from a file that is past the text, or so large that the
+ * position plus the quote's length wraps: nothing is read outside the
+ * text (ASan), and the quote is looked for instead. */
+static void test_resolve_wild_position(void **state)
+{
+	static const size_t wild[] = {
+		(size_t)-1, (size_t)-4, (size_t)-1 / 2 + 1, 1000, 45,
+	};
+	struct article *a = art("w.txt", "Short text, the quote here.\n");
+	size_t i, s, e;
+
+	(void)state;
+	for (i = 0; i < sizeof wild / sizeof *wild; i++) {
+		struct anchor an = {0};
+
+		an.article = xstrdup(article_id(a));
+		an.quote = xstrdup("the quote here");
+		an.prefix = xstrdup("Short text, ");
+		an.suffix = xstrdup(".");
+		an.position = wild[i];
+		assert_int_equal(anchor_resolve(&an, a, &s, &e), ANCHOR_MOVED);
+		assert_int_equal(s, 12);
+		assert_int_equal(e, 26);
+		anchor_clear(&an);
+	}
+	article_free(a);
+}
+
+/* A passage longer than ANCHOR_MAX_QUOTE keeps its first bytes, its
+ * length and a hash; it is placed exactly, found again when moved, and
+ * an orphan when its end changed. */
+static void test_long_quote(void **state)
+{
+	size_t len = 3 * ANCHOR_MAX_QUOTE, i, s, e;
+	char *t = xmalloc(len + 16);
+	struct article *a, *b;
+	struct anchor an, cp;
+
+	(void)state;
+	for (i = 0; i < len; i++)
+		t[i] = "xy zw"[i % 5];
+	memcpy(t + len, ".\n", 3);
+	a = art("l.txt", t);
+	anchor_make(&an, a, 0, len);
+	assert_int_equal(strlen(an.quote), ANCHOR_MAX_QUOTE);
+	assert_int_equal(an.length, len);
+	assert_int_equal(strlen(an.hash), 16);
+	assert_int_equal(anchor_length(&an), len);
+	anchor_copy(&cp, &an);
+	assert_int_equal(anchor_resolve(&cp, a, &s, &e), ANCHOR_EXACT);
+	assert_int_equal(e, len);
+	t[len - 1] = 'Q';
+	b = art("l.txt", t);
+	assert_int_equal(anchor_resolve(&cp, b, &s, &e), ANCHOR_ORPHAN);
+	article_free(b);
+	anchor_clear(&an);
+	anchor_clear(&cp);
+	article_free(a);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_make_fields),
+		cmocka_unit_test(test_resolve_wild_position),
+		cmocka_unit_test(test_long_quote),
 		cmocka_unit_test(test_make_at_edges),
 		cmocka_unit_test(test_make_utf8_boundaries),
 		cmocka_unit_test(test_copy),

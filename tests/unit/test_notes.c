@@ -13,6 +13,7 @@
 
 #include "brief/anchor.h"
 #include "brief/notes.h"
+#include "brief/yamlio.h"
 
 static struct article_rules *rules;
 static struct article *art;
@@ -1043,6 +1044,504 @@ static void test_truncated_everywhere(void **state)
 	free(p);
 }
 
+/* ---- what the file holds, all of it ---- */
+
+/* The message is exactly "FILE:want..." for the file p holding bytes. */
+static void refused_at(const char *name, const char *bytes, const char *want)
+{
+	char *p = path_of(name), *full = xasprintf("%s:%s", p, want);
+	struct err e = {{0}};
+
+	refused(name, bytes, strlen(bytes), 1, NULL);
+	assert_null(notes_open(p, &e));
+	if (strncmp(e.text, full, strlen(full)) != 0)
+		fail_msg("want \"%s...\", got \"%s\"", full, e.text);
+	free(full);
+	free(p);
+}
+
+#define NOTE_A "- id: 'a'\n  created: 'x'\n  modified: 'x'\n  text: 'one'\n" \
+	"  anchors:\n  - quote: 'Geneva'\n"
+#define NOTE_B "- id: 'b'\n  created: 'x'\n  modified: 'x'\n  text: 'two'\n" \
+	"  anchors:\n  - quote: 'Geneva'\n"
+
+/* Two notes with one id: refused, pointing at the second; so is any
+ * mapping that gives a key twice (two texts, two lists of notes). */
+static void test_duplicate_ids(void **state)
+{
+	(void)state;
+	refused_at("dup-id.yaml", "brief-notes: 1\nnotes:\n" NOTE_A NOTE_A
+		   "count: 2\n", "9:7: duplicate note id 'a' (first at 3:7)");
+	refused_at("dup-text.yaml", "brief-notes: 1\nnotes:\n- id: 'a'\n"
+		   "  created: 'x'\n  modified: 'x'\n  text: 'one'\n"
+		   "  text: 'two'\n  anchors:\n  - quote: 'Geneva'\ncount: 1\n",
+		   "7:3: duplicate key 'text' (first at 6:3)");
+	refused_at("dup-list.yaml", "brief-notes: 1\nnotes:\n" NOTE_A
+		   "notes:\n" NOTE_B "count: 1\n",
+		   "9:1: duplicate key 'notes' (first at 2:1)");
+	/* two whole notes files joined, each without '---' */
+	refused_at("joined.yaml", "brief-notes: 1\nnotes:\n" NOTE_A
+		   "count: 1\nbrief-notes: 1\nnotes:\n" NOTE_B "count: 1\n",
+		   "10:1: duplicate key 'brief-notes' (first at 1:1)");
+}
+
+/* Two YAML documents in one file (cat a.yaml b.yaml): refused at the
+ * start of the second. */
+static void test_two_documents(void **state)
+{
+	(void)state;
+	refused_at("two-docs.yaml", "---\nbrief-notes: 1\nnotes:\n" NOTE_A
+		   "count: 1\n---\nbrief-notes: 1\nnotes:\n" NOTE_B
+		   "count: 1\n", "11:1: a second YAML document");
+	refused_at("two-docs-end.yaml", "brief-notes: 1\nnotes: []\ncount: 0\n"
+		   "...\nbrief-notes: 1\nnotes: []\ncount: 0\n",
+		   "5:1: ");
+}
+
+/* A newer version is refused, never rewritten; a version that is not a
+ * whole number from 1 is refused too. */
+static void test_newer_version(void **state)
+{
+	(void)state;
+	refused_at("v2.yaml", "brief-notes: 2\nnotes: []\ncount: 0\n",
+		   "1:14: notes file version 2 is newer than this brief (1)");
+	refused_at("v0.yaml", "brief-notes: 0\nnotes: []\ncount: 0\n",
+		   "1:14: ");
+	refused_at("vneg.yaml", "brief-notes: -1\nnotes: []\ncount: 0\n",
+		   "1:14: 'brief-notes' must be a whole number");
+	refused_at("vbig.yaml", "brief-notes: 99999999999999999999999\n"
+		   "notes: []\ncount: 0\n", "1:14: ");
+}
+
+/* Every number of the file is digits within bounds: a negative or huge
+ * position (which wrapped in strtoull), count, revision, deleted. */
+static void test_numbers_validated(void **state)
+{
+	static const char *bad_pos[] = {
+		"-1", "18446744073709551615", "99999999999999999999999",
+		"+5", "0x10", "281474976710657", "''",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad_pos / sizeof *bad_pos; i++) {
+		char *s = xasprintf("brief-notes: 1\nnotes:\n- id: 'a'\n"
+				    "  created: 'x'\n  modified: 'x'\n"
+				    "  text: 't'\n  anchors:\n"
+				    "  - quote: 'Geneva'\n    position: %s\n"
+				    "count: 1\n", bad_pos[i]);
+
+		refused_at("pos.yaml", s, "9:15: 'position' must be a whole "
+			   "number from 0 to 281474976710656");
+		free(s);
+	}
+	refused_at("count.yaml", "brief-notes: 1\nnotes: []\ncount: -0\n",
+		   "3:8: ");
+	refused_at("count2.yaml", "brief-notes: 1\nnotes:\n" NOTE_A
+		   "count: 18446744073709551617\n", "9:8: ");
+	refused_at("rev.yaml", "brief-notes: 1\nnotes:\n- id: 'a'\n"
+		   "  revision: -3\n  created: 'x'\n  modified: 'x'\n"
+		   "  text: 't'\n  anchors:\n  - quote: 'Geneva'\ncount: 1\n",
+		   "4:13: 'revision' must be a whole number");
+	refused_at("del.yaml", "brief-notes: 1\nnotes:\n- id: 'a'\n"
+		   "  deleted: maybe\n  created: 'x'\n  modified: 'x'\n"
+		   "  text: 't'\n  anchors:\n  - quote: 'Geneva'\ncount: 1\n",
+		   "4:12: 'deleted' must be 1 or 0");
+	refused_at("qlen.yaml", "brief-notes: 1\nnotes:\n- id: 'a'\n"
+		   "  created: 'x'\n  modified: 'x'\n  text: 't'\n"
+		   "  anchors:\n  - quote: 'Geneva'\n    quote-length: 3\n"
+		   "    quote-hash: '0123456789abcdef'\ncount: 1\n",
+		   "9:19: 'quote-length' must be longer than the quote");
+}
+
+/* A position at the bound, and one past the text, in a file: the note
+ * is placed by its quote, and nothing reads outside the text. */
+static void test_position_past_text(void **state)
+{
+	char *p = path_of("far.yaml");
+	char *s = xasprintf("brief-notes: 1\nnotes:\n- id: 'a'\n"
+			    "  created: 'x'\n  modified: 'x'\n  text: 't'\n"
+			    "  anchors:\n  - quote: 'Kim said the talks would resume'\n"
+			    "    article: '%s'\n    position: 281474976710656\n"
+			    "- id: 'b'\n  created: 'x'\n  modified: 'x'\n"
+			    "  text: 't'\n  anchors:\n  - quote: 'resume next month in Geneva.'\n"
+			    "    article: '%s'\n    position: %zu\ncount: 2\n",
+			    article_id(art), article_id(art), art->len - 3);
+	struct err e = {{0}};
+	struct notes *ns;
+	size_t st, en;
+
+	(void)state;
+	spit(p, s, strlen(s));
+	ns = notes_open(p, &e);
+	if (ns == NULL)
+		fail_msg("%s", e.text);
+	assert_int_equal(anchor_resolve(&notes_find(ns, "a")->anchor[0], art,
+					&st, &en), ANCHOR_MOVED);
+	assert_int_equal(st, (size_t)(strstr(art->text, "Kim said") - art->text));
+	assert_int_equal(anchor_resolve(&notes_find(ns, "b")->anchor[0], art,
+					&st, &en), ANCHOR_MOVED);
+	assert_memory_equal(art->text + st, "resume next month in Geneva.", 28);
+	notes_free(ns);
+	free(s);
+	free(p);
+}
+
+/* Keys this brief does not know, at the top, in a note and in an
+ * anchor, are kept through a load and a save. */
+static void test_unknown_keys_kept(void **state)
+{
+	static const char file[] =
+		"brief-notes: 1\nteam: {lead: 'Ana', size: 3}\nnotes:\n"
+		"- id: 'a'\n  created: 'x'\n  modified: 'x'\n  text: 'one'\n"
+		"  colour: red\n  review:\n  - by: 'Bo'\n    ok: true\n"
+		"  anchors:\n  - quote: 'Geneva'\n    page: 12\n"
+		"count: 1\n";
+	char *p = path_of("unknown.yaml"), *data;
+	struct err e = {{0}};
+	struct notes *ns;
+	struct anchor an;
+	const char *id;
+	struct ynode *root;
+	const struct ynode *no;
+	int ok;
+
+	(void)state;
+	spit(p, file, sizeof file - 1);
+	ns = notes_open(p, &e);
+	if (ns == NULL)
+		fail_msg("%s", e.text);
+	anchor_on(&an, "Kim said", 0);
+	assert_int_equal(notes_add(ns, "another", &an, 1, &id, &e), 0);
+	assert_int_equal(notes_edit(ns, "a", "one, edited", &e), 0);
+	notes_free(ns);
+	data = slurp(p, NULL);
+	root = yamlio_parse(data, strlen(data), p, 0, &ok, &e);
+	assert_true(ok);
+	assert_string_equal(ynode_get(ynode_get(root, "team"), "lead")->str,
+			    "Ana");
+	assert_string_equal(ynode_get(ynode_get(root, "team"), "size")->str,
+			    "3");
+	no = ynode_get(root, "notes")->kids[0];
+	assert_string_equal(ynode_get(no, "text")->str, "one, edited");
+	assert_string_equal(ynode_get(no, "colour")->str, "red");
+	assert_string_equal(ynode_get(ynode_get(no, "review")->kids[0], "by")->str,
+			    "Bo");
+	assert_string_equal(ynode_get(ynode_get(no, "anchors")->kids[0],
+				      "page")->str, "12");
+	assert_false(ynode_get(ynode_get(no, "anchors")->kids[0], "page")->quoted);
+	ynode_free(root);
+	anchor_clear(&an);
+	free(data);
+	free(p);
+}
+
+/* The longest note text is saved and read back; a longer one is
+ * refused, and neither the store nor the file changes. */
+static void test_largest_note(void **state)
+{
+	char *p = path_of("large.yaml"), *big, *before, *after;
+	struct err e = {{0}};
+	struct notes *ns = notes_open(p, &e);
+	struct anchor an;
+	const char *id;
+	char *keep;
+	size_t n, i;
+
+	(void)state;
+	big = xmalloc(NOTE_MAX_TEXT + 2);
+	for (i = 0; i < NOTE_MAX_TEXT + 1; i++)
+		big[i] = i % 64 == 63 ? '\n' : "ab'\"\\: #c"[i % 9];
+	big[NOTE_MAX_TEXT + 1] = '\0';
+	big[NOTE_MAX_TEXT] = '\0';
+	anchor_on(&an, "Geneva", 0);
+	if (notes_add(ns, big, &an, 1, &id, &e) != 0)
+		fail_msg("%s", e.text);
+	keep = xstrdup(id);
+	before = slurp(p, &n);
+	big[NOTE_MAX_TEXT] = 'z';
+	e.text[0] = '\0';
+	assert_int_equal(notes_add(ns, big, &an, 1, &id, &e), -1);
+	assert_non_null(strstr(e.text, "at most"));
+	assert_int_equal(notes_edit(ns, keep, big, &e), -1);
+	assert_int_equal(live_count(ns), 1);
+	assert_int_equal(strlen(notes_find(ns, keep)->text), NOTE_MAX_TEXT);
+	after = slurp(p, NULL);
+	assert_string_equal(before, after);
+	notes_free(ns);
+	ns = notes_open(p, &e);
+	if (ns == NULL)
+		fail_msg("the largest note is not read back: %s", e.text);
+	big[NOTE_MAX_TEXT] = '\0';
+	assert_string_equal(notes_find(ns, keep)->text, big);
+	notes_free(ns);
+	anchor_clear(&an);
+	free(before);
+	free(after);
+	free(keep);
+	free(big);
+	free(p);
+}
+
+/* A note on a 5 MB sentence: the file keeps an excerpt, the length and
+ * a hash; it is read back, placed exactly, and placed again after text
+ * is added before it; a changed sentence is an orphan. */
+static void test_note_on_huge_sentence(void **state)
+{
+	size_t len = 5u << 20, i, n, st, en;
+	char *text = xmalloc(len + 64), *p = path_of("huge.yaml");
+	struct article *a, *b;
+	struct anchor an;
+	struct notes *ns;
+	struct err e = {{0}};
+	const char *id;
+	struct note *no;
+
+	(void)state;
+	memcpy(text, "Intro line.\n\n", 13);
+	for (i = 13; i < len; i++)
+		text[i] = "abcdefghij klmnopqrstuvw"[(i * 7 + i / 91) % 24];
+	memcpy(text + len, ".\n", 3);
+	a = text_article(rules, "articles/huge.txt", text);
+	anchor_make(&an, a, 13, len + 1);
+	assert_int_equal(an.length, len + 1 - 13);
+	assert_true(strlen(an.quote) <= ANCHOR_MAX_QUOTE);
+	ns = notes_open(p, &e);
+	assert_int_equal(notes_add(ns, "on a long sentence", &an, 1, &id, &e), 0);
+	notes_free(ns);
+	free(slurp(p, &n));
+	assert_true(n < 64 * 1024);
+	ns = notes_open(p, &e);
+	if (ns == NULL)
+		fail_msg("not read back: %s", e.text);
+	no = &notes_all(ns, &n)[0];
+	assert_int_equal(anchor_resolve(&no->anchor[0], a, &st, &en),
+			 ANCHOR_EXACT);
+	assert_int_equal(st, 13);
+	assert_int_equal(en, len + 1);
+	text[0] = 'X';
+	memmove(text + 5, text, len + 3);
+	memcpy(text, "More ", 5);
+	b = text_article(rules, "articles/huge.txt", text);
+	assert_int_equal(anchor_resolve(&no->anchor[0], b, &st, &en),
+			 ANCHOR_MOVED);
+	assert_int_equal(st, 18);
+	assert_int_equal(en, len + 6);
+	article_free(b);
+	text[len] = 'Q'; /* the end of the passage changed */
+	b = text_article(rules, "articles/huge.txt", text);
+	assert_int_equal(anchor_resolve(&no->anchor[0], b, &st, &en),
+			 ANCHOR_ORPHAN);
+	article_free(b);
+	notes_free(ns);
+	article_free(a);
+	anchor_clear(&an);
+	free(text);
+	free(p);
+}
+
+/* 100,000 notes (more nodes than the old fixed limit of the reader) are
+ * read, saved twice and read back whole.  Saving was quadratic in the
+ * number of notes: a regression shows as a very slow test. */
+static void test_many_notes(void **state)
+{
+	enum { MANY = 100000 };
+	char *p = path_of("many.yaml");
+	struct err e = {{0}};
+	struct notes *ns;
+	struct note *v;
+	struct buf b = {0};
+	struct anchor an;
+	const char *id;
+	char *added;
+	size_t i, n;
+
+	(void)state;
+	buf_adds(&b, "brief-notes: 1\nnotes:\n");
+	for (i = 0; i < MANY; i++)
+		buf_printf(&b, "- id: 'm%zu'\n  created: '2024-01-01T00:00:00.000Z'"
+			   "\n  modified: '2024-01-01T00:00:00.000Z'\n"
+			   "  revision: 1\n  text: 'note %zu #n%zu'\n"
+			   "  tags: ['n%zu']\n  anchors:\n  - article: null\n"
+			   "    file: 'articles/talks.txt'\n    quote: 'talks'\n"
+			   "    prefix: ''\n    suffix: ''\n    position: 0\n",
+			   i, i, i % 7, i % 7);
+	buf_printf(&b, "count: %d\n", MANY);
+	spit(p, b.data, b.len);
+	buf_free(&b);
+	ns = notes_open(p, &e);
+	if (ns == NULL)
+		fail_msg("%s", e.text);
+	anchor_on(&an, "Geneva", 0);
+	assert_int_equal(notes_add(ns, "one more", &an, 1, &id, &e), 0);
+	added = xstrdup(id);
+	assert_int_equal(notes_edit(ns, "m0", "first, edited", &e), 0);
+	notes_free(ns);
+	ns = notes_open(p, &e);
+	if (ns == NULL)
+		fail_msg("100,000 notes are not read back: %s", e.text);
+	v = notes_all(ns, &n);
+	assert_int_equal(n, MANY + 1);
+	assert_string_equal(notes_find(ns, "m0")->text, "first, edited");
+	assert_int_equal(notes_find(ns, "m0")->revision, 2);
+	assert_string_equal(notes_find(ns, added)->text, "one more");
+	assert_string_equal(v[MANY - 1].text, "note 99999 #n4");
+	assert_string_equal(v[50000].id, "m50000");
+	assert_string_equal(v[50000].tags[0], "n6");
+	notes_free(ns);
+	anchor_clear(&an);
+	free(added);
+	free(p);
+}
+
+/* The conflict copy of note id in store ns: the one live note whose
+ * conflict_of is id (NULL when there is none; fails on two). */
+static struct note *conflict_copy_of(struct notes *ns, const char *id)
+{
+	size_t n, i;
+	struct note *v = notes_all(ns, &n), *found = NULL;
+
+	for (i = 0; i < n; i++)
+		if (!v[i].deleted && v[i].conflict_of &&
+		    strcmp(v[i].conflict_of, id) == 0) {
+			if (found)
+				fail_msg("two conflict copies of %s", id);
+			found = &v[i];
+		}
+	return found;
+}
+
+/* Two stores edit one note: the second to save keeps its text as the
+ * note, the first's becomes a conflict copy (tagged "conflict"), and
+ * the save says it kept one. */
+static void test_concurrent_edits(void **state)
+{
+	char *p = path_of("conflict.yaml");
+	struct err e = {{0}};
+	struct notes *x = notes_open(p, &e), *y, *z;
+	struct anchor an;
+	const char *id;
+	char *nid;
+	struct note *c;
+
+	(void)state;
+	anchor_on(&an, "Geneva", 0);
+	assert_int_equal(notes_add(x, "original", &an, 1, &id, &e), 0);
+	nid = xstrdup(id);
+	y = notes_open(p, &e);
+	assert_int_equal(notes_find(y, nid)->revision, 1);
+	assert_int_equal(notes_edit(x, nid, "from x #mine", &e), 0);
+	assert_int_equal(notes_conflicts(x), 0);
+	assert_int_equal(notes_edit(y, nid, "from y", &e), 0);
+	assert_int_equal(notes_conflicts(y), 1);
+	z = notes_open(p, &e);
+	assert_non_null(z);
+	assert_string_equal(notes_find(z, nid)->text, "from y");
+	assert_int_equal(notes_find(z, nid)->revision, 3);
+	c = conflict_copy_of(z, nid);
+	if (c == NULL)
+		fail_msg("x's edit was lost: no conflict copy");
+	assert_string_equal(c->text, "from x #mine");
+	assert_false(c->deleted);
+	assert_same_anchor(&c->anchor[0], &an);
+	assert_string_equal(c->tags[0], "conflict");
+	assert_string_equal(c->tags[1], "mine");
+	notes_free(z);
+	/* x saves again: it picks up y's text and the copy, and makes no
+	 * second copy */
+	assert_int_equal(notes_save(x, &e), 0);
+	assert_int_equal(notes_conflicts(x), 0);
+	assert_string_equal(notes_find(x, nid)->text, "from y");
+	assert_non_null(conflict_copy_of(x, nid));
+	notes_free(x);
+	notes_free(y);
+	/* a deletion against an edit: the deletion stays, the edit's text
+	 * is kept as a copy */
+	x = notes_open(p, &e);
+	y = notes_open(p, &e);
+	assert_int_equal(notes_edit(x, nid, "edited by x", &e), 0);
+	assert_int_equal(notes_delete(y, nid, &e), 0);
+	assert_int_equal(notes_conflicts(y), 1);
+	assert_int_equal(on_disk(p, nid, NULL), 0);
+	z = notes_open(p, &e);
+	assert_int_equal(live_count(z), 2);
+	notes_free(z);
+	notes_free(x);
+	notes_free(y);
+	anchor_clear(&an);
+	free(nid);
+	free(p);
+}
+
+/* Undo undoes this session's change only: another process's later edit
+ * of the note survives (as a conflict copy), whether this session has
+ * read it yet or not. */
+static void test_undo_keeps_other_edit(void **state)
+{
+	char *p = path_of("undo-other.yaml");
+	struct err e = {{0}};
+	struct notes *x = notes_open(p, &e), *y;
+	struct anchor an;
+	const char *id;
+	char *nid;
+	int round;
+
+	(void)state;
+	anchor_on(&an, "Geneva", 0);
+	assert_int_equal(notes_add(x, "original", &an, 1, &id, &e), 0);
+	nid = xstrdup(id);
+	notes_free(x);
+	for (round = 0; round < 2; round++) {
+		struct note *c;
+
+		x = notes_open(p, &e);
+		assert_int_equal(notes_edit(x, nid, "x's edit", &e), 0);
+		y = notes_open(p, &e);
+		assert_int_equal(notes_edit(y, nid, "y's edit", &e), 0);
+		if (round == 1) /* x reads y's edit first */
+			assert_int_equal(notes_save(x, &e), 0);
+		assert_int_equal(notes_undo(x, &e), 0);
+		assert_int_equal(notes_conflicts(x), 1);
+		assert_int_equal(on_disk(p, nid, "original"), 1);
+		notes_free(y);
+		y = notes_open(p, &e);
+		c = conflict_copy_of(y, nid);
+		if (c == NULL || strcmp(c->text, "y's edit") != 0)
+			fail_msg("round %d: undo wiped the other's edit", round);
+		notes_free(y);
+		notes_free(x);
+		/* start the next round from one note */
+		x = notes_open(p, &e);
+		if (notes_delete(x, conflict_copy_of(x, nid)->id, &e) != 0)
+			fail_msg("%s", e.text);
+		notes_free(x);
+	}
+	anchor_clear(&an);
+	free(nid);
+	free(p);
+}
+
+/* A file written before revisions: every note is revision 0, and the
+ * first change makes it 1. */
+static void test_revision_missing(void **state)
+{
+	char *p = path_of("norev.yaml");
+	struct err e = {{0}};
+	struct notes *ns;
+
+	(void)state;
+	spit(p, "brief-notes: 1\nnotes:\n" NOTE_A "count: 1\n",
+	     strlen("brief-notes: 1\nnotes:\n" NOTE_A "count: 1\n"));
+	ns = notes_open(p, &e);
+	assert_int_equal(notes_find(ns, "a")->revision, 0);
+	assert_int_equal(notes_edit(ns, "a", "changed", &e), 0);
+	notes_free(ns);
+	ns = notes_open(p, &e);
+	assert_int_equal(notes_find(ns, "a")->revision, 1);
+	notes_free(ns);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1066,6 +1565,18 @@ int main(void)
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_error_positions),
 		cmocka_unit_test(test_truncated_everywhere),
+		cmocka_unit_test(test_duplicate_ids),
+		cmocka_unit_test(test_two_documents),
+		cmocka_unit_test(test_newer_version),
+		cmocka_unit_test(test_numbers_validated),
+		cmocka_unit_test(test_position_past_text),
+		cmocka_unit_test(test_unknown_keys_kept),
+		cmocka_unit_test(test_largest_note),
+		cmocka_unit_test(test_note_on_huge_sentence),
+		cmocka_unit_test(test_many_notes),
+		cmocka_unit_test(test_concurrent_edits),
+		cmocka_unit_test(test_undo_keeps_other_edit),
+		cmocka_unit_test(test_revision_missing),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -127,6 +127,77 @@ static void test_errors(void **state)
 	assert_true(strncmp(e.text, "f.yaml:3:1: ", 12) == 0);
 }
 
+/* yamlio_parse (either reader) refuses text that would be read only in
+ * part: err is "t:LINE:COL: " followed by want. */
+static void refused(const char *s, const char *want)
+{
+	struct err e = {{0}};
+	int ok = 1;
+	struct ynode *n = yamlio_parse(s, strlen(s), "t", 0, &ok, &e);
+
+	if (ok || n != NULL)
+		fail_msg("accepted:\n%s", s);
+	if (strcmp(e.text, want) != 0)
+		fail_msg("want \"%s\", got \"%s\"", want, e.text);
+}
+
+/* A key given twice in any mapping, and a second document, are refused
+ * with where they stand, in every YAML file brief reads. */
+static void test_read_whole(void **state)
+{
+	(void)state;
+	refused("a: 1\nb: 2\na: 3\n",
+		"t:3:1: duplicate key 'a' (first at 1:1)");
+	refused("list:\n  - {x: 1, y: 2, x: 3}\n",
+		"t:2:18: duplicate key 'x' (first at 2:6)");
+	refused("a: 1\nb:\n  c: 1\n  c: 2\n  c: 3\n",
+		"t:4:3: duplicate key 'c' (first at 3:3)");
+	refused("a: 1\nb: 2\n\"a\": 3\n",
+		"t:3:1: duplicate key 'a' (first at 1:1)");
+	refused("---\na: 1\n---\nb: 2\n",
+		"t:3:1: a second YAML document: a file holds one (were two "
+		"files joined?)");
+	refused("a: 1\n--- \nb: 2\n",
+		"t:2:1: a second YAML document: a file holds one (were two "
+		"files joined?)");
+	/* many keys: found all the same (sorted, not pairwise) */
+	{
+		struct buf b = {0};
+		int i;
+
+		for (i = 0; i < 5000; i++)
+			buf_printf(&b, "k%d: %d\n", i, i);
+		buf_adds(&b, "k4321: again\n");
+		refused(b.data, "t:5001:1: duplicate key 'k4321' (first at "
+			"4322:1)");
+		buf_free(&b);
+	}
+}
+
+/* The node limit grows with the text: a file of more than
+ * YAMLIO_MAX_NODES nodes, at a few bytes each, is read. */
+static void test_node_limit_scales(void **state)
+{
+	struct buf b = {0};
+	struct err e = {{0}};
+	size_t i, want = YAMLIO_MAX_NODES + 1000;
+	struct ynode *n;
+	int ok;
+
+	(void)state;
+	assert_true(yamlio_max_nodes(10) == YAMLIO_MAX_NODES);
+	assert_true(yamlio_max_nodes(100u << 20) ==
+		    (100u << 20) / YAMLIO_BYTES_PER_NODE);
+	for (i = 0; i < want - 1; i++)
+		buf_adds(&b, "- 'x'\n");
+	n = yamlio_parse_libyaml(b.data, b.len, "t", 0, &ok, &e);
+	if (!ok)
+		fail_msg("%s", e.text);
+	assert_int_equal(n->nkids, want - 1);
+	ynode_free(n);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +205,8 @@ int main(void)
 		cmocka_unit_test(test_subset),
 		cmocka_unit_test(test_left_to_libyaml),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_read_whole),
+		cmocka_unit_test(test_node_limit_scales),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
