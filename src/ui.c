@@ -1492,6 +1492,14 @@ static void save_note(struct ui *u)
 		end_edit(u);
 		return;
 	}
+	if (strlen(text) > NOTE_MAX_TEXT) {
+		/* refused by the store: the text stays in the editor, where
+		 * the user can shorten it or :write it elsewhere */
+		say(u, 1, "a note holds at most %u KiB of text; this one has "
+			  "%zu KiB: shorten it (Esc drops it)",
+		    NOTE_MAX_TEXT >> 10, (strlen(text) + 1023) >> 10);
+		return;
+	}
 	if (u->edit_id)
 		rc = notes_edit(u->ns, u->edit_id, text, &e);
 	else

@@ -141,5 +141,23 @@ for sig in TERM HUP; do
 	if grep -q "not saved" "$TMP/stderr"; then ok "SIG$sig: says the note being written was lost"; else
 		not_ok "SIG$sig: says the note being written was lost" "$(cat "$TMP/stderr")"; fi
 done
+# 6. a note over the store's limit (1 MiB) is refused, and the text stays
+# in the editor rather than being dropped
+printf 'head -c 2097152 /dev/zero | tr "\\0" y >"$1"\n' >"$TMP/vis2.sh"
+rm -f "$N"
+E2E_ENV="VISUAL=sh $TMP/vis2.sh" start 120 30 --notes "$N" articles
+check "too long: reader open" "North Korean leader"
+keys a
+check "too long: editor open" "New note on"
+keys C-x
+check "too long: the editor holds the text" "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+keys Enter
+check "too long: refused with a message" "1024 KiB of text; this one has 2048 KiB: shorten it"
+check "too long: the editor is still open" "New note on"
+keys Escape
+check_gone "too long: Esc drops it" "New note on"
+quit_ok "too long: q quits with status 0 (nothing unsaved)"
+if [ -e "$N" ]; then not_ok "too long: nothing written" "$(head -c 300 "$N")"; else
+	ok "too long: nothing written"; fi
 E2E_ENV=
 finish
