@@ -178,8 +178,10 @@ cp "$N" "$TMP/bad-before.yaml"
 run --notes "$N" --add-note 'y' --at 'Kim' "$A"
 expect_rc "malformed notes file exits 2" 2
 expect_err "malformed notes: FILE:LINE:COL" "brief: $N:"
+gate
 if cmp -s "$N" "$TMP/bad-before.yaml"; then ok "malformed notes file left as it was"; else
 	not_ok "malformed notes file left as it was"; fi
+ungate
 
 # comparison
 run --compare "$A" "$B"

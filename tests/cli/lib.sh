@@ -9,14 +9,47 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/brief-test.XXXXXX")
 export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 	XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
 mkdir -p "$HOME"
-trap 'rm -rf "$TMP"' EXIT
+# cleanup: remove what the suite made (NOBODY: see tests/nobody.sh)
+cleanup() { rm -rf "$TMP" ${NOBODY:+"$NOBODY"}; }
+trap cleanup EXIT
 
-ok() { T_N=$((T_N + 1)); echo "ok $T_N - $1"; }
+# T_LAST is the number of the last test when it failed, else empty;
+# T_GATE is set by gate (below).
+T_LAST=
+T_GATE=
+ok() {
+	if [ -n "$T_GATE" ]; then
+		not_ok "$1" "not judged: brief did not get this far (test $T_GATE failed)"
+		return
+	fi
+	T_N=$((T_N + 1)); T_LAST=; echo "ok $T_N - $1"
+}
 not_ok() {
-	T_N=$((T_N + 1)); T_FAIL=$((T_FAIL + 1))
+	T_N=$((T_N + 1)); T_FAIL=$((T_FAIL + 1)); T_LAST=$T_N
 	echo "not ok $T_N - $1"
 	shift
 	for line in "$@"; do echo "#   $line"; done
+}
+# gate: the tests up to ungate judge what brief did (or did not do) after
+# the point the last test checked (it started, it read the file): when that
+# test failed, they fail too instead of passing on a brief that never ran.
+gate() { T_GATE=$T_LAST; }
+ungate() { T_GATE=; }
+
+# poll SECONDS COMMAND...: run COMMAND until it succeeds (status 0), gives
+# up (status 2 or more) or SECONDS have passed; the status of the last
+# try.  POLL_STEP is the pause between tries (0: none).  The one polling
+# loop of the suites: never a bare sleep.
+poll() {
+	poll_end=$(($(date +%s) + $1))
+	shift
+	while :; do
+		"$@"
+		poll_rc=$?
+		[ $poll_rc -eq 1 ] || return $poll_rc
+		[ "$(date +%s)" -ge "$poll_end" ] && return 1
+		[ "${POLL_STEP:-0.05}" = 0 ] || sleep "${POLL_STEP:-0.05}"
+	done
 }
 
 # run: run brief with arguments; sets OUT, ERR, RC.
@@ -37,8 +70,12 @@ expect_out() {
 	if grep -qF -- "$2" "$TMP/out"; then ok "$1"; else
 		not_ok "$1" "stdout lacks: $2" "stderr: $ERR"; fi
 }
+# expect_no_out NAME STRING: stdout, which brief wrote, lacks STRING (an
+# empty stdout proves nothing and fails)
 expect_no_out() {
-	if grep -qF -- "$2" "$TMP/out"; then
+	if [ ! -s "$TMP/out" ]; then
+		not_ok "$1" "stdout is empty: nothing to judge" "stderr: $ERR"
+	elif grep -qF -- "$2" "$TMP/out"; then
 		not_ok "$1" "stdout has: $2"; else ok "$1"; fi
 }
 # expect_err NAME STRING: stderr contains STRING

@@ -43,8 +43,10 @@ while read -r id; do
 	[ -n "$id" ] || continue
 	grep -q "id: '$id'" "$TMP/out" || missing=$((missing + 1))
 done <"$TMP/saved"
-expect_eq "every note reported saved is there" "$missing" 0
 expect_eq "some notes were saved" "$([ -s "$TMP/saved" ] && echo yes)" yes
+gate
+expect_eq "every note reported saved is there" "$missing" 0
+ungate
 echo "# notes reported saved: $(grep -c . "$TMP/saved"), temporary files the kills left: $(ls -A "$TMP" | grep -c '^\.notes\.yaml\.')"
 
 # the next save removes the temporary files of the killed writers (and
@@ -100,9 +102,11 @@ if touch "$TMP/ro/probe" 2>/dev/null; then
 	: >"$TMP/ro"
 fi
 run --notes "$TMP/ro/notes.yaml" --add-note 'x' --at 'Kim' "$A"
-expect_rc "unwritable directory: add fails (exit 2: the note is lost)" 2
 expect_err "unwritable directory: says notes cannot be saved" "cannot be saved"
+gate
+expect_rc "unwritable directory: add fails (exit 2: the note is lost)" 2
 [ -d "$TMP/ro" ] && chmod 755 "$TMP/ro"
 if [ -e "$TMP/ro/notes.yaml" ]; then not_ok "unwritable directory: nothing written"; else
 	ok "unwritable directory: nothing written"; fi
+ungate
 finish

@@ -5,33 +5,39 @@
 SOCK="brief-e2e-$$"
 DEADLINE=${E2E_DEADLINE:-10}
 case "$BRIEF" in *asan*) DEADLINE=$((DEADLINE * 3)) ;; esac
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; cleanup' EXIT
 
 # kill_server: stop the private tmux server and wait until it is gone, so
 # that the next session does not race its shutdown.
 kill_server() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
-	end=$(($(date +%s) + DEADLINE))
-	while tmux -L "$SOCK" list-sessions >/dev/null 2>&1; do
-		[ "$(date +%s)" -ge "$end" ] && break
-		sleep 0.02
-	done
+	poll "$DEADLINE" server_gone
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+	STARTED=
 }
+server_gone() { ! tmux -L "$SOCK" list-sessions >/dev/null 2>&1; }
 
-# start W H ARGS...: run brief with ARGS in a W x H terminal.
+# start W H ARGS...: run brief with ARGS in a W x H terminal, in the
+# directory E2E_DIR (default: the current one; give brief short relative
+# names from a temporary directory so that nothing on the screen depends on
+# the length of the temporary path).  Once brief has ended, the terminal
+# echoes nothing: keys sent then cannot put their text on the screen.
 start() {
 	w=$1 h=$2
 	shift 2
 	kill_server
 	rm -f "$TMP/rc"
 	printf '%s\n' "$@" >"$TMP/args"
+	# brief by an absolute name: it may run in E2E_DIR
+	case $BRIEF in /*) brief_abs=$BRIEF ;; *) brief_abs=$PWD/$BRIEF ;; esac
 	cat >"$TMP/run.sh" <<RUN
-cd "$PWD"
+cd "${E2E_DIR:-$PWD}" || exit
 set --
 while IFS= read -r a; do set -- "\$@" "\$a"; done < "$TMP/args"
-$BRIEF_WRAP "$BRIEF" "\$@" 2>"$TMP/stderr"
-echo \$? > "$TMP/rc"
+$BRIEF_WRAP "$brief_abs" "\$@" 2>"$TMP/stderr"
+rc=\$?
+stty -echo
+echo \$rc > "$TMP/rc"
 exec tail -f /dev/null
 RUN
 	tmux -L "$SOCK" -f /dev/null new-session -d -x "$w" -y "$h" \
@@ -41,8 +47,9 @@ RUN
 		-e XDG_DATA_HOME="$XDG_DATA_HOME" \
 		-e XDG_STATE_HOME="$XDG_STATE_HOME" \
 		${E2E_ENV:+-e "$E2E_ENV"} \
-		"sh $TMP/run.sh"
+		"sh '$TMP/run.sh'"
 	tmux -L "$SOCK" set -g status off 2>/dev/null
+	STARTED=1
 }
 
 screen() { tmux -L "$SOCK" capture-pane -p; }
@@ -51,60 +58,52 @@ keys() { tmux -L "$SOCK" send-keys "$@"; }
 type_text() { tmux -L "$SOCK" send-keys -l "$1"; }
 resize() { tmux -L "$SOCK" resize-window -x "$1" -y "$2"; }
 
-# wait_for TEXT: poll the screen until it shows TEXT (fixed string);
-# give up at the deadline, or at once when brief has exited and the
-# screen does not show it.
-wait_for() {
-	end=$(($(date +%s) + DEADLINE))
-	while :; do
-		if screen | grep -qF -- "$1"; then return 0; fi
-		[ "$(date +%s)" -ge "$end" ] && return 1
-		if [ -s "$TMP/rc" ]; then
-			screen | grep -qF -- "$1"
-			return
-		fi
-		sleep 0.05
-	done
+# ended: brief, run by start, has exited (its screen is gone: what the
+# pane shows now is not brief's).
+ended() { [ -n "$STARTED" ] && [ -s "$TMP/rc" ]; }
+# shows TEXT / shows_line REGEX: for poll; give up (2) once brief ended.
+shows() {
+	ended && return 2
+	screen | grep -qF -- "$1"
 }
+shows_line() {
+	ended && return 2
+	screen | grep -qE -- "$1"
+}
+hides() { ! screen | grep -qF -- "$1"; }
+has_rc() { [ -s "$TMP/rc" ]; }
+
+# wait_for TEXT: poll brief's screen until it shows TEXT (fixed string);
+# fail at the deadline, or at once when brief has ended.
+wait_for() { poll "$DEADLINE" shows "$1"; }
 # wait_gone TEXT: poll until the screen no longer shows TEXT.
-wait_gone() {
-	end=$(($(date +%s) + DEADLINE))
-	while :; do
-		if ! screen | grep -qF -- "$1"; then return 0; fi
-		[ "$(date +%s)" -ge "$end" ] && return 1
-		sleep 0.05
-	done
-}
+wait_gone() { poll "$DEADLINE" hides "$1"; }
 # wait_exit: poll until brief has exited; sets RC.
 wait_exit() {
-	end=$(($(date +%s) + DEADLINE))
-	while [ ! -s "$TMP/rc" ]; do
-		[ "$(date +%s)" -ge "$end" ] && { RC=timeout; return 1; }
-		sleep 0.05
-	done
-	RC=$(cat "$TMP/rc")
+	if poll "$DEADLINE" has_rc; then RC=$(cat "$TMP/rc"); else
+		RC=timeout; return 1; fi
+}
+# why_not: why a check of brief's screen failed.
+why_not() {
+	if ended; then echo "brief is not running (exit status $(cat "$TMP/rc"):" \
+		"$(head -c 300 "$TMP/stderr"))"; fi
 }
 
-# check NAME TEXT: the screen shows TEXT (waiting for it).
+# check NAME TEXT: brief's screen shows TEXT (waiting for it).
 check() {
 	if wait_for "$2"; then ok "$1"; else
-		not_ok "$1" "screen lacks: $2" "--- screen:" "$(screen)"; fi
+		not_ok "$1" "screen lacks: $2" "$(why_not)" "--- screen:" "$(screen)"; fi
 }
+# check_gone NAME TEXT: brief, still running, no longer shows TEXT.
 check_gone() {
-	if wait_gone "$2"; then ok "$1"; else
-		not_ok "$1" "screen still shows: $2"; fi
+	if wait_gone "$2" && ! ended; then ok "$1"; else
+		not_ok "$1" "screen still shows: $2" "$(why_not)"; fi
 }
-# check_line NAME REGEX: some screen line matches the extended regex.
+# check_line NAME REGEX: some line of brief's screen matches the extended
+# regex.
 check_line() {
-	end=$(($(date +%s) + DEADLINE))
-	while :; do
-		if screen | grep -qE -- "$2"; then ok "$1"; return; fi
-		if [ "$(date +%s)" -ge "$end" ] || [ -s "$TMP/rc" ]; then
-			not_ok "$1" "no line matches: $2" "--- screen:" "$(screen)"
-			return
-		fi
-		sleep 0.05
-	done
+	if poll "$DEADLINE" shows_line "$2"; then ok "$1"; else
+		not_ok "$1" "no line matches: $2" "$(why_not)" "--- screen:" "$(screen)"; fi
 }
 # quit_ok NAME: q quits with status 0 and the terminal is restored.
 quit_ok() {

@@ -41,10 +41,13 @@ quit_ok "quit after the mouse"
 # Ctrl-Z suspends to the shell; fg brings the screen back
 kill_server
 rm -f "$TMP/rc"
+# (the prompt comes from an rc file: bash run by root ignores PS1 from the
+# environment, and its default prompt differs between users)
+printf "PS1='shell-ready\$ '\n" >"$TMP/bashrc"
 tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 30 -e LANG=C.UTF-8 \
-	-e TERM=tmux-256color -e PS1='prompt$ ' -e HOME="$HOME" \
-	-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "bash --norc --noprofile -i"
-check "shell ready" "bash-"
+	-e TERM=tmux-256color -e HOME="$HOME" \
+	-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "bash --rcfile '$TMP/bashrc' --noprofile -i"
+check "shell ready" "shell-ready\$"
 type_text "$BRIEF articles"
 keys Enter
 check "brief in the shell" "North Korean leader"
@@ -66,17 +69,22 @@ quit_ok "q quits from the too-small screen"
 # NO_COLOR: attributes only, no colour codes
 E2E_ENV=NO_COLOR=1 start 160 40 articles
 check "NO_COLOR: text shown" "Kim Jong Un"
+gate
 if screen_e | grep -qE '\[(3[0-7]|38;5)'; then
 	not_ok "NO_COLOR: no colour escapes" "$(screen_e | grep -oE '\[(3[0-7]|38;5)[^m]*m' | head -3)"
 else ok "NO_COLOR: no colour escapes"; fi
 if screen_e | grep -q '\[1m'; then ok "NO_COLOR: mentions still bold"; else
 	not_ok "NO_COLOR: mentions still bold" "no bold in capture"; fi
+ungate
 quit_ok "quit with NO_COLOR"
 E2E_ENV=
 
 start 160 40 --no-color articles
+check "--no-color: text shown" "Kim Jong Un"
+gate
 if screen_e | grep -qE '\[(3[0-7]|38;5)'; then not_ok "--no-color: no colour escapes"; else
 	ok "--no-color: no colour escapes"; fi
+ungate
 quit_ok "quit with --no-color"
 
 # 8 colours (TERM=xterm): still coloured, with basic colours
@@ -107,13 +115,16 @@ expect_rc "unknown theme exits 2" 2
 # signals restore the terminal
 for sig in TERM INT HUP; do
 	start 100 30 articles
-	wait_for "Kim Jong Un" >/dev/null
+	check "SIG$sig: reader open" "Kim Jong Un has recently"
+	gate
 	pid=$(pgrep -n -f "$BRIEF articles" || true)
 	if [ -n "$pid" ]; then kill -s $sig "$pid"; fi
-	if wait_exit && [ "$RC" -ne 0 ]; then ok "SIG$sig ends brief (status $RC)"; else
-		not_ok "SIG$sig ends brief" "status $RC"; fi
+	if [ -n "$pid" ] && wait_exit && [ "$RC" -ne 0 ]; then ok "SIG$sig ends brief (status $RC)"; else
+		not_ok "SIG$sig ends brief" "status $RC, pid '$pid'"; fi
 	# the alternate screen is gone: the pane no longer shows the reader
-	check_gone "SIG$sig restores the terminal" "Kim Jong Un has recently"
+	if wait_gone "Kim Jong Un has recently"; then ok "SIG$sig restores the terminal"; else
+		not_ok "SIG$sig restores the terminal" "$(screen)"; fi
+	ungate
 done
 
 # control characters and escape sequences are shown, never sent
@@ -134,7 +145,7 @@ kill_server
 rm -f "$TMP/rc"
 tmux -L "$SOCK" -f /dev/null new-session -d -x 160 -y 40 \
 	-e LANG=C.UTF-8 -e TERM=tmux-256color -e HOME="$HOME" \
-	-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "sh $TMP/stdin.sh"
+	-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" "sh '$TMP/stdin.sh'"
 check "stdin article shown" "Piped report about Vladimir Putin"
 check "file article beside it" "│B North Korean leader"
 keys j
@@ -145,7 +156,7 @@ rm -f "$TMP/rc"
 awk 'BEGIN { srand(7); for (i = 0; i < 400000; i++) print "Kim met Trump in Seoul and 3,000 troops left for Moscow on Friday." }' >"$TMP/big.txt"
 kill_server
 tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 10 -e LANG=C.UTF-8 \
-	"cd $PWD && $BRIEF --mentions $TMP/big.txt >/dev/null; echo done > $TMP/rc; exec tail -f /dev/null"
+	"cd '$PWD' && '$BRIEF' --mentions '$TMP/big.txt' >/dev/null; echo done > '$TMP/rc'; exec tail -f /dev/null"
 check "progress bar on a terminal" "[#"
 wait_exit
 finish
