@@ -42,7 +42,7 @@ DEPS_STAMP := $(B)/.deps-ok
 .SECONDARY:
 
 .PHONY: all deps run check test unit cli e2e asan install uninstall clean \
-	bench fuzz soak valgrind
+	bench fuzz soak valgrind snapshots
 
 all: brief
 
@@ -144,6 +144,11 @@ uninstall:
 soak: $(A)/brief
 	MONKEY_KEYS=$${MONKEY_KEYS:-40000} BRIEF=$(A)/brief E2E_DEADLINE=60 \
 		sh tests/e2e/monkey.sh
+
+# rewrite tests/snapshots/ from today's outputs (for a change meant to
+# alter a batch output; review the diff before committing)
+snapshots: brief
+	@SNAPSHOT_UPDATE=1 BRIEF=./brief sh tests/cli/snapshots.sh
 
 valgrind: brief
 	@sh tests/valgrind.sh
