@@ -18,8 +18,11 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE \
 	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 
-SRCS := $(wildcard src/*.c)
-LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+# src/LAYER/*.c, headers in include/brief/LAYER/ (see README, Layout);
+# objects mirror the folders under each build directory
+LAYERS := base yaml text mark compare notes report ui cli
+SRCS := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
@@ -75,8 +78,8 @@ $(FLAGS).new:
 $(FLAGS): $(FLAGS).new
 	@cmp -s $< $@ || cp $< $@
 
-brief: $(B)/main.o $(B)/libbrief.a
-	$(CC) $(CFLAGS) -o $@ $(B)/main.o $(B)/libbrief.a $(PKG_LIBS) $(LDFLAGS)
+brief: $(B)/cli/main.o $(B)/libbrief.a
+	$(CC) $(CFLAGS) -o $@ $(B)/cli/main.o $(B)/libbrief.a $(PKG_LIBS) $(LDFLAGS)
 
 $(B)/libbrief.a: $(OBJS)
 	@rm -f $@
@@ -94,7 +97,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libbrief.a | $(LIBS_OK)
 		$(B)/libbrief.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 # Sanitized build
-$(A)/brief: $(A)/main.o $(A)/libbrief.a
+$(A)/brief: $(A)/cli/main.o $(A)/libbrief.a
 	$(CC) -O1 -g $(SAN) -o $@ $^ $(PKG_LIBS)
 
 $(A)/libbrief.a: $(AOBJS)
@@ -191,6 +194,6 @@ bench: brief
 clean:
 	rm -rf $(B) brief
 
--include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/main.d $(A)/main.d
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d
 -include $(CLANG_OBJS:.o=.d) $(FUZZ_NAMES:%=$(C)/fuzz_%.d)
 -include $(UNITS:=.d) $(AUNITS:=.d)

@@ -2,7 +2,7 @@
  * writing it back. */
 #include <string.h>
 
-#include "brief/notes.h"
+#include "brief/notes/notes.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

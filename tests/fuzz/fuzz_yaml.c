@@ -2,8 +2,8 @@
  * reads, libyaml must read too, into the same tree. */
 #include <string.h>
 
-#include "brief/yamlfast.h"
-#include "brief/yamlio.h"
+#include "brief/yaml/yamlfast.h"
+#include "brief/yaml/yamlio.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "brief/library.h"
-#include "brief/utf8.h"
+#include "brief/text/library.h"
+#include "brief/base/utf8.h"
 
 static struct article_rules *rules;
 

@@ -3,7 +3,7 @@
 
 #include <curses.h>
 
-#include "brief/editor.h"
+#include "brief/ui/editor.h"
 
 #define W 80
 

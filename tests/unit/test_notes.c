@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "brief/anchor.h"
-#include "brief/notes.h"
+#include "brief/text/anchor.h"
+#include "brief/notes/notes.h"
 
 static struct article_rules *rules;
 static struct article *art;

@@ -1,8 +1,8 @@
 /* Unit tests: the quick YAML reader (yamlfast) against libyaml. */
 #include "testlib.h"
 
-#include "brief/yamlfast.h"
-#include "brief/yamlio.h"
+#include "brief/yaml/yamlfast.h"
+#include "brief/yaml/yamlio.h"
 
 /* Read s both ways; returns yamlfast's *simple.  When yamlfast reads it,
  * libyaml must read it too, into the same tree. */

@@ -1,0 +1,7 @@
+/* main: hands over to the command-line module. */
+#include "brief/cli/cli.h"
+
+int main(int argc, char **argv)
+{
+	return cli_main(argc, argv);
+}

@@ -1,0 +1,494 @@
+/* yamlio: bounded YAML reading into a node tree, and a writer. */
+#include "brief/yaml/yamlio.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "brief/base/utf8.h"
+#include "brief/yaml/yamlfast.h"
+
+struct parse {
+	const char *name;
+	int line0;
+	size_t nodes;
+	struct err *e;
+};
+
+void ynode_free(struct ynode *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nkids; i++)
+		ynode_free(n->kids[i]);
+	free(n->kids);
+	free(n->str);
+	free(n);
+}
+
+struct ynode *ynode_new(enum ynode_type t, int line, int col)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+
+	n->type = t;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+void ynode_add(struct ynode *p, struct ynode *k)
+{
+	p->kids = xgrow(p->kids, &p->cap, p->nkids + 1, sizeof *p->kids);
+	p->kids[p->nkids++] = k;
+}
+
+static struct ynode *node_new(enum ynode_type t, const yaml_mark_t *m,
+			      int line0)
+{
+	return ynode_new(t, (int)m->line + 1 + line0, (int)m->column + 1);
+}
+
+static void parse_fail(struct parse *ps, const yaml_parser_t *yp)
+{
+	const yaml_mark_t *m = yp->problem ? &yp->problem_mark : &yp->mark;
+
+	if (yp->error == YAML_MEMORY_ERROR) {
+		err_set(ps->e, "%s: out of memory while reading YAML", ps->name);
+		return;
+	}
+	err_set(ps->e, "%s:%d:%d: %s%s%s", ps->name,
+		(int)m->line + 1 + ps->line0, (int)m->column + 1,
+		yp->problem ? yp->problem : "malformed YAML",
+		yp->context ? " " : "", yp->context ? yp->context : "");
+}
+
+static void mark_err(struct parse *ps, const yaml_mark_t *m, const char *msg)
+{
+	err_set(ps->e, "%s:%d:%d: %s", ps->name, (int)m->line + 1 + ps->line0,
+		(int)m->column + 1, msg);
+}
+
+/* Build the node that begins with ev (already read); recursive, depth
+ * bounded.  Returns NULL on error (message set). */
+static struct ynode *build(struct parse *ps, yaml_parser_t *yp,
+			   yaml_event_t *ev, int depth)
+{
+	struct ynode *n;
+
+	if (++ps->nodes > YAMLIO_MAX_NODES) {
+		mark_err(ps, &ev->start_mark, "too many YAML nodes");
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		mark_err(ps, &ev->start_mark,
+			 "YAML aliases (*name) are not accepted");
+		return NULL;
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.length > YAMLIO_MAX_SCALAR) {
+			mark_err(ps, &ev->start_mark, "YAML scalar too long");
+			return NULL;
+		}
+		n = node_new(YNODE_SCALAR, &ev->start_mark, ps->line0);
+		n->str = xstrndup((const char *)ev->data.scalar.value,
+				  ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		int is_map = ev->type == YAML_MAPPING_START_EVENT;
+		yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT
+					       : YAML_SEQUENCE_END_EVENT;
+
+		if (depth >= YAMLIO_MAX_DEPTH) {
+			mark_err(ps, &ev->start_mark, "YAML nested too deeply");
+			return NULL;
+		}
+		n = node_new(is_map ? YNODE_MAP : YNODE_SEQ, &ev->start_mark,
+			     ps->line0);
+		for (;;) {
+			yaml_event_t kid;
+			struct ynode *k;
+
+			if (!yaml_parser_parse(yp, &kid)) {
+				parse_fail(ps, yp);
+				ynode_free(n);
+				return NULL;
+			}
+			if (kid.type == end) {
+				yaml_event_delete(&kid);
+				break;
+			}
+			k = build(ps, yp, &kid, depth + 1);
+			yaml_event_delete(&kid);
+			if (k == NULL) {
+				ynode_free(n);
+				return NULL;
+			}
+			/* every loader reads keys as strings */
+			if (is_map && n->nkids % 2 == 0 &&
+			    k->type != YNODE_SCALAR) {
+				err_set(ps->e, "%s:%d:%d: a mapping key must be "
+					"a plain string", ps->name, k->line,
+					k->col);
+				ynode_free(k);
+				ynode_free(n);
+				return NULL;
+			}
+			ynode_add(n, k);
+		}
+		return n;
+	}
+	default:
+		mark_err(ps, &ev->start_mark, "unexpected YAML event");
+		return NULL;
+	}
+}
+
+struct ynode *yamlio_parse(const char *buf, size_t len, const char *name,
+			   int line0, int *ok, struct err *e)
+{
+	int simple;
+	struct ynode *root = yfast_parse(buf, len, line0, &simple);
+
+	if (simple) {
+		*ok = 1;
+		return root;
+	}
+	return yamlio_parse_libyaml(buf, len, name, line0, ok, e);
+}
+
+struct ynode *yamlio_parse_libyaml(const char *buf, size_t len,
+				   const char *name, int line0, int *ok,
+				   struct err *e)
+{
+	struct parse ps = {name, line0, 0, e};
+	yaml_parser_t yp;
+	yaml_event_t ev;
+	struct ynode *root = NULL;
+	int done = 0, failed = 0;
+
+	*ok = 0;
+	if (!yaml_parser_initialize(&yp)) {
+		err_set(e, "%s: cannot start the YAML parser", name);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&yp, (const unsigned char *)buf, len);
+	while (!done && !failed) {
+		if (!yaml_parser_parse(&yp, &ev)) {
+			parse_fail(&ps, &yp);
+			failed = 1;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			done = 1;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SCALAR_EVENT:
+		case YAML_ALIAS_EVENT:
+			root = build(&ps, &yp, &ev, 0);
+			if (root == NULL)
+				failed = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&yp);
+	if (failed) {
+		ynode_free(root);
+		return NULL;
+	}
+	*ok = 1;
+	return root;
+}
+
+struct ynode *yamlio_parse_file(const char *path, int *ok, struct err *e)
+{
+	size_t len;
+	char *data = file_read(path, &len, e);
+	struct ynode *n;
+
+	*ok = 0;
+	if (data == NULL)
+		return NULL;
+	if (memchr(data, '\0', len) != NULL) {
+		err_set(e, "%s: binary file", path);
+		free(data);
+		return NULL;
+	}
+	n = yamlio_parse(data, len, path, 0, ok, e);
+	free(data);
+	return n;
+}
+
+int ynode_equal(const struct ynode *a, const struct ynode *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->line != b->line || a->col != b->col ||
+	    a->quoted != b->quoted || a->nkids != b->nkids ||
+	    (a->str == NULL) != (b->str == NULL) ||
+	    (a->str != NULL &&
+	     (a->len != b->len || memcmp(a->str, b->str, a->len) != 0)))
+		return 0;
+	for (i = 0; i < a->nkids; i++)
+		if (!ynode_equal(a->kids[i], b->kids[i]))
+			return 0;
+	return 1;
+}
+
+struct ynode *ynode_get(const struct ynode *n, const char *key)
+{
+	size_t i;
+
+	if (n == NULL || n->type != YNODE_MAP)
+		return NULL;
+	for (i = 0; i + 1 < n->nkids; i += 2)
+		if (n->kids[i]->type == YNODE_SCALAR &&
+		    strcmp(n->kids[i]->str, key) == 0)
+			return n->kids[i + 1];
+	return NULL;
+}
+
+int ynode_is_null(const struct ynode *n)
+{
+	if (n == NULL)
+		return 1;
+	if (n->type != YNODE_SCALAR || n->quoted)
+		return 0;
+	return n->len == 0 || strcmp(n->str, "~") == 0 ||
+	       strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	       strcmp(n->str, "NULL") == 0;
+}
+
+void ynode_err(struct err *e, const char *name, const struct ynode *n,
+	       const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n)
+		err_set(e, "%s:%d:%d: %s", name, n->line, n->col, msg);
+	else
+		err_set(e, "%s: %s", name, msg);
+}
+
+/* ---- writer ---- */
+
+struct yout {
+	yaml_emitter_t em;
+	struct buf *out;
+	int failed;
+};
+
+static int buf_writer(void *data, unsigned char *p, size_t n)
+{
+	buf_add(data, p, n);
+	return 1;
+}
+
+static struct yout *yout_init(void)
+{
+	struct yout *y = xcalloc(1, sizeof *y);
+	yaml_event_t ev;
+
+	yaml_emitter_initialize(&y->em);
+	yaml_emitter_set_unicode(&y->em, 1);
+	yaml_emitter_set_width(&y->em, -1);
+	yaml_emitter_set_indent(&y->em, 2);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	y->failed |= !yaml_emitter_emit(&y->em, &ev);
+	return y;
+}
+
+struct yout *yout_new_file(FILE *f)
+{
+	struct yout *y = xcalloc(1, sizeof *y);
+	yaml_event_t ev;
+
+	yaml_emitter_initialize(&y->em);
+	yaml_emitter_set_output_file(&y->em, f);
+	yaml_emitter_set_unicode(&y->em, 1);
+	yaml_emitter_set_width(&y->em, -1);
+	yaml_emitter_set_indent(&y->em, 2);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	y->failed |= !yaml_emitter_emit(&y->em, &ev);
+	return y;
+}
+
+struct yout *yout_new_buf(struct buf *b)
+{
+	struct yout *y;
+
+	y = yout_init();
+	y->out = b;
+	yaml_emitter_set_output(&y->em, buf_writer, b);
+	return y;
+}
+
+int yout_free(struct yout *y)
+{
+	yaml_event_t ev;
+	int failed;
+
+	yaml_stream_end_event_initialize(&ev);
+	y->failed |= !yaml_emitter_emit(&y->em, &ev);
+	yaml_emitter_flush(&y->em);
+	yaml_emitter_delete(&y->em);
+	failed = y->failed;
+	free(y);
+	return failed ? -1 : 0;
+}
+
+static void emit(struct yout *y, yaml_event_t *ev)
+{
+	if (y->failed) {
+		yaml_event_delete(ev);
+		return;
+	}
+	if (!yaml_emitter_emit(&y->em, ev))
+		y->failed = 1;
+}
+
+void yout_doc_start(struct yout *y)
+{
+	yaml_event_t ev;
+
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0);
+	emit(y, &ev);
+}
+
+void yout_doc_end(struct yout *y)
+{
+	yaml_event_t ev;
+
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(y, &ev);
+}
+
+void yout_map_start(struct yout *y)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+					    YAML_BLOCK_MAPPING_STYLE);
+	emit(y, &ev);
+}
+
+void yout_map_end(struct yout *y)
+{
+	yaml_event_t ev;
+
+	yaml_mapping_end_event_initialize(&ev);
+	emit(y, &ev);
+}
+
+static void seq_start(struct yout *y, yaml_sequence_style_t style)
+{
+	yaml_event_t ev;
+
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, style);
+	emit(y, &ev);
+}
+
+void yout_seq_start(struct yout *y)
+{
+	seq_start(y, YAML_BLOCK_SEQUENCE_STYLE);
+}
+
+void yout_seq_start_flow(struct yout *y)
+{
+	seq_start(y, YAML_FLOW_SEQUENCE_STYLE);
+}
+
+void yout_seq_end(struct yout *y)
+{
+	yaml_event_t ev;
+
+	yaml_sequence_end_event_initialize(&ev);
+	emit(y, &ev);
+}
+
+static void scalar(struct yout *y, const char *s, size_t n, int plain_ok)
+{
+	yaml_event_t ev;
+	char *clean = NULL;
+	size_t cn = n;
+
+	if (utf8_valid_prefix(s, n) != n) {
+		clean = utf8_sanitize(s, n, &cn);
+		s = clean;
+	}
+	yaml_scalar_event_initialize(&ev, NULL, NULL,
+				     (yaml_char_t *)(uintptr_t)s, (int)cn,
+				     plain_ok, 1, YAML_ANY_SCALAR_STYLE);
+	emit(y, &ev);
+	free(clean);
+}
+
+void yout_strn(struct yout *y, const char *s, size_t n)
+{
+	if (s == NULL) {
+		yout_null(y);
+		return;
+	}
+	scalar(y, s, n, 0);
+}
+
+void yout_str(struct yout *y, const char *s)
+{
+	yout_strn(y, s, s ? strlen(s) : 0);
+}
+
+void yout_null(struct yout *y)
+{
+	scalar(y, "null", 4, 1);
+}
+
+void yout_int(struct yout *y, long long v)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof tmp, "%lld", v);
+	scalar(y, tmp, strlen(tmp), 1);
+}
+
+
+void yout_key(struct yout *y, const char *k)
+{
+	scalar(y, k, strlen(k), 1);
+}
+
+void yout_kv(struct yout *y, const char *k, const char *val)
+{
+	yout_key(y, k);
+	yout_str(y, val);
+}
+
+void yout_kvn(struct yout *y, const char *k, const char *val, size_t n)
+{
+	yout_key(y, k);
+	yout_strn(y, val, n);
+}
+
+void yout_ki(struct yout *y, const char *k, long long v)
+{
+	yout_key(y, k);
+	yout_int(y, v);
+}
