@@ -61,7 +61,7 @@ FLAGS := $(B)/.flags
 .SECONDARY:
 
 .PHONY: all deps run check test unit cli e2e asan install uninstall clean \
-	bench fuzz soak valgrind snapshots $(LIBS_OK) $(FLAGS).new
+	bench fuzz soak valgrind snapshots layers $(LIBS_OK) $(FLAGS).new
 
 all: brief
 
@@ -158,6 +158,7 @@ run:
 # errors here whatever WERROR says.
 check:
 	@$(MAKE) --no-print-directory deps
+	@sh tests/layers.sh
 	@$(MAKE) --no-print-directory WERROR=-Werror brief $(UNITS) $(A)/brief \
 		$(AUNITS) $(REPLAYS)
 	@sh tests/run-all.sh
@@ -179,6 +180,10 @@ uninstall:
 soak: $(A)/brief
 	MONKEY_KEYS=$${MONKEY_KEYS:-40000} BRIEF=$(A)/brief E2E_DEADLINE=60 \
 		sh tests/e2e/monkey.sh
+
+# the layer rules (README, Layout): includes, curses, output, getenv
+layers:
+	@sh tests/layers.sh && echo "layers: ok"
 
 # rewrite tests/snapshots/ from today's outputs (for a change meant to
 # alter a batch output; review the diff before committing)

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static pcre2_code *compile(const char *pattern, size_t len,
-			   uint32_t options, int jit, struct err *e);
+/* 0 once rx_use_jit(0) was called: nothing is JIT-compiled. */
+static int jit_on = 1;
 
 /* Patterns meant for JIT are JIT-compiled lazily, at their RX_JIT_AFTER-th
  * match: a short article then does not pay for compiling some forty
@@ -95,20 +95,25 @@ void rx_free(pcre2_code *re)
 	pcre2_code_free(re);
 }
 
+void rx_use_jit(int on)
+{
+	jit_on = on;
+}
+
 pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
 		       struct err *e)
 {
-	return compile(pattern, len, options | PCRE2_UCP, 1, e);
+	return rx_compile_as(pattern, len, options | PCRE2_UCP, 1, e);
 }
 
 pcre2_code *rx_compile_typed(const char *pattern, size_t len,
 			     uint32_t options, struct err *e)
 {
-	return compile(pattern, len, options | PCRE2_UCP, 0, e);
+	return rx_compile_as(pattern, len, options | PCRE2_UCP, 0, e);
 }
 
-static pcre2_code *compile(const char *pattern, size_t len,
-			   uint32_t options, int jit, struct err *e)
+pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
+			  int jit, struct err *e)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -123,43 +128,9 @@ static pcre2_code *compile(const char *pattern, size_t len,
 		err_set(e, "%s at offset %zu", (char *)msg, (size_t)off);
 		return NULL;
 	}
-	/* BRIEF_NO_JIT: for valgrind, which cannot follow JIT code */
-	if (jit && getenv("BRIEF_NO_JIT") == NULL)
+	if (jit && jit_on)
 		lazy_add(re);
 	return re;
-}
-
-static pcre2_code *node_compile(const char *name, const struct ynode *n,
-				uint32_t options, int jit, struct err *e)
-{
-	struct err sub;
-	pcre2_code *re;
-	int ascii = (options & RX_ASCII_WORDS) != 0;
-
-	if (n == NULL || n->type != YNODE_SCALAR) {
-		ynode_err(e, name, n, "a pattern must be a string");
-		return NULL;
-	}
-	re = compile(n->str, n->len, options | (ascii ? 0 : PCRE2_UCP), jit,
-		     &sub);
-	if (re == NULL)
-		ynode_err(e, name, n, "bad pattern '%s': %s", n->str, sub.text);
-	return re;
-}
-
-pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
-			    uint32_t options, struct err *e)
-{
-	return node_compile(name, n, options, 1, e);
-}
-
-int rx_check_node(const char *name, const struct ynode *n, uint32_t options,
-		  struct err *e)
-{
-	pcre2_code *re = node_compile(name, n, options, 0, e);
-
-	rx_free(re);
-	return re ? 0 : -1;
 }
 
 int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,

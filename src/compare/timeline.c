@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "brief/base/rx.h"
+#include "brief/yaml/rx_node.h"
 
 struct relrule {
 	pcre2_code *re;

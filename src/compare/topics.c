@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "brief/base/rx.h"
+#include "brief/yaml/rx_node.h"
 #include "brief/yaml/yamlio.h"
 
 struct topic {

@@ -7,6 +7,7 @@
 #include <wctype.h>
 
 #include "brief/base/rx.h"
+#include "brief/yaml/rx_node.h"
 #include "brief/base/trie.h"
 #include "brief/base/utf8.h"
 #include "brief/yaml/yamlio.h"

@@ -6,6 +6,7 @@
 
 #include "brief/text/article.h"
 #include "brief/base/rx.h"
+#include "brief/yaml/rx_node.h"
 
 enum meta_where { META_START, META_LEAD, META_PARAGRAPH };
 

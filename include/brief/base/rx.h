@@ -1,5 +1,5 @@
-/* rx: PCRE2 compilation with brief's options (UTF, UCP, JIT) and error
- * messages that point into the data file that held the pattern. */
+/* rx: PCRE2 compilation with brief's options (UTF, UCP, lazy JIT) and
+ * matching.  Patterns from data files: brief/yaml/rx_node.h. */
 #ifndef BRIEF_RX_H
 #define BRIEF_RX_H
 
@@ -7,21 +7,12 @@
 #include <pcre2.h>
 
 #include "brief/base/util.h"
-#include "brief/yaml/yamlio.h"
 
-/* For rx_compile_node: \b, \w and \d by ASCII rules, not Unicode ones
- * (much faster where the words are ASCII, as in topic patterns). */
+/* For rx_compile_node (brief/yaml/rx_node.h): \b, \w and \d by ASCII
+ * rules, not Unicode ones (much faster where the words are ASCII, as in
+ * topic patterns). */
 #define RX_ASCII_WORDS PCRE2_NEVER_UCP
 
-/* Compile pattern (from node n of file name, for messages) with UTF, UCP
- * and extra options, for JIT (see rx_find).  NULL and e set on error:
- * "FILE:LINE:COL: bad pattern: MESSAGE at offset N". */
-pcre2_code *rx_compile_node(const char *name, const struct ynode *n,
-			    uint32_t options, struct err *e);
-/* Only check that node n holds a valid pattern (no JIT: cheaper when the
- * pattern is used as part of another).  0, or -1 and e set as above. */
-int rx_check_node(const char *name, const struct ynode *n, uint32_t options,
-		  struct err *e);
 /* Compile a pattern typed by the user; e gets "MESSAGE at offset N". */
 pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
 		       struct err *e);
@@ -30,6 +21,13 @@ pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
  * interpreter does not, and what a user types runs on little text. */
 pcre2_code *rx_compile_typed(const char *pattern, size_t len,
 			     uint32_t options, struct err *e);
+/* Compile with UTF and exactly the options given (no UCP added); with
+ * jit, for JIT as rx_compile.  e gets "MESSAGE at offset N". */
+pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
+			  int jit, struct err *e);
+/* Turn JIT compiling off (0) or on (1, the default) for the patterns
+ * compiled from then on; valgrind cannot follow JIT code. */
+void rx_use_jit(int on);
 /* Free a pattern compiled here (every pattern of rx_compile and
  * rx_compile_node must be freed so: its JIT compiling is lazy). */
 void rx_free(pcre2_code *re);

@@ -8,6 +8,7 @@
 
 #include "brief/mark/entity.h"
 #include "brief/base/rx.h"
+#include "brief/yaml/rx_node.h"
 #include "brief/base/trie.h"
 #include "brief/base/util.h"
 
