@@ -7,7 +7,6 @@
 #include <yaml.h>
 
 #include "brief/base/utf8.h"
-#include "brief/yaml/yamlfast.h"
 
 struct parse {
 	const char *name;
@@ -151,20 +150,6 @@ static struct ynode *build(struct parse *ps, yaml_parser_t *yp,
 
 struct ynode *yamlio_parse(const char *buf, size_t len, const char *name,
 			   int line0, int *ok, struct err *e)
-{
-	int simple;
-	struct ynode *root = yfast_parse(buf, len, line0, &simple);
-
-	if (simple) {
-		*ok = 1;
-		return root;
-	}
-	return yamlio_parse_libyaml(buf, len, name, line0, ok, e);
-}
-
-struct ynode *yamlio_parse_libyaml(const char *buf, size_t len,
-				   const char *name, int line0, int *ok,
-				   struct err *e)
 {
 	struct parse ps = {name, line0, 0, e};
 	yaml_parser_t yp;

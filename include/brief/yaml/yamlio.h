@@ -36,11 +36,6 @@ struct ynode {
  * *ok 0 and e filled.  Free with ynode_free. */
 struct ynode *yamlio_parse(const char *buf, size_t len, const char *name,
 			   int line0, int *ok, struct err *e);
-/* The same, always through libyaml (yamlio_parse reads the plain subset
- * of YAML brief's data files use without it: yamlfast). */
-struct ynode *yamlio_parse_libyaml(const char *buf, size_t len,
-				   const char *name, int line0, int *ok,
-				   struct err *e);
 /* Parse a file; a missing file is an error. */
 struct ynode *yamlio_parse_file(const char *path, int *ok, struct err *e);
 void ynode_free(struct ynode *n);
