@@ -1,328 +1,11 @@
-/* figure: a small scanner for figures, driven by word lists. */
-#include "brief/mark/figure.h"
+/* figure: a small scanner for figures, driven by the word lists of
+ * fig_rules.c. */
+#include "fig_priv.h"
 
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "brief/base/trie.h"
-
-struct numword {
-	double value, lo, hi;
-	int weak, vague;
-	char *counts;
-};
-
-struct figrules {
-	struct trie *numbers;    /* -> index into num */
-	struct numword *num;
-	size_t nnum;
-	struct trie *scales;     /* -> index into scale */
-	double *scale;
-	size_t nscale;
-	struct trie *quals;      /* -> index into qual */
-	char **qual;
-	size_t nqual;
-	struct trie *signs;      /* currency sign -> index into cur */
-	struct trie *curwords;   /* currency word -> index into cur */
-	char **cur;
-	size_t ncur;
-	struct trie *percent;
-	struct trie *months;     /* -> month number - 1 */
-	struct trie *stops;
-	struct trie *units;      /* -> index into unit */
-	char **unit;
-	size_t nunit;
-	struct trie *timeunits;  /* -> index into unit */
-	struct trie *nouns;      /* counted nouns */
-	struct trie *month_leads; /* words before a month named alone */
-	struct trie *singular;   /* nouns that make a weak "one" a figure */
-	struct trie *starters;   /* every word a figure may start with */
-	struct trie *ordinals;   /* -> index into ordval */
-	double *ordval;
-	size_t nord;
-	struct trie *ord_leads;  /* words before an ordinal ("the") */
-	struct trie *labels;     /* words before a number that names:
-				  * "Resolution 2722" */
-};
-
-static char **push_str(char **arr, size_t *n, const char *s)
-{
-	arr = xrealloc(arr, (*n + 1) * sizeof *arr);
-	arr[(*n)++] = xstrdup(s);
-	return arr;
-}
-
-static int parse_num(const char *name, const struct ynode *v, double *out,
-		     struct err *e)
-{
-	char *end;
-
-	if (v == NULL || v->type != YNODE_SCALAR) {
-		ynode_err(e, name, v, "a number is expected here");
-		return -1;
-	}
-	*out = strtod(v->str, &end);
-	if (end == v->str || *end) {
-		ynode_err(e, name, v, "'%s' is not a number", v->str);
-		return -1;
-	}
-	return 0;
-}
-
-static int need(const char *name, const struct ynode *n, enum ynode_type t,
-		const char *key, struct err *e)
-{
-	if (n == NULL)
-		return 0;
-	if (n->type != t) {
-		ynode_err(e, name, n, "'%s' must be a %s", key,
-			  t == YNODE_MAP ? "mapping" : "list");
-		return -1;
-	}
-	return 1;
-}
-
-static int load_numbers(struct figrules *r, const char *name,
-			const struct ynode *m, struct err *e)
-{
-	size_t i;
-	int h = need(name, m, YNODE_MAP, "numbers", e);
-
-	if (h <= 0)
-		return h;
-	r->num = xcalloc(m->nkids / 2 + 1, sizeof *r->num);
-	for (i = 0; i + 1 < m->nkids; i += 2) {
-		const struct ynode *k = m->kids[i], *v = m->kids[i + 1];
-		struct numword *w = &r->num[r->nnum];
-
-		if (v->type == YNODE_MAP) {
-			const struct ynode *lo = ynode_get(v, "low"),
-					   *hi = ynode_get(v, "high"),
-					   *c = ynode_get(v, "counts");
-
-			if (parse_num(name, ynode_get(v, "value"), &w->value,
-				      e) != 0)
-				return -1;
-			w->lo = w->hi = w->value;
-			if ((lo && parse_num(name, lo, &w->lo, e) != 0) ||
-			    (hi && parse_num(name, hi, &w->hi, e) != 0))
-				return -1;
-			w->weak = ynode_get(v, "weak") != NULL &&
-				  strcmp(ynode_get(v, "weak")->str ?
-						 ynode_get(v, "weak")->str : "",
-					 "true") == 0;
-			w->vague = ynode_get(v, "vague") != NULL;
-			if (c && c->type == YNODE_SCALAR)
-				w->counts = xstrdup(c->str);
-		} else {
-			if (parse_num(name, v, &w->value, e) != 0)
-				return -1;
-			w->lo = w->hi = w->value;
-		}
-		trie_add(r->numbers, k->str, k->len, (uint32_t)r->nnum, 1);
-		r->nnum++;
-	}
-	return 0;
-}
-
-static int load_valued(struct trie *t, double **vals, size_t *n,
-		       const char *name, const struct ynode *root,
-		       const char *key, struct err *e)
-{
-	const struct ynode *m = ynode_get(root, key);
-	size_t i;
-	int h = need(name, m, YNODE_MAP, key, e);
-
-	if (h <= 0)
-		return h;
-	*vals = xcalloc(m->nkids / 2 + 1, sizeof **vals);
-	for (i = 0; i + 1 < m->nkids; i += 2) {
-		if (parse_num(name, m->kids[i + 1], &(*vals)[*n], e) != 0)
-			return -1;
-		trie_add(t, m->kids[i]->str, m->kids[i]->len, (uint32_t)*n,
-			 0);
-		(*n)++;
-	}
-	return 0;
-}
-
-/* A mapping of phrases to names: each phrase gets the index of its name
- * in *names. */
-static int load_named(struct trie *t, char ***names, size_t *n,
-		      const char *name, const struct ynode *root,
-		      const char *key, int fold, struct err *e)
-{
-	const struct ynode *m = ynode_get(root, key);
-	size_t i;
-	int h = need(name, m, YNODE_MAP, key, e);
-
-	if (h <= 0)
-		return h;
-	for (i = 0; i + 1 < m->nkids; i += 2) {
-		if (m->kids[i + 1]->type != YNODE_SCALAR) {
-			ynode_err(e, name, m->kids[i + 1],
-				  "a name is expected here");
-			return -1;
-		}
-		*names = push_str(*names, n, m->kids[i + 1]->str);
-		trie_add(t, m->kids[i]->str, m->kids[i]->len,
-			 (uint32_t)*n - 1, fold);
-	}
-	return 0;
-}
-
-static int load_list(struct trie *t, char ***names, size_t *n,
-		     const char *name, const struct ynode *root,
-		     const char *key, struct err *e)
-{
-	const struct ynode *l = ynode_get(root, key);
-	size_t i;
-	int h = need(name, l, YNODE_SEQ, key, e);
-
-	if (h <= 0)
-		return h;
-	for (i = 0; i < l->nkids; i++) {
-		if (l->kids[i]->type != YNODE_SCALAR) {
-			ynode_err(e, name, l->kids[i], "a word is expected");
-			return -1;
-		}
-		if (names)
-			*names = push_str(*names, n, l->kids[i]->str);
-		trie_add(t, l->kids[i]->str, l->kids[i]->len,
-			 names ? (uint32_t)*n - 1 : 0, 1);
-	}
-	return 0;
-}
-
-struct figrules *figrules_load(const struct ynode *root, const char *name,
-			       struct err *e)
-{
-	struct figrules *r = xcalloc(1, sizeof *r);
-	double *months = NULL;
-	size_t nmonths = 0;
-
-	r->numbers = trie_new();
-	r->scales = trie_new();
-	r->quals = trie_new();
-	r->signs = trie_new();
-	r->curwords = trie_new();
-	r->percent = trie_new();
-	r->months = trie_new();
-	r->stops = trie_new();
-	r->units = trie_new();
-	r->timeunits = trie_new();
-	r->nouns = trie_new();
-	r->month_leads = trie_new();
-	r->singular = trie_new();
-	r->starters = trie_new();
-	r->ordinals = trie_new();
-	r->ord_leads = trie_new();
-	r->labels = trie_new();
-	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
-	    load_valued(r->scales, &r->scale, &r->nscale, name, root,
-			"scales", e) != 0 ||
-	    load_named(r->quals, &r->qual, &r->nqual, name, root,
-		       "qualifiers", 1, e) != 0 ||
-	    load_named(r->signs, &r->cur, &r->ncur, name, root,
-		       "currency_signs", 0, e) != 0 ||
-	    load_named(r->curwords, &r->cur, &r->ncur, name, root,
-		       "currency_words", 1, e) != 0 ||
-	    load_list(r->percent, NULL, NULL, name, root, "percent_words",
-		      e) != 0 ||
-	    load_valued(r->months, &months, &nmonths, name, root, "months",
-			e) != 0 ||
-	    load_list(r->stops, NULL, NULL, name, root, "counted_stop",
-		      e) != 0 ||
-	    load_list(r->units, &r->unit, &r->nunit, name, root, "units",
-		      e) != 0 ||
-	    load_list(r->timeunits, &r->unit, &r->nunit, name, root,
-		      "time_units", e) != 0 ||
-	    load_list(r->nouns, NULL, NULL, name, root, "counted_nouns",
-		      e) != 0 ||
-	    load_list(r->month_leads, NULL, NULL, name, root, "month_leads",
-		      e) != 0 ||
-	    load_list(r->singular, NULL, NULL, name, root,
-		      "counted_singular", e) != 0 ||
-	    load_valued(r->ordinals, &r->ordval, &r->nord, name, root,
-			"ordinals", e) != 0 ||
-	    load_list(r->ord_leads, NULL, NULL, name, root, "ordinal_leads",
-		      e) != 0 ||
-	    load_list(r->labels, NULL, NULL, name, root, "number_labels",
-		      e) != 0) {
-		free(months);
-		figrules_free(r);
-		return NULL;
-	}
-	{
-		/* one trie of every word a figure may begin with, so that a
-		 * word start costs one walk */
-		const char *keys[] = {"numbers", "qualifiers", "months",
-				      "ordinals"};
-		size_t k, i;
-
-		for (k = 0; k < 4; k++) {
-			const struct ynode *m = ynode_get(root, keys[k]);
-
-			for (i = 0; m && i + 1 < m->nkids; i += 2) {
-				const char *w = m->kids[i]->str;
-				size_t wl = strcspn(w, " -");
-
-				trie_add(r->starters, w, wl, 0, 1);
-			}
-		}
-	}
-	/* the months trie maps to an index; keep the month numbers there */
-	r->scale = xrealloc(r->scale, (r->nscale + nmonths + 1) *
-					      sizeof *r->scale);
-	if (nmonths)
-		memcpy(r->scale + r->nscale, months, nmonths * sizeof *months);
-	free(months);
-	return r;
-}
-
-void figrules_free(struct figrules *r)
-{
-	size_t i;
-
-	if (r == NULL)
-		return;
-	trie_free(r->numbers);
-	trie_free(r->scales);
-	trie_free(r->quals);
-	trie_free(r->signs);
-	trie_free(r->curwords);
-	trie_free(r->percent);
-	trie_free(r->months);
-	trie_free(r->stops);
-	trie_free(r->units);
-	trie_free(r->timeunits);
-	trie_free(r->month_leads);
-	trie_free(r->singular);
-	trie_free(r->nouns);
-	trie_free(r->starters);
-	trie_free(r->ordinals);
-	trie_free(r->ord_leads);
-	trie_free(r->labels);
-	free(r->ordval);
-	for (i = 0; i < r->nnum; i++)
-		free(r->num[i].counts);
-	free(r->num);
-	free(r->scale);
-	for (i = 0; i < r->nqual; i++)
-		free(r->qual[i]);
-	free(r->qual);
-	for (i = 0; i < r->ncur; i++)
-		free(r->cur[i]);
-	free(r->cur);
-	for (i = 0; i < r->nunit; i++)
-		free(r->unit[i]);
-	free(r->unit);
-	free(r);
-}
-
-/* ---- scanning ---- */
 
 static int digit(char c)
 {
@@ -859,133 +542,168 @@ static size_t ordinal_at(const struct figrules *r, const char *t, size_t len,
 	return q;
 }
 
-size_t figure_at(const struct figrules *r, const char *t, size_t len,
-		 size_t pos, struct figure *f)
-{
-	size_t p = pos, q, g, q2;
-	struct num n, n2;
-	uint32_t v;
-	const char *qual = NULL, *cur = NULL;
-	size_t sign = 0; /* where the currency sign starts */
-	int tally = 0;
+/* A figure being read: where its number starts (p) and ends (q), what
+ * came before it (a qualifier, a currency sign at sign), the number. */
+struct reading {
+	size_t p, q, sign;
+	const char *qual, *cur;
+	struct num n;
+	int tally;
+};
 
-	memset(f, 0, sizeof *f);
+/* The forms that are not a number first: "the 75th", "December 27",
+ * "2024-12-27", "12:01 p.m.".  Their end, or 0. */
+static size_t read_special(const struct figrules *r, const char *t,
+			   size_t len, size_t p, struct figure *f)
+{
+	size_t q;
+
 	if ((q = ordinal_at(r, t, len, p, f)) != 0)
 		return q;
 	if ((q = month_first(r, t, len, p, f)) != 0)
 		return q;
 	if (iso_date(t, len, p, f))
 		return p + 10;
-	if ((q = time_of_day(t, len, p, f)) != 0)
-		return q;
-	/* qualifier */
-	q = trie_match(r->quals, t, len, p, &v);
+	return time_of_day(t, len, p, f);
+}
+
+/* A qualifier ("more than") and a currency sign ("$") before the
+ * number: rd->p moves past them.  0 when a qualifier is not followed by
+ * a gap (no figure). */
+static int read_lead(const struct figrules *r, const char *t, size_t len,
+		     struct reading *rd)
+{
+	size_t q, g;
+	uint32_t v;
+
+	q = trie_match(r->quals, t, len, rd->p, &v);
 	if (q) {
 		g = after_gap(t, len, q);
 		if (g == 0)
 			return 0;
-		qual = r->qual[v];
-		p = g;
+		rd->qual = r->qual[v];
+		rd->p = g;
 	}
-	/* currency sign */
-	q = trie_match(r->signs, t, len, p, &v);
-	if (q == 0 && trie_may_start(r->signs, (unsigned char)t[p])) {
+	q = trie_match(r->signs, t, len, rd->p, &v);
+	if (q == 0 && trie_may_start(r->signs, (unsigned char)t[rd->p])) {
 		/* signs are not words: match them without the boundary */
 		size_t k;
 
-		for (k = 1; k <= 3 && p + k <= len; k++) {
-			char *s = xstrndup(t + p, k);
+		for (k = 1; k <= 3 && rd->p + k <= len; k++) {
+			char *s = xstrndup(t + rd->p, k);
 			size_t m = trie_match(r->signs, s, k, 0, &v);
 
 			free(s);
-			if (m == k && p + k < len && digit(t[p + k])) {
-				q = p + k;
+			if (m == k && rd->p + k < len && digit(t[rd->p + k])) {
+				q = rd->p + k;
 				break;
 			}
 		}
 	}
 	if (q) {
-		cur = r->cur[v];
-		sign = p;
-		p = q;
+		rd->cur = r->cur[v];
+		rd->sign = rd->p;
+		rd->p = q;
 	}
-	q = read_number(r, t, len, p, &n);
-	if (q == 0)
-		return 0;
-	memset(f, 0, sizeof *f);
-	f->qual = qual;
-	f->currency = cur;
-	f->lo = n.lo;
-	f->hi = n.hi;
-	f->vague = n.vague;
+	return 1;
+}
+
+/* A number that is a date or a year: "27 December", "the 1990s",
+ * "2019".  Its end, or 0. */
+static size_t read_date_number(const struct figrules *r, const char *t,
+			       size_t len, const struct reading *rd,
+			       struct figure *f)
+{
+	const struct num *n = &rd->n;
+	size_t q = rd->q, g, q2;
+	uint32_t v;
+	int bare = !rd->qual && !rd->cur;
+
 	/* "27 December" */
-	if (n.digits && n.ndigits <= 2 && valid_day(n.value) && !qual &&
-	    !cur && (g = after_gap(t, len, q)) != 0 &&
+	if (n->digits && n->ndigits <= 2 && valid_day(n->value) && bare &&
+	    (g = after_gap(t, len, q)) != 0 &&
 	    (q2 = trie_match(r->months, t, len, g, &v)) != 0) {
 		f->kind = FIG_DATE;
-		f->day = (int)n.value;
+		f->day = (int)n->value;
 		f->month = (int)r->scale[r->nscale + v];
 		return q2;
 	}
 	/* a decade: "the 1990s" */
-	if (n.digits && n.ndigits == 4 && !n.commas && n.value >= 1800 &&
-	    n.value <= 2090 && fmod(n.value, 10) == 0 && !qual && !cur &&
+	if (n->digits && n->ndigits == 4 && !n->commas && n->value >= 1800 &&
+	    n->value <= 2090 && fmod(n->value, 10) == 0 && bare &&
 	    q + 1 <= len && q < len && t[q] == 's' &&
 	    !trie_word_at(t, len, q + 1)) {
 		f->kind = FIG_YEAR;
-		f->year = (int)n.value;
-		f->lo = n.value;
-		f->hi = n.value + 9;
+		f->year = (int)n->value;
+		f->lo = n->value;
+		f->hi = n->value + 9;
 		f->range = 1;
 		return q + 1;
 	}
 	/* a year */
-	if (n.digits && n.ndigits == 4 && !n.commas && n.value >= 1800 &&
-	    n.value <= 2100 && n.value == floor(n.value) && !qual && !cur &&
+	if (n->digits && n->ndigits == 4 && !n->commas && n->value >= 1800 &&
+	    n->value <= 2100 && n->value == floor(n->value) && bare &&
 	    !(q < len && t[q] == '-' && q + 1 < len && digit(t[q + 1]))) {
 		g = after_gap(t, len, q);
 		if (!(g && trie_match(r->scales, t, len, g, &v))) {
 			f->kind = FIG_YEAR;
-			f->year = (int)n.value;
+			f->year = (int)n->value;
 			return q;
 		}
 	}
-	/* a range: "20 to 30", "20-30", "two or three" */
-	{
-		size_t j = 0;
+	return 0;
+}
 
-		if (q + 1 < len && (t[q] == '-') && digit(t[q + 1]) && n.digits)
-			j = q + 1;
-		else if (q + 3 < len && (unsigned char)t[q] == 0xE2 &&
-			 (unsigned char)t[q + 1] == 0x80 &&
-			 ((unsigned char)t[q + 2] == 0x93 ||
-			  (unsigned char)t[q + 2] == 0x94))
-			j = q + 3;
-		else if ((g = after_gap(t, len, q)) != 0 && g + 3 < len &&
-			 ((t[g] == 't' && t[g + 1] == 'o' && t[g + 2] == ' ') ||
-			  (t[g] == 'o' && t[g + 1] == 'r' && t[g + 2] == ' ' &&
-			   !n.digits)))
-			j = g + 3;
-		/* "$330 billion to $450 billion": the same sign again */
-		if (j && cur && j + (p - sign) < len &&
-		    memcmp(t + j, t + sign, p - sign) == 0)
-			j += p - sign;
-		if (j && (q2 = read_number(r, t, len, j, &n2)) != 0 &&
-		    n2.hi > n.lo) {
-			f->range = 1;
-			f->hi = n2.hi;
-			q = q2;
-			n.weak = 0;
-		} else if (j && q2 && n.digits && n2.digits && !qual &&
-			   n2.hi <= n.lo && n.ndigits <= 3 && n2.ndigits <= 3) {
-			/* "by a vote of 79 to 18", "a 3-1 win": a tally */
-			tally = 1;
-			f->hi = n2.hi;
-			q = q2;
-			n.weak = 0;
-		}
+/* A second number after the first: a range ("20 to 30", "20-30", "two
+ * or three", "$330 billion to $450 billion") or a tally ("by a vote of
+ * 79 to 18", "a 3-1 win").  rd->q moves past it. */
+static void read_second(const struct figrules *r, const char *t, size_t len,
+			struct reading *rd, struct figure *f)
+{
+	struct num *n = &rd->n, n2;
+	size_t q = rd->q, j = 0, g, q2 = 0;
+
+	if (q + 1 < len && (t[q] == '-') && digit(t[q + 1]) && n->digits)
+		j = q + 1;
+	else if (q + 3 < len && (unsigned char)t[q] == 0xE2 &&
+		 (unsigned char)t[q + 1] == 0x80 &&
+		 ((unsigned char)t[q + 2] == 0x93 ||
+		  (unsigned char)t[q + 2] == 0x94))
+		j = q + 3;
+	else if ((g = after_gap(t, len, q)) != 0 && g + 3 < len &&
+		 ((t[g] == 't' && t[g + 1] == 'o' && t[g + 2] == ' ') ||
+		  (t[g] == 'o' && t[g + 1] == 'r' && t[g + 2] == ' ' &&
+		   !n->digits)))
+		j = g + 3;
+	/* "$330 billion to $450 billion": the same sign again */
+	if (j && rd->cur && j + (rd->p - rd->sign) < len &&
+	    memcmp(t + j, t + rd->sign, rd->p - rd->sign) == 0)
+		j += rd->p - rd->sign;
+	if (j && (q2 = read_number(r, t, len, j, &n2)) != 0 &&
+	    n2.hi > n->lo) {
+		f->range = 1;
+		f->hi = n2.hi;
+		rd->q = q2;
+		n->weak = 0;
+	} else if (j && q2 && n->digits && n2.digits && !rd->qual &&
+		   n2.hi <= n->lo && n->ndigits <= 3 && n2.ndigits <= 3) {
+		/* "by a vote of 79 to 18", "a 3-1 win": a tally */
+		rd->tally = 1;
+		f->hi = n2.hi;
+		rd->q = q2;
+		n->weak = 0;
 	}
-	/* percent and currency words */
+}
+
+/* What follows the number says its kind: "%", "per cent", a currency
+ * word, a unit ("five-day"), what it counts ("10,000 troops", "274.8
+ * kg").  The figure's end, or 0 for a lone "one" that counts nothing. */
+static size_t read_what(const struct figrules *r, const char *t, size_t len,
+			const struct reading *rd, struct figure *f)
+{
+	size_t q = rd->q, g, q2;
+	uint32_t v;
+
 	if ((g = after_gap(t, len, q)) == 0)
 		g = q;
 	if (q < len && t[q] == '%') {
@@ -1001,11 +719,11 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		f->currency = r->cur[v];
 		return q2;
 	}
-	if (cur) {
+	if (rd->cur) {
 		f->kind = FIG_MONEY;
 		return q;
 	}
-	f->kind = tally ? FIG_TALLY : FIG_COUNT;
+	f->kind = rd->tally ? FIG_TALLY : FIG_COUNT;
 	/* "five-day": a unit joined by a hyphen */
 	if (q + 1 < len && t[q] == '-' &&
 	    (q2 = trie_match(r->units, t, len, q + 1, &v)) != 0) {
@@ -1014,14 +732,14 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		f->counts_end = q2;
 		return q2;
 	}
-	if (n.counts && !(n.weak && !qual)) {
-		f->unit = n.counts;
+	if (rd->n.counts && !(rd->n.weak && !rd->qual)) {
+		f->unit = rd->n.counts;
 		return q;
 	}
 	/* "one" alone is a figure only before a person or thing counted:
 	 * "one man was killed", "one anti-ship cruise missile", not "one of
 	 * the" */
-	if (n.weak && !qual && !singular_follows(r, t, len, q))
+	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q))
 		return 0;
 	counted_phrase(r, t, len, q, f);
 	/* a measure takes its unit in: "274.8 kg", "12 years" */
@@ -1033,6 +751,33 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		     f->counts_end))
 		return f->counts_end;
 	return q;
+}
+
+size_t figure_at(const struct figrules *r, const char *t, size_t len,
+		 size_t pos, struct figure *f)
+{
+	struct reading rd = {0};
+	size_t q;
+
+	memset(f, 0, sizeof *f);
+	if ((q = read_special(r, t, len, pos, f)) != 0)
+		return q;
+	rd.p = pos;
+	if (!read_lead(r, t, len, &rd))
+		return 0;
+	rd.q = read_number(r, t, len, rd.p, &rd.n);
+	if (rd.q == 0)
+		return 0;
+	memset(f, 0, sizeof *f);
+	f->qual = rd.qual;
+	f->currency = rd.cur;
+	f->lo = rd.n.lo;
+	f->hi = rd.n.hi;
+	f->vague = rd.n.vague;
+	if ((q = read_date_number(r, t, len, &rd, f)) != 0)
+		return q;
+	read_second(r, t, len, &rd, f);
+	return read_what(r, t, len, &rd, f);
 }
 
 static void fmt_num(double v, char *out, size_t n)
