@@ -525,11 +525,12 @@ int cli_main(int argc, char **argv)
 			free(o.lexicons);
 			return fail(&e);
 		}
-		for (i = 0; i < en.lx->naliases; i++) {
-			const struct entity *ent =
-				entities_get(en.reg, en.lx->alias_entity[i]);
+		for (i = 0; i < lexicon_alias_count(en.lx); i++) {
+			uint32_t id;
+			const char *alias = lexicon_alias(en.lx, i, &id);
+			const struct entity *ent = entities_get(en.reg, id);
 
-			printf("%s\t%s\t%s\t%s\n", en.lx->alias_text[i],
+			printf("%s\t%s\t%s\t%s\n", alias,
 			       ent->name, category_name(ent->cat),
 			       ent->kind ? ent->kind : "-");
 		}

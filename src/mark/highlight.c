@@ -18,7 +18,7 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	uint32_t v;
 	int k;
 
-	if (trie_size(h->lx->seats) == 0 || !hl_word_before(t, s, p, &ws, &we))
+	if (trie_size(h->seats) == 0 || !hl_word_before(t, s, p, &ws, &we))
 		return 0;
 	/* the second of two places: "in Tel Aviv and Jerusalem" */
 	if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0) {
@@ -36,7 +36,7 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	    !(hl_word_before(t, s, ws, &ws2, &we2) &&
 	      hl_is_word_in(h->place_words, t, ws2, we)))
 		return 0;
-	return trie_match(h->lx->seats, t, e, p, &v) == q;
+	return trie_match(h->seats, t, e, p, &v) == q;
 }
 
 /* "Kim Il Sung Square", "Kennedy Airport": a name that a place word
@@ -64,7 +64,7 @@ static int split_possessive(struct highlighter *h, const char *t, size_t p,
 			continue;
 		k = hl_possessive_len(t, q, i);
 		if (k == 0 || t[i + k] != ' ' || !hl_upper_at(t, q, i + k + 1) ||
-		    trie_match(h->lx->aliases, t, i, p, &owner) != i)
+		    trie_match(h->aliases, t, i, p, &owner) != i)
 			continue;
 		hl_cand_add(h, p, i, owner, entities_get(h->reg, owner)->cat,
 			 PRI_LEXICON);
@@ -182,7 +182,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			unsigned m = ks->mask;
 
 			at_word(h, st, t, s, e, p, key, ks);
-			if (h->lx->patterns_gated &&
+			if (h->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&
 			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,
 					       &each))
@@ -204,7 +204,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		prevw = w;
 		p += clen;
 	}
-	for (p = s; !h->lx->patterns_gated &&
+	for (p = s; !h->patterns_gated &&
 		    lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v,
 					 &each);
 	     p = me)

@@ -86,10 +86,10 @@ size_t hl_key_slot(const struct highlighter *h, uint64_t key)
  * key, and where the aliases' walks go on after it. */
 void hl_build_keymap(struct highlighter *h)
 {
-	const struct trie *tries[6] = {h->lx->aliases, h->titles, h->suffixes,
+	const struct trie *tries[6] = {h->aliases, h->titles, h->suffixes,
 				       h->heads, figrules_starters(h->fig),
 				       h->speakers};
-	const uint32_t *raw = trie_raw_keys(h->lx->aliases);
+	const uint32_t *raw = trie_raw_keys(h->aliases);
 	size_t k, i, n, total = 0;
 	int fold;
 
@@ -147,14 +147,14 @@ size_t hl_alias_at(const struct highlighter *h, const struct keyslot *ks,
 
 	if (ks->mask & PM_ALIAS) {
 		if (ks->exact_mixed)
-			x = trie_match_in(h->lx->aliases, t, e, p, TRIE_EXACT,
+			x = trie_match_in(h->aliases, t, e, p, TRIE_EXACT,
 					  &vx);
 		else if (ks->exact_node && trie_raw(t + p, kn + 1) == ks->raw)
-			x = trie_match_from(h->lx->aliases, 0, ks->exact_node,
+			x = trie_match_from(h->aliases, 0, ks->exact_node,
 					    t, e, p + kn, &vx);
 	}
 	if ((ks->mask & PM_ALIAS_FOLDED) && ks->fold_node)
-		f = trie_match_from(h->lx->aliases, 1, ks->fold_node, t, e,
+		f = trie_match_from(h->aliases, 1, ks->fold_node, t, e,
 				    p + kn, &vf);
 	if (f > x) {
 		*v = vf;

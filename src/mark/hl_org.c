@@ -62,7 +62,7 @@ void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	for (pos = first_cap; pos + 3 < p; pos++) {
 		size_t k = hl_possessive_at(t, p, pos), y = pos + k + 1;
 
-		if (k && trie_match(h->lx->aliases, t, q, y, &v) == q &&
+		if (k && trie_match(h->aliases, t, q, y, &v) == q &&
 		    memchr(t + y, ' ', q - y) != NULL)
 			return;
 	}

@@ -276,7 +276,7 @@ void hl_rule_speaker(struct highlighter *h, struct hl_state *st,
 	if (hl_is_word_in(h->not_names, t, g, sp) ||
 	    hl_is_word_in(h->openers, t, g, sp) ||
 	    trie_match(h->titles, t, e, g, &v) != 0 ||
-	    trie_match(h->lx->aliases, t, e, g, &v) != 0)
+	    trie_match(h->aliases, t, e, g, &v) != 0)
 		return;
 	/* nor an organisation: "said Vantage Security Group." */
 	if (ends_with_suffix(h, t, g, ne))

@@ -43,7 +43,10 @@ struct keyslot {
 
 struct highlighter {
 	struct lexicon *lx;
-	struct entities *reg;
+	struct entities *reg;      /* the lexicon's registry */
+	const struct trie *aliases; /* the lexicon's aliases and seats */
+	const struct trie *seats;
+	int patterns_gated;        /* lexicon_patterns_gated */
 	struct trie *titles;      /* words before a person's name */
 	pcre2_code *name_re;      /* the name after a title (anchored) */
 	pcre2_code *designation_re; /* "KF-21": names the weapon after it */

@@ -135,7 +135,10 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	int ok;
 
 	h->lx = lx;
-	h->reg = lx->reg;
+	h->reg = lexicon_registry(lx);
+	h->aliases = lexicon_aliases(lx);
+	h->seats = lexicon_seats(lx);
+	h->patterns_gated = lexicon_patterns_gated(lx);
 	h->md = pcre2_match_data_create(16, NULL);
 	for (i = 0; i < NLISTS; i++)
 		*list_trie(h, i) = trie_new();

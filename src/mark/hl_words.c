@@ -30,7 +30,7 @@ uint32_t hl_lexicon_exact(const struct highlighter *h, const char *t,
 {
 	uint32_t v;
 
-	if (trie_match(h->lx->aliases, t, e, s, &v) == e)
+	if (trie_match(h->aliases, t, e, s, &v) == e)
 		return v;
 	return ENTITY_NONE;
 }

@@ -8,6 +8,34 @@
 #include "brief/base/utf8.h"
 #include "brief/yaml/yamlio.h"
 
+struct lexicon {
+	struct entities *reg;    /* shared; not owned */
+	struct trie *aliases;    /* alias -> entity id */
+	struct trie *seats;      /* the aliases that name a seat of
+				  * government ("Vienna"): the state, except
+				  * where the text names a place ("in
+				  * Vienna") */
+	pcre2_code *designations; /* all patterns, each alternative marked
+				   * with its index */
+	pcre2_code *designations_at; /* the same, anchored: tried only at
+				      * word starts that may begin one */
+	unsigned char pattern_first[256]; /* bytes a pattern begins with:
+					   * 1 = any second byte, 2 = see
+					   * pattern_pair */
+	unsigned char pattern_pair[8192]; /* bit (a << 8 | b): a pattern
+					   * begins with the bytes a, b */
+	int patterns_gated;      /* every pattern begins with a literal
+				  * letter or digit (designations_at) */
+	uint32_t *pattern_entity; /* index -> entity id */
+	unsigned char *pattern_each; /* index -> each match is an entity of
+				      * its own (named ships: each_match) */
+	size_t npatterns;
+	struct buf combined;     /* the combined pattern's text */
+	char **alias_text;       /* every literal alias, in file order */
+	uint32_t *alias_entity;
+	size_t naliases, alias_cap;
+};
+
 struct pending {
 	uint32_t *entity;
 	unsigned char *each;
@@ -355,4 +383,48 @@ int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 		return 1;
 	}
 	return 0;
+}
+
+int lexicon_pattern_may(const struct lexicon *lx, const char *text,
+			size_t len, size_t pos)
+{
+	unsigned a = (unsigned char)text[pos], b, k;
+
+	if (lx->pattern_first[a] != 2)
+		return lx->pattern_first[a];
+	b = pos + 1 < len ? (unsigned char)text[pos + 1] : 0;
+	k = a << 8 | b;
+	return lx->pattern_pair[k >> 3] >> (k & 7) & 1;
+}
+
+struct entities *lexicon_registry(const struct lexicon *lx)
+{
+	return lx->reg;
+}
+
+const struct trie *lexicon_aliases(const struct lexicon *lx)
+{
+	return lx->aliases;
+}
+
+const struct trie *lexicon_seats(const struct lexicon *lx)
+{
+	return lx->seats;
+}
+
+int lexicon_patterns_gated(const struct lexicon *lx)
+{
+	return lx->patterns_gated;
+}
+
+size_t lexicon_alias_count(const struct lexicon *lx)
+{
+	return lx->naliases;
+}
+
+const char *lexicon_alias(const struct lexicon *lx, size_t i,
+			  uint32_t *entity)
+{
+	*entity = lx->alias_entity[i];
+	return lx->alias_text[i];
 }

@@ -12,33 +12,8 @@
 #include "brief/base/trie.h"
 #include "brief/base/util.h"
 
-struct lexicon {
-	struct entities *reg;    /* shared; not owned */
-	struct trie *aliases;    /* alias -> entity id */
-	struct trie *seats;      /* the aliases that name a seat of
-				  * government ("Vienna"): the state, except
-				  * where the text names a place ("in
-				  * Vienna") */
-	pcre2_code *designations; /* all patterns, each alternative marked
-				   * with its index */
-	pcre2_code *designations_at; /* the same, anchored: tried only at
-				      * word starts that may begin one */
-	unsigned char pattern_first[256]; /* bytes a pattern begins with:
-					   * 1 = any second byte, 2 = see
-					   * pattern_pair */
-	unsigned char pattern_pair[8192]; /* bit (a << 8 | b): a pattern
-					   * begins with the bytes a, b */
-	int patterns_gated;      /* every pattern begins with a literal
-				  * letter or digit (designations_at) */
-	uint32_t *pattern_entity; /* index -> entity id */
-	unsigned char *pattern_each; /* index -> each match is an entity of
-				      * its own (named ships: each_match) */
-	size_t npatterns;
-	struct buf combined;     /* the combined pattern's text */
-	char **alias_text;       /* every literal alias, in file order */
-	uint32_t *alias_entity;
-	size_t naliases, alias_cap;
-};
+/* Opaque: read it through the functions below. */
+struct lexicon;
 
 /* Load and merge lexicon files in order into reg.  Entities with the same
  * name merge their aliases; an alias keeps the entity that first claimed
@@ -61,23 +36,31 @@ int lexicon_next_pattern(const struct lexicon *lx, pcre2_match_data *md,
 			 size_t *ms, size_t *me, uint32_t *entity, int *each);
 
 /* May a designation pattern begin at text[pos] (only when
- * patterns_gated)? */
-static inline int lexicon_pattern_may(const struct lexicon *lx,
-				      const char *text, size_t len, size_t pos)
-{
-	unsigned a = (unsigned char)text[pos], b, k;
-
-	if (lx->pattern_first[a] != 2)
-		return lx->pattern_first[a];
-	b = pos + 1 < len ? (unsigned char)text[pos + 1] : 0;
-	k = a << 8 | b;
-	return lx->pattern_pair[k >> 3] >> (k & 7) & 1;
-}
+ * lexicon_patterns_gated)? */
+int lexicon_pattern_may(const struct lexicon *lx, const char *text,
+			size_t len, size_t pos);
 
 /* A designation-pattern match that begins at the word start pos (only
- * when patterns_gated).  Returns 1 with *me and *entity set. */
+ * when lexicon_patterns_gated).  Returns 1 with *me and *entity set. */
 int lexicon_pattern_at(const struct lexicon *lx, pcre2_match_data *md,
 		       const char *text, size_t len, size_t pos, size_t *me,
 		       uint32_t *entity, int *each);
+
+/* The entity registry the lexicon fills (shared; not owned). */
+struct entities *lexicon_registry(const struct lexicon *lx);
+/* The literal aliases: alias -> entity id. */
+const struct trie *lexicon_aliases(const struct lexicon *lx);
+/* The aliases that name a seat of government ("Vienna"): the state,
+ * except where the text names a place ("in Vienna"). */
+const struct trie *lexicon_seats(const struct lexicon *lx);
+/* Does every designation pattern begin with a literal letter or digit
+ * (then lexicon_pattern_may and lexicon_pattern_at, else
+ * lexicon_next_pattern)? */
+int lexicon_patterns_gated(const struct lexicon *lx);
+/* The literal aliases in file order: how many, and the i-th with its
+ * entity id. */
+size_t lexicon_alias_count(const struct lexicon *lx);
+const char *lexicon_alias(const struct lexicon *lx, size_t i,
+			  uint32_t *entity);
 
 #endif
