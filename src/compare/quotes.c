@@ -7,33 +7,13 @@
 
 #include "brief/base/trie.h"
 #include "brief/base/utf8.h"
+#include "brief/yaml/wordlist.h"
 
 struct quoterules {
 	struct trie *verbs;
 	struct trie *pronouns;
 	struct trie *according;
 };
-
-static int word_list(const char *name, const struct ynode *l,
-		     struct trie *t, struct err *e)
-{
-	size_t i;
-
-	if (l == NULL)
-		return 0;
-	if (l->type != YNODE_SEQ) {
-		ynode_err(e, name, l, "a list of words is expected");
-		return -1;
-	}
-	for (i = 0; i < l->nkids; i++) {
-		if (l->kids[i]->type != YNODE_SCALAR) {
-			ynode_err(e, name, l->kids[i], "a word is expected");
-			return -1;
-		}
-		trie_add(t, l->kids[i]->str, l->kids[i]->len, 0, 0);
-	}
-	return 0;
-}
 
 struct quoterules *quoterules_load(const struct ynode *root, const char *name,
 				   struct err *e)
@@ -43,9 +23,12 @@ struct quoterules *quoterules_load(const struct ynode *root, const char *name,
 	r->verbs = trie_new();
 	r->pronouns = trie_new();
 	r->according = trie_new();
-	if (word_list(name, ynode_get(root, "speech_verbs"), r->verbs, e) ||
-	    word_list(name, ynode_get(root, "pronouns"), r->pronouns, e) ||
-	    word_list(name, ynode_get(root, "according"), r->according, e)) {
+	if (wordlist_load(r->verbs, name, ynode_get(root, "speech_verbs"),
+			  "speech_verbs", 0, 0, e) ||
+	    wordlist_load(r->pronouns, name, ynode_get(root, "pronouns"),
+			  "pronouns", 0, 0, e) ||
+	    wordlist_load(r->according, name, ynode_get(root, "according"),
+			  "according", 0, 0, e)) {
 		quoterules_free(r);
 		return NULL;
 	}

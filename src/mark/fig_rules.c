@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/yaml/wordlist.h"
+
 static char **push_str(char **arr, size_t *n, const char *s)
 {
 	arr = xrealloc(arr, (*n + 1) * sizeof *arr);
@@ -131,26 +133,19 @@ static int load_named(struct trie *t, char ***names, size_t *n,
 	return 0;
 }
 
+/* A list of words (folded); with names, each word's value is the index
+ * of its text pushed on *names. */
 static int load_list(struct trie *t, char ***names, size_t *n,
 		     const char *name, const struct ynode *root,
 		     const char *key, struct err *e)
 {
 	const struct ynode *l = ynode_get(root, key);
 	size_t i;
-	int h = need(name, l, YNODE_SEQ, key, e);
 
-	if (h <= 0)
-		return h;
-	for (i = 0; i < l->nkids; i++) {
-		if (l->kids[i]->type != YNODE_SCALAR) {
-			ynode_err(e, name, l->kids[i], "a word is expected");
-			return -1;
-		}
-		if (names)
-			*names = push_str(*names, n, l->kids[i]->str);
-		trie_add(t, l->kids[i]->str, l->kids[i]->len,
-			 names ? (uint32_t)*n - 1 : 0, 1);
-	}
+	if (wordlist_load(t, name, l, key, 1, names ? (uint32_t)*n : 0, e) != 0)
+		return -1;
+	for (i = 0; names && l && i < l->nkids; i++)
+		*names = push_str(*names, n, l->kids[i]->str);
 	return 0;
 }
 

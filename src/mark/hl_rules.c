@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "brief/yaml/rx_node.h"
+#include "brief/yaml/wordlist.h"
 #include "brief/yaml/yamlio.h"
 
 /* The word lists: where each is in the rules file (a mapping, or the top
@@ -47,27 +48,6 @@ static struct trie **list_trie(struct highlighter *h, size_t i)
 	return (struct trie **)(void *)((char *)h + word_lists[i].trie);
 }
 
-static int word_list(const char *name, const struct ynode *l,
-		     const char *key, struct trie *t, int fold, struct err *e)
-{
-	size_t i;
-
-	if (l == NULL)
-		return 0;
-	if (l->type != YNODE_SEQ) {
-		ynode_err(e, name, l, "'%s' must be a list of words", key);
-		return -1;
-	}
-	for (i = 0; i < l->nkids; i++) {
-		if (l->kids[i]->type != YNODE_SCALAR || l->kids[i]->len == 0) {
-			ynode_err(e, name, l->kids[i], "a word is expected");
-			return -1;
-		}
-		trie_add(t, l->kids[i]->str, l->kids[i]->len, 0, fold);
-	}
-	return 0;
-}
-
 static int load_rules(struct highlighter *h, const char *name,
 		      const struct ynode *root, struct err *e)
 {
@@ -85,8 +65,9 @@ static int load_rules(struct highlighter *h, const char *name,
 		const struct word_list *w = &word_lists[i];
 		const struct ynode *in = w->in ? ynode_get(root, w->in) : root;
 
-		if (word_list(name, ynode_get(in, w->key), w->key,
-			      *list_trie(h, i), w->fold, e) != 0)
+		if (wordlist_load(*list_trie(h, i), name,
+				  ynode_get(in, w->key), w->key, w->fold, 0,
+				  e) != 0)
 			return -1;
 	}
 	if (ynode_get(pe, "name")) {
