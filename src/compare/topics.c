@@ -3,8 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "brief/base/paths.h"
 #include "brief/base/rx.h"
 #include "brief/yaml/rx_node.h"
 #include "brief/yaml/yamlio.h"
@@ -25,12 +25,7 @@ struct topics {
 
 char *topics_default_path(void)
 {
-	char *user = xdg_path("config", "topics.yaml");
-
-	if (access(user, F_OK) == 0)
-		return user;
-	free(user);
-	return xasprintf("%s/topics.yaml", datadir());
+	return paths_config_file("topics.yaml");
 }
 
 static int has_upper(const char *s)

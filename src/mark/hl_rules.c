@@ -5,8 +5,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "brief/base/paths.h"
 #include "brief/yaml/rx_node.h"
 #include "brief/yaml/wordlist.h"
 #include "brief/yaml/yamlio.h"
@@ -99,12 +99,7 @@ static int load_rules(struct highlighter *h, const char *name,
 
 char *highlighter_default_rules(void)
 {
-	char *user = xdg_path("config", "highlight.yaml");
-
-	if (access(user, F_OK) == 0)
-		return user;
-	free(user);
-	return xasprintf("%s/highlight.yaml", datadir());
+	return paths_config_file("highlight.yaml");
 }
 
 struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,

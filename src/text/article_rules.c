@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/paths.h"
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -198,17 +200,9 @@ fail:
 
 struct article_rules *article_rules_default(struct err *e)
 {
-	char *user = xdg_path("config", "article.yaml");
-	char *path;
+	char *path = paths_config_file("article.yaml");
 	struct article_rules *r;
 
-	if (access(user, R_OK) == 0) {
-		r = article_rules_load(user, e);
-		free(user);
-		return r;
-	}
-	free(user);
-	path = xasprintf("%s/article.yaml", datadir());
 	r = article_rules_load(path, e);
 	free(path);
 	return r;
