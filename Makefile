@@ -9,15 +9,20 @@ VERSION := 0.1.0
 PKGS := ncursesw yaml-0.1 libpcre2-8
 CC ?= cc
 CFLAGS ?= -O2 -g
-WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+# warnings are errors; `make WERROR=` turns that off (make check keeps it)
+WERROR := -Werror
+WARN = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE \
 	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 
-SRCS := $(wildcard src/*.c)
-LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+# src/LAYER/*.c, headers in include/brief/LAYER/ (see README, Layout);
+# objects mirror the folders under each build directory
+LAYERS := base yaml text mark compare notes report ui cli
+SRCS := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
@@ -37,51 +42,74 @@ AUNITS := $(UNIT_SRCS:tests/unit/%.c=$(A)/tests/%)
 REPLAYS := $(FUZZ_NAMES:%=$(A)/fuzz/replay_%)
 C := build/clang
 
-DEPS_STAMP := $(B)/.deps-ok
+# Building never installs anything: a missing library stops the build with
+# the Debian package to install (make deps).  The compile flags are kept
+# in a file, so that changing them (WERROR=, CFLAGS=) rebuilds.
+LIBS_OK := libs-ok
+DEB_ncursesw := libncurses-dev
+DEB_yaml-0.1 := libyaml-dev
+DEB_libpcre2-8 := libpcre2-dev
+DEB_cmocka := libcmocka-dev
+# $(call need_libs,PKG...): fail naming the Debian package of each missing
+need_libs = missing=; command -v pkg-config >/dev/null || missing=" pkg-config"; \
+	$(foreach l,$(1),pkg-config --exists $(l) 2>/dev/null || \
+		missing="$$missing $(or $(DEB_$(l)),$(l))";) \
+	if [ -n "$$missing" ]; then echo "brief: cannot build, missing:$$missing" \
+		"(Debian packages; 'make deps' installs them)" >&2; exit 1; fi
+FLAGS := $(B)/.flags
 
 .SECONDARY:
 
 .PHONY: all deps run check test unit cli e2e asan install uninstall clean \
-	bench fuzz soak valgrind
+	bench fuzz soak valgrind snapshots layers $(LIBS_OK) $(FLAGS).new
 
 all: brief
 
-# Install the Debian packages brief needs, only when something is missing.
-deps: $(DEPS_STAMP)
-$(DEPS_STAMP): tests/deps.sh
+# Install the Debian packages brief needs, only those that are missing.
+deps:
 	@sh tests/deps.sh
-	@mkdir -p $(B) && touch $@
 
-brief: $(DEPS_STAMP) $(B)/main.o $(B)/libbrief.a
-	$(CC) $(CFLAGS) -o $@ $(B)/main.o $(B)/libbrief.a $(PKG_LIBS) $(LDFLAGS)
+$(LIBS_OK):
+	@$(call need_libs,$(PKGS))
+
+$(FLAGS).new:
+	@mkdir -p $(B)
+	@echo '$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS_ALL)' >$@
+$(FLAGS): $(FLAGS).new
+	@cmp -s $< $@ || cp $< $@
+
+brief: $(B)/cli/main.o $(B)/libbrief.a
+	$(CC) $(CFLAGS) -o $@ $(B)/cli/main.o $(B)/libbrief.a $(PKG_LIBS) $(LDFLAGS)
 
 $(B)/libbrief.a: $(OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/%.o: src/%.c | $(DEPS_STAMP)
+$(B)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(B)/libbrief.a
+$(B)/tests/%: tests/unit/%.c $(B)/libbrief.a | $(LIBS_OK)
+	@$(call need_libs,cmocka)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(CPPFLAGS_ALL) \
 		$(shell pkg-config --cflags cmocka) -MMD -MP -o $@ $< \
 		$(B)/libbrief.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 # Sanitized build
-$(A)/brief: $(A)/main.o $(A)/libbrief.a
+$(A)/brief: $(A)/cli/main.o $(A)/libbrief.a
 	$(CC) -O1 -g $(SAN) -o $@ $^ $(PKG_LIBS)
 
 $(A)/libbrief.a: $(AOBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(A)/%.o: src/%.c | $(DEPS_STAMP)
+$(A)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(SAN) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 
-$(A)/tests/%: tests/unit/%.c $(A)/libbrief.a
+$(A)/tests/%: tests/unit/%.c $(A)/libbrief.a | $(LIBS_OK)
+	@$(call need_libs,cmocka)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(SAN) $(WARN) -Wno-missing-prototypes $(CPPFLAGS_ALL) \
 		$(shell pkg-config --cflags cmocka) -MMD -MP -o $@ $< \
@@ -95,7 +123,7 @@ $(A)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(A)/libbrief.a
 
 # libFuzzer builds with clang
 CLANG_OBJS := $(LIB_SRCS:src/%.c=$(C)/%.o)
-$(C)/%.o: src/%.c | $(DEPS_STAMP)
+$(C)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
 	@mkdir -p $(@D)
 	clang -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(WARN) \
 		$(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
@@ -120,11 +148,19 @@ fuzz: $(FUZZ_NAMES:%=$(C)/fuzz_%)
 
 asan: $(A)/brief $(AUNITS) $(REPLAYS)
 
-run: brief
+# run and check install what is missing first (make deps), then build
+run:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory brief
 	./brief articles
 
-# Every test, plain and sanitized, with one closing summary.
-check: brief $(UNITS) $(A)/brief $(AUNITS) $(REPLAYS)
+# Every test, plain and sanitized, with one closing summary; warnings are
+# errors here whatever WERROR says.
+check:
+	@$(MAKE) --no-print-directory deps
+	@sh tests/layers.sh
+	@$(MAKE) --no-print-directory WERROR=-Werror brief $(UNITS) $(A)/brief \
+		$(AUNITS) $(REPLAYS)
 	@sh tests/run-all.sh
 
 test: check
@@ -145,6 +181,15 @@ soak: $(A)/brief
 	MONKEY_KEYS=$${MONKEY_KEYS:-40000} BRIEF=$(A)/brief E2E_DEADLINE=60 \
 		sh tests/e2e/monkey.sh
 
+# the layer rules (README, Layout): includes, curses, output, getenv
+layers:
+	@sh tests/layers.sh && echo "layers: ok"
+
+# rewrite tests/snapshots/ from today's outputs (for a change meant to
+# alter a batch output; review the diff before committing)
+snapshots: brief
+	@SNAPSHOT_UPDATE=1 BRIEF=./brief sh tests/cli/snapshots.sh
+
 valgrind: brief
 	@sh tests/valgrind.sh
 
@@ -154,6 +199,6 @@ bench: brief
 clean:
 	rm -rf $(B) brief
 
--include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/main.d $(A)/main.d
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d
 -include $(CLANG_OBJS:.o=.d) $(FUZZ_NAMES:%=$(C)/fuzz_%.d)
 -include $(UNITS:=.d) $(AUNITS:=.d)

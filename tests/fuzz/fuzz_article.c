@@ -2,9 +2,9 @@
  * its dump, and its highlighting (lexicon, rules, figures). */
 #include <string.h>
 
-#include "brief/article.h"
-#include "brief/dump.h"
-#include "brief/engine.h"
+#include "brief/text/article.h"
+#include "brief/report/dump.h"
+#include "brief/mark/engine.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

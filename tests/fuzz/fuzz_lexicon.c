@@ -1,7 +1,7 @@
 /* Fuzz target: a lexicon file, then highlighting a sentence with it. */
 #include <string.h>
 
-#include "brief/engine.h"
+#include "brief/mark/engine.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -3,8 +3,8 @@
  * into the same notes (abort on any difference). */
 #include <string.h>
 
-#include "brief/notes.h"
-#include "brief/yamlio.h"
+#include "brief/notes/notes.h"
+#include "brief/yaml/yamlio.h"
 #include "fuzz.h"
 
 static int same_str(const char *a, const char *b)

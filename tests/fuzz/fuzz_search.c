@@ -1,7 +1,7 @@
 /* Fuzz target: what a user types at the / prompt. */
 #include <string.h>
 
-#include "brief/search.h"
+#include "brief/text/search.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,5 +1,5 @@
 /* Fuzz target: a theme file. */
-#include "brief/theme.h"
+#include "brief/ui/theme.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -2,8 +2,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "brief/utf8.h"
-#include "brief/wrap.h"
+#include "brief/base/utf8.h"
+#include "brief/base/wrap.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "brief/util.h"
+#include "brief/base/util.h"
 #include "fuzz.h"
 
 static int one(const char *path)

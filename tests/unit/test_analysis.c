@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
-#include "brief/compare.h"
-#include "brief/engine.h"
+#include "brief/compare/compare.h"
+#include "brief/mark/engine.h"
 
 static struct article_rules *rules;
 static struct engine en;

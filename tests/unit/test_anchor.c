@@ -2,8 +2,8 @@
  * placing it again in an article whose text may have changed. */
 #include "testlib.h"
 
-#include "brief/anchor.h"
-#include "brief/utf8.h"
+#include "brief/text/anchor.h"
+#include "brief/base/utf8.h"
 
 static struct article_rules *rules;
 

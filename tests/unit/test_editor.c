@@ -3,8 +3,8 @@
 
 #include <curses.h>
 
-#include "brief/editor.h"
-#include "brief/utf8.h"
+#include "brief/ui/editor.h"
+#include "brief/base/utf8.h"
 
 #define W 80
 

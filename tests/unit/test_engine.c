@@ -1,8 +1,8 @@
 /* The highlighter and the index on the seeds and on small texts. */
 #include "testlib.h"
 
-#include "brief/engine.h"
-#include "brief/xref.h"
+#include "brief/mark/engine.h"
+#include "brief/mark/xref.h"
 
 #include <fcntl.h>
 #include <stdio.h>

@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "brief/fileio.h"
+#include "brief/base/fileio.h"
 
 static char *dir;
 

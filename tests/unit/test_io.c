@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "brief/mapguard.h"
+#include "brief/base/mapguard.h"
 
 static const struct read_limits small = {1000, "too large (test)", 16};
 

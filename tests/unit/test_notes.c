@@ -11,9 +11,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "brief/anchor.h"
-#include "brief/notes.h"
-#include "brief/yamlio.h"
+#include "brief/text/anchor.h"
+#include "brief/notes/notes.h"
+#include "brief/yaml/yamlio.h"
 
 static struct article_rules *rules;
 static struct article *art;

@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "brief/anchor.h"
-#include "brief/notes.h"
+#include "brief/text/anchor.h"
+#include "brief/notes/notes.h"
 
 static struct article_rules *rules;
 static char dir[] = "/tmp/brief-notesXXXXXX";

@@ -2,7 +2,7 @@
  * escaping of tab-separated fields. */
 #include "testlib.h"
 
-#include "brief/visible.h"
+#include "brief/base/visible.h"
 
 static char *vis(const char *s, size_t n, int keep)
 {

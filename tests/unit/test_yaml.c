@@ -1,30 +1,12 @@
-/* Unit tests: the quick YAML reader (yamlfast) against libyaml. */
+/* Unit tests: the YAML reader over libyaml (yamlio), on brief's data files
+ * and on the forms they use: the tree, its lines and columns, errors. */
 #include "testlib.h"
 
-#include "brief/yamlfast.h"
-#include "brief/yamlio.h"
+#include "brief/base/trie.h"
+#include "brief/yaml/wordlist.h"
+#include "brief/yaml/yamlio.h"
 
-/* Read s both ways; returns yamlfast's *simple.  When yamlfast reads it,
- * libyaml must read it too, into the same tree. */
-static int both_ways(const char *s)
-{
-	struct err e = {{0}};
-	size_t n = strlen(s);
-	int simple, ok;
-	struct ynode *fast = yfast_parse(s, n, 0, &simple);
-	struct ynode *slow = yamlio_parse_libyaml(s, n, "t", 0, &ok, &e);
-
-	if (simple && !ok)
-		fail_msg("yamlfast read what libyaml refuses (%s):\n%s", e.text,
-			 s);
-	if (simple && !ynode_equal(fast, slow))
-		fail_msg("yamlfast and libyaml disagree on:\n%s", s);
-	ynode_free(fast);
-	ynode_free(slow);
-	return simple;
-}
-
-/* Every data file brief ships is in the subset, and read the same. */
+/* Every data file brief ships is read, into a mapping at line 1 or later. */
 static void test_shipped_files(void **state)
 {
 	static const char *files[] = {
@@ -37,83 +19,73 @@ static void test_shipped_files(void **state)
 	(void)state;
 	for (i = 0; i < sizeof files / sizeof *files; i++) {
 		struct err e = {{0}};
-		size_t n;
-		char *s = file_read(files[i], &n, &e);
-		char *z;
+		int ok = 0;
+		struct ynode *root = yamlio_parse_file(files[i], &ok, &e);
 
-		if (s == NULL)
-			fail_msg("%s", e.text);
-		z = xstrndup(s, n);
-		if (!both_ways(z))
-			fail_msg("%s is not read by yamlfast", files[i]);
-		free(z);
-		free(s);
+		if (!ok || root == NULL)
+			fail_msg("%s: %s", files[i], e.text);
+		assert_int_equal(root->type, YNODE_MAP);
+		assert_true(root->nkids >= 2);
+		ynode_free(root);
 	}
 }
 
-/* What the subset holds: read, and read as libyaml reads it. */
-static void test_subset(void **state)
+/* Block and flow forms: values, quoting, lines and columns. */
+static void test_tree(void **state)
 {
-	static const char *in[] = {
-		"a: 1\nb: two words  # a comment\n",
-		"# head\n\nlist:\n  - one\n  - 'it''s'\n  - \"dq\"\nnext: x\n",
-		"m:\n  k: {value: 0.5, weak: true}\n  s: {\"$\": USD, 'a b': c}\n",
-		"f: [guided-missile\n  destroyer, per cent, \"%\", -1, 2.5,\n"
-		"  'a, b']\n",
-		"seq:\n- {pattern: '\\bx\\b', offset: -1}\n- name: n\n  where: "
-		"start\n  marker: true\nafter: 1\n",
-		"e: []\nm: {}\n",
-		"deep:\n  deeper:\n    deepest: [a, [b, c], {d: e}]\n",
-		"names: ['Côte d''Ivoire', Türkiye, 'Kim Jong Un']\nk: v\n",
-		"  indented: root\n  second: key\n",
-	};
-	size_t i;
+	static const char s[] =
+		"# head\n"
+		"list:\n"
+		"  - one\n"
+		"  - 'it''s'\n"
+		"m: {value: 0.5, \"$\": USD}\n"
+		"f: [guided-missile\n"
+		"  destroyer, 'a, b']\n";
+	struct err e = {{0}};
+	int ok = 0;
+	struct ynode *root = yamlio_parse(s, strlen(s), "t", 0, &ok, &e);
+	struct ynode *list, *m, *f;
 
 	(void)state;
-	for (i = 0; i < sizeof in / sizeof *in; i++)
-		if (!both_ways(in[i]))
-			fail_msg("not read by yamlfast:\n%s", in[i]);
+	assert_true(ok);
+	assert_non_null(root);
+	list = ynode_get(root, "list");
+	assert_non_null(list);
+	assert_int_equal(list->type, YNODE_SEQ);
+	assert_int_equal(list->nkids, 2);
+	assert_string_equal(list->kids[0]->str, "one");
+	assert_int_equal(list->kids[0]->line, 3);
+	assert_int_equal(list->kids[0]->col, 5);
+	assert_int_equal(list->kids[0]->quoted, 0);
+	assert_string_equal(list->kids[1]->str, "it's");
+	assert_int_equal(list->kids[1]->quoted, 1);
+	m = ynode_get(root, "m");
+	assert_string_equal(ynode_get(m, "value")->str, "0.5");
+	assert_string_equal(ynode_get(m, "$")->str, "USD");
+	assert_int_equal(ynode_get(m, "$")->col, 22);
+	f = ynode_get(root, "f");
+	assert_int_equal(f->nkids, 2);
+	assert_string_equal(f->kids[0]->str, "guided-missile destroyer");
+	assert_string_equal(f->kids[1]->str, "a, b");
+	assert_int_equal(f->kids[1]->line, 7);
+	ynode_free(root);
 }
 
-/* What it leaves to libyaml (anchors, block scalars, tabs, keys over
- * lines, documents, errors): never read differently. */
-static void test_left_to_libyaml(void **state)
+/* line0 moves every line (front matter inside a file). */
+static void test_line0(void **state)
 {
-	static const char *in[] = {
-		"a: &x 1\nb: *x\n",
-		"a: |\n  text\n",
-		"a: >\n  folded\n",
-		"a:\tb\n",
-		"{a\n b: 1}\n",
-		"---\na: 1\n",
-		"a: 1\n...\n",
-		"%YAML 1.1\n---\na: 1\n",
-		"a: b: c\n",
-		"a: [1, 2,]\n",
-		"a: [1, 2\n",
-		"a: 'unclosed\n",
-		"a: \"esc\\n\"\n",
-		"a: x\n  b: y\n",
-		"- - a\n",
-		"a: !tag x\n",
-		"a:\nb: 1\n",
-		"\xEF\xBB\xBF" "a: 1\n",
-		"a: 1\r\nb: 2\r\n",
-		"plain\n",
-		"",
-		"a: [x # c\n  , y]\n",
-	};
-	size_t i;
+	struct err e = {{0}};
+	int ok = 0;
+	const char *s = "a: 1\nb: 2\n";
+	struct ynode *root = yamlio_parse(s, strlen(s), "t", 10, &ok, &e);
 
 	(void)state;
-	for (i = 0; i < sizeof in / sizeof *in; i++)
-		if (both_ways(in[i]))
-			fail_msg("yamlfast read what it should leave:\n%s",
-				 in[i]);
+	assert_true(ok);
+	assert_int_equal(ynode_get(root, "b")->line, 12);
+	ynode_free(root);
 }
 
-/* Through yamlio_parse, errors still come from libyaml, with their
- * line and column. */
+/* Errors come from libyaml, with their line and column. */
 static void test_errors(void **state)
 {
 	struct err e = {{0}};
@@ -190,7 +162,7 @@ static void test_node_limit_scales(void **state)
 		    (100u << 20) / YAMLIO_BYTES_PER_NODE);
 	for (i = 0; i < want - 1; i++)
 		buf_adds(&b, "- 'x'\n");
-	n = yamlio_parse_libyaml(b.data, b.len, "t", 0, &ok, &e);
+	n = yamlio_parse(b.data, b.len, "t", 0, &ok, &e);
 	if (!ok)
 		fail_msg("%s", e.text);
 	assert_int_equal(n->nkids, want - 1);
@@ -198,15 +170,48 @@ static void test_node_limit_scales(void **state)
 	buf_free(&b);
 }
 
+/* The one word-list loader: values first + i, folding, absent lists,
+ * and the two errors with the node's line and column. */
+static void test_wordlist(void **state)
+{
+	static const char s[] = "w: [Alpha, beta]\nm: {a: b}\n"
+				"e: [ok, '']\n";
+	struct err e = {{0}};
+	int ok = 0;
+	struct ynode *root = yamlio_parse(s, strlen(s), "w.yaml", 0, &ok, &e);
+	struct trie *t = trie_new();
+	uint32_t v = 99;
+
+	(void)state;
+	assert_true(ok);
+	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "w"), "w",
+				       1, 7, &e), 0);
+	assert_int_equal(trie_match(t, "ALPHA x", 7, 0, &v), 5);
+	assert_int_equal(v, 7);
+	assert_int_equal(trie_match(t, "beta", 4, 0, &v), 4);
+	assert_int_equal(v, 8);
+	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "none"),
+				       "none", 0, 0, &e), 0);
+	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "m"), "m",
+				       0, 0, &e), -1);
+	assert_string_equal(e.text, "w.yaml:2:4: 'm' must be a list of words");
+	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "e"), "e",
+				       0, 0, &e), -1);
+	assert_string_equal(e.text, "w.yaml:3:9: a word is expected");
+	trie_free(t);
+	ynode_free(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_files),
-		cmocka_unit_test(test_subset),
-		cmocka_unit_test(test_left_to_libyaml),
+		cmocka_unit_test(test_tree),
+		cmocka_unit_test(test_line0),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_read_whole),
 		cmocka_unit_test(test_node_limit_scales),
+		cmocka_unit_test(test_wordlist),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "brief/article.h"
-#include "brief/engine.h"
-#include "brief/util.h"
+#include "brief/text/article.h"
+#include "brief/mark/engine.h"
+#include "brief/base/util.h"
 
 #define SEED_A "articles/000_b6812c9593b6cfb0.txt"
 #define SEED_B "articles/001_ac23be4cfe9d2cdd.txt"

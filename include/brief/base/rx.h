@@ -1,0 +1,44 @@
+/* rx: PCRE2 compilation with brief's options (UTF, UCP, lazy JIT) and
+ * matching.  Patterns from data files: brief/yaml/rx_node.h. */
+#ifndef BRIEF_RX_H
+#define BRIEF_RX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "brief/base/util.h"
+
+/* For rx_compile_node (brief/yaml/rx_node.h): \b, \w and \d by ASCII
+ * rules, not Unicode ones (much faster where the words are ASCII, as in
+ * topic patterns). */
+#define RX_ASCII_WORDS PCRE2_NEVER_UCP
+
+/* Compile a pattern typed by the user; e gets "MESSAGE at offset N". */
+pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
+		       struct err *e);
+/* The same for a pattern a user typed: no JIT.  PCRE2 10.42's JIT
+ * crashes on some patterns in UCP mode (fuzzing found ".\\bG?"); the
+ * interpreter does not, and what a user types runs on little text. */
+pcre2_code *rx_compile_typed(const char *pattern, size_t len,
+			     uint32_t options, struct err *e);
+/* Compile with UTF and exactly the options given (no UCP added); with
+ * jit, for JIT as rx_compile.  e gets "MESSAGE at offset N". */
+pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
+			  int jit, struct err *e);
+/* Turn JIT compiling off (0) or on (1, the default) for the patterns
+ * compiled from then on; valgrind cannot follow JIT code. */
+void rx_use_jit(int on);
+/* Free a pattern compiled here (every pattern of rx_compile and
+ * rx_compile_node must be freed so: its JIT compiling is lazy). */
+void rx_free(pcre2_code *re);
+/* Match at or after start in s; returns 1 and fills *ms, *me on a match.
+ * A pattern compiled for JIT is JIT-compiled after a few dozen matches. */
+int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,
+	    size_t len, size_t start, uint32_t options, size_t *ms,
+	    size_t *me);
+/* Byte range of named group name in the last match, 0 if it did not take
+ * part. */
+int rx_group(const pcre2_code *re, pcre2_match_data *md, const char *name,
+	     size_t *gs, size_t *ge);
+
+#endif

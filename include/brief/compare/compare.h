@@ -1,0 +1,80 @@
+/* compare: two reports laid against each other -- entities only in one or
+ * in both (and those much more prominent in one), figures for the same
+ * thing side by side with their discrepancies, who said what, the topics
+ * each report covers, and one timeline.  No curses. */
+#ifndef BRIEF_COMPARE_H
+#define BRIEF_COMPARE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "brief/text/article.h"
+#include "brief/mark/highlight.h"
+#include "brief/compare/quotes.h"
+#include "brief/compare/timeline.h"
+#include "brief/compare/topics.h"
+
+struct compare_rules {
+	struct quoterules *q;
+	struct tlrules *tl;
+	struct topics *topics;
+	double share_factor;
+	int min_mentions;
+};
+
+/* Load data/compare.yaml and a topics file (NULL paths: the defaults). */
+struct compare_rules *compare_rules_load(const char *path,
+					 const char *topics_path,
+					 struct err *e);
+void compare_rules_free(struct compare_rules *r);
+
+struct cmp_entity {
+	uint32_t entity;
+	size_t count[2];
+	int prominent;           /* 0, or 1 + the side where it stands out */
+};
+
+struct cmp_figure {
+	uint32_t counts;         /* what it counts (a CAT_FIGURE entity) */
+	int side;                /* 0 = A, 1 = B */
+	const struct mention *m;
+	const struct figure *f;
+	int discrepancy;         /* no figure of the other side agrees */
+};
+
+struct cmp_side {
+	const struct article *a;
+	const struct mentions *m;
+	struct quote *q;
+	size_t nq;
+	struct tl_event *tl;
+	size_t ntl;
+	uint64_t *topics;        /* per section */
+};
+
+struct comparison {
+	struct cmp_side side[2];
+	struct cmp_entity *ents; /* by category, then name */
+	size_t nents;
+	struct cmp_figure *figs; /* by what they count, then side, then text */
+	size_t nfigs;
+};
+
+struct comparison *compare_run(const struct compare_rules *r,
+			       const struct entities *reg,
+			       const struct article *a,
+			       const struct mentions *ma,
+			       const struct article *b,
+			       const struct mentions *mb);
+void compare_free(struct comparison *c);
+
+/* Do two figures disagree (their values cannot both hold)? */
+int compare_disagree(const struct figure *x, const struct figure *y);
+
+int compare_markdown(FILE *f, const struct comparison *c,
+		     const struct compare_rules *r,
+		     const struct entities *reg);
+int compare_yaml(FILE *f, const struct comparison *c,
+		 const struct compare_rules *r, const struct entities *reg);
+
+#endif

@@ -1,0 +1,45 @@
+/* timeline: the dates and times an article mentions -- its dated figures
+ * and relative expressions ("on Sunday", "last month", "in October")
+ * resolved against the article's date when it has one.  No curses. */
+#ifndef BRIEF_TIMELINE_H
+#define BRIEF_TIMELINE_H
+
+#include <stddef.h>
+
+#include "brief/text/article.h"
+#include "brief/mark/highlight.h"
+#include "brief/yaml/yamlio.h"
+
+enum tl_precision { TL_NONE, TL_YEAR, TL_MONTH, TL_DAY };
+
+struct tl_event {
+	size_t start, end;        /* the expression in the text */
+	size_t section;
+	int year, month, day;
+	enum tl_precision precision;
+	int relative;             /* from a relative expression */
+};
+
+struct tlrules;
+
+struct tlrules *tlrules_load(const struct ynode *root, const char *name,
+			     struct err *e);
+void tlrules_free(struct tlrules *r);
+
+/* Resolve a relative expression against a date: kind and offset as in
+ * the rules file; for "weekday" and "month", which is the day (0 Monday)
+ * or month (1-12).  Returns the precision reached (TL_NONE without a
+ * date). */
+enum tl_precision tl_resolve(const char *kind, int offset, int which,
+			     const char *date, int *y, int *m, int *d);
+
+/* The events of a, in text order. */
+void timeline_find(const struct tlrules *r, const struct article *a,
+		   const struct mentions *m, struct tl_event **out,
+		   size_t *n);
+/* Order events by date (unresolved last). */
+int tl_cmp(const struct tl_event *x, const struct tl_event *y);
+/* "2024-12-27", "2024-12", "2024", or "relative". */
+void tl_format(const struct tl_event *ev, char *out, size_t n);
+
+#endif

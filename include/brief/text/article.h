@@ -1,0 +1,130 @@
+/* article: an article file turned into metadata, sections and sentences.
+ * No curses.  All text lives in one buffer (article->text), normalised at
+ * load: no BOM, LF line ends, valid UTF-8 (invalid bytes become U+FFFD);
+ * sections and sentences are byte ranges into it. */
+#ifndef BRIEF_ARTICLE_H
+#define BRIEF_ARTICLE_H
+
+#include <stddef.h>
+
+#include "brief/base/util.h"
+
+/* A headline is the short first line above the story, marked like the
+ * story; boilerplate (promos, copyright) is neither marked nor
+ * compared. */
+enum section_kind {
+	SECTION_LEAD,
+	SECTION_BODY,
+	SECTION_BOILERPLATE,
+	SECTION_HEADLINE
+};
+
+/* A byte range [start, end) into article->text. */
+struct span {
+	size_t start, end;
+};
+
+struct section {
+	enum section_kind kind;
+	size_t start, end;        /* the paragraph's text */
+	size_t first_sentence;    /* index into article->sentences */
+	size_t nsentences;
+	int line;                 /* 1-based line of its first byte */
+};
+
+/* What a metadata marker held: front matter, a date marker.  (A
+ * dateline stays in the lead: article->dateline.) */
+enum marker_kind { MARKER_FRONT_MATTER, MARKER_DATE };
+
+struct marker {
+	enum marker_kind kind;
+	size_t start, end;
+};
+
+struct article {
+	char *path;               /* as given ("-" for standard input) */
+	char *title;              /* never NULL ("" for an empty article) */
+	char *date;               /* "YYYY-MM-DD" or NULL */
+	char *source;             /* or NULL */
+	char *place;              /* from a dateline, or NULL */
+	struct span dateline;     /* "SEOUL, South Korea (AP) — ": metadata
+				   * kept at the head of the lead's text,
+				   * where only its date is marked; empty
+				   * when there is none */
+	char *url;                /* from front matter, or NULL */
+	char **tags;              /* from front matter */
+	size_t ntags;
+
+	char *text;               /* normalised text, NUL-terminated */
+	size_t len;
+	struct section *sections;
+	size_t nsections;
+	struct span *sentences;
+	size_t nsentences;
+	struct marker *markers;
+	size_t nmarkers;
+
+	size_t parsed;            /* bytes parsed into sections so far */
+	int complete;             /* every paragraph is parsed */
+	void *priv;               /* the parser's state */
+};
+
+/* The loader's rules (metadata patterns, boilerplate patterns,
+ * abbreviations), read from a YAML data file and compiled once. */
+struct article_rules;
+
+/* Load rules from path.  NULL and e set ("FILE:LINE:COL: message") on
+ * error. */
+struct article_rules *article_rules_load(const char *path, struct err *e);
+/* The rules in effect: $XDG_CONFIG_HOME/brief/article.yaml if present,
+ * else the shipped data file. */
+struct article_rules *article_rules_default(struct err *e);
+void article_rules_free(struct article_rules *r);
+
+/* Load an article from a file ("-" reads standard input).  NULL and e set
+ * on error ("FILE: reason", "FILE: binary file", or a front matter error
+ * "FILE:LINE:COL: message").  Free with article_free. */
+struct article *article_load(const char *path, const struct article_rules *r,
+			     struct err *e);
+/* Open an article and read its metadata, but parse its paragraphs only
+ * when asked (article_parse): large files are mapped, and the reader
+ * shows the first screen before the rest is parsed.  Errors as for
+ * article_load. */
+struct article *article_open(const char *path, const struct article_rules *r,
+			     struct err *e);
+/* Parse about budget more bytes into sections (whole lines, and whole
+ * blocks of a hard-wrapped text).  Returns 1 once the article is
+ * complete.  The rules given to article_open must still be alive. */
+int article_parse(struct article *a, size_t budget);
+/* The same from bytes already in memory; takes ownership of data (which
+ * must have room for a NUL at data[len]). */
+struct article *article_from_bytes(char *data, size_t len, const char *name,
+				   const struct article_rules *r,
+				   struct err *e);
+void article_free(struct article *a);
+
+/* The article's id: a hex hash of the file's bytes as read, computed on
+ * first use (a large file is not read whole before its first screen). */
+const char *article_id(const struct article *a);
+
+/* 0 while the article's file is as it was read; -1 and e set ("FILE: file
+ * changed while being read") when a mapped file shrank under brief (the
+ * lost bytes read as NUL, mended to '?' where parsed): the article then
+ * holds text the file never had, and must not be trusted (batch modes stop
+ * with exit 2; the reader says so).  Cheap: check it after reading. */
+int article_check(const struct article *a, struct err *e);
+
+/* The caller is done with text[from, to) for now: a mapped article gives
+ * those pages back (the page cache keeps them; reading them again maps
+ * them again), so that a large article does not stay whole in memory
+ * once parsed and highlighted.  Does nothing for an article in memory. */
+void article_release(const struct article *a, size_t from, size_t to);
+
+/* The section holding byte offset off, or -1. */
+long article_section_at(const struct article *a, size_t off);
+/* The sentence holding byte offset off (or the nearest before it), or -1. */
+long article_sentence_at(const struct article *a, size_t off);
+
+const char *section_kind_name(enum section_kind k);
+
+#endif

@@ -1,0 +1,47 @@
+/* pane: draws one article (a doc) into a rectangle of the screen: a
+ * header with its title, date and source, then the wrapped text with its
+ * mentions, the selection and search matches styled by theme role. */
+#ifndef BRIEF_PANE_H
+#define BRIEF_PANE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "brief/ui/doc.h"
+#include "brief/text/search.h"
+
+#define PANE_HEADER 2   /* rows above the text */
+#define PANE_GUTTER 2   /* columns left of the text */
+
+/* A note's passage in a doc. */
+struct noteplace {
+	size_t start, end;
+	size_t note;              /* index in the notes store */
+};
+
+/* What drawing needs beyond the doc. */
+struct pane_view {
+	struct highlighter *h;
+	uint32_t sel_entity;      /* ENTITY_NONE when nothing is selected */
+	int sel_here;             /* the selected mention is in this doc */
+	size_t sel_start, sel_end;
+	struct search *search;
+	int focused;
+	const char *label;        /* "A", "B" */
+	const struct noteplace *notes; /* sorted by start */
+	size_t nnotes;
+};
+
+/* Text rows available in a pane of height h. */
+int pane_text_rows(int h);
+/* Text columns in a pane of width w. */
+int pane_text_cols(int w);
+/* Draw d at (y, x), h rows by w columns. */
+void pane_draw(struct doc *d, int y, int x, int h, int w,
+	       const struct pane_view *v);
+/* The byte offset under the cell at (row, col) relative to the pane's
+ * origin, if it is text.  Returns 1 and sets *off. */
+int pane_offset_at(struct doc *d, int h, int w, int row, int col,
+		   size_t *off);
+
+#endif

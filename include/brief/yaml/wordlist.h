@@ -1,0 +1,20 @@
+/* wordlist: the one loader of the word lists in brief's data files (a
+ * YAML sequence of words) into a trie. */
+#ifndef BRIEF_WORDLIST_H
+#define BRIEF_WORDLIST_H
+
+#include <stdint.h>
+
+#include "brief/base/trie.h"
+#include "brief/base/util.h"
+#include "brief/yaml/yamlio.h"
+
+/* Add the words of list l (the value of key in file name; NULL when the
+ * key is absent: nothing to add) to t, matched in any case when fold;
+ * the i-th word's value is first + i.  Returns 0, or -1 with e set to
+ * "FILE:LINE:COL: 'KEY' must be a list of words" or "... a word is
+ * expected" (an empty word included). */
+int wordlist_load(struct trie *t, const char *name, const struct ynode *l,
+		  const char *key, int fold, uint32_t first, struct err *e);
+
+#endif

@@ -1,0 +1,172 @@
+/* rx: PCRE2 compile and match helpers. */
+#include "brief/base/rx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* 0 once rx_use_jit(0) was called: nothing is JIT-compiled. */
+static int jit_on = 1;
+
+/* Patterns meant for JIT are JIT-compiled lazily, at their RX_JIT_AFTER-th
+ * match: a short article then does not pay for compiling some forty
+ * patterns it barely uses, and a long one soon runs on JIT code.  The
+ * patterns waiting, with their uses, in a small open-addressing table
+ * (empty when all are compiled: no cost then). */
+#define RX_JIT_AFTER 64
+
+struct lazy {
+	const pcre2_code *re;  /* NULL: empty; TOMB: removed */
+	unsigned uses;
+};
+
+static struct lazy *lazy;
+static size_t lazy_slots, lazy_n, lazy_used;
+
+#define TOMB ((const pcre2_code *)&lazy_slots)
+
+static size_t lazy_hash(const pcre2_code *re)
+{
+	return (size_t)(((uintptr_t)re >> 4) * 0x9E3779B97F4A7C15ULL >> 20) &
+	       (lazy_slots - 1);
+}
+
+static struct lazy *lazy_find(const pcre2_code *re)
+{
+	size_t i;
+
+	if (lazy_n == 0)
+		return NULL;
+	for (i = lazy_hash(re); lazy[i].re != NULL;
+	     i = (i + 1) & (lazy_slots - 1))
+		if (lazy[i].re == re)
+			return &lazy[i];
+	return NULL;
+}
+
+static void lazy_add(const pcre2_code *re)
+{
+	size_t i;
+
+	if ((lazy_used + 1) * 2 > lazy_slots) {
+		struct lazy *old = lazy;
+		size_t k, oslots = lazy_slots;
+
+		lazy_slots = oslots ? oslots * 2 : 64;
+		lazy = xcalloc(lazy_slots, sizeof *lazy);
+		lazy_used = 0;
+		for (k = 0; k < oslots; k++)
+			if (old[k].re != NULL && old[k].re != TOMB) {
+				for (i = lazy_hash(old[k].re); lazy[i].re;
+				     i = (i + 1) & (lazy_slots - 1))
+					;
+				lazy[i] = old[k];
+				lazy_used++;
+			}
+		free(old);
+	}
+	for (i = lazy_hash(re); lazy[i].re != NULL && lazy[i].re != TOMB;
+	     i = (i + 1) & (lazy_slots - 1))
+		;
+	if (lazy[i].re == NULL)
+		lazy_used++;
+	lazy[i].re = re;
+	lazy[i].uses = 0;
+	lazy_n++;
+}
+
+static void lazy_remove(struct lazy *l)
+{
+	l->re = TOMB;
+	if (--lazy_n == 0) {
+		free(lazy);
+		lazy = NULL;
+		lazy_slots = lazy_used = 0;
+	}
+}
+
+void rx_free(pcre2_code *re)
+{
+	struct lazy *l;
+
+	if (re == NULL)
+		return;
+	if ((l = lazy_find(re)) != NULL)
+		lazy_remove(l);
+	pcre2_code_free(re);
+}
+
+void rx_use_jit(int on)
+{
+	jit_on = on;
+}
+
+pcre2_code *rx_compile(const char *pattern, size_t len, uint32_t options,
+		       struct err *e)
+{
+	return rx_compile_as(pattern, len, options | PCRE2_UCP, 1, e);
+}
+
+pcre2_code *rx_compile_typed(const char *pattern, size_t len,
+			     uint32_t options, struct err *e)
+{
+	return rx_compile_as(pattern, len, options | PCRE2_UCP, 0, e);
+}
+
+pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
+			  int jit, struct err *e)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	pcre2_code *re;
+	int code;
+
+	/* the pattern must itself be valid UTF-8 */
+	re = pcre2_compile((PCRE2_SPTR)pattern, len, PCRE2_UTF | options,
+			   &code, &off, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof msg);
+		err_set(e, "%s at offset %zu", (char *)msg, (size_t)off);
+		return NULL;
+	}
+	if (jit && jit_on)
+		lazy_add(re);
+	return re;
+}
+
+int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,
+	    size_t len, size_t start, uint32_t options, size_t *ms, size_t *me)
+{
+	PCRE2_SIZE *ov;
+	struct lazy *l;
+	int rc;
+
+	if (lazy_n && (l = lazy_find(re)) != NULL &&
+	    ++l->uses >= RX_JIT_AFTER) {
+		pcre2_jit_compile((pcre2_code *)re, PCRE2_JIT_COMPLETE);
+		lazy_remove(l);
+	}
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, start,
+			 options | PCRE2_NO_UTF_CHECK, md, NULL);
+	if (rc < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(md);
+	*ms = ov[0];
+	*me = ov[1];
+	return 1;
+}
+
+int rx_group(const pcre2_code *re, pcre2_match_data *md, const char *name,
+	     size_t *gs, size_t *ge)
+{
+	int num = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+	PCRE2_SIZE *ov;
+
+	if (num < 0 || (uint32_t)num >= pcre2_get_ovector_count(md))
+		return 0;
+	ov = pcre2_get_ovector_pointer(md);
+	if (ov[2 * num] == PCRE2_UNSET)
+		return 0;
+	*gs = ov[2 * num];
+	*ge = ov[2 * num + 1];
+	return 1;
+}

@@ -1,0 +1,378 @@
+/* quotes: quotation spans and their speakers. */
+#include "brief/compare/quotes.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "brief/base/trie.h"
+#include "brief/base/utf8.h"
+#include "brief/yaml/wordlist.h"
+
+struct quoterules {
+	struct trie *verbs;
+	struct trie *pronouns;
+	struct trie *according;
+};
+
+struct quoterules *quoterules_load(const struct ynode *root, const char *name,
+				   struct err *e)
+{
+	struct quoterules *r = xcalloc(1, sizeof *r);
+
+	r->verbs = trie_new();
+	r->pronouns = trie_new();
+	r->according = trie_new();
+	if (wordlist_load(r->verbs, name, ynode_get(root, "speech_verbs"),
+			  "speech_verbs", 0, 0, e) ||
+	    wordlist_load(r->pronouns, name, ynode_get(root, "pronouns"),
+			  "pronouns", 0, 0, e) ||
+	    wordlist_load(r->according, name, ynode_get(root, "according"),
+			  "according", 0, 0, e)) {
+		quoterules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void quoterules_free(struct quoterules *r)
+{
+	if (r == NULL)
+		return;
+	trie_free(r->verbs);
+	trie_free(r->pronouns);
+	trie_free(r->according);
+	free(r);
+}
+
+void quotes_free(struct quote *q, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(q[i].speaker_text);
+	free(q);
+}
+
+static int is3(const char *t, size_t i, size_t e, unsigned char c3)
+{
+	return i + 2 < e && (unsigned char)t[i] == 0xE2 &&
+	       (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == c3;
+}
+
+struct ctx {
+	const struct quoterules *r;
+	const struct article *a;
+	const struct mentions *m;
+	const struct entities *reg;
+};
+
+static int is_person(const struct ctx *c, const struct mention *mn)
+{
+	const struct entity *en = entities_get(c->reg, mn->entity);
+
+	return en && en->cat == CAT_ACTOR && en->kind &&
+	       strcmp(en->kind, "person") == 0;
+}
+
+static int is_actor(const struct ctx *c, const struct mention *mn)
+{
+	const struct entity *en = entities_get(c->reg, mn->entity);
+
+	return en && en->cat == CAT_ACTOR;
+}
+
+static int is_state(const struct ctx *c, const struct mention *mn)
+{
+	const struct entity *en = entities_get(c->reg, mn->entity);
+
+	return en && en->kind && strcmp(en->kind, "state") == 0;
+}
+
+/* Index of the first mention starting at or after off (mentions are in
+ * text order). */
+static size_t first_from(const struct ctx *c, size_t off)
+{
+	size_t a = 0, b = c->m->n;
+
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+
+		if (c->m->v[mid].start < off)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
+}
+
+/* How far back "he said" looks for the person it stands for. */
+#define PRONOUN_REACH 200
+
+/* The last person named before offset off. */
+static const struct mention *last_person(const struct ctx *c, size_t off)
+{
+	size_t i = first_from(c, off), seen = 0;
+
+	while (i-- > 0 && seen++ < PRONOUN_REACH)
+		if (is_person(c, &c->m->v[i]))
+			return &c->m->v[i];
+	return NULL;
+}
+
+/* The mention that starts at or just after p (within a space). */
+static const struct mention *mention_at(const struct ctx *c, size_t p)
+{
+	size_t i;
+
+	for (i = first_from(c, p); i < c->m->n && c->m->v[i].start <= p + 1;
+	     i++)
+		if (c->m->v[i].cat == CAT_ACTOR)
+			return &c->m->v[i];
+	return NULL;
+}
+
+static size_t skip_blank(const char *t, size_t p, size_t e)
+{
+	while (p < e && (t[p] == ' ' || t[p] == ',' || t[p] == '\n'))
+		p++;
+	return p;
+}
+
+static size_t word_end(const char *t, size_t p, size_t e)
+{
+	while (p < e && trie_word_at(t, e, p))
+		p++;
+	return p;
+}
+
+static int word_in(const struct trie *tr, const char *t, size_t s, size_t e)
+{
+	uint32_t v;
+
+	return s < e && trie_match(tr, t, e, s, &v) == word_end(t, s, e);
+}
+
+static void set_speaker(const struct ctx *c, struct quote *q,
+			const struct mention *mn)
+{
+	q->speaker = mn->entity;
+	q->speaker_text = xstrdup(entities_get(c->reg, mn->entity)->name);
+}
+
+/* After the closing mark: "…,” Kim said" / "…,” said Kim" / "he said". */
+static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
+{
+	const char *t = c->a->text;
+	const struct mention *mn;
+	size_t w;
+
+	p = skip_blank(t, p, se);
+	if (p >= se)
+		return 0;
+	w = word_end(t, p, se);
+	if (word_in(c->r->verbs, t, p, se)) {
+		/* "said Kim", "said President Emil Varga" */
+		size_t i;
+
+		for (i = first_from(c, w);
+		     i < c->m->n && c->m->v[i].start < w + 40; i++) {
+			const struct mention *x = &c->m->v[i];
+
+			if (x->end <= se && is_actor(c, x)) {
+				set_speaker(c, q, x);
+				return 1;
+			}
+		}
+		return 0;
+	}
+	if (word_in(c->r->pronouns, t, p, se) &&
+	    word_in(c->r->verbs, t, skip_blank(t, w, se), se)) {
+		mn = last_person(c, q->start);
+		if (mn) {
+			set_speaker(c, q, mn);
+			return 1;
+		}
+		return 0;
+	}
+	mn = mention_at(c, p);
+	if (mn && word_in(c->r->verbs, t, skip_blank(t, mn->end, se), se)) {
+		set_speaker(c, q, mn);
+		return 1;
+	}
+	return 0;
+}
+
+/* Before the opening mark, in the same sentence: the last speech verb,
+ * and whoever stands before it (a person first, then any actor). */
+static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
+{
+	const char *t = c->a->text;
+	size_t p, verb = 0, i;
+	const struct mention *best = NULL;
+	int found = 0;
+
+	for (p = ss; p < qs; p++)
+		if (trie_word_start(t, p, qs) &&
+		    word_in(c->r->verbs, t, p, qs)) {
+			verb = p;
+			found = 1;
+		}
+	if (!found)
+		return 0;
+	for (i = first_from(c, ss); i < c->m->n && c->m->v[i].start < verb;
+	     i++) {
+		const struct mention *mn = &c->m->v[i];
+
+		if (mn->end > verb || !is_actor(c, mn))
+			continue;
+		if (is_person(c, mn) || best == NULL ||
+		    (!is_person(c, best) && is_state(c, best)))
+			best = mn;
+	}
+	if (best == NULL) {
+		/* "He said …": the pronoun stands for the last person */
+		size_t b = verb;
+
+		while (b > ss && t[b - 1] == ' ')
+			b--;
+		while (b > ss && trie_word_at(t, qs, b - 1))
+			b--;
+		if (word_in(c->r->pronouns, t, b, qs))
+			best = last_person(c, q->start);
+	}
+	if (best == NULL)
+		return 0;
+	set_speaker(c, q, best);
+	return 1;
+}
+
+/* "according to X" anywhere in the sentence. */
+static int according(const struct ctx *c, struct quote *q, size_t ss,
+		     size_t se)
+{
+	const char *t = c->a->text;
+	size_t p, i;
+	uint32_t v;
+
+	for (p = ss; p < se; p++) {
+		size_t e;
+
+		if (!trie_word_start(t, p, se) ||
+		    (e = trie_match(c->r->according, t, se, p, &v)) == 0)
+			continue;
+		e = skip_blank(t, e, se);
+		if ((e + 4 <= se && memcmp(t + e, "the ", 4) == 0))
+			e += 4;
+		for (i = first_from(c, e);
+		     i < c->m->n && c->m->v[i].start < e + 40; i++)
+			if (is_actor(c, &c->m->v[i])) {
+				set_speaker(c, q, &c->m->v[i]);
+				return 1;
+			}
+		/* an unmarked source: the next few words */
+		{
+			size_t w = e, words = 0;
+
+			while (w < se && words < 4 && t[w] != ',' && t[w] != '.') {
+				if (t[w] == ' ')
+					words++;
+				w++;
+			}
+			while (w > e && t[w - 1] == ' ')
+				w--;
+			if (w > e) {
+				q->speaker = ENTITY_NONE;
+				q->speaker_text = xstrndup(t + e, w - e);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
+{
+	const struct article *a = c->a;
+	long si = article_sentence_at(a, q->start);
+	size_t ss = si >= 0 ? a->sentences[si].start : q->start;
+	size_t se = si >= 0 ? a->sentences[si].end : q->end;
+	long sj = article_sentence_at(a, close_end);
+
+	/* the attribution may follow in the sentence the quote ends in */
+	if (sj >= 0 && a->sentences[sj].end > se)
+		se = a->sentences[sj].end;
+	q->speaker = ENTITY_NONE;
+	if (after(c, q, close_end, se) || before(c, q, ss, q->start) ||
+	    according(c, q, ss, se))
+		return;
+	q->speaker_text = xstrdup("unattributed");
+}
+
+static void push(struct quote **out, size_t *n, size_t *cap, size_t s,
+		 size_t e, size_t sec)
+{
+	*out = xgrow(*out, cap, *n + 1, sizeof **out);
+	memset(&(*out)[*n], 0, sizeof **out);
+	(*out)[*n].start = s;
+	(*out)[*n].end = e;
+	(*out)[*n].section = sec;
+	(*n)++;
+}
+
+void quotes_find(const struct quoterules *r, const struct article *a,
+		 const struct mentions *m, const struct entities *reg,
+		 struct quote **out, size_t *n)
+{
+	struct ctx c = {r, a, m, reg};
+	const char *t = a->text;
+	size_t sec, cap = 0, i;
+
+	*out = NULL;
+	*n = 0;
+	for (sec = 0; sec < a->nsections; sec++) {
+		const struct section *se = &a->sections[sec];
+		size_t p = se->start, open = 0, sopen = 0;
+		int in_curly = 0, in_straight = 0;
+
+		if (se->kind == SECTION_BOILERPLATE)
+			continue;
+		for (; p < se->end; p++) {
+			if (is3(t, p, se->end, 0x9C)) {
+				/* an opening mark while one is open: the first
+				 * was never closed; start again here */
+				in_curly = 1;
+				open = p + 3;
+				p += 2;
+			} else if (is3(t, p, se->end, 0x9D) && in_curly) {
+				in_curly = 0;
+				if (utf8_has_alnum(t + open, p - open)) {
+					push(out, n, &cap, open, p, sec);
+					attribute(&c, &(*out)[*n - 1], p + 3);
+				}
+				p += 2;
+			} else if (t[p] == '"') {
+				if (!in_straight) {
+					in_straight = 1;
+					sopen = p + 1;
+				} else {
+					in_straight = 0;
+					if (utf8_has_alnum(t + sopen, p - sopen)) {
+						push(out, n, &cap, sopen, p, sec);
+						attribute(&c, &(*out)[*n - 1],
+							  p + 1);
+					}
+				}
+			}
+		}
+	}
+	/* trim the marks' inner spaces */
+	for (i = 0; i < *n; i++) {
+		while ((*out)[i].start < (*out)[i].end &&
+		       t[(*out)[i].start] == ' ')
+			(*out)[i].start++;
+		while ((*out)[i].end > (*out)[i].start &&
+		       t[(*out)[i].end - 1] == ' ')
+			(*out)[i].end--;
+	}
+}

@@ -1,0 +1,262 @@
+/* timeline: dated mentions and relative time expressions. */
+#include "brief/compare/timeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "brief/base/rx.h"
+#include "brief/yaml/rx_node.h"
+
+struct relrule {
+	pcre2_code *re;
+	char *kind;
+	int offset;
+};
+
+struct tlrules {
+	struct relrule *v;
+	size_t n;
+	pcre2_match_data *md;
+};
+
+struct tlrules *tlrules_load(const struct ynode *root, const char *name,
+			     struct err *e)
+{
+	struct tlrules *r = xcalloc(1, sizeof *r);
+	const struct ynode *l = ynode_get(root, "relative");
+	size_t i;
+
+	r->md = pcre2_match_data_create(8, NULL);
+	if (l && l->type != YNODE_SEQ) {
+		ynode_err(e, name, l, "'relative' must be a list");
+		tlrules_free(r);
+		return NULL;
+	}
+	r->v = xcalloc(l ? l->nkids + 1 : 1, sizeof *r->v);
+	for (i = 0; l && i < l->nkids; i++) {
+		const struct ynode *it = l->kids[i], *k, *off;
+		struct relrule *rr = &r->v[r->n];
+
+		k = ynode_get(it, "kind");
+		if (it->type != YNODE_MAP || k == NULL ||
+		    k->type != YNODE_SCALAR) {
+			ynode_err(e, name, it, "a relative rule needs 'pattern' "
+				  "and 'kind'");
+			tlrules_free(r);
+			return NULL;
+		}
+		rr->re = rx_compile_node(name, ynode_get(it, "pattern"),
+					 PCRE2_CASELESS | RX_ASCII_WORDS, e);
+		if (rr->re == NULL) {
+			tlrules_free(r);
+			return NULL;
+		}
+		rr->kind = xstrdup(k->str);
+		off = ynode_get(it, "offset");
+		rr->offset = off && off->type == YNODE_SCALAR ? atoi(off->str) : 0;
+		r->n++;
+	}
+	return r;
+}
+
+void tlrules_free(struct tlrules *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		rx_free(r->v[i].re);
+		free(r->v[i].kind);
+	}
+	free(r->v);
+	pcre2_match_data_free(r->md);
+	free(r);
+}
+
+static const char *const days[] = {"monday", "tuesday", "wednesday",
+				   "thursday", "friday", "saturday",
+				   "sunday"};
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"};
+
+static int lookup(const char *const *names, int n, const char *s, size_t len)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == len && strncasecmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+enum tl_precision tl_resolve(const char *kind, int offset, int which,
+			     const char *date, int *y, int *m, int *d)
+{
+	struct tm tm;
+	int dy, dm, dd;
+
+	if (date == NULL || sscanf(date, "%d-%d-%d", &dy, &dm, &dd) != 3)
+		return TL_NONE;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = dy - 1900;
+	tm.tm_mon = dm - 1;
+	tm.tm_mday = dd;
+	tm.tm_hour = 12;
+	if (strcmp(kind, "days") == 0) {
+		tm.tm_mday += offset;
+	} else if (strcmp(kind, "weeks") == 0) {
+		tm.tm_mday += 7 * offset;
+	} else if (strcmp(kind, "weekday") == 0) {
+		int wd;
+
+		timegm(&tm);
+		wd = (tm.tm_wday + 6) % 7; /* 0 = Monday */
+		tm.tm_mday -= (wd - which + 7) % 7;
+	} else if (strcmp(kind, "months") == 0) {
+		tm.tm_mon += offset;
+		tm.tm_mday = 1;
+		timegm(&tm);
+		*y = tm.tm_year + 1900;
+		*m = tm.tm_mon + 1;
+		*d = 0;
+		return TL_MONTH;
+	} else if (strcmp(kind, "years") == 0) {
+		*y = dy + offset;
+		*m = *d = 0;
+		return TL_YEAR;
+	} else if (strcmp(kind, "month") == 0) {
+		*y = which > dm ? dy - 1 : dy;
+		*m = which;
+		*d = 0;
+		return TL_MONTH;
+	} else {
+		return TL_NONE;
+	}
+	timegm(&tm);
+	*y = tm.tm_year + 1900;
+	*m = tm.tm_mon + 1;
+	*d = tm.tm_mday;
+	return TL_DAY;
+}
+
+static void push(struct tl_event **out, size_t *n, size_t *cap,
+		 const struct tl_event *ev)
+{
+	*out = xgrow(*out, cap, *n + 1, sizeof **out);
+	(*out)[(*n)++] = *ev;
+}
+
+static int ev_pos_cmp(const void *a, const void *b)
+{
+	const struct tl_event *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void timeline_find(const struct tlrules *r, const struct article *a,
+		   const struct mentions *m, struct tl_event **out, size_t *n)
+{
+	size_t cap = 0, i, sec;
+	int ay = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (a->date)
+		ay = atoi(a->date);
+	for (i = 0; i < m->n; i++) {
+		const struct mention *mn = &m->v[i];
+		const struct figure *f;
+		struct tl_event ev;
+
+		if ((f = mention_figure(m, mn)) == NULL)
+			continue;
+		if (f->kind != FIG_DATE && f->kind != FIG_YEAR)
+			continue;
+		memset(&ev, 0, sizeof ev);
+		ev.start = mn->start;
+		ev.end = mn->end;
+		ev.section = mention_section(m, mn);
+		ev.year = f->year ? f->year : ay;
+		ev.month = f->month;
+		ev.day = f->day;
+		ev.precision = f->kind == FIG_YEAR ? TL_YEAR
+			       : !ev.year	   ? TL_NONE
+			       : f->day	   ? TL_DAY
+						   : TL_MONTH;
+		push(out, n, &cap, &ev);
+	}
+	for (sec = 0; sec < a->nsections; sec++) {
+		const struct section *s = &a->sections[sec];
+
+		if (s->kind == SECTION_BOILERPLATE)
+			continue;
+		for (i = 0; i < r->n; i++) {
+			size_t p = 0, ms, me, gs, ge;
+
+			while (rx_find(r->v[i].re, r->md, a->text + s->start,
+				       s->end - s->start, p, 0, &ms, &me)) {
+				struct tl_event ev;
+				int which = 0;
+
+				p = me > ms ? me : ms + 1;
+				while (p < s->end - s->start &&
+				       ((unsigned char)a->text[s->start + p] &
+					0xC0) == 0x80)
+					p++;
+				memset(&ev, 0, sizeof ev);
+				ev.start = s->start + ms;
+				ev.end = s->start + me;
+				ev.section = sec;
+				ev.relative = 1;
+				if (rx_group(r->v[i].re, r->md, "day", &gs, &ge))
+					which = lookup(days, 7,
+						       a->text + s->start + gs,
+						       ge - gs);
+				if (rx_group(r->v[i].re, r->md, "month", &gs,
+					     &ge))
+					which = lookup(months, 12,
+						       a->text + s->start + gs,
+						       ge - gs) + 1;
+				ev.precision = tl_resolve(r->v[i].kind,
+							  r->v[i].offset, which,
+							  a->date, &ev.year,
+							  &ev.month, &ev.day);
+				push(out, n, &cap, &ev);
+			}
+		}
+	}
+	xqsort(*out, *n, sizeof **out, ev_pos_cmp);
+}
+
+int tl_cmp(const struct tl_event *x, const struct tl_event *y)
+{
+	long kx, ky;
+
+	if ((x->precision == TL_NONE) != (y->precision == TL_NONE))
+		return x->precision == TL_NONE ? 1 : -1;
+	kx = (long)x->year * 10000 + x->month * 100 + x->day;
+	ky = (long)y->year * 10000 + y->month * 100 + y->day;
+	return kx < ky ? -1 : kx > ky;
+}
+
+void tl_format(const struct tl_event *ev, char *out, size_t n)
+{
+	switch (ev->precision) {
+	case TL_DAY:
+		snprintf(out, n, "%04d-%02d-%02d", ev->year, ev->month, ev->day);
+		break;
+	case TL_MONTH:
+		snprintf(out, n, "%04d-%02d", ev->year, ev->month);
+		break;
+	case TL_YEAR:
+		snprintf(out, n, "%04d", ev->year);
+		break;
+	default:
+		snprintf(out, n, "relative");
+		break;
+	}
+}

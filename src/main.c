@@ -1,7 +1,0 @@
-/* main: hands over to the command-line module. */
-#include "brief/cli.h"
-
-int main(int argc, char **argv)
-{
-	return cli_main(argc, argv);
-}

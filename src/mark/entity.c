@@ -1,0 +1,119 @@
+/* entity: registry of entities with a hash index by name. */
+#include "brief/mark/entity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/base/util.h"
+
+struct entities {
+	struct entity *items;
+	size_t n, cap;
+	uint32_t *slots;     /* open addressing: id + 1, 0 = empty */
+	size_t nslots;
+};
+
+const char *category_name(enum category c)
+{
+	switch (c) {
+	case CAT_ACTOR:
+		return "actor";
+	case CAT_WEAPON:
+		return "weapon";
+	default:
+		return "figure";
+	}
+}
+
+struct entities *entities_new(void)
+{
+	struct entities *r = xcalloc(1, sizeof *r);
+
+	r->nslots = 1024;
+	r->slots = xcalloc(r->nslots, sizeof *r->slots);
+	return r;
+}
+
+void entities_free(struct entities *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->items[i].name);
+		free(r->items[i].kind);
+	}
+	free(r->items);
+	free(r->slots);
+	free(r);
+}
+
+static size_t slot_of(const struct entities *r, const char *name, size_t len)
+{
+	size_t mask = r->nslots - 1;
+	size_t i = (size_t)hash_bytes(name, len) & mask;
+
+	for (;;) {
+		uint32_t v = r->slots[i];
+
+		if (v == 0)
+			return i;
+		if (strlen(r->items[v - 1].name) == len &&
+		    memcmp(r->items[v - 1].name, name, len) == 0)
+			return i;
+		i = (i + 1) & mask;
+	}
+}
+
+static void rehash(struct entities *r)
+{
+	size_t i;
+
+	free(r->slots);
+	r->nslots *= 2;
+	r->slots = xcalloc(r->nslots, sizeof *r->slots);
+	for (i = 0; i < r->n; i++) {
+		const char *nm = r->items[i].name;
+
+		r->slots[slot_of(r, nm, strlen(nm))] = (uint32_t)i + 1;
+	}
+}
+
+uint32_t entities_find(const struct entities *r, const char *name, size_t len)
+{
+	uint32_t v = r->slots[slot_of(r, name, len)];
+
+	return v ? v - 1 : ENTITY_NONE;
+}
+
+uint32_t entities_intern(struct entities *r, const char *name, size_t len,
+			 enum category cat, const char *kind, int from_rule)
+{
+	size_t s = slot_of(r, name, len);
+	struct entity *en;
+
+	if (r->slots[s])
+		return r->slots[s] - 1;
+	r->items = xgrow(r->items, &r->cap, r->n + 1, sizeof *r->items);
+	en = &r->items[r->n];
+	en->name = xstrndup(name, len);
+	en->cat = cat;
+	en->kind = kind ? xstrdup(kind) : NULL;
+	en->from_rule = from_rule;
+	r->slots[s] = (uint32_t)r->n + 1;
+	r->n++;
+	if (r->n * 2 > r->nslots)
+		rehash(r);
+	return (uint32_t)r->n - 1;
+}
+
+size_t entities_count(const struct entities *r)
+{
+	return r->n;
+}
+
+const struct entity *entities_get(const struct entities *r, uint32_t id)
+{
+	return id < r->n ? &r->items[id] : NULL;
+}

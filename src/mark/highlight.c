@@ -1,0 +1,232 @@
+/* highlight: the scan of a section: at each word start, the matchers its key
+ * allows (lexicon aliases and patterns, the language rules, figures);
+ * then hl_choose decides. */
+#include "hl_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "brief/base/utf8.h"
+
+/* A seat of government after "in", "at", "a visit to", ... names a
+ * place, not the state: "talks in Vienna", but "Moscow said". */
+static int seat_as_place(const struct highlighter *h, const char *t,
+			 size_t s, size_t e, size_t p, size_t q)
+{
+	size_t ws, we, ws2, we2;
+	uint32_t v;
+	int k;
+
+	if (trie_size(h->seats) == 0 || !hl_word_before(t, s, p, &ws, &we))
+		return 0;
+	/* the second of two places: "in Tel Aviv and Jerusalem" */
+	if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0) {
+		size_t first = ws;
+
+		for (k = 0; k < 3 && hl_word_before(t, s, first, &ws2, &we2) &&
+			    hl_upper_at(t, we2, ws2);
+		     k++)
+			first = ws2;
+		if (first == ws || !hl_word_before(t, s, first, &ws, &we))
+			return 0;
+	}
+	/* one word ("in Vienna") or two ("a visit to Nairobi") */
+	if (!hl_is_word_in(h->place_words, t, ws, we) &&
+	    !(hl_word_before(t, s, ws, &ws2, &we2) &&
+	      hl_is_word_in(h->place_words, t, ws2, we)))
+		return 0;
+	return trie_match(h->seats, t, e, p, &v) == q;
+}
+
+/* "Kim Il Sung Square", "Kennedy Airport": a name that a place word
+ * ends is the place's (no actor). */
+static int before_place_word(const struct highlighter *h, const char *t,
+			     size_t e, size_t q)
+{
+	uint32_t v;
+
+	return q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1) &&
+	       trie_match(h->place_names, t, e, q + 1, &v) != 0;
+}
+
+/* An alias that holds a possessive ("China's Foreign Ministry", "Russia's
+ * Black Sea Fleet") is marked as analysts mark it: the owner an actor of
+ * its own, the rest the alias's entity.  Returns 1 when split. */
+static int split_possessive(struct highlighter *h, const char *t, size_t p,
+			    size_t q, uint32_t v, int cat)
+{
+	size_t i, k;
+	uint32_t owner;
+
+	for (i = p + 1; i + 3 < q; i++) {
+		if (t[i] != '\'' && (unsigned char)t[i] != 0xE2)
+			continue;
+		k = hl_possessive_len(t, q, i);
+		if (k == 0 || t[i + k] != ' ' || !hl_upper_at(t, q, i + k + 1) ||
+		    trie_match(h->aliases, t, i, p, &owner) != i)
+			continue;
+		hl_cand_add(h, p, i, owner, entities_get(h->reg, owner)->cat,
+			 PRI_LEXICON);
+		hl_cand_add(h, i + k + 1, q, v, cat, PRI_LEXICON);
+		return 1;
+	}
+	return 0;
+}
+
+/* Is [s, e) capital letters only ("SDF")? */
+static int all_caps(const char *t, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (t[s] < 'A' || t[s] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* Everything that may start at a word start p. */
+static void at_word(struct highlighter *h, struct hl_state *st,
+		    const char *t, size_t s, size_t e, size_t p, uint64_t key,
+		    const struct keyslot *ks)
+{
+	unsigned m = ks->mask;
+	size_t q, ql;
+	uint32_t v, vl;
+
+	/* an acronym the article defined outranks the lexicon's */
+	if (hl_learnt_may(st, key) &&
+	    (ql = trie_match_in(st->learnt, t, e, p, TRIE_EXACT, &vl)) != 0)
+		hl_cand_add(h, p, ql, vl, entities_get(h->reg, vl)->cat,
+			 all_caps(t, p, ql) ? PRI_DEFINED : PRI_RULE);
+	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
+	    (q = hl_alias_at(h, ks, t, e, p, &v)) != 0) {
+		/* no pointer into the registry kept: rules intern names */
+		const struct entity *en = entities_get(h->reg, v);
+		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
+		int cat = en->cat;
+
+		if (!(state && seat_as_place(h, t, s, e, p, q)) &&
+		    !before_place_word(h, t, e, q) &&
+		    !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
+		      t[q + 1] <= '9') && /* "Palestine-2": a name */
+		    !split_possessive(h, t, p, q, v, cat)) {
+			hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
+			if (state)
+				hl_rule_institution(h, t, e, p, q, v);
+			if (cat == CAT_WEAPON)
+				hl_rule_ship(h, t, e, p, q);
+		}
+	}
+	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
+		hl_rule_person(h, st, t, e, q);
+		hl_rule_apposition(h, st, t, s, p);
+	}
+	if ((m & PM_SUFFIX) &&
+	    (q = trie_match(h->suffixes, t, e, p, &v)) != 0)
+		hl_rule_org_suffix(h, t, s, e, p, q);
+	if ((m & PM_HEAD) && (q = trie_match(h->heads, t, e, p, &v)) != 0)
+		hl_rule_org_head(h, t, s, e, p, q);
+	if ((m & PM_SPEAKER) &&
+	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
+		hl_rule_speaker(h, st, t, e, q);
+}
+
+/* A figure read at p, a candidate. */
+static void add_figure(struct highlighter *h, const char *t, size_t e,
+		       size_t p)
+{
+	struct figure f;
+	size_t q;
+
+	q = figure_at(h->fig, t, e, p, &f);
+	if (q == 0)
+		return;
+	h->cfigs = xgrow(h->cfigs, &h->cfigcap, h->ncfigs + 1,
+			 sizeof *h->cfigs);
+	h->cfigs[h->ncfigs] = f;
+	hl_cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig =
+		(uint32_t)h->ncfigs++;
+}
+
+void highlight_section(struct highlighter *h, struct hl_state *st,
+		       const struct article *a, size_t sec,
+		       struct mentions *out)
+{
+	const struct section *se = &a->sections[sec];
+	const char *t = a->text;
+	size_t s = se->start, e = se->end, p, ms, me;
+	int prevw, each;
+	uint32_t v;
+
+	if (se->kind == SECTION_BOILERPLATE || e <= s)
+		return;
+	h->nc = 0;
+	h->ncfigs = 0;
+	prevw = trie_word_before(t, s);
+	for (p = s; p < e;) {
+		unsigned char c = (unsigned char)t[p];
+		size_t clen = 1;
+		int w;
+
+		if (c < 0x80) {
+			w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9');
+		} else {
+			uint32_t cp;
+
+			clen = utf8_decode(t + p, e - p, &cp);
+			w = iswalnum((wint_t)cp) != 0;
+		}
+		if (w && !prevw) {
+			uint64_t key = trie_key(t, e, p);
+			const struct keyslot *ks = &h->keymap[hl_key_slot(h, key)];
+			unsigned m = ks->mask;
+
+			at_word(h, st, t, s, e, p, key, ks);
+			if (h->patterns_gated &&
+			    lexicon_pattern_may(h->lx, t, e, p) &&
+			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,
+					       &each))
+				hl_pattern_found(h, st, t, p, me, v, each);
+			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))
+				if (figure_may_start(h->fig, t, e, p))
+					add_figure(h, t, e, p);
+			/* nothing starts inside a word: on to its last
+			 * ASCII letter or digit */
+			while (p + clen < e &&
+			       utf8_ascii_word[(unsigned char)t[p + clen]])
+				p++;
+		} else if (!w) {
+			if (c == '(' && h->acronyms)
+				hl_rule_acronym(h, st, t, s, e, p);
+			else if (c != ' ' && figure_may_start(h->fig, t, e, p))
+				add_figure(h, t, e, p);
+		}
+		prevw = w;
+		p += clen;
+	}
+	for (p = s; !h->patterns_gated &&
+		    lexicon_next_pattern(h->lx, h->md, t, e, p, &ms, &me, &v,
+					 &each);
+	     p = me)
+		hl_pattern_found(h, st, t, ms, me, v, each);
+
+	hl_choose(h, a, sec, out);
+}
+
+void highlight_article(struct highlighter *h, const struct article *a,
+		       struct mentions *out)
+{
+	struct hl_state *st = hl_state_new();
+	size_t i;
+
+	for (i = 0; i < a->nsections; i++)
+		highlight_section(h, st, a, i, out);
+	hl_state_free(st);
+}
+
+void mentions_free(struct mentions *m)
+{
+	free(m->v);
+	free(m->figs);
+	memset(m, 0, sizeof *m);
+}

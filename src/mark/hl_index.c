@@ -1,0 +1,166 @@
+/* hl_index: the per-word dispatch index (which matchers may start at a word
+ * with a given key, and where the aliases' walks go on) and the article's
+ * learnt names, looked up by the same keys. */
+#include "hl_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Where a word key's slot search begins in a table of slots (a power
+ * of two). */
+static size_t key_hash(uint64_t key, size_t slots)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & (slots - 1);
+}
+
+/* The slot of key among the article's learnt keys. */
+static size_t learnt_slot(const struct hl_state *st, uint64_t key)
+{
+	size_t i = key_hash(key, st->kslots);
+
+	while (st->keys[i] && st->keys[i] != key)
+		i = (i + 1) & (st->kslots - 1);
+	return i;
+}
+
+/* May a learnt entry start at a word with this key? */
+int hl_learnt_may(const struct hl_state *st, uint64_t key)
+{
+	return st->nkeys && st->keys[learnt_slot(st, key)] == key;
+}
+
+/* The article learns s[0, n) as a name of entity. */
+void hl_state_add(struct hl_state *st, const char *s, size_t n,
+		  uint32_t entity)
+{
+	uint64_t key;
+
+	if (!trie_add(st->learnt, s, n, entity, 0))
+		return;
+	key = trie_key(s, n, 0);
+	if ((st->nkeys + 1) * 2 > st->kslots) {
+		uint64_t *old = st->keys;
+		size_t i, oslots = st->kslots;
+
+		st->kslots = oslots ? oslots * 2 : 64;
+		st->keys = xcalloc(st->kslots, sizeof *st->keys);
+		for (i = 0; i < oslots; i++)
+			if (old[i])
+				st->keys[learnt_slot(st, old[i])] = old[i];
+		free(old);
+	}
+	if (st->keys[learnt_slot(st, key)] != key) {
+		st->keys[learnt_slot(st, key)] = key;
+		st->nkeys++;
+	}
+}
+
+struct hl_state *hl_state_new(void)
+{
+	struct hl_state *st = xcalloc(1, sizeof *st);
+
+	st->learnt = trie_new();
+	return st;
+}
+
+void hl_state_free(struct hl_state *st)
+{
+	if (st == NULL)
+		return;
+	trie_free(st->learnt);
+	free(st->keys);
+	free(st);
+}
+
+/* The slot of a word key in the dispatch index. */
+size_t hl_key_slot(const struct highlighter *h, uint64_t key)
+{
+	size_t i = key_hash(key, h->kslots);
+
+	while (h->keymap[i].key && h->keymap[i].key != key)
+		i = (i + 1) & (h->kslots - 1);
+	return i;
+}
+
+/* One lookup per word: which matchers may start at a word with this
+ * key, and where the aliases' walks go on after it. */
+void hl_build_keymap(struct highlighter *h)
+{
+	const struct trie *tries[6] = {h->aliases, h->titles, h->suffixes,
+				       h->heads, figrules_starters(h->fig),
+				       h->speakers};
+	const uint32_t *raw = trie_raw_keys(h->aliases);
+	size_t k, i, n, total = 0;
+	int fold;
+
+	for (k = 0; k < 6; k++)
+		for (fold = 0; fold < 2; fold++) {
+			trie_keys(tries[k], fold, &n);
+			total += n;
+		}
+	h->kslots = 64;
+	while (h->kslots < total * 2)
+		h->kslots *= 2;
+	h->keymap = xcalloc(h->kslots, sizeof *h->keymap);
+	for (k = 0; k < 6; k++)
+		for (fold = 0; fold < 2; fold++) {
+			const uint64_t *keys = trie_keys(tries[k], fold, &n);
+			/* the aliases' two kinds apart: one walk, not two */
+			unsigned bit = k == 0 && fold ? PM_ALIAS_FOLDED
+				       : k == 5	      ? PM_SPEAKER
+						      : 1u << k;
+
+			for (i = 0; i < n; i++) {
+				struct keyslot *ks =
+					&h->keymap[hl_key_slot(h, keys[i])];
+				size_t kn = (size_t)(keys[i] >> 32) - 1;
+
+				ks->key = keys[i];
+				ks->mask |= (unsigned char)bit;
+				if (k != 0)
+					continue;
+				if (fold) {
+					ks->fold_node = trie_node_after(
+						tries[0], 1, (uint32_t)keys[i],
+						kn);
+				} else if (!ks->exact_mixed &&
+					   ks->exact_node == 0) {
+					ks->raw = raw[i];
+					ks->exact_node = trie_node_after(
+						tries[0], 0, raw[i], kn);
+				} else if (ks->raw != raw[i]) {
+					/* "US" and "Us": walk from the root */
+					ks->exact_mixed = 1;
+				}
+			}
+		}
+}
+
+/* The aliases that start at word p, whose key is ks: the longest, from
+ * the nodes its key leads to (the exact ones only when the word's bytes
+ * are theirs). */
+size_t hl_alias_at(const struct highlighter *h, const struct keyslot *ks,
+		   const char *t, size_t e, size_t p, uint32_t *v)
+{
+	size_t kn = (size_t)(ks->key >> 32) - 1, x = 0, f = 0;
+	uint32_t vx = 0, vf = 0;
+
+	if (ks->mask & PM_ALIAS) {
+		if (ks->exact_mixed)
+			x = trie_match_in(h->aliases, t, e, p, TRIE_EXACT,
+					  &vx);
+		else if (ks->exact_node && trie_raw(t + p, kn + 1) == ks->raw)
+			x = trie_match_from(h->aliases, 0, ks->exact_node,
+					    t, e, p + kn, &vx);
+	}
+	if ((ks->mask & PM_ALIAS_FOLDED) && ks->fold_node)
+		f = trie_match_from(h->aliases, 1, ks->fold_node, t, e,
+				    p + kn, &vf);
+	if (f > x) {
+		*v = vf;
+		return f;
+	}
+	if (x)
+		*v = vx;
+	return x;
+}

@@ -1,0 +1,285 @@
+/* hl_person: the rules that find persons: after a title, in an apposition
+ * ("Andriy Yusov, a spokesman for"), after a word of speaking; and what an
+ * article learns from a name (full name, surname). */
+#include "hl_priv.h"
+
+#include <string.h>
+
+/* The surname of a rule-found full name: East Asian names of three parts
+ * ("Yoon Suk Yeol") or with a hyphenated given name ("Lee Jae-myung")
+ * put it first, others last. */
+static void surname(const char *t, size_t s, size_t e, size_t *ss,
+		    size_t *se, size_t *ls, size_t *le)
+{
+	size_t words[8], nw = 0, i = s, lastw;
+
+	while (i < e && nw < 8) {
+		while (i < e && (t[i] == ' ' || t[i] == '\n'))
+			i++;
+		if (i >= e)
+			break;
+		words[nw++] = i;
+		while (i < e && t[i] != ' ' && t[i] != '\n')
+			i++;
+	}
+	*ss = *se = *ls = *le = 0;
+	if (nw < 2)
+		return;
+	lastw = words[nw - 1];
+	{
+		size_t w1e = words[1];
+		int initial = 0, hyph = 0;
+
+		for (i = 1; i < nw; i++) {
+			size_t we = i + 1 < nw ? words[i + 1] - 1 : e;
+
+			if (we - words[i] == 2 && t[words[i] + 1] == '.')
+				initial = 1;
+		}
+		while (w1e < e && t[w1e] != ' ' && t[w1e] != '\n') {
+			if (t[w1e] == '-')
+				hyph = 1;
+			w1e++;
+		}
+		if (!initial && ((nw == 3) || (nw == 2 && hyph))) {
+			*ss = words[0];
+			*se = words[1];
+			while (*se > *ss && (t[*se - 1] == ' ' ||
+					     t[*se - 1] == '\n'))
+				(*se)--;
+			if (nw == 3) {
+				/* "Yoon Suk Yeol" or "Ama Kofi Mensah": which
+				 * end is the family name is not known, so
+				 * both are learnt */
+				*ls = lastw;
+				*le = e;
+			}
+			return;
+		}
+	}
+	*ss = lastw;
+	*se = e;
+}
+
+/* A person's name at [g, ne): its entity, and what the article learns
+ * from it (the full name and the surname). */
+static void person_found(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t g, size_t ne)
+{
+	size_t ss, se, ls, le;
+	uint32_t id;
+
+	id = hl_lexicon_exact(h, t, g, ne);
+	if (id == ENTITY_NONE)
+		id = hl_intern_name(h, t, g, ne, "person");
+	hl_cand_add(h, g, ne, id, CAT_ACTOR, PRI_RULE);
+	hl_state_add(st, t + g, ne - g, id);
+	surname(t, g, ne, &ss, &se, &ls, &le);
+	if (se > ss && hl_lexicon_exact(h, t, ss, se) == ENTITY_NONE &&
+	    !hl_is_word_in(h->not_names, t, ss, se))
+		hl_state_add(st, t + ss, se - ss, id);
+	if (le > ls && hl_lexicon_exact(h, t, ls, le) == ENTITY_NONE &&
+	    !hl_is_word_in(h->not_names, t, ls, le))
+		hl_state_add(st, t + ls, le - ls, id);
+}
+
+/* Back from b over word characters, a whole character at a time
+ * ("Mendonça"), and hyphens inside the word ("Pierre-Louis"): the start
+ * of the word that ends at b. */
+static size_t char_word_start(const char *t, size_t s, size_t b)
+{
+	while (b > s && (trie_word_before(t, b) ||
+			 (t[b - 1] == '-' && b - 1 > s &&
+			  trie_word_before(t, b - 1)))) {
+		b--;
+		while (b > s && ((unsigned char)t[b] & 0xC0) == 0x80)
+			b--;
+	}
+	return b;
+}
+
+/* "Andriy Yusov, a spokesman for …": a capitalised name of two or three
+ * words before ", a TITLE" or ", the TITLE". */
+void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
+			const char *t, size_t s, size_t p)
+{
+	size_t b = p, w, ws, we, first;
+	int words = 1, between = 0;
+
+	/* up to three words between the article and the title: "Tom
+	 * Fletcher, the U.N. humanitarian chief" */
+	while (between < 3 && b >= s + 6 &&
+	       !(memcmp(t + b - 3, " a ", 3) == 0 ||
+		 memcmp(t + b - 4, " an ", 4) == 0 ||
+		 memcmp(t + b - 5, " the ", 5) == 0) &&
+	       hl_word_before(t, s, b, &ws, &we) && we + 1 == b &&
+	       t[we] == ' ' && ws >= s + 2 && t[ws - 1] == ' ' &&
+	       t[ws - 2] != ',') {
+		b = ws;
+		between++;
+	}
+	/* the first word after the comma: "Daniel Reyes, assistant
+	 * director", "Uhuru Kenyatta, Kenya’s former president" */
+	if (hl_word_before(t, s, b, &ws, &we) && we + 1 == b && ws >= s + 2 &&
+	    t[ws - 1] == ' ' && t[ws - 2] == ',' &&
+	    !hl_is_word_in(h->aside_stops, t, ws, we))
+		b = ws;
+	if (b >= s + 4 && memcmp(t + b - 3, " a ", 3) == 0)
+		b -= 3;
+	else if (b >= s + 5 && memcmp(t + b - 4, " an ", 4) == 0)
+		b -= 4;
+	else if (b >= s + 6 && memcmp(t + b - 5, " the ", 5) == 0)
+		b -= 5;
+	else if (b >= s + 3 && t[b - 1] == ' ' && t[b - 2] == ',')
+		b -= 1; /* "Celso Amorim, chief foreign policy adviser" */
+	else
+		return;
+	if (b < s + 2 || t[b - 1] != ',')
+		return;
+	b--; /* the name ends at the comma */
+	w = char_word_start(t, s, b);
+	if (w == b || !hl_upper_at(t, b, w))
+		return;
+	first = w;
+	while (words < 3 && hl_word_before(t, s, first, &ws, &we) &&
+	       hl_upper_at(t, we, ws) && !hl_is_word_in(h->not_names, t, ws, we) &&
+	       !hl_is_word_in(h->openers, t, ws, we) &&
+	       !hl_is_word_in(h->titles, t, ws, we) &&
+	       !(t[we - 1] == '.' && we - ws > 2)) { /* a sentence's end,
+							* not an initial */
+		first = ws;
+		words++;
+	}
+	if (words < 2)
+		return;
+	/* "North Korea, the leader of ...": a state, not a person */
+	{
+		uint32_t id = hl_lexicon_exact(h, t, first, b);
+		const struct entity *en =
+			id == ENTITY_NONE ? NULL : entities_get(h->reg, id);
+
+		if (en && (en->kind == NULL || strcmp(en->kind, "person") != 0))
+			return;
+	}
+	person_found(h, st, t, first, b);
+}
+
+/* After a title, "for Foreign Affairs" or "of Defence": the end of the
+ * department's words, or q when none follow. */
+static size_t after_department(const struct highlighter *h, const char *t,
+			       size_t e, size_t q)
+{
+	size_t g, d = q;
+	uint32_t v;
+
+	if (q + 5 < e && memcmp(t + q, " for ", 5) == 0)
+		g = q + 5;
+	else if (q + 4 < e && memcmp(t + q, " of ", 4) == 0)
+		g = q + 4;
+	else
+		return q;
+	for (;;) {
+		size_t k = trie_match(h->departments, t, e, g, &v);
+
+		if (k == 0)
+			break;
+		d = k;
+		if (k + 1 >= e || t[k] != ' ')
+			break;
+		g = k + 1;
+	}
+	return d;
+}
+
+/* Does the name [g, ne) end with an organisation's last word ("General
+ * Assembly", "Vantage Security Group")? */
+static int ends_with_suffix(const struct highlighter *h, const char *t,
+			    size_t g, size_t ne)
+{
+	size_t lw = ne;
+	uint32_t v;
+
+	while (lw > g && t[lw - 1] != ' ')
+		lw--;
+	return trie_match(h->suffixes, t, ne, lw, &v) == ne;
+}
+
+/* A person after a title ending at q: "President Joe Biden", "Minister
+ * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,". */
+void hl_rule_person(struct highlighter *h, struct hl_state *st,
+		    const char *t, size_t e, size_t q)
+{
+	size_t g, ms, ne;
+	int comma = 0;
+
+	/* "Minister for Foreign Affairs Penny Wong" */
+	g = q = after_department(h, t, e, q);
+	if (h->name_re == NULL || g + 1 >= e)
+		return;
+	if (t[g] == ',' && t[g + 1] == ' ') /* "prime minister, Donald Tusk," */
+		comma = 1, g++;
+	else if (t[g] != ' ')
+		return;
+	g++;
+	if (!hl_upper_at(t, e, g) ||
+	    !rx_find(h->name_re, h->md, t, e, g, PCRE2_ANCHORED, &ms, &ne))
+		return;
+	if (comma && (ne >= e || (t[ne] != ',' && t[ne] != '.') ||
+		      !memchr(t + g, ' ', ne - g)))
+		return; /* an aside of two words or more, closed by a comma
+			 * or the sentence's end */
+	ne = hl_before_possessive(t, g, ne);
+	{
+		uint32_t v;
+		size_t tq = trie_match(h->titles, t, e, g, &v);
+
+		if (tq && (tq >= ne || t[tq] == ' '))
+			return;
+	}
+	/* a name does not run into an organisation ("President Biden
+	 * Administration") nor end with one ("General Assembly") */
+	{
+		uint32_t v;
+
+		if ((ne + 1 < e && t[ne] == ' ' &&
+		     trie_match(h->suffixes, t, e, ne + 1, &v) != 0) ||
+		    ends_with_suffix(h, t, g, ne))
+			return;
+	}
+	if (hl_is_word_in(h->not_names, t, g,
+		       memchr(t + g, ' ', ne - g)
+			       ? (size_t)((const char *)memchr(t + g, ' ',
+								ne - g) -
+					  t)
+			       : ne))
+		return;
+	person_found(h, st, t, g, ne);
+}
+
+/* "…,” said Amina Saide, who walked": after a word of speaking, two or
+ * three capitalised words the lexicon does not know, closed by a comma or
+ * the sentence's end, are the person quoted. */
+void hl_rule_speaker(struct highlighter *h, struct hl_state *st,
+		     const char *t, size_t e, size_t q)
+{
+	size_t g = q + 1, ms, ne, sp;
+	uint32_t v;
+
+	if (h->name_re == NULL || q + 1 >= e || t[q] != ' ' ||
+	    !hl_upper_at(t, e, g) ||
+	    !rx_find(h->name_re, h->md, t, e, g, PCRE2_ANCHORED, &ms, &ne) ||
+	    ne >= e || (t[ne] != ',' && t[ne] != '.'))
+		return;
+	if (memchr(t + g, ' ', ne - g) == NULL)
+		return; /* one word: "said Reuters." */
+	sp = (size_t)((const char *)memchr(t + g, ' ', ne - g) - t);
+	if (hl_is_word_in(h->not_names, t, g, sp) ||
+	    hl_is_word_in(h->openers, t, g, sp) ||
+	    trie_match(h->titles, t, e, g, &v) != 0 ||
+	    trie_match(h->aliases, t, e, g, &v) != 0)
+		return;
+	/* nor an organisation: "said Vantage Security Group." */
+	if (ends_with_suffix(h, t, g, ne))
+		return;
+	person_found(h, st, t, g, ne);
+}

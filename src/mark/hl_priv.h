@@ -1,0 +1,239 @@
+/* hl_priv (private to the highlighter, src/mark/hl_*.c and highlight.c):
+ * the highlighter's struct, its candidates, the dispatch index and the
+ * functions its files share.  The files:
+ *   hl_rules.c   loading the rules file (word lists, patterns)
+ *   hl_index.c   the per-word dispatch index; the article's learnt names
+ *   hl_words.c   word tests and candidates the language rules share
+ *   hl_person.c, hl_org.c, hl_weapon.c   the language rules
+ *   hl_choose.c  deciding between candidates
+ *   highlight.c  the scan of a section, word by word */
+#ifndef BRIEF_HL_PRIV_H
+#define BRIEF_HL_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "brief/base/rx.h"
+#include "brief/base/trie.h"
+#include "brief/mark/highlight.h"
+
+/* Priorities on equal length: an acronym the article defines, then the
+ * lexicon, then rules, then figures. */
+enum { PRI_DEFINED, PRI_LEXICON, PRI_RULE, PRI_FIGURE };
+
+/* A candidate is small, for sorting: a figure's reading waits in
+ * cfigs, at index fig. */
+struct cand {
+	uint32_t start, end;
+	uint32_t entity;
+	uint32_t fig;
+	uint8_t cat, pri;
+};
+
+/* What a word's key (trie_key) tells: the matchers that may start
+ * there, and the aliases' trie nodes after the key's bytes. */
+struct keyslot {
+	uint64_t key;             /* 0 = empty */
+	uint32_t exact_node;      /* after raw, among the exact aliases */
+	uint32_t fold_node;       /* after the key, among the folded */
+	uint32_t raw;             /* the exact aliases' bytes for the key */
+	unsigned char mask;       /* PM_* */
+	unsigned char exact_mixed; /* exact aliases differ in case there */
+};
+
+struct highlighter {
+	struct lexicon *lx;
+	struct entities *reg;      /* the lexicon's registry */
+	const struct trie *aliases; /* the lexicon's aliases and seats */
+	const struct trie *seats;
+	int patterns_gated;        /* lexicon_patterns_gated */
+	struct trie *titles;      /* words before a person's name */
+	pcre2_code *name_re;      /* the name after a title (anchored) */
+	pcre2_code *designation_re; /* "KF-21": names the weapon after it */
+	struct trie *suffixes;    /* last words of organisation names */
+	struct trie *heads;       /* first words: "Ministry of ..." */
+	struct trie *joiners;     /* "of", "and" inside names */
+	struct trie *openers;     /* sentence words, not part of names */
+	struct trie *inner;       /* joiners inside a name before a suffix */
+	struct trie *institutions; /* "navy", "air force" after a state */
+	int max_words;
+	int acronyms;
+	struct trie *not_names;
+	struct trie *departments; /* "Minister for Foreign Affairs ..." */
+	struct trie *place_words; /* "in", "at": a place follows */
+	struct trie *acronym_joiners; /* "in": inside a long form */
+	struct trie *ship_classes; /* "destroyer": a ship's name may follow */
+	struct trie *speakers;    /* "said": a quoted person's name follows */
+	struct trie *place_names; /* "Square": a name before it is a place's */
+	struct trie *aside_stops; /* "in which": no title's aside after it */
+	struct trie *weapon_words; /* "System": a long form that is a weapon */
+	struct figrules *fig;
+	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
+	size_t kslots;
+	pcre2_match_data *md;
+	struct cand *c;
+	size_t nc, ccap;
+	struct figure *cfigs;
+	size_t ncfigs, cfigcap;
+	unsigned char *taken;
+	size_t taken_cap;
+};
+
+/* What an article has taught the highlighter: surnames and full names of
+ * titled persons, acronyms defined in its text. */
+struct hl_state {
+	struct trie *learnt;
+	uint64_t *keys;           /* trie_key of every learnt entry: a set,
+				   * asked first at each word */
+	size_t nkeys, kslots;
+};
+
+/* Which matchers a word starting with bytes (a, b) may concern: one
+ * table lookup per word instead of one per matcher. */
+enum {
+	PM_ALIAS = 1,
+	PM_TITLE = 2,
+	PM_SUFFIX = 4,
+	PM_HEAD = 8,
+	PM_FIGURE = 16,
+	PM_ALIAS_FOLDED = 32,
+	PM_SPEAKER = 64
+};
+
+/* hl_index.c */
+/* May a learnt entry start at a word with this key? */
+int hl_learnt_may(const struct hl_state *st, uint64_t key);
+
+/* The article learns s[0, n) as a name of entity. */
+void hl_state_add(struct hl_state *st, const char *s, size_t n,
+		  uint32_t entity);
+
+/* The slot of a word key in the dispatch index. */
+size_t hl_key_slot(const struct highlighter *h, uint64_t key);
+
+/* One lookup per word: which matchers may start at a word with this
+ * key, and where the aliases' walks go on after it. */
+void hl_build_keymap(struct highlighter *h);
+
+/* The aliases that start at word p, whose key is ks: the longest, from
+ * the nodes its key leads to (the exact ones only when the word's bytes
+ * are theirs). */
+size_t hl_alias_at(const struct highlighter *h, const struct keyslot *ks,
+		   const char *t, size_t e, size_t p, uint32_t *v);
+
+/* hl_words.c */
+/* A candidate mark [s, e): entity, category and priority. */
+struct cand *hl_cand_add(struct highlighter *h, size_t s, size_t e,
+			 uint32_t entity, int cat, int pri);
+
+/* The lexicon entity whose alias is exactly text[s, e), or NONE. */
+uint32_t hl_lexicon_exact(const struct highlighter *h, const char *t,
+			  size_t s, size_t e);
+
+/* Intern a rule-found name of category cat and kind, collapsing white
+ * space; a leading "the" is dropped. */
+uint32_t hl_intern_as(struct highlighter *h, const char *t, size_t s,
+		      size_t e, enum category cat, const char *kind);
+
+/* The same for an actor. */
+uint32_t hl_intern_name(struct highlighter *h, const char *t, size_t s,
+			size_t e, const char *kind);
+
+/* Does a capital letter (any script) start at t[p]? */
+int hl_upper_at(const char *t, size_t len, size_t p);
+
+/* The word that ends just before the single space (or line break) before
+ * pos: [*ws, *we).  0 when there is none. */
+int hl_word_before(const char *t, size_t s, size_t pos, size_t *ws,
+		   size_t *we);
+
+/* Is the word [ws, we) in trie tr? */
+int hl_is_word_in(const struct trie *tr, const char *t, size_t ws,
+		  size_t we);
+
+/* The length of a possessive "'s" or "’s" at t[p] that ends a word
+ * (before e, or before a character that is not a letter or digit), or
+ * 0: the one test of a possessive the rules share. */
+size_t hl_possessive_len(const char *t, size_t e, size_t p);
+
+/* A name ends with a possessive word: "President Joe Biden's Meeting"
+ * (a headline's capitals) names Joe Biden.  The end of [g, ne) before
+ * the first "'s" or "’s" that ends a word. */
+size_t hl_before_possessive(const char *t, size_t g, size_t ne);
+
+/* The length of a possessive "'s" or "’s" at t[p], before a space; 0 when
+ * there is none. */
+size_t hl_possessive_at(const char *t, size_t e, size_t p);
+
+/* hl_person.c */
+/* "Andriy Yusov, a spokesman for …": a capitalised name of two or three
+ * words before ", a TITLE" or ", the TITLE". */
+void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
+			const char *t, size_t s, size_t p);
+
+/* A person after a title ending at q: "President Joe Biden", "Minister
+ * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,". */
+void hl_rule_person(struct highlighter *h, struct hl_state *st,
+		    const char *t, size_t e, size_t q);
+
+/* "…,” said Amina Saide, who walked": after a word of speaking, two or
+ * three capitalised words the lexicon does not know, closed by a comma or
+ * the sentence's end, are the person quoted. */
+void hl_rule_speaker(struct highlighter *h, struct hl_state *st,
+		     const char *t, size_t e, size_t q);
+
+/* hl_org.c */
+/* An organisation whose last word (a suffix) spans [p, q): capitalised
+ * words before it, joiners allowed between them. */
+void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
+			size_t e, size_t p, size_t q);
+
+/* "Ministry of National Defense": a head word, "of", capitalised words. */
+void hl_rule_org_head(struct highlighter *h, const char *t, size_t s,
+		      size_t e, size_t p, size_t q);
+
+/* "(NCG)" at p after "Nuclear Consultative Group". */
+void hl_rule_acronym(struct highlighter *h, struct hl_state *st,
+		     const char *t, size_t s, size_t e, size_t p);
+
+/* "Pakistan's air force", "Chinese navy": a state (its name, demonym or
+ * capital, [p, q)) and one of its institutions is an actor of its own,
+ * "Pakistan air force". */
+void hl_rule_institution(struct highlighter *h, const char *t, size_t e,
+			 size_t p, size_t q, uint32_t state);
+
+/* hl_weapon.c */
+/* A designation pattern matched [s, e): its entity, or (each_match) an
+ * entity of its own named by the text, of the same category and kind. */
+void hl_pattern_found(struct highlighter *h, struct hl_state *st,
+		      const char *t, size_t s, size_t e, uint32_t v,
+		      int each);
+
+/* "the destroyer Chokai": a capitalised name after a class of warship
+ * names a ship, a weapon of its own. */
+void hl_rule_ship(struct highlighter *h, const char *t, size_t e,
+		  size_t p, size_t q);
+
+/* "KF-21 fighter jets", "Type 055 destroyers": a designation the
+ * lexicon does not know (it begins with a capital), just before a
+ * weapon, names it; the mention
+ * grows to take it in (a figure read inside it, "055", goes).  v is in
+ * text order; returns its new length. */
+size_t hl_rule_designations(struct highlighter *h, const char *t,
+			    size_t s, struct mention *v, size_t n);
+
+/* Weapons side by side name one weapon: "THAAD interceptors", "KN-24
+ * ballistic missiles", "missile defense interceptors".  The entity is
+ * the named one (written with a capital or a digit) when the phrase
+ * begins with a name, else the last, the head noun.  v is in text order;
+ * returns its new length. */
+size_t hl_join_weapons(const char *t, struct mention *v, size_t n);
+
+/* hl_choose.c */
+/* Keep the longest candidates that do not overlap, as mentions of
+ * section sec; then the weapon rules that join them, and what each figure
+ * counts. */
+void hl_choose(struct highlighter *h, const struct article *a, size_t sec,
+	       struct mentions *out);
+
+#endif

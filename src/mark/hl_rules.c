@@ -1,0 +1,160 @@
+/* hl_rules: loading the highlighter's rules file (data/highlight.yaml):
+ * its word lists, each into a trie of struct highlighter named in one
+ * table, the name and designation patterns, and the figure rules. */
+#include "hl_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/base/paths.h"
+#include "brief/yaml/rx_node.h"
+#include "brief/yaml/wordlist.h"
+#include "brief/yaml/yamlio.h"
+
+/* The word lists: where each is in the rules file (a mapping, or the top
+ * level), whether its words match in any case, and its trie.  Loaded in
+ * this order (the first bad one is reported). */
+static const struct word_list {
+	const char *in;      /* "persons", "organisations", NULL: top level */
+	const char *key;
+	int fold;
+	size_t trie;         /* offset of its struct trie * */
+} word_lists[] = {
+	{"persons", "titles", 0, offsetof(struct highlighter, titles)},
+	{"organisations", "suffixes", 0, offsetof(struct highlighter, suffixes)},
+	{"organisations", "heads", 0, offsetof(struct highlighter, heads)},
+	{"organisations", "joiners", 0, offsetof(struct highlighter, joiners)},
+	{"organisations", "openers", 0, offsetof(struct highlighter, openers)},
+	{"organisations", "inner", 0, offsetof(struct highlighter, inner)},
+	{"organisations", "institutions", 1,
+	 offsetof(struct highlighter, institutions)},
+	{NULL, "not_names", 0, offsetof(struct highlighter, not_names)},
+	{NULL, "place_words", 1, offsetof(struct highlighter, place_words)},
+	{"persons", "departments", 0, offsetof(struct highlighter, departments)},
+	{NULL, "acronym_joiners", 0,
+	 offsetof(struct highlighter, acronym_joiners)},
+	{NULL, "ship_classes", 1, offsetof(struct highlighter, ship_classes)},
+	{"persons", "speakers", 0, offsetof(struct highlighter, speakers)},
+	{NULL, "place_names", 0, offsetof(struct highlighter, place_names)},
+	{"persons", "aside_stops", 1, offsetof(struct highlighter, aside_stops)},
+	{NULL, "acronym_weapons", 0, offsetof(struct highlighter, weapon_words)},
+};
+
+#define NLISTS (sizeof word_lists / sizeof *word_lists)
+
+/* The trie of word list i in h. */
+static struct trie **list_trie(struct highlighter *h, size_t i)
+{
+	return (struct trie **)(void *)((char *)h + word_lists[i].trie);
+}
+
+static int load_rules(struct highlighter *h, const char *name,
+		      const struct ynode *root, struct err *e)
+{
+	const struct ynode *pe = ynode_get(root, "persons"),
+			   *org = ynode_get(root, "organisations"),
+			   *ac = ynode_get(root, "acronyms"), *mw;
+	size_t i;
+
+	if ((pe && pe->type != YNODE_MAP) || (org && org->type != YNODE_MAP)) {
+		ynode_err(e, name, pe && pe->type != YNODE_MAP ? pe : org,
+			  "'persons' and 'organisations' must be mappings");
+		return -1;
+	}
+	for (i = 0; i < NLISTS; i++) {
+		const struct word_list *w = &word_lists[i];
+		const struct ynode *in = w->in ? ynode_get(root, w->in) : root;
+
+		if (wordlist_load(*list_trie(h, i), name,
+				  ynode_get(in, w->key), w->key, w->fold, 0,
+				  e) != 0)
+			return -1;
+	}
+	if (ynode_get(pe, "name")) {
+		h->name_re = rx_compile_node(name, ynode_get(pe, "name"),
+					     PCRE2_ANCHORED, e);
+		if (h->name_re == NULL)
+			return -1;
+	}
+	if (ynode_get(root, "designation")) {
+		h->designation_re = rx_compile_node(
+			name, ynode_get(root, "designation"), PCRE2_ANCHORED, e);
+		if (h->designation_re == NULL)
+			return -1;
+	}
+	h->max_words = 5;
+	mw = ynode_get(org, "max_words");
+	if (mw) {
+		if (mw->type != YNODE_SCALAR || atoi(mw->str) < 1 ||
+		    atoi(mw->str) > 12) {
+			ynode_err(e, name, mw, "max_words must be 1 to 12");
+			return -1;
+		}
+		h->max_words = atoi(mw->str);
+	}
+	h->acronyms = ac && ac->type == YNODE_SCALAR &&
+		      strcmp(ac->str, "true") == 0;
+	return 0;
+}
+
+char *highlighter_default_rules(void)
+{
+	return paths_config_file("highlight.yaml");
+}
+
+struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
+				    struct err *e)
+{
+	struct highlighter *h = xcalloc(1, sizeof *h);
+	struct ynode *root;
+	size_t i;
+	int ok;
+
+	h->lx = lx;
+	h->reg = lexicon_registry(lx);
+	h->aliases = lexicon_aliases(lx);
+	h->seats = lexicon_seats(lx);
+	h->patterns_gated = lexicon_patterns_gated(lx);
+	h->md = pcre2_match_data_create(16, NULL);
+	for (i = 0; i < NLISTS; i++)
+		*list_trie(h, i) = trie_new();
+	root = yamlio_parse_file(rules, &ok, e);
+	if (!ok)
+		goto fail;
+	if (root == NULL || root->type != YNODE_MAP) {
+		ynode_err(e, rules, root, "the rules file must be a mapping");
+		goto fail_root;
+	}
+	if (load_rules(h, rules, root, e) != 0)
+		goto fail_root;
+	h->fig = figrules_load(root, rules, e);
+	if (h->fig == NULL)
+		goto fail_root;
+	ynode_free(root);
+	hl_build_keymap(h);
+	return h;
+fail_root:
+	ynode_free(root);
+fail:
+	highlighter_free(h);
+	return NULL;
+}
+
+void highlighter_free(struct highlighter *h)
+{
+	size_t i;
+
+	if (h == NULL)
+		return;
+	for (i = 0; i < NLISTS; i++)
+		trie_free(*list_trie(h, i));
+	rx_free(h->name_re);
+	rx_free(h->designation_re);
+	figrules_free(h->fig);
+	free(h->keymap);
+	pcre2_match_data_free(h->md);
+	free(h->c);
+	free(h->cfigs);
+	free(h->taken);
+	free(h);
+}

@@ -1,0 +1,52 @@
+/* dump: --dump output through libyaml's emitter. */
+#include "brief/report/dump.h"
+
+#include "brief/yaml/yamlio.h"
+
+int dump_article(FILE *f, const struct article *a)
+{
+	struct yout *y = yout_new_file(f);
+	size_t i, j;
+
+	yout_doc_start(y);
+	yout_map_start(y);
+	yout_kv(y, "file", a->path);
+	yout_kv(y, "id", article_id(a));
+	yout_kv(y, "title", a->title);
+	yout_kv(y, "date", a->date);
+	yout_kv(y, "source", a->source);
+	if (a->place)
+		yout_kv(y, "place", a->place);
+	if (a->url)
+		yout_kv(y, "url", a->url);
+	if (a->ntags) {
+		yout_key(y, "tags");
+		yout_seq_start_flow(y);
+		for (i = 0; i < a->ntags; i++)
+			yout_str(y, a->tags[i]);
+		yout_seq_end(y);
+	}
+	yout_key(y, "sections");
+	yout_seq_start(y);
+	for (i = 0; i < a->nsections; i++) {
+		const struct section *s = &a->sections[i];
+
+		yout_map_start(y);
+		yout_kv(y, "kind", section_kind_name(s->kind));
+		yout_kvn(y, "text", a->text + s->start, s->end - s->start);
+		yout_key(y, "sentences");
+		yout_seq_start(y);
+		for (j = 0; j < s->nsentences; j++) {
+			const struct span *sp =
+				&a->sentences[s->first_sentence + j];
+
+			yout_strn(y, a->text + sp->start, sp->end - sp->start);
+		}
+		yout_seq_end(y);
+		yout_map_end(y);
+	}
+	yout_seq_end(y);
+	yout_map_end(y);
+	yout_doc_end(y);
+	return yout_free(y);
+}

@@ -1,0 +1,263 @@
+/* article_rules: the loader's data-driven rules (metadata patterns,
+ * boilerplate patterns, abbreviations), read from YAML. */
+#include "article_rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/base/paths.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int flag(const struct ynode *m, const char *key)
+{
+	const struct ynode *v = ynode_get(m, key);
+
+	return v && v->type == YNODE_SCALAR &&
+	       (strcmp(v->str, "true") == 0 || strcmp(v->str, "yes") == 0);
+}
+
+static int load_meta(struct article_rules *r, const char *name,
+		     const struct ynode *list, struct err *e)
+{
+	size_t i;
+
+	if (list == NULL)
+		return 0;
+	if (list->type != YNODE_SEQ) {
+		ynode_err(e, name, list, "'metadata' must be a list");
+		return -1;
+	}
+	r->meta = xcalloc(list->nkids, sizeof *r->meta);
+	for (i = 0; i < list->nkids; i++) {
+		const struct ynode *m = list->kids[i], *w, *p;
+		struct meta_rule *mr = &r->meta[r->nmeta];
+
+		if (m->type != YNODE_MAP) {
+			ynode_err(e, name, m, "a metadata rule must be a mapping");
+			return -1;
+		}
+		w = ynode_get(m, "where");
+		p = ynode_get(m, "pattern");
+		if (p == NULL) {
+			ynode_err(e, name, m, "metadata rule without 'pattern'");
+			return -1;
+		}
+		if (w == NULL || w->type != YNODE_SCALAR) {
+			ynode_err(e, name, m, "metadata rule without 'where'");
+			return -1;
+		}
+		if (strcmp(w->str, "start") == 0)
+			mr->where = META_START;
+		else if (strcmp(w->str, "lead") == 0)
+			mr->where = META_LEAD;
+		else if (strcmp(w->str, "paragraph") == 0)
+			mr->where = META_PARAGRAPH;
+		else {
+			ynode_err(e, name, w,
+				  "'where' must be start, lead or paragraph");
+			return -1;
+		}
+		mr->re = rx_compile_node(name, p, 0, e);
+		if (mr->re == NULL)
+			return -1;
+		r->nmeta++;
+		mr->marker = flag(m, "marker");
+		mr->boilerplate = flag(m, "boilerplate");
+	}
+	return 0;
+}
+
+static int load_boiler(struct article_rules *r, const char *name,
+		       const struct ynode *list, struct err *e)
+{
+	size_t i;
+
+	if (list == NULL)
+		return 0;
+	if (list->type != YNODE_SEQ) {
+		ynode_err(e, name, list, "'boilerplate' must be a list");
+		return -1;
+	}
+	r->boiler = xcalloc(list->nkids, sizeof *r->boiler);
+	for (i = 0; i < list->nkids; i++) {
+		const struct ynode *m = list->kids[i], *p, *ml;
+		struct boiler_rule *br = &r->boiler[r->nboiler];
+
+		if (m->type != YNODE_MAP) {
+			ynode_err(e, name, m,
+				  "a boilerplate rule must be a mapping");
+			return -1;
+		}
+		p = ynode_get(m, "pattern");
+		if (p == NULL) {
+			ynode_err(e, name, m, "boilerplate rule without 'pattern'");
+			return -1;
+		}
+		br->re = rx_compile_node(name, p, 0, e);
+		if (br->re == NULL)
+			return -1;
+		r->nboiler++;
+		br->max_length = 400;
+		ml = ynode_get(m, "max_length");
+		if (ml) {
+			char *end;
+			long v = ml->type == YNODE_SCALAR
+					 ? strtol(ml->str, &end, 10)
+					 : -1;
+
+			if (ml->type != YNODE_SCALAR || *end || v <= 0) {
+				ynode_err(e, name, ml,
+					  "max_length must be a positive number");
+				return -1;
+			}
+			br->max_length = (size_t)v;
+		}
+	}
+	return 0;
+}
+
+static int load_strings(const char *name, const struct ynode *list,
+			const char *what, char ***out, size_t *n,
+			struct err *e)
+{
+	size_t i;
+
+	if (list == NULL)
+		return 0;
+	if (list->type != YNODE_SEQ) {
+		ynode_err(e, name, list, "'%s' must be a list", what);
+		return -1;
+	}
+	*out = xcalloc(list->nkids, sizeof **out);
+	for (i = 0; i < list->nkids; i++) {
+		if (list->kids[i]->type != YNODE_SCALAR) {
+			ynode_err(e, name, list->kids[i],
+				  "'%s' entries must be strings", what);
+			return -1;
+		}
+		(*out)[(*n)++] = xstrdup(list->kids[i]->str);
+	}
+	return 0;
+}
+
+static int load_sources(struct article_rules *r, const char *name,
+			const struct ynode *map, struct err *e)
+{
+	size_t i;
+
+	if (map == NULL)
+		return 0;
+	if (map->type != YNODE_MAP) {
+		ynode_err(e, name, map, "'sources' must be a mapping");
+		return -1;
+	}
+	r->sources = xcalloc(map->nkids + 1, sizeof *r->sources);
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		if (map->kids[i]->type != YNODE_SCALAR ||
+		    map->kids[i + 1]->type != YNODE_SCALAR) {
+			ynode_err(e, name, map->kids[i],
+				  "'sources' maps a short form to a name");
+			return -1;
+		}
+		r->sources[r->nsources++] = xstrdup(map->kids[i]->str);
+		r->sources[r->nsources++] = xstrdup(map->kids[i + 1]->str);
+	}
+	return 0;
+}
+
+struct article_rules *article_rules_load(const char *path, struct err *e)
+{
+	struct article_rules *r;
+	struct ynode *root;
+	int ok;
+
+	root = yamlio_parse_file(path, &ok, e);
+	if (!ok)
+		return NULL;
+	r = xcalloc(1, sizeof *r);
+	if (root && root->type != YNODE_MAP) {
+		ynode_err(e, path, root, "the rules file must be a mapping");
+		goto fail;
+	}
+	if (load_meta(r, path, ynode_get(root, "metadata"), e) != 0 ||
+	    load_boiler(r, path, ynode_get(root, "boilerplate"), e) != 0 ||
+	    load_sources(r, path, ynode_get(root, "sources"), e) != 0 ||
+	    load_strings(path, ynode_get(root, "abbreviations"),
+			 "abbreviations", &r->abbrev, &r->nabbrev, e) != 0)
+		goto fail;
+	xqsort(r->abbrev, r->nabbrev, sizeof *r->abbrev, cmp_str);
+	ynode_free(root);
+	return r;
+fail:
+	ynode_free(root);
+	article_rules_free(r);
+	return NULL;
+}
+
+struct article_rules *article_rules_default(struct err *e)
+{
+	char *path = paths_config_file("article.yaml");
+	struct article_rules *r;
+
+	r = article_rules_load(path, e);
+	free(path);
+	return r;
+}
+
+void article_rules_free(struct article_rules *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nmeta; i++)
+		rx_free(r->meta[i].re);
+	for (i = 0; i < r->nboiler; i++)
+		rx_free(r->boiler[i].re);
+	for (i = 0; i < r->nabbrev; i++)
+		free(r->abbrev[i]);
+	for (i = 0; i < r->nsources; i++)
+		free(r->sources[i]);
+	free(r->meta);
+	free(r->boiler);
+	free(r->abbrev);
+	free(r->sources);
+	free(r);
+}
+
+int article_rules_is_abbrev(const struct article_rules *r, const char *tok,
+			    size_t n)
+{
+	size_t lo = 0, hi = r->nabbrev;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(r->abbrev[mid], tok, n);
+
+		if (c == 0 && r->abbrev[mid][n] != '\0')
+			c = 1;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+const char *article_rules_source(const struct article_rules *r,
+				 const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < r->nsources; i += 2)
+		if (strlen(r->sources[i]) == n &&
+		    memcmp(r->sources[i], s, n) == 0)
+			return r->sources[i + 1];
+	return NULL;
+}

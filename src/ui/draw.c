@@ -1,0 +1,49 @@
+/* draw: putting text on the screen safely -- control characters, escape
+ * sequences and bidirectional controls shown visibly (^[, <9B>, <U+202E>),
+ * never sent; wide characters measured (utf8_visible is the one rule). */
+#include "brief/ui/draw.h"
+
+#include <curses.h>
+
+#include "brief/ui/theme.h"
+#include "brief/base/utf8.h"
+#include "brief/base/wrap.h"
+
+int draw_text(const char *t, size_t s, size_t e, int cols,
+	      unsigned long attr)
+{
+	int used = 0;
+
+	attrset(attr);
+	while (s < e && used < cols) {
+		char out[UTF8_VISIBLE_MAX];
+		size_t len;
+		unsigned char c = (unsigned char)t[s];
+		int space = c == '\n' || c == '\t' || c == '\r';
+		int w = space ? 1 : utf8_visible(t + s, e - s, &len, out);
+
+		if (space)
+			len = 1;
+		if (used + w > cols)
+			break;
+		if (space) {
+			addch(' ');
+		} else if (out[0]) {
+			attrset(theme_attr(ROLE_CONTROL));
+			addstr(out);
+			attrset(attr);
+		} else {
+			addnstr(t + s, (int)len);
+		}
+		used += w;
+		s += len;
+	}
+	return used;
+}
+
+void draw_fill(int cols, unsigned long attr)
+{
+	attrset(attr);
+	while (cols-- > 0)
+		addch(' ');
+}
