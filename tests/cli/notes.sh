@@ -114,7 +114,8 @@ if cmp -s "$N" "$TMP/n.before"; then ok "refused add-notes leave the file as it 
 : >"$TMP/notadir"
 run --notes "$TMP/notadir/notes.yaml" --add-note 'unsaved' --at 'Kim' "$A"
 expect_rc "add-note that cannot be saved: exit 2" 2
-expect_err "add-note that cannot be saved: says so" "notadir/notes.yaml: notes cannot be saved"
+expect_err "add-note that cannot be saved: says so" "notes cannot be saved: "
+expect_err "add-note that cannot be saved: names the file and why" "notadir/notes.yaml: Not a directory"
 expect_eq "add-note that cannot be saved: no id printed" "$OUT" ""
 
 # without --notes: $XDG_DATA_HOME/brief/notes.yaml

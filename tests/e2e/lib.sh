@@ -99,6 +99,12 @@ check_gone() {
 	if wait_gone "$2" && ! ended; then ok "$1"; else
 		not_ok "$1" "screen still shows: $2" "$(why_not)"; fi
 }
+# check_cleared NAME TEXT: after brief has ended, the pane no longer shows
+# TEXT (the terminal was given back: the alternate screen is gone).
+check_cleared() {
+	if ended && wait_gone "$2"; then ok "$1"; else
+		not_ok "$1" "screen still shows: $2" "$(why_not)"; fi
+}
 # check_line NAME REGEX: some line of brief's screen matches the extended
 # regex.
 check_line() {

@@ -50,7 +50,7 @@ if wait_exit && [ "$RC" = 2 ]; then ok "Q quits anyway with status 2"; else
 	not_ok "Q quits anyway with status 2" "status $RC"; fi
 if grep -qx "brief: 1 note not saved" "$TMP/stderr"; then ok "stderr says one note was not saved"; else
 	not_ok "stderr says one note was not saved" "$(cat "$TMP/stderr")"; fi
-check_gone "the terminal is restored after Q" "North Korean leader"
+check_cleared "the terminal is restored after Q" "North Korean leader"
 alt_screen_off "alternate screen off after Q"
 disk_back
 
@@ -136,7 +136,7 @@ for sig in TERM HUP; do
 	[ -n "$pid" ] && kill -s $sig "$pid"
 	if wait_exit && [ "$RC" -gt 128 ]; then ok "SIG$sig ends brief in the editor (status $RC)"; else
 		not_ok "SIG$sig ends brief in the editor" "status $RC"; fi
-	check_gone "SIG$sig: the reader is gone from the pane" "New note on"
+	check_cleared "SIG$sig: the reader is gone from the pane" "New note on"
 	alt_screen_off "SIG$sig: alternate screen off"
 	if grep -q "not saved" "$TMP/stderr"; then ok "SIG$sig: says the note being written was lost"; else
 		not_ok "SIG$sig: says the note being written was lost" "$(cat "$TMP/stderr")"; fi
