@@ -362,24 +362,6 @@ int ynode_same(const struct ynode *a, const struct ynode *b)
 	return 1;
 }
 
-int ynode_equal(const struct ynode *a, const struct ynode *b)
-{
-	size_t i;
-
-	if (a == NULL || b == NULL)
-		return a == b;
-	if (a->type != b->type || a->line != b->line || a->col != b->col ||
-	    a->quoted != b->quoted || a->nkids != b->nkids ||
-	    (a->str == NULL) != (b->str == NULL) ||
-	    (a->str != NULL &&
-	     (a->len != b->len || memcmp(a->str, b->str, a->len) != 0)))
-		return 0;
-	for (i = 0; i < a->nkids; i++)
-		if (!ynode_equal(a->kids[i], b->kids[i]))
-			return 0;
-	return 1;
-}
-
 struct ynode *ynode_get(const struct ynode *n, const char *key)
 {
 	size_t i;

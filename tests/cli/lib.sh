@@ -93,3 +93,19 @@ finish() {
 	echo "1..$T_N"
 	[ "$T_FAIL" -eq 0 ]
 }
+
+# add_life DIR ARTICLE: how many steps of a busy shell loop one --add-note
+# takes (no sleeping), averaged over three runs; sets LIFE.  The kill -9
+# tests kill after a varied share of it, so that kills land over a whole
+# run whatever the machine's speed.
+add_life() {
+	LIFE=0
+	for c in 1 2 3; do
+		"$BRIEF" --notes "$1/calibrate.yaml" --add-note "c" --at "Kim" "$2" >/dev/null 2>&1 &
+		pid=$!
+		while kill -0 $pid 2>/dev/null; do LIFE=$((LIFE + 1)); done
+		wait $pid
+	done
+	LIFE=$((LIFE / 3 + 1))
+	rm -f "$1/calibrate.yaml" "$1/calibrate.yaml.lock"
+}

@@ -390,15 +390,8 @@ mkdir "$TMP/crash"
 # The kills land at moments spread over a whole run: first count how many
 # steps of a busy shell loop one add takes (no sleeping), then kill after
 # a varied share of that.
-life=0
-for c in 1 2 3; do
-	"$BRIEF" --notes "$TMP/crash/calibrate.yaml" --add-note "c" --at "Kim" "$A" >/dev/null 2>&1 &
-	pid=$!
-	while kill -0 $pid 2>/dev/null; do life=$((life + 1)); done
-	wait $pid
-done
-life=$((life / 3 + 1))
-rm -f "$TMP/crash/calibrate.yaml" "$TMP/crash/calibrate.yaml.lock"
+add_life "$TMP/crash" "$A"
+life=$LIFE
 # spin N: up to N steps, stopping early when brief has ended
 spin() {
 	s=0

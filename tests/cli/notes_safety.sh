@@ -11,15 +11,8 @@ N="$TMP/notes.yaml"
 # printed (reported saved) must be in the file, which must parse.  The
 # kills land over a whole run: first count how many steps of a busy shell
 # loop one add takes (no sleeping), then kill after 0-130 % of that.
-life=0
-for c in 1 2 3; do
-	"$BRIEF" --notes "$TMP/calibrate.yaml" --add-note "c" --at "Kim" "$A" >/dev/null 2>&1 &
-	pid=$!
-	while kill -0 $pid 2>/dev/null; do life=$((life + 1)); done
-	wait $pid
-done
-life=$((life / 3 + 1))
-rm -f "$TMP/calibrate.yaml" "$TMP/calibrate.yaml.lock"
+add_life "$TMP" "$A"
+life=$LIFE
 r=${KILL_SEED:-15}
 echo "# kill moments from KILL_SEED=$r, one add = $life steps"
 i=0

@@ -65,8 +65,6 @@ struct ynode *ynode_copy(const struct ynode *n);
  * nor how a scalar was quoted: an empty key, read plain, is written
  * quoted)? */
 int ynode_same(const struct ynode *a, const struct ynode *b);
-/* Are two trees the same: types, text, quoting, lines and columns? */
-int ynode_equal(const struct ynode *a, const struct ynode *b);
 /* Value of key in map n, or NULL. */
 struct ynode *ynode_get(const struct ynode *n, const char *key);
 /* Is n a scalar that reads as null ("~", "null", empty, unquoted)? */
