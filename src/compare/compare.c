@@ -4,8 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "brief/base/paths.h"
 #include "brief/yaml/yamlio.h"
 
 struct compare_rules *compare_rules_load(const char *path,
@@ -13,21 +13,12 @@ struct compare_rules *compare_rules_load(const char *path,
 					 struct err *e)
 {
 	struct compare_rules *r = xcalloc(1, sizeof *r);
-	char *p = path ? xstrdup(path) : NULL, *tp;
+	char *p = path ? xstrdup(path) : paths_config_file("compare.yaml");
+	char *tp;
 	struct ynode *root = NULL;
 	const struct ynode *v;
 	int ok;
 
-	if (p == NULL) {
-		char *user = xdg_path("config", "compare.yaml");
-
-		if (access(user, F_OK) == 0)
-			p = user;
-		else {
-			free(user);
-			p = xasprintf("%s/compare.yaml", datadir());
-		}
-	}
 	tp = topics_path ? xstrdup(topics_path) : topics_default_path();
 	root = yamlio_parse_file(p, &ok, e);
 	if (!ok)
