@@ -12,6 +12,8 @@
 #include "brief/text/article.h"
 #include "brief/report/dump.h"
 #include "brief/compare/compare.h"
+#include "brief/report/compare_md.h"
+#include "brief/report/compare_yaml.h"
 #include "brief/mark/engine.h"
 #include "brief/report/export.h"
 #include "brief/notes/notes.h"
@@ -558,7 +560,7 @@ static int run_compare(const struct opts *o, struct engine *en,
 			notes_free(ns);
 		} else {
 			fputs("# Briefing\n\n", md.f);
-			rc = compare_markdown(md.f, c, cr, en->reg);
+			rc = compare_md_write(md.f, c, cr, en->reg);
 			if (rc == 0) {
 				fputs("\n", md.f);
 				rc = export_markdown(md.f, ns, lib);
@@ -569,11 +571,11 @@ static int run_compare(const struct opts *o, struct engine *en,
 	} else if (library_check(lib, &e) != 0) {
 		rc = -2;
 	} else if (o->format && strcmp(o->format, "yaml") == 0) {
-		rc = compare_yaml(stdout, c, cr, en->reg);
+		rc = compare_yaml_write(stdout, c, cr, en->reg);
 	} else if (md_begin(&md) == NULL) {
 		rc = -1;
 	} else {
-		rc = compare_markdown(md.f, c, cr, en->reg);
+		rc = compare_md_write(md.f, c, cr, en->reg);
 		rc = md_end(&md, rc, lib, &e);
 	}
 	compare_free(c);
