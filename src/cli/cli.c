@@ -1,4 +1,7 @@
-/* cli: arguments, usage, batch modes, exit codes. */
+/* cli: arguments, usage, a table of modes, exit codes.  Each mode says
+ * what it needs loaded and which options apply to it; cli_main loads
+ * that, runs it and maps what it returns to an exit status.  The outputs
+ * themselves are in report/. */
 #include "brief/cli/cli.h"
 
 #include <getopt.h>
@@ -9,26 +12,29 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "brief/text/article.h"
-#include "brief/report/dump.h"
-#include "brief/compare/compare.h"
-#include "brief/mark/engine.h"
-#include "brief/report/export.h"
-#include "brief/notes/notes.h"
-#include "brief/cli/progress.h"
-#include "brief/mark/highlight.h"
-#include "brief/mark/lexicon.h"
-#include "brief/text/library.h"
-#include "brief/ui/ui.h"
 #include "brief/base/util.h"
 #include "brief/base/visible.h"
-#include "brief/mark/xref.h"
+#include "brief/text/article.h"
+#include "brief/text/library.h"
+#include "brief/mark/engine.h"
+#include "brief/compare/compare.h"
+#include "brief/notes/notes.h"
+#include "brief/report/briefing.h"
+#include "brief/report/compare_md.h"
+#include "brief/report/compare_yaml.h"
+#include "brief/report/dump.h"
+#include "brief/report/entities_tsv.h"
+#include "brief/report/export.h"
+#include "brief/report/mdout.h"
+#include "brief/report/mentions_tsv.h"
+#include "brief/ui/ui.h"
+#include "brief/cli/progress.h"
 
 #ifndef BRIEF_VERSION
 #define BRIEF_VERSION "0"
 #endif
 
-enum mode {
+enum mode_id {
 	MODE_READ,
 	MODE_DUMP,
 	MODE_MENTIONS,
@@ -40,8 +46,22 @@ enum mode {
 	MODE_BRIEFING
 };
 
+/* The options that do not choose a mode, as bits: what was given
+ * (struct opts) and what a mode takes (struct mode). */
+enum {
+	GIVEN_THEME = 1 << 0,
+	GIVEN_NO_COLOR = 1 << 1,
+	GIVEN_RULES = 1 << 2,
+	GIVEN_HLRULES = 1 << 3,
+	GIVEN_LEXICON = 1 << 4,
+	GIVEN_NOTES = 1 << 5,
+	GIVEN_AT = 1 << 6,
+	GIVEN_FORMAT = 1 << 7
+};
+
 struct opts {
-	enum mode mode;
+	enum mode_id mode;
+	unsigned given;          /* GIVEN_* */
 	const char *theme;
 	int no_color;
 	const char *rules;
@@ -193,6 +213,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->mode = MODE_DUMP;
 			break;
 		case OPT_RULES:
+			o->given |= GIVEN_RULES;
 			o->rules = optarg;
 			break;
 		case OPT_MENTIONS:
@@ -202,6 +223,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->mode = MODE_ENTITIES;
 			break;
 		case OPT_NOTES:
+			o->given |= GIVEN_NOTES;
 			if (optarg[0] == '\0') {
 				complain("--notes: empty file name");
 				return -1;
@@ -223,6 +245,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->note_text = optarg;
 			break;
 		case OPT_AT:
+			o->given |= GIVEN_AT;
 			o->note_at = optarg;
 			break;
 		case OPT_COMPARE:
@@ -232,6 +255,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->mode = MODE_BRIEFING;
 			break;
 		case OPT_FORMAT:
+			o->given |= GIVEN_FORMAT;
 			if (strcmp(optarg, "markdown") != 0 &&
 			    strcmp(optarg, "yaml") != 0) {
 				complain("--format takes markdown or yaml, "
@@ -244,15 +268,19 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->mode = MODE_ALIASES;
 			break;
 		case OPT_THEME:
+			o->given |= GIVEN_THEME;
 			o->theme = optarg;
 			break;
 		case OPT_NO_COLOR:
+			o->given |= GIVEN_NO_COLOR;
 			o->no_color = 1;
 			break;
 		case OPT_HLRULES:
+			o->given |= GIVEN_HLRULES;
 			o->hlrules = optarg;
 			break;
 		case OPT_LEXICON:
+			o->given |= GIVEN_LEXICON;
 			o->lexicons = xrealloc(o->lexicons,
 					       (o->nlexicons + 1) *
 						       sizeof *o->lexicons);
@@ -277,267 +305,139 @@ static int fail(const struct err *e)
 	return EXIT_BAD_INPUT;
 }
 
-/* 0 while every article's file is as it was read, else -1 and e set
- * ("FILE: file changed while being read"): checked before an output is
- * written, so that none is made of bytes the file no longer has. */
-static int library_check(const struct library *lib, struct err *e)
-{
-	size_t i;
 
-	for (i = 0; i < lib->n; i++)
-		if (article_check(lib->items[i], e) != 0)
-			return -1;
-	return 0;
+/* What a mode needs before it runs, loaded in this order. */
+enum {
+	NEED_ARTICLES = 1 << 0, /* at least one FILE|DIR argument */
+	NEED_RULES = 1 << 1,    /* the article rules (--rules or default) */
+	NEED_ENGINE = 1 << 2,   /* lexicons and highlighter */
+	NEED_PATHS = 1 << 3,    /* the article paths; the mode loads each */
+	NEED_LIBRARY = 1 << 4,  /* every article loaded */
+	NEED_LAZY = 1 << 5      /* (with NEED_LIBRARY) parsed when shown */
+};
+
+/* What cli_main loaded for a mode; have says which of it (NEED_*). */
+struct loaded {
+	unsigned have;
+	char *const *args;
+	size_t nargs;
+	struct article_rules *rules;
+	struct engine en;
+	char **paths;
+	size_t npaths;
+	struct library lib;
+};
+
+/* A mode: its name (the option, as messages say it), what it needs
+ * loaded, the options that apply to it (GIVEN_*: given others are
+ * ignored today; issue 20 refuses them), and what runs it (returns the
+ * exit status). */
+struct mode {
+	const char *name;
+	unsigned needs;
+	unsigned takes;
+	int (*run)(const struct opts *o, struct loaded *l);
+};
+
+/* The progress bar on stderr, for the outputs that tell progress. */
+static const struct report_progress bar = {progress_start, progress_update,
+					   progress_end};
+
+/* The exit status for what an output returned. */
+static int status(int rc, const struct err *e)
+{
+	if (rc == REPORT_OK)
+		return EXIT_OK;
+	return rc == REPORT_EINPUT ? fail(e) : EXIT_FAIL;
 }
 
-static int run_dump(struct library *lib)
+static struct notes *open_notes(const struct opts *o, struct err *e)
 {
+	char *path = o->notes ? xstrdup(o->notes) : notes_default_path();
+	struct notes *ns = notes_open(path, e);
+
+	free(path);
+	return ns;
+}
+
+static int run_read(const struct opts *o, struct loaded *l)
+{
+	struct ui_opts uo = {o->theme, o->no_color};
 	struct err e = {{0}};
-	size_t i;
+	struct notes *ns = open_notes(o, &e);
+	int rc;
 
-	for (i = 0; i < lib->n; i++) {
-		if (article_check(lib->items[i], &e) != 0)
-			break;
-		if (dump_article(stdout, lib->items[i]) != 0) {
-			complain("cannot write the dump");
-			return EXIT_FAIL;
-		}
-	}
-	/* (one that changed while it was dumped is told after it) */
-	if (fflush(stdout) != 0)
-		return EXIT_FAIL;
-	return library_check(lib, &e) == 0 ? EXIT_OK : fail(&e);
-}
-
-/* The mention lines are built in a buffer and written 64 KiB at a time,
- * not by a locked stdio call per field. */
-#define OUT_RUN (1u << 16)
-
-static void out_flush(struct buf *o)
-{
-	if (o->len)
-		fwrite(o->data, 1, o->len, stdout);
-	o->len = 0;
-}
-
-/* A tab-separated field: tab, line feed, backslash and control bytes
- * escaped (\t, \n, \\, \x1b). */
-static void out_field(struct buf *o, const char *s)
-{
-	visible_tsv(o, s, strlen(s));
-}
-
-/* A tab and a number, without printf's cost per mention. */
-static void out_num(struct buf *o, size_t v)
-{
-	char tmp[24];
-	int n = (int)sizeof tmp;
-
-	do {
-		tmp[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	tmp[--n] = '\t';
-	buf_add(o, tmp + n, sizeof tmp - (size_t)n);
-}
-
-/* The mention lines of one article into o, written out a run at a time
- * while its file is as it was read; -1 and e set when it changed (what
- * is left in o is then not to be written). */
-static int article_mentions(const struct engine *en, const struct article *a,
-			    struct buf *o, struct err *e)
-{
-	struct hl_state *st = hl_state_new();
-	struct buf path = {0};
-	size_t j, k;
-	int rc = 0;
-
-	out_field(&path, a->path);
-	progress_start(a->path, a->len);
-	for (j = 0; j < a->nsections && rc == 0; j++) {
-		struct mentions m = {0};
-		size_t base = a->sections[j].start;
-
-		progress_update(base);
-		highlight_section(en->hl, st, a, j, &m);
-		for (k = 0; k < m.n; k++) {
-			const struct mention *mn = &m.v[k];
-			const struct entity *ent =
-				entities_get(en->reg, mn->entity);
-			const char *cat = category_name((enum category)mn->cat);
-
-			buf_add(o, path.data, path.len);
-			out_num(o, j);
-			out_num(o, mn->start - base);
-			out_num(o, mn->end - base);
-			buf_addc(o, '\t');
-			buf_adds(o, cat);
-			buf_addc(o, '\t');
-			out_field(o, ent ? ent->name : "-");
-			buf_addc(o, '\t');
-			visible_tsv(o, a->text + mn->start, mn->end - mn->start);
-			buf_addc(o, '\n');
-		}
-		mentions_free(&m);
-		if (o->len >= OUT_RUN && (rc = article_check(a, e)) == 0)
-			out_flush(o);
-	}
-	if (rc == 0 && (rc = article_check(a, e)) == 0)
-		out_flush(o);
-	progress_end();
-	hl_state_free(st);
-	buf_free(&path);
+	if (ns == NULL)
+		return fail(&e);
+	rc = ui_run(&l->lib, &l->en, l->rules, ns, &uo, &e);
+	if (rc == EXIT_BAD_INPUT && e.text[0])
+		complain("%s", e.text);
+	notes_free(ns);
 	return rc;
 }
 
-static int run_mentions(const struct engine *en, char *const *paths,
-			size_t n, const struct article_rules *rules)
+static int run_dump(const struct opts *o, struct loaded *l)
 {
 	struct err e = {{0}};
-	struct buf o = {0};
+	int rc = dump_write(stdout, &l->lib, &e);
+
+	(void)o;
+	if (rc == REPORT_EWRITE && e.text[0])
+		complain("%s", e.text);
+	return status(rc, &e);
+}
+
+static int run_mentions(const struct opts *o, struct loaded *l)
+{
+	struct err e = {{0}};
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < n && rc == 0; i++) {
-		struct article *a = article_load(paths[i], rules, &e);
+	(void)o;
+	for (i = 0; i < l->npaths && rc == 0; i++) {
+		struct article *a = article_load(l->paths[i], l->rules, &e);
 
-		rc = a == NULL ? -1 : article_mentions(en, a, &o, &e);
+		rc = a == NULL ? -1
+			       : mentions_tsv_write(stdout, &l->en, a, &bar, &e);
 		article_free(a);
 	}
-	buf_free(&o);
 	if (fflush(stdout) != 0 && rc == 0)
 		return EXIT_FAIL;
 	return rc == 0 ? EXIT_OK : fail(&e);
 }
 
-static int run_entities(const struct engine *en, struct library *lib)
+static int run_entities(const struct opts *o, struct loaded *l)
 {
-	struct mentions *m = xcalloc(lib->n, sizeof *m);
-	struct xref *x = xref_new(lib->n);
 	struct err e = {{0}};
-	struct buf o = {0};
-	uint32_t *ids;
-	size_t i, k, n;
-	int rc = EXIT_OK;
 
-	progress_start("indexing", lib->n);
-	for (i = 0; i < lib->n; i++) {
-		progress_update(i);
-		highlight_article(en->hl, lib->items[i], &m[i]);
-		xref_set(x, i, &m[i]);
-	}
-	progress_end();
-	if (library_check(lib, &e) != 0) {
-		rc = fail(&e);
-		goto done;
-	}
-	buf_adds(&o, "category\tentity");
-	for (i = 0; i < lib->n; i++) {
-		buf_addc(&o, '\t');
-		out_field(&o, lib->items[i]->path);
-	}
-	buf_addc(&o, '\n');
-	ids = xref_ranked(x, en->reg, 1u << CAT_ACTOR | 1u << CAT_WEAPON, &n);
-	for (k = 0; k < n; k++) {
-		const struct entity *ent = entities_get(en->reg, ids[k]);
-
-		buf_adds(&o, category_name(ent->cat));
-		buf_addc(&o, '\t');
-		out_field(&o, ent->name);
-		for (i = 0; i < lib->n; i++)
-			out_num(&o, xref_count(x, ids[k], i));
-		buf_addc(&o, '\n');
-		if (o.len >= OUT_RUN)
-			out_flush(&o);
-	}
-	out_flush(&o);
-	free(ids);
-	if (fflush(stdout) != 0)
-		rc = EXIT_FAIL;
-done:
-	buf_free(&o);
-	xref_free(x);
-	for (i = 0; i < lib->n; i++)
-		mentions_free(&m[i]);
-	free(m);
-	return rc;
+	(void)o;
+	return status(entities_tsv_write(stdout, &l->en, &l->lib, &bar, &e),
+		      &e);
 }
 
-static int run_aliases(const struct engine *en)
+static int run_aliases(const struct opts *o, struct loaded *l)
 {
-	struct buf o = {0};
-	size_t i;
-
-	for (i = 0; i < lexicon_alias_count(en->lx); i++) {
-		uint32_t id;
-		const char *alias = lexicon_alias(en->lx, i, &id);
-		const struct entity *ent = entities_get(en->reg, id);
-
-		out_field(&o, alias);
-		buf_addc(&o, '\t');
-		out_field(&o, ent->name);
-		buf_addc(&o, '\t');
-		buf_adds(&o, category_name(ent->cat));
-		buf_addc(&o, '\t');
-		out_field(&o, ent->kind ? ent->kind : "-");
-		buf_addc(&o, '\n');
-		if (o.len >= OUT_RUN)
-			out_flush(&o);
-	}
-	out_flush(&o);
-	buf_free(&o);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+	(void)o;
+	return aliases_tsv_write(stdout, &l->en) == REPORT_OK ? EXIT_OK
+							      : EXIT_FAIL;
 }
 
-static struct notes *open_notes(const struct opts *o, struct err *e);
-
-/* Markdown is written to memory, then to stdout with its control
- * characters shown visibly: its text comes from articles, front matter,
- * notes and lexicons, and must never drive the terminal. */
-struct md_out {
-	FILE *f;
-	char *data;
-	size_t len;
-};
-
-static FILE *md_begin(struct md_out *m)
+/* --compare and --briefing. */
+static int run_compare(const struct opts *o, struct loaded *l)
 {
-	m->data = NULL;
-	m->len = 0;
-	m->f = open_memstream(&m->data, &m->len);
-	return m->f;
-}
-
-/* Write what was put in m if rc is 0 and the articles' files are as
- * they were read; returns rc, -2 with e set when a file changed, or -1 on
- * a write error. */
-static int md_end(struct md_out *m, int rc, const struct library *lib,
-		  struct err *e)
-{
-	if (fclose(m->f) != 0)
-		rc = -1;
-	if (rc == 0 && library_check(lib, e) != 0)
-		rc = -2;
-	if (rc == 0)
-		rc = visible_write(stdout, m->data, m->len,
-				   VISIBLE_KEEP_NL | VISIBLE_KEEP_TAB);
-	free(m->data);
-	return rc == 0 && fflush(stdout) == 0 ? 0 : rc ? rc : -1;
-}
-
-static int run_compare(const struct opts *o, struct engine *en,
-		       struct library *lib)
-{
+	struct library *lib = &l->lib;
+	struct engine *en = &l->en;
 	struct err e = {{0}};
 	struct compare_rules *cr;
 	struct comparison *c;
 	struct mentions m[2];
-	struct md_out md;
+	struct mdout md;
 	int rc;
 
 	if (lib->n != 2) {
 		complain("--%s takes two reports, not %zu",
-			 o->mode == MODE_COMPARE ? "compare" : "briefing", lib->n);
+			 o->mode == MODE_COMPARE ? "compare" : "briefing",
+			 lib->n);
 		return EXIT_BAD_INPUT;
 	}
 	cr = compare_rules_load(NULL, NULL, &e);
@@ -552,74 +452,56 @@ static int run_compare(const struct opts *o, struct engine *en,
 		struct notes *ns = open_notes(o, &e);
 
 		if (ns == NULL) {
-			rc = -2;
-		} else if (md_begin(&md) == NULL) {
-			rc = -1;
+			rc = REPORT_EINPUT;
+		} else if (mdout_begin(&md) == NULL) {
+			rc = REPORT_EWRITE;
 			notes_free(ns);
 		} else {
-			fputs("# Briefing\n\n", md.f);
-			rc = compare_markdown(md.f, c, cr, en->reg);
-			if (rc == 0) {
-				fputs("\n", md.f);
-				rc = export_markdown(md.f, ns, lib);
-			}
-			rc = md_end(&md, rc, lib, &e);
+			rc = briefing_write(md.f, c, cr, en->reg, ns, lib);
+			rc = mdout_end(&md, stdout, rc, lib, &e);
 			notes_free(ns);
 		}
-	} else if (library_check(lib, &e) != 0) {
-		rc = -2;
+	} else if (report_library_check(lib, &e) != 0) {
+		rc = REPORT_EINPUT;
 	} else if (o->format && strcmp(o->format, "yaml") == 0) {
-		rc = compare_yaml(stdout, c, cr, en->reg);
-	} else if (md_begin(&md) == NULL) {
-		rc = -1;
+		rc = compare_yaml_write(stdout, c, cr, en->reg);
+	} else if (mdout_begin(&md) == NULL) {
+		rc = REPORT_EWRITE;
 	} else {
-		rc = compare_markdown(md.f, c, cr, en->reg);
-		rc = md_end(&md, rc, lib, &e);
+		rc = compare_md_write(md.f, c, cr, en->reg);
+		rc = mdout_end(&md, stdout, rc, lib, &e);
 	}
 	compare_free(c);
 	mentions_free(&m[0]);
 	mentions_free(&m[1]);
 	compare_rules_free(cr);
-	if (rc == -2)
-		return fail(&e);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+	return status(rc, &e);
 }
 
-static struct notes *open_notes(const struct opts *o, struct err *e)
-{
-	char *path = o->notes ? xstrdup(o->notes) : notes_default_path();
-	struct notes *ns = notes_open(path, e);
-
-	free(path);
-	return ns;
-}
-
-static int run_export(const struct opts *o, struct library *lib)
+static int run_export(const struct opts *o, struct loaded *l)
 {
 	struct err e = {{0}};
 	struct notes *ns = open_notes(o, &e);
-	struct md_out md;
+	struct mdout md;
 	int rc;
 
 	if (ns == NULL)
 		return fail(&e);
-	if (library_check(lib, &e) != 0) {
-		rc = -2;
+	if (report_library_check(&l->lib, &e) != 0) {
+		rc = REPORT_EINPUT;
 	} else if (strcmp(o->export_format, "yaml") == 0) {
-		rc = export_yaml(stdout, ns, lib);
-	} else if (md_begin(&md) == NULL) {
-		rc = -1;
+		rc = export_yaml(stdout, ns, &l->lib);
+	} else if (mdout_begin(&md) == NULL) {
+		rc = REPORT_EWRITE;
 	} else {
-		rc = export_markdown(md.f, ns, lib);
-		rc = md_end(&md, rc, lib, &e);
+		rc = export_markdown(md.f, ns, &l->lib);
+		rc = mdout_end(&md, stdout, rc, &l->lib, &e);
 	}
 	notes_free(ns);
-	if (rc == -2)
-		return fail(&e);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+	return status(rc, &e);
 }
 
-static int run_add_note(const struct opts *o, struct library *lib)
+static int run_add_note(const struct opts *o, struct loaded *l)
 {
 	struct err e = {{0}};
 	struct notes *ns;
@@ -632,11 +514,11 @@ static int run_add_note(const struct opts *o, struct library *lib)
 		complain("--add-note needs --at QUOTE");
 		return EXIT_BAD_INPUT;
 	}
-	if (lib->n != 1) {
+	if (l->lib.n != 1) {
 		complain("--add-note takes one article");
 		return EXIT_BAD_INPUT;
 	}
-	a = lib->items[0];
+	a = l->lib.items[0];
 	hit = memmem(a->text, a->len, o->note_at, strlen(o->note_at));
 	if (article_check(a, &e) != 0)
 		return fail(&e);
@@ -660,111 +542,113 @@ static int run_add_note(const struct opts *o, struct library *lib)
 	return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
+#define TAKES_ENGINE (GIVEN_HLRULES | GIVEN_LEXICON)
+
+static const struct mode modes[] = {
+	[MODE_READ] = {"read",
+		       NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_LIBRARY |
+			       NEED_LAZY,
+		       GIVEN_THEME | GIVEN_NO_COLOR | GIVEN_RULES |
+			       TAKES_ENGINE | GIVEN_NOTES,
+		       run_read},
+	[MODE_DUMP] = {"dump", NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
+		       GIVEN_RULES, run_dump},
+	[MODE_MENTIONS] = {"mentions",
+			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_PATHS,
+			   GIVEN_RULES | TAKES_ENGINE, run_mentions},
+	[MODE_ENTITIES] = {"entities",
+			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
+				   NEED_LIBRARY,
+			   GIVEN_RULES | TAKES_ENGINE, run_entities},
+	[MODE_ALIASES] = {"aliases", NEED_ENGINE, TAKES_ENGINE, run_aliases},
+	[MODE_EXPORT] = {"export-notes",
+			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
+			 GIVEN_RULES | GIVEN_NOTES, run_export},
+	[MODE_ADD_NOTE] = {"add-note",
+			   NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
+			   GIVEN_RULES | GIVEN_NOTES | GIVEN_AT, run_add_note},
+	[MODE_COMPARE] = {"compare",
+			  NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
+				  NEED_LIBRARY,
+			  GIVEN_RULES | TAKES_ENGINE | GIVEN_FORMAT,
+			  run_compare},
+	[MODE_BRIEFING] = {"briefing",
+			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
+				   NEED_LIBRARY,
+			   GIVEN_RULES | TAKES_ENGINE | GIVEN_NOTES,
+			   run_compare},
+};
+
+/* Load what mode m needs into l, in the order of NEED_*.  EXIT_OK, or
+ * the exit status after the message (what was loaded is in l->have). */
+static int load(const struct mode *m, const struct opts *o,
+		struct loaded *l)
+{
+	struct err e = {{0}};
+
+	if ((m->needs & NEED_ARTICLES) && l->nargs == 0) {
+		complain("no article given");
+		usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (m->needs & NEED_RULES) {
+		l->rules = o->rules ? article_rules_load(o->rules, &e)
+				    : article_rules_default(&e);
+		if (l->rules == NULL)
+			return fail(&e);
+		l->have |= NEED_RULES;
+	}
+	if (m->needs & NEED_ENGINE) {
+		if (engine_open(&l->en, o->lexicons, o->nlexicons, o->hlrules,
+				&e) != 0)
+			return fail(&e);
+		l->have |= NEED_ENGINE;
+	}
+	if (m->needs & NEED_PATHS) {
+		l->have |= NEED_PATHS; /* (freed even when it fails) */
+		if (library_paths(l->args, l->nargs, &l->paths, &l->npaths,
+				  &e) != 0)
+			return fail(&e);
+	}
+	if (m->needs & NEED_LIBRARY) {
+		if (library_load(&l->lib, l->args, l->nargs, l->rules,
+				 (m->needs & NEED_LAZY) != 0, &e) != 0)
+			return fail(&e);
+		l->have |= NEED_LIBRARY;
+	}
+	return EXIT_OK;
+}
+
+static void unload(struct loaded *l)
+{
+	if (l->have & NEED_LIBRARY)
+		library_free(&l->lib);
+	if (l->have & NEED_PATHS)
+		library_paths_free(l->paths, l->npaths);
+	if (l->have & NEED_ENGINE)
+		engine_close(&l->en);
+	if (l->have & NEED_RULES)
+		article_rules_free(l->rules);
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct opts o = {0};
-	struct article_rules *rules;
-	struct library lib;
-	struct engine en;
-	struct err e = {{0}};
+	struct loaded l;
+	const struct mode *m;
 	int rc;
 
 	setlocale(LC_ALL, "");
 	if (parse(argc, argv, &o) != 0)
 		return EXIT_BAD_INPUT;
-	if (o.mode == MODE_ALIASES) {
-		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules, &e) != 0) {
-			free(o.lexicons);
-			return fail(&e);
-		}
-		rc = run_aliases(&en);
-		engine_close(&en);
-		free(o.lexicons);
-		return rc;
-	}
-	if (optind >= argc) {
-		complain("no article given");
-		usage(stderr);
-		return EXIT_BAD_INPUT;
-	}
-	rules = o.rules ? article_rules_load(o.rules, &e)
-			: article_rules_default(&e);
-	if (rules == NULL) {
-		free(o.lexicons);
-		return fail(&e);
-	}
-	if (o.mode == MODE_READ || o.mode == MODE_MENTIONS ||
-	    o.mode == MODE_ENTITIES || o.mode == MODE_COMPARE ||
-	    o.mode == MODE_BRIEFING) {
-		if (engine_open(&en, o.lexicons, o.nlexicons, o.hlrules,
-				&e) != 0) {
-			article_rules_free(rules);
-			free(o.lexicons);
-			return fail(&e);
-		}
-	}
-	if (o.mode == MODE_MENTIONS) {
-		char **paths = NULL;
-		size_t np = 0;
-
-		if (library_paths(argv + optind, (size_t)(argc - optind),
-				  &paths, &np, &e) != 0)
-			rc = fail(&e);
-		else
-			rc = run_mentions(&en, paths, np, rules);
-		library_paths_free(paths, np);
-		engine_close(&en);
-		article_rules_free(rules);
-		free(o.lexicons);
-		return rc;
-	}
-	if (library_load(&lib, argv + optind, (size_t)(argc - optind), rules,
-			 o.mode == MODE_READ, &e) != 0) {
-		if (o.mode != MODE_DUMP && o.mode != MODE_MENTIONS &&
-		    o.mode != MODE_EXPORT && o.mode != MODE_ADD_NOTE)
-			engine_close(&en);
-		article_rules_free(rules);
-		free(o.lexicons);
-		return fail(&e);
-	}
-	switch (o.mode) {
-	case MODE_DUMP:
-		rc = run_dump(&lib);
-		break;
-	case MODE_EXPORT:
-		rc = run_export(&o, &lib);
-		break;
-	case MODE_ADD_NOTE:
-		rc = run_add_note(&o, &lib);
-		break;
-	case MODE_COMPARE:
-	case MODE_BRIEFING:
-		rc = run_compare(&o, &en, &lib);
-		engine_close(&en);
-		break;
-	case MODE_ENTITIES:
-		rc = run_entities(&en, &lib);
-		engine_close(&en);
-		break;
-	default: {
-		struct ui_opts uo = {o.theme, o.no_color};
-
-		struct notes *ns = open_notes(&o, &e);
-
-		if (ns == NULL) {
-			rc = fail(&e);
-		} else {
-			rc = ui_run(&lib, &en, rules, ns, &uo, &e);
-			if (rc == EXIT_BAD_INPUT && e.text[0])
-				complain("%s", e.text);
-			notes_free(ns);
-		}
-		engine_close(&en);
-		break;
-	}
-	}
-	library_free(&lib);
-	article_rules_free(rules);
+	m = &modes[o.mode];
+	memset(&l, 0, sizeof l);
+	l.args = argv + optind;
+	l.nargs = (size_t)(argc - optind);
+	rc = load(m, &o, &l);
+	if (rc == EXIT_OK)
+		rc = m->run(&o, &l);
+	unload(&l);
 	free(o.lexicons);
 	return rc;
 }

@@ -376,3 +376,32 @@ void quotes_find(const struct quoterules *r, const struct article *a,
 			(*out)[i].end--;
 	}
 }
+
+static int quote_cmp_speaker(const void *a, const void *b)
+{
+	const struct quote *x = *(const struct quote *const *)a;
+	const struct quote *y = *(const struct quote *const *)b;
+	int c = strcmp(x->speaker_text, y->speaker_text);
+
+	if (c)
+		return c;
+	if (x->report != y->report)
+		return x->report - y->report;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+const struct quote **quotes_by_speaker(const struct quote *a, size_t na,
+				       const struct quote *b, size_t nb,
+				       size_t *n)
+{
+	const struct quote **v = xcalloc(na + nb + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < na; i++)
+		v[i] = &a[i];
+	for (i = 0; i < nb; i++)
+		v[na + i] = &b[i];
+	xqsort(v, na + nb, sizeof *v, quote_cmp_speaker);
+	*n = na + nb;
+	return v;
+}

@@ -243,6 +243,37 @@ int tl_cmp(const struct tl_event *x, const struct tl_event *y)
 	return kx < ky ? -1 : kx > ky;
 }
 
+static int tlref_cmp(const void *a, const void *b)
+{
+	const struct tl_ref *x = a, *y = b;
+	int c = tl_cmp(x->ev, y->ev);
+
+	if (c)
+		return c;
+	if (x->side != y->side)
+		return x->side - y->side;
+	return x->ev->start < y->ev->start ? -1 : x->ev->start > y->ev->start;
+}
+
+struct tl_ref *timeline_merge(const struct tl_event *a, size_t na,
+			      const struct tl_event *b, size_t nb, size_t *n)
+{
+	struct tl_ref *v = xcalloc(na + nb + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < na; i++) {
+		v[i].ev = &a[i];
+		v[i].side = 0;
+	}
+	for (i = 0; i < nb; i++) {
+		v[na + i].ev = &b[i];
+		v[na + i].side = 1;
+	}
+	xqsort(v, na + nb, sizeof *v, tlref_cmp);
+	*n = na + nb;
+	return v;
+}
+
 void tl_format(const struct tl_event *ev, char *out, size_t n)
 {
 	switch (ev->precision) {

@@ -50,3 +50,23 @@ int dump_article(FILE *f, const struct article *a)
 	yout_doc_end(y);
 	return yout_free(y);
 }
+
+int dump_write(FILE *f, const struct library *lib, struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < lib->n; i++) {
+		if (article_check(lib->items[i], e) != 0)
+			break;
+		if (dump_article(f, lib->items[i]) != 0) {
+			err_set(e, "cannot write the dump");
+			return REPORT_EWRITE;
+		}
+	}
+	/* (one that changed while it was dumped is told after it) */
+	if (fflush(f) != 0) {
+		err_set(e, "%s", "");
+		return REPORT_EWRITE;
+	}
+	return report_library_check(lib, e) == 0 ? REPORT_OK : REPORT_EINPUT;
+}

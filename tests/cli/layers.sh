@@ -37,6 +37,22 @@ cat >"$T/src/ui/ok.c" <<'C'
 #include "brief/mark/high.h"
 int g(void) { printf("yes\n"); return getenv("TERM") != NULL; }
 C
+# the two named exceptions, each for its own rule only: the fatal path
+# may write to stderr, the paths module may read the environment
+cat >"$T/src/base/fatal.c" <<'C'
+void fatal(void)
+{
+	fputs("brief: stop\n", stderr);
+	(void)getenv("HOME");
+}
+C
+cat >"$T/src/base/paths.c" <<'C'
+const char *home(void)
+{
+	fprintf(stderr, "looking\n");
+	return getenv("HOME");
+}
+C
 sh "$T/tests/layers.sh" >"$TMP/out" 2>"$TMP/err"
 RC=$?
 ERR=$(cat "$TMP/err")
@@ -49,6 +65,10 @@ expect_out "output below report/, FILE:LINE" \
 	"src/mark/high.c:7: mark writes to stdout/stderr"
 expect_out "getenv outside the paths module, FILE:LINE" \
 	"src/mark/high.c:8: mark reads the environment"
-expect_eq "nothing else reported (comments, strings, snprintf, ui/)" \
-	"$(wc -l <"$TMP/out" | tr -d ' ')" 4
+expect_out "getenv in the fatal path is still refused" \
+	"src/base/fatal.c:4: base reads the environment"
+expect_out "output from the paths module is still refused" \
+	"src/base/paths.c:3: base writes to stdout/stderr"
+expect_eq "nothing else reported (comments, strings, snprintf, ui/, the fatal path's stderr, the paths module's getenv)" \
+	"$(wc -l <"$TMP/out" | tr -d ' ')" 6
 finish

@@ -6,7 +6,6 @@
 #define BRIEF_COMPARE_H
 
 #include <stdint.h>
-#include <stdio.h>
 
 #include "brief/text/article.h"
 #include "brief/mark/highlight.h"
@@ -70,11 +69,5 @@ void compare_free(struct comparison *c);
 
 /* Do two figures disagree (their values cannot both hold)? */
 int compare_disagree(const struct figure *x, const struct figure *y);
-
-int compare_markdown(FILE *f, const struct comparison *c,
-		     const struct compare_rules *r,
-		     const struct entities *reg);
-int compare_yaml(FILE *f, const struct comparison *c,
-		 const struct compare_rules *r, const struct entities *reg);
 
 #endif

@@ -32,4 +32,12 @@ void quotes_find(const struct quoterules *r, const struct article *a,
 		 struct quote **out, size_t *n);
 void quotes_free(struct quote *q, size_t n);
 
+/* The quotes of both reports (a, na and b, nb, their report fields set)
+ * grouped by speaker: by the speaker's name as shown, then report A
+ * before B, then their place in the text.  A fresh array of *n pointers
+ * into a and b (never NULL); the caller frees the array. */
+const struct quote **quotes_by_speaker(const struct quote *a, size_t na,
+				       const struct quote *b, size_t nb,
+				       size_t *n);
+
 #endif

@@ -39,6 +39,21 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 		   size_t *n);
 /* Order events by date (unresolved last). */
 int tl_cmp(const struct tl_event *x, const struct tl_event *y);
+
+/* One event of a merged timeline and the report it comes from (0 for A,
+ * 1 for B). */
+struct tl_ref {
+	const struct tl_event *ev;
+	int side;
+};
+/* The one timeline order, for the screen and for every batch output: the
+ * events of reports A (a, na) and B (b, nb), each in text order as
+ * timeline_find gives them, merged by date (tl_cmp: unresolved last);
+ * events of the same date keep A's before B's, and within one report
+ * their order in the text.  A fresh array of *n refs (never NULL, even
+ * when empty) pointing into a and b; the caller frees it. */
+struct tl_ref *timeline_merge(const struct tl_event *a, size_t na,
+			      const struct tl_event *b, size_t nb, size_t *n);
 /* "2024-12-27", "2024-12", "2024", or "relative". */
 void tl_format(const struct tl_event *ev, char *out, size_t n);
 

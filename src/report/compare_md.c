@@ -1,0 +1,234 @@
+/* compare_md: a comparison of two reports as Markdown. */
+#include "brief/report/compare_md.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* t[s, e) on one line: line breaks become spaces. */
+static void put_span(FILE *f, const char *t, size_t s, size_t e)
+{
+	while (s < e) {
+		const char *nl = memchr(t + s, '\n', e - s);
+		size_t end = nl ? (size_t)(nl - t) : e;
+
+		fwrite(t + s, 1, end - s, f);
+		if (nl)
+			fputc(' ', f);
+		s = end + (nl != NULL);
+	}
+}
+
+static const char *const side_name[2] = {"A", "B"};
+
+static void md_entities(FILE *f, const struct comparison *c,
+			const struct entities *reg)
+{
+	int cat;
+	size_t i;
+
+	fputs("## Entities\n\n", f);
+	for (cat = CAT_ACTOR; cat <= CAT_WEAPON; cat++) {
+		int col;
+
+		fprintf(f, "### %s\n\n", cat == CAT_ACTOR ? "Actors" : "Weapons");
+		for (col = 0; col < 3; col++) {
+			int any = 0;
+
+			fprintf(f, "%s ", col == 0 ? "- Only in A:"
+				   : col == 1 ? "- In both (A / B):"
+					      : "- Only in B:");
+			for (i = 0; i < c->nents; i++) {
+				const struct cmp_entity *ce = &c->ents[i];
+				const struct entity *en =
+					entities_get(reg, ce->entity);
+				int in = (ce->count[0] > 0) | (ce->count[1] > 0) << 1;
+
+				if ((int)en->cat != cat ||
+				    in != (col == 0 ? 1 : col == 1 ? 3 : 2))
+					continue;
+				if (col == 1)
+					fprintf(f, "%s%s (%zu / %zu)%s", any ? ", " : "",
+						en->name, ce->count[0], ce->count[1],
+						ce->prominent ? ce->prominent == 1
+							? " ⚑ more in A"
+							: " ⚑ more in B"
+							      : "");
+				else
+					fprintf(f, "%s%s (%zu)", any ? ", " : "",
+						en->name,
+						ce->count[col == 0 ? 0 : 1]);
+				any = 1;
+			}
+			fputs(any ? "\n" : "none\n", f);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void md_figures(FILE *f, const struct comparison *c,
+		       const struct entities *reg)
+{
+	size_t i = 0;
+
+	fputs("## Figures\n\n| what | A | B | |\n| --- | --- | --- | --- |\n",
+	      f);
+	while (i < c->nfigs) {
+		size_t j = i, k;
+		int s, flag = 0;
+
+		while (j < c->nfigs && c->figs[j].counts == c->figs[i].counts)
+			j++;
+		fprintf(f, "| %s |", entities_get(reg, c->figs[i].counts)->name);
+		for (s = 0; s < 2; s++) {
+			int any = 0;
+
+			fputc(' ', f);
+			for (k = i; k < j; k++) {
+				const struct cmp_figure *cf = &c->figs[k];
+				char norm[96];
+
+				if (cf->side != s)
+					continue;
+				figure_format(cf->f, norm, sizeof norm);
+				fputs(any ? "; " : "", f);
+				put_span(f, c->side[s].a->text, cf->m->start,
+					 cf->m->end);
+				fprintf(f, " (%s)", norm);
+				any = 1;
+				flag |= cf->discrepancy;
+			}
+			fputs(any ? " |" : "— |", f);
+		}
+		fputs(flag ? " ⚠ discrepancy |\n" : " |\n", f);
+		i = j;
+	}
+	fputc('\n', f);
+}
+
+static void md_quotes(FILE *f, const struct comparison *c)
+{
+	size_t n, i;
+	const struct quote **v = quotes_by_speaker(c->side[0].q, c->side[0].nq,
+						   c->side[1].q, c->side[1].nq,
+						   &n);
+	const char *last = NULL;
+
+	fputs("## Quotes\n\n", f);
+	if (n == 0)
+		fputs("None.\n\n", f);
+	for (i = 0; i < n; i++) {
+		if (last == NULL || strcmp(last, v[i]->speaker_text) != 0) {
+			fprintf(f, "%s### %s\n\n", last ? "\n" : "",
+				v[i]->speaker_text);
+			last = v[i]->speaker_text;
+		}
+		fprintf(f, "- %s: “", side_name[v[i]->report]);
+		put_span(f, c->side[v[i]->report].a->text, v[i]->start,
+			 v[i]->end);
+		fputs("”\n", f);
+	}
+	if (n)
+		fputc('\n', f);
+	free(v);
+}
+
+/* The first sentence of a section. */
+static void first_sentence(FILE *f, const struct article *a, size_t sec)
+{
+	const struct section *s = &a->sections[sec];
+
+	if (s->nsentences == 0)
+		return;
+	put_span(f, a->text, a->sentences[s->first_sentence].start,
+		 a->sentences[s->first_sentence].end);
+}
+
+static void md_topics(FILE *f, const struct comparison *c,
+		      const struct compare_rules *r)
+{
+	size_t t, i;
+	int s;
+
+	fputs("## Topics\n\n", f);
+	for (t = 0; t < topics_count(r->topics); t++) {
+		int any = 0;
+
+		for (s = 0; s < 2; s++)
+			for (i = 0; i < c->side[s].a->nsections; i++)
+				any |= (c->side[s].topics[i] >> t) & 1;
+		if (!any)
+			continue;
+		fprintf(f, "### %s\n\n", topics_name(r->topics, t));
+		for (s = 0; s < 2; s++) {
+			int n = 0;
+
+			for (i = 0; i < c->side[s].a->nsections; i++) {
+				if (!((c->side[s].topics[i] >> t) & 1))
+					continue;
+				fprintf(f, "- %s §%zu: ", side_name[s], i + 1);
+				first_sentence(f, c->side[s].a, i);
+				fputc('\n', f);
+				n++;
+			}
+			if (n == 0)
+				fprintf(f, "- %s: not covered\n", side_name[s]);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void md_timeline(FILE *f, const struct comparison *c)
+{
+	size_t n, i;
+	struct tl_ref *v = timeline_merge(c->side[0].tl, c->side[0].ntl,
+					  c->side[1].tl, c->side[1].ntl, &n);
+
+	fputs("## Timeline\n\n| when | report | as written | context |\n"
+	      "| --- | --- | --- | --- |\n", f);
+	for (i = 0; i < n; i++) {
+		const struct article *a = c->side[v[i].side].a;
+		long si = article_sentence_at(a, v[i].ev->start);
+		char when[32];
+
+		tl_format(v[i].ev, when, sizeof when);
+		fprintf(f, "| %s | %s | ", when, side_name[v[i].side]);
+		put_span(f, a->text, v[i].ev->start, v[i].ev->end);
+		fputs(" | ", f);
+		if (si >= 0) {
+			size_t ss = a->sentences[si].start,
+			       se = a->sentences[si].end;
+
+			if (se - ss > 120)
+				se = ss + 120;
+			while (se > ss &&
+			       ((unsigned char)a->text[se] & 0xC0) == 0x80)
+				se--;
+			put_span(f, a->text, ss, se);
+		}
+		fputs(" |\n", f);
+	}
+	fputc('\n', f);
+	free(v);
+}
+
+int compare_md_write(FILE *f, const struct comparison *c,
+		     const struct compare_rules *r, const struct entities *reg)
+{
+	int s;
+
+	fputs("# Comparison\n\n", f);
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+
+		fprintf(f, "- %s: %s — %s · %s · %s\n", side_name[s], a->title,
+			a->path, a->date ? a->date : "no date",
+			a->source ? a->source : "unknown source");
+	}
+	fputc('\n', f);
+	md_entities(f, c, reg);
+	md_figures(f, c, reg);
+	md_quotes(f, c);
+	md_topics(f, c, r);
+	md_timeline(f, c);
+	return fflush(f) == 0 ? 0 : -1;
+}

@@ -1,0 +1,134 @@
+/* compare_yaml: a comparison of two reports as one YAML document. */
+#include "brief/report/compare_yaml.h"
+
+#include <stdlib.h>
+
+#include "brief/yaml/yamlio.h"
+
+int compare_yaml_write(FILE *f, const struct comparison *c,
+		       const struct compare_rules *r,
+		       const struct entities *reg)
+{
+	struct yout *y = yout_new_file(f);
+	size_t i, n, t;
+	int s;
+
+	yout_doc_start(y);
+	yout_map_start(y);
+	yout_key(y, "reports");
+	yout_seq_start(y);
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+
+		yout_map_start(y);
+		yout_kv(y, "file", a->path);
+		yout_kv(y, "title", a->title);
+		yout_kv(y, "date", a->date);
+		yout_kv(y, "source", a->source);
+		yout_map_end(y);
+	}
+	yout_seq_end(y);
+	yout_key(y, "entities");
+	yout_seq_start(y);
+	for (i = 0; i < c->nents; i++) {
+		const struct entity *en = entities_get(reg, c->ents[i].entity);
+
+		yout_map_start(y);
+		yout_kv(y, "entity", en->name);
+		yout_kv(y, "category", category_name(en->cat));
+		yout_ki(y, "a", (long long)c->ents[i].count[0]);
+		yout_ki(y, "b", (long long)c->ents[i].count[1]);
+		yout_kv(y, "in", c->ents[i].count[0] && c->ents[i].count[1]
+					 ? "both"
+				 : c->ents[i].count[0] ? "a"
+						       : "b");
+		if (c->ents[i].prominent)
+			yout_kv(y, "prominent_in",
+				c->ents[i].prominent == 1 ? "a" : "b");
+		yout_map_end(y);
+	}
+	yout_seq_end(y);
+	yout_key(y, "figures");
+	yout_seq_start(y);
+	for (i = 0; i < c->nfigs; i++) {
+		const struct cmp_figure *cf = &c->figs[i];
+		char norm[96];
+
+		figure_format(cf->f, norm, sizeof norm);
+		yout_map_start(y);
+		yout_kv(y, "counts", entities_get(reg, cf->counts)->name);
+		yout_kv(y, "report", cf->side ? "b" : "a");
+		yout_kvn(y, "text", c->side[cf->side].a->text + cf->m->start,
+			 cf->m->end - cf->m->start);
+		yout_kv(y, "value", norm);
+		yout_ki(y, "section", cf->f->section);
+		yout_key(y, "discrepancy");
+		yout_int(y, cf->discrepancy);
+		yout_map_end(y);
+	}
+	yout_seq_end(y);
+	yout_key(y, "quotes");
+	yout_seq_start(y);
+	{
+		const struct quote **v = quotes_by_speaker(
+			c->side[0].q, c->side[0].nq, c->side[1].q,
+			c->side[1].nq, &n);
+
+		for (i = 0; i < n; i++) {
+			yout_map_start(y);
+			yout_kv(y, "speaker", v[i]->speaker_text);
+			yout_kv(y, "report", v[i]->report ? "b" : "a");
+			yout_kvn(y, "quote",
+				 c->side[v[i]->report].a->text + v[i]->start,
+				 v[i]->end - v[i]->start);
+			yout_ki(y, "section", (long long)v[i]->section);
+			yout_map_end(y);
+		}
+		free(v);
+	}
+	yout_seq_end(y);
+	yout_key(y, "topics");
+	yout_seq_start(y);
+	for (t = 0; t < topics_count(r->topics); t++) {
+		yout_map_start(y);
+		yout_kv(y, "topic", topics_name(r->topics, t));
+		for (s = 0; s < 2; s++) {
+			yout_key(y, s ? "b" : "a");
+			yout_seq_start_flow(y);
+			for (i = 0; i < c->side[s].a->nsections; i++)
+				if ((c->side[s].topics[i] >> t) & 1)
+					yout_int(y, (long long)i);
+			yout_seq_end(y);
+		}
+		yout_map_end(y);
+	}
+	yout_seq_end(y);
+	yout_key(y, "timeline");
+	yout_seq_start(y);
+	{
+		struct tl_ref *v = timeline_merge(c->side[0].tl,
+						  c->side[0].ntl,
+						  c->side[1].tl,
+						  c->side[1].ntl, &n);
+
+		for (i = 0; i < n; i++) {
+			char when[32];
+
+			tl_format(v[i].ev, when, sizeof when);
+			yout_map_start(y);
+			yout_kv(y, "when", when);
+			yout_kv(y, "report", v[i].side ? "b" : "a");
+			yout_kvn(y, "text",
+				 c->side[v[i].side].a->text + v[i].ev->start,
+				 v[i].ev->end - v[i].ev->start);
+			yout_key(y, "relative");
+			yout_int(y, v[i].ev->relative);
+			yout_map_end(y);
+		}
+		free(v);
+	}
+	yout_seq_end(y);
+	yout_map_end(y);
+	yout_doc_end(y);
+	return yout_free(y) == 0 && fflush(f) == 0 ? 0 : -1;
+}
