@@ -492,12 +492,51 @@ static void test_long_quote(void **state)
 	free(t);
 }
 
+/* A short story for test_resolve_after_edits. */
+static const char *short_story =
+	"Officials said the talks failed. Kim said the talks would resume. "
+	"Others said the talks were over.\n";
+
+/* Made on a short story, then found again after text is added, and
+ * an orphan once the passage is gone or ambiguous. */
+static void test_resolve_after_edits(void **state)
+{
+	struct article *a = text_article(rules, "s.txt", short_story), *b;
+	struct anchor an;
+	size_t s, e;
+	char *edited;
+
+	(void)state;
+	anchor_at(&an, a, "the talks", 1);
+	assert_int_equal(anchor_resolve(&an, a, &s, &e), ANCHOR_EXACT);
+	assert_int_equal(s, (size_t)(strstr(strstr(a->text, "Kim"), "the talks") -
+				     a->text));
+	/* text added before: found again by its context */
+	edited = xasprintf("Breaking. %s", short_story);
+	b = text_article(rules, "s.txt", edited);
+	assert_int_equal(anchor_resolve(&an, b, &s, &e), ANCHOR_MOVED);
+	assert_true(strncmp(b->text + s - 9, "Kim said the talks", 18) == 0);
+	article_free(b);
+	free(edited);
+	/* the passage is gone: an orphan */
+	b = text_article(rules, "s.txt", "Nothing about it now.\n");
+	assert_int_equal(anchor_resolve(&an, b, &s, &e), ANCHOR_ORPHAN);
+	article_free(b);
+	/* a short quote, several times, its context gone: an orphan */
+	b = text_article(rules, "s.txt", "X the talks. Y the talks. Z.\n");
+	assert_int_equal(anchor_resolve(&an, b, &s, &e), ANCHOR_ORPHAN);
+	article_free(b);
+	anchor_clear(&an);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_make_fields),
 		cmocka_unit_test(test_resolve_wild_position),
 		cmocka_unit_test(test_long_quote),
+		cmocka_unit_test(test_resolve_after_edits),
 		cmocka_unit_test(test_make_at_edges),
 		cmocka_unit_test(test_make_utf8_boundaries),
 		cmocka_unit_test(test_copy),

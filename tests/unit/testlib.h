@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/text/anchor.h"
 #include "brief/text/article.h"
 #include "brief/mark/engine.h"
 #include "brief/base/util.h"
@@ -46,6 +47,22 @@ static inline int shipped_engine(struct article_rules **rules,
 	if (*rules == NULL)
 		return -1;
 	return engine_open(en, lex, 1, "data/highlight.yaml", e);
+}
+
+/* An anchor on the nth (from 0) occurrence of quote in article a. */
+static inline void anchor_at(struct anchor *an, const struct article *a,
+			     const char *quote, int nth)
+{
+	const char *p = a->text;
+
+	while (nth-- >= 0) {
+		p = strstr(p, quote);
+		assert_non_null(p);
+		if (nth >= 0)
+			p++;
+	}
+	anchor_make(an, a, (size_t)(p - a->text),
+		    (size_t)(p - a->text) + strlen(quote));
 }
 
 /* Section text as a fresh string. */

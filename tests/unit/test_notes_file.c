@@ -1,129 +1,83 @@
-/* The note store: open, add, edit, delete, undo, tags, the file format,
- * merging two stores on one file, save errors and files that cannot be
- * parsed (never written). */
-#include "testlib.h"
+/* The notes file: opening, the format written and read back, merging
+ * two stores on one file, save errors, and files that cannot be parsed
+ * (refused, never written). */
+#include "noteslib.h"
 
 #include <dirent.h>
 #include <signal.h>
-#include <stdio.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "brief/text/anchor.h"
-#include "brief/notes/notes.h"
 #include "brief/yaml/yamlio.h"
 
-static struct article_rules *rules;
-static struct article *art;
-static char *dir;
-
-static const char *story =
-	"Officials said on Monday that the talks had failed after three "
-	"days. Kim said the talks would resume next month in Geneva. "
-	"Others said the talks were over for good.\n";
-
-static int setup(void **state)
+static void test_merge(void **state)
 {
+	struct article *a = text_article(rules, "s.txt", short_story);
+	char *p = path_of("n3.yaml");
+	struct notes *x, *y;
 	struct err e = {{0}};
-	const char *t = getenv("TMPDIR");
+	struct anchor an;
+	const char *id;
+	char *del;
 
 	(void)state;
-	rules = article_rules_load("data/article.yaml", &e);
-	if (rules == NULL)
-		return -1;
-	art = text_article(rules, "articles/talks.txt", story);
-	dir = xasprintf("%s/brief-test-notes.XXXXXX", t && *t ? t : "/tmp");
-	return mkdtemp(dir) ? 0 : -1;
+	anchor_at(&an, a, "talks", 0);
+	x = notes_open(p, &e);
+	y = notes_open(p, &e);
+	assert_int_equal(notes_add(x, "from x", &an, 1, &id, &e), 0);
+	del = xstrdup(id);
+	assert_int_equal(notes_add(y, "from y", &an, 1, &id, &e), 0);
+	/* y saved after x: x's note is in the file too */
+	notes_free(y);
+	y = notes_open(p, &e);
+	assert_non_null(notes_find(y, del));
+	/* a deletion in y is not undone by x saving later */
+	assert_int_equal(notes_delete(y, del, &e), 0);
+	assert_int_equal(notes_add(x, "x again", &an, 1, &id, &e), 0);
+	notes_free(x);
+	x = notes_open(p, &e);
+	assert_true(notes_find(x, del)->deleted);
+	notes_free(x);
+	notes_free(y);
+	free(del);
+	anchor_clear(&an);
+	article_free(a);
+	free(p);
 }
 
-static int teardown(void **state)
+/* A file that cannot be read is refused, and left as it was. */
+static void bad_file(const char *name, const char *bytes, size_t n,
+		     const char *want)
 {
-	char *cmd = xasprintf("chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
-	int rc = system(cmd);
-
-	(void)state;
-	free(cmd);
-	free(dir);
-	article_free(art);
-	article_rules_free(rules);
-	return rc == 0 ? 0 : -1;
-}
-
-static char *path_of(const char *name)
-{
-	return xasprintf("%s/%s", dir, name);
-}
-
-static char *slurp(const char *p, size_t *n)
-{
-	struct err e;
-	size_t len;
-	char *d = file_read(p, &len, &e);
-
-	if (n)
-		*n = d ? len : 0;
-	return d;
-}
-
-static void spit(const char *p, const char *bytes, size_t n)
-{
+	char *p = path_of(name), *before, *after;
 	FILE *f = fopen(p, "wb");
+	struct err e = {{0}};
 
-	assert_non_null(f);
 	assert_int_equal(fwrite(bytes, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
+	fclose(f);
+	before = slurp(p, NULL);
+	assert_null(notes_open(p, &e));
+	assert_non_null(strstr(e.text, want));
+	assert_true(strncmp(e.text, p, strlen(p)) == 0);
+	after = slurp(p, NULL);
+	assert_memory_equal(before, after, n);
+	free(before);
+	free(after);
+	free(p);
 }
 
-static void anchor_on(struct anchor *an, const char *quote, int nth)
+static void test_bad_files_kept(void **state)
 {
-	const char *p = art->text;
+	const char *good = "brief-notes: 1\nnotes: []\ncount: 0\n";
 
-	for (;;) {
-		p = strstr(p, quote);
-		assert_non_null(p);
-		if (nth-- == 0)
-			break;
-		p++;
-	}
-	anchor_make(an, art, (size_t)(p - art->text),
-		    (size_t)(p - art->text) + strlen(quote));
-}
-
-static size_t live_count(struct notes *ns)
-{
-	size_t n, i, live = 0;
-	struct note *v = notes_all(ns, &n);
-
-	for (i = 0; i < n; i++)
-		live += !v[i].deleted;
-	return live;
-}
-
-/* "2024-05-01T12:34:56.789Z" */
-static void assert_iso_utc(const char *s)
-{
-	static const char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
-	size_t i;
-
-	assert_non_null(s);
-	assert_int_equal(strlen(s), strlen(shape));
-	for (i = 0; shape[i]; i++)
-		if (shape[i] == 'd')
-			assert_true(s[i] >= '0' && s[i] <= '9');
-		else
-			assert_int_equal(s[i], shape[i]);
-}
-
-static void assert_same_anchor(const struct anchor *x, const struct anchor *y)
-{
-	assert_string_equal(x->article, y->article);
-	assert_string_equal(x->file, y->file);
-	assert_string_equal(x->quote, y->quote);
-	assert_string_equal(x->prefix, y->prefix);
-	assert_string_equal(x->suffix, y->suffix);
-	assert_int_equal(x->position, y->position);
+	(void)state;
+	bad_file("empty.yaml", "", 0, "empty notes file");
+	bad_file("bin.yaml", "brief\0notes", 11, "binary file");
+	bad_file("yaml.yaml", "brief-notes: 1\nnotes: [\n", 24, ":");
+	bad_file("trunc.yaml", good, strlen(good) - 9, "truncated");
+	bad_file("other.yaml", "a: 1\n", 5, "not a brief notes file");
 }
 
 /* ---- the store ---- */
@@ -173,135 +127,6 @@ static void test_default_path(void **state)
 	free(old_home);
 }
 
-static void test_add_saves_at_once(void **state)
-{
-	char *p = path_of("deep/er/add.yaml"), *data;
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e), *again;
-	struct anchor an;
-	const char *id;
-	char *keep;
-	struct note *no;
-	size_t len;
-
-	(void)state;
-	assert_non_null(ns);
-	anchor_on(&an, "would resume", 0);
-	assert_int_equal(notes_add(ns, "Resumption claim #talks #geneva", &an,
-				   1, &id, &e), 0);
-	assert_non_null(id);
-	assert_true(id[0] != '\0');
-	keep = xstrdup(id);
-	no = notes_find(ns, keep);
-	assert_non_null(no);
-	assert_iso_utc(no->created);
-	assert_string_equal(no->modified, no->created);
-	assert_false(no->deleted);
-	assert_int_equal(no->nanchors, 1);
-	assert_same_anchor(&no->anchor[0], &an);
-	/* on disk at once (the directories made), without notes_free */
-	data = slurp(p, &len);
-	assert_non_null(data);
-	assert_non_null(strstr(data, keep));
-	assert_true(strncmp(data, "---\nbrief-notes: 1\n", 19) == 0 ||
-		    strncmp(data, "brief-notes: 1\n", 15) == 0);
-	/* the file ends with the count that detects truncation */
-	assert_true(len > 9);
-	assert_string_equal(data + len - 9, "count: 1\n");
-	free(data);
-	/* another store reads every field back */
-	again = notes_open(p, &e);
-	assert_non_null(again);
-	no = notes_find(again, keep);
-	assert_non_null(no);
-	assert_string_equal(no->text, "Resumption claim #talks #geneva");
-	assert_int_equal(no->ntags, 2);
-	assert_string_equal(no->tags[0], "talks");
-	assert_string_equal(no->tags[1], "geneva");
-	assert_iso_utc(no->created);
-	assert_iso_utc(no->modified);
-	assert_int_equal(no->nanchors, 1);
-	assert_same_anchor(&no->anchor[0], &an);
-	notes_free(again);
-	notes_free(ns);
-	anchor_clear(&an);
-	free(keep);
-	free(p);
-}
-
-static void test_ids_unique(void **state)
-{
-	char *p = path_of("ids.yaml");
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e), *again;
-	struct anchor an;
-	char *ids[40];
-	const char *id;
-	size_t i, j;
-
-	(void)state;
-	anchor_on(&an, "Geneva", 0);
-	for (i = 0; i < 40; i++) {
-		assert_int_equal(notes_add(ns, "same text", &an, 1, &id, &e), 0);
-		ids[i] = xstrdup(id);
-		for (j = 0; j < i; j++)
-			assert_string_not_equal(ids[i], ids[j]);
-	}
-	again = notes_open(p, &e);
-	assert_non_null(again);
-	assert_int_equal(live_count(again), 40);
-	for (i = 0; i < 40; i++) {
-		assert_non_null(notes_find(again, ids[i]));
-		free(ids[i]);
-	}
-	notes_free(again);
-	notes_free(ns);
-	anchor_clear(&an);
-	free(p);
-}
-
-static void test_add_linked_and_limits(void **state)
-{
-	char *p = path_of("linked.yaml");
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e), *again;
-	struct article *other = text_article(rules, "articles/other.txt",
-					     "Geneva hosted the meeting. The "
-					     "talks resumed quietly.\n");
-	struct anchor an[3];
-	const char *id;
-	char *keep;
-	struct note *no;
-	size_t n;
-
-	(void)state;
-	anchor_on(&an[0], "would resume", 0);
-	anchor_make(&an[1], other, 0, strlen("Geneva hosted the meeting."));
-	anchor_on(&an[2], "Geneva", 0);
-	assert_int_equal(notes_add(ns, "Both mention Geneva", an, 2, &id, &e),
-			 0);
-	keep = xstrdup(id);
-	/* no passage, or three: refused, nothing added */
-	assert_int_equal(notes_add(ns, "none", an, 0, &id, &e), -1);
-	assert_int_equal(notes_add(ns, "three", an, 3, &id, &e), -1);
-	notes_all(ns, &n);
-	assert_int_equal(n, 1);
-	again = notes_open(p, &e);
-	no = notes_find(again, keep);
-	assert_non_null(no);
-	assert_int_equal(no->nanchors, 2);
-	assert_same_anchor(&no->anchor[0], &an[0]);
-	assert_same_anchor(&no->anchor[1], &an[1]);
-	notes_free(again);
-	notes_free(ns);
-	anchor_clear(&an[0]);
-	anchor_clear(&an[1]);
-	anchor_clear(&an[2]);
-	article_free(other);
-	free(keep);
-	free(p);
-}
-
 /* Text that YAML could misread comes back byte for byte. */
 static void test_text_round_trip(void **state)
 {
@@ -347,202 +172,6 @@ static void test_text_round_trip(void **state)
 		free(ids[i]);
 	}
 	notes_free(again);
-	notes_free(ns);
-	anchor_clear(&an);
-	free(p);
-}
-
-static void test_edit(void **state)
-{
-	char *p = path_of("edit.yaml");
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e), *again;
-	struct anchor an;
-	const char *id;
-	char *keep, *created;
-	struct note *no;
-
-	(void)state;
-	anchor_on(&an, "talks", 0);
-	assert_int_equal(notes_add(ns, "first #one", &an, 1, &id, &e), 0);
-	keep = xstrdup(id);
-	created = xstrdup(notes_find(ns, keep)->created);
-	assert_int_equal(notes_edit(ns, keep, "second #two #three", &e), 0);
-	no = notes_find(ns, keep);
-	assert_string_equal(no->text, "second #two #three");
-	assert_int_equal(no->ntags, 2);
-	assert_string_equal(no->tags[0], "two");
-	assert_string_equal(no->tags[1], "three");
-	assert_string_equal(no->created, created);
-	assert_iso_utc(no->modified);
-	assert_true(strcmp(no->modified, no->created) >= 0);
-	again = notes_open(p, &e);
-	no = notes_find(again, keep);
-	assert_string_equal(no->text, "second #two #three");
-	assert_string_equal(no->created, created);
-	notes_free(again);
-	/* unknown id */
-	e.text[0] = '\0';
-	assert_int_equal(notes_edit(ns, "no-such-id", "x", &e), -1);
-	assert_non_null(strstr(e.text, "no such note"));
-	notes_free(ns);
-	anchor_clear(&an);
-	free(created);
-	free(keep);
-	free(p);
-}
-
-static void test_delete_is_a_tombstone(void **state)
-{
-	char *p = path_of("delete.yaml"), *data;
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e), *again;
-	struct anchor an;
-	const char *id;
-	char *gone, *kept;
-	size_t n;
-
-	(void)state;
-	anchor_on(&an, "Geneva", 0);
-	assert_int_equal(notes_add(ns, "to delete", &an, 1, &id, &e), 0);
-	gone = xstrdup(id);
-	assert_int_equal(notes_add(ns, "to keep", &an, 1, &id, &e), 0);
-	kept = xstrdup(id);
-	assert_int_equal(notes_delete(ns, gone, &e), 0);
-	assert_true(notes_find(ns, gone)->deleted);
-	assert_int_equal(live_count(ns), 1);
-	/* deleting twice, or an edit of a deleted note, is refused */
-	assert_int_equal(notes_delete(ns, gone, &e), -1);
-	assert_int_equal(notes_edit(ns, gone, "back?", &e), -1);
-	/* kept in the file as a tombstone */
-	data = slurp(p, NULL);
-	assert_non_null(strstr(data, gone));
-	assert_non_null(strstr(data, "deleted: 1"));
-	assert_non_null(strstr(data, "count: 2"));
-	free(data);
-	again = notes_open(p, &e);
-	notes_all(again, &n);
-	assert_int_equal(n, 2);
-	assert_true(notes_find(again, gone)->deleted);
-	assert_false(notes_find(again, kept)->deleted);
-	notes_free(again);
-	notes_free(ns);
-	anchor_clear(&an);
-	free(gone);
-	free(kept);
-	free(p);
-}
-
-/* The state of note id in the file as it is now: -1 missing, 0 deleted,
- * 1 live (and its text, when text is given, matches). */
-static int on_disk(const char *p, const char *id, const char *text)
-{
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e);
-	struct note *no;
-	int rc;
-
-	if (ns == NULL)
-		fail_msg("%s", e.text);
-	no = notes_find(ns, id);
-	rc = no == NULL ? -1 : no->deleted ? 0 : 1;
-	if (rc == 1 && text && strcmp(no->text, text) != 0)
-		rc = 2;
-	notes_free(ns);
-	return rc;
-}
-
-static void test_undo_repeated(void **state)
-{
-	char *p = path_of("undo.yaml");
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e);
-	struct anchor an;
-	const char *id;
-	char *a, *b;
-
-	(void)state;
-	anchor_on(&an, "the talks", 2);
-	assert_int_equal(notes_undo(ns, &e), 1); /* nothing yet */
-	assert_int_equal(notes_add(ns, "A1", &an, 1, &id, &e), 0);
-	a = xstrdup(id);
-	assert_int_equal(notes_add(ns, "B1", &an, 1, &id, &e), 0);
-	b = xstrdup(id);
-	assert_int_equal(notes_edit(ns, a, "A2 #x", &e), 0);
-	assert_int_equal(notes_edit(ns, a, "A3", &e), 0);
-	assert_int_equal(notes_delete(ns, b, &e), 0);
-	assert_int_equal(on_disk(p, b, NULL), 0);
-
-	/* each undo reverses one change, newest first, and is saved */
-	assert_int_equal(notes_undo(ns, &e), 0);
-	assert_int_equal(on_disk(p, b, "B1"), 1);
-	assert_false(notes_find(ns, b)->deleted);
-	assert_int_equal(notes_undo(ns, &e), 0);
-	assert_int_equal(on_disk(p, a, "A2 #x"), 1);
-	assert_int_equal(notes_find(ns, a)->ntags, 1);
-	assert_int_equal(notes_undo(ns, &e), 0);
-	assert_int_equal(on_disk(p, a, "A1"), 1);
-	assert_int_equal(notes_find(ns, a)->ntags, 0);
-	assert_int_equal(notes_undo(ns, &e), 0); /* the add of B */
-	assert_int_equal(on_disk(p, b, NULL), 0);
-	assert_int_equal(live_count(ns), 1);
-	assert_int_equal(notes_undo(ns, &e), 0); /* the add of A */
-	assert_int_equal(on_disk(p, a, NULL), 0);
-	assert_int_equal(live_count(ns), 0);
-	assert_int_equal(notes_undo(ns, &e), 1);
-	assert_int_equal(notes_undo(ns, &e), 1);
-	notes_free(ns);
-	anchor_clear(&an);
-	free(a);
-	free(b);
-	free(p);
-}
-
-/* ---- tags ---- */
-
-static void check_tags(struct notes *ns, const struct anchor *an,
-		       const char *text, const char *want)
-{
-	struct err e = {{0}};
-	const char *id;
-	struct note *no;
-	struct buf got = {0};
-	size_t i;
-
-	assert_int_equal(notes_add(ns, text, an, 1, &id, &e), 0);
-	no = notes_find(ns, id);
-	buf_adds(&got, "");
-	for (i = 0; i < no->ntags; i++) {
-		if (i)
-			buf_addc(&got, ' ');
-		buf_adds(&got, no->tags[i]);
-	}
-	if (strcmp(got.data, want) != 0)
-		fail_msg("tags of \"%s\": got \"%s\", want \"%s\"", text,
-			 got.data, want);
-	buf_free(&got);
-}
-
-static void test_tags(void **state)
-{
-	char *p = path_of("tags.yaml");
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e);
-	struct anchor an;
-
-	(void)state;
-	anchor_on(&an, "Kim", 0);
-	check_tags(ns, &an, "no tags here", "");
-	check_tags(ns, &an, "#leader at the start", "leader");
-	check_tags(ns, &an, "two #alpha and #beta.", "alpha beta");
-	check_tags(ns, &an, "punctuation #end, #stop; (#paren)", "end stop paren");
-	check_tags(ns, &an, "dup #x and #x again", "x");
-	check_tags(ns, &an, "not mid-word: a#b c#d", "");
-	check_tags(ns, &an, "lone # and ## and #", "");
-	check_tags(ns, &an, "dashes #north-korea #un_sc", "north-korea un_sc");
-	check_tags(ns, &an, "unicode #überprüfen #日本", "überprüfen 日本");
-	check_tags(ns, &an, "line one\n#second line\t#tab", "second tab");
-	check_tags(ns, &an, "#2024 numbers", "2024");
 	notes_free(ns);
 	anchor_clear(&an);
 	free(p);
@@ -1236,181 +865,6 @@ static void test_unknown_keys_kept(void **state)
 	free(p);
 }
 
-/* The longest note text is saved and read back; a longer one is
- * refused, and neither the store nor the file changes. */
-static void test_largest_note(void **state)
-{
-	char *p = path_of("large.yaml"), *big, *before, *after;
-	struct err e = {{0}};
-	struct notes *ns = notes_open(p, &e);
-	struct anchor an;
-	const char *id;
-	char *keep;
-	size_t n, i;
-
-	(void)state;
-	big = xmalloc(NOTE_MAX_TEXT + 2);
-	for (i = 0; i < NOTE_MAX_TEXT + 1; i++)
-		big[i] = i % 64 == 63 ? '\n' : "ab'\"\\: #c"[i % 9];
-	big[NOTE_MAX_TEXT + 1] = '\0';
-	big[NOTE_MAX_TEXT] = '\0';
-	anchor_on(&an, "Geneva", 0);
-	if (notes_add(ns, big, &an, 1, &id, &e) != 0)
-		fail_msg("%s", e.text);
-	keep = xstrdup(id);
-	before = slurp(p, &n);
-	big[NOTE_MAX_TEXT] = 'z';
-	e.text[0] = '\0';
-	assert_int_equal(notes_add(ns, big, &an, 1, &id, &e), -1);
-	assert_non_null(strstr(e.text, "at most"));
-	assert_int_equal(notes_edit(ns, keep, big, &e), -1);
-	assert_int_equal(live_count(ns), 1);
-	assert_int_equal(strlen(notes_find(ns, keep)->text), NOTE_MAX_TEXT);
-	after = slurp(p, NULL);
-	assert_string_equal(before, after);
-	notes_free(ns);
-	ns = notes_open(p, &e);
-	if (ns == NULL)
-		fail_msg("the largest note is not read back: %s", e.text);
-	big[NOTE_MAX_TEXT] = '\0';
-	assert_string_equal(notes_find(ns, keep)->text, big);
-	notes_free(ns);
-	anchor_clear(&an);
-	free(before);
-	free(after);
-	free(keep);
-	free(big);
-	free(p);
-}
-
-/* A note on a 5 MB sentence: the file keeps an excerpt, the length and
- * a hash; it is read back, placed exactly, and placed again after text
- * is added before it; a changed sentence is an orphan. */
-static void test_note_on_huge_sentence(void **state)
-{
-	size_t len = 5u << 20, i, n, st, en;
-	char *text = xmalloc(len + 64), *p = path_of("huge.yaml");
-	struct article *a, *b;
-	struct anchor an;
-	struct notes *ns;
-	struct err e = {{0}};
-	const char *id;
-	struct note *no;
-
-	(void)state;
-	memcpy(text, "Intro line.\n\n", 13);
-	for (i = 13; i < len; i++)
-		text[i] = "abcdefghij klmnopqrstuvw"[(i * 7 + i / 91) % 24];
-	memcpy(text + len, ".\n", 3);
-	a = text_article(rules, "articles/huge.txt", text);
-	anchor_make(&an, a, 13, len + 1);
-	assert_int_equal(an.length, len + 1 - 13);
-	assert_true(strlen(an.quote) <= ANCHOR_MAX_QUOTE);
-	ns = notes_open(p, &e);
-	assert_int_equal(notes_add(ns, "on a long sentence", &an, 1, &id, &e), 0);
-	notes_free(ns);
-	free(slurp(p, &n));
-	assert_true(n < 64 * 1024);
-	ns = notes_open(p, &e);
-	if (ns == NULL)
-		fail_msg("not read back: %s", e.text);
-	no = &notes_all(ns, &n)[0];
-	assert_int_equal(anchor_resolve(&no->anchor[0], a, &st, &en),
-			 ANCHOR_EXACT);
-	assert_int_equal(st, 13);
-	assert_int_equal(en, len + 1);
-	text[0] = 'X';
-	memmove(text + 5, text, len + 3);
-	memcpy(text, "More ", 5);
-	b = text_article(rules, "articles/huge.txt", text);
-	assert_int_equal(anchor_resolve(&no->anchor[0], b, &st, &en),
-			 ANCHOR_MOVED);
-	assert_int_equal(st, 18);
-	assert_int_equal(en, len + 6);
-	article_free(b);
-	text[len] = 'Q'; /* the end of the passage changed */
-	b = text_article(rules, "articles/huge.txt", text);
-	assert_int_equal(anchor_resolve(&no->anchor[0], b, &st, &en),
-			 ANCHOR_ORPHAN);
-	article_free(b);
-	notes_free(ns);
-	article_free(a);
-	anchor_clear(&an);
-	free(text);
-	free(p);
-}
-
-/* 100,000 notes (more nodes than the old fixed limit of the reader) are
- * read, saved twice and read back whole.  Saving was quadratic in the
- * number of notes: a regression shows as a very slow test. */
-static void test_many_notes(void **state)
-{
-	enum { MANY = 100000 };
-	char *p = path_of("many.yaml");
-	struct err e = {{0}};
-	struct notes *ns;
-	struct note *v;
-	struct buf b = {0};
-	struct anchor an;
-	const char *id;
-	char *added;
-	size_t i, n;
-
-	(void)state;
-	buf_adds(&b, "brief-notes: 1\nnotes:\n");
-	for (i = 0; i < MANY; i++)
-		buf_printf(&b, "- id: 'm%zu'\n  created: '2024-01-01T00:00:00.000Z'"
-			   "\n  modified: '2024-01-01T00:00:00.000Z'\n"
-			   "  revision: 1\n  text: 'note %zu #n%zu'\n"
-			   "  tags: ['n%zu']\n  anchors:\n  - article: null\n"
-			   "    file: 'articles/talks.txt'\n    quote: 'talks'\n"
-			   "    prefix: ''\n    suffix: ''\n    position: 0\n",
-			   i, i, i % 7, i % 7);
-	buf_printf(&b, "count: %d\n", MANY);
-	spit(p, b.data, b.len);
-	buf_free(&b);
-	ns = notes_open(p, &e);
-	if (ns == NULL)
-		fail_msg("%s", e.text);
-	anchor_on(&an, "Geneva", 0);
-	assert_int_equal(notes_add(ns, "one more", &an, 1, &id, &e), 0);
-	added = xstrdup(id);
-	assert_int_equal(notes_edit(ns, "m0", "first, edited", &e), 0);
-	notes_free(ns);
-	ns = notes_open(p, &e);
-	if (ns == NULL)
-		fail_msg("100,000 notes are not read back: %s", e.text);
-	v = notes_all(ns, &n);
-	assert_int_equal(n, MANY + 1);
-	assert_string_equal(notes_find(ns, "m0")->text, "first, edited");
-	assert_int_equal(notes_find(ns, "m0")->revision, 2);
-	assert_string_equal(notes_find(ns, added)->text, "one more");
-	assert_string_equal(v[MANY - 1].text, "note 99999 #n4");
-	assert_string_equal(v[50000].id, "m50000");
-	assert_string_equal(v[50000].tags[0], "n6");
-	notes_free(ns);
-	anchor_clear(&an);
-	free(added);
-	free(p);
-}
-
-/* The conflict copy of note id in store ns: the one live note whose
- * conflict_of is id (NULL when there is none; fails on two). */
-static struct note *conflict_copy_of(struct notes *ns, const char *id)
-{
-	size_t n, i;
-	struct note *v = notes_all(ns, &n), *found = NULL;
-
-	for (i = 0; i < n; i++)
-		if (!v[i].deleted && v[i].conflict_of &&
-		    strcmp(v[i].conflict_of, id) == 0) {
-			if (found)
-				fail_msg("two conflict copies of %s", id);
-			found = &v[i];
-		}
-	return found;
-}
-
 /* Two stores edit one note: the second to save keeps its text as the
  * note, the first's becomes a conflict copy (tagged "conflict"), and
  * the save says it kept one. */
@@ -1473,54 +927,6 @@ static void test_concurrent_edits(void **state)
 	free(p);
 }
 
-/* Undo undoes this session's change only: another process's later edit
- * of the note survives (as a conflict copy), whether this session has
- * read it yet or not. */
-static void test_undo_keeps_other_edit(void **state)
-{
-	char *p = path_of("undo-other.yaml");
-	struct err e = {{0}};
-	struct notes *x = notes_open(p, &e), *y;
-	struct anchor an;
-	const char *id;
-	char *nid;
-	int round;
-
-	(void)state;
-	anchor_on(&an, "Geneva", 0);
-	assert_int_equal(notes_add(x, "original", &an, 1, &id, &e), 0);
-	nid = xstrdup(id);
-	notes_free(x);
-	for (round = 0; round < 2; round++) {
-		struct note *c;
-
-		x = notes_open(p, &e);
-		assert_int_equal(notes_edit(x, nid, "x's edit", &e), 0);
-		y = notes_open(p, &e);
-		assert_int_equal(notes_edit(y, nid, "y's edit", &e), 0);
-		if (round == 1) /* x reads y's edit first */
-			assert_int_equal(notes_save(x, &e), 0);
-		assert_int_equal(notes_undo(x, &e), 0);
-		assert_int_equal(notes_conflicts(x), 1);
-		assert_int_equal(on_disk(p, nid, "original"), 1);
-		notes_free(y);
-		y = notes_open(p, &e);
-		c = conflict_copy_of(y, nid);
-		if (c == NULL || strcmp(c->text, "y's edit") != 0)
-			fail_msg("round %d: undo wiped the other's edit", round);
-		notes_free(y);
-		notes_free(x);
-		/* start the next round from one note */
-		x = notes_open(p, &e);
-		if (notes_delete(x, conflict_copy_of(x, nid)->id, &e) != 0)
-			fail_msg("%s", e.text);
-		notes_free(x);
-	}
-	anchor_clear(&an);
-	free(nid);
-	free(p);
-}
-
 /* A file written before revisions: every note is revision 0, and the
  * first change makes it 1. */
 static void test_revision_missing(void **state)
@@ -1545,16 +951,11 @@ static void test_revision_missing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_bad_files_kept),
 		cmocka_unit_test(test_open_missing),
 		cmocka_unit_test(test_default_path),
-		cmocka_unit_test(test_add_saves_at_once),
-		cmocka_unit_test(test_ids_unique),
-		cmocka_unit_test(test_add_linked_and_limits),
 		cmocka_unit_test(test_text_round_trip),
-		cmocka_unit_test(test_edit),
-		cmocka_unit_test(test_delete_is_a_tombstone),
-		cmocka_unit_test(test_undo_repeated),
-		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_merge_adds),
 		cmocka_unit_test(test_merge_delete_kept),
 		cmocka_unit_test(test_merge_edit_kept),
@@ -1571,14 +972,10 @@ int main(void)
 		cmocka_unit_test(test_numbers_validated),
 		cmocka_unit_test(test_position_past_text),
 		cmocka_unit_test(test_unknown_keys_kept),
-		cmocka_unit_test(test_largest_note),
-		cmocka_unit_test(test_note_on_huge_sentence),
-		cmocka_unit_test(test_many_notes),
 		cmocka_unit_test(test_concurrent_edits),
-		cmocka_unit_test(test_undo_keeps_other_edit),
 		cmocka_unit_test(test_revision_missing),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, notes_setup, notes_teardown);
 }

@@ -1,42 +1,14 @@
-/* The loader's rules on the seeds and on text in other layouts. */
-#include "testlib.h"
+/* The article loader: the seeds' metadata and sections, other layouts,
+ * bad input, bytes needing care after the first MiB, long lines, a
+ * large file, the article's id. */
+#include "articlelib.h"
 
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "brief/text/library.h"
-#include "brief/base/paths.h"
 #include "brief/base/utf8.h"
-
-static struct article_rules *rules;
-
-static int setup(void **state)
-{
-	struct err e = {{0}};
-
-	(void)state;
-	rules = article_rules_load("data/article.yaml", &e);
-	return rules ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	article_rules_free(rules);
-	return 0;
-}
-
-static struct article *seed(const char *path)
-{
-	struct err e = {{0}};
-	struct article *a = article_load(path, rules, &e);
-
-	if (a == NULL)
-		fail_msg("%s", e.text);
-	return a;
-}
 
 /* Every non-blank byte is in exactly one section or one marker. */
 static void check_nothing_lost(const struct article *a)
@@ -121,47 +93,6 @@ static void test_seed_b(void **state)
 	free(t);
 	check_nothing_lost(a);
 	article_free(a);
-}
-
-static int has_sentence(const struct article *a, const char *s)
-{
-	size_t i;
-	int found = 0;
-
-	for (i = 0; i < a->nsentences && !found; i++) {
-		char *t = sentence_text(a, i);
-
-		found = strcmp(t, s) == 0;
-		free(t);
-	}
-	return found;
-}
-
-static void test_sentences(void **state)
-{
-	struct article *a = seed(SEED_A), *b = seed(SEED_B), *c;
-
-	(void)state;
-	assert_true(has_sentence(a, "Previous negotiations between Kim and "
-				 "former U.S. President Donald Trump fell "
-				 "apart when the U.S. rejected Kim’s offer to "
-				 "dismantle his main nuclear complex."));
-	/* the stray opening mark joins the sentence before it */
-	assert_true(has_sentence(b, "Kim said the security partnership "
-				 "between the United States, South Korea and "
-				 "Japan was expanding toward “a nuclear "
-				 "military bloc of aggression.”"));
-	assert_true(has_sentence(b, "Trump once said he and Kim “fell in "
-				 "love.”"));
-	c = text_article(rules, "x", "Mr. Smith met Dr. Jones on Jan. 5 in "
-			 "Washington. Growth was 3.5 percent. Joseph R. Biden "
-			 "spoke. “We will win.” Then he left.\n");
-	assert_int_equal(c->nsentences, 5);
-	assert_true(has_sentence(c, "Growth was 3.5 percent."));
-	assert_true(has_sentence(c, "“We will win.”"));
-	article_free(a);
-	article_free(b);
-	article_free(c);
 }
 
 static void test_other_layouts(void **state)
@@ -485,49 +416,6 @@ static void test_hundred_mb(void **state)
 	article_free(a);
 }
 
-static void test_directory(void **state)
-{
-	char dir[] = "/tmp/brief-test-dirXXXXXX";
-	char **paths;
-	size_t n;
-	struct err e = {{0}};
-	char *p;
-	FILE *f;
-	const char *names[] = {"b.md", "a.txt", "c.log", ".hidden.txt"};
-	size_t i;
-
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	for (i = 0; i < 4; i++) {
-		p = xasprintf("%s/%s", dir, names[i]);
-		f = fopen(p, "w");
-		fputs("Text.\n", f);
-		fclose(f);
-		free(p);
-	}
-	{
-		char *args[] = {dir};
-
-		assert_int_equal(library_paths(args, 1, &paths, &n, &e), 0);
-	}
-	assert_int_equal(n, 2);
-	assert_non_null(strstr(paths[0], "/a.txt"));
-	assert_non_null(strstr(paths[1], "/b.md"));
-	library_paths_free(paths, n);
-	for (i = 0; i < 4; i++) {
-		p = xasprintf("%s/%s", dir, names[i]);
-		unlink(p);
-		free(p);
-	}
-	{
-		char *args[] = {dir};
-
-		assert_int_equal(library_paths(args, 1, &paths, &n, &e), -1);
-		assert_non_null(strstr(e.text, "no articles"));
-	}
-	rmdir(dir);
-}
-
 static void test_id(void **state)
 {
 	struct article *a = text_article(rules, "a", "Same text.\n");
@@ -542,57 +430,20 @@ static void test_id(void **state)
 	article_free(c);
 }
 
-/* The one "user's file, else the shipped one" lookup. */
-static void test_paths_config_file(void **state)
-{
-	const char *tmp = getenv("TMPDIR");
-	char *dir = xasprintf("%s/brief-paths.XXXXXX", tmp ? tmp : "/tmp");
-	char *want, *got, *sub;
-	FILE *f;
-
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	setenv("XDG_CONFIG_HOME", dir, 1);
-	got = paths_config_file("x.yaml");
-	want = xasprintf("%s/x.yaml", datadir());
-	assert_string_equal(got, want);
-	free(got);
-	free(want);
-	sub = xasprintf("%s/brief", dir);
-	assert_int_equal(mkdir(sub, 0700), 0);
-	want = xasprintf("%s/x.yaml", sub);
-	f = fopen(want, "w");
-	assert_non_null(f);
-	fclose(f);
-	got = paths_config_file("x.yaml");
-	assert_string_equal(got, want);
-	unlink(want);
-	rmdir(sub);
-	rmdir(dir);
-	free(got);
-	free(want);
-	free(sub);
-	free(dir);
-	unsetenv("XDG_CONFIG_HOME");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seed_a),
-		cmocka_unit_test(test_paths_config_file),
 		cmocka_unit_test(test_seed_b),
-		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_other_layouts),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_late_bytes),
 		cmocka_unit_test(test_late_bytes_random),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_hundred_mb),
-		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_id),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, rules_setup, rules_teardown);
 }

@@ -1,9 +1,7 @@
-/* Unit tests: the YAML reader over libyaml (yamlio), on brief's data files
- * and on the forms they use: the tree, its lines and columns, errors. */
+/* yamlio: the YAML reader over libyaml, on brief's data files and on the
+ * forms they use: the tree, its lines and columns, errors. */
 #include "testlib.h"
 
-#include "brief/base/trie.h"
-#include "brief/yaml/wordlist.h"
 #include "brief/yaml/yamlio.h"
 
 /* Every data file brief ships is read, into a mapping at line 1 or later. */
@@ -170,38 +168,6 @@ static void test_node_limit_scales(void **state)
 	buf_free(&b);
 }
 
-/* The one word-list loader: values first + i, folding, absent lists,
- * and the two errors with the node's line and column. */
-static void test_wordlist(void **state)
-{
-	static const char s[] = "w: [Alpha, beta]\nm: {a: b}\n"
-				"e: [ok, '']\n";
-	struct err e = {{0}};
-	int ok = 0;
-	struct ynode *root = yamlio_parse(s, strlen(s), "w.yaml", 0, &ok, &e);
-	struct trie *t = trie_new();
-	uint32_t v = 99;
-
-	(void)state;
-	assert_true(ok);
-	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "w"), "w",
-				       1, 7, &e), 0);
-	assert_int_equal(trie_match(t, "ALPHA x", 7, 0, &v), 5);
-	assert_int_equal(v, 7);
-	assert_int_equal(trie_match(t, "beta", 4, 0, &v), 4);
-	assert_int_equal(v, 8);
-	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "none"),
-				       "none", 0, 0, &e), 0);
-	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "m"), "m",
-				       0, 0, &e), -1);
-	assert_string_equal(e.text, "w.yaml:2:4: 'm' must be a list of words");
-	assert_int_equal(wordlist_load(t, "w.yaml", ynode_get(root, "e"), "e",
-				       0, 0, &e), -1);
-	assert_string_equal(e.text, "w.yaml:3:9: a word is expected");
-	trie_free(t);
-	ynode_free(root);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,7 +177,6 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_read_whole),
 		cmocka_unit_test(test_node_limit_scales),
-		cmocka_unit_test(test_wordlist),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

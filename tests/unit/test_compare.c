@@ -1,5 +1,6 @@
-/* The comparison: quotes and speakers, figures compared as numbers,
- * discrepancies, relative dates, topics. */
+/* compare: the comparison of reports, through its entry point: quotes
+ * and speakers, figures compared as numbers, discrepancies, relative
+ * dates, the timeline, topics, shared entities. */
 #include "testlib.h"
 
 #include <stdio.h>

@@ -1,0 +1,118 @@
+/* Figures: what is read as a figure, what it counts, its normalised
+ * value, and a dateline's date. */
+#include "marklib.h"
+
+/* How many figures of m have the normalised value want? */
+static int normalised(const struct mentions *m, const char *want)
+{
+	char norm[96];
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < m->n; i++) {
+		if (m->v[i].cat != CAT_FIGURE)
+			continue;
+		figure_format(mention_figure(m, &m->v[i]), norm, sizeof norm);
+		n += strcmp(norm, want) == 0;
+	}
+	return n;
+}
+
+static void test_figures(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "f",
+		"Nearly 40 million people fled; at least 30 were hurt and "
+		"approximately 2,600 troops left. Aid of $800 million came on "
+		"Dec. 27, and 45% agreed. The Hwasong-18 flew 20-30 km. Last "
+		"month, one official spoke of dozens of drones.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "Nearly 40 million", CAT_FIGURE, "people"));
+	assert_true(has(a, &m, "at least 30", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "approximately 2,600", CAT_FIGURE, "troops"));
+	assert_true(has(a, &m, "$800 million", CAT_FIGURE, "money"));
+	assert_true(has(a, &m, "Dec. 27", CAT_FIGURE, "date"));
+	assert_true(has(a, &m, "45%", CAT_FIGURE, "percent"));
+	assert_true(has(a, &m, "Hwasong-18", CAT_WEAPON, "Hwasong"));
+	assert_true(has(a, &m, "20-30 km", CAT_FIGURE, "km"));
+	assert_true(has(a, &m, "dozens", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "18", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "one", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "nearly 40000000"), 1);
+	assert_int_equal(normalised(&m, "about 2600"), 1);
+	assert_int_equal(normalised(&m, "USD 800000000"), 1);
+	assert_int_equal(normalised(&m, "20-30"), 1);
+	mentions_free(&m);
+	article_free(a);
+
+	/* scale words after a number word; compound adjectives are not
+	 * figures; a list of names is not what a figure counts */
+	a = text_article(rules, "g",
+			 "The Houthis made more than two dozen attacks with "
+			 "one-way attack aerial vehicles. The meeting drew "
+			 "around 350 U.S., Ukrainian, and European "
+			 "representatives.\n");
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "more than two dozen", CAT_FIGURE, "attacks"));
+	assert_true(has(a, &m, "one-way attack aerial vehicles", CAT_WEAPON,
+			"drones"));
+	assert_false(has(a, &m, "one-way", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "around 350", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "around 350", CAT_FIGURE, "u.s"));
+	assert_int_equal(normalised(&m, "more than 24"), 1);
+	mentions_free(&m);
+	article_free(a);
+
+	/* ordinals: their value with its suffix */
+	a = text_article(rules, "o",
+			 "Iran's second strike came on the 23rd day, its "
+			 "111th attack and the 12th raid.\n");
+	highlight_article(en.hl, a, &m);
+	assert_int_equal(normalised(&m, "2nd"), 1);
+	assert_int_equal(normalised(&m, "23rd"), 1);
+	assert_int_equal(normalised(&m, "111th"), 1);
+	assert_int_equal(normalised(&m, "12th"), 1);
+	mentions_free(&m);
+	article_free(a);
+
+	/* a dateline: its date is a figure, its place and agency are not
+	 * marked; the story after it is */
+	{
+		static const struct mark want[] = {
+			{"Oct 15", CAT_FIGURE, "date", 0},
+			{"AP", CAT_ACTOR, NULL, 1},
+			{"Reuters", CAT_ACTOR, "Reuters", 0},
+			{"1990s", CAT_FIGURE, "year", 0},
+		};
+		struct mentions dm = {0};
+		struct article *da = text_article(
+			rules, "dl", "Talks stall\n\nSEOUL, South Korea, Oct 15 "
+				     "(AP) — Officials told Reuters of the "
+				     "1990s.\n\nMore.\n");
+		size_t k, in_dateline = 0;
+
+		expect_marks(da->text, want, sizeof want / sizeof *want);
+		highlight_article(en.hl, da, &dm);
+		for (k = 0; k < dm.n; k++)
+			if (dm.v[k].start < da->dateline.end &&
+			    dm.v[k].cat != CAT_FIGURE)
+				in_dateline++;
+		assert_int_equal(in_dateline, 0);
+		assert_true(da->dateline.end > da->dateline.start);
+		mentions_free(&dm);
+		article_free(da);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_figures),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
+}

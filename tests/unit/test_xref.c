@@ -1,0 +1,47 @@
+/* The cross-reference index: an entity's mentions in each article, and
+ * stepping from one to the next across articles. */
+#include "marklib.h"
+#include "brief/mark/xref.h"
+
+static void test_xref(void **state)
+{
+	struct mentions ma, mb;
+	struct article *a = load(SEED_A, &ma), *b = load(SEED_B, &mb);
+	struct xref *x = xref_new(2);
+	uint32_t kim = entities_find(en.reg, "Kim Jong Un", 11);
+	size_t n, ai, mi, last;
+	const uint32_t *l;
+
+	(void)state;
+	xref_set(x, 0, &ma);
+	xref_set(x, 1, &mb);
+	assert_int_not_equal(kim, ENTITY_NONE);
+	assert_true(xref_count(x, kim, 0) >= 6);
+	assert_true(xref_count(x, kim, 1) >= 5);
+	l = xref_list(x, kim, 0, &n);
+	assert_true(ma.v[l[0]].start < ma.v[l[1]].start);
+	last = ma.v[l[n - 1]].start;
+	/* after the last mention in A, the next is the first in B */
+	assert_int_equal(xref_step(x, kim, 0, last, 1, &ai, &mi), 1);
+	assert_int_equal(ai, 1);
+	assert_int_equal(mi, xref_list(x, kim, 1, &n)[0]);
+	assert_int_equal(xref_step(x, kim, 0, ma.v[l[0]].start, 1, &ai, &mi),
+			 1);
+	assert_int_equal(ai, 0);
+	assert_int_equal(mi, l[1]);
+	xref_free(x);
+	mentions_free(&ma);
+	mentions_free(&mb);
+	article_free(a);
+	article_free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_xref),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
+}
