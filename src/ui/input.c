@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "brief/base/utf8.h"
+#include "brief/ui/theme.h"
 
 /* One step of a script: a key, or a screen dump (title set). */
 struct step {
@@ -127,37 +128,81 @@ int input_scripted(void)
 	return scripted;
 }
 
-/* The screen as text: one line per row, trailing blanks cut. */
+/* The roles a dump marks: what text alone does not show. */
+static const struct {
+	enum role role;
+	const char *name;
+} marked[] = {
+	{ROLE_SELECTED, "selected"},
+	{ROLE_SEARCH, "match"},
+	{ROLE_OVERLAY_SEL, "cursor"},
+};
+
+/* The marked role of a cell's attributes, or -1. */
+static int marked_role(attr_t at, short pair)
+{
+	unsigned long a = (at & (A_ATTRIBUTES & ~A_COLOR)) | COLOR_PAIR(pair);
+	size_t i;
+
+	for (i = 0; i < sizeof marked / sizeof marked[0]; i++)
+		if (a == theme_attr(marked[i].role))
+			return (int)i;
+	return -1;
+}
+
+/* Row y as text (trailing blanks cut), then a line "~ ROLE: text" for
+ * each run of cells of a marked role. */
+static void dump_row(int y)
+{
+	struct buf line = {0}, marks = {0};
+	size_t keep = 0, run = 0;
+	int x, k, w, m, run_role = -1;
+
+	for (x = 0; x <= COLS; x += w > 1 ? w : 1) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1] = {L' ', 0};
+		attr_t at = 0;
+		short pair = 0;
+		char u8[4];
+
+		if (x == COLS || mvwin_wch(stdscr, y, x, &cc) == ERR ||
+		    getcchar(&cc, wc, &at, &pair, NULL) == ERR || wc[0] == 0)
+			wc[0] = L' ', wc[1] = 0;
+		w = utf8_width((uint32_t)wc[0]);
+		m = x < COLS ? marked_role(at, pair) : -1;
+		if (m != run_role) {
+			size_t end = line.len;
+
+			while (end > run && line.data[end - 1] == ' ')
+				end--;
+			if (run_role >= 0)
+				buf_printf(&marks, "~ %s: %.*s\n",
+					   marked[run_role].name,
+					   (int)(end - run), line.data + run);
+			run_role = m;
+			run = line.len;
+		}
+		if (x == COLS)
+			break;
+		for (k = 0; wc[k]; k++)
+			buf_add(&line, u8, utf8_encode((uint32_t)wc[k], u8));
+		if (wc[0] != L' ')
+			keep = line.len;
+	}
+	fprintf(dump, "%.*s\n%s", (int)keep, line.data ? line.data : "",
+		marks.data ? marks.data : "");
+	buf_free(&line);
+	buf_free(&marks);
+}
+
+/* The screen as text: one line per row, with its marks. */
 static void dump_screen(const char *title)
 {
-	int y, x;
+	int y;
 
 	fprintf(dump, "=== %s\n", title);
-	for (y = 0; y < LINES; y++) {
-		char line[4096];
-		size_t n = 0, keep = 0;
-
-		for (x = 0; x < COLS;) {
-			cchar_t cc;
-			wchar_t wc[CCHARW_MAX + 1];
-			attr_t at;
-			short pair;
-			int k, w = 1;
-
-			if (mvwin_wch(stdscr, y, x, &cc) == ERR ||
-			    getcchar(&cc, wc, &at, &pair, NULL) == ERR)
-				wc[0] = L' ', wc[1] = 0;
-			if (wc[0] == 0)
-				wc[0] = L' ', wc[1] = 0;
-			w = utf8_width((uint32_t)wc[0]);
-			for (k = 0; wc[k] && n + 4 < sizeof line; k++)
-				n += utf8_encode((uint32_t)wc[k], line + n);
-			if (wc[0] != L' ')
-				keep = n;
-			x += w > 1 ? w : 1;
-		}
-		fprintf(dump, "%.*s\n", (int)keep, line);
-	}
+	for (y = 0; y < LINES; y++)
+		dump_row(y);
 	fflush(dump);
 }
 
