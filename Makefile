@@ -61,7 +61,7 @@ FLAGS := $(B)/.flags
 .SECONDARY:
 
 .PHONY: all deps run check test unit cli e2e asan install uninstall clean \
-	bench fuzz soak valgrind snapshots layers $(LIBS_OK) $(FLAGS).new
+	bench fuzz soak valgrind snapshots screens layers $(LIBS_OK) $(FLAGS).new
 
 all: brief
 
@@ -189,6 +189,11 @@ layers:
 # alter a batch output; review the diff before committing)
 snapshots: brief
 	@SNAPSHOT_UPDATE=1 BRIEF=./brief sh tests/cli/snapshots.sh
+
+# rewrite tests/screens/*.screen from today's key-script runs (for a
+# change meant to alter a screen; review the diff before committing)
+screens: brief
+	@SCREENS_UPDATE=1 BRIEF=./brief sh tests/e2e/screens.sh
 
 valgrind: brief
 	@sh tests/valgrind.sh

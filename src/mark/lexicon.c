@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "brief/base/paths.h"
 #include "brief/base/utf8.h"
 #include "brief/yaml/yamlio.h"
 

@@ -158,42 +158,43 @@ size_t xref_count(const struct xref *x, uint32_t entity, size_t i)
 	return n;
 }
 
-int xref_step(const struct xref *x, uint32_t entity, size_t i, size_t off,
-	      int dir, size_t *ai, size_t *mi)
+enum xref_where xref_step(const struct xref *x, uint32_t entity, size_t i,
+			  size_t other, size_t off, int dir, size_t *ai,
+			  size_t *mi)
 {
-	size_t k, n, j;
+	size_t k, n;
 	const uint32_t *l;
 
 	l = xref_list(x, entity, i, &n);
+	*ai = i;
 	if (dir > 0) {
 		for (k = 0; k < n; k++)
 			if (x->a[i].m->v[l[k]].start > off) {
-				*ai = i;
 				*mi = l[k];
-				return 1;
+				return XREF_HERE;
 			}
 	} else {
 		for (k = n; k-- > 0;)
 			if (x->a[i].m->v[l[k]].start < off) {
-				*ai = i;
 				*mi = l[k];
-				return 1;
+				return XREF_HERE;
 			}
 	}
-	/* the other articles, then this one from the other end */
-	for (j = 1; j <= x->n; j++) {
-		size_t o = dir > 0 ? (i + j) % x->n : (i + x->n - j) % x->n;
+	/* on into the other article, then around this one */
+	if (other != i) {
+		const uint32_t *lo = xref_list(x, entity, other, &k);
 
-		l = xref_list(x, entity, o, &n);
-		if (n == 0)
-			continue;
-		*ai = o;
-		*mi = dir > 0 ? l[0] : l[n - 1];
-		if (o == i && x->a[i].m->v[*mi].start == off)
-			return 0;
-		return 1;
+		if (k) {
+			*ai = other;
+			*mi = lo[dir > 0 ? 0 : k - 1];
+			return XREF_OTHER;
+		}
 	}
-	return 0;
+	if (n > 1) {
+		*mi = l[dir > 0 ? 0 : n - 1];
+		return XREF_WRAPPED;
+	}
+	return XREF_NONE;
 }
 
 struct rank {

@@ -10,6 +10,7 @@
 
 #include "notes_priv.h"
 #include "brief/base/fileio.h"
+#include "brief/base/paths.h"
 #include "brief/yaml/yamlio.h"
 
 char *notes_default_path(void)

@@ -3,25 +3,23 @@
 
 #include <string.h>
 
+#include "brief/notes/place.h"
 #include "brief/yaml/yamlio.h"
 
-/* To be replaced by src/notes/place.c's placing function (issue 16):
- * the one way to place notes in text. */
-void export_place(const struct anchor *an, const struct library *lib,
-		  struct placed *p)
-{
-	size_t i;
+/* Where a passage stands in the loaded articles (the one placing
+ * function, place_find): the article index, or -1 when none of them is
+ * its article, and unless an orphan its range. */
+struct placed {
+	long article;
+	enum anchor_fit fit;
+	size_t start, end;
+};
 
-	p->article = -1;
-	p->fit = ANCHOR_ORPHAN;
-	p->start = p->end = 0;
-	for (i = 0; i < lib->n; i++)
-		if (anchor_for(an, lib->items[i])) {
-			p->article = (long)i;
-			p->fit = anchor_resolve(an, lib->items[i], &p->start,
-						&p->end);
-			return;
-		}
+static void export_place(const struct anchor *an, const struct library *lib,
+			 struct placed *p)
+{
+	p->article = place_find(an, lib->items, lib->n, &p->fit, &p->start,
+				&p->end);
 }
 
 /* "section 3, sentence 2" for a byte offset (1-based, as people count). */

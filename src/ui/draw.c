@@ -4,6 +4,7 @@
 #include "brief/ui/draw.h"
 
 #include <curses.h>
+#include <string.h>
 
 #include "brief/ui/theme.h"
 #include "brief/base/utf8.h"
@@ -46,4 +47,16 @@ void draw_fill(int cols, unsigned long attr)
 	attrset(attr);
 	while (cols-- > 0)
 		addch(' ');
+}
+
+void draw_excerpt(const char *q, char *out, size_t n, size_t cols)
+{
+	size_t len = strlen(q), fit = utf8_fit(q, len, cols);
+	size_t i, o = 0;
+
+	for (i = 0; i < fit && o + 4 < n; i++)
+		out[o++] = q[i] == '\n' ? ' ' : q[i];
+	out[o] = '\0';
+	if (fit < len && o + 4 < n)
+		strcat(out, "…");
 }

@@ -6,14 +6,14 @@
 
 static const char *const keys_of[ACT_COUNT] = {
 	[ACT_NONE] = "",
-#define ACTION(name, keys, help) [ACT_##name] = keys,
+#define ACTION(name, keys, help, handler) [ACT_##name] = keys,
 #include "brief/ui/actions.def"
 #undef ACTION
 };
 
 static const char *const help_of[ACT_COUNT] = {
 	[ACT_NONE] = "",
-#define ACTION(name, keys, help) [ACT_##name] = help,
+#define ACTION(name, keys, help, handler) [ACT_##name] = help,
 #include "brief/ui/actions.def"
 #undef ACTION
 };

@@ -105,7 +105,7 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 			unsigned long extra = row_attr;
 
 			for (k = 0; k < v->nnotes; k++) {
-				const struct noteplace *np = &v->notes[k];
+				const struct note_place *np = &v->notes[k];
 
 				if (np->start <= p && p < np->end) {
 					if (r == base)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "brief/base/paths.h"
 #include "brief/yaml/yamlio.h"
 
 static const char *const role_names[ROLE_COUNT] = {
@@ -213,17 +214,7 @@ struct theme *theme_load(const char *name_or_path, struct err *e)
 
 	if (strchr(name_or_path, '/') || access(name_or_path, F_OK) == 0)
 		return parse_theme(name_or_path, e);
-	path = xdg_path("config", "themes/");
-	{
-		char *p2 = xasprintf("%s%s.yaml", path, name_or_path);
-
-		free(path);
-		path = p2;
-	}
-	if (access(path, F_OK) != 0) {
-		free(path);
-		path = xasprintf("%s/%s.yaml", themedir(), name_or_path);
-	}
+	path = paths_theme_file(name_or_path);
 	if (access(path, F_OK) != 0) {
 		err_set(e, "%s: no such theme (looked for %s)", name_or_path,
 			path);

@@ -68,9 +68,15 @@ awk 'BEGIN { for (i = 0; i < 300000; i++) print "Kim Jong Un met Trump in Hanoi 
 rm -f "$TMP/out" "$TMP/err"
 "$BRIEF" --mentions "$BIG" >"$TMP/out" 2>"$TMP/err" &
 pid=$!
-end=$(($(date +%s) + 60))
-while [ ! -s "$TMP/out" ] && kill -0 $pid 2>/dev/null &&
-	[ "$(date +%s)" -lt "$end" ]; do :; done
+# brief has written (0), is still at it (1), or has ended (2)
+has_written() {
+	[ -s "$TMP/out" ] && return 0
+	kill -0 $pid 2>/dev/null || return 2
+	return 1
+}
+POLL_STEP=0 # truncate as soon as the first lines are out
+poll 60 has_written
+POLL_STEP=
 if [ -s "$TMP/out" ]; then started=yes; else started=no; fi
 truncate -s 0 "$BIG"
 wait $pid

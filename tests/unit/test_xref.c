@@ -22,13 +22,24 @@ static void test_xref(void **state)
 	assert_true(ma.v[l[0]].start < ma.v[l[1]].start);
 	last = ma.v[l[n - 1]].start;
 	/* after the last mention in A, the next is the first in B */
-	assert_int_equal(xref_step(x, kim, 0, last, 1, &ai, &mi), 1);
+	assert_int_equal(xref_step(x, kim, 0, 1, last, 1, &ai, &mi),
+			 XREF_OTHER);
 	assert_int_equal(ai, 1);
 	assert_int_equal(mi, xref_list(x, kim, 1, &n)[0]);
-	assert_int_equal(xref_step(x, kim, 0, ma.v[l[0]].start, 1, &ai, &mi),
-			 1);
+	assert_int_equal(xref_step(x, kim, 0, 1, ma.v[l[0]].start, 1, &ai,
+				   &mi), XREF_HERE);
 	assert_int_equal(ai, 0);
 	assert_int_equal(mi, l[1]);
+	/* with no other article, after the last comes the first again */
+	assert_int_equal(xref_step(x, kim, 0, 0, last, 1, &ai, &mi),
+			 XREF_WRAPPED);
+	assert_int_equal(ai, 0);
+	assert_int_equal(mi, l[0]);
+	/* before the first in A, the last in B */
+	assert_int_equal(xref_step(x, kim, 0, 1, ma.v[l[0]].start, -1, &ai,
+				   &mi), XREF_OTHER);
+	assert_int_equal(ai, 1);
+	assert_int_equal(mi, xref_list(x, kim, 1, &n)[n - 1]);
 	xref_free(x);
 	mentions_free(&ma);
 	mentions_free(&mb);

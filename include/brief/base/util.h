@@ -10,9 +10,5 @@
 #include "brief/base/buf.h"
 #include "brief/base/hash.h"
 #include "brief/base/fileread.h"
-/* for the files that still reach datadir/themedir/xdg_path through
- * util.h (src/mark/lexicon.c, src/notes/notes.c, src/ui/theme.c): to
- * go once they include brief/base/paths.h themselves */
-#include "brief/base/paths.h"
 
 #endif

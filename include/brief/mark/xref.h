@@ -24,12 +24,21 @@ const uint32_t *xref_list(const struct xref *x, uint32_t entity, size_t i,
 			  size_t *n);
 size_t xref_count(const struct xref *x, uint32_t entity, size_t i);
 
+/* Where xref_step went. */
+enum xref_where {
+	XREF_NONE,            /* the entity has no other mention */
+	XREF_HERE,            /* the next one in article i */
+	XREF_OTHER,           /* i had no more: the first (last) in other */
+	XREF_WRAPPED          /* neither had: i's first (last) again */
+};
 /* The next (dir > 0) or previous (dir < 0) mention of entity after the
- * one at byte offset off of article i; when this article has no more, it
- * continues into the next article (wrapping).  Returns 1 and sets *ai,
- * *mi (mention index), or 0 when the entity has no other mention. */
-int xref_step(const struct xref *x, uint32_t entity, size_t i, size_t off,
-	      int dir, size_t *ai, size_t *mi);
+ * one at byte offset off of article i; when i has no more, the first
+ * (last) one in article other (when it is not i), else i's first (last)
+ * when i has more than one.  Sets *ai and *mi (the mention's index in
+ * article *ai's mentions) unless it returns XREF_NONE. */
+enum xref_where xref_step(const struct xref *x, uint32_t entity, size_t i,
+			  size_t other, size_t off, int dir, size_t *ai,
+			  size_t *mi);
 
 /* Entity ids ordered by total mentions (most first, then name); *n gets
  * the count.  Only entities of the categories in catmask (1 << cat).

@@ -14,17 +14,4 @@ int export_markdown(FILE *f, struct notes *ns, const struct library *lib);
 /* YAML: one document with the notes and where their passages stand. */
 int export_yaml(FILE *f, struct notes *ns, const struct library *lib);
 
-/* Where a passage stands in the loaded articles: the article index (or
- * -1 when none of them is its article) and, unless an orphan, its
- * range.  (A second way of placing notes beside the reader's: to give
- * way to the one placing function of src/notes/place.c when that
- * lands; this file then calls it instead.) */
-struct placed {
-	long article;
-	enum anchor_fit fit;
-	size_t start, end;
-};
-void export_place(const struct anchor *an, const struct library *lib,
-		  struct placed *p);
-
 #endif

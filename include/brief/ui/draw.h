@@ -12,5 +12,8 @@ int draw_text(const char *t, size_t s, size_t e, int cols,
 	      unsigned long attr);
 /* cols blanks. */
 void draw_fill(int cols, unsigned long attr);
+/* The start of quote q in out (n bytes), on one line, cut to cols
+ * columns with "…" when it goes on. */
+void draw_excerpt(const char *q, char *out, size_t n, size_t cols);
 
 #endif

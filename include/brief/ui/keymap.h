@@ -7,7 +7,7 @@
 
 enum action {
 	ACT_NONE = 0,
-#define ACTION(name, keys, help) ACT_##name,
+#define ACTION(name, keys, help, handler) ACT_##name,
 #include "brief/ui/actions.def"
 #undef ACTION
 	ACT_COUNT

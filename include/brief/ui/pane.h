@@ -8,16 +8,11 @@
 #include <stdint.h>
 
 #include "brief/ui/doc.h"
+#include "brief/notes/place.h"
 #include "brief/text/search.h"
 
 #define PANE_HEADER 2   /* rows above the text */
 #define PANE_GUTTER 2   /* columns left of the text */
-
-/* A note's passage in a doc. */
-struct noteplace {
-	size_t start, end;
-	size_t note;              /* index in the notes store */
-};
 
 /* What drawing needs beyond the doc. */
 struct pane_view {
@@ -28,7 +23,7 @@ struct pane_view {
 	struct search *search;
 	int focused;
 	const char *label;        /* "A", "B" */
-	const struct noteplace *notes; /* sorted by start */
+	const struct note_place *notes; /* sorted by start */
 	size_t nnotes;
 };
 

@@ -1,0 +1,156 @@
+/* reader: the state of the two-pane reader, shared by the files that make
+ * it up (the loop in ui.c, drawing and indexing in reader.c, navigation in
+ * nav.c, the note editing flow in noteflow.c, the command line in
+ * command.c, quitting in quit.c and the key actions in actions.c).
+ * Overlays never see it: they reach the reader through overlay.h. */
+#ifndef BRIEF_READER_H
+#define BRIEF_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "brief/compare/compare.h"
+#include "brief/mark/engine.h"
+#include "brief/mark/xref.h"
+#include "brief/notes/notes.h"
+#include "brief/notes/place.h"
+#include "brief/text/library.h"
+#include "brief/text/search.h"
+#include "brief/ui/doc.h"
+#include "brief/ui/editor.h"
+#include "brief/ui/overlay.h"
+#include "brief/ui/prompt.h"
+#include "brief/ui/theme.h"
+
+/* Below these sizes the screen only says it is too small. */
+#define MIN_COLS 40
+#define MIN_ROWS 8
+/* Below this width one pane is shown at a time. */
+#define TWO_PANE_COLS 100
+
+/* Which docs are shown where. */
+struct layout {
+	size_t shown[2];          /* doc shown in each pane */
+	int focus;                /* 0 or 1 */
+	int single;               /* one pane at a time */
+	int sync;                 /* scrolling together */
+	int x[2], w[2], h;        /* the panes on the screen */
+};
+
+/* The selected mention or passage. */
+struct selection {
+	int on;
+	size_t doc, start, end;
+	uint32_t entity;          /* ENTITY_NONE for a passage */
+};
+
+/* Where an incremental search began (Esc goes back there). */
+struct search_start {
+	size_t doc, off;
+	size_t top_sec, top_row;
+};
+
+/* A note being written. */
+struct noteflow {
+	int editing;              /* the note editor is open */
+	struct editor ed;
+	char *edit_id;            /* the note being edited, or NULL */
+	struct anchor pend[NOTE_MAX_ANCHORS];
+	size_t npend;
+	int linking;              /* picking the second passage */
+	int return_focus;         /* the pane the note was started in */
+};
+
+/* Quitting, and the question when notes are unsaved. */
+struct quitting {
+	int quit;
+	int asking;               /* asked what to do with unsaved notes */
+	int written;              /* the unsaved notes were written (:write) */
+	size_t lost;              /* notes given up when quitting anyway */
+};
+
+struct ui {
+	/* what is loaded */
+	struct library *lib;
+	struct engine *en;
+	const struct article_rules *rules;
+	struct doc **docs;
+	size_t ndocs;
+	struct xref *xref;
+	int xref_ready;
+	struct compare_rules *cr; /* loaded at the first c or t */
+	long topic;               /* the topic shown, or -1 */
+	struct notes *ns;
+	struct note_place **places; /* per doc, sorted by start */
+	size_t *nplaces;
+
+	/* what is shown */
+	struct layout lay;
+	struct selection sel;
+	struct search search;
+	struct search_start from;
+	struct overlay ov;
+	struct noteflow nf;
+	struct prompt prompt;
+	int prompting;
+	char msg[512];
+	int msg_error;
+	struct theme *theme;
+	int use_color;
+	struct quitting q;
+};
+
+/* reader.c (also the reader_ functions of overlay.h): the doc in the
+ * focused pane; text rows of a pane. */
+struct doc *reader_focused(struct ui *u);
+int reader_text_rows(const struct ui *u);
+/* Parse, then index, for about budget ms: 1 when all is indexed. */
+int reader_index_some(struct ui *u, double budget);
+/* An article parsed to its end (a progress message meanwhile). */
+void reader_need_parsed(struct ui *u, struct doc *d);
+/* Where the notes stand in every doc (after any change of notes or
+ * docs). */
+void reader_place_notes(struct ui *u);
+/* Draw the whole screen. */
+void reader_draw(struct ui *u);
+
+/* nav.c: moving, selecting, searching. */
+void nav_scroll(struct ui *u, long delta);
+void nav_top(struct ui *u);
+void nav_bottom(struct ui *u);
+void nav_toggle_sync(struct ui *u);
+void nav_select_step(struct ui *u, int dir);
+void nav_mention_step(struct ui *u, int dir);
+void nav_note_step(struct ui *u, int dir);
+/* Start an incremental search (/) from the focused pane's position. */
+void nav_search_start(struct ui *u);
+/* The search line changed / was given up (Esc) / ended with Enter. */
+void nav_search_edit(struct ui *u, const char *pattern);
+void nav_search_cancel(struct ui *u);
+void nav_search_next(struct ui *u, int dir);
+/* Show byte off of doc di in a pane (its own if shown, else the
+ * focused one) and focus that pane. */
+void nav_show(struct ui *u, size_t di, size_t off);
+/* A mouse event. */
+void nav_mouse(struct ui *u);
+
+/* noteflow.c: adding, editing, linking notes. */
+void noteflow_start(struct ui *u);
+void noteflow_key(struct ui *u, int key, int fn);
+/* A key while the passage to link is picked: 1 when it was taken. */
+int noteflow_link_key(struct ui *u, int key, int fn);
+void noteflow_end(struct ui *u);
+
+/* command.c: the bottom line (/ and :). */
+void command_start(struct ui *u, char lead);
+void command_key(struct ui *u, int key, int fn);
+
+/* quit.c: q, :q, :q! and the question about unsaved notes. */
+void quit_request(struct ui *u);
+void quit_anyway(struct ui *u);
+void quit_asking_key(struct ui *u, int key, int fn);
+
+/* actions.c: run a key action (actions.def). */
+void actions_run(struct ui *u, int action);
+
+#endif

@@ -1,0 +1,107 @@
+/* actions: what each key action does, one handler per action of
+ * actions.def, dispatched through the table made from that list. */
+#include "brief/ui/reader.h"
+
+#include <curses.h>
+
+#include "brief/ui/keymap.h"
+
+#define ACTION(name, keys, help, handler) static void handler(struct ui *u);
+#include "brief/ui/actions.def"
+#undef ACTION
+
+static void (*const handler_of[ACT_COUNT])(struct ui *u) = {
+#define ACTION(name, keys, help, handler) [ACT_##name] = handler,
+#include "brief/ui/actions.def"
+#undef ACTION
+};
+
+void actions_run(struct ui *u, int a)
+{
+	u->msg[0] = '\0';
+	if (a > 0 && a < ACT_COUNT && handler_of[a])
+		handler_of[a](u);
+}
+
+/* Rows a page or half a page moves. */
+static long page(const struct ui *u)
+{
+	int rows = reader_text_rows(u);
+
+	return rows > 2 ? rows - 2 : 1;
+}
+
+static long half(const struct ui *u)
+{
+	int rows = reader_text_rows(u);
+
+	return rows / 2 ? rows / 2 : 1;
+}
+
+static void open_overlay(struct ui *u, const struct overlay_ops *ops)
+{
+	overlay_open(&u->ov, ops, u);
+}
+
+static void act_quit(struct ui *u) { quit_request(u); }
+static void act_help(struct ui *u) { open_overlay(u, &help_overlay); }
+static void act_down(struct ui *u) { nav_scroll(u, 1); }
+static void act_up(struct ui *u) { nav_scroll(u, -1); }
+static void act_page_down(struct ui *u) { nav_scroll(u, page(u)); }
+static void act_page_up(struct ui *u) { nav_scroll(u, -page(u)); }
+static void act_half_down(struct ui *u) { nav_scroll(u, half(u)); }
+static void act_half_up(struct ui *u) { nav_scroll(u, -half(u)); }
+static void act_top(struct ui *u) { nav_top(u); }
+static void act_bottom(struct ui *u) { nav_bottom(u); }
+static void act_sync(struct ui *u) { nav_toggle_sync(u); }
+static void act_search(struct ui *u) { command_start(u, '/'); }
+static void act_search_next(struct ui *u) { nav_search_next(u, 1); }
+static void act_search_prev(struct ui *u) { nav_search_next(u, -1); }
+static void act_select_next(struct ui *u) { nav_select_step(u, 1); }
+static void act_select_prev(struct ui *u) { nav_select_step(u, -1); }
+static void act_mention_next(struct ui *u) { nav_mention_step(u, 1); }
+static void act_mention_prev(struct ui *u) { nav_mention_step(u, -1); }
+static void act_xref(struct ui *u) { open_overlay(u, &xref_overlay); }
+static void act_index(struct ui *u) { open_overlay(u, &index_overlay); }
+static void act_note_add(struct ui *u) { noteflow_start(u); }
+static void act_notes(struct ui *u) { open_overlay(u, &notes_overlay); }
+static void act_note_next(struct ui *u) { nav_note_step(u, 1); }
+static void act_note_prev(struct ui *u) { nav_note_step(u, -1); }
+static void act_undo(struct ui *u) { reader_undo(u); }
+static void act_compare(struct ui *u) { open_overlay(u, &compare_overlay); }
+static void act_open(struct ui *u) { open_overlay(u, &picker_overlay); }
+static void act_command(struct ui *u) { command_start(u, ':'); }
+static void act_redraw(struct ui *u) { (void)u; clearok(curscr, TRUE); }
+
+static void act_other_pane(struct ui *u)
+{
+	if (u->ndocs > 1)
+		u->lay.focus = !u->lay.focus;
+}
+
+/* t: the topic picker, or all paragraphs again when a topic is shown. */
+static void act_topic(struct ui *u)
+{
+	if (u->topic >= 0) {
+		reader_set_topic(u, -1);
+		reader_say(u, 0, "all paragraphs shown");
+		return;
+	}
+	open_overlay(u, &topics_overlay);
+}
+
+static void act_fold(struct ui *u)
+{
+	int fold = !u->docs[0]->fold;
+	size_t i;
+
+	for (i = 0; i < u->ndocs; i++)
+		doc_set_fold(u->docs[i], fold);
+	reader_say(u, 0, "boilerplate %s", fold ? "folded" : "shown");
+}
+
+static void act_clear(struct ui *u)
+{
+	u->sel.on = 0;
+	search_clear(&u->search);
+}

@@ -1,0 +1,192 @@
+/* command: the bottom line -- the incremental search (/) and the command
+ * line (:q, :q!, :write FILE, :theme NAME, :open FILE or DIR). */
+#include "brief/ui/reader.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "brief/base/fileio.h"
+
+/* The path a command names ("~/" is the home directory), a fresh
+ * string; NULL, with what is missing said, when it names none. */
+static char *command_path(struct ui *u, const char *arg, const char *what)
+{
+	const char *home = getenv("HOME");
+
+	while (*arg == ' ')
+		arg++;
+	if (*arg == '\0') {
+		reader_say(u, 1, "%s", what);
+		return NULL;
+	}
+	return arg[0] == '~' && arg[1] == '/' && home
+		       ? xasprintf("%s%s", home, arg + 1)
+		       : xstrdup(arg);
+}
+
+/* :write FILE (:write! FILE replaces a file): every note, as a notes
+ * file that --notes reads, e.g. when the notes file cannot be saved. */
+static void write_command(struct ui *u, const char *arg, int force)
+{
+	struct err e = {{0}};
+	struct buf b = {0};
+	char *path;
+
+	path = command_path(u, arg, ":write needs a file");
+	if (path == NULL)
+		return;
+	if (!force && access(path, F_OK) == 0) {
+		reader_say(u, 1, "%s exists (:write! FILE replaces it)", path);
+		free(path);
+		return;
+	}
+	notes_write_yaml(u->ns, &b);
+	if (file_write_atomic(path, b.data ? b.data : "", b.len, &e) != 0) {
+		reader_say(u, 1, "%s", e.text);
+	} else {
+		u->q.written = 1;
+		reader_say(u, 0, "notes written to %s (--notes %s reads them)",
+			   path, path);
+	}
+	buf_free(&b);
+	free(path);
+}
+
+/* One more article, opened lazily (parsed and indexed in the
+ * background, as at start-up; the caller places the notes and asks for
+ * the index again).  -1 with the reason said. */
+static int add_article(struct ui *u, const char *path)
+{
+	struct err e = {{0}};
+	struct article *a;
+
+	if (strcmp(path, "-") == 0) {
+		reader_say(u, 1, "-: standard input can only be read at "
+				 "start-up");
+		return -1;
+	}
+	a = article_open(path, u->rules, &e);
+	if (a == NULL) {
+		reader_say(u, 1, "%s", e.text);
+		return -1;
+	}
+	u->lib->items = xrealloc(u->lib->items,
+				 (u->lib->n + 1) * sizeof *u->lib->items);
+	u->lib->items[u->lib->n++] = a;
+	u->docs = xrealloc(u->docs, (u->ndocs + 1) * sizeof *u->docs);
+	u->docs[u->ndocs++] = doc_new(a);
+	u->places = xrealloc(u->places, u->ndocs * sizeof *u->places);
+	u->nplaces = xrealloc(u->nplaces, u->ndocs * sizeof *u->nplaces);
+	u->places[u->ndocs - 1] = NULL;
+	u->nplaces[u->ndocs - 1] = 0;
+	return 0;
+}
+
+/* :open FILE|DIR ("~/" is the home directory): the article, or a
+ * directory's articles; the focused pane shows the first. */
+static void open_command(struct ui *u, const char *arg)
+{
+	struct err e = {{0}};
+	char *path, **paths;
+	size_t np, i, first = u->ndocs, added = 0;
+
+	path = command_path(u, arg, ":open needs a file or a directory");
+	if (path == NULL)
+		return;
+	if (library_paths(&path, 1, &paths, &np, &e) != 0) {
+		reader_say(u, 1, "%s", e.text);
+		free(path);
+		return;
+	}
+	for (i = 0; i < np; i++)
+		if (add_article(u, paths[i]) == 0)
+			added++;
+		else
+			break; /* the reason stays on the status line */
+	if (added > 0) {
+		reader_place_notes(u);
+		u->xref_ready = 0;
+		u->lay.shown[u->lay.focus] = first;
+		if (i == np && added == 1)
+			reader_say(u, 0, "opened %s", path);
+		else if (i == np)
+			reader_say(u, 0, "opened %s (%zu articles; o picks)",
+				   path, added);
+	}
+	library_paths_free(paths, np);
+	free(path);
+}
+
+/* :theme NAME */
+static void theme_command(struct ui *u, const char *name)
+{
+	struct err e = {{0}};
+	struct theme *t = theme_load(name, &e);
+
+	if (t == NULL) {
+		reader_say(u, 1, "%s", e.text);
+		return;
+	}
+	theme_free(u->theme);
+	u->theme = t;
+	theme_apply(t, u->use_color);
+	reader_say(u, 0, "theme %s", t->name);
+}
+
+static void run_command(struct ui *u, const char *cmd)
+{
+	while (*cmd == ' ')
+		cmd++;
+	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
+		quit_request(u);
+	else if (strcmp(cmd, "q!") == 0 || strcmp(cmd, "quit!") == 0)
+		quit_anyway(u);
+	else if (strncmp(cmd, "write! ", 7) == 0 || strncmp(cmd, "w! ", 3) == 0)
+		write_command(u, strchr(cmd, ' '), 1);
+	else if (strncmp(cmd, "write", 5) == 0 &&
+		 (cmd[5] == ' ' || cmd[5] == '\0'))
+		write_command(u, cmd + 5, 0);
+	else if (strncmp(cmd, "w ", 2) == 0)
+		write_command(u, cmd + 2, 0);
+	else if (strncmp(cmd, "theme ", 6) == 0)
+		theme_command(u, cmd + 6);
+	else if (strncmp(cmd, "open ", 5) == 0)
+		open_command(u, cmd + 5);
+	else if (*cmd)
+		reader_say(u, 1, "unknown command: %s (try :theme NAME, :open "
+				 "FILE or DIR, :write FILE, :q)", cmd);
+}
+
+void command_start(struct ui *u, char lead)
+{
+	prompt_start(&u->prompt, lead);
+	u->prompting = 1;
+	if (lead == '/')
+		nav_search_start(u);
+}
+
+static void command_done(struct ui *u, int rc)
+{
+	if (u->prompt.lead == '/') {
+		if (rc == PROMPT_CANCEL) {
+			nav_search_cancel(u);
+			u->msg[0] = '\0';
+		} else if (u->prompt.len == 0 && u->search.pattern) {
+			nav_search_next(u, 1);
+		}
+	} else if (rc == PROMPT_ACCEPT) {
+		run_command(u, u->prompt.buf);
+	}
+	u->prompting = 0;
+}
+
+void command_key(struct ui *u, int key, int fn)
+{
+	int rc = prompt_key(&u->prompt, key, fn);
+
+	if (rc == PROMPT_ACCEPT || rc == PROMPT_CANCEL)
+		command_done(u, rc);
+	else if (rc == PROMPT_EDIT && u->prompt.lead == '/')
+		nav_search_edit(u, u->prompt.buf);
+}

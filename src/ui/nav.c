@@ -1,0 +1,399 @@
+/* nav: moving in the reader -- scrolling (together, aligned by content),
+ * selecting mentions and stepping through them, search, notes, the
+ * mouse. */
+#include "brief/ui/reader.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/ui/pane.h"
+
+static struct doc *other_doc(struct ui *u)
+{
+	return u->docs[u->lay.shown[!u->lay.focus]];
+}
+
+/* The paragraph of doc o that shares the most entities with the one at
+ * the top of doc f is brought level with it (aligned reading). */
+static void align_by_content(struct doc *f, struct doc *o,
+			     struct highlighter *h)
+{
+	size_t n, i, k, best = o->top_sec, nf, ns = 0;
+	const struct figure *figs;
+	const struct mention *mf;
+	double best_score = 0;
+	uint32_t *set;
+
+	if (f == o || f->a->nsections == 0 || o->a->nsections == 0)
+		return;
+	mf = doc_mentions(f, h, f->top_sec, &nf, &figs);
+	if (nf == 0)
+		return;
+	set = xcalloc(nf, sizeof *set);
+	for (i = 0; i < nf; i++)
+		if (mf[i].cat != CAT_FIGURE && mf[i].entity != ENTITY_NONE)
+			set[ns++] = mf[i].entity;
+	for (k = 0; k < o->a->nsections; k++) {
+		const struct mention *mo;
+		size_t shared = 0, j, total;
+		double score;
+
+		if (doc_hidden(o, k) ||
+		    o->a->sections[k].kind == SECTION_BOILERPLATE)
+			continue;
+		mo = doc_mentions(o, h, k, &n, &figs);
+		for (j = 0; j < n; j++) {
+			size_t q;
+
+			if (mo[j].cat == CAT_FIGURE)
+				continue;
+			for (q = 0; q < ns; q++)
+				if (set[q] == mo[j].entity) {
+					shared++;
+					break;
+				}
+		}
+		total = ns + n - shared;
+		score = total ? (double)shared / (double)total : 0;
+		if (score > best_score) {
+			best_score = score;
+			best = k;
+		}
+	}
+	free(set);
+	if (best_score > 0 && best != o->top_sec) {
+		o->top_sec = best;
+		o->top_row = 0;
+	}
+}
+
+static void align(struct ui *u)
+{
+	if (!u->lay.single)
+		align_by_content(reader_focused(u), other_doc(u), u->en->hl);
+}
+
+void nav_scroll(struct ui *u, long delta)
+{
+	size_t before = reader_focused(u)->top_sec;
+
+	doc_scroll(reader_focused(u), delta);
+	if (u->lay.sync && !u->lay.single) {
+		if (reader_focused(u)->top_sec != before)
+			align(u);
+		else
+			doc_scroll(other_doc(u), delta);
+	}
+}
+
+void nav_top(struct ui *u)
+{
+	doc_top(reader_focused(u));
+	if (u->lay.sync && !u->lay.single)
+		doc_top(other_doc(u));
+}
+
+void nav_bottom(struct ui *u)
+{
+	size_t rows = (size_t)reader_text_rows(u);
+
+	reader_need_parsed(u, reader_focused(u));
+	doc_bottom(reader_focused(u), rows);
+	if (u->lay.sync && !u->lay.single)
+		doc_bottom(other_doc(u), rows);
+}
+
+/* When sync is turned on: bring the other pane to the same section. */
+static void align_other(struct ui *u)
+{
+	struct doc *f = reader_focused(u), *o = other_doc(u);
+	size_t ns = f->a->nsections, no = o->a->nsections;
+
+	if (ns == 0 || no == 0)
+		return;
+	o->top_sec = f->top_sec * no / ns;
+	if (o->top_sec >= no)
+		o->top_sec = no - 1;
+	o->top_row = 0;
+}
+
+void nav_toggle_sync(struct ui *u)
+{
+	u->lay.sync = !u->lay.sync;
+	if (u->lay.sync) {
+		reader_index(u);
+		align_other(u);
+		align(u);
+	}
+	reader_say(u, 0, "scrolling together %s", u->lay.sync ? "on" : "off");
+}
+
+void nav_show(struct ui *u, size_t di, size_t off)
+{
+	struct layout *l = &u->lay;
+	struct doc *d = u->docs[di];
+	size_t rows = (size_t)reader_text_rows(u);
+
+	if (l->shown[!l->focus] == di && l->shown[l->focus] != di)
+		l->focus = !l->focus;
+	else
+		l->shown[l->focus] = di;
+	if (!doc_offset_visible(d, off, rows, NULL))
+		doc_show_offset(d, off, rows / 3);
+}
+
+void reader_select(struct ui *u, size_t di, size_t start, size_t end,
+		   uint32_t entity)
+{
+	u->sel.on = 1;
+	u->sel.doc = di;
+	u->sel.start = start;
+	u->sel.end = end;
+	u->sel.entity = entity;
+	nav_show(u, di, start);
+}
+
+void reader_show_at(struct ui *u, size_t di, size_t off)
+{
+	u->sel.on = 0;
+	nav_show(u, di, off);
+}
+
+static void select_mention(struct ui *u, size_t di, const struct mention *m)
+{
+	reader_select(u, di, m->start, m->end, m->entity);
+}
+
+void reader_show_doc(struct ui *u, size_t di)
+{
+	u->lay.shown[u->lay.focus] = di;
+}
+
+/* e / E: the next or previous mention in the focused pane. */
+void nav_select_step(struct ui *u, int dir)
+{
+	struct doc *d = reader_focused(u);
+	size_t di = u->lay.shown[u->lay.focus], ns = d->a->nsections, from, k;
+	int fresh = u->sel.on && u->sel.doc == di;
+	long sec;
+
+	if (ns == 0)
+		return;
+	if (fresh)
+		from = u->sel.start;
+	else
+		from = dir > 0 ? doc_top_offset(d) : doc_top_offset(d) + 1;
+	sec = article_section_at(d->a, from);
+	if (sec < 0)
+		sec = (long)d->top_sec;
+	for (k = 0; k < ns; k++) {
+		size_t s = dir > 0 ? ((size_t)sec + k) % ns
+				   : ((size_t)sec + ns - k) % ns, n, i;
+		const struct figure *figs;
+		const struct mention *mv = doc_mentions(d, u->en->hl, s, &n,
+							&figs);
+
+		if (dir > 0) {
+			for (i = 0; i < n; i++)
+				if (k > 0 || (fresh ? mv[i].start > from
+						    : mv[i].start >= from)) {
+					select_mention(u, di, &mv[i]);
+					return;
+				}
+		} else {
+			for (i = n; i-- > 0;)
+				if (k > 0 || mv[i].start < from) {
+					select_mention(u, di, &mv[i]);
+					return;
+				}
+		}
+	}
+	reader_say(u, 0, "no highlighted mentions here");
+}
+
+/* ] / [: the next mention of the selected entity, into the other report
+ * when this one has no more. */
+void nav_mention_step(struct ui *u, int dir)
+{
+	static const char *const said[] = {
+		[XREF_OTHER] = "continued in the other report",
+		[XREF_WRAPPED] = "search wrapped",
+	};
+	size_t here = u->sel.doc, other, ai, mi;
+	enum xref_where w;
+
+	if (!u->sel.on || u->sel.entity == ENTITY_NONE) {
+		reader_say(u, 1, "no entity selected: press e to select a "
+				 "mention");
+		return;
+	}
+	reader_index(u);
+	other = u->lay.shown[0] == here ? u->lay.shown[1] : u->lay.shown[0];
+	w = xref_step(u->xref, u->sel.entity, here, other, u->sel.start, dir,
+		      &ai, &mi);
+	if (w == XREF_NONE) {
+		reader_say(u, 0, "no other mention of this entity");
+		return;
+	}
+	select_mention(u, ai, &u->docs[ai]->m.v[mi]);
+	if (w != XREF_HERE)
+		reader_say(u, 0, "%s", said[w]);
+}
+
+/* > and <: the next or previous note in the focused pane. */
+void nav_note_step(struct ui *u, int dir)
+{
+	size_t di = u->lay.shown[u->lay.focus], i, n = u->nplaces[di], nn;
+	size_t from = u->sel.on && u->sel.doc == di
+			      ? u->sel.start
+			      : doc_top_offset(u->docs[di]);
+	const struct note_place *p = u->places[di];
+	const char *t;
+
+	if (n == 0) {
+		reader_say(u, 0, "no notes in this report");
+		return;
+	}
+	if (dir > 0) {
+		for (i = 0; i < n && p[i].start <= from; i++)
+			;
+		if (i == n) {
+			i = 0;
+			reader_say(u, 0, "wrapped to the first note");
+		}
+	} else {
+		for (i = n; i-- > 0 && p[i].start >= from;)
+			;
+		if (i == (size_t)-1) {
+			i = n - 1;
+			reader_say(u, 0, "wrapped to the last note");
+		}
+	}
+	t = notes_all(u->ns, &nn)[p[i].note].text;
+	u->sel.on = 1;
+	u->sel.doc = di;
+	u->sel.start = p[i].start;
+	u->sel.end = p[i].end;
+	u->sel.entity = ENTITY_NONE;
+	nav_show(u, di, p[i].start);
+	if (u->msg[0] == '\0')
+		reader_say(u, 0, "✎ %.*s", (int)strcspn(t, "\n"), t);
+}
+
+/* ---- search ---- */
+
+static void search_go(struct ui *u, int dir, int inclusive, size_t from)
+{
+	struct doc *d = reader_focused(u);
+	size_t ms, me;
+
+	if (!search_active(&u->search)) {
+		reader_say(u, 1, "no search pattern: press / to search");
+		return;
+	}
+	reader_need_parsed(u, d);
+	if (search_find(&u->search, d->a, from, dir, inclusive, &ms, &me)) {
+		size_t rows = (size_t)reader_text_rows(u);
+
+		if (!doc_offset_visible(d, ms, rows, NULL) || !inclusive)
+			doc_show_offset(d, ms, rows / 3);
+		reader_say(u, 0, "/%s", u->search.pattern);
+	} else if (u->search.too_complex) {
+		reader_say(u, 1, "pattern too complex (it backtracks too much): "
+				 "%s", u->search.pattern);
+	} else {
+		reader_say(u, 1, "pattern not found: %s", u->search.pattern);
+	}
+}
+
+void nav_search_next(struct ui *u, int dir)
+{
+	struct doc *d = reader_focused(u);
+	size_t rows = (size_t)reader_text_rows(u), from = doc_top_offset(d), ms,
+	       me, row;
+
+	/* from the match that is shown near the top: the one after it */
+	if (search_active(&u->search) &&
+	    search_find(&u->search, d->a, from, 1, 1, &ms, &me) &&
+	    doc_offset_visible(d, ms, rows, &row))
+		from = ms;
+	search_go(u, dir, 0, from);
+}
+
+void nav_search_start(struct ui *u)
+{
+	struct doc *d = reader_focused(u);
+
+	u->from.doc = u->lay.shown[u->lay.focus];
+	u->from.off = doc_top_offset(d);
+	u->from.top_sec = d->top_sec;
+	u->from.top_row = d->top_row;
+}
+
+void nav_search_cancel(struct ui *u)
+{
+	struct doc *d = u->docs[u->from.doc];
+
+	d->top_sec = u->from.top_sec;
+	d->top_row = u->from.top_row;
+}
+
+void nav_search_edit(struct ui *u, const char *pattern)
+{
+	struct err e = {{0}};
+
+	if (*pattern == '\0') {
+		nav_search_cancel(u);
+		return;
+	}
+	if (search_set(&u->search, pattern, &e) != 0) {
+		reader_say(u, 1, "bad pattern: %s", e.text);
+		return;
+	}
+	u->msg[0] = '\0';
+	nav_search_cancel(u);
+	search_go(u, 1, 1, u->from.off);
+}
+
+/* ---- mouse ---- */
+
+void nav_mouse(struct ui *u)
+{
+	MEVENT ev;
+	struct doc *d;
+	size_t off, n, i, sec;
+	const struct figure *figs;
+	const struct mention *mv;
+	int p;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		nav_scroll(u, -3);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED) {
+		nav_scroll(u, 3);
+		return;
+	}
+#endif
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+			   BUTTON1_RELEASED)) ||
+	    overlay_is_open(&u->ov) || ev.y >= u->lay.h)
+		return;
+	p = u->lay.single ? u->lay.focus : ev.x >= u->lay.x[1];
+	u->lay.focus = p;
+	d = u->docs[u->lay.shown[p]];
+	if (!pane_offset_at(d, u->lay.h, u->lay.w[p], ev.y, ev.x - u->lay.x[p],
+			    &off))
+		return;
+	sec = (size_t)article_section_at(d->a, off);
+	mv = doc_mentions(d, u->en->hl, sec, &n, &figs);
+	for (i = 0; i < n; i++)
+		if (mv[i].start <= off && off < mv[i].end) {
+			select_mention(u, u->lay.shown[p], &mv[i]);
+			return;
+		}
+}

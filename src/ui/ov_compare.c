@@ -1,0 +1,266 @@
+/* ov_compare: the comparison of the two shown reports -- entities,
+ * figures, quotes, topics and the timeline, each a section Tab goes to;
+ * Enter goes to the passage. */
+#include "brief/ui/overlay.h"
+
+#include <stdlib.h>
+
+static void heading(struct olist *o, const char *text)
+{
+	struct olist_row *r = olist_add(o, text, 1);
+
+	r->key[3] = 1; /* a section of the view: Tab goes there */
+}
+
+static struct olist_row *row(struct olist *o, const char *text, size_t doc,
+			     size_t start, size_t end)
+{
+	struct olist_row *r = olist_add(o, text, 0);
+
+	r->doc = doc;
+	r->start = start;
+	r->end = end;
+	r->entity = ENTITY_NONE;
+	return r;
+}
+
+/* t[s, e) on one line, cut after about max bytes. */
+static void span_into(struct buf *b, const char *t, size_t s, size_t e,
+		      size_t max)
+{
+	size_t n = 0;
+
+	for (; s < e && (n < max || ((unsigned char)t[s] & 0xC0) == 0x80);
+	     s++, n++)
+		buf_addc(b, t[s] == '\n' ? ' ' : t[s]);
+	if (s < e)
+		buf_adds(b, "…");
+}
+
+/* What the comparison rows need: the list, the docs of A and B, a line
+ * to fill. */
+struct cmp_view {
+	struct olist *o;
+	struct comparison *c;
+	const struct entities *reg;
+	size_t doc[2];
+	struct buf b;
+};
+
+static void add_entities(struct cmp_view *cv)
+{
+	const struct comparison *c = cv->c;
+	size_t i;
+	int cat;
+
+	heading(cv->o, "ENTITIES — only in A · in both (A/B) · only in B");
+	for (cat = CAT_ACTOR; cat <= CAT_WEAPON; cat++)
+		for (i = 0; i < c->nents; i++) {
+			const struct cmp_entity *ce = &c->ents[i];
+			const struct entity *en = entities_get(cv->reg,
+							       ce->entity);
+			struct olist_row *r;
+
+			if ((int)en->cat != cat)
+				continue;
+			cv->b.len = 0;
+			buf_printf(&cv->b, "  %-7s %-11s %-40s %3zu %3zu%s",
+				   category_name(en->cat),
+				   ce->count[0] && ce->count[1] ? "both"
+				   : ce->count[0]		? "only in A"
+								: "only in B",
+				   en->name, ce->count[0], ce->count[1],
+				   ce->prominent == 1   ? "  ⚑ more in A"
+				   : ce->prominent == 2 ? "  ⚑ more in B"
+							: "");
+			r = row(cv->o, cv->b.data,
+				cv->doc[ce->count[0] ? 0 : 1], 0, 0);
+			r->entity = ce->entity;
+		}
+}
+
+static void add_figures(struct cmp_view *cv)
+{
+	const struct comparison *c = cv->c;
+	size_t i;
+
+	heading(cv->o, "FIGURES — what they count, A and B; ⚠ where they "
+		       "disagree");
+	for (i = 0; i < c->nfigs; i++) {
+		const struct cmp_figure *cf = &c->figs[i];
+		char norm[96];
+
+		figure_format(cf->f, norm, sizeof norm);
+		cv->b.len = 0;
+		buf_printf(&cv->b, "  %-20s %s  ",
+			   entities_get(cv->reg, cf->counts)->name,
+			   cf->side ? "B" : "A");
+		span_into(&cv->b, c->side[cf->side].a->text, cf->m->start,
+			  cf->m->end, 60);
+		buf_printf(&cv->b, "  (%s)%s", norm,
+			   cf->discrepancy ? "  ⚠ discrepancy" : "");
+		row(cv->o, cv->b.data, cv->doc[cf->side], cf->m->start,
+		    cf->m->end);
+	}
+}
+
+static void add_quotes(struct cmp_view *cv)
+{
+	const struct comparison *c = cv->c;
+	size_t i;
+	int s;
+
+	heading(cv->o, "QUOTES — by speaker");
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < c->side[s].nq; i++) {
+			const struct quote *q = &c->side[s].q[i];
+
+			cv->b.len = 0;
+			buf_printf(&cv->b, "  %-22s %s “", q->speaker_text,
+				   s ? "B" : "A");
+			span_into(&cv->b, c->side[s].a->text, q->start, q->end,
+				  90);
+			buf_adds(&cv->b, "”");
+			row(cv->o, cv->b.data, cv->doc[s], q->start, q->end);
+		}
+}
+
+static void add_topics(struct cmp_view *cv, const struct topics *t)
+{
+	const struct comparison *c = cv->c;
+	size_t k, i;
+	int s;
+
+	heading(cv->o, "TOPICS — what each report says");
+	for (k = 0; k < topics_count(t); k++) {
+		int any = 0;
+
+		for (s = 0; s < 2; s++)
+			for (i = 0; i < c->side[s].a->nsections; i++) {
+				const struct article *a = c->side[s].a;
+				const struct section *se = &a->sections[i];
+				size_t f = se->first_sentence;
+
+				if (!((c->side[s].topics[i] >> k) & 1))
+					continue;
+				if (!any)
+					olist_add(cv->o, topics_name(t, k), 1);
+				any = 1;
+				cv->b.len = 0;
+				buf_printf(&cv->b, "  %s §%zu  ", s ? "B" : "A",
+					   i + 1);
+				if (se->nsentences)
+					span_into(&cv->b, a->text,
+						  a->sentences[f].start,
+						  a->sentences[f].end, 110);
+				row(cv->o, cv->b.data, cv->doc[s], se->start,
+				    se->start);
+			}
+	}
+}
+
+/* The timeline in the one order every output uses (timeline_merge). */
+static void add_timeline(struct cmp_view *cv)
+{
+	const struct comparison *c = cv->c;
+	size_t n, x;
+	struct tl_ref *v = timeline_merge(c->side[0].tl, c->side[0].ntl,
+					  c->side[1].tl, c->side[1].ntl, &n);
+
+	heading(cv->o, "TIMELINE");
+	for (x = 0; x < n; x++) {
+		char when[32];
+
+		tl_format(v[x].ev, when, sizeof when);
+		cv->b.len = 0;
+		buf_printf(&cv->b, "  %-10s %s  ", when, v[x].side ? "B" : "A");
+		span_into(&cv->b, c->side[v[x].side].a->text, v[x].ev->start,
+			  v[x].ev->end, 60);
+		row(cv->o, cv->b.data, cv->doc[v[x].side], v[x].ev->start,
+		    v[x].ev->end);
+	}
+	free(v);
+}
+
+static int compare_open(struct overlay *ov, struct ui *u)
+{
+	struct cmp_view cv = {0};
+	struct compare_rules *cr;
+	struct doc *da, *db;
+
+	cv.doc[0] = reader_shown(u, 0);
+	cv.doc[1] = reader_shown(u, 1);
+	if (reader_ndocs(u) < 2 || cv.doc[0] == cv.doc[1]) {
+		reader_say(u, 1, "the comparison needs two reports");
+		return -1;
+	}
+	if ((cr = reader_compare_rules(u)) == NULL)
+		return -1;
+	reader_index(u);
+	da = reader_doc(u, cv.doc[0]);
+	db = reader_doc(u, cv.doc[1]);
+	cv.reg = reader_entities(u);
+	cv.c = compare_run(cr, cv.reg, da->a, &da->m, db->a, &db->m);
+	cv.o = olist_new("Comparison of A and B — Tab: next section · "
+			 "Enter: go to the passage", 0);
+	add_entities(&cv);
+	add_figures(&cv);
+	add_quotes(&cv);
+	add_topics(&cv, cr->topics);
+	add_timeline(&cv);
+	buf_free(&cv.b);
+	compare_free(cv.c);
+	olist_refilter(cv.o);
+	ov->list = cv.o;
+	return 0;
+}
+
+/* Tab: the first row of the next section. */
+static void next_section(struct overlay *ov, struct ui *u)
+{
+	struct olist *o = ov->list;
+	size_t i;
+
+	(void)u;
+	for (i = o->cur + 1; i < o->nvis; i++)
+		if (o->rows[o->vis[i]].key[3])
+			break;
+	if (i >= o->nvis)
+		i = 0;
+	while (i < o->nvis && o->rows[o->vis[i]].heading)
+		i++;
+	if (i < o->nvis)
+		o->cur = i;
+}
+
+/* Enter: an entity's first mention in the row's report, else the row's
+ * passage. */
+static int compare_enter(struct ui *u, const struct olist_row *r)
+{
+	if (r->entity != ENTITY_NONE) {
+		size_t n;
+		const uint32_t *l = xref_list(reader_index(u), r->entity, r->doc,
+					      &n);
+		const struct mention *m;
+
+		if (n) {
+			m = &reader_doc(u, r->doc)->m.v[l[0]];
+			reader_select(u, r->doc, m->start, m->end, m->entity);
+		}
+	} else if (r->end > r->start) {
+		reader_select(u, r->doc, r->start, r->end, ENTITY_NONE);
+	} else {
+		reader_show_at(u, r->doc, r->start);
+	}
+	return OVERLAY_CLOSE;
+}
+
+static int compare_key(struct overlay *ov, struct ui *u, int key, int fn)
+{
+	return overlay_list_key(ov, u, key, fn, compare_enter, next_section);
+}
+
+const struct overlay_ops compare_overlay = {
+	"compare", compare_open, overlay_list_draw, compare_key,
+	overlay_list_close, NULL,
+};

@@ -1,0 +1,45 @@
+/* ov_help: the help overlay -- every key action with its keys and help
+ * text, from actions.def. */
+#include "brief/ui/overlay.h"
+
+#include <stdio.h>
+
+#include "brief/ui/keymap.h"
+
+static int help_open(struct overlay *ov, struct ui *u)
+{
+	char line[512];
+	int a;
+
+	(void)u;
+	ov->list = olist_new("brief — keys (q or Esc closes)", 0);
+	for (a = 1; a < ACT_COUNT; a++) {
+		snprintf(line, sizeof line, "  %-22s %s",
+			 keymap_keys((enum action)a), keymap_help((enum action)a));
+		olist_add(ov->list, line, 0);
+	}
+	olist_add(ov->list, "", 1);
+	olist_add(ov->list, "In lists: Up/Down/PgUp/PgDn move, Enter jumps, "
+		  "Esc closes; in the index type to filter, Tab sorts.", 1);
+	olist_add(ov->list, "Mouse: click selects a mention and focuses its "
+		  "pane; the wheel scrolls.", 1);
+	olist_refilter(ov->list);
+	return 0;
+}
+
+static int help_enter(struct ui *u, const struct olist_row *r)
+{
+	(void)u;
+	(void)r;
+	return OVERLAY_CLOSE;
+}
+
+static int help_key(struct overlay *ov, struct ui *u, int key, int fn)
+{
+	return overlay_list_key(ov, u, key, fn, help_enter, NULL);
+}
+
+const struct overlay_ops help_overlay = {
+	"help", help_open, overlay_list_draw, help_key, overlay_list_close,
+	NULL,
+};
