@@ -493,17 +493,42 @@ static int phrase(const struct extract_rules *r, const char *t)
 	return hit;
 }
 
-/* Is block b short and not prose (few stop words, no closing stop)? */
+/* Does text end as a sentence ends (a stop, a question or exclamation
+ * mark, maybe inside a closing quote; CJK marks too)? */
+static int ends_sentence(const char *t)
+{
+	static const char *const ends[] = {
+		".", "?", "!", ".\"", "?\"", "!\"", ".\u201D", "?\u201D",
+		"!\u201D", ".'", "\u3002", "\uFF01", "\uFF1F"
+	};
+	size_t n = strlen(t), i, l;
+
+	for (i = 0; i < sizeof ends / sizeof *ends; i++) {
+		l = strlen(ends[i]);
+		if (n >= l && memcmp(t + n - l, ends[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static size_t spaces(const char *t)
+{
+	size_t n = 0;
+
+	for (; *t; t++)
+		n += *t == ' ';
+	return n;
+}
+
+/* Is block b short and not prose: no closing stop, or (in a text of
+ * words between spaces) few stop words? */
 static int short_block(const struct extract_rules *r, const struct block *b)
 {
-	size_t n = strlen(b->text);
-	char last = n ? b->text[n - 1] : 0;
-
 	if ((double)b->chars >= r->short_chars)
 		return 0;
-	return b->words == 0 ||
-	       (double)b->stops / (double)b->words < r->min_stop_share ||
-	       !(last == '.' || last == '"' || last == '?' || last == '!');
+	return !ends_sentence(b->text) ||
+	       (b->words >= 4 && spaces(b->text) >= 3 &&
+		(double)b->stops / (double)b->words < r->min_stop_share);
 }
 
 /* At the story's edge: a short body block that is not prose becomes
@@ -574,7 +599,7 @@ static void classify(struct walk *w, size_t top)
 static void emit(struct walk *w, struct html_doc *d)
 {
 	size_t i, n = 0;
-	int lead = 0, headline = 0;
+	int lead = 0, headline = 0, headlines = 0;
 	const char *h1 = NULL;
 
 	d->blocks = xcalloc(w->nblocks + 1, sizeof *d->blocks);
@@ -599,7 +624,7 @@ static void emit(struct walk *w, struct html_doc *d)
 
 		if (!b->keep)
 			continue;
-		if (b->kind == HTML_HEADLINE && headline++ > 0)
+		if (b->kind == HTML_HEADLINE && (headlines++ > 0 || n > 0))
 			b->kind = HTML_HEADING;
 		if (b->kind == HTML_BODY && !lead++)
 			b->kind = HTML_LEAD;
