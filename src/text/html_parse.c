@@ -201,6 +201,8 @@ static void quiet_structured(void *ctx, xmlErrorPtr err)
 htmlDocPtr html_parse(const char *bytes, size_t len, const char *name,
 		      const char **charset, struct err *e)
 {
+	xmlCharEncodingHandlerPtr handler;
+	htmlParserCtxtPtr ctxt;
 	htmlDocPtr doc;
 	const char *cs;
 
@@ -209,17 +211,38 @@ htmlDocPtr html_parse(const char *bytes, size_t len, const char *name,
 		return NULL;
 	}
 	cs = html_charset(bytes, len);
-	if (xmlFindCharEncodingHandler(cs) == NULL)
+	/* a charset iconv cannot read is read as UTF-8 */
+	handler = xmlFindCharEncodingHandler(cs);
+	if (handler == NULL)
 		cs = "UTF-8";
+	else
+		xmlCharEncCloseFunc(handler);
 	if (charset)
 		*charset = cs;
 	/* libxml2 writes some encoding errors despite NOERROR: silence */
 	xmlSetGenericErrorFunc(NULL, quiet);
 	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-	doc = htmlReadMemory(len ? bytes : " ", len ? (int)len : 1, NULL, cs,
-			     HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-				     HTML_PARSE_NOERROR |
-				     HTML_PARSE_NOWARNING);
+	ctxt = htmlNewParserCtxt();
+	if (ctxt == NULL) {
+		err_set(e, "%s: cannot parse HTML", name);
+		return NULL;
+	}
+	doc = htmlCtxtReadMemory(ctxt, len ? bytes : " ", len ? (int)len : 1,
+				 NULL, cs,
+				 HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+					 HTML_PARSE_NOERROR |
+					 HTML_PARSE_NOWARNING);
+	/* libxml2 stops at its depth limit (HTML_PARSE_HUGE is never set):
+	 * what it read is not the page */
+	if (doc && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR &&
+	    ctxt->lastError.message &&
+	    strstr(ctxt->lastError.message, "depth")) {
+		xmlFreeDoc(doc);
+		htmlFreeParserCtxt(ctxt);
+		err_set(e, "%s: elements nested too deeply", name);
+		return NULL;
+	}
+	htmlFreeParserCtxt(ctxt);
 	if (doc == NULL)
 		err_set(e, "%s: cannot parse HTML", name);
 	return doc;

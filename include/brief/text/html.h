@@ -72,10 +72,10 @@ int html_sniff(const char *bytes, size_t len);
 
 /* Parse and extract a page of len bytes (name is used in messages).
  * NULL and e set on error: "NAME: no article text found" when the page
- * holds no story, "NAME: too large" past INT_MAX bytes, "NAME: cannot
- * parse HTML".  Work is bounded: the parser's depth limit stands
- * (HTML_PARSE_HUGE is never set) and every walk of the tree is
- * iterative and linear. */
+ * holds no story, "NAME: too large" past INT_MAX bytes, "NAME:
+ * elements nested too deeply" past libxml2's depth limit (256 levels:
+ * HTML_PARSE_HUGE is never set), "NAME: cannot parse HTML".  Every walk
+ * of the tree is iterative and linear in its size. */
 struct html_doc *html_extract(const char *bytes, size_t len,
 			      const char *name,
 			      const struct extract_rules *rules,
