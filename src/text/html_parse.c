@@ -291,7 +291,11 @@ void html_text_add(struct buf *b, const char *s, int *space)
 				*space = 1;
 			}
 		} else if (!is_invisible(cp)) {
-			buf_add(b, s + i, k);
+			/* a byte that is not UTF-8 (libxml2 passes some) */
+			if (cp == 0xFFFD && k == 1)
+				buf_adds(b, "\xEF\xBF\xBD");
+			else
+				buf_add(b, s + i, k);
 			*space = 0;
 		}
 		i += k;
