@@ -6,7 +6,7 @@ MANDIR ?= $(PREFIX)/share/man/man1
 DESTDIR ?=
 
 VERSION := 0.1.0
-PKGS := ncursesw yaml-0.1 libpcre2-8
+PKGS := ncursesw yaml-0.1 libpcre2-8 libxml-2.0 jansson
 CC ?= cc
 CFLAGS ?= -O2 -g
 # warnings are errors; `make WERROR=` turns that off (make check keeps it)
@@ -49,6 +49,8 @@ LIBS_OK := libs-ok
 DEB_ncursesw := libncurses-dev
 DEB_yaml-0.1 := libyaml-dev
 DEB_libpcre2-8 := libpcre2-dev
+DEB_libxml-2.0 := libxml2-dev
+DEB_jansson := libjansson-dev
 DEB_cmocka := libcmocka-dev
 # $(call need_libs,PKG...): fail naming the Debian package of each missing
 need_libs = missing=; command -v pkg-config >/dev/null || missing=" pkg-config"; \
@@ -61,7 +63,8 @@ FLAGS := $(B)/.flags
 .SECONDARY:
 
 .PHONY: all deps run check test unit cli e2e asan install uninstall clean \
-	bench fuzz soak valgrind snapshots screens layers $(LIBS_OK) $(FLAGS).new
+	bench fuzz soak valgrind snapshots screens layers eval-extract \
+	$(LIBS_OK) $(FLAGS).new
 
 all: brief
 
@@ -95,6 +98,12 @@ $(B)/tests/%: tests/unit/%.c $(B)/libbrief.a | $(LIBS_OK)
 	$(CC) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(CPPFLAGS_ALL) \
 		$(shell pkg-config --cflags cmocka) -MMD -MP -o $@ $< \
 		$(B)/libbrief.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+# tools the evaluations use (not installed)
+$(B)/tools/%: tests/tools/%.c $(B)/libbrief.a | $(LIBS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(CPPFLAGS_ALL) -MMD \
+		-MP -o $@ $< $(B)/libbrief.a $(PKG_LIBS)
 
 # Sanitized build
 $(A)/brief: $(A)/cli/main.o $(A)/libbrief.a
@@ -201,9 +210,15 @@ valgrind: brief
 bench: brief
 	@sh tests/bench/bench.sh
 
+# the HTML extractor on the shared evaluation pages (not in git; read by
+# their path): F1, precision and recall of the story's text
+EXTRACTION ?= ../shared/extraction
+eval-extract: $(B)/tools/extract
+	@sh tests/tools/eval-extract.sh $(B)/tools/extract $(EXTRACTION)
+
 clean:
 	rm -rf $(B) brief
 
 -include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d
 -include $(CLANG_OBJS:.o=.d) $(FUZZ_NAMES:%=$(C)/fuzz_%.d)
--include $(UNITS:=.d) $(AUNITS:=.d)
+-include $(UNITS:=.d) $(AUNITS:=.d) $(B)/tools/extract.d

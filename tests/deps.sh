@@ -10,6 +10,8 @@ need_pkg ncursesw libncurses-dev
 need_pkg yaml-0.1 libyaml-dev
 need_pkg libpcre2-8 libpcre2-dev
 need_pkg cmocka libcmocka-dev
+need_pkg libxml-2.0 libxml2-dev
+need_pkg jansson libjansson-dev
 need_cmd cc gcc
 need_cmd make make
 need_cmd tmux tmux
