@@ -96,27 +96,8 @@ static int load_words(const char *name, const struct ynode *root,
 		      const char *key, char ***out, size_t *n, int sort,
 		      struct err *e)
 {
-	const struct ynode *l = ynode_get(root, key);
-	size_t i, j;
-
-	if (l == NULL)
-		return 0;
-	if (l->type != YNODE_SEQ) {
-		ynode_err(e, name, l, "'%s' must be a list of words", key);
+	if (wordlist_strings(name, ynode_get(root, key), key, 1, out, n, e))
 		return -1;
-	}
-	*out = xcalloc(l->nkids ? l->nkids : 1, sizeof **out);
-	for (i = 0; i < l->nkids; i++) {
-		if (l->kids[i]->type != YNODE_SCALAR || l->kids[i]->len == 0) {
-			ynode_err(e, name, l->kids[i], "a word is expected");
-			return -1;
-		}
-		(*out)[*n] = xstrdup(l->kids[i]->str);
-		for (j = 0; (*out)[*n][j]; j++)
-			(*out)[*n][j] = (char)tolower(
-				(unsigned char)(*out)[*n][j]);
-		(*n)++;
-	}
 	if (sort)
 		xqsort(*out, *n, sizeof **out, cmp_str);
 	return 0;

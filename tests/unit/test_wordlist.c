@@ -1,4 +1,5 @@
-/* wordlist: the one word-list loader, from a YAML node into a trie. */
+/* wordlist: the one word-list loader, from a YAML node into a trie or
+ * an array. */
 #include "testlib.h"
 
 #include "brief/base/trie.h"
@@ -37,10 +38,46 @@ static void test_wordlist(void **state)
 	ynode_free(root);
 }
 
+/* The same lists as arrays of strings, lower-cased when asked, with the
+ * same checks. */
+static void test_strings(void **state)
+{
+	static const char s[] = "w: [Alpha, beta]\nm: {a: b}\ne: [ok, '']\n";
+	struct err e = {{0}};
+	int ok = 0;
+	struct ynode *root = yamlio_parse(s, strlen(s), "w.yaml", 0, &ok, &e);
+	char **v = NULL;
+	size_t n = 9, i;
+
+	(void)state;
+	assert_true(ok);
+	assert_int_equal(wordlist_strings("w.yaml", ynode_get(root, "w"), "w",
+					  1, &v, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "alpha");
+	assert_string_equal(v[1], "beta");
+	assert_null(v[2]);
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	assert_int_equal(wordlist_strings("w.yaml", ynode_get(root, "none"),
+					  "none", 1, &v, &n, &e), 0);
+	assert_null(v);
+	assert_int_equal(n, 0);
+	assert_int_equal(wordlist_strings("w.yaml", ynode_get(root, "m"), "m",
+					  0, &v, &n, &e), -1);
+	assert_string_equal(e.text, "w.yaml:2:4: 'm' must be a list of words");
+	assert_int_equal(wordlist_strings("w.yaml", ynode_get(root, "e"), "e",
+					  0, &v, &n, &e), -1);
+	assert_string_equal(e.text, "w.yaml:3:9: a word is expected");
+	ynode_free(root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wordlist),
+		cmocka_unit_test(test_strings),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

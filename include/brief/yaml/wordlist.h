@@ -16,5 +16,12 @@
  * expected" (an empty word included). */
 int wordlist_load(struct trie *t, const char *name, const struct ynode *l,
 		  const char *key, int fold, uint32_t first, struct err *e);
+/* The same list as an array of fresh strings (*n of them, ASCII letters
+ * lower-cased when lower; NULL-terminated; the caller frees each and the
+ * array), checked and refused the same way.  An absent list gives
+ * *out NULL and *n 0. */
+int wordlist_strings(const char *name, const struct ynode *l,
+		     const char *key, int lower, char ***out, size_t *n,
+		     struct err *e);
 
 #endif
