@@ -38,7 +38,7 @@ int html_is(const xmlNode *n, const char *tag);
 xmlNode *html_next(xmlNode *n, const xmlNode *root, int skip_kids);
 
 /* Read the page's metadata into m (which must be zeroed). */
-void html_meta_read(htmlDocPtr doc, struct html_meta *m);
+void html_meta_read(htmlDocPtr doc, struct xmeta *m);
 /* "YYYY-MM-DD" from a date as pages give it (ISO 8601, "YYYY/MM/DD",
  * "December 17, 2025", "17 Dec 2025"), or NULL. */
 char *html_date_norm(const char *raw);

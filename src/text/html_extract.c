@@ -52,7 +52,7 @@ struct block {
 	char *text;
 	size_t chars, link_chars, words, stops, commas;
 	unsigned flags;
-	enum html_block_kind kind;
+	enum xblock_kind kind;
 	int keep;
 };
 
@@ -536,11 +536,11 @@ static int short_block(const struct extract_rules *r, const struct block *b)
  * blocks are passed over (1). */
 static int edge_block(const struct extract_rules *r, struct block *b)
 {
-	if (!b->keep || b->kind != HTML_BODY)
+	if (!b->keep || b->kind != XB_BODY)
 		return 1;
 	if (!short_block(r, b))
 		return 0;
-	b->kind = HTML_BOILERPLATE;
+	b->kind = XB_BOILERPLATE;
 	return 1;
 }
 
@@ -566,16 +566,16 @@ static void classify(struct walk *w, size_t top)
 		if (!b->keep)
 			continue;
 		if ((b->flags & EL_BOILER) || phrase(r, b->text))
-			b->kind = HTML_BOILERPLATE;
+			b->kind = XB_BOILERPLATE;
 		else if ((double)b->link_chars > r->max_link_density *
 						       (double)b->chars)
 			b->keep = 0;
 		else if (b->flags & EL_HEADING)
-			b->kind = (b->flags & EL_H1) ? HTML_HEADLINE
-						     : HTML_HEADING;
+			b->kind = (b->flags & EL_H1) ? XB_HEADLINE
+						     : XB_HEADING;
 		else
-			b->kind = HTML_BODY;
-		if (b->keep && b->kind == HTML_BODY) {
+			b->kind = XB_BODY;
+		if (b->keep && b->kind == XB_BODY) {
 			if (first == SIZE_MAX)
 				first = i;
 			last = i;
@@ -596,7 +596,7 @@ static void classify(struct walk *w, size_t top)
 
 /* The blocks kept, in order, as the document's; the first body block
  * is the lead; a headline (an h1 of the page, else the title) first. */
-static void emit(struct walk *w, struct html_doc *d)
+static void emit(struct walk *w, struct xdoc *d)
 {
 	size_t i, n = 0;
 	int lead = 0, headline = 0, headlines = 0;
@@ -604,7 +604,7 @@ static void emit(struct walk *w, struct html_doc *d)
 
 	d->blocks = xcalloc(w->nblocks + 1, sizeof *d->blocks);
 	for (i = 0; i < w->nblocks; i++)
-		if (w->blocks[i].keep && w->blocks[i].kind == HTML_HEADLINE)
+		if (w->blocks[i].keep && w->blocks[i].kind == XB_HEADLINE)
 			headline = 1;
 	if (!headline) {
 		for (i = 0; i < w->nblocks && h1 == NULL; i++)
@@ -614,7 +614,7 @@ static void emit(struct walk *w, struct html_doc *d)
 		if (h1 == NULL)
 			h1 = d->meta.title;
 		if (h1) {
-			d->blocks[n].kind = HTML_HEADLINE;
+			d->blocks[n].kind = XB_HEADLINE;
 			d->blocks[n++].text = xstrdup(h1);
 			headline = 1;
 		}
@@ -624,10 +624,10 @@ static void emit(struct walk *w, struct html_doc *d)
 
 		if (!b->keep)
 			continue;
-		if (b->kind == HTML_HEADLINE && (headlines++ > 0 || n > 0))
-			b->kind = HTML_HEADING;
-		if (b->kind == HTML_BODY && !lead++)
-			b->kind = HTML_LEAD;
+		if (b->kind == XB_HEADLINE && (headlines++ > 0 || n > 0))
+			b->kind = XB_HEADING;
+		if (b->kind == XB_BODY && !lead++)
+			b->kind = XB_LEAD;
 		d->blocks[n].kind = b->kind;
 		d->blocks[n++].text = b->text;
 		b->text = NULL;
@@ -635,12 +635,12 @@ static void emit(struct walk *w, struct html_doc *d)
 	d->nblocks = n;
 }
 
-static int has_story(const struct html_doc *d)
+static int has_story(const struct xdoc *d)
 {
 	size_t i;
 
 	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == HTML_LEAD)
+		if (d->blocks[i].kind == XB_LEAD)
 			return 1;
 	return 0;
 }
@@ -666,13 +666,13 @@ static void walk_free(struct walk *w)
 	buf_free(&w->text);
 }
 
-struct html_doc *html_extract(const char *bytes, size_t len,
+struct xdoc *html_extract(const char *bytes, size_t len,
 			      const char *name,
 			      const struct extract_rules *rules,
 			      struct err *e)
 {
 	struct walk w = {0};
-	struct html_doc *d;
+	struct xdoc *d;
 	const char *charset = NULL;
 	htmlDocPtr doc;
 	xmlNode *root;
@@ -702,45 +702,8 @@ struct html_doc *html_extract(const char *bytes, size_t len,
 	xmlFreeDoc(doc);
 	if (!has_story(d)) {
 		err_set(e, "%s: no article text found", name);
-		html_doc_free(d);
+		xdoc_free(d);
 		return NULL;
 	}
 	return d;
-}
-
-void html_doc_free(struct html_doc *d)
-{
-	size_t i;
-
-	if (d == NULL)
-		return;
-	for (i = 0; i < d->nblocks; i++)
-		free(d->blocks[i].text);
-	free(d->blocks);
-	free(d->meta.title);
-	free(d->meta.date);
-	free(d->meta.date_raw);
-	free(d->meta.author);
-	free(d->meta.source);
-	free(d->meta.url);
-	free(d->meta.lang);
-	free(d->meta.charset);
-	free(d);
-}
-
-const char *html_block_kind_name(enum html_block_kind k)
-{
-	switch (k) {
-	case HTML_HEADLINE:
-		return "headline";
-	case HTML_LEAD:
-		return "lead";
-	case HTML_BODY:
-		return "body";
-	case HTML_HEADING:
-		return "heading";
-	case HTML_BOILERPLATE:
-		return "boilerplate";
-	}
-	return "body";
 }

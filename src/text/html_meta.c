@@ -248,7 +248,7 @@ static void read_text(xmlNode *n, struct slot *s, int rank)
 	xmlFree(t);
 }
 
-void html_meta_read(htmlDocPtr doc, struct html_meta *m)
+void html_meta_read(htmlDocPtr doc, struct xmeta *m)
 {
 	struct slot f[NFIELDS] = {{0}};
 	xmlNode *root = xmlDocGetRootElement(doc), *n;

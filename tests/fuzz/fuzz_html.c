@@ -8,7 +8,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct extract_rules *rules;
-	struct html_doc *d;
+	struct xdoc *d;
 	struct err e;
 	size_t i;
 
@@ -24,6 +24,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (d->blocks[i].text[0] == '\0' ||
 		    strchr(d->blocks[i].text, '\n'))
 			abort();
-	html_doc_free(d);
+	xdoc_free(d);
 	return 0;
 }

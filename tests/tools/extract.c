@@ -20,12 +20,12 @@
 
 #include "brief/text/html.h"
 
-static int story_kind(enum html_block_kind k)
+static int story_kind(enum xblock_kind k)
 {
-	return k == HTML_LEAD || k == HTML_BODY || k == HTML_HEADING;
+	return k == XB_LEAD || k == XB_BODY || k == XB_HEADING;
 }
 
-static void print_story(FILE *f, const struct html_doc *d)
+static void print_story(FILE *f, const struct xdoc *d)
 {
 	size_t i;
 	int first = 1;
@@ -38,9 +38,9 @@ static void print_story(FILE *f, const struct html_doc *d)
 		}
 }
 
-static void print_meta(const struct html_doc *d)
+static void print_meta(const struct xdoc *d)
 {
-	const struct html_meta *m = &d->meta;
+	const struct xmeta *m = &d->meta;
 	size_t i;
 
 	printf("title: %s\ndate: %s\ndate_raw: %s\nauthor: %s\nsource: %s\n"
@@ -50,7 +50,7 @@ static void print_meta(const struct html_doc *d)
 	       m->source ? m->source : "", m->url ? m->url : "",
 	       m->lang ? m->lang : "", m->charset ? m->charset : "");
 	for (i = 0; i < d->nblocks; i++)
-		printf("%s: %s\n", html_block_kind_name(d->blocks[i].kind),
+		printf("%s: %s\n", xblock_kind_name(d->blocks[i].kind),
 		       d->blocks[i].text);
 }
 
@@ -93,7 +93,7 @@ static int bench(char **files, int n, const struct extract_rules *r)
 	t0 = now();
 	for (k = 0; k < rounds; k++)
 		for (i = 0; i < n; i++)
-			html_doc_free(html_extract(data[i], len[i], files[i],
+			xdoc_free(html_extract(data[i], len[i], files[i],
 						   r, &e));
 	t_ext = now() - t0;
 	printf("pages: %d (%.1f MB), %d rounds\n", n, (double)bytes / 1e6,
@@ -116,7 +116,7 @@ static int one(const char *path, const char *dir, int meta,
 	struct err e;
 	size_t len;
 	char *data = file_read(path, &len, &e);
-	struct html_doc *d;
+	struct xdoc *d;
 	int rc = 0;
 
 	if (data == NULL) {
@@ -153,7 +153,7 @@ static int one(const char *path, const char *dir, int meta,
 	} else if (d) {
 		print_story(stdout, d);
 	}
-	html_doc_free(d);
+	xdoc_free(d);
 	free(data);
 	return rc;
 }

@@ -27,13 +27,13 @@ static int teardown(void **state)
 }
 
 /* Extract a fixture; fails the test when it has no story. */
-static struct html_doc *page(const char *file)
+static struct xdoc *page(const char *file)
 {
 	struct err e = {{0}};
 	char *path = xasprintf("tests/fixtures/html/%s", file);
 	size_t n;
 	char *data = file_read(path, &n, &e);
-	struct html_doc *d;
+	struct xdoc *d;
 
 	if (data == NULL)
 		fail_msg("%s", e.text);
@@ -46,7 +46,7 @@ static struct html_doc *page(const char *file)
 }
 
 /* The blocks of kind k, joined by "|". */
-static char *kinds(const struct html_doc *d, enum html_block_kind k)
+static char *kinds(const struct xdoc *d, enum xblock_kind k)
 {
 	struct buf b = {0};
 	size_t i;
@@ -62,7 +62,7 @@ static char *kinds(const struct html_doc *d, enum html_block_kind k)
 }
 
 /* Does any block (of any kind) hold s? */
-static int anywhere(const struct html_doc *d, const char *s)
+static int anywhere(const struct xdoc *d, const char *s)
 {
 	size_t i;
 
@@ -74,27 +74,27 @@ static int anywhere(const struct html_doc *d, const char *s)
 
 static void test_news_blocks(void **state)
 {
-	struct html_doc *d = page("news.html");
+	struct xdoc *d = page("news.html");
 	char *s;
 
 	(void)state;
-	assert_int_equal(d->blocks[0].kind, HTML_HEADLINE);
+	assert_int_equal(d->blocks[0].kind, XB_HEADLINE);
 	assert_string_equal(d->blocks[0].text,
 			    "Harbour talks resume after the storm");
-	s = kinds(d, HTML_LEAD);
+	s = kinds(d, XB_LEAD);
 	assert_true(strncmp(s, "Negotiators from the two port authorities", 41)
 		    == 0);
 	assert_null(strchr(s, '|'));
 	free(s);
-	s = kinds(d, HTML_BODY);
+	s = kinds(d, XB_BODY);
 	assert_non_null(strstr(s, "The talks, which had stalled"));
 	assert_non_null(strstr(s, "Port officials put the cost"));
 	assert_non_null(strstr(s, "\"We cannot wait for another storm"));
 	free(s);
-	s = kinds(d, HTML_HEADING);
+	s = kinds(d, XB_HEADING);
 	assert_string_equal(s, "A costly week");
 	free(s);
-	s = kinds(d, HTML_BOILERPLATE);
+	s = kinds(d, XB_BOILERPLATE);
 	assert_non_null(strstr(s, "Ships wait outside the harbour"));
 	assert_non_null(strstr(s, "Sign up for our morning newsletter"));
 	assert_non_null(strstr(s, "Read more: How the harbour was built"));
@@ -110,12 +110,12 @@ static void test_news_blocks(void **state)
 	assert_false(anywhere(d, "A sidebar paragraph"));
 	assert_false(anywhere(d, "All rights reserved"));
 	assert_false(anywhere(d, "We use cookies"));
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_news_meta(void **state)
 {
-	struct html_doc *d = page("news.html");
+	struct xdoc *d = page("news.html");
 
 	(void)state;
 	/* JSON-LD wins over og:title and <title> */
@@ -131,12 +131,12 @@ static void test_news_meta(void **state)
 			    "https://ledger.example/world/harbour-talks");
 	assert_string_equal(d->meta.lang, "en");
 	assert_string_equal(d->meta.charset, "UTF-8");
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_blog(void **state)
 {
-	struct html_doc *d = page("blog.html");
+	struct xdoc *d = page("blog.html");
 	char *s;
 
 	(void)state;
@@ -144,71 +144,71 @@ static void test_blog(void **state)
 	assert_string_equal(d->meta.date, "2024-05-12");
 	assert_string_equal(d->meta.author, "Dana Holm");
 	assert_string_equal(d->meta.lang, "en-GB");
-	s = kinds(d, HTML_BODY);
+	s = kinds(d, XB_BODY);
 	assert_non_null(strstr(s, "Two little egrets"));
 	free(s);
-	s = kinds(d, HTML_HEADING);
+	s = kinds(d, XB_HEADING);
 	assert_string_equal(s, "What changed");
 	free(s);
 	assert_false(anywhere(d, "Archives"));
 	assert_false(anywhere(d, "April 2024"));
 	assert_false(anywhere(d, "About"));
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_press_release(void **state)
 {
-	struct html_doc *d = page("press.html");
+	struct xdoc *d = page("press.html");
 	char *s;
 
 	(void)state;
 	assert_string_equal(d->meta.date, "2023-11-07");
-	assert_int_equal(d->blocks[0].kind, HTML_HEADLINE);
+	assert_int_equal(d->blocks[0].kind, XB_HEADLINE);
 	assert_string_equal(d->blocks[0].text,
 			    "Ministry announces flood defence programme");
-	s = kinds(d, HTML_LEAD);
+	s = kinds(d, XB_LEAD);
 	assert_true(strncmp(s, "The Ministry of Water today", 27) == 0);
 	free(s);
-	s = kinds(d, HTML_BOILERPLATE);
+	s = kinds(d, XB_BOILERPLATE);
 	assert_non_null(strstr(s, "###"));
 	assert_non_null(strstr(s, "Media contact"));
 	free(s);
 	assert_false(anywhere(d, "Skip to content"));
 	assert_false(anywhere(d, "Press releases"));
 	assert_false(anywhere(d, "Crown copyright"));
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_fragment(void **state)
 {
-	struct html_doc *d = page("fragment.html");
+	struct xdoc *d = page("fragment.html");
 	char *s;
 
 	(void)state;
-	s = kinds(d, HTML_LEAD);
+	s = kinds(d, XB_LEAD);
 	assert_true(strncmp(s, "The city council postponed", 26) == 0);
 	free(s);
-	s = kinds(d, HTML_BODY);
+	s = kinds(d, XB_BODY);
 	assert_true(strncmp(s, "The vote is now expected", 24) == 0);
 	free(s);
 	assert_null(d->meta.title);
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_broken_markup(void **state)
 {
-	struct html_doc *d = page("broken.html");
+	struct xdoc *d = page("broken.html");
 	char *s;
 
 	(void)state;
-	s = kinds(d, HTML_LEAD);
+	s = kinds(d, XB_LEAD);
 	assert_true(strncmp(s, "This paragraph is never closed", 30) == 0);
 	free(s);
-	s = kinds(d, HTML_BODY);
+	s = kinds(d, XB_BODY);
 	assert_non_null(strstr(s, "bold text that never ends and italics"));
 	assert_non_null(strstr(s, "A third paragraph sits"));
 	free(s);
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 /* The first half of a page, cut inside a tag and inside a character. */
@@ -218,7 +218,7 @@ static void test_truncated(void **state)
 	size_t n;
 	char *data = file_read("tests/fixtures/html/news.html", &n, &e);
 	char *cut = strstr(data, "Port officials");
-	struct html_doc *d;
+	struct xdoc *d;
 
 	(void)state;
 	assert_non_null(cut);
@@ -227,11 +227,11 @@ static void test_truncated(void **state)
 	assert_non_null(d);
 	assert_true(anywhere(d, "Negotiators from the two port"));
 	assert_false(anywhere(d, "harbour master"));
-	html_doc_free(d);
+	xdoc_free(d);
 	/* cut after the first byte of a two-byte character */
 	d = html_extract("<p>A caf\xC3", 10, "cut2.html", rules, &e);
 	if (d)
-		html_doc_free(d);
+		xdoc_free(d);
 	else
 		assert_string_equal(e.text, "cut2.html: no article text found");
 	free(data);
@@ -239,42 +239,42 @@ static void test_truncated(void **state)
 
 static void test_windows_1252(void **state)
 {
-	struct html_doc *d = page("cp1252.html");
+	struct xdoc *d = page("cp1252.html");
 
 	(void)state;
 	assert_string_equal(d->meta.charset, "WINDOWS-1252");
 	assert_string_equal(d->meta.title, "Caf\u00e9 r\u00e9sum\u00e9");
 	assert_true(anywhere(d, "The caf\u00e9\u2019s owner said "
 				"\u201cbusiness is slow\u201d \u2013 and"));
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_shift_jis(void **state)
 {
-	struct html_doc *d = page("sjis.html");
+	struct xdoc *d = page("sjis.html");
 
 	(void)state;
 	assert_string_equal(d->meta.charset, "SHIFT_JIS");
 	assert_string_equal(d->meta.title, "\u6771\u4eac\u306e\u5929\u6c17");
-	assert_int_equal(d->blocks[1].kind, HTML_LEAD);
+	assert_int_equal(d->blocks[1].kind, XB_LEAD);
 	assert_true(strncmp(d->blocks[1].text,
 			    "\u6771\u4eac\u3067\u306f\u6708\u66dc\u65e5", 21)
 		    == 0);
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_entities(void **state)
 {
-	struct html_doc *d = page("entities.html");
+	struct xdoc *d = page("entities.html");
 
 	(void)state;
-	assert_int_equal(d->blocks[1].kind, HTML_LEAD);
+	assert_int_equal(d->blocks[1].kind, XB_LEAD);
 	assert_string_equal(d->blocks[1].text,
 			    "AT&T and Procter & Gamble signed the caf\u00e9 "
 			    "deal\u2014the chairman\u2019s words were "
 			    "\u201cat last\u201d, reporters heard\u2026 and the "
 			    "price was \u20ac5 million.");
-	html_doc_free(d);
+	xdoc_free(d);
 }
 
 static void test_no_text(void **state)
@@ -297,7 +297,7 @@ static void test_deep_nesting(void **state)
 	const size_t n = 50u << 20;
 	char *data = xmalloc(n + 1);
 	struct err e = {{0}};
-	struct html_doc *d;
+	struct xdoc *d;
 	size_t i;
 
 	(void)state;
@@ -319,7 +319,7 @@ static void test_deep_nesting(void **state)
 			 "nested.html", rules, &e);
 	assert_non_null(d);
 	assert_true(anywhere(d, "this is still the story"));
-	html_doc_free(d);
+	xdoc_free(d);
 	free(data);
 }
 
@@ -367,7 +367,7 @@ static void test_dates(void **state)
 		char *s = xasprintf("<html><head>%s</head><body><p>The story "
 				    "of this page is long enough.</p>",
 				    pages[i][0]);
-		struct html_doc *d = html_extract(s, strlen(s), "d.html", rules,
+		struct xdoc *d = html_extract(s, strlen(s), "d.html", rules,
 						  &e);
 
 		assert_non_null(d);
@@ -376,7 +376,7 @@ static void test_dates(void **state)
 		else
 			assert_null(d->meta.date);
 		assert_non_null(d->meta.date_raw);
-		html_doc_free(d);
+		xdoc_free(d);
 		free(s);
 	}
 }

@@ -10,46 +10,7 @@
 #include <stddef.h>
 
 #include "brief/base/util.h"
-
-/* What a block of the page is: the headline above the story, its lead
- * (the first paragraph), body paragraphs, headings inside the story, and
- * what is near the story but not of it (captions, credits, promos,
- * newsletter boxes, "Read more"), kept but never part of the story. */
-enum html_block_kind {
-	HTML_HEADLINE,
-	HTML_LEAD,
-	HTML_BODY,
-	HTML_HEADING,
-	HTML_BOILERPLATE
-};
-
-/* One paragraph: UTF-8, white space collapsed to single spaces (no-break
- * and other Unicode spaces included), no line breaks, never empty. */
-struct html_block {
-	enum html_block_kind kind;
-	char *text;
-};
-
-/* The page's metadata; any field may be NULL when the page does not
- * give it.  Every string is UTF-8 with white space collapsed. */
-struct html_meta {
-	char *title;      /* JSON-LD headline, og:title, else <title> */
-	char *date;       /* "YYYY-MM-DD" when the raw date reads as one */
-	char *date_raw;   /* the date as the page gave it */
-	char *author;     /* JSON-LD author(s), else <meta name=author> */
-	char *source;     /* og:site_name, else the JSON-LD publisher */
-	char *url;        /* the canonical URL, else og:url */
-	char *lang;       /* <html lang> */
-	char *charset;    /* the charset the page was read in */
-};
-
-/* An extracted page: metadata, and the blocks in page order.  Free with
- * html_doc_free (it owns every string). */
-struct html_doc {
-	struct html_meta meta;
-	struct html_block *blocks;
-	size_t nblocks;
-};
+#include "brief/text/xdoc.h"
 
 /* The extractor's weights, tag and class/id hints, stop words and
  * boilerplate phrases (data/extract.yaml), read and compiled once. */
@@ -76,14 +37,11 @@ int html_sniff(const char *bytes, size_t len);
  * elements nested too deeply" past libxml2's depth limit (256 levels:
  * HTML_PARSE_HUGE is never set), "NAME: cannot parse HTML".  Every walk
  * of the tree is iterative and linear in its size. */
-struct html_doc *html_extract(const char *bytes, size_t len,
+struct xdoc *html_extract(const char *bytes, size_t len,
 			      const char *name,
 			      const struct extract_rules *rules,
 			      struct err *e);
-void html_doc_free(struct html_doc *d);
 
-/* "headline", "lead", "body", "heading" or "boilerplate". */
-const char *html_block_kind_name(enum html_block_kind k);
 
 /* The charset to read bytes in: a BOM, else <meta charset> or <meta
  * http-equiv=Content-Type> among the first bytes (ISO-8859-1 and ASCII
