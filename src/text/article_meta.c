@@ -1,9 +1,13 @@
 /* article_meta: metadata inferred from the text by the rules' patterns
  * (a date marker at the start, a dateline at the head of the lead, a
- * source or date in a paragraph), and the title made from the lead. */
+ * source or date in a paragraph, a date in the file's name), and the
+ * title made from the lead.  A date is kept as YYYY-MM-DD whatever way
+ * it was written; where it was found decides which one wins. */
 #include "brief/text/article.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "article_priv.h"
 #include "brief/base/utf8.h"
@@ -45,6 +49,144 @@ int art_match_at(struct loader *l, const pcre2_code *re, size_t s, size_t e,
 	return rx_find(re, l->md, l->a->text + s, e - s, 0, opts, ms, me);
 }
 
+/* How much a date is trusted, by where it was found: a date replaces
+ * the article's only when it ranks higher (front matter > date marker >
+ * dateline > a header or signature line > the file's name). */
+enum date_rank {
+	RANK_NONE,
+	RANK_NAME,
+	RANK_PARAGRAPH,
+	RANK_LEAD,
+	RANK_START,
+	RANK_FRONT
+};
+
+static int where_rank(enum meta_where w)
+{
+	switch (w) {
+	case META_START:
+		return RANK_START;
+	case META_LEAD:
+		return RANK_LEAD;
+	case META_PARAGRAPH:
+		return RANK_PARAGRAPH;
+	default:
+		return RANK_NAME;
+	}
+}
+
+static int days_in(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_letter(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (unsigned char)c >= 0x80;
+}
+
+/* The date written in s[0, n) as YYYY-MM-DD in out: numbers (2024-01-12,
+ * 2024_01_12, 20240112) or a month's name with a day and a year in
+ * either order ("December 17, 2025", "Dec. 17th 2025", "17 DECEMBER
+ * 2025"; a weekday or other words are passed over).  0, or -1 when it is
+ * no valid date. */
+static int read_date(const struct article_rules *r, const char *s, size_t n,
+		     char out[40])
+{
+	long num[3];
+	size_t len[3], nnum = 0, i = 0;
+	int y = 0, m = 0, d = 0;
+
+	while (i < n) {
+		size_t b = i;
+
+		if (is_digit(s[i])) {
+			long v = 0;
+
+			while (i < n && is_digit(s[i]) && i - b < 9)
+				v = v * 10 + (s[i++] - '0');
+			if (nnum == 3 || (i < n && is_digit(s[i])))
+				return -1;
+			num[nnum] = v;
+			len[nnum++] = i - b;
+		} else if (is_letter(s[i])) {
+			while (i < n && is_letter(s[i]))
+				i++;
+			if (m == 0)
+				m = article_rules_month(r, s + b, i - b);
+		} else {
+			i++;
+		}
+	}
+	if (m != 0) {
+		for (i = 0; i < nnum; i++)
+			if (len[i] == 4 && y == 0)
+				y = (int)num[i];
+			else if (len[i] <= 2 && d == 0)
+				d = (int)num[i];
+	} else if (nnum == 1 && len[0] == 8) {
+		y = (int)(num[0] / 10000);
+		m = (int)(num[0] / 100 % 100);
+		d = (int)(num[0] % 100);
+	} else if (nnum == 3 && len[0] == 4 && len[1] <= 2 && len[2] <= 2) {
+		y = (int)num[0];
+		m = (int)num[1];
+		d = (int)num[2];
+	}
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return -1;
+	snprintf(out, 40, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+/* The date in the group "date" of the last match of rule mr, whose
+ * subject began at subj: the article's date when it ranks higher than
+ * the one it has. */
+static void take_date(struct loader *l, const struct meta_rule *mr,
+		      const char *subj)
+{
+	int rank = where_rank(mr->where);
+	char iso[40];
+	size_t gs, ge;
+
+	if (rank <= l->date_rank || !rx_group(mr->re, l->md, "date", &gs, &ge) ||
+	    read_date(l->r, subj + gs, ge - gs, iso) != 0)
+		return;
+	free(l->a->date);
+	l->a->date = xstrdup(iso);
+	l->date_rank = rank;
+}
+
+/* A date in the file's name (its last component, up to any invalid
+ * UTF-8), the least trusted. */
+static void name_date(struct loader *l)
+{
+	const char *name = l->a->path, *slash = strrchr(name, '/');
+	size_t i, n, ms, me;
+
+	if (slash)
+		name = slash + 1;
+	n = utf8_valid_prefix(name, strlen(name));
+	for (i = 0; i < l->r->nmeta; i++) {
+		const struct meta_rule *mr = &l->r->meta[i];
+
+		if (mr->where == META_NAME &&
+		    rx_find(mr->re, l->md, name, n, 0, 0, &ms, &me))
+			take_date(l, mr, name);
+	}
+}
+
 static void take_group(struct loader *l, const struct meta_rule *mr,
 		       size_t base, const char *name, char **field)
 {
@@ -74,6 +216,10 @@ size_t art_start_markers(struct loader *l, size_t pos)
 {
 	size_t i, ms, me;
 
+	if (l->a->date != NULL)
+		l->date_rank = RANK_FRONT;
+	else
+		name_date(l);
 	art_ensure_clean(l, pos + 65536);
 	for (i = 0; i < l->r->nmeta; i++) {
 		const struct meta_rule *mr = &l->r->meta[i];
@@ -82,7 +228,7 @@ size_t art_start_markers(struct loader *l, size_t pos)
 		    !art_match_at(l, mr->re, pos, l->a->len, PCRE2_ANCHORED,
 				  &ms, &me))
 			continue;
-		take_group(l, mr, pos, "date", &l->a->date);
+		take_date(l, mr, l->a->text + pos);
 		take_source(l, mr, pos);
 		take_group(l, mr, pos, "place", &l->a->place);
 		if (mr->marker) {
@@ -106,7 +252,7 @@ void art_dateline(struct loader *l, size_t s, size_t e)
 			continue;
 		take_source(l, mr, s);
 		take_group(l, mr, s, "place", &a->place);
-		take_group(l, mr, s, "date", &a->date);
+		take_date(l, mr, a->text + s);
 		if (mr->marker && s + me < e) {
 			a->dateline.start = s;
 			a->dateline.end = s + me;
@@ -124,10 +270,11 @@ int art_meta_paragraph(struct loader *l, size_t s, size_t e)
 		const struct meta_rule *mr = &l->r->meta[i];
 
 		if (mr->where != META_PARAGRAPH ||
+		    (mr->max_length && e - s > mr->max_length) ||
 		    !art_match_at(l, mr->re, s, e, 0, &ms, &me))
 			continue;
 		take_source(l, mr, s);
-		take_group(l, mr, s, "date", &l->a->date);
+		take_date(l, mr, l->a->text + s);
 		if (mr->boilerplate)
 			return 1;
 	}

@@ -1,7 +1,8 @@
 /* article_para: the text's lines into paragraphs and sections.  A block
  * (a run of non-blank lines) is one paragraph a line, or, hard-wrapped,
  * its lines joined; each paragraph is boilerplate, the lead or the body;
- * a short first one without a final stop is the headline. */
+ * a short first one without a final stop is the headline.  After an end
+ * mark ("###") or a letter's closing, everything is boilerplate. */
 #include "brief/text/article.h"
 
 #include <ctype.h>
@@ -12,18 +13,23 @@
 /* A first paragraph this short without a final stop is a headline. */
 #define HEADLINE_MAX 200
 
+/* Is text[s, e) boilerplate: past the story's end, or matched by a
+ * paragraph rule (whose metadata it then gives) or a boilerplate rule
+ * (which may end the story: an end mark, a letter's closing)? */
 static int is_boilerplate(struct loader *l, size_t s, size_t e)
 {
 	size_t i, ms, me;
 
-	if (art_meta_paragraph(l, s, e))
+	if (art_meta_paragraph(l, s, e) || l->story_ended)
 		return 1;
 	for (i = 0; i < l->r->nboiler; i++) {
 		const struct boiler_rule *br = &l->r->boiler[i];
 
 		if (e - s <= br->max_length &&
-		    art_match_at(l, br->re, s, e, 0, &ms, &me))
+		    art_match_at(l, br->re, s, e, 0, &ms, &me)) {
+			l->story_ended = br->end;
 			return 1;
+		}
 	}
 	return 0;
 }

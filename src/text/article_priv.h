@@ -65,6 +65,8 @@ struct loader {
 	int headline_done;
 	int fm_title;            /* the title came from front matter */
 	int dateline_done;
+	int date_rank;           /* where the date came from (article_meta.c) */
+	int story_ended;         /* past an end mark: all is boilerplate */
 	int mapped;              /* text is a private file mapping */
 	size_t map_len;
 	char *map;               /* what to unmap or free */

@@ -1,9 +1,10 @@
 /* article_rules: the loader's data-driven rules (metadata patterns,
- * boilerplate patterns, abbreviations), read from YAML. */
+ * boilerplate patterns, abbreviations, month names), read from YAML. */
 #include "article_rules.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "brief/base/paths.h"
 
@@ -18,6 +19,26 @@ static int flag(const struct ynode *m, const char *key)
 
 	return v && v->type == YNODE_SCALAR &&
 	       (strcmp(v->str, "true") == 0 || strcmp(v->str, "yes") == 0);
+}
+
+/* The optional key max_length of rule m: 0 and *out untouched when it is
+ * absent, -1 and e when it is not a positive number. */
+static int max_length(const char *name, const struct ynode *m, size_t *out,
+		      struct err *e)
+{
+	const struct ynode *ml = ynode_get(m, "max_length");
+	char *end;
+	long v;
+
+	if (ml == NULL)
+		return 0;
+	v = ml->type == YNODE_SCALAR ? strtol(ml->str, &end, 10) : -1;
+	if (ml->type != YNODE_SCALAR || *end || v <= 0) {
+		ynode_err(e, name, ml, "max_length must be a positive number");
+		return -1;
+	}
+	*out = (size_t)v;
+	return 0;
 }
 
 static int load_meta(struct article_rules *r, const char *name,
@@ -56,9 +77,12 @@ static int load_meta(struct article_rules *r, const char *name,
 			mr->where = META_LEAD;
 		else if (strcmp(w->str, "paragraph") == 0)
 			mr->where = META_PARAGRAPH;
+		else if (strcmp(w->str, "name") == 0)
+			mr->where = META_NAME;
 		else {
 			ynode_err(e, name, w,
-				  "'where' must be start, lead or paragraph");
+				  "'where' must be start, lead, paragraph or "
+				  "name");
 			return -1;
 		}
 		mr->re = rx_compile_node(name, p, 0, e);
@@ -67,6 +91,8 @@ static int load_meta(struct article_rules *r, const char *name,
 		r->nmeta++;
 		mr->marker = flag(m, "marker");
 		mr->boilerplate = flag(m, "boilerplate");
+		if (max_length(name, m, &mr->max_length, e) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -84,7 +110,7 @@ static int load_boiler(struct article_rules *r, const char *name,
 	}
 	r->boiler = xcalloc(list->nkids, sizeof *r->boiler);
 	for (i = 0; i < list->nkids; i++) {
-		const struct ynode *m = list->kids[i], *p, *ml;
+		const struct ynode *m = list->kids[i], *p;
 		struct boiler_rule *br = &r->boiler[r->nboiler];
 
 		if (m->type != YNODE_MAP) {
@@ -102,20 +128,9 @@ static int load_boiler(struct article_rules *r, const char *name,
 			return -1;
 		r->nboiler++;
 		br->max_length = 400;
-		ml = ynode_get(m, "max_length");
-		if (ml) {
-			char *end;
-			long v = ml->type == YNODE_SCALAR
-					 ? strtol(ml->str, &end, 10)
-					 : -1;
-
-			if (ml->type != YNODE_SCALAR || *end || v <= 0) {
-				ynode_err(e, name, ml,
-					  "max_length must be a positive number");
-				return -1;
-			}
-			br->max_length = (size_t)v;
-		}
+		br->end = flag(m, "end");
+		if (max_length(name, m, &br->max_length, e) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -169,6 +184,35 @@ static int load_sources(struct article_rules *r, const char *name,
 	return 0;
 }
 
+static int load_months(struct article_rules *r, const char *name,
+		       const struct ynode *map, struct err *e)
+{
+	size_t i;
+
+	if (map == NULL)
+		return 0;
+	if (map->type != YNODE_MAP) {
+		ynode_err(e, name, map, "'months' must be a mapping");
+		return -1;
+	}
+	r->months = xcalloc(map->nkids / 2 + 1, sizeof *r->months);
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		const struct ynode *k = map->kids[i], *v = map->kids[i + 1];
+		char *end;
+		long m = v->type == YNODE_SCALAR ? strtol(v->str, &end, 10) : 0;
+
+		if (k->type != YNODE_SCALAR || v->type != YNODE_SCALAR ||
+		    *end || m < 1 || m > 12) {
+			ynode_err(e, name, k,
+				  "'months' maps a month's name to 1 to 12");
+			return -1;
+		}
+		r->months[r->nmonths].name = xstrdup(k->str);
+		r->months[r->nmonths++].month = (int)m;
+	}
+	return 0;
+}
+
 struct article_rules *article_rules_load(const char *path, struct err *e)
 {
 	struct article_rules *r;
@@ -186,6 +230,7 @@ struct article_rules *article_rules_load(const char *path, struct err *e)
 	if (load_meta(r, path, ynode_get(root, "metadata"), e) != 0 ||
 	    load_boiler(r, path, ynode_get(root, "boilerplate"), e) != 0 ||
 	    load_sources(r, path, ynode_get(root, "sources"), e) != 0 ||
+	    load_months(r, path, ynode_get(root, "months"), e) != 0 ||
 	    load_strings(path, ynode_get(root, "abbreviations"),
 			 "abbreviations", &r->abbrev, &r->nabbrev, e) != 0)
 		goto fail;
@@ -222,6 +267,9 @@ void article_rules_free(struct article_rules *r)
 		free(r->abbrev[i]);
 	for (i = 0; i < r->nsources; i++)
 		free(r->sources[i]);
+	for (i = 0; i < r->nmonths; i++)
+		free(r->months[i].name);
+	free(r->months);
 	free(r->meta);
 	free(r->boiler);
 	free(r->abbrev);
@@ -260,4 +308,16 @@ const char *article_rules_source(const struct article_rules *r,
 		    memcmp(r->sources[i], s, n) == 0)
 			return r->sources[i + 1];
 	return NULL;
+}
+
+int article_rules_month(const struct article_rules *r, const char *s,
+			size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < r->nmonths; i++)
+		if (strlen(r->months[i].name) == n &&
+		    strncasecmp(r->months[i].name, s, n) == 0)
+			return r->months[i].month;
+	return 0;
 }

@@ -8,18 +8,29 @@
 #include "brief/base/rx.h"
 #include "brief/yaml/rx_node.h"
 
-enum meta_where { META_START, META_LEAD, META_PARAGRAPH };
+/* Where a metadata rule looks: the start of the text, the head of the
+ * lead, a whole paragraph, or the file's name (without its folder). */
+enum meta_where { META_START, META_LEAD, META_PARAGRAPH, META_NAME };
 
 struct meta_rule {
 	enum meta_where where;
 	pcre2_code *re;
 	int marker;
 	int boilerplate;
+	size_t max_length;      /* of a paragraph it looks at; 0: any */
 };
 
 struct boiler_rule {
 	pcre2_code *re;
 	size_t max_length;
+	int end;                /* the story ends here: what follows is
+				 * boilerplate too */
+};
+
+/* A month's name (or a short form) and its number, 1 to 12. */
+struct month_name {
+	char *name;
+	int month;
 };
 
 struct article_rules {
@@ -31,6 +42,8 @@ struct article_rules {
 	size_t nabbrev;
 	char **sources;         /* short, full, short, full, ... */
 	size_t nsources;
+	struct month_name *months;
+	size_t nmonths;
 };
 
 /* Is tok[0..n) one of the abbreviations? */
@@ -39,5 +52,10 @@ int article_rules_is_abbrev(const struct article_rules *r, const char *tok,
 /* The full name of an agency short form, or NULL. */
 const char *article_rules_source(const struct article_rules *r,
 				 const char *s, size_t n);
+
+/* The month named s[0, n) (letters; case does not matter), 1 to 12, or
+ * 0. */
+int article_rules_month(const struct article_rules *r, const char *s,
+			size_t n);
 
 #endif

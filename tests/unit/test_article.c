@@ -430,6 +430,289 @@ static void test_id(void **state)
 	article_free(c);
 }
 
+/* The kinds of a's sections, one letter each (h headline, l lead, b
+ * body, x boilerplate), to compare with what a layout should give. */
+static char *kinds(const struct article *a)
+{
+	char *k = xcalloc(a->nsections + 1, 1);
+	size_t i;
+
+	for (i = 0; i < a->nsections; i++)
+		k[i] = "lbxh"[a->sections[i].kind];
+	return k;
+}
+
+static void assert_kinds(const struct article *a, const char *want)
+{
+	char *k = kinds(a);
+
+	assert_string_equal(k, want);
+	free(k);
+}
+
+/* The text of section i starts with prefix. */
+static void assert_sec_starts(const struct article *a, size_t i,
+			      const char *prefix)
+{
+	char *t = sec_text(a, i);
+
+	if (strncmp(t, prefix, strlen(prefix)) != 0)
+		fail_msg("section %zu is '%s', not '%s...'", i, t, prefix);
+	free(t);
+}
+
+/* A press release: the header line and the contact line are
+ * boilerplate; a dateline with the month's full name and the year gives
+ * the place and the date (over the date in the file's name); "###" ends
+ * the story: what follows it is boilerplate. */
+static void test_release_dateline_end_mark(void **state)
+{
+	struct article *a = seed("tests/fixtures/text/2024-01-12-release.txt");
+
+	(void)state;
+	assert_string_equal(a->date, "2025-12-17");
+	assert_string_equal(a->place, "WASHINGTON");
+	assert_string_equal(a->title, "Navy Orders Two More Survey Ships");
+	assert_kinds(a, "xxhlbxx");
+	assert_sec_starts(a, 0, "FOR IMMEDIATE RELEASE");
+	assert_sec_starts(a, 1, "Media Contact: Jane Roe");
+	assert_sec_starts(a, 5, "###");
+	assert_sec_starts(a, 6, "About the Office");
+	/* the dateline stays at the head of the lead, up to the story */
+	assert_int_equal(a->dateline.start, a->sections[3].start);
+	assert_true(strncmp(a->text + a->dateline.end, "The Navy on", 11) == 0);
+	check_nothing_lost(a);
+	article_free(a);
+
+	/* other ways of writing a dated dateline */
+	a = text_article(rules, "d.txt",
+			 "LONDON (17 December 2025) – Ministers met.\n\n"
+			 "They talked.\n");
+	assert_string_equal(a->date, "2025-12-17");
+	assert_string_equal(a->place, "LONDON");
+	article_free(a);
+	a = text_article(rules, "d.txt",
+			 "Washington, D.C., Dec. 3, 2025 - Talks began.\n\n"
+			 "They went on.\n");
+	assert_string_equal(a->date, "2025-12-03");
+	assert_string_equal(a->place, "Washington, D.C.");
+	article_free(a);
+	a = text_article(rules, "d.txt",
+			 "WASHINGTON, Dec. 3, 2025 (Reuters) - Talks began.\n");
+	assert_string_equal(a->date, "2025-12-03");
+	assert_string_equal(a->source, "Reuters");
+	article_free(a);
+	/* without a year there is no date to take */
+	a = text_article(rules, "d.txt",
+			 "WASHINGTON, Dec. 3 (Reuters) - Talks began.\n");
+	assert_null(a->date);
+	assert_string_equal(a->place, "WASHINGTON");
+	article_free(a);
+	/* an end mark's other forms; "### Heading" is no end mark */
+	a = text_article(rules, "e.txt",
+			 "Talks began.\n\n\\###\n\nAbout us.\n");
+	assert_kinds(a, "lxx");
+	article_free(a);
+	a = text_article(rules, "e.txt",
+			 "Talks began.\n\n### Background\n\nMore talks.\n");
+	assert_kinds(a, "lbb");
+	article_free(a);
+}
+
+/* A date in the file's name is the article's date when nothing in the
+ * text gives one; it must be a real day. */
+static void test_file_name_date(void **state)
+{
+	static const struct {
+		const char *name, *date;
+	} cases[] = {
+		{"notes/20240229-readout.txt", "2024-02-29"},
+		{"2024_01_12_statement.txt", "2024-01-12"},
+		{"statement.2024.01.12.md", "2024-01-12"},
+		{"2023-02-29-statement.txt", NULL},  /* no such day */
+		{"2024-13-01-statement.txt", NULL},
+		{"2024-01-12345.txt", NULL},
+		{"2024-01_12.txt", NULL},            /* mixed separators */
+		{"2024-01-12/statement.txt", NULL},  /* a folder's name */
+		{"-", NULL},
+	};
+	struct article *a = seed("tests/fixtures/text/2024-01-12-statement.txt");
+	size_t i;
+
+	(void)state;
+	assert_string_equal(a->date, "2024-01-12");
+	assert_kinds(a, "hlb");
+	article_free(a);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		a = text_article(rules, cases[i].name, "Talks began.\n");
+		if (cases[i].date == NULL && a->date != NULL)
+			fail_msg("%s: date %s", cases[i].name, a->date);
+		if (cases[i].date != NULL)
+			assert_string_equal(a->date, cases[i].date);
+		article_free(a);
+	}
+}
+
+/* A header block ending in a date ("Press Statement / name, title /
+ * JANUARY 12, 2024") is boilerplate and gives the date (over the file's
+ * name); contact blocks, phone numbers and e-mail addresses are
+ * boilerplate. */
+static void test_header_date_contacts(void **state)
+{
+	struct article *a =
+		seed("tests/fixtures/text/2023-05-01-press-statement.txt");
+
+	(void)state;
+	assert_string_equal(a->date, "2024-01-12");
+	assert_kinds(a, "xlbxxx");
+	assert_sec_starts(a, 0, "Press Statement\nJane Roe");
+	assert_sec_starts(a, 1, "The United States condemns");
+	assert_sec_starts(a, 3, "Public Contact:\n(202) 555-0100");
+	assert_sec_starts(a, 4, "Tel: +1 202 555 0199");
+	assert_sec_starts(a, 5, "press.office@example.gov");
+	assert_string_equal(a->title, "The United States condemns the missile "
+				      "launch carried out on Thursday.");
+	check_nothing_lost(a);
+	article_free(a);
+
+	/* a label, a weekday, a time; "Release" alone is a header */
+	a = seed("tests/fixtures/text/dod-release.txt");
+	assert_string_equal(a->date, "2025-12-17");
+	assert_kinds(a, "xxhlbxx");
+	assert_sec_starts(a, 1, "Release | Dec. 17th, 2025");
+	assert_sec_starts(a, 5, "- 30 -");
+	assert_sec_starts(a, 6, "For more information");
+	check_nothing_lost(a);
+	article_free(a);
+	a = text_article(rules, "h.txt",
+			 "Talks Resume\n\nDate: Monday, 3 March 2025\n\n"
+			 "Talks resumed.\n");
+	assert_string_equal(a->date, "2025-03-03");
+	assert_kinds(a, "hxl");
+	article_free(a);
+
+	/* a story's sentence ending in a date is no header, and a day that
+	 * does not exist is no date */
+	a = text_article(rules, "s.txt",
+			 "The truce took effect on\nJanuary 12, 2024.\n\n"
+			 "February 30, 2024\n");
+	assert_null(a->date);
+	assert_kinds(a, "lx");
+	article_free(a);
+}
+
+/* A letter's salutation, closing and signature are boilerplate, and
+ * all after the closing; a signature's "THE WHITE HOUSE, January 24,
+ * 2024." gives the date. */
+static void test_signature(void **state)
+{
+	struct article *a = seed("tests/fixtures/text/letter-signature.txt");
+
+	(void)state;
+	assert_null(a->date); /* a date in the story is no header's */
+	assert_kinds(a, "hxlbxxx");
+	assert_sec_starts(a, 1, "Dear Mr. Speaker:");
+	assert_sec_starts(a, 4, "Sincerely,");
+	assert_sec_starts(a, 5, "JOSEPH R. BIDEN JR.");
+	assert_sec_starts(a, 6, "President of the United States");
+	check_nothing_lost(a);
+	article_free(a);
+
+	a = seed("tests/fixtures/text/message-signature.txt");
+	assert_string_equal(a->date, "2024-01-24");
+	assert_string_equal(a->title, "Message to the Senate on a Veto");
+	assert_kinds(a, "hlbxx");
+	assert_sec_starts(a, 3, "JOSEPH R. BIDEN JR.");
+	assert_sec_starts(a, 4, "THE WHITE HOUSE,\n  January 24, 2024.");
+	check_nothing_lost(a);
+	article_free(a);
+
+	/* a headline in capitals is no signature */
+	a = text_article(rules, "c.txt",
+			 "IRAN TALKS COLLAPSE\n\nTalks collapsed.\n\nNo date "
+			 "was set.\n");
+	assert_kinds(a, "hlb");
+	article_free(a);
+}
+
+/* Which date wins: front matter > date marker > dateline > a header or
+ * signature line > the file's name, whatever their order in the text. */
+static void test_date_priority(void **state)
+{
+	static const char dateline[] =
+		"WASHINGTON, December 17, 2025 — Talks began.\n\n"
+		"They went on.\n\nTHE WHITE HOUSE,\nJanuary 24, 2024.\n";
+	struct article *a;
+	char *s;
+
+	(void)state;
+	s = xasprintf("---\ntitle: T\ndate: 2020-05-05\n---\n"
+		      "date 2021-06-06\n\n%s", dateline);
+	a = text_article(rules, "2019-01-01.txt", s);
+	assert_string_equal(a->date, "2020-05-05");
+	article_free(a);
+	free(s);
+	s = xasprintf("date 2021-06-06\n\n%s", dateline);
+	a = text_article(rules, "2019-01-01.txt", s);
+	assert_string_equal(a->date, "2021-06-06");
+	article_free(a);
+	free(s);
+	/* the header's date comes first in the text, the dateline wins */
+	s = xasprintf("January 1, 2025\n\n%s", dateline);
+	a = text_article(rules, "2019-01-01.txt", s);
+	assert_string_equal(a->date, "2025-12-17");
+	article_free(a);
+	free(s);
+	/* of two header or signature dates, the first */
+	a = text_article(rules, "2019-01-01.txt",
+			 "January 1, 2025\n\nTalks began.\n\n"
+			 "THE WHITE HOUSE,\nJanuary 24, 2024.\n");
+	assert_string_equal(a->date, "2025-01-01");
+	article_free(a);
+	a = text_article(rules, "2019-01-01.txt", "Talks began.\n");
+	assert_string_equal(a->date, "2019-01-01");
+	article_free(a);
+}
+
+/* The rules file's new keys are checked: months, where: name,
+ * max_length on a metadata rule. */
+static void test_rules_checked(void **state)
+{
+	static const struct {
+		const char *yaml, *msg;
+	} cases[] = {
+		{"months:\n  Jan: 13\n", ":2:3: 'months' maps a month's name to 1 to 12"},
+		{"months: [Jan]\n", ":1:9: 'months' must be a mapping"},
+		{"metadata:\n  - where: file\n    pattern: x\n",
+		 ":2:12: 'where' must be start, lead, paragraph or name"},
+		{"metadata:\n  - where: name\n    pattern: x\n    max_length: 0\n",
+		 ":4:17: max_length must be a positive number"},
+	};
+	char *dir = temp_dir_new("rules");
+	size_t i;
+
+	(void)state;
+	assert_non_null(dir);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *path = xasprintf("%s/r.yaml", dir);
+		FILE *f = fopen(path, "w");
+		struct err e = {{0}};
+		struct article_rules *r;
+
+		assert_non_null(f);
+		fputs(cases[i].yaml, f);
+		fclose(f);
+		r = article_rules_load(path, &e);
+		assert_null(r);
+		if (strstr(e.text, cases[i].msg) == NULL)
+			fail_msg("%s: '%s', not '%s'", cases[i].yaml, e.text,
+				 cases[i].msg);
+		free(path);
+	}
+	assert_int_equal(temp_dir_remove(dir), 0);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +725,12 @@ int main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_hundred_mb),
 		cmocka_unit_test(test_id),
+		cmocka_unit_test(test_release_dateline_end_mark),
+		cmocka_unit_test(test_file_name_date),
+		cmocka_unit_test(test_header_date_contacts),
+		cmocka_unit_test(test_signature),
+		cmocka_unit_test(test_date_priority),
+		cmocka_unit_test(test_rules_checked),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
