@@ -16,8 +16,9 @@ static int picker_open(struct overlay *ov, struct ui *u)
 
 		snprintf(line, sizeof line, "%s%-5s %-10s %s — %s — %s",
 			 i == here ? "* " : "  ", a->format ? a->format : "text",
-			 a->date ? a->date : "no date", a->title,
-			 a->source ? a->source : "unknown source", a->path);
+			 a->date ? a->date : "no date",
+			 a->source ? a->source : "unknown source", a->title,
+			 a->path);
 		r = olist_add(ov->list, line, 0);
 		r->doc = i;
 	}
