@@ -253,8 +253,10 @@ static int parts_articles(const char *data, size_t len, const char *path,
 	}
 	xparts_free(parts, n);
 	if (g->n == 0) {
-		err_set(e, "%s", g->nbroken ? g->broken[0]
-					     : "no article text found");
+		if (g->nbroken)
+			err_set(e, "%s", g->broken[0]);
+		else
+			err_set(e, "%s: no article text found", path);
 		return -1;
 	}
 	return 0;
