@@ -210,11 +210,11 @@ valgrind: brief
 bench: brief
 	@sh tests/bench/bench.sh
 
-# the HTML extractor on the shared evaluation pages (not in git; read by
-# their path): F1, precision and recall of the story's text
+# brief on the shared evaluation pages (not in git; read by their path):
+# F1, precision and recall of the story's text as --dump gives it
 EXTRACTION ?= ../shared/extraction
-eval-extract: $(B)/tools/extract
-	@sh tests/tools/eval-extract.sh $(B)/tools/extract $(EXTRACTION)
+eval-extract: brief
+	@sh tests/tools/eval-extract.sh ./brief $(EXTRACTION)
 
 clean:
 	rm -rf $(B) brief

@@ -139,3 +139,10 @@ char *paths_theme_file(const char *name)
 	free(file);
 	return path;
 }
+
+const char *paths_pdftotext(void)
+{
+	const char *env = getenv("BRIEF_PDFTOTEXT");
+
+	return env && *env ? env : "pdftotext";
+}

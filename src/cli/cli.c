@@ -14,7 +14,9 @@
 
 #include "brief/base/util.h"
 #include "brief/base/visible.h"
+#include "brief/base/paths.h"
 #include "brief/text/article.h"
+#include "brief/text/html.h"
 #include "brief/text/library.h"
 #include "brief/mark/engine.h"
 #include "brief/compare/compare.h"
@@ -56,7 +58,8 @@ enum {
 	GIVEN_LEXICON = 1 << 4,
 	GIVEN_NOTES = 1 << 5,
 	GIVEN_AT = 1 << 6,
-	GIVEN_FORMAT = 1 << 7
+	GIVEN_FORMAT = 1 << 7,
+	GIVEN_AS = 1 << 8
 };
 
 struct opts {
@@ -73,6 +76,7 @@ struct opts {
 	const char *note_text;
 	const char *note_at;
 	const char *format;
+	const char *as;          /* --as: a static format name */
 };
 
 static const char usage_text[] =
@@ -80,13 +84,17 @@ static const char usage_text[] =
 	"       brief --dump FILE|DIR...\n"
 	"\n"
 	"A terminal briefing reader: two reports side by side, with actors,\n"
-	"weapons and figures highlighted.  A directory stands for its *.txt\n"
-	"and *.md files; '-' reads an article from standard input.\n"
+	"weapons and figures highlighted.  Text, web pages, PDFs, e-mail\n"
+	"(mbox: one article per message) and feeds, each file's format decided\n"
+	"by its content.  A directory stands for its *.txt, *.md, *.html,\n"
+	"*.pdf, *.eml, *.mbox, *.rss and *.atom files; '-' reads an article\n"
+	"from standard input.\n"
 	"\n"
 	"Batch modes (output on stdout):\n"
 	"  --dump              each article as a YAML document: file, id,\n"
-	"                      title, date, source, sections with their kind,\n"
-	"                      text and sentences\n"
+	"                      format, title, date, source, url, author,\n"
+	"                      sections with their kind, page (PDFs), text\n"
+	"                      and sentences\n"
 	"  --mentions          one line per highlighted mention, tab-separated:\n"
 	"                      file, section, start, end (bytes in the\n"
 	"                      section's text), category, entity, text\n"
@@ -123,6 +131,8 @@ static const char usage_text[] =
 	"                      the default\n"
 	"  --rules FILE        article rules (metadata, boilerplate and\n"
 	"                      abbreviation patterns) instead of the default\n"
+	"  --as FORMAT         read every file as text, html, pdf, email or\n"
+	"                      feed (default: decided by each file's content)\n"
 	"  -h, --help          show this help and exit\n"
 	"  -V, --version       show the version and exit\n"
 	"\n"
@@ -174,7 +184,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_AT,
 		OPT_COMPARE,
 		OPT_BRIEFING,
-		OPT_FORMAT
+		OPT_FORMAT,
+		OPT_AS
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -194,6 +205,7 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"compare", no_argument, NULL, OPT_COMPARE},
 		{"briefing", no_argument, NULL, OPT_BRIEFING},
 		{"format", required_argument, NULL, OPT_FORMAT},
+		{"as", required_argument, NULL, OPT_AS},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -264,6 +276,15 @@ static int parse(int argc, char **argv, struct opts *o)
 			}
 			o->format = optarg;
 			break;
+		case OPT_AS:
+			o->given |= GIVEN_AS;
+			o->as = article_format(optarg);
+			if (o->as == NULL) {
+				complain("--as takes text, html, pdf, email or "
+					 "feed, not '%s'", optarg);
+				return -1;
+			}
+			break;
 		case OPT_ALIASES:
 			o->mode = MODE_ALIASES;
 			break;
@@ -309,7 +330,8 @@ static int fail(const struct err *e)
 /* What a mode needs before it runs, loaded in this order. */
 enum {
 	NEED_ARTICLES = 1 << 0, /* at least one FILE|DIR argument */
-	NEED_RULES = 1 << 1,    /* the article rules (--rules or default) */
+	NEED_RULES = 1 << 1,    /* the article rules (--rules or default),
+				 * the HTML extractor's, the formats */
 	NEED_ENGINE = 1 << 2,   /* lexicons and highlighter */
 	NEED_PATHS = 1 << 3,    /* the article paths; the mode loads each */
 	NEED_LIBRARY = 1 << 4,  /* every article loaded */
@@ -322,6 +344,8 @@ struct loaded {
 	char *const *args;
 	size_t nargs;
 	struct article_rules *rules;
+	struct extract_rules *extract;
+	struct article_formats formats;
 	struct engine en;
 	char **paths;
 	size_t npaths;
@@ -349,6 +373,16 @@ static int status(int rc, const struct err *e)
 	if (rc == REPORT_OK)
 		return EXIT_OK;
 	return rc == REPORT_EINPUT ? fail(e) : EXIT_FAIL;
+}
+
+/* The parts of files that could not be read while the files' other
+ * parts loaded: told on stderr, not fatal (the exit status stays 0). */
+static void say_broken(char *const *broken, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		complain("%s", broken[i]);
 }
 
 static struct notes *open_notes(const struct opts *o, struct err *e)
@@ -395,11 +429,25 @@ static int run_mentions(const struct opts *o, struct loaded *l)
 
 	(void)o;
 	for (i = 0; i < l->npaths && rc == 0; i++) {
-		struct article *a = article_load(l->paths[i], l->rules, &e);
+		struct article **arts;
+		char **broken;
+		size_t n, nb, j;
 
-		rc = a == NULL ? -1
-			       : mentions_tsv_write(stdout, &l->en, a, &bar, &e);
-		article_free(a);
+		rc = article_open_all(l->paths[i], l->rules, &l->formats, 0,
+				      &arts, &n, &broken, &nb, &e);
+		if (rc != 0)
+			break;
+		say_broken(broken, nb);
+		for (j = 0; j < n; j++) {
+			if (rc == 0)
+				rc = mentions_tsv_write(stdout, &l->en, arts[j],
+							&bar, &e);
+			article_free(arts[j]);
+		}
+		for (j = 0; j < nb; j++)
+			free(broken[j]);
+		free(broken);
+		free(arts);
 	}
 	if (fflush(stdout) != 0 && rc == 0)
 		return EXIT_FAIL;
@@ -548,34 +596,34 @@ static const struct mode modes[] = {
 	[MODE_READ] = {"read",
 		       NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_LIBRARY |
 			       NEED_LAZY,
-		       GIVEN_THEME | GIVEN_NO_COLOR | GIVEN_RULES |
+		       GIVEN_THEME | GIVEN_NO_COLOR | GIVEN_RULES | GIVEN_AS |
 			       TAKES_ENGINE | GIVEN_NOTES,
 		       run_read},
 	[MODE_DUMP] = {"dump", NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
-		       GIVEN_RULES, run_dump},
+		       GIVEN_RULES | GIVEN_AS, run_dump},
 	[MODE_MENTIONS] = {"mentions",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_PATHS,
-			   GIVEN_RULES | TAKES_ENGINE, run_mentions},
+			   GIVEN_RULES | GIVEN_AS | TAKES_ENGINE, run_mentions},
 	[MODE_ENTITIES] = {"entities",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				   NEED_LIBRARY,
-			   GIVEN_RULES | TAKES_ENGINE, run_entities},
+			   GIVEN_RULES | GIVEN_AS | TAKES_ENGINE, run_entities},
 	[MODE_ALIASES] = {"aliases", NEED_ENGINE, TAKES_ENGINE, run_aliases},
 	[MODE_EXPORT] = {"export-notes",
 			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
-			 GIVEN_RULES | GIVEN_NOTES, run_export},
+			 GIVEN_RULES | GIVEN_AS | GIVEN_NOTES, run_export},
 	[MODE_ADD_NOTE] = {"add-note",
 			   NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
-			   GIVEN_RULES | GIVEN_NOTES | GIVEN_AT, run_add_note},
+			   GIVEN_RULES | GIVEN_AS | GIVEN_NOTES | GIVEN_AT, run_add_note},
 	[MODE_COMPARE] = {"compare",
 			  NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				  NEED_LIBRARY,
-			  GIVEN_RULES | TAKES_ENGINE | GIVEN_FORMAT,
+			  GIVEN_RULES | GIVEN_AS | TAKES_ENGINE | GIVEN_FORMAT,
 			  run_compare},
 	[MODE_BRIEFING] = {"briefing",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				   NEED_LIBRARY,
-			   GIVEN_RULES | TAKES_ENGINE | GIVEN_NOTES,
+			   GIVEN_RULES | GIVEN_AS | TAKES_ENGINE | GIVEN_NOTES,
 			   run_compare},
 };
 
@@ -597,6 +645,12 @@ static int load(const struct mode *m, const struct opts *o,
 		if (l->rules == NULL)
 			return fail(&e);
 		l->have |= NEED_RULES;
+		l->extract = extract_rules_default(&e);
+		if (l->extract == NULL)
+			return fail(&e);
+		l->formats.as = o->as;
+		l->formats.extract = l->extract;
+		l->formats.pdf.pdftotext = paths_pdftotext();
 	}
 	if (m->needs & NEED_ENGINE) {
 		if (engine_open(&l->en, o->lexicons, o->nlexicons, o->hlrules,
@@ -612,9 +666,11 @@ static int load(const struct mode *m, const struct opts *o,
 	}
 	if (m->needs & NEED_LIBRARY) {
 		if (library_load(&l->lib, l->args, l->nargs, l->rules,
-				 (m->needs & NEED_LAZY) != 0, &e) != 0)
+				 &l->formats, (m->needs & NEED_LAZY) != 0,
+				 &e) != 0)
 			return fail(&e);
 		l->have |= NEED_LIBRARY;
+		say_broken(l->lib.broken, l->lib.nbroken);
 	}
 	return EXIT_OK;
 }
@@ -627,8 +683,10 @@ static void unload(struct loaded *l)
 		library_paths_free(l->paths, l->npaths);
 	if (l->have & NEED_ENGINE)
 		engine_close(&l->en);
-	if (l->have & NEED_RULES)
+	if (l->have & NEED_RULES) {
 		article_rules_free(l->rules);
+		extract_rules_free(l->extract);
+	}
 }
 
 int cli_main(int argc, char **argv)

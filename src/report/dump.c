@@ -1,6 +1,8 @@
 /* dump: --dump output through libyaml's emitter. */
 #include "brief/report/dump.h"
 
+#include <stdio.h>
+
 #include "brief/yaml/yamlio.h"
 
 int dump_article(FILE *f, const struct article *a)
@@ -12,6 +14,7 @@ int dump_article(FILE *f, const struct article *a)
 	yout_map_start(y);
 	yout_kv(y, "file", a->path);
 	yout_kv(y, "id", article_id(a));
+	yout_kv(y, "format", a->format ? a->format : "text");
 	yout_kv(y, "title", a->title);
 	yout_kv(y, "date", a->date);
 	yout_kv(y, "source", a->source);
@@ -19,6 +22,8 @@ int dump_article(FILE *f, const struct article *a)
 		yout_kv(y, "place", a->place);
 	if (a->url)
 		yout_kv(y, "url", a->url);
+	if (a->author)
+		yout_kv(y, "author", a->author);
 	if (a->ntags) {
 		yout_key(y, "tags");
 		yout_seq_start_flow(y);
@@ -33,6 +38,12 @@ int dump_article(FILE *f, const struct article *a)
 
 		yout_map_start(y);
 		yout_kv(y, "kind", section_kind_name(s->kind));
+		if (s->page > 0) {
+			char page[24];
+
+			snprintf(page, sizeof page, "%d", s->page);
+			yout_kv(y, "page", page);
+		}
 		yout_kvn(y, "text", a->text + s->start, s->end - s->start);
 		yout_key(y, "sentences");
 		yout_seq_start(y);

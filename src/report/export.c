@@ -22,16 +22,20 @@ static void export_place(const struct anchor *an, const struct library *lib,
 				&p->end);
 }
 
-/* "section 3, sentence 2" for a byte offset (1-based, as people count). */
+/* "section 3, sentence 2" for a byte offset (1-based, as people count),
+ * after "p. 3, " when the section stands on a page (a PDF's). */
 static void where(const struct article *a, size_t off, char *out, size_t n)
 {
 	long sec = article_section_at(a, off), sen = article_sentence_at(a, off);
+	char page[24] = "";
 
 	if (sec < 0) {
 		snprintf(out, n, "outside the sections");
 		return;
 	}
-	snprintf(out, n, "section %ld, sentence %ld", sec + 1,
+	if (a->sections[sec].page > 0)
+		snprintf(page, sizeof page, "p. %d, ", a->sections[sec].page);
+	snprintf(out, n, "%ssection %ld, sentence %ld", page, sec + 1,
 		 sen >= 0 ? sen - (long)a->sections[sec].first_sentence + 1
 			  : 1);
 }
@@ -49,7 +53,7 @@ static void md_passage(FILE *f, const struct anchor *an,
 		       const struct library *lib)
 {
 	struct placed p;
-	char w[96];
+	char w[128];
 
 	export_place(an, lib, &p);
 	md_quote(f, an->quote);

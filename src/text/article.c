@@ -1,7 +1,9 @@
-/* article: loading an article.  article_open reads the bytes (a file,
- * mapped when large, or standard input) and hands them to the parser of
- * their format (today plain text, article_plain.c); the article's id,
- * lookups by offset, giving pages back, freeing.  No curses. */
+/* article: loading articles.  article_open_all reads the bytes (a file,
+ * mapped when large, or standard input), decides their format
+ * (formats.c) and hands them to its parser (plain text, article_plain.c)
+ * or extractor (an xdoc, made an article by xdoc_article.c); the
+ * article's id, lookups by offset, giving pages back, freeing.  No
+ * curses. */
 #include "brief/text/article.h"
 
 #include <errno.h>
@@ -15,6 +17,7 @@
 #include "article_priv.h"
 #include "brief/base/mapguard.h"
 #include "brief/base/utf8.h"
+#include "brief/text/html.h"
 
 const char *section_kind_name(enum section_kind k)
 {
@@ -42,6 +45,7 @@ void article_free(struct article *a)
 	free(a->source);
 	free(a->place);
 	free(a->url);
+	free(a->author);
 	for (i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);
@@ -62,8 +66,7 @@ void article_free(struct article *a)
 	free(a);
 }
 
-/* The content hash behind the article's id, over the file's bytes. */
-static uint64_t content_hash(const char *s, size_t n)
+uint64_t art_content_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
 	size_t i = 0;
@@ -102,7 +105,7 @@ const char *article_id(const struct article *a)
 	struct loader *l = a->priv;
 
 	if (l->id[0] == '\0')
-		hash_hex(content_hash(l->map, l->raw_len), l->id);
+		hash_hex(art_content_hash(l->map, l->raw_len), l->id);
 	return l->id;
 }
 
@@ -123,6 +126,8 @@ struct article *article_from_bytes(char *data, size_t len, const char *name,
 	struct article *a = art_plain_begin(data, len, 0, 0, name, r, e);
 
 	if (a != NULL)
+		a->format = "text";
+	if (a != NULL)
 		while (!article_parse(a, (size_t)-1))
 			;
 	return a;
@@ -133,21 +138,22 @@ struct article *article_from_bytes(char *data, size_t len, const char *name,
 
 /* The bytes of path ("-": standard input), followed by a NUL: a large
  * regular file is mapped (*map_len set; a zero page follows the file),
- * anything else read into memory (*map_len 0).  NULL and e set on
- * error. */
-static char *read_bytes(const char *path, size_t *len, size_t *map_len,
-			struct err *e)
+ * anything else read into memory (*map_len 0).  Standard input is held
+ * to a file's limits as it is read (a NUL byte in its first MiB makes it
+ * binary unless binary is set: a PDF).  NULL and e set on error. */
+static char *read_bytes(const char *path, int binary, size_t *len,
+			size_t *map_len, struct err *e)
 {
 	struct stat st;
 	int fd;
 
 	*map_len = 0;
 	if (strcmp(path, "-") == 0) {
-		/* the same limits as a file's, checked as it is read */
-		static const struct read_limits stdin_limits = {
-			ARTICLE_MAX, TOO_LARGE, BINARY_PROBE};
+		struct read_limits lim = {ARTICLE_MAX, TOO_LARGE, BINARY_PROBE};
 
-		return file_read_fd(0, "-", &stdin_limits, len, e);
+		if (binary)
+			lim.probe = 0;
+		return file_read_fd(0, "-", &lim, len, e);
 	}
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
@@ -174,12 +180,172 @@ struct article *article_open(const char *path, const struct article_rules *r,
 			     struct err *e)
 {
 	size_t len, map_len;
-	char *data = read_bytes(path, &len, &map_len, e);
+	char *data = read_bytes(path, 0, &len, &map_len, e);
+	struct article *a;
 
 	if (data == NULL)
 		return NULL;
-	/* one format so far: plain text (with optional front matter) */
-	return art_plain_begin(data, len, map_len != 0, map_len, path, r, e);
+	a = art_plain_begin(data, len, map_len != 0, map_len, path, r, e);
+	if (a != NULL)
+		a->format = "text";
+	return a;
+}
+
+/* What article_open_all gathers: the articles, the broken parts. */
+struct gather {
+	struct article **items;
+	size_t n, cap;
+	char **broken;
+	size_t nbroken, capb;
+};
+
+static void gather_article(struct gather *g, struct article *a)
+{
+	g->items = xgrow(g->items, &g->cap, g->n + 1, sizeof *g->items);
+	g->items[g->n++] = a;
+}
+
+static void gather_broken(struct gather *g, char *msg)
+{
+	g->broken = xgrow(g->broken, &g->capb, g->nbroken + 1,
+			  sizeof *g->broken);
+	g->broken[g->nbroken++] = msg;
+}
+
+/* The parts of an mbox or a feed as articles: "FILE#N" each when the
+ * file holds several; a part that is broken, or has no text, is told in
+ * g->broken ("FILE: message N: reason").  -1 and e when none loads. */
+static int parts_articles(const char *data, size_t len, const char *path,
+			  const char *format, const struct article_rules *r,
+			  const struct article_formats *f, struct gather *g,
+			  struct err *e)
+{
+	const char *what = strcmp(format, "feed") == 0 ? "item" : "message";
+	struct xpart *parts;
+	size_t n, i;
+	int rc = strcmp(format, "feed") == 0
+			 ? feed_extract(data, len, path, f->extract, &parts, &n, e)
+			 : mail_extract(data, len, path, f->extract, &parts, &n,
+					e);
+
+	if (rc != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct xpart *p = &parts[i];
+		char *name = n > 1 ? xasprintf("%s#%zu", path, i + 1)
+				   : xstrdup(path);
+		struct article *a = NULL;
+		struct err pe = {{0}};
+
+		if (p->doc != NULL && p->start <= p->end && p->end <= len)
+			a = article_from_xdoc(p->doc, name, format,
+					      data + p->start, p->end - p->start,
+					      r, &pe);
+		if (a != NULL)
+			gather_article(g, a);
+		else if (p->doc == NULL && p->error != NULL)
+			gather_broken(g, xstrdup(p->error));
+		else
+			gather_broken(g, xasprintf("%s: %s %zu: no article "
+						   "text found",
+						   path, what, i + 1));
+		free(name);
+	}
+	xparts_free(parts, n);
+	if (g->n == 0) {
+		if (g->nbroken)
+			err_set(e, "%s", g->broken[0]);
+		else
+			err_set(e, "%s: no article text found", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* A file of another format than plain text into g.  0, or -1 and e. */
+static int extracted(const char *data, size_t len, const char *path,
+		     const char *format, const struct article_rules *r,
+		     const struct article_formats *f, struct gather *g,
+		     struct err *e)
+{
+	struct xdoc *doc = NULL;
+	struct article *a;
+
+	if (len > ARTICLE_MAX) {
+		err_set(e, "%s: %s", path, TOO_LARGE);
+		return -1;
+	}
+	if (strcmp(format, "email") == 0 || strcmp(format, "feed") == 0)
+		return parts_articles(data, len, path, format, r, f, g, e);
+	if (strcmp(format, "pdf") == 0) {
+		doc = pdf_extract(data, len, path, &f->pdf, e);
+	} else if (f->extract == NULL) {
+		err_set(e, "%s: HTML cannot be read without the extractor's "
+			   "rules", path);
+		return -1;
+	} else {
+		doc = html_extract(data, len, path, f->extract, e);
+	}
+	if (doc == NULL)
+		return -1;
+	a = article_from_xdoc(doc, path, format, data, len, r, e);
+	xdoc_free(doc);
+	if (a == NULL)
+		return -1;
+	gather_article(g, a);
+	return 0;
+}
+
+int article_open_all(const char *path, const struct article_rules *r,
+		     const struct article_formats *f, int lazy,
+		     struct article ***out, size_t *n, char ***broken,
+		     size_t *nbroken, struct err *e)
+{
+	struct gather g = {0};
+	const char *format = f == NULL ? "text" : f->as;
+	size_t len, map_len;
+	char *data;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	*broken = NULL;
+	*nbroken = 0;
+	data = read_bytes(path, format && strcmp(format, "pdf") == 0, &len,
+			  &map_len, e);
+	if (data == NULL)
+		return -1;
+	if (format == NULL)
+		format = article_sniff(data, len);
+	if (strcmp(format, "text") == 0) {
+		struct article *a = art_plain_begin(data, len, map_len != 0,
+						    map_len, path, r, e);
+
+		if (a == NULL)
+			return -1;
+		a->format = "text";
+		if (!lazy)
+			while (!article_parse(a, (size_t)-1))
+				;
+		gather_article(&g, a);
+	} else {
+		rc = extracted(data, len, path, format, r, f, &g, e);
+		if (map_len != 0)
+			mapguard_unmap(data, map_len);
+		else
+			free(data);
+	}
+	if (rc != 0) {
+		for (size_t i = 0; i < g.nbroken; i++)
+			free(g.broken[i]);
+		free(g.broken);
+		return -1;
+	}
+	*out = g.items;
+	*n = g.n;
+	*broken = g.broken;
+	*nbroken = g.nbroken;
+	return 0;
 }
 
 struct article *article_load(const char *path, const struct article_rules *r,

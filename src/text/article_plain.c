@@ -112,7 +112,7 @@ struct article *art_plain_begin(char *data, size_t len, int mapped,
 int article_parse(struct article *a, size_t budget)
 {
 	struct loader *l = a->priv;
-	size_t from;
+	size_t from, first = a->nsections, i;
 
 	if (a->complete)
 		return 1;
@@ -126,6 +126,8 @@ int article_parse(struct article *a, size_t budget)
 		}
 	}
 	a->parsed = l->pos;
+	for (i = first; i < a->nsections; i++)
+		a->sections[i].page = 0; /* plain text has no pages */
 	if (!l->headline_done && (l->nstory >= 2 || a->complete)) {
 		l->headline_done = 1;
 		if (!l->fm_title) {

@@ -1,9 +1,13 @@
 /* article_priv (private to the article module, src/text/article*.c): the
  * parser's state and the functions its files share.  The files:
- *   article.c            loading: article_open reads the bytes (a file,
- *                        mapped or read, or standard input) and hands them
- *                        to a format's parser; the article's id, lookups,
+ *   article.c            loading: article_open_all reads the bytes (a
+ *                        file, mapped or read, or standard input) and
+ *                        hands them to their format's parser or
+ *                        extractor; the article's id, lookups,
  *                        giving pages back, freeing
+ *   formats.c            which format bytes are in (by content or --as)
+ *   xdoc_article.c       an extracted document (web page, PDF, e-mail,
+ *                        feed item) into an article
  *   article_plain.c      the plain-text parser: its checks (size, binary
  *                        bytes, BOM), its start and parsing in steps
  *   article_bytes.c      checking and mending bytes as they are parsed
@@ -108,6 +112,11 @@ static inline void art_trim(const char *t, size_t *s, size_t *e)
 			break;
 	}
 }
+
+/* ---- article.c ---- */
+
+/* The content hash behind an article's id, over bytes as read. */
+uint64_t art_content_hash(const char *s, size_t n);
 
 /* ---- article_plain.c ---- */
 

@@ -14,12 +14,20 @@ static int cmp_str(const void *a, const void *b)
 
 static int article_name(const char *n)
 {
-	size_t len = strlen(n);
+	static const char *const ext[] = {".txt", ".md",  ".html",
+					  ".htm", ".pdf", ".eml",
+					  ".mbox", ".rss", ".atom"};
+	size_t len = strlen(n), i;
 
 	if (n[0] == '.')
 		return 0;
-	return (len > 4 && strcmp(n + len - 4, ".txt") == 0) ||
-	       (len > 3 && strcmp(n + len - 3, ".md") == 0);
+	for (i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t k = strlen(ext[i]);
+
+		if (len > k && strcmp(n + len - k, ext[i]) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void push(char ***paths, size_t *n, size_t *cap, char *p)
@@ -45,8 +53,8 @@ static int expand_dir(const char *dir, char ***paths, size_t *n,
 			push(&names, &nn, &ncap, xstrdup(de->d_name));
 	closedir(d);
 	if (nn == 0) {
-		err_set(e, "%s: no articles (*.txt, *.md) in this directory",
-			dir);
+		err_set(e, "%s: no articles (*.txt, *.md, *.html, *.pdf, "
+			   "*.eml, ...) in this directory", dir);
 		free(names);
 		return -1;
 	}
@@ -96,29 +104,55 @@ void library_paths_free(char **paths, size_t n)
 	free(paths);
 }
 
+/* The articles of path appended to lib (and its broken parts). */
+static long add_file(struct library *lib, const char *path, int lazy,
+		     struct err *e)
+{
+	struct article **got;
+	char **broken;
+	size_t n, nb, i;
+
+	if (article_open_all(path, lib->rules, lib->formats, lazy, &got, &n,
+			     &broken, &nb, e) != 0)
+		return -1;
+	lib->items = xrealloc(lib->items, (lib->n + n) * sizeof *lib->items);
+	for (i = 0; i < n; i++)
+		lib->items[lib->n++] = got[i];
+	lib->broken = xrealloc(lib->broken,
+			       (lib->nbroken + nb) * sizeof *lib->broken);
+	for (i = 0; i < nb; i++)
+		lib->broken[lib->nbroken++] = broken[i];
+	free(got);
+	free(broken);
+	return (long)n;
+}
+
 int library_load(struct library *lib, char *const *args, size_t nargs,
-		 const struct article_rules *r, int lazy, struct err *e)
+		 const struct article_rules *r,
+		 const struct article_formats *f, int lazy, struct err *e)
 {
 	char **paths;
 	size_t np, i;
 
-	lib->items = NULL;
-	lib->n = 0;
+	memset(lib, 0, sizeof *lib);
+	lib->rules = r;
+	lib->formats = f;
 	if (library_paths(args, nargs, &paths, &np, e) != 0)
 		return -1;
-	lib->items = xcalloc(np, sizeof *lib->items);
 	for (i = 0; i < np; i++) {
-		lib->items[i] = lazy ? article_open(paths[i], r, e)
-				     : article_load(paths[i], r, e);
-		if (lib->items[i] == NULL) {
+		if (add_file(lib, paths[i], lazy, e) < 0) {
 			library_paths_free(paths, np);
 			library_free(lib);
 			return -1;
 		}
-		lib->n++;
 	}
 	library_paths_free(paths, np);
 	return 0;
+}
+
+long library_add(struct library *lib, const char *path, struct err *e)
+{
+	return add_file(lib, path, 1, e);
 }
 
 void library_free(struct library *lib)
@@ -128,6 +162,11 @@ void library_free(struct library *lib)
 	for (i = 0; i < lib->n; i++)
 		article_free(lib->items[i]);
 	free(lib->items);
+	for (i = 0; i < lib->nbroken; i++)
+		free(lib->broken[i]);
+	free(lib->broken);
 	lib->items = NULL;
 	lib->n = 0;
+	lib->broken = NULL;
+	lib->nbroken = 0;
 }

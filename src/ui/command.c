@@ -53,34 +53,36 @@ static void write_command(struct ui *u, const char *arg, int force)
 	free(path);
 }
 
-/* One more article, opened lazily (parsed and indexed in the
- * background, as at start-up; the caller places the notes and asks for
- * the index again).  -1 with the reason said. */
-static int add_article(struct ui *u, const char *path)
+/* The articles of one more file (several for an mbox or a feed),
+ * opened lazily (parsed and indexed in the background, as at start-up;
+ * the caller places the notes and asks for the index again).  How many,
+ * or -1 with the reason said. */
+static long add_articles(struct ui *u, const char *path)
 {
 	struct err e = {{0}};
-	struct article *a;
+	size_t before = u->lib->n, i;
+	long n;
 
 	if (strcmp(path, "-") == 0) {
 		reader_say(u, 1, "-: standard input can only be read at "
 				 "start-up");
 		return -1;
 	}
-	a = article_open(path, u->rules, &e);
-	if (a == NULL) {
+	n = library_add(u->lib, path, &e);
+	if (n < 0) {
 		reader_say(u, 1, "%s", e.text);
 		return -1;
 	}
-	u->lib->items = xrealloc(u->lib->items,
-				 (u->lib->n + 1) * sizeof *u->lib->items);
-	u->lib->items[u->lib->n++] = a;
-	u->docs = xrealloc(u->docs, (u->ndocs + 1) * sizeof *u->docs);
-	u->docs[u->ndocs++] = doc_new(a);
-	u->places = xrealloc(u->places, u->ndocs * sizeof *u->places);
-	u->nplaces = xrealloc(u->nplaces, u->ndocs * sizeof *u->nplaces);
-	u->places[u->ndocs - 1] = NULL;
-	u->nplaces[u->ndocs - 1] = 0;
-	return 0;
+	for (i = before; i < u->lib->n; i++) {
+		u->docs = xrealloc(u->docs, (u->ndocs + 1) * sizeof *u->docs);
+		u->docs[u->ndocs++] = doc_new(u->lib->items[i]);
+		u->places = xrealloc(u->places, u->ndocs * sizeof *u->places);
+		u->nplaces = xrealloc(u->nplaces,
+				      u->ndocs * sizeof *u->nplaces);
+		u->places[u->ndocs - 1] = NULL;
+		u->nplaces[u->ndocs - 1] = 0;
+	}
+	return n;
 }
 
 /* :open FILE|DIR ("~/" is the home directory): the article, or a
@@ -99,11 +101,13 @@ static void open_command(struct ui *u, const char *arg)
 		free(path);
 		return;
 	}
-	for (i = 0; i < np; i++)
-		if (add_article(u, paths[i]) == 0)
-			added++;
-		else
+	for (i = 0; i < np; i++) {
+		long n = add_articles(u, paths[i]);
+
+		if (n < 0)
 			break; /* the reason stays on the status line */
+		added += (size_t)n;
+	}
 	if (added > 0) {
 		reader_place_notes(u);
 		u->xref_ready = 0;

@@ -14,8 +14,11 @@ static int picker_open(struct overlay *ov, struct ui *u)
 		const struct article *a = reader_doc(u, i)->a;
 		struct olist_row *r;
 
-		snprintf(line, sizeof line, "%s%s — %s", i == here ? "* " : "  ",
-			 a->title, a->path);
+		snprintf(line, sizeof line, "%s%-5s %-10s %s — %s — %s",
+			 i == here ? "* " : "  ", a->format ? a->format : "text",
+			 a->date ? a->date : "no date",
+			 a->source ? a->source : "unknown source", a->title,
+			 a->path);
 		r = olist_add(ov->list, line, 0);
 		r->doc = i;
 	}

@@ -149,11 +149,11 @@ static void draw_header(struct doc *d, int y, int x, int w,
 	used += draw_text(a->title, 0, strlen(a->title), w - used,
 			 theme_attr(ROLE_TITLE));
 	draw_fill(w - used, theme_attr(ROLE_TEXT));
-	snprintf(meta, sizeof meta, "%s%s%s%s%s%s%s",
-		 a->date ? a->date : "no date", " · ",
+	snprintf(meta, sizeof meta, "%s · %s · %s%s%s · %s",
+		 a->format ? a->format : "text",
+		 a->date ? a->date : "no date",
 		 a->source ? a->source : "unknown source",
-		 a->place ? " · " : "", a->place ? a->place : "", " · ",
-		 a->path);
+		 a->place ? " · " : "", a->place ? a->place : "", a->path);
 	move(y + 1, x);
 	used = draw_text(meta, 0, strlen(meta), w, theme_attr(ROLE_META));
 	draw_fill(w - used, theme_attr(ROLE_TEXT));

@@ -192,14 +192,19 @@ void reader_place_notes(struct ui *u)
 /* ---- drawing ---- */
 
 /* The left part of the status line: pane, path (or only the file name
- * when short), position, modes. */
+ * when short), position (and the page of the paragraph at the top, for
+ * an article with pages: a PDF), modes. */
 static void status_left(struct ui *u, char *out, size_t n, int base_only)
 {
 	struct doc *d = reader_focused(u);
 	const char *path = d->a->path, *base = strrchr(path, '/');
+	char page[32] = "";
 
-	snprintf(out, n, " %s %s  %d%%%s%s", u->lay.focus == 0 ? "A" : "B",
-		 base_only && base ? base + 1 : path, doc_percent(d),
+	if (d->top_sec < d->a->nsections && d->a->sections[d->top_sec].page > 0)
+		snprintf(page, sizeof page, "  p. %d",
+			 d->a->sections[d->top_sec].page);
+	snprintf(out, n, " %s %s  %d%%%s%s%s", u->lay.focus == 0 ? "A" : "B",
+		 base_only && base ? base + 1 : path, doc_percent(d), page,
 		 u->lay.sync ? "  [sync]" : "",
 		 u->lay.single && u->ndocs > 1 ? "  [Tab: other report]" : "");
 }

@@ -27,4 +27,8 @@ char *paths_config_file(const char *file);
  * either: the caller says so).  A fresh string; the caller frees it. */
 char *paths_theme_file(const char *name);
 
+/* The pdftotext program that reads PDFs: $BRIEF_PDFTOTEXT, else
+ * "pdftotext" (looked up in PATH when it is run).  A static string. */
+const char *paths_pdftotext(void);
+
 #endif

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "brief/base/util.h"
+#include "brief/text/formats.h"
 
 /* A headline is the short first line above the story, marked like the
  * story; boilerplate (promos, copyright) is neither marked nor
@@ -30,6 +31,7 @@ struct section {
 	size_t first_sentence;    /* index into article->sentences */
 	size_t nsentences;
 	int line;                 /* 1-based line of its first byte */
+	int page;                 /* 1-based page (a PDF's), 0 when none */
 };
 
 /* What a metadata marker held: front matter, a date marker.  (A
@@ -42,7 +44,11 @@ struct marker {
 };
 
 struct article {
-	char *path;               /* as given ("-" for standard input) */
+	char *path;               /* as given ("-" for standard input);
+				   * "FILE#N" for the Nth article of a file
+				   * holding several (an mbox, a feed) */
+	const char *format;       /* "text", "html", "pdf", "email" or
+				   * "feed" (a static string) */
 	char *title;              /* never NULL ("" for an empty article) */
 	char *date;               /* "YYYY-MM-DD" or NULL */
 	char *source;             /* or NULL */
@@ -51,7 +57,9 @@ struct article {
 				   * kept at the head of the lead's text,
 				   * where only its date is marked; empty
 				   * when there is none */
-	char *url;                /* from front matter, or NULL */
+	char *url;                /* from front matter or the document, or
+				   * NULL */
+	char *author;             /* from the document, or NULL */
 	char **tags;              /* from front matter */
 	size_t ntags;
 
@@ -81,8 +89,54 @@ struct article_rules *article_rules_load(const char *path, struct err *e);
 struct article_rules *article_rules_default(struct err *e);
 void article_rules_free(struct article_rules *r);
 
-/* Load an article from a file ("-" reads standard input).  NULL and e set
- * on error ("FILE: reason", "FILE: binary file", or a front matter error
+/* How files of formats other than plain text are read: the format --as
+ * forces (NULL: decided by content), the HTML extractor's rules (for web
+ * pages and the HTML of e-mails and feeds) and the PDF tool. */
+struct article_formats {
+	const char *as;
+	const struct extract_rules *extract;
+	struct pdf_opts pdf;
+};
+
+/* The formats brief reads, as --as names them: "text", "html", "pdf",
+ * "email", "feed".  The static name, or NULL when name is none. */
+const char *article_format(const char *name);
+
+/* The format of bytes, decided by their content: a PDF's magic, else a
+ * feed, else an e-mail or mbox, else HTML (html_sniff), else "text".  A
+ * .txt holding HTML is HTML. */
+const char *article_sniff(const char *bytes, size_t len);
+
+/* The articles a file holds ("-" reads standard input), in the format f
+ * gives or its content tells (f NULL: plain text): one, or one per
+ * message of an mbox or item of a feed.  Plain text is opened lazily
+ * when lazy is set (article_parse parses it); the other formats are read
+ * whole, within the same limits.  Returns 0 with *out (an array of *n,
+ * the caller frees it and each article) and *broken (the messages
+ * "FILE: message N: reason" of the parts that could not be read, an
+ * array of *nbroken; the caller frees each and the array); -1 and e
+ * set when nothing could be read.  Never half an article. */
+int article_open_all(const char *path, const struct article_rules *r,
+		     const struct article_formats *f, int lazy,
+		     struct article ***out, size_t *n, char ***broken,
+		     size_t *nbroken, struct err *e);
+
+/* An article of another format from its extracted document (xdoc.h):
+ * the blocks in order, one paragraph each, a blank line between; the
+ * kinds from the blocks (headline, lead, body and heading as body,
+ * boilerplate), the metadata from the document's (the dateline rules may
+ * still give the place), each section's page.  id_bytes[0, id_len) are
+ * the bytes its id is the hash of (the file, or the part of it the
+ * document came from).  format is a static string.  NULL and e set
+ * ("NAME: no article text found") when the document has no story.
+ * doc stays the caller's. */
+struct article *article_from_xdoc(const struct xdoc *doc, const char *name,
+				  const char *format, const char *id_bytes,
+				  size_t id_len, const struct article_rules *r,
+				  struct err *e);
+
+/* Load an article from a file, read as plain text ("-" reads standard
+ * input).  NULL and e set on error ("FILE: reason", "FILE: binary file", or a front matter error
  * "FILE:LINE:COL: message").  Free with article_free. */
 struct article *article_load(const char *path, const struct article_rules *r,
 			     struct err *e);

@@ -1,0 +1,144 @@
+# Formats by content: a web page (also in a .txt), --as, the page's
+# metadata in --dump, bad pages (truncated, no text, windows-1252), marks
+# and notes on extracted text, directories, standard input.
+. tests/cli/lib.sh
+H=tests/fixtures/html
+K=tests/fixtures/formats/korea.html
+
+# a .txt holding HTML is HTML
+run --dump "$H/page.txt"
+expect_rc "a .txt holding HTML: brief ran" 0
+gate
+expect_out "a .txt holding HTML is read as HTML" "format: 'html'"
+expect_no_out "a .txt holding HTML: no markup in the text" "<p>"
+expect_out "a .txt holding HTML: its story" "The city council postponed its vote"
+ungate
+
+# --as text shows the markup as text
+run --as text --dump "$H/page.txt"
+expect_rc "--as text: brief ran" 0
+gate
+expect_out "--as text: read as text" "format: 'text'"
+expect_out "--as text: the markup is text" "<h2>Council vote delayed</h2>"
+ungate
+
+# --as html on plain text
+printf 'Plain words in a plain file.\n\nA second paragraph follows.\n' >"$TMP/plain.txt"
+run --dump "$TMP/plain.txt"
+expect_out "plain text is text" "format: 'text'"
+run --as html --dump "$TMP/plain.txt"
+expect_rc "--as html on plain text: brief ran" 0
+gate
+expect_out "--as html on plain text: read as HTML" "format: 'html'"
+expect_out "--as html on plain text: its words kept" "Plain words in a plain file."
+ungate
+
+# --as applies to every file given
+run --as text --dump "$H/page.txt" "$K"
+expect_rc "--as with two files: brief ran" 0
+gate
+if [ "$(grep -c "format: 'text'" "$TMP/out")" -eq 2 ]; then
+	ok "--as applies to every file"
+else
+	not_ok "--as applies to every file" "$(grep format "$TMP/out")"
+fi
+ungate
+
+run --as docx --dump "$K"
+expect_rc "--as with an unknown format: exit 2" 2
+expect_err "--as with an unknown format: said" "brief: --as takes text, html, pdf, email or feed, not 'docx'"
+
+# the metadata of a web page
+run --dump "$K"
+expect_rc "metadata: brief ran" 0
+gate
+expect_out "metadata: format" "format: 'html'"
+expect_out "metadata: title (og:title)" "title: 'Kim vows to expand nuclear arsenal'"
+expect_out "metadata: date (article:published_time)" "date: '2024-01-01'"
+expect_out "metadata: source (og:site_name)" "source: 'Harbour Wire'"
+expect_out "metadata: url (canonical)" "url: 'https://wire.example/asia/kim-arsenal'"
+expect_out "metadata: author" "author: 'Mina Park'"
+expect_out "metadata: place from the lead's dateline" "place: 'SEOUL, South Korea'"
+expect_out "the headline is a section" "- kind: 'headline'"
+expect_out "the newsletter box is boilerplate" "- kind: 'boilerplate'
+  text: 'Sign up for our morning newsletter"
+expect_no_out "the navigation is dropped" "Vladimir Putin"
+expect_no_out "a web page has no pages" "page:"
+ungate
+# the id is the hash of the file's bytes: the same page on standard input
+# has the same id, a changed byte another
+id_file=$(grep '^id:' "$TMP/out")
+run --dump - <"$K"
+expect_out "standard input holding HTML is HTML" "format: 'html'"
+expect_eq "the id is the hash of the page's bytes" "$(grep '^id:' "$TMP/out")" "$id_file"
+sed 's/Mina Park/Mina Parks/' "$K" >"$TMP/changed.html"
+run --dump "$TMP/changed.html"
+if [ -n "$id_file" ] && ! grep -qF -- "$id_file" "$TMP/out" && grep -q '^id:' "$TMP/out"; then
+	ok "another page, another id"
+else
+	not_ok "another page, another id" "$id_file" "$(grep '^id:' "$TMP/out")"
+fi
+
+# a truncated page: what was read of the story loads
+head -c 1200 "$K" >"$TMP/truncated.html"
+run --dump "$TMP/truncated.html"
+expect_rc "a truncated page: exit 0" 0
+gate
+expect_out "a truncated page: the story read so far" "North Korean leader Kim Jong Un said his country"
+ungate
+run --dump "$H/broken.html"
+expect_rc "broken markup: exit 0" 0
+
+# a page with no text: a clear message, exit 2, nothing on stdout
+run --dump "$H/empty.html"
+expect_rc "a page with no text: exit 2" 2
+expect_err "a page with no text: said" "brief: $H/empty.html: no article text found"
+expect_eq "a page with no text: nothing written" "$OUT" ""
+# nothing half-loaded: a good page and an empty one give nothing
+run --dump "$K" "$H/empty.html"
+expect_rc "a good page and an empty one: exit 2" 2
+expect_eq "a good page and an empty one: nothing written" "$OUT" ""
+
+# windows-1252
+run --dump "$H/cp1252.html"
+expect_rc "windows-1252: brief ran" 0
+gate
+expect_out "windows-1252: decoded" "Café résumé"
+ungate
+
+# marks on the story, not on the page around it
+run --mentions "$K"
+expect_rc "--mentions on a page: brief ran" 0
+gate
+expect_out "--mentions marks the lead" "$K	1	48	59	actor	Kim Jong Un	Kim Jong Un"
+expect_no_out "--mentions leaves the navigation out" "Putin"
+ungate
+
+# notes anchor to the extracted text, and exports find them again
+N="$TMP/notes.yaml"
+run --notes "$N" --add-note "arsenal claim" --at "expand its nuclear arsenal" "$K"
+expect_rc "a note on a page: added" 0
+run --notes "$N" --export-notes markdown "$K"
+expect_rc "a note on a page: exported" 0
+gate
+expect_out "the export quotes the passage" "> expand its nuclear arsenal"
+expect_out "the export places it" "$K, section 2, sentence 1"
+ungate
+
+# a directory stands for its web pages too
+mkdir -p "$TMP/dir"
+cp "$K" "$TMP/dir/a.html"
+cp "$TMP/plain.txt" "$TMP/dir/b.txt"
+run --dump "$TMP/dir"
+expect_rc "a directory with a page: brief ran" 0
+gate
+expect_out "a directory: its .html file" "file: '$TMP/dir/a.html'"
+expect_out "a directory: its .txt file" "file: '$TMP/dir/b.txt'"
+ungate
+
+# formats not in this build yet give a clear message
+run --as pdf --dump "$K"
+expect_rc "--as pdf on a page: exit 2" 2
+expect_err "--as pdf on a page: the file named" "brief: $K: "
+
+finish
