@@ -10,9 +10,9 @@
  * title and the headline, Date the date, From (its name, else its
  * address) the source.
  *
- * GMime is initialised by mail_extract itself, once (g_once), on its
- * first call; nobody shuts it down: its one-time tables stay reachable
- * until the process ends. */
+ * GMime is initialised by mail_extract itself (mailtext_init), once, on
+ * its first call; nobody shuts it down: its one-time tables stay
+ * reachable until the process ends. */
 #include "mail_priv.h"
 
 #include <stdlib.h>
@@ -25,20 +25,6 @@
 /* A message with more Content-Type lines than this is refused before
  * GMime parses it: GMime's parser recurses once per nested multipart. */
 #define MAX_PARTS 500
-
-static gpointer init_once(gpointer unused)
-{
-	(void)unused;
-	g_mime_init();
-	return NULL;
-}
-
-static void mail_init(void)
-{
-	static GOnce once = G_ONCE_INIT;
-
-	g_once(&once, init_once, NULL);
-}
 
 /* Does line s (n bytes) start a header: "Name:" of printable ASCII? */
 static size_t header_name(const char *s, size_t n)
@@ -384,7 +370,7 @@ int mail_extract(const char *bytes, size_t len, const char *name,
 	char *m;
 	int mbox;
 
-	mail_init();
+	mailtext_init();
 	*parts = NULL;
 	*n = 0;
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)

@@ -28,6 +28,10 @@ int mailtext_html(struct xdoc *d, const char *html, size_t len,
 		  const char *name, const struct extract_rules *rules,
 		  struct err *e);
 
+/* Initialise GMime, once for the process (thread-safe); mail_extract
+ * and feed_extract call it before they use GMime.  Never shut down. */
+void mailtext_init(void);
+
 /* A fresh copy of s (n bytes) with invalid UTF-8 as U+FFFD, control
  * characters and runs of white space as one space, trimmed; NULL when
  * nothing is left.  The caller frees it. */
