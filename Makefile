@@ -6,7 +6,7 @@ MANDIR ?= $(PREFIX)/share/man/man1
 DESTDIR ?=
 
 VERSION := 0.1.0
-PKGS := ncursesw yaml-0.1 libpcre2-8 libxml-2.0 jansson
+PKGS := ncursesw yaml-0.1 libpcre2-8 libxml-2.0 jansson gmime-3.0
 CC ?= cc
 CFLAGS ?= -O2 -g
 # warnings are errors; `make WERROR=` turns that off (make check keeps it)
@@ -51,6 +51,7 @@ DEB_yaml-0.1 := libyaml-dev
 DEB_libpcre2-8 := libpcre2-dev
 DEB_libxml-2.0 := libxml2-dev
 DEB_jansson := libjansson-dev
+DEB_gmime-3.0 := libgmime-3.0-dev
 DEB_cmocka := libcmocka-dev
 # $(call need_libs,PKG...): fail naming the Debian package of each missing
 need_libs = missing=; command -v pkg-config >/dev/null || missing=" pkg-config"; \

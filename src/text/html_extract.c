@@ -477,22 +477,6 @@ static void select_story(struct walk *w, size_t top)
 	}
 }
 
-/* Does a phrase of the rules make text boilerplate? */
-static int phrase(const struct extract_rules *r, const char *t)
-{
-	size_t i, ms, me, n = strlen(t);
-	pcre2_match_data *md;
-	int hit = 0;
-
-	if (r->nphrases == 0)
-		return 0;
-	md = pcre2_match_data_create(4, NULL);
-	for (i = 0; i < r->nphrases && !hit; i++)
-		hit = rx_find(r->phrases[i], md, t, n, 0, 0, &ms, &me);
-	pcre2_match_data_free(md);
-	return hit;
-}
-
 /* Does text end as a sentence ends (a stop, a question or exclamation
  * mark, maybe inside a closing quote; CJK marks too)? */
 static int ends_sentence(const char *t)
@@ -565,7 +549,7 @@ static void classify(struct walk *w, size_t top)
 		b->keep = k < ns && sel[k] <= b->owner;
 		if (!b->keep)
 			continue;
-		if ((b->flags & EL_BOILER) || phrase(r, b->text))
+		if ((b->flags & EL_BOILER) || html_rules_phrase(r, b->text))
 			b->kind = XB_BOILERPLATE;
 		else if ((double)b->link_chars > r->max_link_density *
 						       (double)b->chars)

@@ -49,6 +49,21 @@ int html_rules_has(char *const *l, size_t n, const char *s)
 	return n && bsearch(&s, l, n, sizeof *l, cmp_str) != NULL;
 }
 
+int html_rules_phrase(const struct extract_rules *r, const char *t)
+{
+	size_t i, ms, me, n = strlen(t);
+	pcre2_match_data *md;
+	int hit = 0;
+
+	if (r->nphrases == 0)
+		return 0;
+	md = pcre2_match_data_create(4, NULL);
+	for (i = 0; i < r->nphrases && !hit; i++)
+		hit = rx_find(r->phrases[i], md, t, n, 0, 0, &ms, &me);
+	pcre2_match_data_free(md);
+	return hit;
+}
+
 /* Does token t (n bytes) match hint h? */
 static int hint_token(const char *h, const char *t, size_t n)
 {

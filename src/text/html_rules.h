@@ -1,5 +1,6 @@
 /* html_rules: the extractor's data (data/extract.yaml) as the html
- * modules read it.  Private to src/text/html_*.c. */
+ * modules read it.  Private to src/text/html_*.c
+ * (and mail_text.c, for the boilerplate phrases). */
 #ifndef BRIEF_HTML_RULES_H
 #define BRIEF_HTML_RULES_H
 
@@ -62,5 +63,9 @@ struct extract_rules {
 int html_rules_has(char *const *l, size_t n, const char *s);
 /* Does the class/id text (lower case) match one of the hints? */
 int html_hints_match(const struct hints *h, const char *classid);
+
+/* Does a boilerplate phrase of the rules match text (anywhere)?  Also
+ * used by the e-mail and feed bodies (src/text/mail_text.c). */
+int html_rules_phrase(const struct extract_rules *r, const char *t);
 
 #endif
