@@ -136,9 +136,51 @@ expect_out "a directory: its .html file" "file: '$TMP/dir/a.html'"
 expect_out "a directory: its .txt file" "file: '$TMP/dir/b.txt'"
 ungate
 
-# formats not in this build yet give a clear message
+# a page read as a PDF is refused with a clear message
 run --as pdf --dump "$K"
 expect_rc "--as pdf on a page: exit 2" 2
 expect_err "--as pdf on a page: the file named" "brief: $K: "
+
+# an mbox: each message an article; a broken one is named and the good
+# ones load
+MB=tests/fixtures/mail/letters.mbox
+run --dump "$MB"
+expect_rc "mbox with a broken message: the good ones load (exit 0)" 0
+gate
+expect_out "mbox: message 1 is an article" "file: '$MB#1'"
+expect_out "mbox: its subject is the title" "title: 'First letter'"
+expect_out "mbox: the format" "format: 'email'"
+expect_err "mbox: the broken message is named" "brief: $MB: message 2: "
+ungate
+# an .eml with the text part preferred; Subject, Date and From
+run --dump tests/fixtures/mail/alternative.eml
+expect_rc "eml: read" 0
+gate
+expect_out "eml: Subject is the title" "title: 'Seoul and Tokyo agree on drills"
+expect_out "eml: Date is the date" "date: '2024-03-05'"
+expect_out "eml: From is the source" "source: 'The Morning Dispatch'"
+ungate
+run --dump tests/fixtures/mail/no-text.eml
+expect_rc "an e-mail with no text part: exit 2" 2
+expect_err "an e-mail with no text part: says so" "no-text.eml: no text part"
+expect_eq "an e-mail with no text part: nothing on stdout" "$OUT" ""
+
+# feeds: each item an article with its title, link and date
+run --dump tests/fixtures/feed/news.atom
+expect_rc "an Atom feed: read" 0
+gate
+expect_out "Atom: item 2 is an article" "file: 'tests/fixtures/feed/news.atom#2'"
+expect_out "Atom: the link is the url" "url: 'https://ministry.example/statements/2'"
+expect_out "Atom: the feed's title is the source" "source: 'Ministry Updates'"
+ungate
+run --dump tests/fixtures/feed/invalid.rss
+expect_rc "a feed with invalid XML: exit 2" 2
+expect_err "a feed with invalid XML: FILE:LINE:COL" "brief: tests/fixtures/feed/invalid.rss:6:1: invalid XML"
+expect_eq "a feed with invalid XML: nothing on stdout" "$OUT" ""
+run --mentions tests/fixtures/feed/news.rss
+expect_rc "marks on a feed's items" 0
+gate
+expect_out "marks name the item" "tests/fixtures/feed/news.rss#1"
+ungate
 
 finish
