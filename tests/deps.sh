@@ -25,6 +25,9 @@ need_cmd less less
 need_cmd vim vim
 need_cmd pgrep procps
 need_cmd bash bash
+# make eval-extract scores with the benchmark's score.py
+need_cmd python3 python3
+python3 -c "import yaml" >/dev/null 2>&1 || missing="$missing python3-yaml"
 ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || missing="$missing libclang-rt-14-dev"
 [ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
 
