@@ -208,7 +208,7 @@ screens: brief
 valgrind: brief
 	@sh tests/valgrind.sh
 
-bench: brief
+bench: brief $(B)/tools/extract
 	@sh tests/bench/bench.sh
 
 # brief on the shared evaluation pages (not in git; read by their path):

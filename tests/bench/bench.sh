@@ -257,6 +257,25 @@ row "${hmb} MB article: peak memory (VmHWM) / anonymous at the end (x input)" \
 	"$(ratio "$hwm" "$((hbytes / 1024))") / $(ratio "$anon" "$((hbytes / 1024))")" "-" \
 	"target <= 1.5"
 
+# ---- HTML extraction: pages per second beside a plain libxml2 parse of
+# the same pages (the shared evaluation pages, read by their path) ----
+EXTRACTION=${EXTRACTION:-../shared/extraction}
+if [ -d "$EXTRACTION/html" ] && [ -x build/tools/extract ]; then
+	mkdir -p "$OUT/pages"
+	for g in "$EXTRACTION"/html/*.html.gz; do
+		p="$OUT/pages/$(basename "$g" .gz)"
+		[ -s "$p" ] || gzip -dc "$g" >"$p"
+	done
+	build/tools/extract -b "$OUT"/pages/*.html >"$OUT/extract.txt" 2>&1
+	px=$(awk '/^extraction:/ { print $2 }' "$OUT/extract.txt")
+	pp=$(awk '/^libxml2 parse:/ { print $3 }' "$OUT/extract.txt")
+	np=$(awk '/^pages:/ { print $2 }' "$OUT/extract.txt")
+	row "HTML extraction of $np real pages (pages/s)" "$px" "$pp" \
+		"libxml2's parse alone of the same pages: $(ratio "$px" "$pp") of its speed"
+else
+	row "HTML extraction (pages/s)" "-" "-" "skipped: no $EXTRACTION/html"
+fi
+
 {
 	echo "# brief benchmark ($(date -u +%Y-%m-%d), $(nproc) cores)"
 	echo
