@@ -23,6 +23,8 @@ need_cmd valgrind valgrind
 need_cmd less less
 need_cmd vim vim
 need_cmd pgrep procps
+need_cmd pdftotext poppler-utils
+need_cmd qpdf qpdf
 need_cmd bash bash
 ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || missing="$missing libclang-rt-14-dev"
 [ -e /usr/share/terminfo/t/tmux-256color ] || [ -e /lib/terminfo/t/tmux-256color ] || missing="$missing ncurses-term"
