@@ -9,6 +9,9 @@
  * paragraph that does not end a sentence, followed by one that starts
  * with a small letter, is one paragraph cut by a page or column break
  * (the running footer and header between them are kept, after it).
+ * A line that starts with a list bullet starts a paragraph; bullets
+ * set apart from their items (a block of bullets alone) are put before
+ * the lines on their height in the block that follows.
  *
  * A word cut at a line end ("trans-" / "port") is joined.  The hyphen
  * stays when the text after it starts with a capital or a digit
@@ -209,6 +212,23 @@ static void join(struct buf *p, const char *text, const struct vocab *v)
 	buf_adds(p, text);
 }
 
+/* The length of the list bullet that s starts with (a bullet, a white
+ * bullet, a square or a triangle, alone or before a space), or 0. */
+static size_t bullet(const char *s)
+{
+	static const char *const marks[] = {
+		"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA",
+		"\xE2\x96\xA0", "\xE2\x80\xA3", "\xE2\x81\x83"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (strncmp(s, marks[i], 3) == 0 &&
+		    (s[3] == '\0' || s[3] == ' '))
+			return 3;
+	return 0;
+}
+
 /* Does line i of block b start a new paragraph? */
 static int starts_paragraph(const struct pdf_doc *d,
 			    const struct pdf_block *b, size_t i, float left,
@@ -219,7 +239,7 @@ static int starts_paragraph(const struct pdf_doc *d,
 	size_t n = strlen(prev->text);
 	char last = n ? prev->text[n - 1] : ' ';
 
-	if (flush && l->x0 - left >= INDENT * size)
+	if (bullet(l->text) || (flush && l->x0 - left >= INDENT * size))
 		return 1;
 	if (b->nlines >= 3 && strchr(".!?:\"", last) &&
 	    prev->x1 - left < SHORT * (right - left))
@@ -315,9 +335,38 @@ static void whole(const struct pdf_doc *d, const struct pdf_block *b,
 		join(t, d->lines[i].text, v);
 }
 
-/* A body block, paragraph by paragraph. */
+/* Is every line of the block a lone bullet (a column of list marks that
+ * pdftotext set apart from the items)? */
+static int only_bullets(const struct pdf_doc *d, const struct pdf_block *b)
+{
+	size_t i;
+
+	for (i = b->line; i < b->line + b->nlines; i++)
+		if (bullet(d->lines[i].text) != strlen(d->lines[i].text))
+			return 0;
+	return b->nlines > 0;
+}
+
+/* Is there a bullet of the marks block on the height of line l? */
+static int marked(const struct pdf_doc *d, const struct pdf_block *marks,
+		  const struct pdf_line *l)
+{
+	size_t i;
+
+	for (i = 0; marks && i < marks->nlines; i++) {
+		const struct pdf_line *m = &d->lines[marks->line + i];
+
+		if (m->y0 < l->y1 && l->y0 < m->y1 && m->x1 <= l->x0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A body block, paragraph by paragraph; marks (or NULL) is a column of
+ * bullets just before it, each put before the line on its height. */
 static void body_block(const struct pdf_doc *d, const struct pdf_block *b,
-		       struct para *p, struct xdoc *x, struct buf *t)
+		       const struct pdf_block *marks, struct para *p,
+		       struct xdoc *x, struct buf *t)
 {
 	float left = b->x1, right = b->x0;
 	size_t i, atleft = 0;
@@ -334,11 +383,16 @@ static void body_block(const struct pdf_doc *d, const struct pdf_block *b,
 	flush_left = 2 * atleft > b->nlines;
 	reset(t);
 	for (i = b->line; i < b->line + b->nlines; i++) {
+		int mark = marked(d, marks, &d->lines[i]);
+
 		if (i > b->line &&
-		    starts_paragraph(d, b, i, left, right, flush_left)) {
+		    (mark || starts_paragraph(d, b, i, left, right,
+					      flush_left))) {
 			body(p, x, t, b->page);
 			reset(t);
 		}
+		if (mark)
+			buf_adds(t, "\xE2\x80\xA2");
 		join(t, d->lines[i].text, p->v);
 	}
 	if (t->len)
@@ -371,8 +425,15 @@ void pdf_paragraphs(const struct pdf_doc *d, struct xdoc *x)
 
 		if (b->nlines == 0 || b->role == PR_HEADLINE)
 			continue;
+		if (b->role == PR_BODY && only_bullets(d, b) &&
+		    i + 1 < d->nblocks && d->blocks[i + 1].role == PR_BODY &&
+		    d->blocks[i + 1].page == b->page) {
+			body_block(d, &d->blocks[i + 1], b, &p, x, &t);
+			i++;
+			continue;
+		}
 		if (b->role == PR_BODY) {
-			body_block(d, b, &p, x, &t);
+			body_block(d, b, NULL, &p, x, &t);
 			continue;
 		}
 		whole(d, b, &v, &t);

@@ -2,8 +2,10 @@
  *
  * - Running headers and footers: a block in the top or bottom margin
  *   (MARGIN of the page's height) whose text, with every digit taken as
- *   the same, stands within SAME_Y points of the same height on at least
- *   two pages and on at least half of them.
+ *   the same, stands within SAME_Y points of the same height on three
+ *   pages or more (a chapter's running head need not run through the
+ *   whole document), or on two of a document of up to four pages; or
+ *   on the line of a page number.
  * - Page numbers: a block in those margins reading "7", "- 7 -", "vii",
  *   "Page 7", "p. 7", "Page 7 of 9" or "7 / 9".
  * - The headline: on the first page with text, the block of the largest
@@ -234,12 +236,33 @@ static void margins(struct pdf_doc *d)
 		       m[hi + 1].y - m[i].y <= SAME_Y)
 			hi++;
 		pages = hi - lo + 1;
-		if (pages >= 2 && 2 * pages >= d->npages)
+		if (pages >= 3 || (pages == 2 && d->npages <= 4))
 			d->blocks[m[i].block].role = PR_RUNNING;
 	}
 	for (j = 0; j < n; j++)
 		free(m[j].key);
 	free(m);
+}
+
+/* A margin block on the line of a page number (a chapter's title beside
+ * it) runs with it. */
+static void beside_numbers(struct pdf_doc *d)
+{
+	size_t i, j, first = 0;
+
+	for (i = 0; i < d->nblocks; i++) {
+		struct pdf_block *b = &d->blocks[i];
+
+		if (d->blocks[first].page != b->page)
+			first = i;
+		if (b->role != PR_BODY || b->nlines == 0 || !in_margin(d, b))
+			continue;
+		for (j = first; j < d->nblocks && d->blocks[j].page == b->page;
+		     j++)
+			if (d->blocks[j].role == PR_PAGENUM &&
+			    fabsf(d->blocks[j].y0 - b->y0) <= SAME_Y)
+				b->role = PR_RUNNING;
+	}
 }
 
 /* The headline on the first page with text, and what stands above it. */
@@ -284,6 +307,7 @@ void pdf_roles(struct pdf_doc *d)
 	size_t i;
 
 	margins(d);
+	beside_numbers(d);
 	headline(d, body);
 	for (i = 0; i < d->nblocks; i++) {
 		struct pdf_block *b = &d->blocks[i];

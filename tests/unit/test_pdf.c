@@ -299,6 +299,60 @@ static void test_header_once(void **state)
 	buf_free(&pdf);
 }
 
+/* Running heads that change with the chapter: beside the page number,
+ * or on three pages or more. */
+static void test_chapter_heads(void **state)
+{
+	(void)state;
+	expect_blocks(make(
+		"page\ntext 72 760 9 Chapter 1: Origins\ntext 530 760 9 1\n"
+		"text 72 700 11 The first page tells its part of the story.\n"
+		"page\ntext 72 760 9 Chapter 1: Origins\ntext 530 760 9 2\n"
+		"text 72 700 11 The second page tells its part of the story.\n"
+		"page\ntext 72 760 9 Chapter 2: Forces\ntext 530 760 9 3\n"
+		"text 72 700 11 The third page tells its part of the story.\n"
+		"page\ntext 72 760 9 Chapter 2: Forces\ntext 530 760 9 4\n"
+		"text 72 700 11 The fourth page tells its part of the story.\n"
+		"page\ntext 72 760 9 Chapter 2: Forces\n"
+		"text 72 700 11 The fifth page tells its part of the story.\n"),
+		"c.pdf",
+		"boilerplate p1: Chapter 1: Origins\n"
+		"lead p1: The first page tells its part of the story.\n"
+		"boilerplate p1: 1\n"
+		"boilerplate p2: Chapter 1: Origins\n"
+		"body p2: The second page tells its part of the story.\n"
+		"boilerplate p2: 2\n"
+		"boilerplate p3: Chapter 2: Forces\n"
+		"body p3: The third page tells its part of the story.\n"
+		"boilerplate p3: 3\n"
+		"boilerplate p4: Chapter 2: Forces\n"
+		"body p4: The fourth page tells its part of the story.\n"
+		"boilerplate p4: 4\n"
+		"boilerplate p5: Chapter 2: Forces\n"
+		"body p5: The fifth page tells its part of the story.\n");
+}
+
+/* List items: a bullet starts a paragraph, also when pdftotext sets
+ * the bullets apart from their items. */
+static void test_lists(void **state)
+{
+	(void)state;
+	expect_blocks(make(
+		"page\n"
+		"text 72 700 11 The plan has three parts:\n"
+		"text 72 680 11 \x95\n"
+		"text 100 680 11 ships are moved north;\n"
+		"text 72 666 11 \x95\n"
+		"text 100 666 11 aircraft stay at home;\n"
+		"text 72 640 11 \x95 and the reserve is called up.\n"
+		"text 72 626 11 \x95 Nothing else changes.\n"), "l.pdf",
+		"lead p1: The plan has three parts:\n"
+		"body p1: \xE2\x80\xA2 ships are moved north;\n"
+		"body p1: \xE2\x80\xA2 aircraft stay at home;\n"
+		"body p1: \xE2\x80\xA2 and the reserve is called up.\n"
+		"body p1: \xE2\x80\xA2 Nothing else changes.\n");
+}
+
 static void test_scanned(void **state)
 {
 	struct buf pdf = fixture("scanned");
@@ -498,6 +552,8 @@ int main(void)
 		cmocka_unit_test(test_hyphens),
 		cmocka_unit_test(test_page_numbers),
 		cmocka_unit_test(test_header_once),
+		cmocka_unit_test(test_chapter_heads),
+		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_scanned),
 		cmocka_unit_test(test_empty_and_not_pdf),
 		cmocka_unit_test(test_damaged),
