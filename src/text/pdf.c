@@ -2,7 +2,19 @@
  * with their boxes, grouped in flows, blocks and lines in reading order,
  * and the document's Info metadata), run out of process with limits;
  * the layout read back into paragraphs, headline, headings and
- * boilerplate (pdf_roles.c, pdf_para.c). */
+ * boilerplate (pdf_roles.c, pdf_para.c).
+ *
+ * Why the tool and not poppler's library: a PDF is hostile input and
+ * poppler a large C++ parser; in a child process a crash, a loop or a
+ * blow-up of memory on a damaged or crafted file costs a message, never
+ * brief itself (nor the user's unsaved notes), and the limits (address
+ * space, CPU, a wall-clock deadline) are the kernel's, which no library
+ * call can give.  brief links no C++ nor glib (poppler-glib) for it, and
+ * pdftotext's -bbox-layout already does the reading order (columns into
+ * flows) that the library would leave to us.  The cost, a process and
+ * one pass over XHTML per file, is small beside the parse itself.
+ * The bytes go to the tool through an unnamed temporary file (tmpfile:
+ * nothing left behind, nothing read from the environment). */
 #include "pdf_priv.h"
 
 #include <ctype.h>
@@ -230,6 +242,18 @@ static int has_lead(const struct xdoc *x)
 	return 0;
 }
 
+/* Control characters, which some fonts map glyphs to, are not allowed
+ * in XML: pdftotext writes them as they are, so they become spaces. */
+static void drop_controls(char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\n' &&
+		    s[i] != '\t' && s[i] != '\r')
+			s[i] = ' ';
+}
+
 /* The text of pdftotext's output as an xdoc. */
 static struct xdoc *from_layout(const char *xml, size_t len,
 				const char *name, struct err *e)
@@ -309,6 +333,7 @@ struct xdoc *pdf_extract(const char *bytes, size_t len, const char *name,
 		free(r.out);
 		return NULL;
 	}
+	drop_controls(r.out, r.outlen);
 	x = from_layout(r.out, r.outlen, name, e);
 	free(r.out);
 	return x;

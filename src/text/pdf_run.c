@@ -49,6 +49,11 @@ _Noreturn static void child(const char *tool, char *const argv[], int in_fd,
 	if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0 ||
 	    setrlimit(RLIMIT_AS, &as) != 0 || setrlimit(RLIMIT_CPU, &cpu) != 0)
 		goto fail;
+#ifdef CLOSE_RANGE_CLOEXEC
+	/* the tool gets none of brief's other files (a notes lock, the
+	 * terminal) */
+	close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+#endif
 	if (strchr(tool, '/'))
 		execv(tool, argv);
 	else

@@ -3,6 +3,7 @@
  * read by the real pdftotext; its failures with fake tools. */
 #include "testlib.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -525,6 +526,54 @@ static void test_tool_fails(void **state)
 	buf_free(&pdf);
 }
 
+/* What pdftotext may write that XML does not allow (a control
+ * character from a font's odd mapping) is not a reason to lose the
+ * text; entities are read. */
+static void test_tool_output_controls(void **state)
+{
+	struct buf pdf = fixture("report");
+	struct err e = {{0}};
+	char *tool = fake_tool("ctl", "printf '<html xmlns=\"http://www.w3."
+		"org/1999/xhtml\"><head><title>T</title></head><body><doc>"
+		"<page width=\"612\" height=\"792\"><flow><block xMin=\"72\" "
+		"yMin=\"300\" xMax=\"300\" yMax=\"312\"><line xMin=\"72\" "
+		"yMin=\"300\" xMax=\"300\" yMax=\"312\"><word>A\\001B</word>"
+		"<word>&amp;</word><word>C.</word></line></block></flow></page>"
+		"</doc></body></html>'");
+	struct pdf_opts o = {tool, 0, 0};
+	struct xdoc *d = pdf_extract(pdf.data, pdf.len, "doc.pdf", &o, &e);
+
+	(void)state;
+	if (d == NULL)
+		fail_msg("%s", e.text);
+	assert_int_equal(d->nblocks, 1);
+	assert_string_equal(d->blocks[0].text, "AB & C.");
+	assert_string_equal(d->meta.title, "T");
+	xdoc_free(d);
+	free(tool);
+	buf_free(&pdf);
+}
+
+/* The tool gets none of the caller's other open files. */
+static void test_tool_no_fds(void **state)
+{
+	struct buf pdf = fixture("report");
+	int fd = open("tests/fixtures/pdf/report.spec", O_RDONLY);
+	char *script, *tool;
+
+	(void)state;
+	assert_true(fd > 2);
+	script = xasprintf("if [ -e /proc/$$/fd/%d ]; then echo open >&2; "
+			   "else echo closed >&2; fi\nexit 5", fd);
+	tool = fake_tool("fds", script);
+	expect_error(pdf.data, pdf.len, tool, 0, 0,
+		     "doc.pdf: pdftotext failed (exit 5): closed");
+	close(fd);
+	free(script);
+	free(tool);
+	buf_free(&pdf);
+}
+
 static void test_sniff(void **state)
 {
 	struct buf pdf = fixture("report");
@@ -562,6 +611,8 @@ int main(void)
 		cmocka_unit_test(test_tool_hangs),
 		cmocka_unit_test(test_tool_memory),
 		cmocka_unit_test(test_tool_fails),
+		cmocka_unit_test(test_tool_output_controls),
+		cmocka_unit_test(test_tool_no_fds),
 		cmocka_unit_test(test_sniff),
 	};
 
