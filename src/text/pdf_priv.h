@@ -1,9 +1,9 @@
 /* pdf_priv: what the PDF extractor's modules share.  pdf_run runs
  * poppler's pdftotext in a child process with limits; pdf_xml reads its
  * -bbox-layout output into pages, blocks and lines with coordinates;
- * pdf_layout decides what each block is (running headers and footers,
- * page numbers, headline, headings) and rebuilds paragraphs; pdf.c ties
- * them together.  No curses, no printing. */
+ * pdf_roles decides what each block is (running headers and footers,
+ * page numbers, headline, headings); pdf_para rebuilds paragraphs;
+ * pdf.c ties them together.  No curses, no printing. */
 #ifndef BRIEF_PDF_PRIV_H
 #define BRIEF_PDF_PRIV_H
 
