@@ -24,6 +24,8 @@ need_cmd valgrind valgrind
 need_cmd less less
 need_cmd vim vim
 need_cmd pgrep procps
+need_cmd pdftotext poppler-utils
+need_cmd qpdf qpdf
 need_cmd bash bash
 # make eval-extract scores with the benchmark's score.py
 need_cmd python3 python3
