@@ -146,3 +146,15 @@ const char *paths_pdftotext(void)
 
 	return env && *env ? env : "pdftotext";
 }
+
+unsigned paths_pdf_timeout(void)
+{
+	const char *env = getenv("BRIEF_PDF_TIMEOUT");
+	char *end;
+	unsigned long v;
+
+	if (env == NULL || *env == '\0')
+		return 0;
+	v = strtoul(env, &end, 10);
+	return *end == '\0' && v >= 1 && v <= 3600 ? (unsigned)v : 0;
+}

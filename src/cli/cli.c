@@ -651,6 +651,7 @@ static int load(const struct mode *m, const struct opts *o,
 		l->formats.as = o->as;
 		l->formats.extract = l->extract;
 		l->formats.pdf.pdftotext = paths_pdftotext();
+		l->formats.pdf.timeout_s = paths_pdf_timeout();
 	}
 	if (m->needs & NEED_ENGINE) {
 		if (engine_open(&l->en, o->lexicons, o->nlexicons, o->hlrules,

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "article_priv.h"
 #include "brief/base/mapguard.h"
@@ -316,7 +317,10 @@ int article_open_all(const char *path, const struct article_rules *r,
 	if (data == NULL)
 		return -1;
 	if (format == NULL)
-		format = article_sniff(data, len);
+		format = len == 0 && strlen(path) > 4 &&
+				 strcasecmp(path + strlen(path) - 4, ".pdf") == 0
+			 ? "pdf" /* an empty download: say so, not "empty text" */
+			 : article_sniff(data, len);
 	if (strcmp(format, "text") == 0) {
 		struct article *a = art_plain_begin(data, len, map_len != 0,
 						    map_len, path, r, e);

@@ -38,4 +38,24 @@ check_line "e selects a mention on the page" "Kim Jong Un: [0-9]+ in A, [0-9]+ i
 ungate
 quit_ok "q quits"
 
+# a web page beside a PDF: both titles, formats, dates and sources; the
+# status line gives the page of the PDF's paragraph at the top
+if [ -x build/tools/mkpdf ]; then
+	build/tools/mkpdf tests/fixtures/pdf/report.spec >"$TMP/w/report.pdf"
+	start 160 14 page.html report.pdf
+	check "brief started with a page and a PDF" "Kim vows to expand nuclear arsenal"
+	gate
+	check_line "the PDF's title heads the right pane" "│B Annual Review of Regional Security"
+	check_line "the PDF's format and date under it" "│pdf · 2024-03-12 · .*report.pdf"
+	check "the PDF's story is shown" "The ministry expects naval activity"
+	keys Tab
+	check_line "the PDF's pane focused: its page in the status line" "^ B report.pdf.* p\. 1"
+	keys G
+	check_line "at its end: a later page" "^ B report.pdf.* p\. [23]"
+	ungate
+	quit_ok "q quits (page and PDF)"
+else
+	not_ok "the PDF generator is built" "build/tools/mkpdf missing"
+fi
+
 finish

@@ -30,5 +30,8 @@ char *paths_theme_file(const char *name);
 /* The pdftotext program that reads PDFs: $BRIEF_PDFTOTEXT, else
  * "pdftotext" (looked up in PATH when it is run).  A static string. */
 const char *paths_pdftotext(void);
+/* The PDF tool's time limit in seconds from $BRIEF_PDF_TIMEOUT (1 to
+ * 3600), else 0 (the extractor's default, 30 s). */
+unsigned paths_pdf_timeout(void);
 
 #endif
