@@ -10,6 +10,7 @@ log=build/test-logs
 mkdir -p "$log"
 pass=0
 fail=0
+skip=0
 failed_suites=""
 
 run_suite() { # name command...
@@ -18,19 +19,25 @@ run_suite() { # name command...
 	out="$log/$(echo "$name" | tr '/ ' '__').log"
 	"$@" >"$out" 2>&1
 	rc=$?
-	p=$(grep -c '^ok ' "$out")
-	f=$(grep -c '^not ok ' "$out")
+	# a skipped test (TAP "# SKIP", which cmocka writes as "not ok N #
+	# SKIP") is neither passed nor failed, and is counted apart
+	p=$(grep '^ok ' "$out" | grep -vc '# SKIP')
+	f=$(grep '^not ok ' "$out" | grep -vc '# SKIP')
+	k=$(grep -cE '^(not )?ok .*# SKIP' "$out")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1 # crashed or failed outside a test
 	fi
 	pass=$((pass + p))
 	fail=$((fail + f))
+	skip=$((skip + k))
 	if [ "$f" -ne 0 ]; then
 		failed_suites="$failed_suites $name"
 		echo "FAIL $name ($p passed, $f failed; log: $out)"
 		grep -E '^not ok |ERROR|error:|Sanitizer|runtime error' "$out" | head -20
 	else
-		echo "ok   $name ($p passed)"
+		extra=""
+		[ "$k" -gt 0 ] && extra=", $k skipped"
+		echo "ok   $name ($p passed$extra)"
 	fi
 }
 
@@ -65,5 +72,5 @@ echo
 if [ -n "$failed_suites" ]; then
 	echo "failed suites:$failed_suites"
 fi
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -53,8 +53,14 @@ static void add_doc(struct olist *o, struct ui *u, const struct xref *x,
 		struct buf b = {0};
 		struct olist_row *r;
 		int hf, ht;
+		unsigned sec = mention_section(&d->m, m);
 
-		buf_printf(&b, "  §%u  ", mention_section(&d->m, m) + 1);
+		/* a PDF's paragraphs give their page */
+		if (sec < d->a->nsections && d->a->sections[sec].page > 0)
+			buf_printf(&b, "  p. %d §%u  ", d->a->sections[sec].page,
+				   sec + 1);
+		else
+			buf_printf(&b, "  §%u  ", sec + 1);
 		kwic(d->a, m, COLS - 16, &b, &hf, &ht);
 		r = olist_add(o, b.data, 0);
 		r->highlight_from = hf;

@@ -48,6 +48,19 @@ run --notes "$N" --export-notes markdown "$R"
 expect_rc "the notes of a PDF exported" 0
 expect_out "the export cites the page" "p. 2"
 
+# a web page compared with a PDF, and their briefing
+run --compare tests/fixtures/formats/korea.html "$R"
+expect_rc "a page compared with a PDF" 0
+gate
+expect_out "the comparison names the page's title" "Kim vows to expand nuclear arsenal"
+expect_out "the comparison names the PDF's title" "Annual Review of Regional Security"
+ungate
+run --compare --format yaml tests/fixtures/formats/korea.html "$R"
+expect_rc "a page compared with a PDF, as YAML" 0
+run --notes "$N" --briefing tests/fixtures/formats/korea.html "$R"
+expect_rc "a briefing of a page and a PDF" 0
+expect_out "the briefing holds the PDF's note" "exercises"
+
 # bad PDFs: a clear message, exit 2, nothing on stdout
 bad() { # NAME FILE REASON
 	run --dump "$2"

@@ -52,6 +52,9 @@ if [ -x build/tools/mkpdf ]; then
 	check_line "the PDF's pane focused: its page in the status line" "^ B report.pdf.* p\. 1"
 	keys G
 	check_line "at its end: a later page" "^ B report.pdf.* p\. [23]"
+	keys g e x
+	check_line "x lists the PDF's mentions with their page" "  p\. [0-9]+ §[0-9]+  [A-Z]"
+	keys Escape
 	ungate
 	quit_ok "q quits (page and PDF)"
 else
