@@ -19,6 +19,24 @@ as_nobody() {
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
 }
 
+# reachable_dir: print a fresh folder (mode 755) that every user can reach,
+# under the first of $TMPDIR, /tmp, /var/tmp and /dev/shm that allows it
+# (checked as nobody when we can become nobody: $TMPDIR may sit in a
+# private folder); 1 when there is none.
+reachable_dir() {
+	for base in "${TMPDIR:-/tmp}" /tmp /var/tmp /dev/shm; do
+		d=$(mktemp -d "$base/brief-shared.XXXXXX" 2>/dev/null) || continue
+		chmod 755 "$d"
+		if ! command -v setpriv >/dev/null 2>&1 ||
+			! as_nobody true 2>/dev/null || as_nobody test -x "$d"; then
+			echo "$d"
+			return 0
+		fi
+		rm -rf "$d"
+	done
+	return 1
+}
+
 # nobody_wrap: make NOBODY, a fresh folder nobody can reach, holding brief
 # (a script running the copy of $BRIEF in NOBODY with HOME and the XDG
 # folders there), data/, themes/ and articles/; point BRIEF at it and set

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make valgrind: the command-line tests and two terminal scenarios with
+# make valgrind: the command-line tests of batch modes, formats, PDFs and
+# control characters, and two terminal scenarios with
 # brief running under valgrind.  Any error, or a definite or indirect
 # leak, makes brief exit 99, which the tests report.
 cd "$(dirname "$0")/.." || exit 2
@@ -15,7 +16,8 @@ W
 chmod +x build/valgrind/brief
 rm -f build/valgrind/log.*
 fail=0
-for t in tests/cli/batch.sh tests/e2e/reader.sh tests/e2e/compare.sh; do
+for t in tests/cli/batch.sh tests/cli/formats.sh tests/cli/pdf.sh \
+	tests/cli/controls.sh tests/e2e/reader.sh tests/e2e/compare.sh; do
 	echo "== $t"
 	BRIEF=build/valgrind/brief E2E_DEADLINE=60 sh "$t" >build/valgrind/out 2>&1 || fail=1
 	grep -E '^(not ok|1\.\.)' build/valgrind/out

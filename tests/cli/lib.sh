@@ -9,8 +9,10 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/brief-test.XXXXXX")
 export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 	XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
 mkdir -p "$HOME"
-# cleanup: remove what the suite made (NOBODY: see tests/nobody.sh)
-cleanup() { rm -rf "$TMP" ${NOBODY:+"$NOBODY"}; }
+# cleanup: remove what the suite made (NOBODY: see tests/nobody.sh;
+# TMP_ALSO: the first TMP of a suite that moved TMP to a folder every user
+# can reach)
+cleanup() { rm -rf "$TMP" ${NOBODY:+"$NOBODY"} ${TMP_ALSO:+"$TMP_ALSO"}; }
 trap cleanup EXIT
 
 # T_LAST is the number of the last test when it failed, else empty;

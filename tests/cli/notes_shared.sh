@@ -6,9 +6,14 @@
 # lock.  As root, two members of one group are played with setpriv; as an
 # ordinary user those checks say SKIP.
 . tests/cli/lib.sh
+. tests/nobody.sh
 
 # brief, its data and an article where any user can read them (the clone
-# may sit in a private folder)
+# may sit in a private folder, and so may $TMPDIR)
+if R=$(reachable_dir); then
+	TMP_ALSO=$TMP
+	TMP=$R
+fi
 chmod 755 "$TMP"
 mkdir "$TMP/bin"
 cp "$BRIEF" "$TMP/bin/brief"
