@@ -118,6 +118,86 @@ static int after_label(const struct figrules *r, const char *text,
 	       trie_match(r->labels, text, pos - 1, ws, &v) == pos - 1;
 }
 
+/* The end of the run of digits at p (p when there is none). */
+static size_t digits_end(const char *t, size_t len, size_t p)
+{
+	while (p < len && digit(t[p]))
+		p++;
+	return p;
+}
+
+/* Are there n digits at p, then the character c (0: anything)? */
+static int digits_then(const char *t, size_t len, size_t p, size_t n,
+		       char c)
+{
+	return digits_end(t, len, p) == p + n &&
+	       (c == 0 || (p + n < len && t[p + n] == c));
+}
+
+/* Digits at pos that are a code, not a figure: three groups joined by
+ * hyphens ("703-604-6618"), a group written with a leading zero ("09-45",
+ * "26-01"), a telephone number with its area code in brackets ("(703)
+ * 697-5131"). */
+static int code_digits(const char *t, size_t len, size_t pos)
+{
+	size_t q = pos, s, groups = 0;
+	int lead0 = 0;
+
+	for (;;) {
+		s = q;
+		q = digits_end(t, len, q);
+		lead0 |= q - s >= 2 && t[s] == '0';
+		groups++;
+		if (q + 1 < len && t[q] == '-' && digit(t[q + 1]))
+			q++;
+		else
+			break;
+	}
+	if (groups >= 3 || lead0)
+		return 1;
+	if (pos >= 1 && t[pos - 1] == '(' && digits_then(t, len, pos, 3, ')') &&
+	    pos + 5 < len && t[pos + 4] == ' ' &&
+	    digits_then(t, len, pos + 5, 3, '-') &&
+	    digits_then(t, len, pos + 9, 4, 0))
+		return 1;
+	return pos >= 6 && t[pos - 1] == ' ' && t[pos - 2] == ')' &&
+	       t[pos - 6] == '(' && digits_then(t, len, pos - 5, 3, ')') &&
+	       digits_then(t, len, pos, 3, '-') &&
+	       digits_then(t, len, pos + 4, 4, 0);
+}
+
+/* Is the word before pos a short one in capitals ("DDG 64", "VP 4"), a
+ * hull or a unit, and the text after the digits not in capitals too (a
+ * headline in capitals: "SEND 500 TROOPS")? */
+static int after_capitals(const char *t, size_t len, size_t pos)
+{
+	size_t ws, e = digits_end(t, len, pos);
+
+	if (pos < 3 || t[pos - 1] != ' ')
+		return 0;
+	for (ws = pos - 1; ws > 0 && isupper((unsigned char)t[ws - 1]); ws--)
+		;
+	if (pos - 1 - ws < 2 || pos - 1 - ws > 4 ||
+	    (ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '(' &&
+	     t[ws - 1] != '\n'))
+		return 0;
+	return !(e + 1 < len && t[e] == ' ' && isupper((unsigned char)t[e + 1]) &&
+		 (e + 2 >= len || !islower((unsigned char)t[e + 2])));
+}
+
+/* "M939 5 Ton truck": a capitalised unit after the digits, in a name. */
+static int unit_in_name(const struct figrules *r, const char *t, size_t len,
+			size_t pos)
+{
+	size_t e = digits_end(t, len, pos);
+	uint32_t v;
+
+	return pos >= 2 && t[pos - 1] == ' ' &&
+	       (isupper((unsigned char)t[pos - 2]) || digit(t[pos - 2])) &&
+	       e + 1 < len && t[e] == ' ' && isupper((unsigned char)t[e + 1]) &&
+	       trie_match(r->units, t, len, e + 1, &v) != 0;
+}
+
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos)
 {
@@ -126,7 +206,10 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 	if (digit((char)c))
 		return !trie_word_before(text, pos) &&
 		       !designation_digits(text, pos) &&
-		       !after_label(r, text, pos);
+		       !after_label(r, text, pos) &&
+		       !code_digits(text, len, pos) &&
+		       !after_capitals(text, len, pos) &&
+		       !unit_in_name(r, text, len, pos);
 	if (trie_may_start(r->signs, c))
 		return !trie_word_before(text, pos);
 	/* a capitalised number word after a capitalised word is part of a

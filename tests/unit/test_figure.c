@@ -152,11 +152,43 @@ static void test_number_words(void **state)
 	article_free(a);
 }
 
+/* Labels name, they do not count: laws, orders, transmittals, codes,
+ * telephone numbers, hulls and units, a unit in a vehicle's name. */
+static void test_labels(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "l",
+		"Under Public Law 96-8, Executive Order 13224 and section 1702, "
+		"Transmittal No. 26-01 and case 09-45 sent 40 jets. Call "
+		"703-604-6618 or (703) 697-5131. The USS Carney (DDG 64) and VP "
+		"4 flew with a M939 5 Ton truck and 12 ships.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "40", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "12", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "96-8", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "13224", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "1702", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "26-01", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "09-45", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "703-604", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "703", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "697-5131", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "64", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "4", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "5", CAT_FIGURE, NULL));
+	mentions_free(&m);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_number_words),
+		cmocka_unit_test(test_labels),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
