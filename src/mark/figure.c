@@ -900,6 +900,16 @@ static void read_second(const struct figrules *r, const char *t, size_t len,
 	}
 }
 
+/* A fraction in words before "of": "a third of the budget", "two-thirds
+ * of the troops" (not "a third straight day"). */
+static int share_of(const char *t, size_t len, const struct reading *rd)
+{
+	size_t g = after_gap(t, len, rd->q);
+
+	return !rd->n.digits && rd->n.value > 0 && rd->n.value < 1 && g &&
+	       g + 3 < len && memcmp(t + g, "of ", 3) == 0;
+}
+
 /* What follows the number says its kind: "%", "per cent", a currency
  * word, a unit ("five-day"), what it counts ("10,000 troops", "274.8
  * kg").  The figure's end, or 0 for a lone "one" that counts nothing. */
@@ -944,7 +954,8 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 	/* "one" alone is a figure only before a person or thing counted:
 	 * "one man was killed", "one anti-ship cruise missile", not "one of
 	 * the" */
-	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q))
+	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q) &&
+	    !share_of(t, len, rd))
 		return 0;
 	counted_phrase(r, t, len, q, f);
 	/* a measure takes its unit in: "274.8 kg", "12 years" */

@@ -150,6 +150,19 @@ static void test_number_words(void **state)
 	assert_int_equal(normalised(&m, "201"), 0);
 	mentions_free(&m);
 	article_free(a);
+
+	/* a fraction in words is a share before "of" */
+	a = text_article(rules, "s",
+			 "A third of the budget went; two-thirds of the troops "
+			 "left on a third straight day.\n");
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "A third", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "two-thirds", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "0.3333"), 1);
+	assert_int_equal(normalised(&m, "0.6667"), 1);
+	assert_int_equal(normalised(&m, "3rd"), 1);
+	mentions_free(&m);
+	article_free(a);
 }
 
 /* Labels name, they do not count: laws, orders, transmittals, codes,
