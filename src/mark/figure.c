@@ -118,6 +118,86 @@ static int after_label(const struct figrules *r, const char *text,
 	       trie_match(r->labels, text, pos - 1, ws, &v) == pos - 1;
 }
 
+/* The end of the run of digits at p (p when there is none). */
+static size_t digits_end(const char *t, size_t len, size_t p)
+{
+	while (p < len && digit(t[p]))
+		p++;
+	return p;
+}
+
+/* Are there n digits at p, then the character c (0: anything)? */
+static int digits_then(const char *t, size_t len, size_t p, size_t n,
+		       char c)
+{
+	return digits_end(t, len, p) == p + n &&
+	       (c == 0 || (p + n < len && t[p + n] == c));
+}
+
+/* Digits at pos that are a code, not a figure: three groups joined by
+ * hyphens ("703-604-6618"), a group written with a leading zero ("09-45",
+ * "26-01"), a telephone number with its area code in brackets ("(703)
+ * 697-5131"). */
+static int code_digits(const char *t, size_t len, size_t pos)
+{
+	size_t q = pos, s, groups = 0;
+	int lead0 = 0;
+
+	for (;;) {
+		s = q;
+		q = digits_end(t, len, q);
+		lead0 |= q - s >= 2 && t[s] == '0';
+		groups++;
+		if (q + 1 < len && t[q] == '-' && digit(t[q + 1]))
+			q++;
+		else
+			break;
+	}
+	if (groups >= 3 || lead0)
+		return 1;
+	if (pos >= 1 && t[pos - 1] == '(' && digits_then(t, len, pos, 3, ')') &&
+	    pos + 5 < len && t[pos + 4] == ' ' &&
+	    digits_then(t, len, pos + 5, 3, '-') &&
+	    digits_then(t, len, pos + 9, 4, 0))
+		return 1;
+	return pos >= 6 && t[pos - 1] == ' ' && t[pos - 2] == ')' &&
+	       t[pos - 6] == '(' && digits_then(t, len, pos - 5, 3, ')') &&
+	       digits_then(t, len, pos, 3, '-') &&
+	       digits_then(t, len, pos + 4, 4, 0);
+}
+
+/* Is the word before pos a short one in capitals ("DDG 64", "VP 4"), a
+ * hull or a unit, and the text after the digits not in capitals too (a
+ * headline in capitals: "SEND 500 TROOPS")? */
+static int after_capitals(const char *t, size_t len, size_t pos)
+{
+	size_t ws, e = digits_end(t, len, pos);
+
+	if (pos < 3 || t[pos - 1] != ' ')
+		return 0;
+	for (ws = pos - 1; ws > 0 && isupper((unsigned char)t[ws - 1]); ws--)
+		;
+	if (pos - 1 - ws < 2 || pos - 1 - ws > 4 ||
+	    (ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '(' &&
+	     t[ws - 1] != '\n'))
+		return 0;
+	return !(e + 1 < len && t[e] == ' ' && isupper((unsigned char)t[e + 1]) &&
+		 (e + 2 >= len || !islower((unsigned char)t[e + 2])));
+}
+
+/* "M939 5 Ton truck": a capitalised unit after the digits, in a name. */
+static int unit_in_name(const struct figrules *r, const char *t, size_t len,
+			size_t pos)
+{
+	size_t e = digits_end(t, len, pos);
+	uint32_t v;
+
+	return pos >= 2 && t[pos - 1] == ' ' &&
+	       (isupper((unsigned char)t[pos - 2]) || digit(t[pos - 2])) &&
+	       e + 1 < len && t[e] == ' ' && isupper((unsigned char)t[e + 1]) &&
+	       trie_match(r->units, t, len, e + 1, &v) != 0;
+}
+
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos)
 {
@@ -126,7 +206,10 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 	if (digit((char)c))
 		return !trie_word_before(text, pos) &&
 		       !designation_digits(text, pos) &&
-		       !after_label(r, text, pos);
+		       !after_label(r, text, pos) &&
+		       !code_digits(text, len, pos) &&
+		       !after_capitals(text, len, pos) &&
+		       !unit_in_name(r, text, len, pos);
 	if (trie_may_start(r->signs, c))
 		return !trie_word_before(text, pos);
 	/* a capitalised number word after a capitalised word is part of a
@@ -200,8 +283,148 @@ static size_t read_digits(const char *t, size_t len, size_t p, struct num *n)
 	return q;
 }
 
+/* A number word at p ("forty" of "forty-five": the trie stops at the
+ * hyphen); its index in r->num in *v.  The end, or 0. */
+static size_t number_word(const struct figrules *r, const char *t,
+			  size_t len, size_t p, uint32_t *v)
+{
+	size_t q = trie_match(r->numbers, t, len, p, v), h = p;
+	char *w;
+
+	if (q != 0)
+		return q;
+	while (h < len && t[h] != '-' && trie_word_at(t, len, h))
+		h++;
+	if (h >= len || t[h] != '-' || h == p)
+		return 0;
+	w = xstrndup(t + p, h - p);
+	q = trie_match(r->numbers, w, h - p, 0, v);
+	free(w);
+	return q == h - p ? h : 0;
+}
+
+/* Is number word v a whole number below 100 said plainly ("seven",
+ * "forty"), not "dozens", "a third" or "a decade"? */
+static int plain_word(const struct figrules *r, uint32_t v)
+{
+	const struct numword *w = &r->num[v];
+
+	return !w->vague && !w->counts && w->lo == w->hi && w->value >= 1 &&
+	       w->value < 100 && w->value == floor(w->value);
+}
+
+/* A number below 100 in words at p: "seven", "forty-seven", "twenty
+ * five".  Its end and value, or 0. */
+static size_t small_words(const struct figrules *r, const char *t,
+			  size_t len, size_t p, double *val)
+{
+	uint32_t v, u;
+	size_t q = number_word(r, t, len, p, &v), q2;
+
+	if (q == 0 || !plain_word(r, v))
+		return 0;
+	*val = r->num[v].value;
+	if (*val >= 20 && fmod(*val, 10) == 0 && q + 1 < len &&
+	    (t[q] == '-' || t[q] == ' ') &&
+	    (q2 = trie_match(r->numbers, t, len, q + 1, &u)) != 0 &&
+	    plain_word(r, u) && r->num[u].value <= 9) {
+		*val += r->num[u].value;
+		q = q2;
+	}
+	return q;
+}
+
+/* "and" then a space at g: where the next word starts, or 0. */
+static size_t and_at(const char *t, size_t len, size_t g)
+{
+	return g + 4 < len && memcmp(t + g, "and ", 4) == 0 ? g + 4 : 0;
+}
+
+/* The rest of a number in words after its first part (value n->value,
+ * ending at q): "four hundred forty-seven", "two thousand five
+ * hundred", "one hundred and five", "one and a half million", "two
+ * dozen".  Returns the end. */
+static size_t words_on(const struct figrules *r, const char *t, size_t len,
+		       size_t q, struct num *n)
+{
+	double total = 0, group = n->value, big = 0, s, val;
+	int scaled = 0, half = 0;
+	size_t g, q2, a;
+	uint32_t v;
+
+	for (;;) {
+		g = after_gap(t, len, q);
+		if (g == 0 && q + 1 < len && t[q] == '-')
+			g = q + 1;
+		if (g == 0)
+			break;
+		if ((q2 = trie_match(r->scales, t, len, g, &v)) != 0) {
+			s = r->scale[v];
+			if (group == 0 || (s < 1000 && group >= 100) ||
+			    (s >= 1000 && big != 0 && s >= big))
+				break;
+			if (s < 1000) {
+				group *= s;
+			} else {
+				total += group * s;
+				group = 0;
+				big = s;
+			}
+			scaled = 1;
+			q = q2;
+			continue;
+		}
+		if ((a = and_at(t, len, g)) != 0 && !half && !scaled &&
+		    group > 0 && group < 100 && a + 6 <= len &&
+		    memcmp(t + a, "a half", 6) == 0 &&
+		    !trie_word_at(t, len, a + 6)) {
+			/* "one and a half million", "two and a half years" */
+			group += 0.5;
+			half = 1;
+			q = a + 6;
+			continue;
+		}
+		if (!scaled || fmod(group, 100) != 0)
+			break;
+		if (a == 0)
+			a = g;
+		q2 = small_words(r, t, len, a, &val);
+		/* not "two hundred one-way drones", not "three hundred and
+		 * two hundred" */
+		if (q2 == 0 || (q2 < len && t[q2] == '-') ||
+		    (a != g && (g = after_gap(t, len, q2)) != 0 &&
+		     trie_match(r->scales, t, len, g, &v) != 0))
+			break;
+		group += val;
+		scaled = 0;
+		q = q2;
+	}
+	if (total + group != n->value) {
+		n->value = n->lo = n->hi = total + group;
+		n->weak = 0;
+	}
+	return q;
+}
+
+/* A number in words repeated in digits in brackets, "forty-seven (47)":
+ * the end of the brackets when their value is the words', else q. */
+static size_t repeated_digits(const char *t, size_t len, size_t q,
+			      const struct num *n)
+{
+	struct num d;
+	size_t g = after_gap(t, len, q), e;
+
+	if (g == 0 || t[g] != '(' || g + 1 >= len)
+		return q;
+	memset(&d, 0, sizeof d);
+	e = read_digits(t, len, g + 1, &d);
+	if (e == 0 || e >= len || t[e] != ')' || d.value != n->value)
+		return q;
+	return e + 1;
+}
+
 /* A number written in digits or words, with scale words after it
- * ("3.5 million", "forty-five", "three hundred"). */
+ * ("3.5 million", "forty-five", "four hundred forty-seven (447)"). */
 static size_t read_number(const struct figrules *r, const char *t,
 			  size_t len, size_t p, struct num *n)
 {
@@ -210,48 +433,30 @@ static size_t read_number(const struct figrules *r, const char *t,
 
 	memset(n, 0, sizeof *n);
 	q = read_digits(t, len, p, n);
+	if (q == 0 && (q = small_words(r, t, len, p, &n->value)) != 0) {
+		/* a cardinal in words */
+		n->lo = n->hi = n->value;
+		n->weak = q == trie_match(r->numbers, t, len, p, &v) &&
+			  r->num[v].weak;
+		return repeated_digits(t, len, words_on(r, t, len, q, n), n);
+	}
+	if (q == 0 && p + 2 < len && (t[p] == 'a' || t[p] == 'A') &&
+	    t[p + 1] == ' ' && (g = trie_match(r->scales, t, len, p + 2, &v)) &&
+	    r->scale[v] >= 100) {
+		/* "a hundred", "a million" */
+		n->value = 1;
+		return words_on(r, t, len, p + 1, n);
+	}
 	if (q == 0) {
-		q = trie_match(r->numbers, t, len, p, &v);
-		if (q == 0) {
-			/* "forty-five": the trie stops at the hyphen */
-			size_t h = p;
-
-			while (h < len && t[h] != '-' &&
-			       trie_word_at(t, len, h))
-				h++;
-			if (h < len && t[h] == '-' && h > p) {
-				char *w = xstrndup(t + p, h - p);
-
-				q = trie_match(r->numbers, w, h - p, 0, &v);
-				free(w);
-				if (q != h - p)
-					return 0;
-				q = h;
-			} else {
-				return 0;
-			}
-		}
+		q = number_word(r, t, len, p, &v);
+		if (q == 0)
+			return 0;
 		n->value = r->num[v].value;
 		n->lo = r->num[v].lo;
 		n->hi = r->num[v].hi;
 		n->weak = r->num[v].weak;
 		n->vague = r->num[v].vague;
 		n->counts = r->num[v].counts;
-		/* forty-five, twenty five */
-		if (n->value >= 20 && n->value < 100 &&
-		    fmod(n->value, 10) == 0 && q + 1 < len &&
-		    (t[q] == '-' || t[q] == ' ')) {
-			uint32_t u;
-			size_t q2 = trie_match(r->numbers, t, len, q + 1, &u);
-
-			if (q2 && r->num[u].value >= 1 &&
-			    r->num[u].value <= 9 && !r->num[u].vague) {
-				n->value += r->num[u].value;
-				n->lo = n->hi = n->value;
-				n->weak = 0;
-				q = q2;
-			}
-		}
 	}
 	/* scale words: "million", "hundred thousand" */
 	for (;;) {
@@ -695,6 +900,16 @@ static void read_second(const struct figrules *r, const char *t, size_t len,
 	}
 }
 
+/* A fraction in words before "of": "a third of the budget", "two-thirds
+ * of the troops" (not "a third straight day"). */
+static int share_of(const char *t, size_t len, const struct reading *rd)
+{
+	size_t g = after_gap(t, len, rd->q);
+
+	return !rd->n.digits && rd->n.value > 0 && rd->n.value < 1 && g &&
+	       g + 3 < len && memcmp(t + g, "of ", 3) == 0;
+}
+
 /* What follows the number says its kind: "%", "per cent", a currency
  * word, a unit ("five-day"), what it counts ("10,000 troops", "274.8
  * kg").  The figure's end, or 0 for a lone "one" that counts nothing. */
@@ -739,7 +954,8 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 	/* "one" alone is a figure only before a person or thing counted:
 	 * "one man was killed", "one anti-ship cruise missile", not "one of
 	 * the" */
-	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q))
+	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q) &&
+	    !share_of(t, len, rd))
 		return 0;
 	counted_phrase(r, t, len, q, f);
 	/* a measure takes its unit in: "274.8 kg", "12 years" */

@@ -107,10 +107,101 @@ static void test_figures(void **state)
 	}
 }
 
+/* Number words follow the English grammar; a number repeated in digits
+ * in brackets is one figure. */
+static void test_number_words(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "w",
+		"It approved four hundred forty-seven (447) missiles and "
+		"eighty-two (82) M142 HIMARS launchers. One and a half million "
+		"people fled; two thousand five hundred soldiers, one hundred "
+		"and five tanks, a hundred drones, two dozen ships and tens of "
+		"thousands of troops came. Two hundred one-way drones flew; "
+		"twelve (13) boats.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "four hundred forty-seven (447)", CAT_FIGURE,
+			NULL));
+	assert_false(has(a, &m, "seven", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "447", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "eighty-two (82)", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "82", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "One and a half million", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "two thousand five hundred", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "one hundred and five", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "a hundred", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "two dozen", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "tens of thousands", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "Two hundred", CAT_FIGURE, NULL));
+	/* digits that disagree with the words are not the same figure */
+	assert_true(has(a, &m, "twelve", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "447"), 1);
+	assert_int_equal(normalised(&m, "82"), 1);
+	assert_int_equal(normalised(&m, "1500000"), 1);
+	assert_int_equal(normalised(&m, "2500"), 1);
+	assert_int_equal(normalised(&m, "105"), 1);
+	assert_int_equal(normalised(&m, "100"), 1);
+	assert_int_equal(normalised(&m, "24"), 1);
+	assert_int_equal(normalised(&m, "20000-99999"), 1);
+	assert_int_equal(normalised(&m, "200"), 1);
+	assert_int_equal(normalised(&m, "201"), 0);
+	mentions_free(&m);
+	article_free(a);
+
+	/* a fraction in words is a share before "of" */
+	a = text_article(rules, "s",
+			 "A third of the budget went; two-thirds of the troops "
+			 "left on a third straight day.\n");
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "A third", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "two-thirds", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "0.3333"), 1);
+	assert_int_equal(normalised(&m, "0.6667"), 1);
+	assert_int_equal(normalised(&m, "3rd"), 1);
+	mentions_free(&m);
+	article_free(a);
+}
+
+/* Labels name, they do not count: laws, orders, transmittals, codes,
+ * telephone numbers, hulls and units, a unit in a vehicle's name. */
+static void test_labels(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "l",
+		"Under Public Law 96-8, Executive Order 13224 and section 1702, "
+		"Transmittal No. 26-01 and case 09-45 sent 40 jets. Call "
+		"703-604-6618 or (703) 697-5131. The USS Carney (DDG 64) and VP "
+		"4 flew with a M939 5 Ton truck and 12 ships.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "40", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "12", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "96-8", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "13224", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "1702", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "26-01", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "09-45", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "703-604", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "703", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "697-5131", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "64", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "4", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "5", CAT_FIGURE, NULL));
+	mentions_free(&m);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_number_words),
+		cmocka_unit_test(test_labels),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
