@@ -33,6 +33,13 @@ void tlrules_free(struct tlrules *r);
 enum tl_precision tl_resolve(const char *kind, int offset, int which,
 			     const char *date, int *y, int *m, int *d);
 
+/* The year of a date written without one (month 1-12, day 0 when not
+ * given): the one of the year before, the same year or the year after the
+ * report's date ("YYYY-MM-DD") that puts it nearest that date, so that
+ * "December 30" in a report of January 2 is the year before.  0 without a
+ * date. */
+int tl_year_near(int month, int day, const char *date);
+
 /* The events of a, in text order. */
 void timeline_find(const struct tlrules *r, const struct article *a,
 		   const struct mentions *m, struct tl_event **out,
