@@ -265,6 +265,12 @@ int tl_cmp(const struct tl_event *x, const struct tl_event *y)
 	return kx < ky ? -1 : kx > ky;
 }
 
+int tl_same(const struct tl_event *x, const struct tl_event *y)
+{
+	return x->precision != TL_NONE && x->precision == y->precision &&
+	       tl_cmp(x, y) == 0;
+}
+
 static int tlref_cmp(const void *a, const void *b)
 {
 	const struct tl_ref *x = a, *y = b;
@@ -292,6 +298,8 @@ struct tl_ref *timeline_merge(const struct tl_event *a, size_t na,
 		v[na + i].side = 1;
 	}
 	xqsort(v, na + nb, sizeof *v, tlref_cmp);
+	for (i = 1; i < na + nb; i++)
+		v[i].entry = v[i - 1].entry + !tl_same(v[i - 1].ev, v[i].ev);
 	*n = na + nb;
 	return v;
 }

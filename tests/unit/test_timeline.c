@@ -1,6 +1,6 @@
 /* timeline: a date without a year takes the year nearest the report's
- * date; relative expressions resolve against that date; the same day in
- * two spellings, in one report or in both, is one timeline entry. */
+ * date; relative expressions resolve against that date.  (Entries of the
+ * merged timeline: test_timeline_order.c.) */
 #include "testlib.h"
 
 #include <stdio.h>

@@ -52,7 +52,13 @@ int tl_cmp(const struct tl_event *x, const struct tl_event *y);
 struct tl_ref {
 	const struct tl_event *ev;
 	int side;
+	size_t entry;  /* its entry: refs of one resolved date (the same
+			* day in any spelling, in either report) share one,
+			* numbered from 0 in order; an unresolved one is
+			* an entry of its own */
 };
+/* Whether x and y are the same resolved date at the same precision. */
+int tl_same(const struct tl_event *x, const struct tl_event *y);
 /* The one timeline order, for the screen and for every batch output: the
  * events of reports A (a, na) and B (b, nb), each in text order as
  * timeline_find gives them, merged by date (tl_cmp: unresolved last);
