@@ -143,6 +143,29 @@ enum tl_precision tl_resolve(const char *kind, int offset, int which,
 	return TL_DAY;
 }
 
+int tl_year_near(int month, int day, const char *date)
+{
+	int dy, dm, dd, y, best = 0;
+	long here, dist = 0;
+
+	if (date == NULL || month < 1 || month > 12 ||
+	    sscanf(date, "%d-%d-%d", &dy, &dm, &dd) != 3)
+		return 0;
+	/* days counted roughly (31 a month): only which year is nearest
+	 * matters, and a tie goes to the earlier year (reports look back) */
+	here = (long)dy * 372 + (dm - 1) * 31 + (dd - 1);
+	for (y = dy - 1; y <= dy + 1; y++) {
+		long at = (long)y * 372 + (month - 1) * 31 + (day ? day - 1 : 15);
+		long dd2 = at > here ? at - here : here - at;
+
+		if (best == 0 || dd2 < dist) {
+			best = y;
+			dist = dd2;
+		}
+	}
+	return best;
+}
+
 static void push(struct tl_event **out, size_t *n, size_t *cap,
 		 const struct tl_event *ev)
 {
@@ -161,12 +184,9 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 		   const struct mentions *m, struct tl_event **out, size_t *n)
 {
 	size_t cap = 0, i, sec;
-	int ay = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (a->date)
-		ay = atoi(a->date);
 	for (i = 0; i < m->n; i++) {
 		const struct mention *mn = &m->v[i];
 		const struct figure *f;
@@ -180,7 +200,9 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 		ev.start = mn->start;
 		ev.end = mn->end;
 		ev.section = mention_section(m, mn);
-		ev.year = f->year ? f->year : ay;
+		ev.year = f->year	 ? f->year
+			   : f->month ? tl_year_near(f->month, f->day, a->date)
+				      : 0;
 		ev.month = f->month;
 		ev.day = f->day;
 		ev.precision = f->kind == FIG_YEAR ? TL_YEAR
@@ -243,6 +265,12 @@ int tl_cmp(const struct tl_event *x, const struct tl_event *y)
 	return kx < ky ? -1 : kx > ky;
 }
 
+int tl_same(const struct tl_event *x, const struct tl_event *y)
+{
+	return x->precision != TL_NONE && x->precision == y->precision &&
+	       tl_cmp(x, y) == 0;
+}
+
 static int tlref_cmp(const void *a, const void *b)
 {
 	const struct tl_ref *x = a, *y = b;
@@ -270,6 +298,8 @@ struct tl_ref *timeline_merge(const struct tl_event *a, size_t na,
 		v[na + i].side = 1;
 	}
 	xqsort(v, na + nb, sizeof *v, tlref_cmp);
+	for (i = 1; i < na + nb; i++)
+		v[i].entry = v[i - 1].entry + !tl_same(v[i - 1].ev, v[i].ev);
 	*n = na + nb;
 	return v;
 }

@@ -177,33 +177,82 @@ static void md_topics(FILE *f, const struct comparison *c,
 	}
 }
 
+/* A place to cut t near p, between lo and hi: after the space nearest p
+ * (forward when ahead, backward when behind), else the start of the
+ * UTF-8 character at p. */
+static size_t cut_at(const char *t, size_t p, size_t lo, size_t hi,
+		     int ahead)
+{
+	size_t q = p;
+
+	while (q > lo && q < hi && t[q - 1] != ' ')
+		q += ahead ? 1 : -1;
+	if (q > lo && q < hi)
+		return ahead ? q : q - 1;
+	while (p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+/* The sentence around an event, the expression itself in **bold**, cut to
+ * about 60 bytes either side of it. */
+static void md_in_sentence(FILE *f, const struct article *a,
+			   const struct tl_event *ev)
+{
+	long si = article_sentence_at(a, ev->start);
+	size_t ss = ev->start, se = ev->end;
+
+	if (si >= 0) {
+		ss = a->sentences[si].start;
+		se = a->sentences[si].end;
+	}
+	if (ss > ev->start)
+		ss = ev->start;
+	if (se < ev->end)
+		se = ev->end;
+	if (ev->start - ss > 60) {
+		ss = cut_at(a->text, ev->start - 60, ss, ev->start, 1);
+		fputs("…", f);
+	}
+	put_span(f, a->text, ss, ev->start);
+	fputs("**", f);
+	put_span(f, a->text, ev->start, ev->end);
+	fputs("**", f);
+	if (se - ev->end > 60) {
+		put_span(f, a->text, ev->end,
+			 cut_at(a->text, ev->end + 60, ev->end, se, 0));
+		fputs("…", f);
+	} else {
+		put_span(f, a->text, ev->end, se);
+	}
+}
+
+/* One row per entry of the timeline (one date, however it is spelt, in
+ * one or both reports): the date, the reports, and each expression in its
+ * sentence. */
 static void md_timeline(FILE *f, const struct comparison *c)
 {
-	size_t n, i;
+	size_t n, i, j, k;
 	struct tl_ref *v = timeline_merge(c->side[0].tl, c->side[0].ntl,
 					  c->side[1].tl, c->side[1].ntl, &n);
 
-	fputs("## Timeline\n\n| when | report | as written | context |\n"
-	      "| --- | --- | --- | --- |\n", f);
-	for (i = 0; i < n; i++) {
-		const struct article *a = c->side[v[i].side].a;
-		long si = article_sentence_at(a, v[i].ev->start);
+	fputs("## Timeline\n\n| when | report | in its sentence |\n"
+	      "| --- | --- | --- |\n", f);
+	for (i = 0; i < n; i = j) {
+		int in = 0;
 		char when[32];
 
+		for (j = i; j < n && v[j].entry == v[i].entry; j++)
+			in |= 1 << v[j].side;
 		tl_format(v[i].ev, when, sizeof when);
-		fprintf(f, "| %s | %s | ", when, side_name[v[i].side]);
-		put_span(f, a->text, v[i].ev->start, v[i].ev->end);
-		fputs(" | ", f);
-		if (si >= 0) {
-			size_t ss = a->sentences[si].start,
-			       se = a->sentences[si].end;
-
-			if (se - ss > 120)
-				se = ss + 120;
-			while (se > ss &&
-			       ((unsigned char)a->text[se] & 0xC0) == 0x80)
-				se--;
-			put_span(f, a->text, ss, se);
+		fprintf(f, "| %s | %s | ", when,
+			in == 3 ? "A, B" : side_name[in >> 1]);
+		for (k = i; k < j; k++) {
+			if (k > i)
+				fputs(" · ", f);
+			if (in == 3)
+				fprintf(f, "%s: ", side_name[v[k].side]);
+			md_in_sentence(f, c->side[v[k].side].a, v[k].ev);
 		}
 		fputs(" |\n", f);
 	}

@@ -111,18 +111,41 @@ int compare_yaml_write(FILE *f, const struct comparison *c,
 						  c->side[1].tl,
 						  c->side[1].ntl, &n);
 
-		for (i = 0; i < n; i++) {
-			char when[32];
+		size_t j, k;
 
+		/* one item per entry: one date however it is spelt, with
+		 * each expression as written */
+		for (i = 0; i < n; i = j) {
+			char when[32];
+			int in = 0;
+
+			for (j = i; j < n && v[j].entry == v[i].entry; j++)
+				in |= 1 << v[j].side;
 			tl_format(v[i].ev, when, sizeof when);
 			yout_map_start(y);
 			yout_kv(y, "when", when);
-			yout_kv(y, "report", v[i].side ? "b" : "a");
-			yout_kvn(y, "text",
-				 c->side[v[i].side].a->text + v[i].ev->start,
-				 v[i].ev->end - v[i].ev->start);
-			yout_key(y, "relative");
-			yout_int(y, v[i].ev->relative);
+			yout_key(y, "reports");
+			yout_seq_start_flow(y);
+			if (in & 1)
+				yout_str(y, "a");
+			if (in & 2)
+				yout_str(y, "b");
+			yout_seq_end(y);
+			yout_key(y, "mentions");
+			yout_seq_start(y);
+			for (k = i; k < j; k++) {
+				const struct article *a = c->side[v[k].side].a;
+
+				yout_map_start(y);
+				yout_kv(y, "report", v[k].side ? "b" : "a");
+				yout_kvn(y, "text", a->text + v[k].ev->start,
+					 v[k].ev->end - v[k].ev->start);
+				yout_ki(y, "section", (long long)v[k].ev->section);
+				yout_key(y, "relative");
+				yout_int(y, v[k].ev->relative);
+				yout_map_end(y);
+			}
+			yout_seq_end(y);
 			yout_map_end(y);
 		}
 		free(v);

@@ -1,6 +1,7 @@
 /* timeline_merge: the one order of a two-report timeline (the screen and
  * the batch outputs share it) -- by date, unresolved last, ties A before
- * B, then by place in the text; and quotes_by_speaker's grouping. */
+ * B, then by place in the text; one entry for one resolved date however
+ * spelt; and quotes_by_speaker's grouping. */
 #include "testlib.h"
 
 #include "brief/compare/quotes.h"
@@ -52,6 +53,33 @@ static void test_merge_order(void **state)
 	free(v);
 }
 
+static void test_entries(void **state)
+{
+	/* "January 9" and "January 9, 2024" in A, "Jan. 9" in B: one entry;
+	 * January 2024 (a month) is another; two unresolved stay apart */
+	struct tl_event a[] = {ev(10, 2024, 1, 9), ev(20, 2024, 1, 9),
+			       ev(30, 0, 0, 0)};
+	struct tl_event b[] = {ev(5, 2024, 1, 0), ev(15, 2024, 1, 9),
+			       ev(25, 0, 0, 0)};
+	static const struct {
+		int side;
+		size_t start, entry;
+	} want[] = {{1, 5, 0},  {0, 10, 1}, {0, 20, 1},
+		    {1, 15, 1}, {0, 30, 2}, {1, 25, 3}};
+	struct tl_ref *v;
+	size_t n, i;
+
+	(void)state;
+	v = timeline_merge(a, 3, b, 3, &n);
+	assert_int_equal(n, 6);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(v[i].side, want[i].side);
+		assert_int_equal(v[i].ev->start, want[i].start);
+		assert_int_equal(v[i].entry, want[i].entry);
+	}
+	free(v);
+}
+
 static void test_quotes_by_speaker(void **state)
 {
 	char kim[] = "Kim", lee[] = "Lee", abe[] = "Abe";
@@ -76,6 +104,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merge_order),
+		cmocka_unit_test(test_entries),
 		cmocka_unit_test(test_quotes_by_speaker),
 	};
 

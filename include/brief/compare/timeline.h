@@ -33,6 +33,13 @@ void tlrules_free(struct tlrules *r);
 enum tl_precision tl_resolve(const char *kind, int offset, int which,
 			     const char *date, int *y, int *m, int *d);
 
+/* The year of a date written without one (month 1-12, day 0 when not
+ * given): the one of the year before, the same year or the year after the
+ * report's date ("YYYY-MM-DD") that puts it nearest that date, so that
+ * "December 30" in a report of January 2 is the year before.  0 without a
+ * date. */
+int tl_year_near(int month, int day, const char *date);
+
 /* The events of a, in text order. */
 void timeline_find(const struct tlrules *r, const struct article *a,
 		   const struct mentions *m, struct tl_event **out,
@@ -45,7 +52,13 @@ int tl_cmp(const struct tl_event *x, const struct tl_event *y);
 struct tl_ref {
 	const struct tl_event *ev;
 	int side;
+	size_t entry;  /* its entry: refs of one resolved date (the same
+			* day in any spelling, in either report) share one,
+			* numbered from 0 in order; an unresolved one is
+			* an entry of its own */
 };
+/* Whether x and y are the same resolved date at the same precision. */
+int tl_same(const struct tl_event *x, const struct tl_event *y);
 /* The one timeline order, for the screen and for every batch output: the
  * events of reports A (a, na) and B (b, nb), each in text order as
  * timeline_find gives them, merged by date (tl_cmp: unresolved last);
