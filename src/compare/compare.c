@@ -6,7 +6,38 @@
 #include <string.h>
 
 #include "brief/base/paths.h"
+#include "brief/yaml/wordlist.h"
 #include "brief/yaml/yamlio.h"
+
+/* same_names: a list of lists; the first word of each names them all. */
+static int load_same_names(struct compare_rules *r, const struct ynode *root,
+			   const char *p, struct err *e)
+{
+	const struct ynode *l = ynode_get(root, "same_names");
+	size_t i;
+
+	if (l == NULL)
+		return 0;
+	if (l->type != YNODE_SEQ) {
+		ynode_err(e, p, l, "'same_names' must be a list of lists of "
+			  "names");
+		return -1;
+	}
+	r->same = xcalloc(l->nkids + 1, sizeof *r->same);
+	r->nsame_len = xcalloc(l->nkids + 1, sizeof *r->nsame_len);
+	for (i = 0; i < l->nkids; i++) {
+		if (wordlist_strings(p, l->kids[i], "same_names", 1,
+				     &r->same[i], &r->nsame_len[i], e) != 0)
+			return -1;
+		r->nsame++;
+		if (r->nsame_len[i] == 0) {
+			ynode_err(e, p, l->kids[i], "'same_names': a group "
+				  "holds a name at least");
+			return -1;
+		}
+	}
+	return 0;
+}
 
 struct compare_rules *compare_rules_load(const char *path,
 					 const char *topics_path,
@@ -33,6 +64,8 @@ struct compare_rules *compare_rules_load(const char *path,
 		r->share_factor = atof(v->str);
 	if ((v = ynode_get(root, "min_mentions")) && v->type == YNODE_SCALAR)
 		r->min_mentions = atoi(v->str);
+	if (load_same_names(r, root, p, e) != 0)
+		goto fail;
 	r->q = quoterules_load(root, p, e);
 	if (r->q == NULL)
 		goto fail;
@@ -56,8 +89,17 @@ fail:
 
 void compare_rules_free(struct compare_rules *r)
 {
+	size_t i, k;
+
 	if (r == NULL)
 		return;
+	for (i = 0; i < r->nsame; i++) {
+		for (k = 0; k < r->nsame_len[i]; k++)
+			free(r->same[i][k]);
+		free(r->same[i]);
+	}
+	free(r->same);
+	free(r->nsame_len);
 	quoterules_free(r->q);
 	tlrules_free(r->tl);
 	topics_free(r->topics);
@@ -248,6 +290,115 @@ static void mark_discrepancies(struct comparison *c)
 	}
 }
 
+/* Drop every possessive ending ("'s", "’s") of the words of k. */
+static void drop_possessives(char *k)
+{
+	char *r = k, *w = k;
+
+	while (*r) {
+		size_t n = 0;
+
+		if (r[0] == '\'' && r[1] == 's')
+			n = 2;
+		else if (strncmp(r, "\xe2\x80\x99s", 4) == 0)
+			n = 4;
+		if (n && (r[n] == ' ' || r[n] == '\0')) {
+			r += n;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+char *compare_entity_key(const struct compare_rules *r, const char *name)
+{
+	char *k = xstrdup(name), *out;
+	const char *rest = k, *canon = NULL;
+	size_t i, j, best = 0;
+
+	for (i = 0; k[i]; i++)
+		if (k[i] >= 'A' && k[i] <= 'Z')
+			k[i] = (char)(k[i] - 'A' + 'a');
+	drop_possessives(k);
+	if (strncmp(rest, "the ", 4) == 0)
+		rest += 4;
+	for (i = 0; i < r->nsame; i++)
+		for (j = 0; j < r->nsame_len[i]; j++) {
+			size_t n = strlen(r->same[i][j]);
+
+			if (n > best && strncmp(rest, r->same[i][j], n) == 0 &&
+			    (rest[n] == ' ' || rest[n] == '\0')) {
+				best = n;
+				canon = r->same[i][0];
+			}
+		}
+	if (canon == NULL)
+		out = xstrdup(rest);
+	else {
+		out = xmalloc(strlen(canon) + strlen(rest + best) + 1);
+		strcpy(out, canon);
+		strcat(out, rest + best);
+	}
+	free(k);
+	return out;
+}
+
+struct keyed {
+	char *key;
+	uint32_t entity;
+	int cat;
+};
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->cat != y->cat)
+		return x->cat - y->cat;
+	return strcmp(x->key, y->key);
+}
+
+/* Entities whose names have one key are one: the counts of each group go
+ * to its most mentioned member. */
+static void merge_by_key(const struct compare_rules *r,
+			 const struct entities *reg, size_t ne,
+			 size_t (*cnt)[2])
+{
+	struct keyed *v = xcalloc(ne + 1, sizeof *v);
+	size_t i, j, n = 0, k;
+
+	for (i = 0; i < ne; i++) {
+		const struct entity *en = entities_get(reg, (uint32_t)i);
+
+		if (cnt[i][0] + cnt[i][1] == 0 || en == NULL)
+			continue;
+		v[n].key = compare_entity_key(r, en->name);
+		v[n].entity = (uint32_t)i;
+		v[n].cat = (int)en->cat;
+		n++;
+	}
+	xqsort(v, n, sizeof *v, keyed_cmp);
+	for (i = 0; i < n; i = j) {
+		size_t top = i;
+
+		for (j = i + 1; j < n && keyed_cmp(&v[i], &v[j]) == 0; j++)
+			if (cnt[v[j].entity][0] + cnt[v[j].entity][1] >
+			    cnt[v[top].entity][0] + cnt[v[top].entity][1])
+				top = j;
+		for (k = i; k < j; k++) {
+			if (k == top)
+				continue;
+			cnt[v[top].entity][0] += cnt[v[k].entity][0];
+			cnt[v[top].entity][1] += cnt[v[k].entity][1];
+			cnt[v[k].entity][0] = cnt[v[k].entity][1] = 0;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+}
+
 struct comparison *compare_run(const struct compare_rules *r,
 			       const struct entities *reg,
 			       const struct article *a,
@@ -306,7 +457,8 @@ struct comparison *compare_run(const struct compare_rules *r,
 			}
 		}
 	}
-	/* entities */
+	/* entities, one for the forms of one name */
+	merge_by_key(r, reg, ne, cnt);
 	c->ents = xcalloc(ne + 1, sizeof *c->ents);
 	for (i = 0; i < ne; i++) {
 		struct cmp_entity *ce;

@@ -120,18 +120,6 @@ static const struct mention *last_person(const struct ctx *c, size_t off)
 	return NULL;
 }
 
-/* The mention that starts at or just after p (within a space). */
-static const struct mention *mention_at(const struct ctx *c, size_t p)
-{
-	size_t i;
-
-	for (i = first_from(c, p); i < c->m->n && c->m->v[i].start <= p + 1;
-	     i++)
-		if (c->m->v[i].cat == CAT_ACTOR)
-			return &c->m->v[i];
-	return NULL;
-}
-
 static size_t skip_blank(const char *t, size_t p, size_t e)
 {
 	while (p < e && (t[p] == ' ' || t[p] == ',' || t[p] == '\n'))
@@ -160,12 +148,50 @@ static void set_speaker(const struct ctx *c, struct quote *q,
 	q->speaker_text = xstrdup(entities_get(c->reg, mn->entity)->name);
 }
 
-/* After the closing mark: "…,” Kim said" / "…,” said Kim" / "he said". */
+/* How many words may stand between the closing mark and the speech verb
+ * ("…,” the ministry's spokesman, Lee Sung-jun, told reporters). */
+#define AFTER_WORDS 8
+
+/* The speech verb that ends the attribution after the closing mark: the
+ * first within AFTER_WORDS words, before any stop; 0 when there is none. */
+static size_t verb_after(const struct ctx *c, size_t p, size_t se,
+			 size_t most)
+{
+	const char *t = c->a->text;
+	size_t words = 0;
+
+	while (p < se && words <= most) {
+		p = skip_blank(t, p, se);
+		if (p >= se || t[p] == '.' || t[p] == ';' || t[p] == ':' ||
+		    t[p] == '?' || t[p] == '!' || is3(t, p, se, 0x9C) ||
+		    t[p] == '"')
+			return 0;
+		if (trie_word_start(t, p, se) && word_in(c->r->verbs, t, p, se))
+			return p + 1; /* 0 means none */
+		if (trie_word_at(t, se, p)) {
+			p = word_end(t, p, se);
+			words++;
+		} else {
+			p++;
+		}
+	}
+	return 0;
+}
+
+/* After the closing mark: "…,” said Kim" / "…,” Kim said" / "he said" /
+ * "…,” South Korea's Defense Ministry said" / "…,” the ministry's
+ * spokesman, Lee Sung-jun, told reporters".  Before the verb, the speaker
+ * is the last person named there, else the last actor (the ministry, not
+ * the state it belongs to). */
 static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 {
 	const char *t = c->a->text;
-	const struct mention *mn;
-	size_t w;
+	const struct mention *mn = NULL;
+	size_t w, verb, i, b, mark = p;
+	/* a quote that ends a clause ("…,” / "…” ,") may be followed by a
+	 * long attribution; a word quoted inside a clause ("the “harshest”
+	 * policies, state media reported") only by a name and a verb */
+	int ends = q->end > q->start && strchr(",.?!", t[q->end - 1]);
 
 	p = skip_blank(t, p, se);
 	if (p >= se)
@@ -173,8 +199,6 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 	w = word_end(t, p, se);
 	if (word_in(c->r->verbs, t, p, se)) {
 		/* "said Kim", "said President Emil Varga" */
-		size_t i;
-
 		for (i = first_from(c, w);
 		     i < c->m->n && c->m->v[i].start < w + 40; i++) {
 			const struct mention *x = &c->m->v[i];
@@ -186,17 +210,34 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 		}
 		return 0;
 	}
-	if (word_in(c->r->pronouns, t, p, se) &&
-	    word_in(c->r->verbs, t, skip_blank(t, w, se), se)) {
-		mn = last_person(c, q->start);
-		if (mn) {
-			set_speaker(c, q, mn);
-			return 1;
-		}
+	if (!ends && mark < se && t[mark] == ',')
+		ends = 1;
+	if (!ends && (i = first_from(c, p)) < c->m->n &&
+	    c->m->v[i].start > p + 1)
 		return 0;
+	if ((verb = verb_after(c, p, se, ends ? AFTER_WORDS : 3)) == 0)
+		return 0;
+	verb--;
+	for (i = first_from(c, p); i < c->m->n && c->m->v[i].end <= verb;
+	     i++) {
+		const struct mention *x = &c->m->v[i];
+
+		if (is_actor(c, x) &&
+		    (mn == NULL || is_person(c, x) || !is_person(c, mn)))
+			mn = x;
 	}
-	mn = mention_at(c, p);
-	if (mn && word_in(c->r->verbs, t, skip_blank(t, mn->end, se), se)) {
+	if (mn) {
+		set_speaker(c, q, mn);
+		return 1;
+	}
+	/* "he said": the pronoun just before the verb */
+	b = verb;
+	while (b > p && t[b - 1] == ' ')
+		b--;
+	while (b > p && trie_word_at(t, se, b - 1))
+		b--;
+	if (word_in(c->r->pronouns, t, b, se) &&
+	    (mn = last_person(c, q->start)) != NULL) {
 		set_speaker(c, q, mn);
 		return 1;
 	}
@@ -238,8 +279,10 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
 			b--;
 		while (b > ss && trie_word_at(t, qs, b - 1))
 			b--;
+		/* the person named before the pronoun, not one named
+		 * between it and the quote ("He said Kim's speech …") */
 		if (word_in(c->r->pronouns, t, b, qs))
-			best = last_person(c, q->start);
+			best = last_person(c, b);
 	}
 	if (best == NULL)
 		return 0;

@@ -1,39 +1,7 @@
 /* compare: the comparison of reports, through its entry point: quotes
  * and speakers, figures compared as numbers, discrepancies, relative
  * dates, the timeline, topics, shared entities. */
-#include "testlib.h"
-
-#include <stdio.h>
-
-#include "brief/compare/compare.h"
-#include "brief/mark/engine.h"
-
-static struct article_rules *rules;
-static struct engine en;
-static struct compare_rules *cr;
-
-static int setup(void **state)
-{
-	struct err e = {{0}};
-
-	(void)state;
-	if (shipped_engine(&rules, &en, &e) != 0 ||
-	    (cr = compare_rules_load("data/compare.yaml", "data/topics.yaml",
-				     &e)) == NULL) {
-		fprintf(stderr, "%s\n", e.text);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	compare_rules_free(cr);
-	engine_close(&en);
-	article_rules_free(rules);
-	return 0;
-}
+#include "comparelib.h"
 
 struct pair {
 	struct article *a, *b;

@@ -364,6 +364,15 @@ static const struct marks_case mark_cases[] = {
 		{"January", CAT_FIGURE, "date", 0},
 		{"May", CAT_FIGURE, "date", 0},
 	 }},
+	/* a headline in title case: "On", "To", "For" never end a name */
+	{"Statement From President Ama Kofi Mensah On Coastal Aid\n\n"
+	 "Envoy Lotte Vandersee To Visit Accra.\n",
+	 {
+		{"Ama Kofi Mensah", CAT_ACTOR, NULL, 0},
+		{"Ama Kofi Mensah On", CAT_ACTOR, NULL, 1},
+		{"Lotte Vandersee", CAT_ACTOR, NULL, 0},
+		{"Lotte Vandersee To", CAT_ACTOR, NULL, 1},
+	 }},
 };
 
 /* Every case of mark_cases. */

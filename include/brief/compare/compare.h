@@ -19,6 +19,9 @@ struct compare_rules {
 	struct topics *topics;
 	double share_factor;
 	int min_mentions;
+	char ***same;            /* same_names: groups of lower-case names */
+	size_t *nsame_len;       /* the size of each group */
+	size_t nsame;
 };
 
 /* Load data/compare.yaml and a topics file (NULL paths: the defaults). */
@@ -66,6 +69,12 @@ struct comparison *compare_run(const struct compare_rules *r,
 			       const struct article *b,
 			       const struct mentions *mb);
 void compare_free(struct comparison *c);
+
+/* The key under which an entity's name is matched across reports, in a
+ * fresh string: lower case, a leading "the" and possessives dropped, a
+ * name of a same_names group at its start replaced by the group's first
+ * ("U.S. military" and "United States military" are one). */
+char *compare_entity_key(const struct compare_rules *r, const char *name);
 
 /* Do two figures disagree (their values cannot both hold)? */
 int compare_disagree(const struct figure *x, const struct figure *y);
