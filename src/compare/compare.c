@@ -8,6 +8,26 @@
 #include "brief/base/paths.h"
 #include "brief/yaml/yamlio.h"
 
+/* The figure rules beside the comparison rules given, else the
+ * defaults. */
+static struct figrules_align *load_figures(const char *path, struct err *e)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	struct figrules_align *fr;
+	char *fp;
+	int n;
+
+	if (path == NULL)
+		return figalign_rules_load(NULL, e);
+	n = slash ? (int)(slash - path + 1) : 0;
+	fp = xcalloc((size_t)n + sizeof "figures.yaml", 1);
+	memcpy(fp, path, (size_t)n);
+	strcpy(fp + n, "figures.yaml");
+	fr = figalign_rules_load(fp, e);
+	free(fp);
+	return fr;
+}
+
 struct compare_rules *compare_rules_load(const char *path,
 					 const char *topics_path,
 					 struct err *e)
@@ -42,7 +62,7 @@ struct compare_rules *compare_rules_load(const char *path,
 	r->topics = topics_load(tp, e);
 	if (r->topics == NULL)
 		goto fail;
-	r->figs = figalign_rules_load(NULL, e);
+	r->figs = load_figures(path, e);
 	if (r->figs == NULL)
 		goto fail;
 	ynode_free(root);

@@ -23,8 +23,8 @@ struct compare_rules {
 	int min_mentions;
 };
 
-/* Load data/compare.yaml, data/figures.yaml and a topics file (NULL
- * paths: the defaults). */
+/* Load data/compare.yaml, figures.yaml beside it and a topics file
+ * (NULL paths: the defaults). */
 struct compare_rules *compare_rules_load(const char *path,
 					 const char *topics_path,
 					 struct err *e);
