@@ -39,6 +39,26 @@ static int load_same_names(struct compare_rules *r, const struct ynode *root,
 	return 0;
 }
 
+/* The figure rules beside the comparison rules given, else the
+ * defaults. */
+static struct figrules_align *load_figures(const char *path, struct err *e)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	struct figrules_align *fr;
+	char *fp;
+	int n;
+
+	if (path == NULL)
+		return figalign_rules_load(NULL, e);
+	n = slash ? (int)(slash - path + 1) : 0;
+	fp = xcalloc((size_t)n + sizeof "figures.yaml", 1);
+	memcpy(fp, path, (size_t)n);
+	strcpy(fp + n, "figures.yaml");
+	fr = figalign_rules_load(fp, e);
+	free(fp);
+	return fr;
+}
+
 struct compare_rules *compare_rules_load(const char *path,
 					 const char *topics_path,
 					 struct err *e)
@@ -75,6 +95,9 @@ struct compare_rules *compare_rules_load(const char *path,
 	r->topics = topics_load(tp, e);
 	if (r->topics == NULL)
 		goto fail;
+	r->figs = load_figures(path, e);
+	if (r->figs == NULL)
+		goto fail;
 	ynode_free(root);
 	free(p);
 	free(tp);
@@ -103,56 +126,24 @@ void compare_rules_free(struct compare_rules *r)
 	quoterules_free(r->q);
 	tlrules_free(r->tl);
 	topics_free(r->topics);
+	figalign_rules_free(r->figs);
 	free(r);
 }
 
 /* ---- figures ---- */
 
-static void interval(const struct figure *f, double *lo, double *hi)
-{
-	const char *q = f->qual;
-
-	*lo = f->lo;
-	*hi = f->hi;
-	if (q == NULL)
-		return;
-	if (strcmp(q, "more than") == 0) {
-		*lo = f->lo * 1.0000001;
-		*hi = INFINITY;
-	} else if (strcmp(q, "at least") == 0) {
-		*hi = INFINITY;
-	} else if (strcmp(q, "nearly") == 0) {
-		*lo = f->lo * 0.8;
-	} else if (strcmp(q, "about") == 0) {
-		*lo = f->lo * 0.85;
-		*hi = f->hi * 1.15;
-	} else if (strcmp(q, "up to") == 0 || strcmp(q, "at most") == 0) {
-		*lo = 0;
-	} else if (strcmp(q, "less than") == 0) {
-		*lo = 0;
-		*hi = f->hi * 0.9999999;
-	}
-}
-
 int compare_disagree(const struct figure *x, const struct figure *y)
 {
-	double xl, xh, yl, yh;
+	struct fa_meaning mx, my;
 
 	if ((x->currency == NULL) != (y->currency == NULL) ||
 	    (x->currency && strcmp(x->currency, y->currency) != 0))
 		return 0; /* not comparable */
-	if (x->kind == FIG_TALLY || y->kind == FIG_TALLY) /* 79 to 18 */
-		return x->kind == y->kind && (x->lo != y->lo || x->hi != y->hi);
-	interval(x, &xl, &xh);
-	interval(y, &yl, &yh);
-	return xh < yl || yh < xl;
-}
-
-/* Money (by currency) and tallies are compared pair by pair, not as
- * intervals. */
-static int pairwise(const struct figure *f)
-{
-	return f->currency != NULL || f->kind == FIG_TALLY;
+	if ((x->kind == FIG_TALLY) != (y->kind == FIG_TALLY))
+		return 0;
+	figalign_meaning(NULL, NULL, x, &mx);
+	figalign_meaning(NULL, NULL, y, &my);
+	return figalign_disjoint(mx.lo, mx.hi, my.lo, my.hi);
 }
 
 static const struct entities *sort_reg;
@@ -160,14 +151,8 @@ static const struct entities *sort_reg;
 static int fig_cmp(const void *a, const void *b)
 {
 	const struct cmp_figure *x = a, *y = b;
-	int c;
-
-	if (x->counts != y->counts) {
-		c = strcmp(entities_get(sort_reg, x->counts)->name,
-			   entities_get(sort_reg, y->counts)->name);
-		if (c)
-			return c;
-	}
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
 	if (x->side != y->side)
 		return x->side - y->side;
 	return x->m->start < y->m->start ? -1 : x->m->start > y->m->start;
@@ -192,102 +177,37 @@ static int is_dated(const struct figure *f)
 	return f->kind == FIG_DATE || f->kind == FIG_YEAR || f->kind == FIG_TIME;
 }
 
-struct iv {
-	double lo, hi;
-};
-
-static int iv_cmp(const void *a, const void *b)
+/* Group the figures by meaning (figalign) and mark the discrepancies. */
+static void align_figures(const struct compare_rules *r,
+			  const struct entities *reg, struct comparison *c)
 {
-	const struct iv *x = a, *y = b;
+	struct fa_fig *v = xcalloc(c->nfigs + 1, sizeof *v);
+	size_t i;
 
-	return x->lo < y->lo ? -1 : x->lo > y->lo;
-}
+	for (i = 0; i < c->nfigs; i++) {
+		const struct cmp_figure *cf = &c->figs[i];
+		const struct article *a = c->side[cf->side].a;
+		long si = article_sentence_at(a, cf->m->start);
 
-/* Does any interval of v (sorted by lo, with prefix maxima of hi in mx)
- * meet [lo, hi]? */
-static int meets(const struct iv *v, const double *mx, size_t n, double lo,
-		 double hi)
-{
-	size_t a = 0, b = n;
+		v[i].side = cf->side;
+		v[i].counts = entities_get(reg, cf->counts)->name;
+		v[i].f = cf->f;
+		if (si >= 0) {
+			const struct span *sp = &a->sentences[si];
 
-	while (a < b) { /* the intervals that start at or before hi */
-		size_t m = (a + b) / 2;
-
-		if (v[m].lo <= hi)
-			a = m + 1;
-		else
-			b = m;
+			v[i].sent = a->text + sp->start;
+			v[i].sent_len = sp->end - sp->start;
+			v[i].at = cf->m->start > sp->start
+					  ? cf->m->start - sp->start
+					  : 0;
+		}
 	}
-	return a > 0 && mx[a - 1] >= lo;
-}
-
-/* Discrepancies: a figure that no figure of the other report for the same
- * thing agrees with.  Figures are sorted by what they count, so each
- * group is compared with interval searches, not pair by pair. */
-static void mark_discrepancies(struct comparison *c)
-{
-	size_t i = 0, k;
-
-	while (i < c->nfigs) {
-		size_t j = i, n[2] = {0, 0}, free_money[2] = {0, 0};
-		struct iv *v[2];
-		double *mx[2];
-		int s;
-
-		while (j < c->nfigs && c->figs[j].counts == c->figs[i].counts)
-			j++;
-		for (s = 0; s < 2; s++) {
-			v[s] = xcalloc(j - i + 1, sizeof *v[s]);
-			mx[s] = xcalloc(j - i + 1, sizeof *mx[s]);
-		}
-		for (k = i; k < j; k++) {
-			const struct figure *f = c->figs[k].f;
-			int sd = c->figs[k].side;
-
-			if (pairwise(f)) {
-				free_money[sd]++; /* compared pair by pair */
-				continue;
-			}
-			interval(f, &v[sd][n[sd]].lo, &v[sd][n[sd]].hi);
-			n[sd]++;
-		}
-		for (s = 0; s < 2; s++) {
-			xqsort(v[s], n[s], sizeof *v[s], iv_cmp);
-			for (k = 0; k < n[s]; k++)
-				mx[s][k] = k ? fmax(mx[s][k - 1], v[s][k].hi)
-					     : v[s][k].hi;
-		}
-		for (k = i; k < j; k++) {
-			const struct cmp_figure *cf = &c->figs[k];
-			int other = !cf->side;
-			double lo, hi;
-
-			if (pairwise(cf->f)) {
-				size_t q;
-				int others = 0, agree = 0;
-
-				for (q = i; q < j; q++)
-					if (c->figs[q].side == other) {
-						others++;
-						agree += !compare_disagree(
-							cf->f, c->figs[q].f);
-					}
-				c->figs[k].discrepancy = others && !agree;
-				continue;
-			}
-			if (n[other] + free_money[other] == 0)
-				continue;
-			interval(cf->f, &lo, &hi);
-			c->figs[k].discrepancy =
-				n[other] > 0 && !meets(v[other], mx[other],
-						       n[other], lo, hi);
-		}
-		for (s = 0; s < 2; s++) {
-			free(v[s]);
-			free(mx[s]);
-		}
-		i = j;
+	c->groups = figalign_run(r->figs, v, c->nfigs, &c->ngroups);
+	for (i = 0; i < c->nfigs; i++) {
+		c->figs[i].group = v[i].group;
+		c->figs[i].discrepancy = v[i].discrepancy;
 	}
+	free(v);
 }
 
 /* Drop every possessive ending ("'s", "’s") of the words of k. */
@@ -483,8 +403,8 @@ struct comparison *compare_run(const struct compare_rules *r,
 	free(cnt);
 	sort_reg = reg;
 	xqsort(c->ents, c->nents, sizeof *c->ents, ent_cmp);
+	align_figures(r, reg, c);
 	xqsort(c->figs, c->nfigs, sizeof *c->figs, fig_cmp);
-	mark_discrepancies(c);
 	return c;
 }
 
@@ -501,5 +421,6 @@ void compare_free(struct comparison *c)
 	}
 	free(c->ents);
 	free(c->figs);
+	free(c->groups);
 	free(c);
 }

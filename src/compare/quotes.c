@@ -120,6 +120,19 @@ static const struct mention *last_person(const struct ctx *c, size_t off)
 	return NULL;
 }
 
+/* A person named in t[from, to) (between a speech verb and the quote:
+ * "He said Kim's speech"), or UINT32_MAX: he is not the one speaking. */
+static uint32_t person_between(const struct ctx *c, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = first_from(c, from); i < c->m->n && c->m->v[i].start < to;
+	     i++)
+		if (is_person(c, &c->m->v[i]))
+			return c->m->v[i].entity;
+	return UINT32_MAX;
+}
+
 static size_t skip_blank(const char *t, size_t p, size_t e)
 {
 	while (p < e && (t[p] == ' ' || t[p] == ',' || t[p] == '\n'))
@@ -281,8 +294,13 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
 			b--;
 		/* the person named before the pronoun, not one named
 		 * between it and the quote ("He said Kim's speech …") */
-		if (word_in(c->r->pronouns, t, b, qs))
+		if (word_in(c->r->pronouns, t, b, qs)) {
 			best = last_person(c, b);
+			/* he is not the one he speaks of ("He said Kim's
+			 * speech"): then the words are unattributed */
+			if (best && best->entity == person_between(c, verb, qs))
+				best = NULL;
+		}
 	}
 	if (best == NULL)
 		return 0;

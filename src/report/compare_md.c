@@ -65,8 +65,7 @@ static void md_entities(FILE *f, const struct comparison *c,
 	}
 }
 
-static void md_figures(FILE *f, const struct comparison *c,
-		       const struct entities *reg)
+static void md_figures(FILE *f, const struct comparison *c)
 {
 	size_t i = 0;
 
@@ -76,9 +75,9 @@ static void md_figures(FILE *f, const struct comparison *c,
 		size_t j = i, k;
 		int s, flag = 0;
 
-		while (j < c->nfigs && c->figs[j].counts == c->figs[i].counts)
+		while (j < c->nfigs && c->figs[j].group == c->figs[i].group)
 			j++;
-		fprintf(f, "| %s |", entities_get(reg, c->figs[i].counts)->name);
+		fprintf(f, "| %s |", c->groups[c->figs[i].group].counts);
 		for (s = 0; s < 2; s++) {
 			int any = 0;
 
@@ -275,7 +274,7 @@ int compare_md_write(FILE *f, const struct comparison *c,
 	}
 	fputc('\n', f);
 	md_entities(f, c, reg);
-	md_figures(f, c, reg);
+	md_figures(f, c);
 	md_quotes(f, c);
 	md_topics(f, c, r);
 	md_timeline(f, c);

@@ -2,8 +2,45 @@
 #include "brief/report/compare_yaml.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "brief/base/alloc.h"
 
 #include "brief/yaml/yamlio.h"
+
+/* A plain true or false (a scalar read plain is written plain). */
+static void yaml_bool(struct yout *y, int v)
+{
+	struct ynode *n = ynode_new(YNODE_SCALAR, 0, 0);
+
+	n->str = xstrdup(v ? "true" : "false");
+	n->len = strlen(n->str);
+	yout_node(y, n);
+	ynode_free(n);
+}
+
+/* The figures of side s among c->figs[i..t) (one group). */
+static void yaml_fig_side(struct yout *y, const struct comparison *c,
+			  size_t i, size_t t, int s)
+{
+	yout_key(y, s ? "b" : "a");
+	yout_seq_start(y);
+	for (; i < t; i++) {
+		const struct cmp_figure *cf = &c->figs[i];
+		char norm[96];
+
+		if (cf->side != s)
+			continue;
+		figure_format(cf->f, norm, sizeof norm);
+		yout_map_start(y);
+		yout_kvn(y, "text", c->side[s].a->text + cf->m->start,
+			 cf->m->end - cf->m->start);
+		yout_kv(y, "value", norm);
+		yout_ki(y, "section", cf->f->section);
+		yout_map_end(y);
+	}
+	yout_seq_end(y);
+}
 
 int compare_yaml_write(FILE *f, const struct comparison *c,
 		       const struct compare_rules *r,
@@ -50,20 +87,18 @@ int compare_yaml_write(FILE *f, const struct comparison *c,
 	yout_seq_end(y);
 	yout_key(y, "figures");
 	yout_seq_start(y);
-	for (i = 0; i < c->nfigs; i++) {
-		const struct cmp_figure *cf = &c->figs[i];
-		char norm[96];
+	for (i = 0; i < c->nfigs; i = t) {
+		const struct fa_group *g = &c->groups[c->figs[i].group];
 
-		figure_format(cf->f, norm, sizeof norm);
+		for (t = i; t < c->nfigs && c->figs[t].group == c->figs[i].group;)
+			t++;
 		yout_map_start(y);
-		yout_kv(y, "counts", entities_get(reg, cf->counts)->name);
-		yout_kv(y, "report", cf->side ? "b" : "a");
-		yout_kvn(y, "text", c->side[cf->side].a->text + cf->m->start,
-			 cf->m->end - cf->m->start);
-		yout_kv(y, "value", norm);
-		yout_ki(y, "section", cf->f->section);
-		yout_key(y, "discrepancy");
-		yout_int(y, cf->discrepancy);
+		yout_kv(y, "counts", g->counts);
+		yout_kv(y, "unit", g->unit);
+		for (s = 0; s < 2; s++)
+			yaml_fig_side(y, c, i, t, s);
+		yout_key(y, "disagree");
+		yaml_bool(y, g->disagree);
 		yout_map_end(y);
 	}
 	yout_seq_end(y);

@@ -93,8 +93,7 @@ static void add_figures(struct cmp_view *cv)
 		figure_format(cf->f, norm, sizeof norm);
 		cv->b.len = 0;
 		buf_printf(&cv->b, "  %-20s %s  ",
-			   entities_get(cv->reg, cf->counts)->name,
-			   cf->side ? "B" : "A");
+			   c->groups[cf->group].counts, cf->side ? "B" : "A");
 		span_into(&cv->b, c->side[cf->side].a->text, cf->m->start,
 			  cf->m->end, 60);
 		buf_printf(&cv->b, "  (%s)%s", norm,

@@ -48,6 +48,11 @@ static void test_pronoun_not_named_inside(void **state)
 	one_quote("President Emil Varga spoke in the capital. Later he said "
 		  "Kim Jong Un's speech “clarified nothing at all.”\n",
 		  "Emil Varga");
+	/* the last person named is the one he speaks of: he is someone
+	 * else, so the words are unattributed (the seeds' case) */
+	one_quote("Kim Jong Un spoke on Sunday. He said Kim Jong Un's "
+		  "speech “clarified nothing at all.”\n",
+		  "unattributed");
 }
 
 /* An attribution after the quote: an organisation with its state (the

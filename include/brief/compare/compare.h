@@ -9,6 +9,7 @@
 
 #include "brief/text/article.h"
 #include "brief/mark/highlight.h"
+#include "brief/compare/figalign.h"
 #include "brief/compare/quotes.h"
 #include "brief/compare/timeline.h"
 #include "brief/compare/topics.h"
@@ -17,6 +18,7 @@ struct compare_rules {
 	struct quoterules *q;
 	struct tlrules *tl;
 	struct topics *topics;
+	struct figrules_align *figs;
 	double share_factor;
 	int min_mentions;
 	char ***same;            /* same_names: groups of lower-case names */
@@ -24,7 +26,8 @@ struct compare_rules {
 	size_t nsame;
 };
 
-/* Load data/compare.yaml and a topics file (NULL paths: the defaults). */
+/* Load data/compare.yaml, figures.yaml beside it and a topics file
+ * (NULL paths: the defaults). */
 struct compare_rules *compare_rules_load(const char *path,
 					 const char *topics_path,
 					 struct err *e);
@@ -41,6 +44,7 @@ struct cmp_figure {
 	int side;                /* 0 = A, 1 = B */
 	const struct mention *m;
 	const struct figure *f;
+	size_t group;            /* index into comparison.groups */
 	int discrepancy;         /* no figure of the other side agrees */
 };
 
@@ -58,8 +62,10 @@ struct comparison {
 	struct cmp_side side[2];
 	struct cmp_entity *ents; /* by category, then name */
 	size_t nents;
-	struct cmp_figure *figs; /* by what they count, then side, then text */
+	struct cmp_figure *figs; /* by group, then side, then text */
 	size_t nfigs;
+	struct fa_group *groups; /* figures counting the same thing */
+	size_t ngroups;
 };
 
 struct comparison *compare_run(const struct compare_rules *r,

@@ -1,0 +1,569 @@
+/* figalign: figures of two reports aligned by meaning. */
+#include "brief/compare/figalign.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/base/alloc.h"
+#include "brief/base/paths.h"
+#include "brief/base/sort.h"
+#include "brief/base/trie.h"
+#include "brief/yaml/wordlist.h"
+#include "brief/yaml/yamlio.h"
+
+#define FA_MAX_EVENTS 32
+
+struct fa_unit {
+	const char *base;        /* points into bases */
+	double factor;
+};
+
+struct figrules_align {
+	double tol;
+	struct trie *syn;        /* phrase -> synonym list */
+	char **synname;          /* the first word of each list */
+	size_t nsyn;
+	struct trie *mods;
+	struct trie *units;      /* spelling -> index into unit */
+	struct fa_unit *unit;
+	size_t nunit;
+	char **bases;
+	size_t nbases;
+	struct trie *generic;
+	struct trie *events;     /* word -> event class */
+	char **evname;
+	size_t nev;
+};
+
+void figalign_rules_free(struct figrules_align *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	trie_free(r->syn);
+	trie_free(r->mods);
+	trie_free(r->units);
+	trie_free(r->generic);
+	trie_free(r->events);
+	for (i = 0; i < r->nsyn; i++)
+		free(r->synname[i]);
+	for (i = 0; i < r->nbases; i++)
+		free(r->bases[i]);
+	for (i = 0; i < r->nev; i++)
+		free(r->evname[i]);
+	free(r->synname);
+	free(r->bases);
+	free(r->evname);
+	free(r->unit);
+	free(r);
+}
+
+static int bad(struct err *e, const char *p, const struct ynode *n,
+	       const char *what)
+{
+	ynode_err(e, p, n, "%s", what);
+	return -1;
+}
+
+/* wordlist_load gives each word its own value; a synonym list needs one
+ * value for all its words, so the words are added here one by one. */
+static int add_list(struct trie *t, const char *p, const struct ynode *l,
+		    uint32_t v, struct err *e)
+{
+	size_t i;
+
+	if (l->type != YNODE_SEQ)
+		return bad(e, p, l, "a list of words is expected");
+	for (i = 0; i < l->nkids; i++) {
+		const struct ynode *w = l->kids[i];
+
+		if (w->type != YNODE_SCALAR || w->len == 0)
+			return bad(e, p, w, "a word is expected");
+		trie_add(t, w->str, w->len, v, 1);
+	}
+	return 0;
+}
+
+static int load_synonyms(struct figrules_align *r, const char *p,
+			 const struct ynode *l, struct err *e)
+{
+	size_t i;
+
+	if (l == NULL)
+		return 0;
+	if (l->type != YNODE_SEQ)
+		return bad(e, p, l, "'synonyms' must be a list of lists");
+	r->synname = xcalloc(l->nkids + 1, sizeof *r->synname);
+	for (i = 0; i < l->nkids; i++) {
+		const struct ynode *k = l->kids[i];
+
+		if (k->type != YNODE_SEQ || k->nkids == 0 ||
+		    k->kids[0]->type != YNODE_SCALAR)
+			return bad(e, p, k, "a list of words is expected");
+		if (add_list(r->syn, p, k, (uint32_t)r->nsyn, e) < 0)
+			return -1;
+		r->synname[r->nsyn] = xstrdup(k->kids[0]->str);
+		r->nsyn++;
+	}
+	return 0;
+}
+
+static int load_units(struct figrules_align *r, const char *p,
+		      const struct ynode *m, struct err *e)
+{
+	size_t i, j;
+
+	if (m == NULL)
+		return 0;
+	if (m->type != YNODE_MAP)
+		return bad(e, p, m, "'units' must map a unit to its spellings");
+	r->bases = xcalloc(m->nkids / 2 + 1, sizeof *r->bases);
+	for (i = 0; i + 1 < m->nkids; i += 2) {
+		const struct ynode *k = m->kids[i], *v = m->kids[i + 1];
+		char *base;
+
+		if (k->type != YNODE_SCALAR || v->type != YNODE_MAP)
+			return bad(e, p, v, "a unit's spellings must be a "
+					    "mapping of factors");
+		base = r->bases[r->nbases++] = xstrdup(k->str);
+		r->unit = realloc(r->unit, (r->nunit + v->nkids / 2 + 1) *
+						   sizeof *r->unit);
+		if (r->unit == NULL)
+			abort();
+		for (j = 0; j + 1 < v->nkids; j += 2) {
+			const struct ynode *s = v->kids[j], *f = v->kids[j + 1];
+			char *end;
+			double x;
+
+			if (s->type != YNODE_SCALAR || f->type != YNODE_SCALAR)
+				return bad(e, p, f, "a factor is expected");
+			x = strtod(f->str, &end);
+			if (*end || !(x > 0))
+				return bad(e, p, f, "a positive factor is "
+						    "expected");
+			r->unit[r->nunit].base = base;
+			r->unit[r->nunit].factor = x;
+			trie_add(r->units, s->str, s->len, (uint32_t)r->nunit,
+				 1);
+			r->nunit++;
+		}
+	}
+	return 0;
+}
+
+static int load_events(struct figrules_align *r, const char *p,
+		       const struct ynode *m, struct err *e)
+{
+	size_t i;
+
+	if (m == NULL)
+		return 0;
+	if (m->type != YNODE_MAP || m->nkids / 2 > FA_MAX_EVENTS)
+		return bad(e, p, m, "'events' must map at most 32 events to "
+				    "their words");
+	r->evname = xcalloc(m->nkids / 2 + 1, sizeof *r->evname);
+	for (i = 0; i + 1 < m->nkids; i += 2) {
+		if (add_list(r->events, p, m->kids[i + 1], (uint32_t)r->nev,
+			     e) < 0)
+			return -1;
+		r->evname[r->nev++] = xstrdup(m->kids[i]->str);
+	}
+	return 0;
+}
+
+struct figrules_align *figalign_rules_load(const char *path, struct err *e)
+{
+	struct figrules_align *r = xcalloc(1, sizeof *r);
+	char *p = path ? xstrdup(path) : paths_config_file("figures.yaml");
+	struct ynode *root;
+	const struct ynode *v;
+	int ok;
+
+	r->tol = 0.10;
+	r->syn = trie_new();
+	r->mods = trie_new();
+	r->units = trie_new();
+	r->generic = trie_new();
+	r->events = trie_new();
+	root = yamlio_parse_file(p, &ok, e);
+	if (!ok)
+		goto fail;
+	if (root == NULL || root->type != YNODE_MAP) {
+		ynode_err(e, p, root, "the figure rules must be a mapping");
+		goto fail;
+	}
+	if ((v = ynode_get(root, "tolerance")) != NULL) {
+		char *end;
+
+		r->tol = v->type == YNODE_SCALAR ? strtod(v->str, &end) : -1;
+		if (v->type != YNODE_SCALAR || *end || r->tol < 0 ||
+		    r->tol >= 1) {
+			ynode_err(e, p, v, "'tolerance' must be a number from "
+					   "0 to 1");
+			goto fail;
+		}
+	}
+	if (load_synonyms(r, p, ynode_get(root, "synonyms"), e) < 0 ||
+	    wordlist_load(r->mods, p, ynode_get(root, "modifiers"),
+			  "modifiers", 1, 0, e) < 0 ||
+	    load_units(r, p, ynode_get(root, "units"), e) < 0 ||
+	    wordlist_load(r->generic, p, ynode_get(root, "generic"),
+			  "generic", 1, 0, e) < 0 ||
+	    load_events(r, p, ynode_get(root, "events"), e) < 0)
+		goto fail;
+	ynode_free(root);
+	free(p);
+	return r;
+fail:
+	ynode_free(root);
+	free(p);
+	figalign_rules_free(r);
+	return NULL;
+}
+
+/* Copy the phrase with white space as single spaces. */
+static size_t lower_copy(char *out, size_t n, const char *s)
+{
+	size_t k = 0;
+
+	for (; s && *s && k + 1 < n; s++) {
+		if (isspace((unsigned char)*s)) {
+			if (k && out[k - 1] != ' ')
+				out[k++] = ' ';
+		} else {
+			out[k++] = *s;
+		}
+	}
+	while (k && out[k - 1] == ' ')
+		k--;
+	out[k] = '\0';
+	return k;
+}
+
+static void append(char *out, size_t n, const char *s, size_t len)
+{
+	size_t k = strlen(out);
+
+	if (k && k + 1 < n)
+		out[k++] = ' ';
+	while (len-- && k + 1 < n)
+		out[k++] = *s++;
+	out[k] = '\0';
+}
+
+/* The counted phrase's head: modifiers set aside into kind, the whole
+ * phrase or its last word folded to its synonyms' name. */
+static void read_head(const struct figrules_align *r, struct fa_meaning *m,
+		      const char *counts, double *factor)
+{
+	char buf[128];
+	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, last;
+	uint32_t v;
+
+	while (pos < len && (end = trie_match(r->mods, buf, len, pos, &v))) {
+		append(m->kind, sizeof m->kind, buf + pos, end - pos);
+		pos = end < len && buf[end] == ' ' ? end + 1 : end;
+	}
+	if (pos >= len) /* all modifiers: keep the phrase */
+		pos = 0;
+	if (trie_match(r->units, buf, len, pos, &v) == len) {
+		m->unit = r->unit[v].base;
+		*factor = r->unit[v].factor;
+		snprintf(m->head, sizeof m->head, "%s", m->unit);
+		return;
+	}
+	if (trie_match(r->syn, buf, len, pos, &v) == len) {
+		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);
+		return;
+	}
+	last = len;
+	while (last > pos && buf[last - 1] != ' ')
+		last--;
+	if (trie_match(r->syn, buf, len, last, &v) == len) {
+		buf[last] = '\0';
+		snprintf(m->head, sizeof m->head, "%s%s", buf + pos,
+			 r->synname[v]);
+		return;
+	}
+	snprintf(m->head, sizeof m->head, "%s", buf + pos);
+}
+
+void figalign_meaning(const struct figrules_align *r, const char *counts,
+		      const struct figure *f, struct fa_meaning *m)
+{
+	double factor = 1, lo = f->lo, hi = f->hi;
+	const char *q = f->qual;
+	double tol = r ? r->tol : 0.10;
+
+	memset(m, 0, sizeof *m);
+	if (r && counts && *counts)
+		read_head(r, m, counts, &factor);
+	else
+		snprintf(m->head, sizeof m->head, "%s",
+			 figure_kind_counts(f) ? figure_kind_counts(f) : "");
+	if (f->currency)
+		m->unit = f->currency;
+	else if (f->kind == FIG_PERCENT)
+		m->unit = "%";
+	if (f->kind == FIG_TALLY) { /* "79 to 18": one value, not a range */
+		m->lo = m->hi = f->lo * 1e9 + f->hi;
+		return;
+	}
+	if (q && strcmp(q, "more than") == 0) {
+		lo = nextafter(lo, INFINITY);
+		hi = INFINITY;
+	} else if (q && strcmp(q, "at least") == 0) {
+		hi = INFINITY;
+	} else if (q && (strcmp(q, "nearly") == 0 ||
+			 strcmp(q, "almost") == 0)) {
+		lo *= 1 - tol;
+	} else if (q && strcmp(q, "about") == 0) {
+		lo *= 1 - tol;
+		hi *= 1 + tol;
+	} else if (q && (strcmp(q, "up to") == 0 ||
+			 strcmp(q, "at most") == 0)) {
+		lo = 0;
+	} else if (q && strcmp(q, "less than") == 0) {
+		lo = 0;
+		hi = nextafter(hi, -INFINITY);
+	}
+	m->lo = lo * factor;
+	m->hi = hi * factor;
+}
+
+int figalign_disjoint(double xl, double xh, double yl, double yh)
+{
+	return xh < yl || yh < xl;
+}
+
+/* The event told of nearest to offset at in the sentence, or -1. */
+static int nearest_event(const struct figrules_align *r, const char *s,
+			 size_t len, size_t at)
+{
+	size_t p, best = (size_t)-1;
+	int ev = -1;
+
+	for (p = 0; p < len; p++) {
+		uint32_t v;
+		size_t end, d;
+
+		if (!trie_word_start(s, p, len))
+			continue;
+		end = trie_match(r->events, s, len, p, &v);
+		if (end == 0)
+			continue;
+		d = p > at ? p - at : at - p;
+		if (d < best) {
+			best = d;
+			ev = (int)v;
+		}
+		p = end - 1;
+	}
+	return ev;
+}
+
+struct fa_key {
+	char key[160];
+	size_t fig;
+	int ev;
+	int lone;                /* generic and no event: aligned with none */
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct fa_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->fig > y->fig) - (x->fig < y->fig);
+}
+
+struct fa_iv {
+	double lo, hi;
+};
+
+static int iv_cmp(const void *a, const void *b)
+{
+	const struct fa_iv *x = a, *y = b;
+
+	return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/* Does any interval of v (sorted by lo; mx holds the running maximum of
+ * hi) meet [lo, hi]? */
+static int meets(const struct fa_iv *v, const double *mx, size_t n,
+		 double lo, double hi)
+{
+	size_t a = 0, b = n;
+
+	while (a < b) {
+		size_t m = (a + b) / 2;
+
+		if (v[m].lo <= hi)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a > 0 && mx[a - 1] >= lo;
+}
+
+/* Mark the figures of keys k[0..n) (one group) that no figure of the
+ * other side agrees with. */
+static int mark_group(struct fa_fig *v, const struct fa_key *k, size_t n)
+{
+	struct fa_iv *iv[2];
+	double *mx[2];
+	size_t c[2] = {0, 0}, i;
+	int s, any = 0;
+
+	for (s = 0; s < 2; s++) {
+		iv[s] = xcalloc(n + 1, sizeof *iv[s]);
+		mx[s] = xcalloc(n + 1, sizeof *mx[s]);
+	}
+	for (i = 0; i < n; i++) {
+		const struct fa_fig *f = &v[k[i].fig];
+
+		s = f->side ? 1 : 0;
+		iv[s][c[s]].lo = f->mean.lo;
+		iv[s][c[s]++].hi = f->mean.hi;
+	}
+	for (s = 0; s < 2; s++) {
+		xqsort(iv[s], c[s], sizeof *iv[s], iv_cmp);
+		for (i = 0; i < c[s]; i++)
+			mx[s][i] = i ? fmax(mx[s][i - 1], iv[s][i].hi)
+				     : iv[s][i].hi;
+	}
+	for (i = 0; i < n; i++) {
+		struct fa_fig *f = &v[k[i].fig];
+		int o = f->side ? 0 : 1;
+
+		f->discrepancy = c[o] > 0 && !meets(iv[o], mx[o], c[o],
+						     f->mean.lo, f->mean.hi);
+		any |= f->discrepancy;
+	}
+	for (s = 0; s < 2; s++) {
+		free(iv[s]);
+		free(mx[s]);
+	}
+	return any;
+}
+
+/* "ships" told of as attacked: "ships (attack)". */
+static void name_sense(struct fa_group *g, const char *ev)
+{
+	size_t k = strlen(g->counts);
+
+	if (k && g->counts[k - 1] != ')')
+		snprintf(g->counts + k, sizeof g->counts - k, " (%s)", ev);
+}
+
+static int group_cmp(const void *a, const void *b)
+{
+	const struct fa_group *x = a, *y = b;
+
+	return strcmp(x->counts, y->counts);
+}
+
+struct fa_group *figalign_run(const struct figrules_align *r,
+			      struct fa_fig *v, size_t n, size_t *ng)
+{
+	struct fa_key *k = xcalloc(n + 1, sizeof *k);
+	struct fa_group *g = xcalloc(n + 1, sizeof *g);
+	size_t *remap = xcalloc(n + 1, sizeof *remap);
+	size_t i, j, ngr = 0;
+
+	for (i = 0; i < n; i++) {
+		struct fa_fig *f = &v[i];
+		const char *h;
+		uint32_t u;
+		int generic;
+
+		figalign_meaning(r, f->counts, f->f, &f->mean);
+		h = f->mean.head;
+		generic = trie_match(r->generic, h, strlen(h), 0, &u) ==
+			  strlen(h);
+		k[i].fig = i;
+		k[i].ev = nearest_event(r, f->sent, f->sent_len, f->at);
+		k[i].lone = generic && k[i].ev < 0;
+		/* figures of a thing told of with no event join its first
+		 * event's group below; a generic thing stays alone */
+		snprintf(k[i].key, sizeof k[i].key, "%s\t%s\t%s", h,
+			 f->mean.unit ? f->mean.unit : "",
+			 k[i].ev >= 0 ? r->evname[k[i].ev] : "");
+	}
+	xqsort(k, n, sizeof *k, key_cmp);
+	/* a figure of a specific thing with no event joins the thing's
+	 * first event group (sorted after the event-less keys) */
+	for (i = 0; i < n; i = j) {
+		size_t hl = strlen(k[i].key) - 1; /* "head\tunit\t" */
+
+		j = i;
+		while (j < n && strcmp(k[j].key, k[i].key) == 0)
+			j++;
+		if (k[i].ev >= 0 || k[i].lone || j >= n ||
+		    strncmp(k[j].key, k[i].key, hl + 1) != 0)
+			continue;
+		{
+			size_t q;
+
+			for (q = i; q < j; q++)
+				memcpy(k[q].key, k[j].key, sizeof k[q].key);
+		}
+	}
+	xqsort(k, n, sizeof *k, key_cmp);
+	for (i = 0; i < n; i = j) {
+		const struct fa_fig *f = &v[k[i].fig];
+
+		j = i + 1;
+		if (!k[i].lone)
+			while (j < n && strcmp(k[j].key, k[i].key) == 0)
+				j++;
+		snprintf(g[ngr].counts, sizeof g[ngr].counts, "%s",
+			 f->mean.head);
+		g[ngr].unit = f->mean.unit;
+		g[ngr].disagree = mark_group(v, k + i, j - i);
+		for (; i < j; i++)
+			v[k[i].fig].group = ngr;
+		ngr++;
+	}
+	/* a thing counted in two senses: say which */
+	for (i = 0; i + 1 < n; i++) {
+		const struct fa_fig *x = &v[k[i].fig], *y = &v[k[i + 1].fig];
+
+		if (x->group != y->group &&
+		    strcmp(x->mean.head, y->mean.head) == 0) {
+			if (k[i].ev >= 0)
+				name_sense(&g[x->group], r->evname[k[i].ev]);
+			if (k[i + 1].ev >= 0)
+				name_sense(&g[y->group],
+					   r->evname[k[i + 1].ev]);
+		}
+	}
+	/* groups by name */
+	{
+		struct fa_group *s = xcalloc(ngr + 1, sizeof *s);
+
+		for (i = 0; i < ngr; i++) {
+			s[i] = g[i];
+			s[i].unit = (const char *)(uintptr_t)i; /* old index */
+		}
+		xqsort(s, ngr, sizeof *s, group_cmp);
+		for (i = 0; i < ngr; i++) {
+			size_t old = (size_t)(uintptr_t)s[i].unit;
+
+			remap[old] = i;
+			s[i].unit = g[old].unit;
+		}
+		for (i = 0; i < n; i++)
+			v[i].group = remap[v[i].group];
+		free(g);
+		g = s;
+	}
+	free(k);
+	free(remap);
+	*ng = ngr;
+	return g;
+}
