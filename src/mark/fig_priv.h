@@ -3,6 +3,7 @@
 #ifndef BRIEF_FIG_PRIV_H
 #define BRIEF_FIG_PRIV_H
 
+#include <ctype.h>
 #include <stddef.h>
 
 #include "brief/base/trie.h"
@@ -43,8 +44,56 @@ struct figrules {
 	double *ordval;
 	size_t nord;
 	struct trie *ord_leads;  /* words before an ordinal ("the") */
+	struct trie *part_words; /* "the first half of": a part, not a share */
 	struct trie *labels;     /* words before a number that names:
 				  * "Resolution 2722" */
 };
+
+/* Small helpers of the figure scanner's files (figure.c, fig_labels.c,
+ * fig_number.c). */
+static inline int digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline size_t skip_spaces(const char *t, size_t len, size_t p)
+{
+	while (p < len && (t[p] == ' ' || t[p] == '\n' || t[p] == '\t'))
+		p++;
+	return p;
+}
+
+/* One space (or line break) then a word: returns where the word starts,
+ * or 0 when there is no such gap. */
+static inline size_t after_gap(const char *t, size_t len, size_t p)
+{
+	size_t q = skip_spaces(t, len, p);
+
+	return q > p && q < len ? q : 0;
+}
+
+/* The start of the run of ASCII letters that ends at t[end - 1] (end
+ * itself when there is none). */
+static inline size_t letters_before(const char *t, size_t end)
+{
+	while (end > 0 && isalpha((unsigned char)t[end - 1]))
+		end--;
+	return end;
+}
+
+/* A number being read: its value (and interval for vague words), how it
+ * was written, and the word it already counts ("dozens of"). */
+struct num {
+	double value, lo, hi;
+	int weak, vague, digits, ndigits, commas;
+	const char *counts;
+};
+
+/* Digits at p: 1,234,567 or 1234 or 3.5; the end, or 0. */
+size_t fig_read_digits(const char *t, size_t len, size_t p, struct num *n);
+/* A number in digits or words at p with its scale words ("four hundred
+ * forty-seven", "1.5 million", "forty-seven (47)"); the end, or 0. */
+size_t fig_read_number(const struct figrules *r, const char *t, size_t len,
+		       size_t p, struct num *n);
 
 #endif

@@ -172,6 +172,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->starters = trie_new();
 	r->ordinals = trie_new();
 	r->ord_leads = trie_new();
+	r->part_words = trie_new();
 	r->labels = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name, root,
@@ -201,6 +202,8 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	    load_valued(r->ordinals, &r->ordval, &r->nord, name, root,
 			"ordinals", e) != 0 ||
 	    load_list(r->ord_leads, NULL, NULL, name, root, "ordinal_leads",
+		      e) != 0 ||
+	    load_list(r->part_words, NULL, NULL, name, root, "part_words",
 		      e) != 0 ||
 	    load_list(r->labels, NULL, NULL, name, root, "number_labels",
 		      e) != 0) {
@@ -257,6 +260,7 @@ void figrules_free(struct figrules *r)
 	trie_free(r->starters);
 	trie_free(r->ordinals);
 	trie_free(r->ord_leads);
+	trie_free(r->part_words);
 	trie_free(r->labels);
 	free(r->ordval);
 	for (i = 0; i < r->nnum; i++)

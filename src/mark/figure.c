@@ -7,27 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static size_t skip_spaces(const char *t, size_t len, size_t p)
-{
-	while (p < len && (t[p] == ' ' || t[p] == '\n' || t[p] == '\t'))
-		p++;
-	return p;
-}
-
-/* One space (or line break) then a word: returns where the word starts,
- * or 0 when there is no such gap. */
-static size_t after_gap(const char *t, size_t len, size_t p)
-{
-	size_t q = skip_spaces(t, len, p);
-
-	return q > p && q < len ? q : 0;
-}
-
 /* Does a counted singular noun follow q, after at most five words that
  * describe it ("one nuclear bomb", "one anti-ship cruise missile"), none
  * of them a word that ends a counted phrase ("one of the", "one said")? */
@@ -69,415 +48,6 @@ size_t figrules_month_at(const struct figrules *r, const char *text,
 	uint32_t v;
 
 	return trie_match(r->months, text, len, pos, &v);
-}
-
-/* Digits after a capitalised word and a hyphen name something ("Tu-95",
- * "G-7", "COVID-19"), and digits after digits and a hyphen end another
- * figure: they do not start a figure. */
-/* The start of the run of ASCII letters that ends at t[end - 1] (end
- * itself when there is none). */
-static size_t letters_before(const char *t, size_t end)
-{
-	while (end > 0 && isalpha((unsigned char)t[end - 1]))
-		end--;
-	return end;
-}
-
-static int has_upper(const char *t, size_t s, size_t e)
-{
-	for (; s < e; s++)
-		if (isupper((unsigned char)t[s]))
-			return 1;
-	return 0;
-}
-
-static int designation_digits(const char *text, size_t pos)
-{
-	if (pos < 2 || text[pos - 1] != '-')
-		return 0;
-	if (isdigit((unsigned char)text[pos - 2]))
-		return 1; /* the end of "2022-23", read with its start */
-	return has_upper(text, letters_before(text, pos - 1), pos - 1);
-}
-
-/* Is the word before pos one of number_labels ("Resolution 2722",
- * "Article 5"): the number names, it does not count? */
-static int after_label(const struct figrules *r, const char *text,
-		       size_t pos)
-{
-	size_t ws;
-	uint32_t v;
-
-	if (pos < 3 || text[pos - 1] != ' ')
-		return 0;
-	ws = pos - 1;
-	while (ws > 0 && (isalpha((unsigned char)text[ws - 1]) ||
-			  text[ws - 1] == '.'))
-		ws--;
-	return ws < pos - 1 &&
-	       trie_match(r->labels, text, pos - 1, ws, &v) == pos - 1;
-}
-
-/* The end of the run of digits at p (p when there is none). */
-static size_t digits_end(const char *t, size_t len, size_t p)
-{
-	while (p < len && digit(t[p]))
-		p++;
-	return p;
-}
-
-/* Are there n digits at p, then the character c (0: anything)? */
-static int digits_then(const char *t, size_t len, size_t p, size_t n,
-		       char c)
-{
-	return digits_end(t, len, p) == p + n &&
-	       (c == 0 || (p + n < len && t[p + n] == c));
-}
-
-/* Digits at pos that are a code, not a figure: three groups joined by
- * hyphens ("703-604-6618"), a group written with a leading zero ("09-45",
- * "26-01"), a telephone number with its area code in brackets ("(703)
- * 697-5131"). */
-static int code_digits(const char *t, size_t len, size_t pos)
-{
-	size_t q = pos, s, groups = 0;
-	int lead0 = 0;
-
-	for (;;) {
-		s = q;
-		q = digits_end(t, len, q);
-		lead0 |= q - s >= 2 && t[s] == '0';
-		groups++;
-		if (q + 1 < len && t[q] == '-' && digit(t[q + 1]))
-			q++;
-		else
-			break;
-	}
-	if (groups >= 3 || lead0)
-		return 1;
-	if (pos >= 1 && t[pos - 1] == '(' && digits_then(t, len, pos, 3, ')') &&
-	    pos + 5 < len && t[pos + 4] == ' ' &&
-	    digits_then(t, len, pos + 5, 3, '-') &&
-	    digits_then(t, len, pos + 9, 4, 0))
-		return 1;
-	return pos >= 6 && t[pos - 1] == ' ' && t[pos - 2] == ')' &&
-	       t[pos - 6] == '(' && digits_then(t, len, pos - 5, 3, ')') &&
-	       digits_then(t, len, pos, 3, '-') &&
-	       digits_then(t, len, pos + 4, 4, 0);
-}
-
-/* Is the word before pos a short one in capitals ("DDG 64", "VP 4"), a
- * hull or a unit, and the text after the digits not in capitals too (a
- * headline in capitals: "SEND 500 TROOPS")? */
-static int after_capitals(const char *t, size_t len, size_t pos)
-{
-	size_t ws, e = digits_end(t, len, pos);
-
-	if (pos < 3 || t[pos - 1] != ' ')
-		return 0;
-	for (ws = pos - 1; ws > 0 && isupper((unsigned char)t[ws - 1]); ws--)
-		;
-	if (pos - 1 - ws < 2 || pos - 1 - ws > 4 ||
-	    (ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '(' &&
-	     t[ws - 1] != '\n'))
-		return 0;
-	return !(e + 1 < len && t[e] == ' ' && isupper((unsigned char)t[e + 1]) &&
-		 (e + 2 >= len || !islower((unsigned char)t[e + 2])));
-}
-
-/* "M939 5 Ton truck": a capitalised unit after the digits, in a name. */
-static int unit_in_name(const struct figrules *r, const char *t, size_t len,
-			size_t pos)
-{
-	size_t e = digits_end(t, len, pos);
-	uint32_t v;
-
-	return pos >= 2 && t[pos - 1] == ' ' &&
-	       (isupper((unsigned char)t[pos - 2]) || digit(t[pos - 2])) &&
-	       e + 1 < len && t[e] == ' ' && isupper((unsigned char)t[e + 1]) &&
-	       trie_match(r->units, t, len, e + 1, &v) != 0;
-}
-
-int figure_may_start(const struct figrules *r, const char *text, size_t len,
-		     size_t pos)
-{
-	unsigned char c = (unsigned char)text[pos];
-
-	if (digit((char)c))
-		return !trie_word_before(text, pos) &&
-		       !designation_digits(text, pos) &&
-		       !after_label(r, text, pos) &&
-		       !code_digits(text, len, pos) &&
-		       !after_capitals(text, len, pos) &&
-		       !unit_in_name(r, text, len, pos);
-	if (trie_may_start(r->signs, c))
-		return !trie_word_before(text, pos);
-	/* a capitalised number word after a capitalised word is part of a
-	 * name: "World War Two", "Ocean's Eleven"; so is one in mid-sentence
-	 * before a capitalised word: "the Six Assurances" */
-	if (c >= 'A' && c <= 'Z' && pos >= 3 && text[pos - 1] == ' ' &&
-	    (isalpha((unsigned char)text[pos - 2]) || text[pos - 2] == ',')) {
-		size_t b = letters_before(text, pos - 1);
-		uint32_t v;
-		size_t q = trie_match(r->numbers, text, len, pos, &v);
-
-		if (q != 0 && (isupper((unsigned char)text[b]) ||
-			       (q + 1 < len && text[q] == ' ' &&
-				isupper((unsigned char)text[q + 1]))))
-			return 0;
-	}
-	{
-		uint32_t v;
-
-		return trie_may_start2(r->starters, text, len, pos) &&
-		       trie_word_start(text, pos, len) &&
-		       trie_match(r->starters, text, len, pos, &v) != 0;
-	}
-}
-
-struct num {
-	double value, lo, hi;
-	int weak, vague, digits, ndigits, commas;
-	const char *counts;
-};
-
-/* Digits: 1,234,567 or 1234 or 3.5.  Returns the end or 0. */
-static size_t read_digits(const char *t, size_t len, size_t p, struct num *n)
-{
-	size_t q = p, groups = 0;
-	char tmp[64];
-	size_t k = 0;
-
-	while (q < len && digit(t[q]) && k < 40)
-		tmp[k++] = t[q++];
-	if (k == 0)
-		return 0;
-	n->ndigits = (int)k;
-	if (k <= 3)
-		while (q + 3 < len && t[q] == ',' &&
-		       digit(t[q + 1]) && digit(t[q + 2]) && digit(t[q + 3]) &&
-		       !(q + 4 < len && digit(t[q + 4]))) {
-			memcpy(tmp + k, t + q + 1, 3);
-			k += 3;
-			q += 4;
-			groups++;
-			if (k > 40)
-				break;
-		}
-	if (q + 1 < len && t[q] == '.' && digit(t[q + 1])) {
-		tmp[k++] = '.';
-		q++;
-		while (q < len && digit(t[q]) && k < 60)
-			tmp[k++] = t[q++];
-	}
-	tmp[k] = '\0';
-	/* "18th", "3D", "5G": not a plain number; but "1990s" is a decade,
-	 * read by the caller */
-	if (q < len && trie_word_at(t, len, q) &&
-	    !(k == 4 && groups == 0 && t[q] == 's' && tmp[3] == '0' &&
-	      !trie_word_at(t, len, q + 1)))
-		return 0;
-	n->value = n->lo = n->hi = strtod(tmp, NULL);
-	n->digits = 1;
-	n->commas = (int)groups;
-	return q;
-}
-
-/* A number word at p ("forty" of "forty-five": the trie stops at the
- * hyphen); its index in r->num in *v.  The end, or 0. */
-static size_t number_word(const struct figrules *r, const char *t,
-			  size_t len, size_t p, uint32_t *v)
-{
-	size_t q = trie_match(r->numbers, t, len, p, v), h = p;
-	char *w;
-
-	if (q != 0)
-		return q;
-	while (h < len && t[h] != '-' && trie_word_at(t, len, h))
-		h++;
-	if (h >= len || t[h] != '-' || h == p)
-		return 0;
-	w = xstrndup(t + p, h - p);
-	q = trie_match(r->numbers, w, h - p, 0, v);
-	free(w);
-	return q == h - p ? h : 0;
-}
-
-/* Is number word v a whole number below 100 said plainly ("seven",
- * "forty"), not "dozens", "a third" or "a decade"? */
-static int plain_word(const struct figrules *r, uint32_t v)
-{
-	const struct numword *w = &r->num[v];
-
-	return !w->vague && !w->counts && w->lo == w->hi && w->value >= 1 &&
-	       w->value < 100 && w->value == floor(w->value);
-}
-
-/* A number below 100 in words at p: "seven", "forty-seven", "twenty
- * five".  Its end and value, or 0. */
-static size_t small_words(const struct figrules *r, const char *t,
-			  size_t len, size_t p, double *val)
-{
-	uint32_t v, u;
-	size_t q = number_word(r, t, len, p, &v), q2;
-
-	if (q == 0 || !plain_word(r, v))
-		return 0;
-	*val = r->num[v].value;
-	if (*val >= 20 && fmod(*val, 10) == 0 && q + 1 < len &&
-	    (t[q] == '-' || t[q] == ' ') &&
-	    (q2 = trie_match(r->numbers, t, len, q + 1, &u)) != 0 &&
-	    plain_word(r, u) && r->num[u].value <= 9) {
-		*val += r->num[u].value;
-		q = q2;
-	}
-	return q;
-}
-
-/* "and" then a space at g: where the next word starts, or 0. */
-static size_t and_at(const char *t, size_t len, size_t g)
-{
-	return g + 4 < len && memcmp(t + g, "and ", 4) == 0 ? g + 4 : 0;
-}
-
-/* The rest of a number in words after its first part (value n->value,
- * ending at q): "four hundred forty-seven", "two thousand five
- * hundred", "one hundred and five", "one and a half million", "two
- * dozen".  Returns the end. */
-static size_t words_on(const struct figrules *r, const char *t, size_t len,
-		       size_t q, struct num *n)
-{
-	double total = 0, group = n->value, big = 0, s, val;
-	int scaled = 0, half = 0;
-	size_t g, q2, a;
-	uint32_t v;
-
-	for (;;) {
-		g = after_gap(t, len, q);
-		if (g == 0 && q + 1 < len && t[q] == '-')
-			g = q + 1;
-		if (g == 0)
-			break;
-		if ((q2 = trie_match(r->scales, t, len, g, &v)) != 0) {
-			s = r->scale[v];
-			if (group == 0 || (s < 1000 && group >= 100) ||
-			    (s >= 1000 && big != 0 && s >= big))
-				break;
-			if (s < 1000) {
-				group *= s;
-			} else {
-				total += group * s;
-				group = 0;
-				big = s;
-			}
-			scaled = 1;
-			q = q2;
-			continue;
-		}
-		if ((a = and_at(t, len, g)) != 0 && !half && !scaled &&
-		    group > 0 && group < 100 && a + 6 <= len &&
-		    memcmp(t + a, "a half", 6) == 0 &&
-		    !trie_word_at(t, len, a + 6)) {
-			/* "one and a half million", "two and a half years" */
-			group += 0.5;
-			half = 1;
-			q = a + 6;
-			continue;
-		}
-		if (!scaled || fmod(group, 100) != 0)
-			break;
-		if (a == 0)
-			a = g;
-		q2 = small_words(r, t, len, a, &val);
-		/* not "two hundred one-way drones", not "three hundred and
-		 * two hundred" */
-		if (q2 == 0 || (q2 < len && t[q2] == '-') ||
-		    (a != g && (g = after_gap(t, len, q2)) != 0 &&
-		     trie_match(r->scales, t, len, g, &v) != 0))
-			break;
-		group += val;
-		scaled = 0;
-		q = q2;
-	}
-	if (total + group != n->value) {
-		n->value = n->lo = n->hi = total + group;
-		n->weak = 0;
-	}
-	return q;
-}
-
-/* A number in words repeated in digits in brackets, "forty-seven (47)":
- * the end of the brackets when their value is the words', else q. */
-static size_t repeated_digits(const char *t, size_t len, size_t q,
-			      const struct num *n)
-{
-	struct num d;
-	size_t g = after_gap(t, len, q), e;
-
-	if (g == 0 || t[g] != '(' || g + 1 >= len)
-		return q;
-	memset(&d, 0, sizeof d);
-	e = read_digits(t, len, g + 1, &d);
-	if (e == 0 || e >= len || t[e] != ')' || d.value != n->value)
-		return q;
-	return e + 1;
-}
-
-/* A number written in digits or words, with scale words after it
- * ("3.5 million", "forty-five", "four hundred forty-seven (447)"). */
-static size_t read_number(const struct figrules *r, const char *t,
-			  size_t len, size_t p, struct num *n)
-{
-	size_t q, g;
-	uint32_t v;
-
-	memset(n, 0, sizeof *n);
-	q = read_digits(t, len, p, n);
-	if (q == 0 && (q = small_words(r, t, len, p, &n->value)) != 0) {
-		/* a cardinal in words */
-		n->lo = n->hi = n->value;
-		n->weak = q == trie_match(r->numbers, t, len, p, &v) &&
-			  r->num[v].weak;
-		return repeated_digits(t, len, words_on(r, t, len, q, n), n);
-	}
-	if (q == 0 && p + 2 < len && (t[p] == 'a' || t[p] == 'A') &&
-	    t[p + 1] == ' ' && (g = trie_match(r->scales, t, len, p + 2, &v)) &&
-	    r->scale[v] >= 100) {
-		/* "a hundred", "a million" */
-		n->value = 1;
-		return words_on(r, t, len, p + 1, n);
-	}
-	if (q == 0) {
-		q = number_word(r, t, len, p, &v);
-		if (q == 0)
-			return 0;
-		n->value = r->num[v].value;
-		n->lo = r->num[v].lo;
-		n->hi = r->num[v].hi;
-		n->weak = r->num[v].weak;
-		n->vague = r->num[v].vague;
-		n->counts = r->num[v].counts;
-	}
-	/* scale words: "million", "hundred thousand" */
-	for (;;) {
-		g = after_gap(t, len, q);
-		if (g == 0 && q < len && t[q] == '-')
-			g = q + 1;
-		if (g == 0)
-			break;
-		{
-			size_t q2 = trie_match(r->scales, t, len, g, &v);
-
-			if (q2 == 0)
-				break;
-			n->value *= r->scale[v];
-			n->lo *= r->scale[v];
-			n->hi *= r->scale[v];
-			n->weak = 0;
-			q = q2;
-		}
-	}
-	return q;
 }
 
 static size_t read_word(const char *t, size_t len, size_t p)
@@ -596,7 +166,7 @@ static size_t month_first(const struct figrules *r, const char *t,
 		f->month = (int)r->scale[r->nscale + mv];
 		return q;
 	}
-	q2 = read_digits(t, len, g, &n);
+	q2 = fig_read_digits(t, len, g, &n);
 	if (q2 == 0 || n.commas)
 		return 0;
 	memset(f, 0, sizeof *f);
@@ -615,7 +185,7 @@ static size_t month_first(const struct figrules *r, const char *t,
 		size_t y = after_gap(t, len, q + 1), y2;
 		struct num yn;
 
-		if (y && (y2 = read_digits(t, len, y, &yn)) && yn.ndigits == 4) {
+		if (y && (y2 = fig_read_digits(t, len, y, &yn)) && yn.ndigits == 4) {
 			f->year = (int)yn.value;
 			q = y2;
 		}
@@ -884,7 +454,7 @@ static void read_second(const struct figrules *r, const char *t, size_t len,
 	if (j && rd->cur && j + (rd->p - rd->sign) < len &&
 	    memcmp(t + j, t + rd->sign, rd->p - rd->sign) == 0)
 		j += rd->p - rd->sign;
-	if (j && (q2 = read_number(r, t, len, j, &n2)) != 0 &&
+	if (j && (q2 = fig_read_number(r, t, len, j, &n2)) != 0 &&
 	    n2.hi > n->lo) {
 		f->range = 1;
 		f->hi = n2.hi;
@@ -900,14 +470,30 @@ static void read_second(const struct figrules *r, const char *t, size_t len,
 	}
 }
 
+/* Is the word before p one of part_words ("the first half")? */
+static int after_part_word(const struct figrules *r, const char *t, size_t p)
+{
+	size_t we = p, ws;
+	uint32_t v;
+
+	while (we > 0 && t[we - 1] == ' ')
+		we--;
+	ws = letters_before(t, we);
+	return ws < we && we < p &&
+	       trie_match(r->part_words, t, we, ws, &v) == we;
+}
+
 /* A fraction in words before "of": "a third of the budget", "two-thirds
- * of the troops" (not "a third straight day"). */
-static int share_of(const char *t, size_t len, const struct reading *rd)
+ * of the troops" (not "a third straight day", nor "the first half of the
+ * year"). */
+static int share_of(const struct figrules *r, const char *t, size_t len,
+		    const struct reading *rd)
 {
 	size_t g = after_gap(t, len, rd->q);
 
 	return !rd->n.digits && rd->n.value > 0 && rd->n.value < 1 && g &&
-	       g + 3 < len && memcmp(t + g, "of ", 3) == 0;
+	       g + 3 < len && memcmp(t + g, "of ", 3) == 0 &&
+	       !after_part_word(r, t, rd->p);
 }
 
 /* What follows the number says its kind: "%", "per cent", a currency
@@ -955,7 +541,7 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 	 * "one man was killed", "one anti-ship cruise missile", not "one of
 	 * the" */
 	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q) &&
-	    !share_of(t, len, rd))
+	    !share_of(r, t, len, rd))
 		return 0;
 	counted_phrase(r, t, len, q, f);
 	/* a measure takes its unit in: "274.8 kg", "12 years" */
@@ -981,7 +567,7 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 	rd.p = pos;
 	if (!read_lead(r, t, len, &rd))
 		return 0;
-	rd.q = read_number(r, t, len, rd.p, &rd.n);
+	rd.q = fig_read_number(r, t, len, rd.p, &rd.n);
 	if (rd.q == 0)
 		return 0;
 	memset(f, 0, sizeof *f);
