@@ -1,39 +1,7 @@
 /* timeline: a date without a year takes the year nearest the report's
  * date; relative expressions resolve against that date.  (Entries of the
  * merged timeline: test_timeline_order.c.) */
-#include "testlib.h"
-
-#include <stdio.h>
-
-#include "brief/compare/compare.h"
-#include "brief/mark/engine.h"
-
-static struct article_rules *rules;
-static struct engine en;
-static struct compare_rules *cr;
-
-static int setup(void **state)
-{
-	struct err e = {{0}};
-
-	(void)state;
-	if (shipped_engine(&rules, &en, &e) != 0 ||
-	    (cr = compare_rules_load("data/compare.yaml", "data/topics.yaml",
-				     &e)) == NULL) {
-		fprintf(stderr, "%s\n", e.text);
-		return -1;
-	}
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	compare_rules_free(cr);
-	engine_close(&en);
-	article_rules_free(rules);
-	return 0;
-}
+#include "comparelib.h"
 
 static void test_year_near(void **state)
 {
