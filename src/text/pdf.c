@@ -321,7 +321,11 @@ struct xdoc *pdf_extract(const char *bytes, size_t len, const char *name,
 	if (pdf_run_tool(tool, argv, fileno(in), timeout_s, mem_mb, OUT_MAX,
 			 &r, &why) != 0) {
 		fclose(in);
-		if (r.exec_errno == ENOENT || r.exec_errno == ENOTDIR)
+		/* a name looked up in PATH: execvp says EACCES when it met
+		 * a folder of PATH it may not search and found the tool in
+		 * none of the others */
+		if (r.exec_errno == ENOENT || r.exec_errno == ENOTDIR ||
+		    (r.exec_errno == EACCES && strchr(tool, '/') == NULL))
 			err_set(e, "%s: pdftotext not found: install "
 				"poppler-utils", name);
 		else
