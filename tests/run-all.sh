@@ -49,15 +49,18 @@ for variant in plain asan; do
 		bin=build/asan/brief
 		units=build/asan/tests
 	fi
-	for t in "$units"/test_*; do
-		[ -x "$t" ] || continue
+	# the tests of today's sources (a binary left in build/ by a test
+	# since renamed or removed is not run); a missing binary fails
+	for src in tests/unit/test_*.c; do
+		t=$units/$(basename "$src" .c)
 		run_suite "$variant/unit/$(basename "$t")" "$t"
 	done
 	if [ $variant = asan ]; then
-		for t in build/asan/fuzz/replay_*; do
-			[ -x "$t" ] || continue
-			name=${t##*/replay_}
-			run_suite "asan/fuzz/$name" "$t" "tests/fuzz/$name"
+		for src in tests/fuzz/fuzz_*.c; do
+			name=$(basename "$src" .c)
+			name=${name#fuzz_}
+			run_suite "asan/fuzz/$name" build/asan/fuzz/replay_$name \
+				"tests/fuzz/$name"
 		done
 	fi
 	for t in tests/cli/*.sh tests/e2e/*.sh; do
