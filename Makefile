@@ -170,7 +170,7 @@ check:
 	@$(MAKE) --no-print-directory deps
 	@sh tests/layers.sh
 	@$(MAKE) --no-print-directory WERROR=-Werror brief $(UNITS) $(A)/brief \
-		$(AUNITS) $(REPLAYS) $(B)/tools/mkpdf
+		$(AUNITS) $(REPLAYS) $(B)/tools/mkpdf $(B)/tools/yflat
 	@sh tests/run-all.sh
 
 test: check
@@ -222,4 +222,5 @@ clean:
 
 -include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d
 -include $(CLANG_OBJS:.o=.d) $(FUZZ_NAMES:%=$(C)/fuzz_%.d)
--include $(UNITS:=.d) $(AUNITS:=.d) $(B)/tools/extract.d $(B)/tools/mkpdf.d
+-include $(UNITS:=.d) $(AUNITS:=.d) $(B)/tools/extract.d $(B)/tools/mkpdf.d \
+	$(B)/tools/yflat.d
