@@ -46,9 +46,16 @@
 #                                     wrong (on standard error)
 # BRIEF=path overrides the binary (./brief); YFLAT the YAML flattener
 # (build/tools/yflat, made with make when missing).
+# BRIEF and YFLAT given as relative paths are taken from where the
+# script was started
+here=$PWD
+B=${BRIEF:-}
+Y=${YFLAT:-}
+case $B in ""|/*) ;; */*) B=$here/$B ;; esac
+case $Y in ""|/*) ;; */*) Y=$here/$Y ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-B=${BRIEF:-./brief}
-Y=${YFLAT:-build/tools/yflat}
+B=${B:-./brief}
+Y=${Y:-build/tools/yflat}
 verbose=0
 if [ "$1" = "-v" ]; then
 	verbose=1
