@@ -300,6 +300,27 @@ static void append(char *out, size_t n, const char *s, size_t len)
 	out[k] = '\0';
 }
 
+/* Is s[pos..len) a word of a synonym list, as written or in the plural
+ * ("vessel", "country")?  Its list in *v. */
+static int synonym(const struct figrules_align *r, const char *s,
+		   size_t len, size_t pos, uint32_t *v)
+{
+	char pl[136];
+	size_t n = len - pos;
+
+	if (trie_match(r->syn, s, len, pos, v) == len)
+		return 1;
+	if (n < 2 || n + 3 > sizeof pl || s[len - 1] == 's')
+		return 0;
+	memcpy(pl, s + pos, n);
+	if (s[len - 1] == 'y' && !strchr("aeiou", s[len - 2]))
+		n += (size_t)snprintf(pl + n - 1, sizeof pl - n + 1, "ies") - 1;
+	else
+		pl[n++] = 's';
+	pl[n] = '\0';
+	return trie_match(r->syn, pl, n, 0, v) == n;
+}
+
 /* The counted phrase's head: modifiers set aside into kind, the whole
  * phrase or its last word folded to its synonyms' name. */
 static void read_head(const struct figrules_align *r, struct fa_meaning *m,
@@ -321,14 +342,14 @@ static void read_head(const struct figrules_align *r, struct fa_meaning *m,
 		snprintf(m->head, sizeof m->head, "%s", m->unit);
 		return;
 	}
-	if (trie_match(r->syn, buf, len, pos, &v) == len) {
+	if (synonym(r, buf, len, pos, &v)) {
 		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);
 		return;
 	}
 	last = len;
 	while (last > pos && buf[last - 1] != ' ')
 		last--;
-	if (trie_match(r->syn, buf, len, last, &v) == len) {
+	if (synonym(r, buf, len, last, &v)) {
 		buf[last] = '\0';
 		snprintf(m->head, sizeof m->head, "%s%s", buf + pos,
 			 r->synname[v]);

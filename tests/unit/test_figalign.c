@@ -56,6 +56,14 @@ static void test_heads(void **state)
 	assert_string_equal(m.head, "ships");
 	figalign_meaning(fr, "unmanned aerial systems", &f, &m);
 	assert_string_equal(m.head, "drones");
+	figalign_meaning(fr, "vessel", &f, &m);
+	assert_string_equal(m.head, "ships");
+	figalign_meaning(fr, "nations", &f, &m);
+	assert_string_equal(m.head, "countries");
+	figalign_meaning(fr, "country", &f, &m);
+	assert_string_equal(m.head, "countries");
+	figalign_meaning(fr, "merchant vessel", &f, &m);
+	assert_string_equal(m.head, "ships");
 	figalign_meaning(fr, "HIMARS", &f, &m);
 	assert_string_equal(m.head, "HIMARS");
 	assert_null(m.unit);
@@ -269,6 +277,8 @@ static const struct fa_pair pairs[] = {
 	 "Twelve people were injured.", "Twelve", 0, 0},
 	{"300 troops were deployed.", "300", "300 troops were killed.",
 	 "300", 0, 0},
+	{"One vessel was attacked.", "One", "Two ships were attacked.", "Two",
+	 1, 1},
 	/* one side without an event word: the thing's single group */
 	{"The army has 40 tanks.", "40", "The army sent 60 tanks.", "60", 1,
 	 1},
