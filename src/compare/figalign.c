@@ -300,17 +300,18 @@ static void append(char *out, size_t n, const char *s, size_t len)
 	out[k] = '\0';
 }
 
-/* Is s[pos..len) a word of a synonym list, as written or in the plural
- * ("vessel", "country")?  Its list in *v. */
+/* Is s[pos..len) a word of a synonym list, as written or, for one thing
+ * (one), in the plural ("one vessel", "one country"; not "18 Rocket
+ * Systems")?  Its list in *v. */
 static int synonym(const struct figrules_align *r, const char *s,
-		   size_t len, size_t pos, uint32_t *v)
+		   size_t len, size_t pos, int one, uint32_t *v)
 {
 	char pl[136];
 	size_t n = len - pos;
 
 	if (trie_match(r->syn, s, len, pos, v) == len)
 		return 1;
-	if (n < 2 || n + 3 > sizeof pl || s[len - 1] == 's')
+	if (!one || n < 2 || n + 3 > sizeof pl || s[len - 1] == 's')
 		return 0;
 	memcpy(pl, s + pos, n);
 	if (s[len - 1] == 'y' && !strchr("aeiou", s[len - 2]))
@@ -324,7 +325,7 @@ static int synonym(const struct figrules_align *r, const char *s,
 /* The counted phrase's head: modifiers set aside into kind, the whole
  * phrase or its last word folded to its synonyms' name. */
 static void read_head(const struct figrules_align *r, struct fa_meaning *m,
-		      const char *counts, double *factor)
+		      const char *counts, int one, double *factor)
 {
 	char buf[128];
 	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, last;
@@ -342,14 +343,14 @@ static void read_head(const struct figrules_align *r, struct fa_meaning *m,
 		snprintf(m->head, sizeof m->head, "%s", m->unit);
 		return;
 	}
-	if (synonym(r, buf, len, pos, &v)) {
+	if (synonym(r, buf, len, pos, one, &v)) {
 		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);
 		return;
 	}
 	last = len;
 	while (last > pos && buf[last - 1] != ' ')
 		last--;
-	if (synonym(r, buf, len, last, &v)) {
+	if (synonym(r, buf, len, last, one, &v)) {
 		buf[last] = '\0';
 		snprintf(m->head, sizeof m->head, "%s%s", buf + pos,
 			 r->synname[v]);
@@ -382,7 +383,7 @@ void figalign_meaning(const struct figrules_align *r, const char *counts,
 
 	memset(m, 0, sizeof *m);
 	if (r && counts && *counts)
-		read_head(r, m, counts, &factor);
+		read_head(r, m, counts, f->lo == 1 && f->hi == 1, &factor);
 	else
 		snprintf(m->head, sizeof m->head, "%s",
 			 figure_kind_counts(f) ? figure_kind_counts(f) : "");

@@ -56,10 +56,15 @@ static void test_heads(void **state)
 	assert_string_equal(m.head, "ships");
 	figalign_meaning(fr, "unmanned aerial systems", &f, &m);
 	assert_string_equal(m.head, "drones");
-	figalign_meaning(fr, "vessel", &f, &m);
-	assert_string_equal(m.head, "ships");
 	figalign_meaning(fr, "nations", &f, &m);
 	assert_string_equal(m.head, "countries");
+	/* the singular of one thing; not a noun before another
+	 * ("18 Rocket Systems") */
+	figalign_meaning(fr, "rocket", &f, &m);
+	assert_string_equal(m.head, "rocket");
+	f = num(1, NULL);
+	figalign_meaning(fr, "vessel", &f, &m);
+	assert_string_equal(m.head, "ships");
 	figalign_meaning(fr, "country", &f, &m);
 	assert_string_equal(m.head, "countries");
 	figalign_meaning(fr, "merchant vessel", &f, &m);
