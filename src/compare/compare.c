@@ -192,6 +192,11 @@ static void align_figures(const struct compare_rules *r,
 		v[i].side = cf->side;
 		v[i].counts = entities_get(reg, cf->counts)->name;
 		v[i].f = cf->f;
+		if (cf->f->counts_end > cf->f->counts_start) {
+			v[i].phrase = a->text + cf->f->counts_start;
+			v[i].phrase_len = cf->f->counts_end -
+					  cf->f->counts_start;
+		}
 		if (si >= 0) {
 			const struct span *sp = &a->sentences[si];
 

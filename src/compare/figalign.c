@@ -69,10 +69,13 @@ static int bad(struct err *e, const char *p, const struct ynode *n,
 	return -1;
 }
 
-/* wordlist_load gives each word its own value; a synonym list needs one
- * value for all its words, so the words are added here one by one. */
+static void add_forms(struct trie *t, const char *w, size_t len, uint32_t v);
+
+/* wordlist_load gives each word its own value; a synonym list or a class
+ * of events needs one value for all its words, so the words are added
+ * here one by one (with their forms, for events). */
 static int add_list(struct trie *t, const char *p, const struct ynode *l,
-		    uint32_t v, struct err *e)
+		    uint32_t v, int forms, struct err *e)
 {
 	size_t i;
 
@@ -83,7 +86,10 @@ static int add_list(struct trie *t, const char *p, const struct ynode *l,
 
 		if (w->type != YNODE_SCALAR || w->len == 0)
 			return bad(e, p, w, "a word is expected");
-		trie_add(t, w->str, w->len, v, 1);
+		if (forms)
+			add_forms(t, w->str, w->len, v);
+		else
+			trie_add(t, w->str, w->len, v, 1);
 	}
 	return 0;
 }
@@ -104,7 +110,7 @@ static int load_synonyms(struct figrules_align *r, const char *p,
 		if (k->type != YNODE_SEQ || k->nkids == 0 ||
 		    k->kids[0]->type != YNODE_SCALAR)
 			return bad(e, p, k, "a list of words is expected");
-		if (add_list(r->syn, p, k, (uint32_t)r->nsyn, e) < 0)
+		if (add_list(r->syn, p, k, (uint32_t)r->nsyn, 0, e) < 0)
 			return -1;
 		r->synname[r->nsyn] = xstrdup(k->kids[0]->str);
 		r->nsyn++;
@@ -155,6 +161,45 @@ static int load_units(struct figrules_align *r, const char *p,
 	return 0;
 }
 
+/* Add w[0..stem) + x + w[wl..len) (the first word of a phrase changed)
+ * with value v. */
+static void add_form(struct trie *t, const char *w, size_t len, size_t wl,
+		     size_t stem, const char *x, uint32_t v)
+{
+	char buf[160];
+	int n = snprintf(buf, sizeof buf, "%.*s%s%.*s", (int)stem, w, x,
+			 (int)(len - wl), w + wl);
+
+	if (n > 0 && (size_t)n < sizeof buf)
+		trie_add(t, buf, (size_t)n, v, 1);
+}
+
+/* Add word w of event class v with its forms: the first word of a phrase
+ * takes "-s", "-es", "-ed", "-d", "-ing" (a final "e" dropped: "firing"),
+ * "-ies" and "-ied" (for a final "y"), and a doubled last letter
+ * ("hitting", "targetted"). */
+static void add_forms(struct trie *t, const char *w, size_t len, uint32_t v)
+{
+	static const char *const sfx[] = {"", "s", "es", "ed", "d"};
+	size_t wl = strcspn(w, " "), i;
+	char dbl[8];
+
+	for (i = 0; i < sizeof sfx / sizeof *sfx; i++)
+		add_form(t, w, len, wl, wl, sfx[i], v);
+	add_form(t, w, len, wl, wl > 2 && w[wl - 1] == 'e' ? wl - 1 : wl,
+		 "ing", v);
+	if (wl > 2 && w[wl - 1] == 'y') {
+		add_form(t, w, len, wl, wl - 1, "ies", v);
+		add_form(t, w, len, wl, wl - 1, "ied", v);
+	}
+	if (wl > 1) {
+		snprintf(dbl, sizeof dbl, "%ced", w[wl - 1]);
+		add_form(t, w, len, wl, wl, dbl, v);
+		snprintf(dbl, sizeof dbl, "%cing", w[wl - 1]);
+		add_form(t, w, len, wl, wl, dbl, v);
+	}
+}
+
 static int load_events(struct figrules_align *r, const char *p,
 		       const struct ynode *m, struct err *e)
 {
@@ -163,11 +208,11 @@ static int load_events(struct figrules_align *r, const char *p,
 	if (m == NULL)
 		return 0;
 	if (m->type != YNODE_MAP || m->nkids / 2 > FA_MAX_EVENTS)
-		return bad(e, p, m, "'events' must map at most 32 events to "
-				    "their words");
+		return bad(e, p, m, "'events' must map at most 32 classes of "
+				    "events to their words");
 	r->evname = xcalloc(m->nkids / 2 + 1, sizeof *r->evname);
 	for (i = 0; i + 1 < m->nkids; i += 2) {
-		if (add_list(r->events, p, m->kids[i + 1], (uint32_t)r->nev,
+		if (add_list(r->events, p, m->kids[i + 1], (uint32_t)r->nev, 1,
 			     e) < 0)
 			return -1;
 		r->evname[r->nev++] = xstrdup(m->kids[i]->str);
@@ -255,10 +300,32 @@ static void append(char *out, size_t n, const char *s, size_t len)
 	out[k] = '\0';
 }
 
+/* Is s[pos..len) a word of a synonym list, as written or, for one thing
+ * (one), in the plural ("one vessel", "one country"; not "18 Rocket
+ * Systems")?  Its list in *v. */
+static int synonym(const struct figrules_align *r, const char *s,
+		   size_t len, size_t pos, int one, uint32_t *v)
+{
+	char pl[136];
+	size_t n = len - pos;
+
+	if (trie_match(r->syn, s, len, pos, v) == len)
+		return 1;
+	if (!one || n < 2 || n + 3 > sizeof pl || s[len - 1] == 's')
+		return 0;
+	memcpy(pl, s + pos, n);
+	if (s[len - 1] == 'y' && !strchr("aeiou", s[len - 2]))
+		n += (size_t)snprintf(pl + n - 1, sizeof pl - n + 1, "ies") - 1;
+	else
+		pl[n++] = 's';
+	pl[n] = '\0';
+	return trie_match(r->syn, pl, n, 0, v) == n;
+}
+
 /* The counted phrase's head: modifiers set aside into kind, the whole
  * phrase or its last word folded to its synonyms' name. */
 static void read_head(const struct figrules_align *r, struct fa_meaning *m,
-		      const char *counts, double *factor)
+		      const char *counts, int one, double *factor)
 {
 	char buf[128];
 	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, last;
@@ -276,20 +343,35 @@ static void read_head(const struct figrules_align *r, struct fa_meaning *m,
 		snprintf(m->head, sizeof m->head, "%s", m->unit);
 		return;
 	}
-	if (trie_match(r->syn, buf, len, pos, &v) == len) {
+	if (synonym(r, buf, len, pos, one, &v)) {
 		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);
 		return;
 	}
 	last = len;
 	while (last > pos && buf[last - 1] != ' ')
 		last--;
-	if (trie_match(r->syn, buf, len, last, &v) == len) {
+	if (synonym(r, buf, len, last, one, &v)) {
 		buf[last] = '\0';
 		snprintf(m->head, sizeof m->head, "%s%s", buf + pos,
 			 r->synname[v]);
 		return;
 	}
 	snprintf(m->head, sizeof m->head, "%s", buf + pos);
+}
+
+/* The place of a value's last significant digit: 100 for 600, 10 for
+ * 370, 1 for 7, 0.1 for 2.5. */
+static double rounding(double v)
+{
+	double step = 1;
+	int k;
+
+	v = fabs(v);
+	for (k = 0; k < 6 && fabs(v / step - round(v / step)) > 1e-9; k++)
+		step /= 10;
+	while (v >= step * 10 && fmod(v, step * 10) == 0)
+		step *= 10;
+	return step;
 }
 
 void figalign_meaning(const struct figrules_align *r, const char *counts,
@@ -301,7 +383,7 @@ void figalign_meaning(const struct figrules_align *r, const char *counts,
 
 	memset(m, 0, sizeof *m);
 	if (r && counts && *counts)
-		read_head(r, m, counts, &factor);
+		read_head(r, m, counts, f->lo == 1 && f->hi == 1, &factor);
 	else
 		snprintf(m->head, sizeof m->head, "%s",
 			 figure_kind_counts(f) ? figure_kind_counts(f) : "");
@@ -330,6 +412,13 @@ void figalign_meaning(const struct figrules_align *r, const char *counts,
 	} else if (q && strcmp(q, "less than") == 0) {
 		lo = 0;
 		hi = nextafter(hi, -INFINITY);
+	}
+	if (factor != 1 && q == NULL && !f->vague && lo == hi) {
+		/* a converted figure was rounded: "600 km (370 miles)" */
+		double step = rounding(lo) / 2;
+
+		lo -= step;
+		hi += step;
 	}
 	m->lo = lo * factor;
 	m->hi = hi * factor;
@@ -379,6 +468,18 @@ static int key_cmp(const void *a, const void *b)
 	int c = strcmp(x->key, y->key);
 
 	return c ? c : (x->fig > y->fig) - (x->fig < y->fig);
+}
+
+/* Do the keys from k[j] on that share its first hl bytes (one thing
+ * told of with events) all tell of one event? */
+static int one_sense(const struct fa_key *k, size_t j, size_t n, size_t hl)
+{
+	size_t q;
+
+	for (q = j + 1; q < n && strncmp(k[q].key, k[j].key, hl) == 0; q++)
+		if (strcmp(k[q].key, k[j].key) != 0)
+			return 0;
+	return 1;
 }
 
 struct fa_iv {
@@ -467,6 +568,25 @@ static int group_cmp(const void *a, const void *b)
 	return strcmp(x->counts, y->counts);
 }
 
+/* What f counts: its counted phrase when the phrase is a unit of more
+ * than one word ("nautical miles", whose head word is "miles"), in buf;
+ * else f->counts. */
+static const char *unit_phrase(const struct figrules_align *r,
+			       const struct fa_fig *f, char *buf, size_t n)
+{
+	uint32_t v;
+
+	if (f->phrase == NULL || f->phrase_len == 0 || f->phrase_len >= n ||
+	    memchr(f->phrase, ' ', f->phrase_len) == NULL)
+		return f->counts;
+	memcpy(buf, f->phrase, f->phrase_len);
+	buf[f->phrase_len] = '\0';
+	return trie_match(r->units, buf, f->phrase_len, 0, &v) ==
+			       f->phrase_len
+		       ? buf
+		       : f->counts;
+}
+
 struct fa_group *figalign_run(const struct figrules_align *r,
 			      struct fa_fig *v, size_t n, size_t *ng)
 {
@@ -474,6 +594,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	struct fa_group *g = xcalloc(n + 1, sizeof *g);
 	size_t *remap = xcalloc(n + 1, sizeof *remap);
 	size_t i, j, ngr = 0;
+	char buf[64];
 
 	for (i = 0; i < n; i++) {
 		struct fa_fig *f = &v[i];
@@ -481,7 +602,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		uint32_t u;
 		int generic;
 
-		figalign_meaning(r, f->counts, f->f, &f->mean);
+		figalign_meaning(r, unit_phrase(r, f, buf, sizeof buf),
+				 f->f, &f->mean);
 		h = f->mean.head;
 		generic = trie_match(r->generic, h, strlen(h), 0, &u) ==
 			  strlen(h);
@@ -496,15 +618,17 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	}
 	xqsort(k, n, sizeof *k, key_cmp);
 	/* a figure of a specific thing with no event joins the thing's
-	 * first event group (sorted after the event-less keys) */
+	 * event group (sorted after the event-less keys) when it is the
+	 * only one */
 	for (i = 0; i < n; i = j) {
-		size_t hl = strlen(k[i].key) - 1; /* "head\tunit\t" */
+		size_t hl = strlen(k[i].key); /* "head\tunit\t" */
 
 		j = i;
 		while (j < n && strcmp(k[j].key, k[i].key) == 0)
 			j++;
 		if (k[i].ev >= 0 || k[i].lone || j >= n ||
-		    strncmp(k[j].key, k[i].key, hl + 1) != 0)
+		    strncmp(k[j].key, k[i].key, hl) != 0 ||
+		    !one_sense(k, j, n, hl))
 			continue;
 		{
 			size_t q;

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Does a counted singular noun follow q, after at most five words that
  * describe it ("one nuclear bomb", "one anti-ship cruise missile"), none
@@ -429,9 +430,21 @@ static size_t read_date_number(const struct figrules *r, const char *t,
 	return 0;
 }
 
+/* Is the word before p "between" ("between 20 and 30")? */
+static int after_between(const char *t, size_t p)
+{
+	size_t we = p, ws;
+
+	while (we > 0 && t[we - 1] == ' ')
+		we--;
+	ws = letters_before(t, we);
+	return we == p - 1 && we - ws == 7 &&
+	       strncasecmp(t + ws, "between", 7) == 0;
+}
+
 /* A second number after the first: a range ("20 to 30", "20-30", "two
- * or three", "$330 billion to $450 billion") or a tally ("by a vote of
- * 79 to 18", "a 3-1 win").  rd->q moves past it. */
+ * or three", "between 20 and 30", "$330 billion to $450 billion") or a
+ * tally ("by a vote of 79 to 18", "a 3-1 win").  rd->q moves past it. */
 static void read_second(const struct figrules *r, const char *t, size_t len,
 			struct reading *rd, struct figure *f)
 {
@@ -450,6 +463,9 @@ static void read_second(const struct figrules *r, const char *t, size_t len,
 		  (t[g] == 'o' && t[g + 1] == 'r' && t[g + 2] == ' ' &&
 		   !n->digits)))
 		j = g + 3;
+	else if (g != 0 && g + 4 < len && memcmp(t + g, "and ", 4) == 0 &&
+		 after_between(t, rd->cur ? rd->sign : rd->p))
+		j = g + 4;
 	/* "$330 billion to $450 billion": the same sign again */
 	if (j && rd->cur && j + (rd->p - rd->sign) < len &&
 	    memcmp(t + j, t + rd->sign, rd->p - rd->sign) == 0)

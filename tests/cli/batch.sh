@@ -189,7 +189,7 @@ expect_rc "compare exits 0" 0
 expect_out "compare: Yoon only in A" "- Only in A: Yoon Suk Yeol"
 expect_out "compare: figures" "| nuclear bombs | 20 to 30 (20-30) | — |"
 expect_out "compare: troops deployed" "| troops (deploy) | — | more than 10,000 (more than 10000) |"
-expect_out "compare: troops killed and wounded, apart" "| troops (casualty) | — | 3,000 (3000) |"
+expect_out "compare: troops killed and wounded, apart" "| troops (loss) | — | 3,000 (3000) |"
 expect_out "compare: quote" "- A: “thoroughly annihilate”"
 expect_out "compare: Trump's quote" "### Donald Trump"
 expect_out "compare: topics" "### diplomacy"

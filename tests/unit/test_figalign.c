@@ -1,6 +1,6 @@
 /* figalign: what a figure counts (modifiers, synonyms, units), its
  * interval, and which figures of two reports are aligned and disagree. */
-#include "testlib.h"
+#include "comparelib.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,22 +10,24 @@
 
 static struct figrules_align *fr;
 
-static int setup(void **state)
+/* The shipped engine and comparison rules (comparelib.h), and the figure
+ * rules alone. */
+static int fa_setup(void **state)
 {
 	struct err e = {{0}};
 
-	(void)state;
+	if (setup(state) != 0)
+		return -1;
 	fr = figalign_rules_load("data/figures.yaml", &e);
 	if (fr == NULL)
 		fprintf(stderr, "%s\n", e.text);
 	return fr ? 0 : -1;
 }
 
-static int teardown(void **state)
+static int fa_teardown(void **state)
 {
-	(void)state;
 	figalign_rules_free(fr);
-	return 0;
+	return teardown(state);
 }
 
 static struct figure num(double v, const char *qual)
@@ -54,6 +56,19 @@ static void test_heads(void **state)
 	assert_string_equal(m.head, "ships");
 	figalign_meaning(fr, "unmanned aerial systems", &f, &m);
 	assert_string_equal(m.head, "drones");
+	figalign_meaning(fr, "nations", &f, &m);
+	assert_string_equal(m.head, "countries");
+	/* the singular of one thing; not a noun before another
+	 * ("18 Rocket Systems") */
+	figalign_meaning(fr, "rocket", &f, &m);
+	assert_string_equal(m.head, "rocket");
+	f = num(1, NULL);
+	figalign_meaning(fr, "vessel", &f, &m);
+	assert_string_equal(m.head, "ships");
+	figalign_meaning(fr, "country", &f, &m);
+	assert_string_equal(m.head, "countries");
+	figalign_meaning(fr, "merchant vessel", &f, &m);
+	assert_string_equal(m.head, "ships");
 	figalign_meaning(fr, "HIMARS", &f, &m);
 	assert_string_equal(m.head, "HIMARS");
 	assert_null(m.unit);
@@ -67,7 +82,9 @@ static void test_units_intervals(void **state)
 	(void)state;
 	figalign_meaning(fr, "miles", &f, &m);
 	assert_string_equal(m.unit, "km");
-	assert_true(fabs(m.lo - 128.75) < 0.01);
+	/* a converted figure was rounded: 80 miles is 75 to 85 */
+	assert_true(fabs(m.lo - 120.70) < 0.01);
+	assert_true(fabs(m.hi - 136.79) < 0.01);
 	f = num(10000, "about");
 	figalign_meaning(fr, "troops", &f, &m);
 	assert_true(fabs(m.lo - 9000) < 1e-6 && fabs(m.hi - 11000) < 1e-6);
@@ -136,7 +153,7 @@ static void test_alignment(void **state)
 	assert_int_not_equal(v[6].group, v[7].group);
 	assert_false(g[v[6].group].disagree);
 	assert_int_not_equal(v[8].group, v[9].group);
-	assert_string_equal(g[v[8].group].counts, "ships (attack)");
+	assert_string_equal(g[v[8].group].counts, "ships (harm)");
 	assert_int_equal(ng, 7);
 	free(g);
 }
@@ -168,6 +185,171 @@ static void test_agree(void **state)
 	free(g);
 }
 
+/* A pair of reports of one sentence each, a figure in each (the text it
+ * starts with), and whether the comparison aligns them and flags them. */
+struct fa_pair {
+	const char *a, *fa, *b, *fb;
+	int aligned, disagree;
+};
+
+static const struct fa_pair pairs[] = {
+	/* synonyms, kinds and units */
+	{"Russia sent about 10,000 troops to the border.", "about 10,000",
+	 "Russia deployed 12,000 soldiers to the border.", "12,000", 1, 1},
+	{"Russia sent about 10,000 troops to the border.", "about 10,000",
+	 "Russia deployed 10,500 personnel to the border.", "10,500", 1, 0},
+	{"The missile flew about 600 kilometers.", "about 600",
+	 "The missile flew roughly 350 km.", "roughly 350", 1, 1},
+	{"The missile flew about 370 miles.", "about 370",
+	 "The missile flew 600 km.", "600", 1, 0},
+	{"The missile flew 500 km.", "500", "The missile flew 500 miles.",
+	 "500", 1, 1},
+	{"The boat sailed 5 nautical miles.", "5",
+	 "The boat sailed 9 km.", "9", 1, 0},
+	{"North Korea fired two ballistic missiles.", "two",
+	 "North Korea launched three short-range ballistic missiles.",
+	 "three", 1, 1},
+	{"The Houthis launched 18 drones at ships.", "18",
+	 "The Houthis fired 21 unmanned aerial vehicles at ships.", "21", 1,
+	 1},
+	{"The Houthis launched 18 drones.", "18",
+	 "The Houthis fired 18 UAVs.", "18", 1, 0},
+	{"The ship carried 500 tons of fuel.", "500",
+	 "The ship carried 500 tonnes of fuel.", "500", 1, 0},
+	{"The ship carried 2,000 kilograms of fuel.", "2,000",
+	 "The ship carried 2 tons of fuel.", "2", 1, 0},
+	{"44 countries condemned the attacks.", "44",
+	 "More than 40 nations condemned the attacks.", "More than 40", 1,
+	 0},
+	{"44 countries condemned the attacks.", "44",
+	 "Only 30 nations condemned the attacks.", "30", 1, 1},
+	/* qualifiers, approximations, vague numbers */
+	{"The Houthis made more than two dozen attacks on ships.",
+	 "more than two dozen", "There have been 27 attacks on ships.", "27",
+	 1, 0},
+	{"The Houthis made more than two dozen attacks on ships.",
+	 "more than two dozen", "There have been 20 attacks on ships.", "20",
+	 1, 1},
+	{"Tens of thousands of troops were deployed.", "Tens of thousands",
+	 "Some 5,000 troops were deployed.", "Some 5,000", 1, 1},
+	{"Tens of thousands of troops were deployed.", "Tens of thousands",
+	 "50,000 troops were deployed.", "50,000", 1, 0},
+	{"Nearly 10,000 troops were deployed.", "Nearly 10,000",
+	 "10,500 troops were deployed.", "10,500", 1, 1},
+	{"At least 30 people were killed.", "At least 30",
+	 "25 people were killed.", "25", 1, 1},
+	{"At least 30 people were killed.", "At least 30",
+	 "35 people were killed.", "35", 1, 0},
+	{"Up to 40 ships were diverted.", "Up to 40",
+	 "35 vessels were diverted.", "35", 1, 0},
+	{"Between 20 and 30 drones were launched.", "20",
+	 "25 drones were launched.", "25", 1, 0},
+	{"Dozens of drones were launched.", "Dozens",
+	 "40 drones were launched.", "40", 1, 0},
+	{"Hundreds of troops were deployed.", "Hundreds",
+	 "5,000 troops were deployed.", "5,000", 1, 1},
+	{"Two dozen missiles were fired.", "Two dozen",
+	 "24 missiles were fired.", "24", 1, 0},
+	{"One and a half million people fled.", "One and a half million",
+	 "1.5 million people fled.", "1.5 million", 1, 0},
+	{"It fired four hundred forty-seven (447) missiles.",
+	 "four hundred forty-seven", "It fired 447 missiles.", "447", 1, 0},
+	/* money and shares */
+	{"Congress approved $1.2 billion in aid.", "$1.2 billion",
+	 "Congress approved 1,200 million dollars in aid.", "1,200 million",
+	 1, 0},
+	{"Congress approved $2 million in aid.", "$2 million",
+	 "Congress approved $3 million in aid.", "$3 million", 1, 1},
+	{"About 47% of voters agreed.", "About 47%",
+	 "50 percent of voters agreed.", "50 percent", 1, 0},
+	{"20% of voters agreed.", "20%", "60 percent of voters agreed.",
+	 "60 percent", 1, 1},
+	/* the sense: events of one class align, of two classes do not */
+	{"The KN-23 flew 600 km.", "600", "The KN-23 was launched 900 km.",
+	 "900", 1, 1},
+	{"North Korea fired 3 missiles.", "3", "3 missiles flew east.", "3",
+	 1, 0},
+	{"44 countries condemned the attacks.", "44",
+	 "Crews from more than 20 countries were held.", "more than 20", 0,
+	 0},
+	{"Rebels attacked 5 ships.", "5", "Firms diverted 30 vessels.", "30",
+	 0, 0},
+	{"Five soldiers were killed.", "Five", "Five soldiers were wounded.",
+	 "Five", 0, 0},
+	{"Twelve people were killed.", "Twelve", "Ten people died.", "Ten",
+	 1, 1},
+	{"Twelve people were killed.", "Twelve",
+	 "Twelve people were injured.", "Twelve", 0, 0},
+	{"300 troops were deployed.", "300", "300 troops were killed.",
+	 "300", 0, 0},
+	{"One vessel was attacked.", "One", "Two ships were attacked.", "Two",
+	 1, 1},
+	/* one side without an event word: the thing's single group */
+	{"The army has 40 tanks.", "40", "The army sent 60 tanks.", "60", 1,
+	 1},
+	/* different things */
+	{"Russia sent 10,000 troops.", "10,000",
+	 "The war killed 300 people.", "300", 0, 0},
+	{"The sale covers 50 HIMARS.", "50", "The sale covers 40 tanks.",
+	 "40", 0, 0},
+};
+
+/* The figure of side s of comparison c whose text starts with t, or
+ * NULL. */
+static const struct cmp_figure *fig_of(const struct comparison *c, int s,
+				       const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < c->nfigs; i++) {
+		const struct cmp_figure *f = &c->figs[i];
+		const char *at = c->side[s].a->text + f->m->start;
+
+		if (f->side == s && strncmp(at, t, strlen(t)) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+static void test_pairs(void **state)
+{
+	size_t i, bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		const struct fa_pair *p = &pairs[i];
+		struct article *a = text_article(rules, "a", p->a);
+		struct article *b = text_article(rules, "b", p->b);
+		struct mentions ma = {0}, mb = {0};
+		struct comparison *c;
+		const struct cmp_figure *x, *y;
+		int al = -1, dis = -1;
+
+		highlight_article(en.hl, a, &ma);
+		highlight_article(en.hl, b, &mb);
+		c = compare_run(cr, en.reg, a, &ma, b, &mb);
+		x = fig_of(c, 0, p->fa);
+		y = fig_of(c, 1, p->fb);
+		if (x && y) {
+			al = x->group == y->group;
+			dis = al ? c->groups[x->group].disagree : 0;
+		}
+		if (al != p->aligned || dis != p->disagree) {
+			fprintf(stderr, "pair %zu: '%s' / '%s': aligned %d "
+				"disagree %d, expected %d %d\n", i, p->fa,
+				p->fb, al, dis, p->aligned, p->disagree);
+			bad++;
+		}
+		compare_free(c);
+		mentions_free(&ma);
+		mentions_free(&mb);
+		article_free(a);
+		article_free(b);
+	}
+	assert_true(sizeof pairs / sizeof *pairs >= 30);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,7 +357,9 @@ int main(void)
 		cmocka_unit_test(test_units_intervals),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_agree),
+		cmocka_unit_test(test_pairs),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, fa_setup, fa_teardown);
 }

@@ -196,12 +196,75 @@ static void test_labels(void **state)
 	article_free(a);
 }
 
+/* The labels of issue 18, each in a sentence of its own beside a figure
+ * that counts: none of them is a figure, and a year alone is a year, not
+ * a count. */
+static void test_labels_issue(void **state)
+{
+	static const char *const labels[] = {
+		"Public Law 93-148", "Executive Order 13224",
+		"Transmittal No. 26-01", "(703) 604-6618", "703-604-6618",
+		"Section 1702", "VP-4", "CVN-81", "Resolution 2722",
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof labels / sizeof *labels; i++) {
+		char text[160];
+		struct mentions m = {0};
+		struct article *a;
+		int inside = 0;
+		const char *at;
+
+		snprintf(text, sizeof text,
+			 "The office cited %s and sent 12 ships.\n", labels[i]);
+		a = text_article(rules, "l", text);
+		highlight_article(en.hl, a, &m);
+		at = strstr(a->text, labels[i]);
+		assert_non_null(at);
+		for (k = 0; k < m.n; k++) {
+			const struct mention *mn = &m.v[k];
+			size_t s = (size_t)(at - a->text);
+
+			if (mn->cat != CAT_FIGURE)
+				continue;
+			if (mn->start < s + strlen(labels[i]) && mn->end > s)
+				inside++;
+		}
+		if (inside)
+			fail_msg("'%s' holds a figure", labels[i]);
+		assert_true(has(a, &m, "12", CAT_FIGURE, NULL));
+		mentions_free(&m);
+		article_free(a);
+	}
+	{
+		struct mentions m = {0};
+		struct article *a = text_article(
+			rules, "y", "The office sent 12 ships in 2024.\n");
+
+		highlight_article(en.hl, a, &m);
+		for (k = 0; k < m.n; k++) {
+			const struct mention *mn = &m.v[k];
+
+			if (mn->cat == CAT_FIGURE &&
+			    strncmp(a->text + mn->start, "2024", 4) == 0)
+				assert_int_equal(
+					mention_figure(&m, mn)->kind,
+					FIG_YEAR);
+		}
+		assert_int_equal(normalised(&m, "2024"), 1);
+		mentions_free(&m);
+		article_free(a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_labels_issue),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

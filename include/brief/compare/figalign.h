@@ -34,7 +34,10 @@ void figalign_meaning(const struct figrules_align *r, const char *counts,
 /* One figure to align: filled by the caller, except the results. */
 struct fa_fig {
 	int side;                /* 0 = A, 1 = B */
-	const char *counts;      /* the counted phrase, or NULL */
+	const char *counts;      /* what it counts (a word), or NULL */
+	const char *phrase;      /* the counted phrase as written (not */
+	size_t phrase_len;       /* NUL-terminated), or NULL: a unit in */
+				 /* words ("nautical miles") */
 	const struct figure *f;
 	const char *sent;        /* the sentence it stands in */
 	size_t sent_len;
