@@ -80,28 +80,6 @@ static void test_sources(void **state)
 	expect_date("item.rss", "2024-01-12", NULL);
 }
 
-/* The events of a, formatted, "|"-joined in text order. */
-static void events(const struct article *a, char *out, size_t n)
-{
-	struct mentions m = {0};
-	struct tl_event *ev;
-	size_t k, i, len = 0;
-	char when[32];
-
-	highlight_article(en.hl, a, &m);
-	timeline_find(cr->tl, a, &m, &ev, &k);
-	out[0] = '\0';
-	for (i = 0; i < k; i++) {
-		tl_format(&ev[i], when, sizeof when);
-		len += (size_t)snprintf(out + len, n - len, "%s%.*s=%s",
-					i ? "|" : "", (int)(ev[i].end - ev[i].start),
-					a->text + ev[i].start, when);
-		assert_true(len < n);
-	}
-	free(ev);
-	mentions_free(&m);
-}
-
 static void test_month_context(void **state)
 {
 	struct article *a = fixture("statement-2024-01.txt");
@@ -111,7 +89,7 @@ static void test_month_context(void **state)
 	(void)state;
 	/* what does not hang on the day resolves against the month;
 	 * "yesterday" stays unresolved; "in December" is one event */
-	events(a, got, sizeof got);
+	timeline_events(a, got, sizeof got);
 	assert_string_equal(got, "yesterday=relative|January 9=2024-01-09|"
 				 "Last month=2023-12|today=2024-01|"
 				 "in December=2023-12");
@@ -141,7 +119,7 @@ static void test_relative(void **state)
 	char got[512];
 
 	(void)state;
-	events(a, got, sizeof got);
+	timeline_events(a, got, sizeof got);
 	/* 2024-01-12 is a Friday */
 	assert_string_equal(got, "yesterday=2024-01-11|today=2024-01-12|"
 				 "Tuesday=2024-01-09|last week=2024-01-05|"
