@@ -97,10 +97,21 @@ enum tl_precision tl_resolve(const char *kind, int offset, int which,
 			     const char *date, int *y, int *m, int *d)
 {
 	struct tm tm;
-	int dy, dm, dd;
+	int dy, dm, dd, got;
 
-	if (date == NULL || sscanf(date, "%d-%d-%d", &dy, &dm, &dd) != 3)
+	if (date == NULL ||
+	    (got = sscanf(date, "%d-%d-%d", &dy, &dm, &dd)) < 2)
 		return TL_NONE;
+	if (got == 2) {
+		/* only the month known: what does not hang on the day */
+		if (strcmp(kind, "days") == 0 && offset == 0)
+			kind = "months";
+		else if (strcmp(kind, "months") != 0 &&
+			 strcmp(kind, "years") != 0 &&
+			 strcmp(kind, "month") != 0)
+			return TL_NONE;
+		dd = 15;
+	}
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = dy - 1900;
 	tm.tm_mon = dm - 1;
@@ -148,9 +159,17 @@ int tl_year_near(int month, int day, const char *date)
 	int dy, dm, dd, y, best = 0;
 	long here, dist = 0;
 
-	if (date == NULL || month < 1 || month > 12 ||
-	    sscanf(date, "%d-%d-%d", &dy, &dm, &dd) != 3)
+	if (date == NULL || month < 1 || month > 12)
 		return 0;
+	switch (sscanf(date, "%d-%d-%d", &dy, &dm, &dd)) {
+	case 2:
+		dd = 16; /* only the month known: its middle */
+		break;
+	case 3:
+		break;
+	default:
+		return 0;
+	}
 	/* days counted roughly (31 a month): only which year is nearest
 	 * matters, and a tie goes to the earlier year (reports look back) */
 	here = (long)dy * 372 + (dm - 1) * 31 + (dd - 1);
@@ -180,10 +199,33 @@ static int ev_pos_cmp(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* One event for one expression: of two that overlap ("in December" by
+ * a rule, "December" as a date), the one resolved more precisely, else
+ * the longer, stays. */
+static void drop_overlaps(struct tl_event *v, size_t *n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < *n; i++) {
+		struct tl_event *last = k ? &v[k - 1] : NULL;
+
+		if (last == NULL || v[i].start >= last->end) {
+			v[k++] = v[i];
+			continue;
+		}
+		if (v[i].precision > last->precision ||
+		    (v[i].precision == last->precision &&
+		     v[i].end - v[i].start > last->end - last->start))
+			*last = v[i];
+	}
+	*n = k;
+}
+
 void timeline_find(const struct tlrules *r, const struct article *a,
 		   const struct mentions *m, struct tl_event **out, size_t *n)
 {
 	size_t cap = 0, i, sec;
+	const char *date = a->date ? a->date : a->date_month;
 
 	*out = NULL;
 	*n = 0;
@@ -201,7 +243,7 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 		ev.end = mn->end;
 		ev.section = mention_section(m, mn);
 		ev.year = f->year	 ? f->year
-			   : f->month ? tl_year_near(f->month, f->day, a->date)
+			   : f->month ? tl_year_near(f->month, f->day, date)
 				      : 0;
 		ev.month = f->month;
 		ev.day = f->day;
@@ -245,13 +287,14 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 						       ge - gs) + 1;
 				ev.precision = tl_resolve(r->v[i].kind,
 							  r->v[i].offset, which,
-							  a->date, &ev.year,
+							  date, &ev.year,
 							  &ev.month, &ev.day);
 				push(out, n, &cap, &ev);
 			}
 		}
 	}
 	xqsort(*out, *n, sizeof **out, ev_pos_cmp);
+	drop_overlaps(*out, n);
 }
 
 int tl_cmp(const struct tl_event *x, const struct tl_event *y)
@@ -302,6 +345,21 @@ struct tl_ref *timeline_merge(const struct tl_event *a, size_t na,
 		v[i].entry = v[i - 1].entry + !tl_same(v[i - 1].ev, v[i].ev);
 	*n = na + nb;
 	return v;
+}
+
+void tl_sentence(const struct article *a, const struct tl_event *ev,
+		 size_t *s, size_t *e)
+{
+	long si = article_sentence_at(a, ev->start);
+
+	*s = ev->start;
+	*e = ev->end;
+	if (si < 0)
+		return;
+	if (a->sentences[si].start < *s)
+		*s = a->sentences[si].start;
+	if (a->sentences[si].end > *e)
+		*e = a->sentences[si].end;
 }
 
 void tl_format(const struct tl_event *ev, char *out, size_t n)

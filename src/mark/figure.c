@@ -399,9 +399,20 @@ static size_t read_date_number(const struct figrules *r, const char *t,
 	if (n->digits && n->ndigits <= 2 && valid_day(n->value) && bare &&
 	    (g = after_gap(t, len, q)) != 0 &&
 	    (q2 = trie_match(r->months, t, len, g, &v)) != 0) {
+		size_t y, y2;
+		struct num yn;
+
 		f->kind = FIG_DATE;
 		f->day = (int)n->value;
 		f->month = (int)r->scale[r->nscale + v];
+		/* and its year: "27 December 2024", "27 December, 2024" */
+		y = after_gap(t, len, q2 < len && t[q2] == ',' ? q2 + 1 : q2);
+		if (y && (y2 = fig_read_digits(t, len, y, &yn)) &&
+		    yn.ndigits == 4 && !yn.commas && yn.value >= 1800 &&
+		    yn.value <= 2100) {
+			f->year = (int)yn.value;
+			return y2;
+		}
 		return q2;
 	}
 	/* a decade: "the 1990s" */

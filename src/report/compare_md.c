@@ -198,17 +198,9 @@ static size_t cut_at(const char *t, size_t p, size_t lo, size_t hi,
 static void md_in_sentence(FILE *f, const struct article *a,
 			   const struct tl_event *ev)
 {
-	long si = article_sentence_at(a, ev->start);
-	size_t ss = ev->start, se = ev->end;
+	size_t ss, se;
 
-	if (si >= 0) {
-		ss = a->sentences[si].start;
-		se = a->sentences[si].end;
-	}
-	if (ss > ev->start)
-		ss = ev->start;
-	if (se < ev->end)
-		se = ev->end;
+	tl_sentence(a, ev, &ss, &se);
 	if (ev->start - ss > 60) {
 		ss = cut_at(a->text, ev->start - 60, ss, ev->start, 1);
 		fputs("…", f);

@@ -173,8 +173,12 @@ int compare_yaml_write(FILE *f, const struct comparison *c,
 
 				yout_map_start(y);
 				yout_kv(y, "report", v[k].side ? "b" : "a");
+				size_t ss, se;
+
+				tl_sentence(a, v[k].ev, &ss, &se);
 				yout_kvn(y, "text", a->text + v[k].ev->start,
 					 v[k].ev->end - v[k].ev->start);
+				yout_kvn(y, "sentence", a->text + ss, se - ss);
 				yout_ki(y, "section", (long long)v[k].ev->section);
 				yout_key(y, "relative");
 				yout_int(y, v[k].ev->relative);

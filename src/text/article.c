@@ -43,6 +43,7 @@ void article_free(struct article *a)
 	free(a->path);
 	free(a->title);
 	free(a->date);
+	free(a->date_month);
 	free(a->source);
 	free(a->place);
 	free(a->url);

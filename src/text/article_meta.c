@@ -50,8 +50,9 @@ int art_match_at(struct loader *l, const pcre2_code *re, size_t s, size_t e,
 }
 
 /* How much a date is trusted, by where it was found: a date replaces
- * the article's only when it ranks higher (front matter > date marker >
- * dateline > a header or signature line > the file's name). */
+ * the article's only when it ranks higher (front matter or the
+ * document's own metadata > date marker > dateline > a header or
+ * signature line > the file's name). */
 enum date_rank {
 	RANK_NONE,
 	RANK_NAME,
@@ -96,18 +97,23 @@ static int is_letter(char c)
 	       (unsigned char)c >= 0x80;
 }
 
-/* The date written in s[0, n) as YYYY-MM-DD in out: numbers (2024-01-12,
- * 2024_01_12, 20240112) or a month's name with a day and a year in
- * either order ("December 17, 2025", "Dec. 17th 2025", "17 DECEMBER
- * 2025"; a weekday or other words are passed over).  0, or -1 when it is
- * no valid date. */
-static int read_date(const struct article_rules *r, const char *s, size_t n,
-		     char out[40])
+/* What a written date gives: a whole date, only a year and a month
+ * ("2024-01", "January 2024"), or a month and a day without the year
+ * ("Jan. 12"). */
+enum date_part { DATE_BAD = -1, DATE_DAY, DATE_MONTH, DATE_NO_YEAR };
+
+/* The date written in s[0, n) into *y, *m, *d (0 where not given):
+ * numbers (2024-01-12, 2024_01_12, 20240112, 2024-01) or a month's name
+ * with a day and a year in either order ("December 17, 2025", "Dec. 17th
+ * 2025", "17 DECEMBER 2025", "Jan. 12", "January 2024"; a weekday or
+ * other words are passed over). */
+static enum date_part read_date(const struct article_rules *r, const char *s,
+				size_t n, int *y, int *m, int *d)
 {
 	long num[3];
 	size_t len[3], nnum = 0, i = 0;
-	int y = 0, m = 0, d = 0;
 
+	*y = *m = *d = 0;
 	while (i < n) {
 		size_t b = i;
 
@@ -117,54 +123,85 @@ static int read_date(const struct article_rules *r, const char *s, size_t n,
 			while (i < n && is_digit(s[i]) && i - b < 9)
 				v = v * 10 + (s[i++] - '0');
 			if (nnum == 3 || (i < n && is_digit(s[i])))
-				return -1;
+				return DATE_BAD;
 			num[nnum] = v;
 			len[nnum++] = i - b;
 		} else if (is_letter(s[i])) {
 			while (i < n && is_letter(s[i]))
 				i++;
-			if (m == 0)
-				m = article_rules_month(r, s + b, i - b);
+			if (*m == 0)
+				*m = article_rules_month(r, s + b, i - b);
 		} else {
 			i++;
 		}
 	}
-	if (m != 0) {
+	if (*m != 0) {
 		for (i = 0; i < nnum; i++)
-			if (len[i] == 4 && y == 0)
-				y = (int)num[i];
-			else if (len[i] <= 2 && d == 0)
-				d = (int)num[i];
+			if (len[i] == 4 && *y == 0)
+				*y = (int)num[i];
+			else if (len[i] <= 2 && *d == 0)
+				*d = (int)num[i];
 	} else if (nnum == 1 && len[0] == 8) {
-		y = (int)(num[0] / 10000);
-		m = (int)(num[0] / 100 % 100);
-		d = (int)(num[0] % 100);
-	} else if (nnum == 3 && len[0] == 4 && len[1] <= 2 && len[2] <= 2) {
-		y = (int)num[0];
-		m = (int)num[1];
-		d = (int)num[2];
+		*y = (int)(num[0] / 10000);
+		*m = (int)(num[0] / 100 % 100);
+		*d = (int)(num[0] % 100);
+	} else if (nnum >= 2 && len[0] == 4 && len[1] <= 2 &&
+		   (nnum == 2 || len[2] <= 2)) {
+		*y = (int)num[0];
+		*m = (int)num[1];
+		*d = nnum == 3 ? (int)num[2] : 0;
 	}
-	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
-		return -1;
-	snprintf(out, 40, "%04d-%02d-%02d", y, m, d);
-	return 0;
+	if (*m < 1 || *m > 12 || (*y != 0 && (*y < 1000 || *y > 9999)))
+		return DATE_BAD;
+	if (*y == 0)
+		return *d >= 1 && *d <= days_in(2000, *m) ? DATE_NO_YEAR
+							    : DATE_BAD;
+	if (*d == 0)
+		return DATE_MONTH;
+	return *d <= days_in(*y, *m) ? DATE_DAY : DATE_BAD;
+}
+
+/* The year of month m nearest the month known (ky, km): a report of
+ * January that says "Dec. 30" means the December before. */
+static int year_near(int m, int ky, int km)
+{
+	if (m - km > 6)
+		return ky - 1;
+	if (km - m > 6)
+		return ky + 1;
+	return ky;
 }
 
 /* The date in the group "date" of the last match of rule mr, whose
  * subject began at subj: the article's date when it ranks higher than
- * the one it has. */
+ * the one it has.  A year and a month alone are kept as the month known
+ * (date_month); a day without a year takes its year from that month, and
+ * is not taken without one. */
 static void take_date(struct loader *l, const struct meta_rule *mr,
 		      const char *subj)
 {
-	int rank = where_rank(mr->where);
-	char iso[40];
+	struct article *a = l->a;
+	int rank = where_rank(mr->where), y, m, d, ky, km;
+	enum date_part got;
 	size_t gs, ge;
 
-	if (rank <= l->date_rank || !rx_group(mr->re, l->md, "date", &gs, &ge) ||
-	    read_date(l->r, subj + gs, ge - gs, iso) != 0)
+	if (!rx_group(mr->re, l->md, "date", &gs, &ge))
 		return;
-	free(l->a->date);
-	l->a->date = xstrdup(iso);
+	got = read_date(l->r, subj + gs, ge - gs, &y, &m, &d);
+	if (got == DATE_MONTH) {
+		if (a->date_month == NULL)
+			a->date_month = xasprintf("%04d-%02d", y, m);
+		return;
+	}
+	if (got == DATE_NO_YEAR && a->date_month != NULL &&
+	    sscanf(a->date_month, "%d-%d", &ky, &km) == 2) {
+		y = year_near(m, ky, km);
+		got = d <= days_in(y, m) ? DATE_DAY : DATE_BAD;
+	}
+	if (got != DATE_DAY || rank <= l->date_rank)
+		return;
+	free(a->date);
+	a->date = xasprintf("%04d-%02d-%02d", y, m, d);
 	l->date_rank = rank;
 }
 
@@ -212,14 +249,18 @@ static void take_source(struct loader *l, const struct meta_rule *mr,
 		art_set_field(&l->a->source, l->a->text + base + gs, ge - gs);
 }
 
+void art_first_date(struct loader *l)
+{
+	if (l->a->date != NULL)
+		l->date_rank = RANK_FRONT;
+	name_date(l);
+}
+
 size_t art_start_markers(struct loader *l, size_t pos)
 {
 	size_t i, ms, me;
 
-	if (l->a->date != NULL)
-		l->date_rank = RANK_FRONT;
-	else
-		name_date(l);
+	art_first_date(l);
 	art_ensure_clean(l, pos + 65536);
 	for (i = 0; i < l->r->nmeta; i++) {
 		const struct meta_rule *mr = &l->r->meta[i];

@@ -158,6 +158,11 @@ size_t art_front_matter(struct loader *l);
 
 /* ---- article_meta.c ---- */
 
+/* The date known before the text is read: the article's own (front
+ * matter, a document's metadata) ranks highest; the file's name gives a
+ * date, or only the month known (date_month). */
+void art_first_date(struct loader *l);
+
 /* Set *field (freed first) to s[0, n), trimmed. */
 void art_set_field(char **field, const char *s, size_t n);
 /* Add a marker over text[s, e), trimmed (nothing when empty). */

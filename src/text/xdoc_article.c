@@ -160,6 +160,7 @@ struct article *article_from_xdoc(const struct xdoc *doc, const char *name,
 	l->md = pcre2_match_data_create(32, NULL);
 	hash_hex(art_content_hash(id_bytes, id_len), l->id);
 
+	art_first_date(l);
 	add_sections(l, doc, starts, lead);
 	free(starts);
 	l->pos = a->len;

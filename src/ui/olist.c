@@ -239,6 +239,25 @@ int olist_key(struct olist *o, int key, int fn, int page)
 	return OLIST_NONE;
 }
 
+/* A row's text in w columns with attributes a, its highlighted bytes
+ * (highlight_from..highlight_to) as the selected mention is shown; the
+ * columns used. */
+static int draw_row_text(const struct olist_row *row, int w, unsigned long a)
+{
+	size_t n = strlen(row->text), hf, ht;
+	int used;
+
+	if (row->highlight_from < 0 || row->highlight_to <= row->highlight_from ||
+	    (size_t)row->highlight_to > n)
+		return draw_text(row->text, 0, n, w, a);
+	hf = (size_t)row->highlight_from;
+	ht = (size_t)row->highlight_to;
+	used = draw_text(row->text, 0, hf, w, a);
+	used += draw_text(row->text, hf, ht, w - used,
+			  theme_attr(ROLE_SELECTED));
+	return used + draw_text(row->text, ht, n, w - used, a);
+}
+
 void olist_draw(struct olist *o, int y, int x, int h, int w)
 {
 	int rows, r, used;
@@ -271,7 +290,7 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 			a = theme_attr(ROLE_OVERLAY_SEL);
 		else if (row->heading)
 			a = base | A_BOLD;
-		used = draw_text(row->text, 0, strlen(row->text), w, a);
+		used = draw_row_text(row, w, a);
 		draw_fill(w - used, a);
 	}
 	move(y + h - 1, x);

@@ -158,25 +158,60 @@ static void add_topics(struct cmp_view *cv, const struct topics *t)
 	}
 }
 
-/* The timeline in the one order every output uses (timeline_merge). */
+/* The sentence [ss, se) around the expression [es, ee) of t into b, cut
+ * to about max bytes either side of it; the expression's bytes in b as
+ * [*hf, *ht). */
+static void sentence_into(struct buf *b, const char *t, size_t ss, size_t se,
+			  size_t es, size_t ee, size_t max, int *hf, int *ht)
+{
+	if (es - ss > max) {
+		ss = es - max;
+		while (ss < es && ((unsigned char)t[ss] & 0xC0) == 0x80)
+			ss++;
+		buf_adds(b, "…");
+	}
+	span_into(b, t, ss, es, es - ss);
+	*hf = (int)b->len;
+	span_into(b, t, es, ee, ee - es);
+	*ht = (int)b->len;
+	span_into(b, t, ee, se, max);
+}
+
+/* The timeline in the one order every output uses (timeline_merge): one
+ * row per entry (one date however it is spelt), the reports that mention
+ * it and its first mention in its sentence, the expression highlighted;
+ * Enter goes to that mention. */
 static void add_timeline(struct cmp_view *cv)
 {
 	const struct comparison *c = cv->c;
-	size_t n, x;
+	size_t n, x, y;
 	struct tl_ref *v = timeline_merge(c->side[0].tl, c->side[0].ntl,
 					  c->side[1].tl, c->side[1].ntl, &n);
 
-	heading(cv->o, "TIMELINE");
-	for (x = 0; x < n; x++) {
+	heading(cv->o, "TIMELINE — each date once, the reports that mention it");
+	for (x = 0; x < n; x = y) {
+		const struct tl_event *ev = v[x].ev;
+		const struct article *a = c->side[v[x].side].a;
+		struct olist_row *r;
 		char when[32];
+		size_t ss, se;
+		int in = 0, hf, ht;
 
-		tl_format(v[x].ev, when, sizeof when);
+		for (y = x; y < n && v[y].entry == v[x].entry; y++)
+			in |= 1 << v[y].side;
+		tl_format(ev, when, sizeof when);
+		tl_sentence(a, ev, &ss, &se);
 		cv->b.len = 0;
-		buf_printf(&cv->b, "  %-10s %s  ", when, v[x].side ? "B" : "A");
-		span_into(&cv->b, c->side[v[x].side].a->text, v[x].ev->start,
-			  v[x].ev->end, 60);
-		row(cv->o, cv->b.data, cv->doc[v[x].side], v[x].ev->start,
-		    v[x].ev->end);
+		buf_printf(&cv->b, "  %-10s %-4s  ", when,
+			   in == 3 ? "A, B" : in == 2 ? "B" : "A");
+		sentence_into(&cv->b, a->text, ss, se, ev->start, ev->end, 50,
+			      &hf, &ht);
+		if (y - x > 1)
+			buf_printf(&cv->b, "  (+%zu)", y - x - 1);
+		r = row(cv->o, cv->b.data, cv->doc[v[x].side], ev->start,
+			ev->end);
+		r->highlight_from = hf;
+		r->highlight_to = ht;
 	}
 	free(v);
 }

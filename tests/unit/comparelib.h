@@ -37,4 +37,28 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The timeline events of a (the shipped rules), each "text=when", "|"-
+ * joined in text order into out. */
+static inline void timeline_events(const struct article *a, char *out,
+				   size_t n)
+{
+	struct mentions m = {0};
+	struct tl_event *ev;
+	size_t k, i, len = 0;
+	char when[32];
+
+	highlight_article(en.hl, a, &m);
+	timeline_find(cr->tl, a, &m, &ev, &k);
+	out[0] = '\0';
+	for (i = 0; i < k; i++) {
+		tl_format(&ev[i], when, sizeof when);
+		len += (size_t)snprintf(out + len, n - len, "%s%.*s=%s",
+					i ? "|" : "", (int)(ev[i].end - ev[i].start),
+					a->text + ev[i].start, when);
+		assert_true(len < n);
+	}
+	free(ev);
+	mentions_free(&m);
+}
+
 #endif

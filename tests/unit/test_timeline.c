@@ -24,23 +24,8 @@ static void test_year_near(void **state)
 static void events_of(const char *text, char *out, size_t n)
 {
 	struct article *a = text_article(rules, "t", text);
-	struct mentions m = {0};
-	struct tl_event *ev;
-	size_t k, i, len = 0;
-	char when[32];
 
-	highlight_article(en.hl, a, &m);
-	timeline_find(cr->tl, a, &m, &ev, &k);
-	out[0] = '\0';
-	for (i = 0; i < k; i++) {
-		tl_format(&ev[i], when, sizeof when);
-		len += (size_t)snprintf(out + len, n - len, "%s%.*s=%s",
-					i ? "|" : "", (int)(ev[i].end - ev[i].start),
-					a->text + ev[i].start, when);
-		assert_true(len < n);
-	}
-	free(ev);
-	mentions_free(&m);
+	timeline_events(a, out, n);
 	article_free(a);
 }
 

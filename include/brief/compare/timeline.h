@@ -28,19 +28,24 @@ void tlrules_free(struct tlrules *r);
 
 /* Resolve a relative expression against a date: kind and offset as in
  * the rules file; for "weekday" and "month", which is the day (0 Monday)
- * or month (1-12).  Returns the precision reached (TL_NONE without a
- * date). */
+ * or month (1-12).  The date is "YYYY-MM-DD", or "YYYY-MM" when only the
+ * month is known: then only what does not hang on the day resolves
+ * ("today" to the month, "last month", "this year", "in October"), and
+ * "yesterday", "last week", "on Tuesday" stay unresolved.  Returns the
+ * precision reached (TL_NONE without a date). */
 enum tl_precision tl_resolve(const char *kind, int offset, int which,
 			     const char *date, int *y, int *m, int *d);
 
 /* The year of a date written without one (month 1-12, day 0 when not
  * given): the one of the year before, the same year or the year after the
  * report's date ("YYYY-MM-DD") that puts it nearest that date, so that
- * "December 30" in a report of January 2 is the year before.  0 without a
- * date. */
+ * "December 30" in a report of January 2 is the year before; the date
+ * may be "YYYY-MM" (only the month known: its middle is taken).  0
+ * without a date. */
 int tl_year_near(int month, int day, const char *date);
 
-/* The events of a, in text order. */
+/* The events of a, in text order, resolved against its date, else the
+ * month known (a->date_month). */
 void timeline_find(const struct tlrules *r, const struct article *a,
 		   const struct mentions *m, struct tl_event **out,
 		   size_t *n);
@@ -67,6 +72,10 @@ int tl_same(const struct tl_event *x, const struct tl_event *y);
  * when empty) pointing into a and b; the caller frees it. */
 struct tl_ref *timeline_merge(const struct tl_event *a, size_t na,
 			      const struct tl_event *b, size_t nb, size_t *n);
+/* The sentence an event is in, as [*s, *e) in a's text (never less than
+ * the expression itself). */
+void tl_sentence(const struct article *a, const struct tl_event *ev,
+		 size_t *s, size_t *e);
 /* "2024-12-27", "2024-12", "2024", or "relative". */
 void tl_format(const struct tl_event *ev, char *out, size_t n);
 

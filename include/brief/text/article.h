@@ -51,6 +51,10 @@ struct article {
 				   * "feed" (a static string) */
 	char *title;              /* never NULL ("" for an empty article) */
 	char *date;               /* "YYYY-MM-DD" or NULL */
+	char *date_month;         /* "YYYY-MM" when only a month is known
+				   * (a file name's "2024-01"): the context
+				   * of relative and yearless dates, never
+				   * printed as the date; else NULL */
 	char *source;             /* or NULL */
 	char *place;              /* from a dateline, or NULL */
 	struct span dateline;     /* "SEOUL, South Korea (AP) — ": metadata
