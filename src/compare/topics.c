@@ -163,7 +163,7 @@ static int load_topic(struct topics *ts, const char *path,
 	    load_names(&t->entities, m, "entities", path, e) != 0)
 		return -1;
 	if (t->weak.n && t->kinds.n == 0) {
-		ynode_err(e, path, m,
+		ynode_err(e, path, ynode_get(m, "weak"),
 			  "topic '%s' has 'weak' patterns but no 'kinds'",
 			  t->id);
 		return -1;
