@@ -1,6 +1,7 @@
 /* topics: topic definitions and the sentences on each topic. */
 #include "brief/compare/topics.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -285,30 +286,6 @@ static int cancelled(const struct scan *sc, const struct topic *t, size_t ms,
 	return 0;
 }
 
-/* The first match in the sentence of a pattern of rl (those with their
- * bit in live) that no `not` pattern cancels: 1 and [*ms, *me). */
-static int find_in(const struct scan *sc, const struct topic *t,
-		   const struct rxlist *rl, uint64_t live, size_t *ms,
-		   size_t *me)
-{
-	size_t k, pos, a, b, len = sc->se - sc->ss;
-
-	for (k = 0; k < rl->n; k++) {
-		if (!((live >> k) & 1))
-			continue;
-		for (pos = 0; pos <= len &&
-			      rx_find(rl->re[k], sc->ts->md, sc->text + sc->ss,
-				      len, pos, 0, &a, &b);
-		     pos = b > a ? b : a + 1)
-			if (!cancelled(sc, t, sc->ss + a, sc->ss + b)) {
-				*ms = sc->ss + a;
-				*me = sc->ss + b;
-				return 1;
-			}
-	}
-	return 0;
-}
-
 /* A mention in the sentence of an entity named in nv (by canonical name,
  * or by_kind: by category or lexicon kind): 1 and its span. */
 static int find_mention(const struct scan *sc, const struct names *nv,
@@ -336,33 +313,72 @@ static int find_mention(const struct scan *sc, const struct names *nv,
 	return 0;
 }
 
-/* The patterns of rl that match somewhere in [s, e): a bit each.  Only
- * they can match in a sentence of it. */
-static uint64_t live_in(const struct topics *ts, const struct rxlist *rl,
-			const char *text, size_t s, size_t e)
+/* The sentence of section s holding byte p, from k on (matches come in
+ * text order). */
+static size_t sentence_at(const struct article *a, const struct section *s,
+			  size_t k, size_t p)
 {
-	uint64_t live = 0;
-	size_t k, a, b;
-
-	for (k = 0; k < rl->n; k++)
-		if (rx_find(rl->re[k], ts->md, text + s, e - s, 0, 0, &a, &b))
-			live |= 1ULL << k;
-	return live;
+	while (k + 1 < s->nsentences &&
+	       a->sentences[s->first_sentence + k].end <= p)
+		k++;
+	return k;
 }
 
-/* Is the sentence on topic t?  1 and the words that put it there. */
-static int sentence_on(const struct scan *sc, const struct topic *t,
-		       uint64_t live, uint64_t weak_live, size_t *ms,
-		       size_t *me)
+/* Point sc at the mentions of its sentence among m[*j..nm) (from *j on:
+ * sentences come in text order). */
+static void sentence_mentions(struct scan *sc, const struct mention *m,
+			      size_t nm, size_t *j)
 {
-	size_t ks, ke;
+	while (*j < nm && m[*j].start < sc->ss)
+		(*j)++;
+	sc->m = m + *j;
+	for (sc->nm = 0; *j + sc->nm < nm && m[*j + sc->nm].start < sc->se;)
+		sc->nm++;
+}
 
-	if (live && find_in(sc, t, &t->pats, live, ms, me))
-		return 1;
-	if (weak_live && find_mention(sc, &t->kinds, 1, &ks, &ke) &&
-	    find_in(sc, t, &t->weak, weak_live, ms, me))
-		return 1;
-	return find_mention(sc, &t->entities, 0, ms, me);
+/* Scan section s once with each pattern of rl and note in at[] (a start
+ * and end per sentence; start SIZE_MAX while none) the first match of
+ * each sentence that lies within it, that no `not` pattern cancels and,
+ * for weak patterns, whose sentence mentions an entity of t's kinds. */
+static void mark_matches(struct scan *sc, const struct article *a,
+			 const struct section *s, const struct topic *t,
+			 const struct rxlist *rl, int weak,
+			 const struct mention *m, size_t nm, size_t (*at)[2])
+{
+	size_t k, pos, ms, me, len = s->end - s->start;
+
+	for (k = 0; k < rl->n; k++) {
+		size_t si = 0, j = 0, ks, ke;
+
+		for (pos = 0; pos <= len &&
+			      rx_find(rl->re[k], sc->ts->md, a->text + s->start,
+				      len, pos, 0, &ms, &me);
+		     pos = me > ms ? me : ms + 1) {
+			const struct span *se;
+
+			si = sentence_at(a, s, si, s->start + ms);
+			se = &a->sentences[s->first_sentence + si];
+			if (at[si][0] != SIZE_MAX) {
+				/* this sentence has the topic: on to the next */
+				if (se->end > s->start + ms)
+					me = se->end - s->start;
+				continue;
+			}
+			if (s->start + me > se->end)
+				continue;
+			sc->ss = se->start;
+			sc->se = se->end;
+			if (cancelled(sc, t, s->start + ms, s->start + me))
+				continue;
+			if (weak) {
+				sentence_mentions(sc, m, nm, &j);
+				if (!find_mention(sc, &t->kinds, 1, &ks, &ke))
+					continue;
+			}
+			at[si][0] = s->start + ms;
+			at[si][1] = s->start + me;
+		}
+	}
 }
 
 /* Append the hits of section sec to *v (n of them, room for *cap);
@@ -374,40 +390,41 @@ static size_t section_hits(const struct topics *ts, const struct article *a,
 {
 	const struct section *s = &a->sections[sec];
 	struct scan sc = {ts, a->text, 0, 0, NULL, 0, reg};
-	size_t i, k, j, ms, me;
+	size_t (*at)[2], i, k, j;
 
-	if (s->kind == SECTION_BOILERPLATE)
+	if (s->kind == SECTION_BOILERPLATE || s->nsentences == 0)
 		return n;
+	at = xcalloc(s->nsentences, sizeof *at);
 	for (i = 0; i < ts->n; i++) {
 		const struct topic *t = &ts->v[i];
-		uint64_t live = live_in(ts, &t->pats, a->text, s->start, s->end);
-		uint64_t weak = live_in(ts, &t->weak, a->text, s->start, s->end);
 
-		if (!live && !weak && t->entities.n == 0)
-			continue;
+		for (k = 0; k < s->nsentences; k++)
+			at[k][0] = SIZE_MAX;
+		mark_matches(&sc, a, s, t, &t->pats, 0, m, nm, at);
+		mark_matches(&sc, a, s, t, &t->weak, 1, m, nm, at);
 		for (k = 0, j = 0; k < s->nsentences; k++) {
 			const struct span *se = &a->sentences[s->first_sentence +
 							      k];
 
-			sc.ss = se->start;
-			sc.se = se->end;
-			while (j < nm && m[j].start < se->start)
-				j++;
-			sc.m = m + j;
-			for (sc.nm = 0; j + sc.nm < nm &&
-					m[j + sc.nm].start < se->end;)
-				sc.nm++;
-			if (!sentence_on(&sc, t, live, weak, &ms, &me))
+			if (at[k][0] == SIZE_MAX && t->entities.n) {
+				sc.ss = se->start;
+				sc.se = se->end;
+				sentence_mentions(&sc, m, nm, &j);
+				find_mention(&sc, &t->entities, 0, &at[k][0],
+					     &at[k][1]);
+			}
+			if (at[k][0] == SIZE_MAX)
 				continue;
 			*v = xgrow(*v, cap, n + 1, sizeof **v);
 			(*v)[n].topic = i;
 			(*v)[n].section = sec;
 			(*v)[n].sentence = s->first_sentence + k;
-			(*v)[n].start = ms;
-			(*v)[n].end = me;
+			(*v)[n].start = at[k][0];
+			(*v)[n].end = at[k][1];
 			n++;
 		}
 	}
+	free(at);
 	return n;
 }
 
