@@ -347,16 +347,10 @@ struct comparison *compare_run(const struct compare_rules *r,
 			sd->q[i].report = (int)s;
 		timeline_find(r->tl, sd->a, sd->m, &sd->tl, &sd->ntl);
 		sd->topics = xcalloc(sd->a->nsections + 1, sizeof *sd->topics);
-		for (i = 0, k = 0; i < sd->a->nsections; i++) {
-			size_t first = k;
-
-			while (k < sd->m->n &&
-			       mention_section(sd->m, &sd->m->v[k]) == i)
-				k++;
-			sd->topics[i] = topics_of(r->topics, sd->a, i,
-						  sd->m->v + first, k - first,
-						  reg);
-		}
+		sd->nth = topics_find(r->topics, sd->a, sd->m->v, sd->m->n, reg,
+				      &sd->th);
+		for (k = 0; k < sd->nth; k++)
+			sd->topics[sd->th[k].section] |= 1ULL << sd->th[k].topic;
 		for (i = 0; i < sd->m->n; i++) {
 			const struct mention *mn = &sd->m->v[i];
 
@@ -423,6 +417,7 @@ void compare_free(struct comparison *c)
 		quotes_free(c->side[s].q, c->side[s].nq);
 		free(c->side[s].tl);
 		free(c->side[s].topics);
+		free(c->side[s].th);
 	}
 	free(c->ents);
 	free(c->figs);

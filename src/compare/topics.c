@@ -1,20 +1,33 @@
-/* topics: topic definitions and paragraph tagging. */
+/* topics: topic definitions and the sentences on each topic. */
 #include "brief/compare/topics.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/alloc.h"
 #include "brief/base/paths.h"
 #include "brief/base/rx.h"
 #include "brief/yaml/rx_node.h"
 #include "brief/yaml/yamlio.h"
 
-struct topic {
-	char *name;
+/* The most patterns in one list: a bit each in a uint64_t. */
+#define TOPIC_PATTERNS_MAX 64
+
+struct rxlist {
 	pcre2_code **re;
-	size_t nre;
-	char **entities;
-	size_t nent;
+	size_t n;
+};
+
+struct names {
+	char **v;
+	size_t n;
+};
+
+struct topic {
+	char *id, *label;
+	struct rxlist pats, weak, neg;
+	struct names kinds, entities;
 };
 
 struct topics {
@@ -41,51 +54,120 @@ static int has_upper(const char *s)
 	return 0;
 }
 
+/* The list under key of topic node m, or NULL when absent; -1 in *bad
+ * when it is not a list. */
+static const struct ynode *list_of(const struct ynode *m, const char *key,
+				   const char *path, struct err *e, int *bad)
+{
+	const struct ynode *l = ynode_get(m, key);
+
+	if (l && l->type != YNODE_SEQ) {
+		ynode_err(e, path, l, "'%s' must be a list", key);
+		*bad = -1;
+		return NULL;
+	}
+	return l;
+}
+
+/* Compile the patterns under key (case-insensitive unless a pattern has
+ * a capital). */
+static int load_rx(struct rxlist *rl, const struct ynode *m, const char *key,
+		   const char *path, struct err *e)
+{
+	int bad = 0;
+	const struct ynode *l = list_of(m, key, path, e, &bad);
+	size_t i;
+
+	if (bad)
+		return -1;
+	if (l && l->nkids > TOPIC_PATTERNS_MAX) {
+		ynode_err(e, path, l, "at most %d patterns in '%s'",
+			  TOPIC_PATTERNS_MAX, key);
+		return -1;
+	}
+	rl->re = xcalloc(l ? l->nkids + 1 : 1, sizeof *rl->re);
+	for (i = 0; l && i < l->nkids; i++) {
+		const struct ynode *p = l->kids[i];
+		uint32_t opt = RX_ASCII_WORDS;
+
+		if (p->type != YNODE_SCALAR || !has_upper(p->str))
+			opt |= PCRE2_CASELESS;
+		rl->re[i] = rx_compile_node(path, p, opt, e);
+		if (rl->re[i] == NULL)
+			return -1;
+		rl->n++;
+	}
+	return 0;
+}
+
+static int load_names(struct names *nv, const struct ynode *m,
+		      const char *key, const char *path, struct err *e)
+{
+	int bad = 0;
+	const struct ynode *l = list_of(m, key, path, e, &bad);
+	size_t i;
+
+	if (bad)
+		return -1;
+	nv->v = xcalloc(l ? l->nkids + 1 : 1, sizeof *nv->v);
+	for (i = 0; l && i < l->nkids; i++) {
+		if (l->kids[i]->type != YNODE_SCALAR) {
+			ynode_err(e, path, l->kids[i], "a name is expected");
+			return -1;
+		}
+		nv->v[nv->n++] = xstrdup(l->kids[i]->str);
+	}
+	return 0;
+}
+
+static const struct ynode *scalar_at(const struct ynode *m, const char *key)
+{
+	const struct ynode *v = ynode_get(m, key);
+
+	return v && v->type == YNODE_SCALAR ? v : NULL;
+}
+
 static int load_topic(struct topics *ts, const char *path,
 		      const struct ynode *m, struct err *e)
 {
-	const struct ynode *nm = ynode_get(m, "name"),
-			   *pats = ynode_get(m, "patterns"),
-			   *ents = ynode_get(m, "entities");
+	const struct ynode *id, *label;
 	struct topic *t = &ts->v[ts->n];
 	size_t i;
 
-	if (m->type != YNODE_MAP || nm == NULL || nm->type != YNODE_SCALAR) {
-		ynode_err(e, path, m, "a topic needs a 'name'");
+	if (m->type != YNODE_MAP) {
+		ynode_err(e, path, m, "a topic must be a mapping");
 		return -1;
 	}
-	if ((pats && pats->type != YNODE_SEQ) ||
-	    (ents && ents->type != YNODE_SEQ)) {
-		ynode_err(e, path, pats && pats->type != YNODE_SEQ ? pats : ents,
-			  "'patterns' and 'entities' must be lists");
+	/* `name` is the id of a topics file written before ids */
+	id = scalar_at(m, "id");
+	if (id == NULL)
+		id = scalar_at(m, "name");
+	label = scalar_at(m, "label");
+	if (id == NULL || id->str[0] == '\0') {
+		ynode_err(e, path, m, "a topic needs an 'id'");
 		return -1;
 	}
-	memset(t, 0, sizeof *t);
-	t->name = xstrdup(nm->str);
-	ts->n++;
-	t->re = xcalloc(pats ? pats->nkids + 1 : 1, sizeof *t->re);
-	for (i = 0; pats && i < pats->nkids; i++) {
-		const struct ynode *p = pats->kids[i];
-
-		t->re[i] = rx_compile_node(path, p,
-					   RX_ASCII_WORDS |
-						   (p->type == YNODE_SCALAR &&
-								   has_upper(p->str)
-							   ? 0
-							   : PCRE2_CASELESS),
-					   e);
-		if (t->re[i] == NULL)
-			return -1;
-		t->nre++;
-	}
-	t->entities = xcalloc(ents ? ents->nkids + 1 : 1, sizeof *t->entities);
-	for (i = 0; ents && i < ents->nkids; i++) {
-		if (ents->kids[i]->type != YNODE_SCALAR) {
-			ynode_err(e, path, ents->kids[i],
-				  "an entity name is expected");
+	for (i = 0; i < ts->n; i++)
+		if (strcmp(ts->v[i].id, id->str) == 0) {
+			ynode_err(e, path, id, "topic '%s' is defined twice",
+				  id->str);
 			return -1;
 		}
-		t->entities[t->nent++] = xstrdup(ents->kids[i]->str);
+	memset(t, 0, sizeof *t);
+	t->id = xstrdup(id->str);
+	t->label = xstrdup(label ? label->str : id->str);
+	ts->n++;
+	if (load_rx(&t->pats, m, "patterns", path, e) != 0 ||
+	    load_rx(&t->weak, m, "weak", path, e) != 0 ||
+	    load_rx(&t->neg, m, "not", path, e) != 0 ||
+	    load_names(&t->kinds, m, "kinds", path, e) != 0 ||
+	    load_names(&t->entities, m, "entities", path, e) != 0)
+		return -1;
+	if (t->weak.n && t->kinds.n == 0) {
+		ynode_err(e, path, ynode_get(m, "weak"),
+			  "topic '%s' has 'weak' patterns but no 'kinds'",
+			  t->id);
+		return -1;
 	}
 	return 0;
 }
@@ -124,20 +206,38 @@ fail:
 	return NULL;
 }
 
+static void free_rx(struct rxlist *rl)
+{
+	size_t k;
+
+	for (k = 0; k < rl->n; k++)
+		rx_free(rl->re[k]);
+	free(rl->re);
+}
+
+static void free_names(struct names *nv)
+{
+	size_t k;
+
+	for (k = 0; k < nv->n; k++)
+		free(nv->v[k]);
+	free(nv->v);
+}
+
 void topics_free(struct topics *ts)
 {
-	size_t i, k;
+	size_t i;
 
 	if (ts == NULL)
 		return;
 	for (i = 0; i < ts->n; i++) {
-		free(ts->v[i].name);
-		for (k = 0; k < ts->v[i].nre; k++)
-			rx_free(ts->v[i].re[k]);
-		free(ts->v[i].re);
-		for (k = 0; k < ts->v[i].nent; k++)
-			free(ts->v[i].entities[k]);
-		free(ts->v[i].entities);
+		free(ts->v[i].id);
+		free(ts->v[i].label);
+		free_rx(&ts->v[i].pats);
+		free_rx(&ts->v[i].weak);
+		free_rx(&ts->v[i].neg);
+		free_names(&ts->v[i].kinds);
+		free_names(&ts->v[i].entities);
 	}
 	pcre2_match_data_free(ts->md);
 	free(ts);
@@ -148,38 +248,219 @@ size_t topics_count(const struct topics *t)
 	return t->n;
 }
 
-const char *topics_name(const struct topics *t, size_t i)
+const char *topics_id(const struct topics *t, size_t i)
 {
-	return i < t->n ? t->v[i].name : "";
+	return i < t->n ? t->v[i].id : "";
+}
+
+const char *topics_label(const struct topics *t, size_t i)
+{
+	return i < t->n ? t->v[i].label : "";
+}
+
+/* ---- matching ---- */
+
+/* A span of text being searched: a section, then one sentence of it. */
+struct scan {
+	const struct topics *ts;
+	const char *text;
+	size_t ss, se;           /* the sentence */
+	const struct mention *m; /* the sentence's mentions */
+	size_t nm;
+	const struct entities *reg;
+};
+
+/* Does a `not` pattern of t match over [ms, me) in the sentence? */
+static int cancelled(const struct scan *sc, const struct topic *t, size_t ms,
+		     size_t me)
+{
+	size_t k, pos, ns, ne, len = sc->se - sc->ss;
+
+	for (k = 0; k < t->neg.n; k++)
+		for (pos = 0; pos <= len &&
+			      rx_find(t->neg.re[k], sc->ts->md, sc->text + sc->ss,
+				      len, pos, 0, &ns, &ne);
+		     pos = ne > ns ? ne : ns + 1)
+			if (sc->ss + ns < me && sc->ss + ne > ms)
+				return 1;
+	return 0;
+}
+
+/* A mention in the sentence of an entity named in nv (by canonical name,
+ * or by_kind: by category or lexicon kind): 1 and its span. */
+static int find_mention(const struct scan *sc, const struct names *nv,
+			int by_kind, size_t *ms, size_t *me)
+{
+	size_t j, k;
+
+	for (j = 0; j < sc->nm; j++) {
+		const struct entity *en = entities_get(sc->reg,
+						       sc->m[j].entity);
+
+		if (en == NULL || (!by_kind && en->cat == CAT_FIGURE))
+			continue;
+		for (k = 0; k < nv->n; k++)
+			if (by_kind ? strcmp(category_name(en->cat),
+					     nv->v[k]) == 0 ||
+					      (en->kind &&
+					       strcmp(en->kind, nv->v[k]) == 0)
+				    : strcmp(en->name, nv->v[k]) == 0) {
+				*ms = sc->m[j].start;
+				*me = sc->m[j].end;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* The sentence of section s holding byte p, from k on (matches come in
+ * text order). */
+static size_t sentence_at(const struct article *a, const struct section *s,
+			  size_t k, size_t p)
+{
+	while (k + 1 < s->nsentences &&
+	       a->sentences[s->first_sentence + k].end <= p)
+		k++;
+	return k;
+}
+
+/* Point sc at the mentions of its sentence among m[*j..nm) (from *j on:
+ * sentences come in text order). */
+static void sentence_mentions(struct scan *sc, const struct mention *m,
+			      size_t nm, size_t *j)
+{
+	while (*j < nm && m[*j].start < sc->ss)
+		(*j)++;
+	sc->m = m + *j;
+	for (sc->nm = 0; *j + sc->nm < nm && m[*j + sc->nm].start < sc->se;)
+		sc->nm++;
+}
+
+/* Scan section s once with each pattern of rl and note in at[] (a start
+ * and end per sentence; start SIZE_MAX while none) the first match of
+ * each sentence that lies within it, that no `not` pattern cancels and,
+ * for weak patterns, whose sentence mentions an entity of t's kinds. */
+static void mark_matches(struct scan *sc, const struct article *a,
+			 const struct section *s, const struct topic *t,
+			 const struct rxlist *rl, int weak,
+			 const struct mention *m, size_t nm, size_t (*at)[2])
+{
+	size_t k, pos, ms, me, len = s->end - s->start;
+
+	for (k = 0; k < rl->n; k++) {
+		size_t si = 0, j = 0, ks, ke;
+
+		for (pos = 0; pos <= len &&
+			      rx_find(rl->re[k], sc->ts->md, a->text + s->start,
+				      len, pos, 0, &ms, &me);
+		     pos = me > ms ? me : ms + 1) {
+			const struct span *se;
+
+			si = sentence_at(a, s, si, s->start + ms);
+			se = &a->sentences[s->first_sentence + si];
+			if (at[si][0] != SIZE_MAX) {
+				/* this sentence has the topic: on to the next */
+				if (se->end > s->start + ms)
+					me = se->end - s->start;
+				continue;
+			}
+			if (s->start + me > se->end)
+				continue;
+			sc->ss = se->start;
+			sc->se = se->end;
+			if (cancelled(sc, t, s->start + ms, s->start + me))
+				continue;
+			if (weak) {
+				sentence_mentions(sc, m, nm, &j);
+				if (!find_mention(sc, &t->kinds, 1, &ks, &ke))
+					continue;
+			}
+			at[si][0] = s->start + ms;
+			at[si][1] = s->start + me;
+		}
+	}
+}
+
+/* Append the hits of section sec to *v (n of them, room for *cap);
+ * returns the new count.  m: the section's mentions in text order. */
+static size_t section_hits(const struct topics *ts, const struct article *a,
+			   size_t sec, const struct mention *m, size_t nm,
+			   const struct entities *reg, struct topic_hit **v,
+			   size_t *cap, size_t n)
+{
+	const struct section *s = &a->sections[sec];
+	struct scan sc = {ts, a->text, 0, 0, NULL, 0, reg};
+	size_t (*at)[2], i, k, j;
+
+	if (s->kind == SECTION_BOILERPLATE || s->nsentences == 0)
+		return n;
+	at = xcalloc(s->nsentences, sizeof *at);
+	for (i = 0; i < ts->n; i++) {
+		const struct topic *t = &ts->v[i];
+
+		for (k = 0; k < s->nsentences; k++)
+			at[k][0] = SIZE_MAX;
+		mark_matches(&sc, a, s, t, &t->pats, 0, m, nm, at);
+		mark_matches(&sc, a, s, t, &t->weak, 1, m, nm, at);
+		for (k = 0, j = 0; k < s->nsentences; k++) {
+			const struct span *se = &a->sentences[s->first_sentence +
+							      k];
+
+			if (at[k][0] == SIZE_MAX && t->entities.n) {
+				sc.ss = se->start;
+				sc.se = se->end;
+				sentence_mentions(&sc, m, nm, &j);
+				find_mention(&sc, &t->entities, 0, &at[k][0],
+					     &at[k][1]);
+			}
+			if (at[k][0] == SIZE_MAX)
+				continue;
+			*v = xgrow(*v, cap, n + 1, sizeof **v);
+			(*v)[n].topic = i;
+			(*v)[n].section = sec;
+			(*v)[n].sentence = s->first_sentence + k;
+			(*v)[n].start = at[k][0];
+			(*v)[n].end = at[k][1];
+			n++;
+		}
+	}
+	free(at);
+	return n;
+}
+
+size_t topics_find(const struct topics *ts, const struct article *a,
+		   const struct mention *m, size_t nm,
+		   const struct entities *reg, struct topic_hit **out)
+{
+	size_t sec, j = 0, n = 0, cap = 0;
+
+	*out = NULL;
+	for (sec = 0; sec < a->nsections; sec++) {
+		const struct section *s = &a->sections[sec];
+		size_t first;
+
+		while (j < nm && m[j].start < s->start)
+			j++;
+		first = j;
+		while (j < nm && m[j].start < s->end)
+			j++;
+		n = section_hits(ts, a, sec, m + first, j - first, reg, out,
+				 &cap, n);
+	}
+	return n;
 }
 
 uint64_t topics_of(const struct topics *ts, const struct article *a,
 		   size_t sec, const struct mention *m, size_t nm,
 		   const struct entities *reg)
 {
-	const struct section *s = &a->sections[sec];
+	struct topic_hit *v = NULL;
+	size_t cap = 0, n = section_hits(ts, a, sec, m, nm, reg, &v, &cap, 0),
+	       i;
 	uint64_t bits = 0;
-	size_t i, k, j, ms, me;
 
-	if (s->kind == SECTION_BOILERPLATE)
-		return 0;
-	for (i = 0; i < ts->n; i++) {
-		const struct topic *t = &ts->v[i];
-		int hit = 0;
-
-		for (k = 0; k < t->nre && !hit; k++)
-			hit = rx_find(t->re[k], ts->md, a->text + s->start,
-				      s->end - s->start, 0, 0, &ms, &me);
-		for (k = 0; k < t->nent && !hit; k++)
-			for (j = 0; j < nm && !hit; j++) {
-				const struct entity *en =
-					entities_get(reg, m[j].entity);
-
-				hit = en && en->cat != CAT_FIGURE &&
-				      strcmp(en->name, t->entities[k]) == 0;
-			}
-		if (hit)
-			bits |= 1ULL << i;
-	}
+	for (i = 0; i < n; i++)
+		bits |= 1ULL << v[i].topic;
+	free(v);
 	return bits;
 }

@@ -131,17 +131,20 @@ static void md_quotes(FILE *f, const struct comparison *c)
 	free(v);
 }
 
-/* The first sentence of a section. */
-static void first_sentence(FILE *f, const struct article *a, size_t sec)
+/* The sentence of hit h, the words that put it on its topic in bold. */
+static void hit_sentence(FILE *f, const struct article *a,
+			 const struct topic_hit *h)
 {
-	const struct section *s = &a->sections[sec];
+	const struct span *se = &a->sentences[h->sentence];
 
-	if (s->nsentences == 0)
-		return;
-	put_span(f, a->text, a->sentences[s->first_sentence].start,
-		 a->sentences[s->first_sentence].end);
+	put_span(f, a->text, se->start, h->start);
+	fputs("**", f);
+	put_span(f, a->text, h->start, h->end);
+	fputs("**", f);
+	put_span(f, a->text, h->end, se->end);
 }
 
+/* Per topic either report is on, each report's sentences on it. */
 static void md_topics(FILE *f, const struct comparison *c,
 		      const struct compare_rules *r)
 {
@@ -153,19 +156,23 @@ static void md_topics(FILE *f, const struct comparison *c,
 		int any = 0;
 
 		for (s = 0; s < 2; s++)
-			for (i = 0; i < c->side[s].a->nsections; i++)
-				any |= (c->side[s].topics[i] >> t) & 1;
+			for (i = 0; i < c->side[s].nth; i++)
+				any |= c->side[s].th[i].topic == t;
 		if (!any)
 			continue;
-		fprintf(f, "### %s\n\n", topics_name(r->topics, t));
+		fprintf(f, "### %s\n\n", topics_label(r->topics, t));
 		for (s = 0; s < 2; s++) {
+			const struct article *a = c->side[s].a;
 			int n = 0;
 
-			for (i = 0; i < c->side[s].a->nsections; i++) {
-				if (!((c->side[s].topics[i] >> t) & 1))
+			for (i = 0; i < c->side[s].nth; i++) {
+				const struct topic_hit *h = &c->side[s].th[i];
+
+				if (h->topic != t)
 					continue;
-				fprintf(f, "- %s §%zu: ", side_name[s], i + 1);
-				first_sentence(f, c->side[s].a, i);
+				fprintf(f, "- %s §%zu: ", side_name[s],
+					h->section + 1);
+				hit_sentence(f, a, h);
 				fputc('\n', f);
 				n++;
 			}

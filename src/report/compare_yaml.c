@@ -42,6 +42,49 @@ static void yaml_fig_side(struct yout *y, const struct comparison *c,
 	yout_seq_end(y);
 }
 
+/* Topic t with each report's sentences on it, when either report is on
+ * it: {topic, label, a: [{section, sentence, text, match}], b: [...]}. */
+static void yaml_topic(struct yout *y, const struct comparison *c,
+		       const struct topics *ts, size_t t)
+{
+	size_t i;
+	int s, any = 0;
+
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < c->side[s].nth; i++)
+			any |= c->side[s].th[i].topic == t;
+	if (!any)
+		return;
+	yout_map_start(y);
+	yout_kv(y, "topic", topics_id(ts, t));
+	yout_kv(y, "label", topics_label(ts, t));
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+
+		yout_key(y, s ? "b" : "a");
+		yout_seq_start(y);
+		for (i = 0; i < c->side[s].nth; i++) {
+			const struct topic_hit *h = &c->side[s].th[i];
+			const struct span *se = &a->sentences[h->sentence];
+
+			if (h->topic != t)
+				continue;
+			yout_map_start(y);
+			yout_ki(y, "section", (long long)h->section);
+			yout_ki(y, "sentence",
+				(long long)(h->sentence -
+					    a->sections[h->section].first_sentence));
+			yout_kvn(y, "text", a->text + se->start,
+				 se->end - se->start);
+			yout_kvn(y, "match", a->text + h->start,
+				 h->end - h->start);
+			yout_map_end(y);
+		}
+		yout_seq_end(y);
+	}
+	yout_map_end(y);
+}
+
 int compare_yaml_write(FILE *f, const struct comparison *c,
 		       const struct compare_rules *r,
 		       const struct entities *reg)
@@ -124,19 +167,8 @@ int compare_yaml_write(FILE *f, const struct comparison *c,
 	yout_seq_end(y);
 	yout_key(y, "topics");
 	yout_seq_start(y);
-	for (t = 0; t < topics_count(r->topics); t++) {
-		yout_map_start(y);
-		yout_kv(y, "topic", topics_name(r->topics, t));
-		for (s = 0; s < 2; s++) {
-			yout_key(y, s ? "b" : "a");
-			yout_seq_start_flow(y);
-			for (i = 0; i < c->side[s].a->nsections; i++)
-				if ((c->side[s].topics[i] >> t) & 1)
-					yout_int(y, (long long)i);
-			yout_seq_end(y);
-		}
-		yout_map_end(y);
-	}
+	for (t = 0; t < topics_count(r->topics); t++)
+		yaml_topic(y, c, r->topics, t);
 	yout_seq_end(y);
 	yout_key(y, "timeline");
 	yout_seq_start(y);

@@ -124,6 +124,8 @@ static void add_quotes(struct cmp_view *cv)
 		}
 }
 
+/* Per topic, each sentence on it in A and B; Enter selects the
+ * sentence. */
 static void add_topics(struct cmp_view *cv, const struct topics *t)
 {
 	const struct comparison *c = cv->c;
@@ -135,25 +137,23 @@ static void add_topics(struct cmp_view *cv, const struct topics *t)
 		int any = 0;
 
 		for (s = 0; s < 2; s++)
-			for (i = 0; i < c->side[s].a->nsections; i++) {
+			for (i = 0; i < c->side[s].nth; i++) {
+				const struct topic_hit *h = &c->side[s].th[i];
 				const struct article *a = c->side[s].a;
-				const struct section *se = &a->sections[i];
-				size_t f = se->first_sentence;
+				const struct span *se = &a->sentences[h->sentence];
 
-				if (!((c->side[s].topics[i] >> k) & 1))
+				if (h->topic != k)
 					continue;
 				if (!any)
-					olist_add(cv->o, topics_name(t, k), 1);
+					olist_add(cv->o, topics_label(t, k), 1);
 				any = 1;
 				cv->b.len = 0;
 				buf_printf(&cv->b, "  %s §%zu  ", s ? "B" : "A",
-					   i + 1);
-				if (se->nsentences)
-					span_into(&cv->b, a->text,
-						  a->sentences[f].start,
-						  a->sentences[f].end, 110);
+					   h->section + 1);
+				span_into(&cv->b, a->text, se->start, se->end,
+					  110);
 				row(cv->o, cv->b.data, cv->doc[s], se->start,
-				    se->start);
+				    se->end);
 			}
 	}
 }

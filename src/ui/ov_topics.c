@@ -14,7 +14,7 @@ static int topics_open(struct overlay *ov, struct ui *u)
 			     "(t again shows all)", 1);
 	for (k = 0; k < topics_count(cr->topics); k++) {
 		struct olist_row *r = olist_add(ov->list,
-						topics_name(cr->topics, k), 0);
+						topics_label(cr->topics, k), 0);
 
 		r->key[0] = (long)k;
 	}
@@ -28,7 +28,7 @@ static int topics_enter(struct ui *u, const struct olist_row *r)
 
 	reader_set_topic(u, r->key[0]);
 	reader_say(u, 0, "topic: %s (t shows all)",
-		   topics_name(cr->topics, (size_t)r->key[0]));
+		   topics_label(cr->topics, (size_t)r->key[0]));
 	return OVERLAY_CLOSE;
 }
 

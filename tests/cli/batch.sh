@@ -192,7 +192,7 @@ expect_out "compare: troops deployed" "| troops (deploy) | — | more than 10,00
 expect_out "compare: troops killed and wounded, apart" "| troops (loss) | — | 3,000 (3000) |"
 expect_out "compare: quote" "- A: “thoroughly annihilate”"
 expect_out "compare: Trump's quote" "### Donald Trump"
-expect_out "compare: topics" "### diplomacy"
+expect_out "compare: topics" "### diplomacy and talks"
 expect_out "compare: timeline" "| 2019 | B | But their talks ultimately broke down in **2019**, as"
 run --compare --format yaml "$A" "$B"
 expect_out "compare yaml: speaker" "speaker: 'Kim Jong Un'"

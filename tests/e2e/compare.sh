@@ -32,7 +32,7 @@ keys g t
 check "t lists the topics" "Show only the paragraphs of which topic?"
 type_text "casualt"
 keys Enter
-check "status names the topic" "topic: casualties and fighting"
+check "status names the topic" "topic: casualties (t shows all)"
 check "B shows its paragraph on the topic" "said last week that 3,000 North Korean"
 check "A has none" "(no paragraph on this topic)"
 keys t

@@ -224,7 +224,7 @@ static int topic_index(const char *name)
 	size_t i;
 
 	for (i = 0; i < topics_count(cr->topics); i++)
-		if (strcmp(topics_name(cr->topics, i), name) == 0)
+		if (strcmp(topics_id(cr->topics, i), name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -242,15 +242,14 @@ static int covers(const struct cmp_side *s, int t)
 static void test_topics(void **state)
 {
 	struct pair p;
-	int dip = topic_index("diplomacy"), rus = topic_index("Russia ties"),
-	    nuc = topic_index("nuclear programme"),
-	    mis = topic_index("missile tests");
+	int dip = topic_index("diplomacy"), arm = topic_index("arms"),
+	    nuc = topic_index("nuclear"), mis = topic_index("missiles");
 
 	(void)state;
-	assert_true(dip >= 0 && rus >= 0 && nuc >= 0 && mis >= 0);
+	assert_true(dip >= 0 && arm >= 0 && nuc >= 0 && mis >= 0);
 	seeds(&p);
 	assert_true(covers(&p.c->side[0], dip) && covers(&p.c->side[1], dip));
-	assert_true(covers(&p.c->side[0], rus) && covers(&p.c->side[1], rus));
+	assert_true(covers(&p.c->side[0], arm) && covers(&p.c->side[1], arm));
 	assert_true(covers(&p.c->side[0], nuc) && covers(&p.c->side[1], nuc));
 	assert_true(covers(&p.c->side[0], mis) && covers(&p.c->side[1], mis));
 	pair_free(&p);

@@ -55,7 +55,9 @@ struct cmp_side {
 	size_t nq;
 	struct tl_event *tl;
 	size_t ntl;
-	uint64_t *topics;        /* per section */
+	uint64_t *topics;        /* per section: a bit per topic */
+	struct topic_hit *th;    /* the sentences on a topic (topics_find) */
+	size_t nth;
 };
 
 struct comparison {
