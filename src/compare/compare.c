@@ -408,6 +408,12 @@ struct comparison *compare_run(const struct compare_rules *r,
 	return c;
 }
 
+struct quote_row *compare_quote_rows(const struct comparison *c, size_t *n)
+{
+	return quotes_rows(c->side[0].q, c->side[0].nq, c->side[0].a->text,
+			   c->side[1].q, c->side[1].nq, c->side[1].a->text, n);
+}
+
 void compare_free(struct comparison *c)
 {
 	size_t s;

@@ -82,6 +82,10 @@ void compare_free(struct comparison *c);
  * ("U.S. military" and "United States military" are one). */
 char *compare_entity_key(const struct compare_rules *r, const char *name);
 
+/* The quotes of both reports as rows, one per statement (quotes_rows):
+ * a fresh array of *n rows; the caller frees it. */
+struct quote_row *compare_quote_rows(const struct comparison *c, size_t *n);
+
 /* Do two figures disagree (their values cannot both hold)? */
 int compare_disagree(const struct figure *x, const struct figure *y);
 
