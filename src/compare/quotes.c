@@ -336,8 +336,11 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 }
 
 /* Before the opening mark, in the same sentence: the last speech verb,
- * and whoever stands before it (a person first, then any actor). */
-static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
+ * and whoever stands before it (a person first, then any actor); when
+ * describe, a speaker described there ("The ministry said it would …")
+ * if none is named. */
+static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs,
+		  int describe)
 {
 	const char *t = c->a->text;
 	size_t p, verb = 0, i;
@@ -382,7 +385,8 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
 	}
 	if (best == NULL)
 		/* "The ministry said it would “…”" */
-		return described(c, q, phrase_start(t, ss, verb), verb);
+		return describe &&
+		       described(c, q, phrase_start(t, ss, verb), verb);
 	set_speaker(c, q, best);
 	return 1;
 }
@@ -443,8 +447,10 @@ static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 	if (sj >= 0 && a->sentences[sj].end > se)
 		se = a->sentences[sj].end;
 	q->speaker = ENTITY_NONE;
-	if (after(c, q, close_end, se) || before(c, q, ss, q->start) ||
-	    according(c, q, ss, se))
+	/* a speaker named before "according to", a source described after
+	 * it ("A spokesman called it “…”, according to state media") */
+	if (after(c, q, close_end, se) || before(c, q, ss, q->start, 0) ||
+	    according(c, q, ss, se) || before(c, q, ss, q->start, 1))
 		return;
 	q->speaker_text = xstrdup("unattributed");
 }
