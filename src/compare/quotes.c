@@ -122,14 +122,11 @@ static size_t first_from(const struct ctx *c, size_t off)
 static const struct mention *last_person(const struct ctx *c, size_t off)
 {
 	const struct article *a = c->a;
-	size_t i = first_from(c, off), from = 0, k;
+	long k = article_section_at(a, off);
+	size_t i = first_from(c, off);
+	size_t from = k > 0 ? a->sections[k - 1].start
+		      : k == 0 ? a->sections[0].start : 0;
 
-	for (k = 0; k < a->nsections; k++)
-		if (a->sections[k].start <= off &&
-		    (k + 1 == a->nsections || off < a->sections[k + 1].start)) {
-			from = a->sections[k ? k - 1 : 0].start;
-			break;
-		}
 	while (i-- > 0 && c->m->v[i].start >= from)
 		if (is_person(c, &c->m->v[i]))
 			return &c->m->v[i];

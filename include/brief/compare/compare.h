@@ -24,6 +24,17 @@ struct compare_rules {
 	char ***same;            /* same_names: groups of lower-case names */
 	size_t *nsame_len;       /* the size of each group */
 	size_t nsame;
+	struct ctx_name *ctx;    /* contextual_names */
+	size_t nctx;
+};
+
+/* A form that names an entity only in context: "the North" means North
+ * Korea in a report that names one of `when`. */
+struct ctx_name {
+	char *form;
+	char *means;
+	char **when;
+	size_t nwhen;
 };
 
 /* Load data/compare.yaml, figures.yaml beside it and a topics file
