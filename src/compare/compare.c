@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "brief/base/paths.h"
+#include "brief/base/trie.h"
 #include "brief/yaml/wordlist.h"
 #include "brief/yaml/yamlio.h"
 
@@ -35,6 +36,43 @@ static int load_same_names(struct compare_rules *r, const struct ynode *root,
 				  "holds a name at least");
 			return -1;
 		}
+	}
+	return 0;
+}
+
+/* contextual_names: a list of {form, means, when: [names]}. */
+static int load_contextual(struct compare_rules *r, const struct ynode *root,
+			   const char *p, struct err *e)
+{
+	const struct ynode *l = ynode_get(root, "contextual_names");
+	size_t i;
+
+	if (l == NULL)
+		return 0;
+	if (l->type != YNODE_SEQ) {
+		ynode_err(e, p, l, "'contextual_names' must be a list of "
+			  "{form, means, when}");
+		return -1;
+	}
+	r->ctx = xcalloc(l->nkids + 1, sizeof *r->ctx);
+	for (i = 0; i < l->nkids; i++) {
+		const struct ynode *f = ynode_get(l->kids[i], "form");
+		const struct ynode *m = ynode_get(l->kids[i], "means");
+		struct ctx_name *cn = &r->ctx[r->nctx];
+
+		if (l->kids[i]->type != YNODE_MAP || f == NULL ||
+		    f->type != YNODE_SCALAR || !f->str[0] || m == NULL ||
+		    m->type != YNODE_SCALAR || !m->str[0]) {
+			ynode_err(e, p, l->kids[i], "'contextual_names': an "
+				  "entry needs a 'form' and a 'means'");
+			return -1;
+		}
+		cn->form = xstrdup(f->str);
+		cn->means = xstrdup(m->str);
+		r->nctx++;
+		if (wordlist_strings(p, ynode_get(l->kids[i], "when"),
+				     "when", 0, &cn->when, &cn->nwhen, e) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -84,7 +122,8 @@ struct compare_rules *compare_rules_load(const char *path,
 		r->share_factor = atof(v->str);
 	if ((v = ynode_get(root, "min_mentions")) && v->type == YNODE_SCALAR)
 		r->min_mentions = atoi(v->str);
-	if (load_same_names(r, root, p, e) != 0)
+	if (load_same_names(r, root, p, e) != 0 ||
+	    load_contextual(r, root, p, e) != 0)
 		goto fail;
 	r->q = quoterules_load(root, p, e);
 	if (r->q == NULL)
@@ -123,6 +162,14 @@ void compare_rules_free(struct compare_rules *r)
 	}
 	free(r->same);
 	free(r->nsame_len);
+	for (i = 0; i < r->nctx; i++) {
+		free(r->ctx[i].form);
+		free(r->ctx[i].means);
+		for (k = 0; k < r->ctx[i].nwhen; k++)
+			free(r->ctx[i].when[k]);
+		free(r->ctx[i].when);
+	}
+	free(r->ctx);
 	quoterules_free(r->q);
 	tlrules_free(r->tl);
 	topics_free(r->topics);
@@ -269,8 +316,30 @@ char *compare_entity_key(const struct compare_rules *r, const char *name)
 	return out;
 }
 
+/* The keys of the registry's entities, each computed once. */
+struct keycache {
+	const struct compare_rules *r;
+	const struct entities *reg;
+	char **k;
+	size_t n;
+};
+
+static const char *key_of(struct keycache *kc, uint32_t id)
+{
+	if (kc->k[id] == NULL)
+		kc->k[id] = compare_entity_key(kc->r,
+					       entities_get(kc->reg, id)->name);
+	return kc->k[id];
+}
+
+static int is_person_like(const struct entity *en)
+{
+	return en->cat == CAT_ACTOR &&
+	       (en->kind == NULL || strcmp(en->kind, "person") == 0);
+}
+
 struct keyed {
-	char *key;
+	const char *key;
 	uint32_t entity;
 	int cat;
 };
@@ -284,25 +353,52 @@ static int keyed_cmp(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
+/* A surname alone ("Austin") takes the key of the one full name of a
+ * person it ends ("Lloyd Austin"), when there is exactly one. */
+static void surnames(const struct entities *reg, struct keyed *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(v[i].key), hits = 0, at = 0;
+
+		if (strchr(v[i].key, ' ') ||
+		    !is_person_like(entities_get(reg, v[i].entity)))
+			continue;
+		for (j = 0; j < n; j++) {
+			size_t lj = strlen(v[j].key);
+
+			if (j != i && lj > len + 1 &&
+			    v[j].key[lj - len - 1] == ' ' &&
+			    strcmp(v[j].key + lj - len, v[i].key) == 0 &&
+			    is_person_like(entities_get(reg, v[j].entity))) {
+				hits++;
+				at = j;
+			}
+		}
+		if (hits == 1)
+			v[i].key = v[at].key;
+	}
+}
+
 /* Entities whose names have one key are one: the counts of each group go
  * to its most mentioned member. */
-static void merge_by_key(const struct compare_rules *r,
-			 const struct entities *reg, size_t ne,
-			 size_t (*cnt)[2])
+static void merge_by_key(struct keycache *kc, size_t ne, size_t (*cnt)[2])
 {
 	struct keyed *v = xcalloc(ne + 1, sizeof *v);
 	size_t i, j, n = 0, k;
 
 	for (i = 0; i < ne; i++) {
-		const struct entity *en = entities_get(reg, (uint32_t)i);
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
 
 		if (cnt[i][0] + cnt[i][1] == 0 || en == NULL)
 			continue;
-		v[n].key = compare_entity_key(r, en->name);
+		v[n].key = key_of(kc, (uint32_t)i);
 		v[n].entity = (uint32_t)i;
 		v[n].cat = (int)en->cat;
 		n++;
 	}
+	surnames(kc->reg, v, n);
 	xqsort(v, n, sizeof *v, keyed_cmp);
 	for (i = 0; i < n; i = j) {
 		size_t top = i;
@@ -319,9 +415,152 @@ static void merge_by_key(const struct compare_rules *r,
 			cnt[v[k].entity][0] = cnt[v[k].entity][1] = 0;
 		}
 	}
-	for (i = 0; i < n; i++)
-		free(v[i].key);
 	free(v);
+}
+
+/* Does pos fall inside a mention of m? */
+static int in_mention(const struct mentions *m, size_t pos)
+{
+	size_t a = 0, b = m->n;
+
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+
+		if (m->v[mid].start <= pos)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a > 0 && m->v[a - 1].end > pos;
+}
+
+/* How often form stands in a's text as words of their own (its first
+ * letter in any case: "The North"), outside every mention and not
+ * followed by a capitalised word ("the North Sea"). */
+static size_t count_form(const struct article *a, const struct mentions *m,
+			 const char *form)
+{
+	const char *t = a->text, *p = t, *end = t + a->len;
+	size_t n = strlen(form), hits = 0;
+
+	if (n < 2)
+		return 0;
+	while ((p = memmem(p, (size_t)(end - p), form + 1, n - 1)) != NULL) {
+		size_t at = (size_t)(p - t), e = at + n - 1;
+
+		p++;
+		if (at == 0 || (t[at - 1] | 0x20) != (form[0] | 0x20) ||
+		    (at >= 2 && trie_word_at(t, a->len, at - 2)) ||
+		    (e < a->len && trie_word_at(t, a->len, e)) ||
+		    in_mention(m, at - 1))
+			continue;
+		if (e + 1 < a->len && t[e] == ' ' && t[e + 1] >= 'A' &&
+		    t[e + 1] <= 'Z')
+			continue;
+		hits++;
+	}
+	return hits;
+}
+
+/* Does m mention an entity whose key is key? */
+static int names_key(struct keycache *kc, const struct mentions *m,
+		     const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->v[i].cat != CAT_FIGURE && m->v[i].entity < kc->n &&
+		    strcmp(key_of(kc, m->v[i].entity), key) == 0)
+			return 1;
+	return 0;
+}
+
+/* contextual_names: each form counts for the entity it means in a report
+ * that names one of its `when`. */
+static void add_contextual(struct keycache *kc, const struct comparison *c,
+			   size_t (*cnt)[2])
+{
+	const struct compare_rules *r = kc->r;
+	size_t i, k;
+	int s;
+
+	for (i = 0; i < r->nctx; i++) {
+		const struct ctx_name *cn = &r->ctx[i];
+		char *mk = compare_entity_key(r, cn->means);
+		uint32_t id = ENTITY_NONE, x;
+
+		for (x = 0; x < kc->n && id == ENTITY_NONE; x++)
+			if ((cnt[x][0] || cnt[x][1]) &&
+			    strcmp(key_of(kc, x), mk) == 0)
+				id = x;
+		if (id == ENTITY_NONE)
+			id = entities_find(kc->reg, cn->means,
+					   strlen(cn->means));
+		for (s = 0; s < 2 && id != ENTITY_NONE; s++)
+			for (k = 0; k < cn->nwhen; k++) {
+				char *wk = compare_entity_key(r, cn->when[k]);
+				int hit = names_key(kc, c->side[s].m, wk);
+
+				free(wk);
+				if (hit) {
+					cnt[id][s] += count_form(
+						c->side[s].a, c->side[s].m,
+						cn->form);
+					break;
+				}
+			}
+		free(mk);
+	}
+}
+
+/* The acronym a name is given where it is defined ("Islamic Revolutionary
+ * Guard Corps (IRGC)"), copied into acr; 0 when none follows. */
+static int defined_acronym(const struct article *a, size_t end,
+			   char acr[12])
+{
+	const char *t = a->text;
+	size_t p = end + 2, n = 0;
+
+	if (end + 2 >= a->len || t[end] != ' ' || t[end + 1] != '(')
+		return 0;
+	while (p < a->len && n < 11 &&
+	       ((t[p] >= 'A' && t[p] <= 'Z') || (n && t[p] >= '0' &&
+						  t[p] <= '9')))
+		acr[n++] = t[p++];
+	acr[n] = '\0';
+	return n >= 2 && p < a->len && t[p] == ')';
+}
+
+/* A name defined with an acronym in one report is that name where the
+ * other report writes the acronym alone. */
+static void add_acronyms(struct keycache *kc, const struct comparison *c,
+			 size_t (*cnt)[2])
+{
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		const struct mentions *m = c->side[s].m;
+		char (*seen)[12] = NULL;
+		size_t i, k, nseen = 0, cap = 0;
+
+		for (i = 0; i < m->n; i++) {
+			char acr[12];
+
+			if (m->v[i].cat == CAT_FIGURE ||
+			    m->v[i].entity >= kc->n ||
+			    !defined_acronym(c->side[s].a, m->v[i].end, acr))
+				continue;
+			for (k = 0; k < nseen && strcmp(seen[k], acr); k++)
+				;
+			if (k < nseen)
+				continue;
+			seen = xgrow(seen, &cap, nseen + 1, sizeof *seen);
+			memcpy(seen[nseen++], acr, sizeof acr);
+			cnt[m->v[i].entity][!s] += count_form(
+				c->side[!s].a, c->side[!s].m, acr);
+		}
+		free(seen);
+	}
 }
 
 struct comparison *compare_run(const struct compare_rules *r,
@@ -377,7 +616,17 @@ struct comparison *compare_run(const struct compare_rules *r,
 		}
 	}
 	/* entities, one for the forms of one name */
-	merge_by_key(r, reg, ne, cnt);
+	{
+		struct keycache kc = {r, reg, xcalloc(ne + 1, sizeof(char *)),
+				      ne};
+
+		add_contextual(&kc, c, cnt);
+		add_acronyms(&kc, c, cnt);
+		merge_by_key(&kc, ne, cnt);
+		for (i = 0; i < ne; i++)
+			free(kc.k[i]);
+		free(kc.k);
+	}
 	c->ents = xcalloc(ne + 1, sizeof *c->ents);
 	for (i = 0; i < ne; i++) {
 		struct cmp_entity *ce;
@@ -405,6 +654,12 @@ struct comparison *compare_run(const struct compare_rules *r,
 	align_figures(r, reg, c);
 	xqsort(c->figs, c->nfigs, sizeof *c->figs, fig_cmp);
 	return c;
+}
+
+struct quote_row *compare_quote_rows(const struct comparison *c, size_t *n)
+{
+	return quotes_rows(c->side[0].q, c->side[0].nq, c->side[0].a->text,
+			   c->side[1].q, c->side[1].nq, c->side[1].a->text, n);
 }
 
 void compare_free(struct comparison *c)

@@ -13,6 +13,8 @@ struct quoterules {
 	struct trie *verbs;
 	struct trie *pronouns;
 	struct trie *according;
+	struct trie *nouns;      /* speaker_nouns: "spokesman", "ministry" */
+	struct trie *dets;       /* speaker_determiners: "a", "the" */
 };
 
 struct quoterules *quoterules_load(const struct ynode *root, const char *name,
@@ -23,12 +25,19 @@ struct quoterules *quoterules_load(const struct ynode *root, const char *name,
 	r->verbs = trie_new();
 	r->pronouns = trie_new();
 	r->according = trie_new();
+	r->nouns = trie_new();
+	r->dets = trie_new();
 	if (wordlist_load(r->verbs, name, ynode_get(root, "speech_verbs"),
 			  "speech_verbs", 0, 0, e) ||
 	    wordlist_load(r->pronouns, name, ynode_get(root, "pronouns"),
 			  "pronouns", 0, 0, e) ||
 	    wordlist_load(r->according, name, ynode_get(root, "according"),
-			  "according", 0, 0, e)) {
+			  "according", 0, 0, e) ||
+	    wordlist_load(r->nouns, name, ynode_get(root, "speaker_nouns"),
+			  "speaker_nouns", 1, 0, e) ||
+	    wordlist_load(r->dets, name,
+			  ynode_get(root, "speaker_determiners"),
+			  "speaker_determiners", 1, 0, e)) {
 		quoterules_free(r);
 		return NULL;
 	}
@@ -42,6 +51,8 @@ void quoterules_free(struct quoterules *r)
 	trie_free(r->verbs);
 	trie_free(r->pronouns);
 	trie_free(r->according);
+	trie_free(r->nouns);
+	trie_free(r->dets);
 	free(r);
 }
 
@@ -106,15 +117,17 @@ static size_t first_from(const struct ctx *c, size_t off)
 	return a;
 }
 
-/* How far back "he said" looks for the person it stands for. */
-#define PRONOUN_REACH 200
-
-/* The last person named before offset off. */
+/* The last person named before offset off, in the paragraph of off or
+ * the one before it ("he said" stands for no one named further back). */
 static const struct mention *last_person(const struct ctx *c, size_t off)
 {
-	size_t i = first_from(c, off), seen = 0;
+	const struct article *a = c->a;
+	long k = article_section_at(a, off);
+	size_t i = first_from(c, off);
+	size_t from = k > 0 ? a->sections[k - 1].start
+		      : k == 0 ? a->sections[0].start : 0;
 
-	while (i-- > 0 && seen++ < PRONOUN_REACH)
+	while (i-- > 0 && c->m->v[i].start >= from)
 		if (is_person(c, &c->m->v[i]))
 			return &c->m->v[i];
 	return NULL;
@@ -159,6 +172,65 @@ static void set_speaker(const struct ctx *c, struct quote *q,
 {
 	q->speaker = mn->entity;
 	q->speaker_text = xstrdup(entities_get(c->reg, mn->entity)->name);
+}
+
+/* The most words of a speaker described rather than named ("a spokesman
+ * for the ministry"). */
+#define DESCRIBED_WORDS 6
+
+/* A speaker described in t[s, e): a determiner first ("the ministry", "a
+ * spokesman for the ministry"), a speaker noun among at most
+ * DESCRIBED_WORDS words, no stop; its words become the speaker's name
+ * (the determiner in lower case). */
+static int described(const struct ctx *c, struct quote *q, size_t s,
+		     size_t e)
+{
+	const char *t = c->a->text;
+	size_t p, words = 0;
+	int noun = 0;
+
+	while (s < e && (t[s] == ' ' || t[s] == ','))
+		s++;
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == ','))
+		e--;
+	if (s >= e || !word_in(c->r->dets, t, s, e))
+		return 0;
+	for (p = s; p < e; p++) {
+		if (strchr(".;:?!\"\n", t[p]) || is3(t, p, e, 0x9C) ||
+		    is3(t, p, e, 0x9D))
+			return 0;
+		if (trie_word_start(t, p, e)) {
+			if (++words > DESCRIBED_WORDS)
+				return 0;
+			noun |= word_in(c->r->nouns, t, p, e);
+		}
+	}
+	if (!noun)
+		return 0;
+	q->speaker = ENTITY_NONE;
+	q->speaker_text = xstrndup(t + s, e - s);
+	if (q->speaker_text[0] >= 'A' && q->speaker_text[0] <= 'Z')
+		q->speaker_text[0] = (char)(q->speaker_text[0] - 'A' + 'a');
+	return 1;
+}
+
+/* The end of the words after a speech verb that may describe a speaker:
+ * the first stop or comma. */
+static size_t phrase_end(const char *t, size_t p, size_t e)
+{
+	while (p < e && !strchr(".,;:?!\"\n", t[p]))
+		p++;
+	return p;
+}
+
+/* The start of the words before a speech verb at v that may describe a
+ * speaker: after the last comma or stop from s on. */
+static size_t phrase_start(const char *t, size_t s, size_t v)
+{
+	while (v > s && !strchr(".,;:?!\"\n", t[v - 1]) &&
+	       !is3(t, v >= 3 ? v - 3 : 0, v, 0x9D))
+		v--;
+	return v;
 }
 
 /* How many words may stand between the closing mark and the speech verb
@@ -221,7 +293,8 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 				return 1;
 			}
 		}
-		return 0;
+		/* "said a spokesman for the ministry" */
+		return described(c, q, w, phrase_end(t, w, se));
 	}
 	if (!ends && mark < se && t[mark] == ',')
 		ends = 1;
@@ -249,17 +322,22 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 		b--;
 	while (b > p && trie_word_at(t, se, b - 1))
 		b--;
-	if (word_in(c->r->pronouns, t, b, se) &&
-	    (mn = last_person(c, q->start)) != NULL) {
-		set_speaker(c, q, mn);
-		return 1;
+	if (word_in(c->r->pronouns, t, b, se)) {
+		/* the pronoun stands for the last person named, else no one */
+		if ((mn = last_person(c, q->start)) != NULL)
+			set_speaker(c, q, mn);
+		return mn != NULL;
 	}
-	return 0;
+	/* "…,” the ministry said" */
+	return described(c, q, phrase_start(t, p, verb), verb);
 }
 
 /* Before the opening mark, in the same sentence: the last speech verb,
- * and whoever stands before it (a person first, then any actor). */
-static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
+ * and whoever stands before it (a person first, then any actor); when
+ * describe, a speaker described there ("The ministry said it would …")
+ * if none is named. */
+static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs,
+		  int describe)
 {
 	const char *t = c->a->text;
 	size_t p, verb = 0, i;
@@ -303,7 +381,9 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
 		}
 	}
 	if (best == NULL)
-		return 0;
+		/* "The ministry said it would “…”" */
+		return describe &&
+		       described(c, q, phrase_start(t, ss, verb), verb);
 	set_speaker(c, q, best);
 	return 1;
 }
@@ -364,8 +444,10 @@ static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 	if (sj >= 0 && a->sentences[sj].end > se)
 		se = a->sentences[sj].end;
 	q->speaker = ENTITY_NONE;
-	if (after(c, q, close_end, se) || before(c, q, ss, q->start) ||
-	    according(c, q, ss, se))
+	/* a speaker named before "according to", a source described after
+	 * it ("A spokesman called it “…”, according to state media") */
+	if (after(c, q, close_end, se) || before(c, q, ss, q->start, 0) ||
+	    according(c, q, ss, se) || before(c, q, ss, q->start, 1))
 		return;
 	q->speaker_text = xstrdup("unattributed");
 }

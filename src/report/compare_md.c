@@ -104,27 +104,34 @@ static void md_figures(FILE *f, const struct comparison *c)
 	fputc('\n', f);
 }
 
+/* The quotes by speaker, one row per statement: "- A, B: “…”", with
+ * each report's speaker when they name two. */
 static void md_quotes(FILE *f, const struct comparison *c)
 {
 	size_t n, i;
-	const struct quote **v = quotes_by_speaker(c->side[0].q, c->side[0].nq,
-						   c->side[1].q, c->side[1].nq,
-						   &n);
+	struct quote_row *v = compare_quote_rows(c, &n);
 	const char *last = NULL;
 
 	fputs("## Quotes\n\n", f);
 	if (n == 0)
 		fputs("None.\n\n", f);
 	for (i = 0; i < n; i++) {
-		if (last == NULL || strcmp(last, v[i]->speaker_text) != 0) {
-			fprintf(f, "%s### %s\n\n", last ? "\n" : "",
-				v[i]->speaker_text);
-			last = v[i]->speaker_text;
+		const char *who = quote_row_speaker(&v[i]);
+		int ts;
+		const struct quote *q = quote_row_text(&v[i], &ts);
+
+		if (last == NULL || strcmp(last, who) != 0) {
+			fprintf(f, "%s### %s\n\n", last ? "\n" : "", who);
+			last = who;
 		}
-		fprintf(f, "- %s: “", side_name[v[i]->report]);
-		put_span(f, c->side[v[i]->report].a->text, v[i]->start,
-			 v[i]->end);
-		fputs("”\n", f);
+		fprintf(f, "- %s: “", v[i].q[0] && v[i].q[1] ? "A, B"
+				       : side_name[v[i].q[1] != NULL]);
+		put_span(f, c->side[ts].a->text, q->start, q->end);
+		fputs("”", f);
+		if (quote_row_speakers_differ(&v[i]))
+			fprintf(f, " (A: %s; B: %s)", v[i].q[0]->speaker_text,
+				v[i].q[1]->speaker_text);
+		fputc('\n', f);
 	}
 	if (n)
 		fputc('\n', f);

@@ -85,6 +85,40 @@ static void yaml_topic(struct yout *y, const struct comparison *c,
 	yout_map_end(y);
 }
 
+/* One statement: its words, its speaker (each report's under `speakers`
+ * when they name two), the reports that quote it and its section in
+ * each. */
+static void yaml_quote_row(struct yout *y, const struct comparison *c,
+			   const struct quote_row *r)
+{
+	int s, ts;
+	const struct quote *q = quote_row_text(r, &ts);
+
+	yout_map_start(y);
+	yout_kvn(y, "text", c->side[ts].a->text + q->start, q->end - q->start);
+	yout_kv(y, "speaker", quote_row_speaker(r));
+	if (quote_row_speakers_differ(r)) {
+		yout_key(y, "speakers");
+		yout_map_start(y);
+		yout_kv(y, "a", r->q[0]->speaker_text);
+		yout_kv(y, "b", r->q[1]->speaker_text);
+		yout_map_end(y);
+	}
+	yout_key(y, "reports");
+	yout_seq_start_flow(y);
+	for (s = 0; s < 2; s++)
+		if (r->q[s])
+			yout_str(y, s ? "b" : "a");
+	yout_seq_end(y);
+	yout_key(y, "sections");
+	yout_map_start(y);
+	for (s = 0; s < 2; s++)
+		if (r->q[s])
+			yout_ki(y, s ? "b" : "a", (long long)r->q[s]->section);
+	yout_map_end(y);
+	yout_map_end(y);
+}
+
 int compare_yaml_write(FILE *f, const struct comparison *c,
 		       const struct compare_rules *r,
 		       const struct entities *reg)
@@ -148,20 +182,10 @@ int compare_yaml_write(FILE *f, const struct comparison *c,
 	yout_key(y, "quotes");
 	yout_seq_start(y);
 	{
-		const struct quote **v = quotes_by_speaker(
-			c->side[0].q, c->side[0].nq, c->side[1].q,
-			c->side[1].nq, &n);
+		struct quote_row *v = compare_quote_rows(c, &n);
 
-		for (i = 0; i < n; i++) {
-			yout_map_start(y);
-			yout_kv(y, "speaker", v[i]->speaker_text);
-			yout_kv(y, "report", v[i]->report ? "b" : "a");
-			yout_kvn(y, "quote",
-				 c->side[v[i]->report].a->text + v[i]->start,
-				 v[i]->end - v[i]->start);
-			yout_ki(y, "section", (long long)v[i]->section);
-			yout_map_end(y);
-		}
+		for (i = 0; i < n; i++)
+			yaml_quote_row(y, c, &v[i]);
 		free(v);
 	}
 	yout_seq_end(y);

@@ -103,25 +103,31 @@ static void add_figures(struct cmp_view *cv)
 	}
 }
 
+/* A row per statement: its speaker, where it is quoted (A, B or both)
+ * and its words; both reports' speakers when they name two. */
 static void add_quotes(struct cmp_view *cv)
 {
-	const struct comparison *c = cv->c;
-	size_t i;
-	int s;
+	size_t i, n;
+	struct quote_row *v = compare_quote_rows(cv->c, &n);
 
 	heading(cv->o, "QUOTES — by speaker");
-	for (s = 0; s < 2; s++)
-		for (i = 0; i < c->side[s].nq; i++) {
-			const struct quote *q = &c->side[s].q[i];
+	for (i = 0; i < n; i++) {
+		int ts;
+		const struct quote *q = quote_row_text(&v[i], &ts);
 
-			cv->b.len = 0;
-			buf_printf(&cv->b, "  %-22s %s “", q->speaker_text,
-				   s ? "B" : "A");
-			span_into(&cv->b, c->side[s].a->text, q->start, q->end,
-				  90);
-			buf_adds(&cv->b, "”");
-			row(cv->o, cv->b.data, cv->doc[s], q->start, q->end);
-		}
+		cv->b.len = 0;
+		buf_printf(&cv->b, "  %-22s %s “", quote_row_speaker(&v[i]),
+			   v[i].q[0] && v[i].q[1] ? "both"
+			   : v[i].q[0]            ? "A"
+						  : "B");
+		span_into(&cv->b, cv->c->side[ts].a->text, q->start, q->end,
+			  90);
+		buf_adds(&cv->b, "”");
+		if (quote_row_speakers_differ(&v[i]))
+			buf_printf(&cv->b, "  (B: %s)", v[i].q[1]->speaker_text);
+		row(cv->o, cv->b.data, cv->doc[ts], q->start, q->end);
+	}
+	free(v);
 }
 
 /* Per topic, each sentence on it in A and B; Enter selects the

@@ -24,6 +24,14 @@ static void test_keys(void **state)
 	/* only a whole name at the start: "Usman" is no "US" */
 	key_is("Usman Khan", "usman khan");
 	key_is("Unity Party", "unity party");
+	/* one department however named */
+	key_is("the Pentagon", "department of defense");
+	key_is("DoD", "department of defense");
+	key_is("U.S. Department of Defense", "department of defense");
+	/* a country's adjective and its possessive */
+	key_is("South Korean Defense Ministry", "south korea defense ministry");
+	key_is("South Korea's Defense Ministry",
+	       "south korea defense ministry");
 }
 
 /* The comparison counts the two forms as one entity in both reports. */
@@ -59,11 +67,78 @@ static void test_in_both(void **state)
 	article_free(b);
 }
 
+/* The counts of the entity called name in A and B, after compare_run on
+ * the texts ta and tb. */
+static void counts_of(const char *ta, const char *tb, const char *name,
+		      size_t want_a, size_t want_b)
+{
+	struct article *a = text_article(rules, "a", ta);
+	struct article *b = text_article(rules, "b", tb);
+	struct mentions ma = {0}, mb = {0};
+	struct comparison *c;
+	size_t i;
+	int found = 0;
+
+	highlight_article(en.hl, a, &ma);
+	highlight_article(en.hl, b, &mb);
+	c = compare_run(cr, en.reg, a, &ma, b, &mb);
+	for (i = 0; i < c->nents; i++)
+		if (strcmp(entities_get(en.reg, c->ents[i].entity)->name,
+			   name) == 0) {
+			assert_int_equal(c->ents[i].count[0], want_a);
+			assert_int_equal(c->ents[i].count[1], want_b);
+			found = 1;
+		}
+	assert_true(found);
+	compare_free(c);
+	mentions_free(&ma);
+	mentions_free(&mb);
+	article_free(a);
+	article_free(b);
+}
+
+/* "the North" is North Korea in a report about Korea, not in the North
+ * Sea, and not in a report that names neither Korea. */
+static void test_contextual(void **state)
+{
+	(void)state;
+	counts_of("North Korea fired two missiles on Monday.\n",
+		  "South Korea said the North fired. The North Sea was calm. "
+		  "The North denied it.\n",
+		  "North Korea", 1, 2);
+	counts_of("North Korea fired two missiles on Monday.\n",
+		  "Fighting raged in the North of Sudan on Monday.\n",
+		  "North Korea", 1, 0);
+}
+
+/* A name defined with an acronym in A is the acronym alone in B (A
+ * counts the name and its acronym: the mark links them). */
+static void test_acronym(void **state)
+{
+	(void)state;
+	counts_of("The Defense Security Cooperation Agency (DSCA) approved "
+		  "the sale.\n",
+		  "The DSCA approved the sale. DSCAX is no acronym of it.\n",
+		  "Defense Security Cooperation Agency", 2, 1);
+}
+
+/* A surname alone in B is the one full name that ends with it in A. */
+static void test_surname(void **state)
+{
+	(void)state;
+	counts_of("President Emil Varga flew to Seoul. Emil Varga spoke.\n",
+		  "Mr. Varga spoke in Seoul on Monday.\n", "Emil Varga", 2,
+		  1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_in_both),
+		cmocka_unit_test(test_contextual),
+		cmocka_unit_test(test_acronym),
+		cmocka_unit_test(test_surname),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -72,11 +72,123 @@ static void test_after_organisation(void **state)
 		  "Kim Jong Un");
 }
 
+/* A speaker described, not named: "said a spokesman for the ministry",
+ * "the ministry said in a statement", "The ministry said it would …";
+ * "according to" and a title before a name. */
+static void test_described(void **state)
+{
+	(void)state;
+	one_quote("The drills ended. “We are ready,” said a spokesman for "
+		  "the ministry.\n",
+		  "a spokesman for the ministry");
+	one_quote("The drills ended. “We are ready,” the ministry said in a "
+		  "statement.\n",
+		  "the ministry");
+	one_quote("The drills ended. The ministry said it would “never "
+		  "tolerate” more launches.\n",
+		  "the ministry");
+	one_quote("The drills ended. The launch was “a grave provocation,” "
+		  "according to the Defense Ministry.\n",
+		  "Defense Ministry");
+	one_quote("Defense Secretary Lloyd Austin said the launches were “a "
+		  "clear threat to regional peace.”\n",
+		  "Lloyd Austin");
+	/* a description needs a speaker noun: "the crowd" is none */
+	one_quote("The drills ended. “Go home,” the crowd said.\n",
+		  "unattributed");
+}
+
+/* "he said" / "she added": the last person named in the paragraph or the
+ * one before; named further back, the words are unattributed. */
+static void test_pronoun_reach(void **state)
+{
+	(void)state;
+	one_quote("Lloyd Austin flew to Seoul.\n\nThe talks were long. "
+		  "“We stand together,” he said.\n",
+		  "Lloyd Austin");
+	one_quote("Lloyd Austin flew to Seoul.\n\nThe talks were long.\n\n"
+		  "Nothing was signed.\n\n“We stand together,” he said.\n",
+		  "unattributed");
+	one_quote("Kim Yo Jong spoke on Sunday. “We will answer,” she "
+		  "added.\n",
+		  "Kim Yo Jong");
+}
+
+/* The same statement in both reports: near-identical words, one inside
+ * the other; two statements of one speaker are two. */
+static void test_same_statement(void **state)
+{
+	const char *x = "We will respond firmly and overwhelmingly to any "
+			"provocation by the North,";
+
+	(void)state;
+	assert_true(quotes_same(x, strlen(x), x, strlen(x)));
+	/* case, marks and one word changed */
+	assert_true(quotes_same(x, strlen(x),
+				"we will respond firmly and overwhelmingly "
+				"to any provocation from the North.",
+				strlen("we will respond firmly and "
+				       "overwhelmingly to any provocation from "
+				       "the North.")));
+	/* one inside the other */
+	assert_true(quotes_same(x, strlen(x), "respond firmly and "
+				"overwhelmingly", strlen("respond firmly and "
+							 "overwhelmingly")));
+	/* two statements */
+	assert_false(quotes_same(x, strlen(x), "Our nuclear force is ready "
+				 "for any war", strlen("Our nuclear force is "
+						       "ready for any war")));
+	/* a word quoted alone matches only itself */
+	assert_false(quotes_same(x, strlen(x), "firmly", 6));
+	assert_true(quotes_same("harshest", 8, "Harshest", 8));
+}
+
+/* Rows: a statement quoted in both is one row with both quotes; two
+ * different quotes of one speaker are two rows. */
+static void test_rows(void **state)
+{
+	struct found a, b;
+	struct quote_row *v;
+	size_t n, i, both = 0;
+
+	(void)state;
+	find(&a, "Kim Jong Un spoke on Monday. “Our nuclear force is ready "
+		 "for any war,” he said. “We will never give up our "
+		 "weapons,” he added.\n");
+	find(&b, "Kim Jong Un said “our nuclear force is ready for any war” "
+		 "at a factory.\n");
+	assert_int_equal(a.n, 2);
+	assert_int_equal(b.n, 1);
+	for (i = 0; i < b.n; i++)
+		b.q[i].report = 1;
+	v = quotes_rows(a.q, a.n, a.a->text, b.q, b.n, b.a->text, &n);
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++) {
+		assert_string_equal(quote_row_speaker(&v[i]), "Kim Jong Un");
+		assert_false(quote_row_speakers_differ(&v[i]));
+		if (v[i].q[0] && v[i].q[1]) {
+			both++;
+			assert_ptr_equal(v[i].q[0], &a.q[0]);
+			assert_ptr_equal(v[i].q[1], &b.q[0]);
+		} else {
+			assert_ptr_equal(v[i].q[0], &a.q[1]);
+		}
+	}
+	assert_int_equal(both, 1);
+	free(v);
+	found_free(&a);
+	found_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pronoun_not_named_inside),
 		cmocka_unit_test(test_after_organisation),
+		cmocka_unit_test(test_described),
+		cmocka_unit_test(test_pronoun_reach),
+		cmocka_unit_test(test_same_statement),
+		cmocka_unit_test(test_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -24,6 +24,17 @@ struct compare_rules {
 	char ***same;            /* same_names: groups of lower-case names */
 	size_t *nsame_len;       /* the size of each group */
 	size_t nsame;
+	struct ctx_name *ctx;    /* contextual_names */
+	size_t nctx;
+};
+
+/* A form that names an entity only in context: "the North" means North
+ * Korea in a report that names one of `when`. */
+struct ctx_name {
+	char *form;
+	char *means;
+	char **when;
+	size_t nwhen;
 };
 
 /* Load data/compare.yaml, figures.yaml beside it and a topics file
@@ -83,6 +94,10 @@ void compare_free(struct comparison *c);
  * name of a same_names group at its start replaced by the group's first
  * ("U.S. military" and "United States military" are one). */
 char *compare_entity_key(const struct compare_rules *r, const char *name);
+
+/* The quotes of both reports as rows, one per statement (quotes_rows):
+ * a fresh array of *n rows; the caller frees it. */
+struct quote_row *compare_quote_rows(const struct comparison *c, size_t *n);
 
 /* Do two figures disagree (their values cannot both hold)? */
 int compare_disagree(const struct figure *x, const struct figure *y);

@@ -40,4 +40,35 @@ const struct quote **quotes_by_speaker(const struct quote *a, size_t na,
 				       const struct quote *b, size_t nb,
 				       size_t *n);
 
+/* One statement in the comparison: quoted in A, in B, or in both. */
+struct quote_row {
+	const struct quote *q[2];   /* in A, in B; NULL where not quoted */
+};
+
+/* Are x and y (nx, ny bytes of UTF-8) the same statement: the shorter's
+ * words, in order and in any case, are 4 in 5 of the longer's (or all of
+ * them: one quote inside the other); a quote of fewer than 4 words only
+ * matches the same words. */
+int quotes_same(const char *x, size_t nx, const char *y, size_t ny);
+
+/* The quotes of A (a, na, in text ta) and B (b, nb, in tb) as rows: each
+ * quote of A with the quote of B that is the same statement, if any, and
+ * the rest alone; ordered by the row's speaker, then report A before B,
+ * then place in the text.  A fresh array of *n rows pointing into a and
+ * b (never NULL); the caller frees it. */
+struct quote_row *quotes_rows(const struct quote *a, size_t na,
+			      const char *ta, const struct quote *b,
+			      size_t nb, const char *tb, size_t *n);
+
+/* The speaker of a row: A's, unless A's is unattributed or absent. */
+const char *quote_row_speaker(const struct quote_row *r);
+
+/* Do the two reports attribute the row's statement to different
+ * speakers (both named)? */
+int quote_row_speakers_differ(const struct quote_row *r);
+
+/* The quote whose words show the row: the longer one (A's when they are
+ * as long); *side is its report (0 = A, 1 = B). */
+const struct quote *quote_row_text(const struct quote_row *r, int *side);
+
 #endif
