@@ -31,7 +31,7 @@ int export_wanted(const struct note *no, const struct library *lib)
 	return 0;
 }
 
-/* "§3, sentence 2" for a byte offset (1-based, as people count), after
+/* "section 3, sentence 2" for a byte offset (1-based, as people count), after
  * "p. 3, " when the section stands on a page (a PDF's). */
 static void where(const struct article *a, size_t off, char *out, size_t n)
 {
@@ -44,7 +44,7 @@ static void where(const struct article *a, size_t off, char *out, size_t n)
 	}
 	if (a->sections[sec].page > 0)
 		snprintf(page, sizeof page, "p. %d, ", a->sections[sec].page);
-	snprintf(out, n, "%s§%ld, sentence %ld", page, sec + 1,
+	snprintf(out, n, "%ssection %ld, sentence %ld", page, sec + 1,
 		 sen >= 0 ? sen - (long)a->sections[sec].first_sentence + 1
 			  : 1);
 }

@@ -28,7 +28,7 @@ Ask the desk for the KCNA original. #leader"
 expect_out "markdown: the passage in bold within its sentence" \
 	"> In a major ruling party meeting, Kim outlined his plans to launch additional **military spy satellites**, increase nuclear material production, and develop attack drones."
 expect_out "markdown: section and sentence" \
-	"— articles/000_b6812c9593b6cfb0.txt, §2, sentence 1"
+	"— articles/000_b6812c9593b6cfb0.txt, section 2, sentence 1"
 expect_out "markdown: tags and times in the local time zone" \
 	"Tags: #weapons · Written 2024-03-01 18:16 KST, edited 2024-03-02 19:00 KST"
 expect_eq "markdown: the linked note once, with both passages" \
