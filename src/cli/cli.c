@@ -21,6 +21,7 @@
 #include "brief/mark/engine.h"
 #include "brief/compare/compare.h"
 #include "brief/notes/notes.h"
+#include "brief/notes/notes_import.h"
 #include "brief/report/briefing.h"
 #include "brief/report/compare_md.h"
 #include "brief/report/compare_yaml.h"
@@ -45,7 +46,8 @@ enum mode_id {
 	MODE_EXPORT,
 	MODE_ADD_NOTE,
 	MODE_COMPARE,
-	MODE_BRIEFING
+	MODE_BRIEFING,
+	MODE_IMPORT
 };
 
 /* The options that do not choose a mode, as bits: what was given
@@ -73,6 +75,7 @@ struct opts {
 	size_t nlexicons;
 	const char *notes;
 	const char *export_format;
+	const char *import_file;
 	const char *note_text;
 	const char *note_at;
 	const char *format;
@@ -105,7 +108,10 @@ static const char usage_text[] =
 	"                      the comparison and the notes (--notes FILE)\n"
 	"  --export-notes FORMAT\n"
 	"                      print the notes of the articles as a markdown\n"
-	"                      briefing or as yaml\n"
+	"                      briefing, as yaml, as W3C Web Annotation\n"
+	"                      JSON-LD (w3c) or as Hypothesis JSON (hypothesis)\n"
+	"  --import-notes FILE add the W3C or Hypothesis annotations of FILE\n"
+	"                      on the articles to the notes file\n"
 	"  --add-note TEXT --at QUOTE ARTICLE\n"
 	"                      add a note to the first occurrence of QUOTE\n"
 	"  --aliases           the lexicon in effect: one line per literal alias,\n"
@@ -185,7 +191,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_COMPARE,
 		OPT_BRIEFING,
 		OPT_FORMAT,
-		OPT_AS
+		OPT_AS,
+		OPT_IMPORT
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -200,6 +207,7 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"aliases", no_argument, NULL, OPT_ALIASES},
 		{"notes", required_argument, NULL, OPT_NOTES},
 		{"export-notes", required_argument, NULL, OPT_EXPORT},
+		{"import-notes", required_argument, NULL, OPT_IMPORT},
 		{"add-note", required_argument, NULL, OPT_ADD_NOTE},
 		{"at", required_argument, NULL, OPT_AT},
 		{"compare", no_argument, NULL, OPT_COMPARE},
@@ -246,11 +254,17 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->mode = MODE_EXPORT;
 			o->export_format = optarg;
 			if (strcmp(optarg, "markdown") != 0 &&
-			    strcmp(optarg, "yaml") != 0) {
-				complain("--export-notes takes markdown or "
-					 "yaml, not '%s'", optarg);
+			    strcmp(optarg, "yaml") != 0 &&
+			    strcmp(optarg, "w3c") != 0 &&
+			    strcmp(optarg, "hypothesis") != 0) {
+				complain("--export-notes takes markdown, yaml, "
+					 "w3c or hypothesis, not '%s'", optarg);
 				return -1;
 			}
+			break;
+		case OPT_IMPORT:
+			o->mode = MODE_IMPORT;
+			o->import_file = optarg;
 			break;
 		case OPT_ADD_NOTE:
 			o->mode = MODE_ADD_NOTE;
@@ -539,6 +553,10 @@ static int run_export(const struct opts *o, struct loaded *l)
 		rc = REPORT_EINPUT;
 	} else if (strcmp(o->export_format, "yaml") == 0) {
 		rc = export_yaml(stdout, ns, &l->lib);
+	} else if (strcmp(o->export_format, "w3c") == 0) {
+		rc = export_w3c(stdout, ns, &l->lib);
+	} else if (strcmp(o->export_format, "hypothesis") == 0) {
+		rc = export_hypothesis(stdout, ns, &l->lib);
 	} else if (mdout_begin(&md) == NULL) {
 		rc = REPORT_EWRITE;
 	} else {
@@ -590,6 +608,30 @@ static int run_add_note(const struct opts *o, struct loaded *l)
 	return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
+/* --import-notes: the file is read whole before the notes change. */
+static int run_import(const struct opts *o, struct loaded *l)
+{
+	struct err e = {{0}};
+	struct notes *ns = open_notes(o, &e);
+	struct notes_import_count c;
+	int rc;
+
+	if (ns == NULL)
+		return fail(&e);
+	if (report_library_check(&l->lib, &e) != 0) {
+		notes_free(ns);
+		return fail(&e);
+	}
+	rc = notes_import(ns, o->import_file, l->lib.items, l->lib.n, &c, &e);
+	notes_free(ns);
+	if (rc != 0)
+		return fail(&e);
+	printf("%zu notes imported (%zu of them orphans), %zu already there, "
+	       "%zu on other articles\n", c.added, c.orphans, c.known,
+	       c.elsewhere);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 #define TAKES_ENGINE (GIVEN_HLRULES | GIVEN_LEXICON)
 
 static const struct mode modes[] = {
@@ -625,6 +667,9 @@ static const struct mode modes[] = {
 				   NEED_LIBRARY,
 			   GIVEN_RULES | GIVEN_AS | TAKES_ENGINE | GIVEN_NOTES,
 			   run_compare},
+	[MODE_IMPORT] = {"import-notes",
+			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
+			 GIVEN_RULES | GIVEN_AS | GIVEN_NOTES, run_import},
 };
 
 /* Load what mode m needs into l, in the order of NEED_*.  EXIT_OK, or

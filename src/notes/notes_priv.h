@@ -5,6 +5,7 @@
  *   notes_read.c   the file read and validated
  *   notes_file.c   opening the file, writing YAML, saving (under the lock,
  *                  merged with what is on disk)
+ *   notes_import.c notes from W3C or Hypothesis JSON
  *   strtab.c       an index of strings by their text */
 #ifndef BRIEF_NOTES_PRIV_H
 #define BRIEF_NOTES_PRIV_H
@@ -68,6 +69,11 @@ void note_set_tags(struct note *no);
  * store_index_last once its id is set.  Moves ns->v. */
 struct note *store_append(struct notes *ns);
 void store_index_last(struct notes *ns);
+/* A fresh note id, unique across stores and processes (the caller
+ * frees it). */
+char *store_new_id(void);
+/* The time now, ISO 8601 UTC with milliseconds (the caller frees it). */
+char *store_now_iso(void);
 /* Keep the text of src (another process's) as a new note on the same
  * passages, marked as a conflict copy of src.  Moves ns->v. */
 void store_conflict_copy(struct notes *ns, const struct note *src);

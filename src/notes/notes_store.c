@@ -125,7 +125,7 @@ void store_index_last(struct notes *ns)
 	strtab_put(&ns->ids, ns->n - 1, note_id_at, ns->v);
 }
 
-static char *now_iso(void)
+char *store_now_iso(void)
 {
 	struct timespec ts;
 	struct tm tm;
@@ -189,7 +189,7 @@ void note_set_tags(struct note *no)
 
 /* Unique across stores and processes: the time, the process, a counter
  * shared by the whole process, and random bits. */
-static char *new_id(void)
+char *store_new_id(void)
 {
 	static unsigned counter;
 	struct timespec ts;
@@ -220,8 +220,8 @@ void store_conflict_copy(struct notes *ns, const struct note *src)
 	free(c->modified);
 	free(c->conflict_of);
 	c->conflict_of = c->id;
-	c->id = new_id();
-	c->created = now_iso();
+	c->id = store_new_id();
+	c->created = store_now_iso();
 	c->modified = xstrdup(c->created);
 	c->deleted = 0;
 	c->revision = 1;
@@ -270,8 +270,8 @@ int notes_add(struct notes *ns, const char *text, const struct anchor *an,
 	if (text_too_long(text, e))
 		return -1;
 	no = store_append(ns);
-	no->id = new_id();
-	no->created = now_iso();
+	no->id = store_new_id();
+	no->created = store_now_iso();
 	no->modified = xstrdup(no->created);
 	no->text = xstrdup(text);
 	no->dirty = 1;
@@ -297,7 +297,7 @@ static void touch(struct note *no)
 	}
 	no->dirty = 1;
 	free(no->modified);
-	no->modified = now_iso();
+	no->modified = store_now_iso();
 }
 
 int notes_edit(struct notes *ns, const char *id, const char *text,

@@ -265,12 +265,10 @@ static void md_timeline(FILE *f, const struct comparison *c)
 	free(v);
 }
 
-int compare_md_write(FILE *f, const struct comparison *c,
-		     const struct compare_rules *r, const struct entities *reg)
+void compare_md_reports(FILE *f, const struct comparison *c)
 {
 	int s;
 
-	fputs("# Comparison\n\n", f);
 	for (s = 0; s < 2; s++) {
 		const struct article *a = c->side[s].a;
 
@@ -279,10 +277,58 @@ int compare_md_write(FILE *f, const struct comparison *c,
 			a->source ? a->source : "unknown source");
 	}
 	fputc('\n', f);
+}
+
+void compare_md_disagreements(FILE *f, const struct comparison *c)
+{
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < c->nfigs; i = j) {
+		int flag = 0, s;
+
+		for (j = i; j < c->nfigs && c->figs[j].group == c->figs[i].group;
+		     j++)
+			flag |= c->figs[j].discrepancy;
+		if (!flag)
+			continue;
+		fprintf(f, "- %s:", c->groups[c->figs[i].group].counts);
+		for (s = 0; s < 2; s++) {
+			const char *sep = " ";
+
+			fprintf(f, "%s%s says", s ? "; " : " ", side_name[s]);
+			for (k = i; k < j; k++) {
+				if (c->figs[k].side != s)
+					continue;
+				fputs(sep, f);
+				put_span(f, c->side[s].a->text,
+					 c->figs[k].m->start, c->figs[k].m->end);
+				sep = ", ";
+			}
+			if (sep[0] == ' ')
+				fputs(" nothing", f);
+		}
+		fputs("\n", f);
+		n++;
+	}
+	fputs(n ? "\n" : "None found.\n\n", f);
+}
+
+void compare_md_tables(FILE *f, const struct comparison *c,
+		       const struct compare_rules *r,
+		       const struct entities *reg)
+{
 	md_entities(f, c, reg);
 	md_figures(f, c);
 	md_quotes(f, c);
 	md_topics(f, c, r);
 	md_timeline(f, c);
+}
+
+int compare_md_write(FILE *f, const struct comparison *c,
+		     const struct compare_rules *r, const struct entities *reg)
+{
+	fputs("# Comparison\n\n", f);
+	compare_md_reports(f, c);
+	compare_md_tables(f, c, r, reg);
 	return fflush(f) == 0 ? 0 : -1;
 }

@@ -166,7 +166,7 @@ expect_rc "add-note with a missing quote exits 2" 2
 expect_err "missing quote message" "quote not found"
 run --notes "$N" --export-notes markdown "$A" "$B"
 expect_out "export: heading" "# Analyst notes"
-expect_out "export: quote" "> thoroughly annihilate"
+expect_out "export: quote" "**thoroughly annihilate**"
 expect_out "export: place" "section 1, sentence 1"
 expect_out "export: text" "Claim #rhetoric"
 run --notes "$N" --export-notes yaml "$A"

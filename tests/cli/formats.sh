@@ -121,7 +121,7 @@ expect_rc "a note on a page: added" 0
 run --notes "$N" --export-notes markdown "$K"
 expect_rc "a note on a page: exported" 0
 gate
-expect_out "the export quotes the passage" "> expand its nuclear arsenal"
+expect_out "the export quotes the passage" "**expand its nuclear arsenal**"
 expect_out "the export places it" "$K, section 2, sentence 1"
 ungate
 

@@ -12,6 +12,9 @@ E=tests/eval
 # times are fixed, and no output names its (temporary) path
 cp tests/fixtures/notes/briefing.yaml "$TMP/notes.yaml"
 N="$TMP/notes.yaml"
+# notes show their times in the local time zone: a fixed one
+TZ=KST-9
+export TZ
 
 # snap NAME ARGS...: brief ARGS exits 0, prints something, and prints
 # exactly tests/snapshots/NAME

@@ -1,5 +1,6 @@
 /* briefing: the --briefing output, one Markdown briefing of two reports:
- * their comparison (compare_md) and the analyst's notes (export). */
+ * their metadata, the figures they disagree on and the analyst's notes
+ * (export) first, then the full comparison tables (compare_md). */
 #ifndef BRIEF_BRIEFING_H
 #define BRIEF_BRIEFING_H
 

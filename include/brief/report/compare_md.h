@@ -16,4 +16,14 @@ int compare_md_write(FILE *f, const struct comparison *c,
 		     const struct compare_rules *r,
 		     const struct entities *reg);
 
+/* The parts, for the briefing (which orders them otherwise): the two
+ * reports' metadata as a list; the figures the reports disagree on, one
+ * line each ("None found." when none); the full tables (entities,
+ * figures, quotes, topics, timeline). */
+void compare_md_reports(FILE *f, const struct comparison *c);
+void compare_md_disagreements(FILE *f, const struct comparison *c);
+void compare_md_tables(FILE *f, const struct comparison *c,
+		       const struct compare_rules *r,
+		       const struct entities *reg);
+
 #endif
