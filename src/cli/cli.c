@@ -177,7 +177,8 @@ static void set_mode(struct opts *o, enum mode_id m)
  * go to o->args in order), '--' ends the options, a lone '-' is an
  * argument.  The '-' that starts the option string makes getopt return
  * each argument in its place (as 1) whatever POSIXLY_CORRECT says, so
- * brief reads its command line the same way in every environment.
+ * brief reads its command line the same way in every environment; the
+ * ':' tells a missing value (':') from an unknown option ('?').
  * 0, or -1 after the message. */
 static int parse(int argc, char **argv, struct opts *o)
 {
@@ -227,7 +228,7 @@ static int parse(int argc, char **argv, struct opts *o)
 
 	opterr = 0;
 	o->args = xmalloc(((size_t)argc + 1) * sizeof *o->args);
-	while ((c = getopt_long(argc, argv, "-hV", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "-:hV", longs, NULL)) != -1) {
 		switch (c) {
 		case 1:
 			o->args[o->nargs++] = optarg;
@@ -324,9 +325,16 @@ static int parse(int argc, char **argv, struct opts *o)
 						       sizeof *o->lexicons);
 			o->lexicons[o->nlexicons++] = optarg;
 			break;
+		case ':':
+			complain("%s needs a value", argv[optind - 1]);
+			usage(stderr);
+			return -1;
 		default:
 			if (optopt && optopt < 256)
 				complain("unknown option '-%c'", optopt);
+			else if (optopt) /* --dump=x */
+				complain("%s takes no value",
+					 argv[optind - 1]);
 			else
 				complain("unknown option '%s'",
 					 argv[optind - 1]);

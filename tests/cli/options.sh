@@ -187,6 +187,15 @@ expect_refused "--aliases with a file" "brief: --aliases: takes no FILE|DIR, not
 prun --entities "$A" --format yaml
 expect_refused "POSIXLY_CORRECT: --entities A --format yaml" "brief: --format: not used with --entities"
 
+# an option's value missing at the end, and a value for an option that
+# takes none
+run --dump "$A" --notes
+expect_refused "A --notes (no value)" "brief: --notes needs a value"
+run --compare "$A" "$B" --format
+expect_refused "--compare A B --format (no value)" "brief: --format needs a value"
+run --dump=yes "$A"
+expect_refused "--dump=yes" "brief: --dump=yes takes no value"
+
 # the man page and the README list the same table as --help
 run --help
 sed -n '/^Which options go with which mode/,/^$/p' "$TMP/out" | sed -n '3,$p' |
