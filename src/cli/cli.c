@@ -66,6 +66,9 @@ enum {
 
 struct opts {
 	enum mode_id mode;
+	unsigned modes_given;    /* 1 << each mode_id given */
+	char **args;             /* the FILE|DIR arguments, in order */
+	size_t nargs;
 	unsigned given;          /* GIVEN_* */
 	const char *theme;
 	int no_color;
@@ -85,6 +88,8 @@ struct opts {
 static const char usage_text[] =
 	"usage: brief [OPTIONS] FILE|DIR...\n"
 	"       brief --dump FILE|DIR...\n"
+	"Options may come before, between or after the files; '--' ends them\n"
+	"(a file named like an option then is a file).\n"
 	"\n"
 	"A terminal briefing reader: two reports side by side, with actors,\n"
 	"weapons and figures highlighted.  Text, web pages, PDFs, e-mail\n"
@@ -140,14 +145,9 @@ static const char usage_text[] =
 	"  --as FORMAT         read every file as text, html, pdf, email or\n"
 	"                      feed (default: decided by each file's content)\n"
 	"  -h, --help          show this help and exit\n"
-	"  -V, --version       show the version and exit\n"
-	"\n"
-	"Exit status: 0 on success, 2 on bad input or usage.\n";
+	"  -V, --version       show the version and exit\n";
 
-static void usage(FILE *f)
-{
-	fputs(usage_text, f);
-}
+static void usage(FILE *f);
 
 /* "brief: " and a message on stderr, its control characters (from file
  * names, arguments, a file's text) shown visibly, never sent. */
@@ -172,6 +172,20 @@ static void complain(const char *fmt, ...)
 	buf_free(&b);
 }
 
+/* Choose mode m (the last one given wins; check refuses two). */
+static void set_mode(struct opts *o, enum mode_id m)
+{
+	o->mode = m;
+	o->modes_given |= 1u << m;
+}
+
+/* Read argv into o: options anywhere among the FILE|DIR arguments (those
+ * go to o->args in order), '--' ends the options, a lone '-' is an
+ * argument.  The '-' that starts the option string makes getopt return
+ * each argument in its place (as 1) whatever POSIXLY_CORRECT says, so
+ * brief reads its command line the same way in every environment; the
+ * ':' tells a missing value (':') from an unknown option ('?').
+ * 0, or -1 after the message. */
 static int parse(int argc, char **argv, struct opts *o)
 {
 	enum {
@@ -221,8 +235,12 @@ static int parse(int argc, char **argv, struct opts *o)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hV", longs, NULL)) != -1) {
+	o->args = xmalloc(((size_t)argc + 1) * sizeof *o->args);
+	while ((c = getopt_long(argc, argv, "-:hV", longs, NULL)) != -1) {
 		switch (c) {
+		case 1:
+			o->args[o->nargs++] = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(EXIT_OK);
@@ -230,17 +248,17 @@ static int parse(int argc, char **argv, struct opts *o)
 			printf("brief %s\n", BRIEF_VERSION);
 			exit(EXIT_OK);
 		case OPT_DUMP:
-			o->mode = MODE_DUMP;
+			set_mode(o, MODE_DUMP);
 			break;
 		case OPT_RULES:
 			o->given |= GIVEN_RULES;
 			o->rules = optarg;
 			break;
 		case OPT_MENTIONS:
-			o->mode = MODE_MENTIONS;
+			set_mode(o, MODE_MENTIONS);
 			break;
 		case OPT_ENTITIES:
-			o->mode = MODE_ENTITIES;
+			set_mode(o, MODE_ENTITIES);
 			break;
 		case OPT_NOTES:
 			o->given |= GIVEN_NOTES;
@@ -251,7 +269,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->notes = optarg;
 			break;
 		case OPT_EXPORT:
-			o->mode = MODE_EXPORT;
+			set_mode(o, MODE_EXPORT);
 			o->export_format = optarg;
 			if (strcmp(optarg, "markdown") != 0 &&
 			    strcmp(optarg, "yaml") != 0 &&
@@ -267,7 +285,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->import_file = optarg;
 			break;
 		case OPT_ADD_NOTE:
-			o->mode = MODE_ADD_NOTE;
+			set_mode(o, MODE_ADD_NOTE);
 			o->note_text = optarg;
 			break;
 		case OPT_AT:
@@ -275,10 +293,10 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->note_at = optarg;
 			break;
 		case OPT_COMPARE:
-			o->mode = MODE_COMPARE;
+			set_mode(o, MODE_COMPARE);
 			break;
 		case OPT_BRIEFING:
-			o->mode = MODE_BRIEFING;
+			set_mode(o, MODE_BRIEFING);
 			break;
 		case OPT_FORMAT:
 			o->given |= GIVEN_FORMAT;
@@ -300,7 +318,7 @@ static int parse(int argc, char **argv, struct opts *o)
 			}
 			break;
 		case OPT_ALIASES:
-			o->mode = MODE_ALIASES;
+			set_mode(o, MODE_ALIASES);
 			break;
 		case OPT_THEME:
 			o->given |= GIVEN_THEME;
@@ -321,9 +339,16 @@ static int parse(int argc, char **argv, struct opts *o)
 						       sizeof *o->lexicons);
 			o->lexicons[o->nlexicons++] = optarg;
 			break;
+		case ':':
+			complain("%s needs a value", argv[optind - 1]);
+			usage(stderr);
+			return -1;
 		default:
 			if (optopt && optopt < 256)
 				complain("unknown option '-%c'", optopt);
+			else if (optopt) /* --dump=x */
+				complain("%s takes no value",
+					 argv[optind - 1]);
 			else
 				complain("unknown option '%s'",
 					 argv[optind - 1]);
@@ -331,6 +356,8 @@ static int parse(int argc, char **argv, struct opts *o)
 			return -1;
 		}
 	}
+	while (optind < argc) /* after '--' */
+		o->args[o->nargs++] = argv[optind++];
 	return 0;
 }
 
@@ -366,10 +393,9 @@ struct loaded {
 	struct library lib;
 };
 
-/* A mode: its name (the option, as messages say it), what it needs
- * loaded, the options that apply to it (GIVEN_*: given others are
- * ignored today; issue 20 refuses them), and what runs it (returns the
- * exit status). */
+/* A mode: its name (the option, as messages and --help say it), what it
+ * needs loaded, the options that apply to it (GIVEN_*: check refuses the
+ * others), and what runs it (returns the exit status). */
 struct mode {
 	const char *name;
 	unsigned needs;
@@ -633,44 +659,133 @@ static int run_import(const struct opts *o, struct loaded *l)
 }
 
 #define TAKES_ENGINE (GIVEN_HLRULES | GIVEN_LEXICON)
+/* what every mode takes: --no-color is a preference, like NO_COLOR, that
+ * a script or an alias may give everywhere (the batch outputs have no
+ * colours to take off) */
+#define TAKES_ALL GIVEN_NO_COLOR
 
 static const struct mode modes[] = {
-	[MODE_READ] = {"read",
+	[MODE_READ] = {"the reader",
 		       NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_LIBRARY |
 			       NEED_LAZY,
-		       GIVEN_THEME | GIVEN_NO_COLOR | GIVEN_RULES | GIVEN_AS |
-			       TAKES_ENGINE | GIVEN_NOTES,
+		       TAKES_ALL | GIVEN_NOTES | GIVEN_THEME | TAKES_ENGINE |
+			       GIVEN_RULES | GIVEN_AS,
 		       run_read},
-	[MODE_DUMP] = {"dump", NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
-		       GIVEN_RULES | GIVEN_AS, run_dump},
-	[MODE_MENTIONS] = {"mentions",
+	[MODE_DUMP] = {"--dump", NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
+		       TAKES_ALL | GIVEN_RULES | GIVEN_AS, run_dump},
+	[MODE_MENTIONS] = {"--mentions",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_PATHS,
-			   GIVEN_RULES | GIVEN_AS | TAKES_ENGINE, run_mentions},
-	[MODE_ENTITIES] = {"entities",
+			   TAKES_ALL | TAKES_ENGINE | GIVEN_RULES | GIVEN_AS,
+			   run_mentions},
+	[MODE_ENTITIES] = {"--entities",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				   NEED_LIBRARY,
-			   GIVEN_RULES | GIVEN_AS | TAKES_ENGINE, run_entities},
-	[MODE_ALIASES] = {"aliases", NEED_ENGINE, TAKES_ENGINE, run_aliases},
-	[MODE_EXPORT] = {"export-notes",
+			   TAKES_ALL | TAKES_ENGINE | GIVEN_RULES | GIVEN_AS,
+			   run_entities},
+	[MODE_ALIASES] = {"--aliases", NEED_ENGINE, TAKES_ALL | TAKES_ENGINE,
+			  run_aliases},
+	[MODE_EXPORT] = {"--export-notes",
 			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
-			 GIVEN_RULES | GIVEN_AS | GIVEN_NOTES, run_export},
-	[MODE_ADD_NOTE] = {"add-note",
+			 TAKES_ALL | GIVEN_NOTES | GIVEN_RULES | GIVEN_AS,
+			 run_export},
+	[MODE_ADD_NOTE] = {"--add-note",
 			   NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
-			   GIVEN_RULES | GIVEN_AS | GIVEN_NOTES | GIVEN_AT, run_add_note},
-	[MODE_COMPARE] = {"compare",
+			   TAKES_ALL | GIVEN_AT | GIVEN_NOTES | GIVEN_RULES |
+				   GIVEN_AS,
+			   run_add_note},
+	[MODE_COMPARE] = {"--compare",
 			  NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				  NEED_LIBRARY,
-			  GIVEN_RULES | GIVEN_AS | TAKES_ENGINE | GIVEN_FORMAT,
+			  TAKES_ALL | GIVEN_FORMAT | TAKES_ENGINE | GIVEN_RULES |
+				  GIVEN_AS,
 			  run_compare},
-	[MODE_BRIEFING] = {"briefing",
+	[MODE_BRIEFING] = {"--briefing",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				   NEED_LIBRARY,
-			   GIVEN_RULES | GIVEN_AS | TAKES_ENGINE | GIVEN_NOTES,
+			   TAKES_ALL | GIVEN_NOTES | TAKES_ENGINE | GIVEN_RULES |
+				   GIVEN_AS,
 			   run_compare},
 	[MODE_IMPORT] = {"import-notes",
 			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
 			 GIVEN_RULES | GIVEN_AS | GIVEN_NOTES, run_import},
 };
+
+/* The options that do not choose a mode, as messages and --help name
+ * them, in the order --help lists them. */
+static const struct {
+	unsigned bit;
+	const char *name;
+} given_names[] = {
+	{GIVEN_AT, "--at"},
+	{GIVEN_FORMAT, "--format"},
+	{GIVEN_NOTES, "--notes"},
+	{GIVEN_THEME, "--theme"},
+	{GIVEN_LEXICON, "--lexicon"},
+	{GIVEN_HLRULES, "--highlight-rules"},
+	{GIVEN_RULES, "--rules"},
+	{GIVEN_AS, "--as"},
+	{GIVEN_NO_COLOR, "--no-color"},
+};
+
+#define NMODES (sizeof modes / sizeof modes[0])
+#define NGIVEN (sizeof given_names / sizeof given_names[0])
+
+/* The usage, then which options go with which mode, from the tables. */
+static void usage(FILE *f)
+{
+	size_t i, j;
+
+	fputs(usage_text, f);
+	fputs("\nWhich options go with which mode (--no-color, -h and -V go "
+	      "with\nevery one; any other is an error):\n", f);
+	for (i = 0; i < NMODES; i++) {
+		fprintf(f, "  %-16s", modes[i].name);
+		for (j = 0; j < NGIVEN; j++)
+			if ((modes[i].takes & given_names[j].bit) &&
+			    !(TAKES_ALL & given_names[j].bit))
+				fprintf(f, " %s", given_names[j].name);
+		fputc('\n', f);
+	}
+	fputs("\nExit status: 0 on success, 2 on bad input or usage.\n", f);
+}
+
+/* Two modes, an option that does not go with the mode, or a FILE|DIR for
+ * a mode that reads none: 0, or -1 after the message. */
+static int check(const struct opts *o)
+{
+	const struct mode *m = &modes[o->mode];
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < NMODES; i++)
+		if (i != (size_t)o->mode && (o->modes_given & 1u << i)) {
+			complain("%s: not used with %s (one mode at a time)",
+				 modes[i].name, m->name);
+			return -1;
+		}
+	for (i = 0; i < NGIVEN; i++) {
+		unsigned bit = given_names[i].bit;
+		size_t j;
+
+		if (!(o->given & bit) || (m->takes & bit))
+			continue;
+		for (j = 0; j < NMODES; j++)
+			if (modes[j].takes & bit) {
+				buf_adds(&b, b.len ? ", " : "");
+				buf_adds(&b, modes[j].name);
+			}
+		complain("%s: not used with %s (it goes with %s)",
+			 given_names[i].name, m->name, b.data);
+		buf_free(&b);
+		return -1;
+	}
+	if (!(m->needs & NEED_ARTICLES) && o->nargs > 0) {
+		complain("%s: takes no FILE|DIR, not '%s'", m->name,
+			 o->args[0]);
+		return -1;
+	}
+	return 0;
+}
 
 /* Load what mode m needs into l, in the order of NEED_*.  EXIT_OK, or
  * the exit status after the message (what was loaded is in l->have). */
@@ -743,16 +858,20 @@ int cli_main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
-	if (parse(argc, argv, &o) != 0)
+	if (parse(argc, argv, &o) != 0 || check(&o) != 0) {
+		free(o.args);
+		free(o.lexicons);
 		return EXIT_BAD_INPUT;
+	}
 	m = &modes[o.mode];
 	memset(&l, 0, sizeof l);
-	l.args = argv + optind;
-	l.nargs = (size_t)(argc - optind);
+	l.args = o.args;
+	l.nargs = o.nargs;
 	rc = load(m, &o, &l);
 	if (rc == EXIT_OK)
 		rc = m->run(&o, &l);
 	unload(&l);
+	free(o.args);
 	free(o.lexicons);
 	return rc;
 }

@@ -52,7 +52,7 @@ both_clean() {
 	clean "$1: stderr" "$TMP/err"
 }
 
-run --lexicon "$TMP/lex.yaml" --notes "$NOTES" \
+run --notes "$NOTES" \
 	--add-note "$(printf 'note \033]52;c;aGk=\007 \302\233 \033[2J end')" \
 	--at "$(printf 'Bad\033[2JCorp')" "$A"
 expect_rc "a note with controls is added" 0
@@ -71,7 +71,7 @@ both_clean "--briefing"
 expect_out "--briefing: the note shown visibly" "note ^[]52;c;aGk=^G <9B> ^[[2J end"
 expect_out "--briefing: the quote shown visibly" "> Bad^[[2JCorp"
 
-run --lexicon "$TMP/lex.yaml" --notes "$NOTES" --export-notes markdown "$A" "$B"
+run --notes "$NOTES" --export-notes markdown "$A" "$B"
 expect_rc "--export-notes markdown runs" 0
 both_clean "--export-notes markdown"
 expect_out "--export-notes markdown: the note shown visibly" "note ^[]52;c;aGk=^G <9B> ^[[2J end"
@@ -95,13 +95,17 @@ expect_rc "--aliases runs" 0
 both_clean "--aliases"
 expect_out "--aliases: every field escaped" "$(printf 'Bad\\x1b[2JCorp\tEvil\\x1b]52;c;aGk=\\x07Corp\\xc2\\x9b\tactor\torg\\x1b[2J')"
 
-# the YAML outputs escape them already
-for mode in "--compare --format yaml" "--export-notes yaml" "--dump"; do
-	# shellcheck disable=SC2086
-	run --lexicon "$TMP/lex.yaml" --notes "$NOTES" $mode "$A" "$B"
-	expect_rc "$mode runs" 0
-	both_clean "$mode"
-done
+# the YAML outputs escape them already (each mode with the options that
+# go with it)
+run --lexicon "$TMP/lex.yaml" --compare --format yaml "$A" "$B"
+expect_rc "--compare --format yaml runs" 0
+both_clean "--compare --format yaml"
+run --notes "$NOTES" --export-notes yaml "$A" "$B"
+expect_rc "--export-notes yaml runs" 0
+both_clean "--export-notes yaml"
+run --dump "$A" "$B"
+expect_rc "--dump runs" 0
+both_clean "--dump"
 expect_out "--dump: the title escaped" 'title: "Drills \e[2J\a \x9B"'
 
 # a tab-separated field: tab, line feed and backslash escaped
