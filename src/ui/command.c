@@ -138,6 +138,24 @@ static void theme_command(struct ui *u, const char *name)
 	reader_say(u, 0, "theme %s", t->name);
 }
 
+/* :N and :§N go to § N; 1 when cmd was one. */
+static int section_command(struct ui *u, const char *cmd)
+{
+	const char *p = cmd;
+	char *end;
+	long n;
+
+	if (strncmp(p, "§", strlen("§")) == 0)
+		p += strlen("§");
+	if (*p < '0' || *p > '9')
+		return 0;
+	n = strtol(p, &end, 10);
+	if (*end != '\0')
+		return 0;
+	jump_section(u, n);
+	return 1;
+}
+
 static void run_command(struct ui *u, const char *cmd)
 {
 	while (*cmd == ' ')
@@ -157,9 +175,11 @@ static void run_command(struct ui *u, const char *cmd)
 		theme_command(u, cmd + 6);
 	else if (strncmp(cmd, "open ", 5) == 0)
 		open_command(u, cmd + 5);
+	else if (section_command(u, cmd))
+		;
 	else if (*cmd)
-		reader_say(u, 1, "unknown command: %s (try :theme NAME, :open "
-				 "FILE or DIR, :write FILE, :q)", cmd);
+		reader_say(u, 1, "unknown command: %s (try :N for §N, :theme "
+				 "NAME, :open FILE or DIR, :write FILE, :q)", cmd);
 }
 
 void command_start(struct ui *u, char lead)

@@ -20,7 +20,11 @@ static int help_open(struct overlay *ov, struct ui *u)
 	}
 	olist_add(ov->list, "", 1);
 	olist_add(ov->list, "In lists: Up/Down/PgUp/PgDn move, Enter jumps, "
-		  "Esc closes; in the index type to filter, Tab sorts.", 1);
+		  "Esc closes; in the index type to filter (q with nothing "
+		  "typed closes), Tab sorts.", 1);
+	olist_add(ov->list, "Counts: a number before a motion repeats it "
+		  "(5j, 3n, 2}); 10G and 10g go to §10, 50% to the middle.",
+		  1);
 	olist_add(ov->list, "Mouse: click selects a mention and focuses its "
 		  "pane; the wheel scrolls.", 1);
 	olist_refilter(ov->list);

@@ -104,6 +104,16 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 			 * text, underlined otherwise */
 			unsigned long extra = row_attr;
 
+			/* the current match stands apart from the others */
+			if (v->has_cur && v->cur_start <= p && p < v->cur_end) {
+				extra |= A_BOLD | A_UNDERLINE;
+				if (v->cur_end < next)
+					next = v->cur_end;
+			} else if (v->has_cur && v->cur_start > p &&
+				   v->cur_start < next) {
+				next = v->cur_start;
+			}
+
 			for (k = 0; k < v->nnotes; k++) {
 				const struct note_place *np = &v->notes[k];
 

@@ -198,13 +198,14 @@ static void status_left(struct ui *u, char *out, size_t n, int base_only)
 {
 	struct doc *d = reader_focused(u);
 	const char *path = d->a->path, *base = strrchr(path, '/');
-	char page[32] = "";
+	char page[32] = "", pos[96];
 
 	if (d->top_sec < d->a->nsections && d->a->sections[d->top_sec].page > 0)
 		snprintf(page, sizeof page, "  p. %d",
 			 d->a->sections[d->top_sec].page);
-	snprintf(out, n, " %s %s  %d%%%s%s%s", u->lay.focus == 0 ? "A" : "B",
-		 base_only && base ? base + 1 : path, doc_percent(d), page,
+	doc_position(d, (size_t)reader_text_rows(u), pos, sizeof pos);
+	snprintf(out, n, " %s %s  %s%s%s%s", u->lay.focus == 0 ? "A" : "B",
+		 base_only && base ? base + 1 : path, pos, page,
 		 u->lay.sync ? "  [sync]" : "",
 		 u->lay.single && u->ndocs > 1 ? "  [Tab: other report]" : "");
 }
@@ -279,6 +280,9 @@ static void pane_view_for(struct ui *u, int p, struct pane_view *v)
 	v->sel_start = u->sel.start;
 	v->sel_end = u->sel.end;
 	v->search = search_active(&u->search) ? &u->search : NULL;
+	v->has_cur = v->search && u->match.on && u->match.doc == di;
+	v->cur_start = u->match.start;
+	v->cur_end = u->match.end;
 	v->focused = u->lay.focus == p;
 	v->label = p == 0 ? "A" : "B";
 	v->notes = u->places[di];

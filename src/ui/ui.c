@@ -14,8 +14,33 @@
 #include "brief/ui/reader.h"
 #include "brief/ui/term.h"
 
+/* A key nothing is bound to gets a short answer, not silence. */
+static void unbound(struct ui *u, int key, int fn)
+{
+	char name[16];
+
+	jump_take_count(u);
+	if (fn) {
+		const char *k = keyname(key);
+
+		snprintf(name, sizeof name, "%s", k ? k : "?");
+	} else if (key < 32 || key == 127) {
+		snprintf(name, sizeof name, "C-%c",
+			 key >= 1 && key <= 26 ? 'a' + key - 1
+			 : key == 127          ? '?'
+					       : key | 0x40);
+	} else if (key < 127) {
+		snprintf(name, sizeof name, "%c", key);
+	} else {
+		return; /* a byte of a character: the keys are ASCII */
+	}
+	reader_say(u, 1, "%s is not a key here (? lists the keys)", name);
+}
+
 static void handle_key(struct ui *u, int key, int fn)
 {
+	enum action a;
+
 	if (fn && key == KEY_RESIZE) {
 		clearok(curscr, TRUE);
 		return;
@@ -50,7 +75,14 @@ static void handle_key(struct ui *u, int key, int fn)
 		overlay_key(&u->ov, u, key, fn);
 		return;
 	}
-	actions_run(u, keymap_lookup(key, fn));
+	if (jump_prefix_key(u, key, fn))
+		return;
+	a = keymap_lookup(key, fn);
+	if (a == ACT_NONE) {
+		unbound(u, key, fn);
+		return;
+	}
+	actions_run(u, a);
 }
 
 /* The reader's state over the loaded articles; -1 with e set. */

@@ -21,6 +21,8 @@ struct pane_view {
 	int sel_here;             /* the selected mention is in this doc */
 	size_t sel_start, sel_end;
 	struct search *search;
+	int has_cur;              /* the current search match is here */
+	size_t cur_start, cur_end;
 	int focused;
 	const char *label;        /* "A", "B" */
 	const struct note_place *notes; /* sorted by start */

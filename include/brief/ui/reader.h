@@ -50,6 +50,28 @@ struct search_start {
 	size_t top_sec, top_row;
 };
 
+/* A place to come back to: a mark (m + letter) or where a jump left. */
+struct mark {
+	int set;
+	size_t doc, off;
+};
+
+#define MARK_BACK 26              /* '' : where the last jump started */
+
+/* A key that waits for the next one (m and '), and a count typed before
+ * a motion (5j, 10G, 50%). */
+struct pending {
+	int key;                  /* 'm', '\'', or 0 */
+	long count;               /* 0: none typed */
+	int counting;             /* digits are being typed */
+};
+
+/* The search match last gone to (drawn apart; n and N step from it). */
+struct cur_match {
+	int on;
+	size_t doc, start, end;
+};
+
 /* A note being written. */
 struct noteflow {
 	int editing;              /* the note editor is open */
@@ -89,6 +111,9 @@ struct ui {
 	struct selection sel;
 	struct search search;
 	struct search_start from;
+	struct cur_match match;
+	struct mark marks[MARK_BACK + 1];
+	struct pending pend;
 	struct overlay ov;
 	struct noteflow nf;
 	struct prompt prompt;
@@ -133,6 +158,21 @@ void nav_search_next(struct ui *u, int dir);
 void nav_show(struct ui *u, size_t di, size_t off);
 /* A mouse event. */
 void nav_mouse(struct ui *u);
+
+/* jump.c: marks, jumps by section and percent, paragraph steps. */
+/* Remember the focused position as where the next '' goes back to. */
+void jump_record(struct ui *u);
+void jump_mark_set(struct ui *u, int letter);
+void jump_mark_go(struct ui *u, int letter);
+/* Go to section n (1-based, as shown by the status line and every §). */
+void jump_section(struct ui *u, long n);
+void jump_percent(struct ui *u, long percent);
+/* { and }: the start of the previous or next shown paragraph. */
+void jump_paragraph(struct ui *u, int dir);
+/* A key while a count or a mark letter is pending: 1 when taken. */
+int jump_prefix_key(struct ui *u, int key, int fn);
+/* The count typed before the action (1 when none), then forgotten. */
+long jump_take_count(struct ui *u);
 
 /* noteflow.c: adding, editing, linking notes. */
 void noteflow_start(struct ui *u);
