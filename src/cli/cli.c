@@ -77,6 +77,8 @@ struct opts {
 	const char *note_at;
 	const char *format;
 	const char *as;          /* --as: a static format name */
+	const char *config;      /* --config: the reader's config file */
+	int fresh;               /* --fresh: not where articles were left */
 };
 
 static const char usage_text[] =
@@ -124,6 +126,9 @@ static const char usage_text[] =
 	"                      $XDG_DATA_HOME/brief/notes.yaml)\n"
 	"  --theme NAME|FILE   colour theme (dark, light, mono, or a YAML file)\n"
 	"  --no-color          no colours (also when NO_COLOR is set)\n"
+	"  --config FILE       the reader's config file (default:\n"
+	"                      $XDG_CONFIG_HOME/brief/config)\n"
+	"  --fresh             open at the top, not where each article was left\n"
 	"  --lexicon FILE      entity lexicon to use instead of the default\n"
 	"                      (repeatable; files are merged in order)\n"
 	"  --highlight-rules FILE\n"
@@ -185,7 +190,9 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_COMPARE,
 		OPT_BRIEFING,
 		OPT_FORMAT,
-		OPT_AS
+		OPT_AS,
+		OPT_CONFIG,
+		OPT_FRESH
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -206,6 +213,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"briefing", no_argument, NULL, OPT_BRIEFING},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"as", required_argument, NULL, OPT_AS},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"fresh", no_argument, NULL, OPT_FRESH},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -291,6 +300,12 @@ static int parse(int argc, char **argv, struct opts *o)
 		case OPT_THEME:
 			o->given |= GIVEN_THEME;
 			o->theme = optarg;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_FRESH:
+			o->fresh = 1;
 			break;
 		case OPT_NO_COLOR:
 			o->given |= GIVEN_NO_COLOR;
@@ -396,7 +411,7 @@ static struct notes *open_notes(const struct opts *o, struct err *e)
 
 static int run_read(const struct opts *o, struct loaded *l)
 {
-	struct ui_opts uo = {o->theme, o->no_color};
+	struct ui_opts uo = {o->theme, o->no_color, o->config, o->fresh};
 	struct err e = {{0}};
 	struct notes *ns = open_notes(o, &e);
 	int rc;

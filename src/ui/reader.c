@@ -293,6 +293,7 @@ static void pane_view_for(struct ui *u, int p, struct pane_view *v)
 	v->label = p == 0 ? "A" : "B";
 	v->notes = u->places[di];
 	v->nnotes = u->nplaces[di];
+	v->numbers = (int)u->cfg.set.num[SET_gutter];
 }
 
 static void draw_too_small(void)
@@ -386,6 +387,11 @@ void reader_draw(struct ui *u)
 size_t reader_ndocs(const struct ui *u)
 {
 	return u->ndocs;
+}
+
+const struct settings *reader_settings(const struct ui *u)
+{
+	return &u->cfg.set;
 }
 
 struct doc *reader_doc(struct ui *u, size_t di)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/paths.h"
 #include "brief/ui/input.h"
 #include "brief/ui/keymap.h"
 #include "brief/ui/reader.h"
@@ -90,29 +91,46 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 		   const struct article_rules *rules, struct notes *ns,
 		   const struct ui_opts *o, struct err *e)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR"), *theme;
+	char *cpath;
 	size_t i;
+	int rc;
 
 	memset(u, 0, sizeof *u);
+	cpath = o->config ? xstrdup(o->config) : xdg_path("config", "config");
+	rc = config_load(&u->cfg, cpath, e);
+	free(cpath);
+	if (rc != 0)
+		return -1;
 	u->topic = -1;
 	u->lib = lib;
 	u->en = en;
 	u->rules = rules;
 	u->ns = ns;
 	u->use_color = !o->no_color && !(nc && *nc);
-	u->theme = theme_load(o->theme ? o->theme
-				       : u->use_color ? "dark" : "mono", e);
-	if (u->theme == NULL)
+	theme = u->cfg.set.str[SET_theme];
+	u->theme = theme_load(o->theme			  ? o->theme
+			      : theme && *theme		  ? theme
+			      : u->use_color ? "dark" : "mono",
+			      e);
+	if (u->theme == NULL) {
+		config_free(&u->cfg);
 		return -1;
+	}
+	config_apply_colors(&u->cfg, u->theme);
 	if (lib->n == 0) {
 		err_set(e, "no article to show");
 		theme_free(u->theme);
+		config_free(&u->cfg);
 		return -1;
 	}
+	u->lay.sync = (int)u->cfg.set.num[SET_sync];
 	u->ndocs = lib->n;
 	u->docs = xcalloc(u->ndocs, sizeof *u->docs);
-	for (i = 0; i < u->ndocs; i++)
+	for (i = 0; i < u->ndocs; i++) {
 		u->docs[i] = doc_new(lib->items[i]);
+		u->docs[i]->fold = (int)u->cfg.set.num[SET_fold];
+	}
 	u->lay.shown[0] = 0;
 	u->lay.shown[1] = u->ndocs > 1 ? 1 : 0;
 	u->places = xcalloc(u->ndocs, sizeof *u->places);
@@ -142,6 +160,7 @@ static void ui_free(struct ui *u)
 		doc_free(u->docs[i]);
 	free(u->docs);
 	theme_free(u->theme);
+	config_free(&u->cfg);
 }
 
 /* Keys until the user quits, a signal comes or the key script ends;
@@ -209,6 +228,7 @@ int ui_run(struct library *lib, struct engine *en,
 		u.use_color = 0;
 	theme_apply(u.theme, u.use_color);
 	keymap_init();
+	config_apply_keys(&u.cfg);
 	loop(&u);
 	term_close();
 	input_done();

@@ -11,11 +11,11 @@ if [ "$(wc -l <"$TMP/md")" -eq "$n" ] && [ "$n" -gt 30 ]; then
 else
 	not_ok "every declared key is made into a table row" "$(wc -l <"$TMP/md") rows for $n actions"
 fi
-if grep -qF '| `m` | set a mark' "$TMP/md"; then ok "the table names m"; else
+if grep -qF '| `m` | `mark` | set a mark' "$TMP/md"; then ok "the table names m"; else
 	not_ok "the table names m" "$(head -3 "$TMP/md")"; fi
 # the README holds the rows in order, as one block
 awk 'FNR == NR { want = want $0 "\n"; next }
-	/^\| keys \| action \|$/ { on = 1; next }
+	/^\| keys \| name \(for `bind`\) \| action \|$/ { on = 1; next }
 	on && /^\| --- / { next }
 	on && /^\| / { got = got $0 "\n"; next }
 	on { exit }
@@ -27,4 +27,19 @@ awk 'FNR == NR { want = want $0 "\n"; next }
 	on { got = got $0 "\n" }
 	END { exit got != want }' "$TMP/man" doc/brief.1
 expect_eq "the man page's KEYS are actions.def" "$?" 0
+# the settings table is settings.def
+sh tests/tools/keys-doc.sh settings >"$TMP/set"
+if [ "$(wc -l <"$TMP/set")" -eq "$(grep -c '^SETTING(' include/brief/ui/settings.def)" ] &&
+	grep -qF '| `gutter` | on/off | off |' "$TMP/set"; then
+	ok "every setting is made into a table row"
+else
+	not_ok "every setting is made into a table row" "$(cat "$TMP/set")"
+fi
+awk 'FNR == NR { want = want $0 "\n"; next }
+	/^\| setting \| kind \| default \| what it does \|$/ { on = 1; next }
+	on && /^\| --- / { next }
+	on && /^\| / { got = got $0 "\n"; next }
+	on { exit }
+	END { exit got != want }' "$TMP/set" README.md
+expect_eq "README's settings table is settings.def" "$?" 0
 finish

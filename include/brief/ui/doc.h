@@ -37,6 +37,7 @@ struct doc {
 	size_t top_sec;          /* reading position: first visible row */
 	size_t top_row;          /* row within top_sec */
 	int told_changed;        /* the reader said the file changed */
+	int gutter;              /* columns left of the text, as drawn */
 };
 
 struct doc *doc_new(struct article *a);

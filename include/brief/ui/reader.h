@@ -16,6 +16,7 @@
 #include "brief/notes/place.h"
 #include "brief/text/library.h"
 #include "brief/text/search.h"
+#include "brief/ui/config.h"
 #include "brief/ui/doc.h"
 #include "brief/ui/editor.h"
 #include "brief/ui/overlay.h"
@@ -122,6 +123,7 @@ struct ui {
 	int msg_error;
 	struct theme *theme;
 	int use_color;
+	struct config cfg;        /* the config file and :set */
 	struct quitting q;
 };
 
@@ -180,6 +182,10 @@ void noteflow_key(struct ui *u, int key, int fn);
 /* A key while the passage to link is picked: 1 when it was taken. */
 int noteflow_link_key(struct ui *u, int key, int fn);
 void noteflow_end(struct ui *u);
+
+/* settings of the reader (:set and the config file): apply setting k
+ * after its value changed. */
+void reader_setting_changed(struct ui *u, enum setting k);
 
 /* command.c: the bottom line (/ and :). */
 void command_start(struct ui *u, char lead);
