@@ -61,7 +61,9 @@ enum {
 	GIVEN_NOTES = 1 << 5,
 	GIVEN_AT = 1 << 6,
 	GIVEN_FORMAT = 1 << 7,
-	GIVEN_AS = 1 << 8
+	GIVEN_AS = 1 << 8,
+	GIVEN_CONFIG = 1 << 9,
+	GIVEN_FRESH = 1 << 10
 };
 
 struct opts {
@@ -83,6 +85,8 @@ struct opts {
 	const char *note_at;
 	const char *format;
 	const char *as;          /* --as: a static format name */
+	const char *config;      /* --config: the reader's config file */
+	int fresh;               /* --fresh: not where articles were left */
 };
 
 static const char usage_text[] =
@@ -135,6 +139,9 @@ static const char usage_text[] =
 	"                      $XDG_DATA_HOME/brief/notes.yaml)\n"
 	"  --theme NAME|FILE   colour theme (dark, light, mono, or a YAML file)\n"
 	"  --no-color          no colours (also when NO_COLOR is set)\n"
+	"  --config FILE       the reader's config file (default:\n"
+	"                      $XDG_CONFIG_HOME/brief/config)\n"
+	"  --fresh             open at the top, not where each article was left\n"
 	"  --lexicon FILE      entity lexicon to use instead of the default\n"
 	"                      (repeatable; files are merged in order)\n"
 	"  --highlight-rules FILE\n"
@@ -206,7 +213,9 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_BRIEFING,
 		OPT_FORMAT,
 		OPT_AS,
-		OPT_IMPORT
+		OPT_IMPORT,
+		OPT_CONFIG,
+		OPT_FRESH
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -228,6 +237,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"briefing", no_argument, NULL, OPT_BRIEFING},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"as", required_argument, NULL, OPT_AS},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"fresh", no_argument, NULL, OPT_FRESH},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -323,6 +334,14 @@ static int parse(int argc, char **argv, struct opts *o)
 		case OPT_THEME:
 			o->given |= GIVEN_THEME;
 			o->theme = optarg;
+			break;
+		case OPT_CONFIG:
+			o->given |= GIVEN_CONFIG;
+			o->config = optarg;
+			break;
+		case OPT_FRESH:
+			o->given |= GIVEN_FRESH;
+			o->fresh = 1;
 			break;
 		case OPT_NO_COLOR:
 			o->given |= GIVEN_NO_COLOR;
@@ -436,7 +455,7 @@ static struct notes *open_notes(const struct opts *o, struct err *e)
 
 static int run_read(const struct opts *o, struct loaded *l)
 {
-	struct ui_opts uo = {o->theme, o->no_color};
+	struct ui_opts uo = {o->theme, o->no_color, o->config, o->fresh};
 	struct err e = {{0}};
 	struct notes *ns = open_notes(o, &e);
 	int rc;
@@ -669,7 +688,8 @@ static const struct mode modes[] = {
 		       NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_LIBRARY |
 			       NEED_LAZY,
 		       TAKES_ALL | GIVEN_NOTES | GIVEN_THEME | TAKES_ENGINE |
-			       GIVEN_RULES | GIVEN_AS,
+			       GIVEN_RULES | GIVEN_AS | GIVEN_CONFIG |
+			       GIVEN_FRESH,
 		       run_read},
 	[MODE_DUMP] = {"--dump", NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
 		       TAKES_ALL | GIVEN_RULES | GIVEN_AS, run_dump},
@@ -725,6 +745,8 @@ static const struct {
 	{GIVEN_RULES, "--rules"},
 	{GIVEN_AS, "--as"},
 	{GIVEN_NO_COLOR, "--no-color"},
+	{GIVEN_CONFIG, "--config"},
+	{GIVEN_FRESH, "--fresh"},
 };
 
 #define NMODES (sizeof modes / sizeof modes[0])

@@ -56,6 +56,7 @@ void search_clear(struct search *s)
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mc);
 	free(s->pattern);
+	free(s->starts);
 	memset(s, 0, sizeof *s);
 }
 
@@ -154,4 +155,60 @@ void search_each(struct search *s, const char *text, size_t start,
 		cb(ms, me, arg);
 		p = me;
 	}
+}
+
+static void count_all(struct search *s, const struct article *a)
+{
+	size_t cap = 0, i;
+
+	free(s->starts);
+	s->starts = NULL;
+	s->nstarts = 0;
+	s->capped = 0;
+	s->counted = a;
+	s->counted_len = a->parsed;
+	for (i = 0; i < a->nsections && !s->capped; i++) {
+		const struct section *se = &a->sections[i];
+		size_t p = se->start, ms, me;
+
+		while (p < se->end &&
+		       first_in(s, a->text, se->start, se->end, p, &ms, &me)) {
+			if (s->nstarts == SEARCH_COUNT_CAP) {
+				s->capped = 1;
+				break;
+			}
+			if (s->nstarts == cap) {
+				cap = cap ? cap * 2 : 64;
+				s->starts = xrealloc(s->starts,
+						     cap * sizeof *s->starts);
+			}
+			s->starts[s->nstarts++] = ms;
+			p = me;
+		}
+	}
+}
+
+size_t search_position(struct search *s, const struct article *a,
+		       size_t ms, size_t *total, int *capped)
+{
+	size_t lo = 0, hi;
+
+	*total = 0;
+	*capped = 0;
+	if (s->re == NULL)
+		return 0;
+	if (s->counted != a || s->counted_len != a->parsed)
+		count_all(s, a);
+	*total = s->nstarts;
+	*capped = s->capped;
+	hi = s->nstarts;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->starts[mid] < ms)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->nstarts && s->starts[lo] == ms ? lo + 1 : 0;
 }

@@ -21,6 +21,23 @@ void actions_run(struct ui *u, int a)
 	u->msg[0] = '\0';
 	if (a > 0 && a < ACT_COUNT && handler_of[a])
 		handler_of[a](u);
+	/* a count belongs to the action it came before, used or not */
+	jump_take_count(u);
+}
+
+/* The count typed before the action, 1 when none. */
+static long count(struct ui *u)
+{
+	return jump_take_count(u);
+}
+
+/* Run step n times (n the count), stopping when it says so. */
+static void repeat(struct ui *u, void (*step)(struct ui *, int), int dir)
+{
+	long n = count(u);
+
+	while (n-- > 0)
+		step(u, dir);
 }
 
 /* Rows a page or half a page moves. */
@@ -45,28 +62,56 @@ static void open_overlay(struct ui *u, const struct overlay_ops *ops)
 
 static void act_quit(struct ui *u) { quit_request(u); }
 static void act_help(struct ui *u) { open_overlay(u, &help_overlay); }
-static void act_down(struct ui *u) { nav_scroll(u, 1); }
-static void act_up(struct ui *u) { nav_scroll(u, -1); }
-static void act_page_down(struct ui *u) { nav_scroll(u, page(u)); }
-static void act_page_up(struct ui *u) { nav_scroll(u, -page(u)); }
-static void act_half_down(struct ui *u) { nav_scroll(u, half(u)); }
-static void act_half_up(struct ui *u) { nav_scroll(u, -half(u)); }
-static void act_top(struct ui *u) { nav_top(u); }
-static void act_bottom(struct ui *u) { nav_bottom(u); }
+static void act_down(struct ui *u) { nav_scroll(u, count(u)); }
+static void act_up(struct ui *u) { nav_scroll(u, -count(u)); }
+static void act_page_down(struct ui *u) { nav_scroll(u, page(u) * count(u)); }
+static void act_page_up(struct ui *u) { nav_scroll(u, -page(u) * count(u)); }
+static void act_half_down(struct ui *u) { nav_scroll(u, half(u) * count(u)); }
+static void act_half_up(struct ui *u) { nav_scroll(u, -half(u) * count(u)); }
 static void act_sync(struct ui *u) { nav_toggle_sync(u); }
 static void act_search(struct ui *u) { command_start(u, '/'); }
-static void act_search_next(struct ui *u) { nav_search_next(u, 1); }
-static void act_search_prev(struct ui *u) { nav_search_next(u, -1); }
-static void act_select_next(struct ui *u) { nav_select_step(u, 1); }
-static void act_select_prev(struct ui *u) { nav_select_step(u, -1); }
-static void act_mention_next(struct ui *u) { nav_mention_step(u, 1); }
-static void act_mention_prev(struct ui *u) { nav_mention_step(u, -1); }
+static void act_search_next(struct ui *u) { repeat(u, nav_search_next, 1); }
+static void act_search_prev(struct ui *u) { repeat(u, nav_search_next, -1); }
+static void act_select_next(struct ui *u) { repeat(u, nav_select_step, 1); }
+static void act_select_prev(struct ui *u) { repeat(u, nav_select_step, -1); }
+static void act_mention_next(struct ui *u) { repeat(u, nav_mention_step, 1); }
+static void act_mention_prev(struct ui *u) { repeat(u, nav_mention_step, -1); }
+static void act_para_next(struct ui *u) { repeat(u, jump_paragraph, 1); }
+static void act_para_prev(struct ui *u) { repeat(u, jump_paragraph, -1); }
+static void act_mark(struct ui *u) { u->pend.key = 'm'; reader_say(u, 0, "m: a letter to mark"); }
+static void act_goto_mark(struct ui *u) { u->pend.key = '\''; reader_say(u, 0, "': a mark's letter"); }
+
+/* g and G: the top and the bottom, or with a count § N. */
+static void act_top(struct ui *u)
+{
+	if (u->pend.counting) {
+		jump_section(u, count(u));
+		return;
+	}
+	jump_record(u);
+	nav_top(u);
+}
+
+static void act_bottom(struct ui *u)
+{
+	if (u->pend.counting) {
+		jump_section(u, count(u));
+		return;
+	}
+	jump_record(u);
+	nav_bottom(u);
+}
+
+static void act_percent(struct ui *u)
+{
+	jump_percent(u, u->pend.counting ? count(u) : 0);
+}
 static void act_xref(struct ui *u) { open_overlay(u, &xref_overlay); }
 static void act_index(struct ui *u) { open_overlay(u, &index_overlay); }
 static void act_note_add(struct ui *u) { noteflow_start(u); }
 static void act_notes(struct ui *u) { open_overlay(u, &notes_overlay); }
-static void act_note_next(struct ui *u) { nav_note_step(u, 1); }
-static void act_note_prev(struct ui *u) { nav_note_step(u, -1); }
+static void act_note_next(struct ui *u) { repeat(u, nav_note_step, 1); }
+static void act_note_prev(struct ui *u) { repeat(u, nav_note_step, -1); }
 static void act_undo(struct ui *u) { reader_undo(u); }
 static void act_compare(struct ui *u) { open_overlay(u, &compare_overlay); }
 static void act_open(struct ui *u) { open_overlay(u, &picker_overlay); }
@@ -103,5 +148,6 @@ static void act_fold(struct ui *u)
 static void act_clear(struct ui *u)
 {
 	u->sel.on = 0;
+	u->match.on = 0;
 	search_clear(&u->search);
 }

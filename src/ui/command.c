@@ -122,7 +122,7 @@ static void open_command(struct ui *u, const char *arg)
 	free(path);
 }
 
-/* :theme NAME */
+/* :theme NAME (the config's colours stay over it) */
 static void theme_command(struct ui *u, const char *name)
 {
 	struct err e = {{0}};
@@ -132,10 +132,96 @@ static void theme_command(struct ui *u, const char *name)
 		reader_say(u, 1, "%s", e.text);
 		return;
 	}
+	config_apply_colors(&u->cfg, t);
 	theme_free(u->theme);
 	u->theme = t;
 	theme_apply(t, u->use_color);
 	reader_say(u, 0, "theme %s", t->name);
+}
+
+void reader_setting_changed(struct ui *u, enum setting k)
+{
+	size_t i;
+
+	switch (k) {
+	case SET_fold:
+		for (i = 0; i < u->ndocs; i++)
+			doc_set_fold(u->docs[i], (int)u->cfg.set.num[k]);
+		break;
+	case SET_sync:
+		if (u->lay.sync != (int)u->cfg.set.num[k])
+			nav_toggle_sync(u);
+		break;
+	case SET_theme:
+		if (u->cfg.set.str[k] && *u->cfg.set.str[k])
+			theme_command(u, u->cfg.set.str[k]);
+		break;
+	default:
+		break;
+	}
+}
+
+/* :set (every setting), :set NAME=VALUE, :set NAME, :set noNAME,
+ * :set NAME? (its value) */
+static void set_command(struct ui *u, const char *arg)
+{
+	struct err e = {{0}};
+	char one[256], all[512] = "";
+	size_t col, n;
+	int k;
+
+	while (*arg == ' ')
+		arg++;
+	n = strlen(arg);
+	if (n == 0) {
+		for (k = 0; k < SET_COUNT; k++) {
+			settings_show(&u->cfg.set, (enum setting)k, one,
+				      sizeof one);
+			snprintf(all + strlen(all), sizeof all - strlen(all),
+				 "%s%s", k ? "  " : "", one);
+		}
+		reader_say(u, 0, "%s", all);
+		return;
+	}
+	if (arg[n - 1] == '?' && (k = settings_find(arg, n - 1)) >= 0) {
+		settings_show(&u->cfg.set, (enum setting)k, one, sizeof one);
+		reader_say(u, 0, "%s", one);
+		return;
+	}
+	if (settings_parse(&u->cfg.set, arg, &col, &e) != 0) {
+		reader_say(u, 1, "%s", e.text);
+		return;
+	}
+	n = strcspn(arg, " =");
+	k = settings_find(arg, n);
+	if (k < 0 && n > 2)
+		k = settings_find(arg + 2, n - 2); /* noNAME */
+	if (k >= 0) {
+		reader_setting_changed(u, (enum setting)k);
+		if (!u->msg[0] || !u->msg_error) {
+			settings_show(&u->cfg.set, (enum setting)k, one,
+				      sizeof one);
+			reader_say(u, 0, "%s", one);
+		}
+	}
+}
+
+/* :N and :§N go to § N; 1 when cmd was one. */
+static int section_command(struct ui *u, const char *cmd)
+{
+	const char *p = cmd;
+	char *end;
+	long n;
+
+	if (strncmp(p, "§", strlen("§")) == 0)
+		p += strlen("§");
+	if (*p < '0' || *p > '9')
+		return 0;
+	n = strtol(p, &end, 10);
+	if (*end != '\0')
+		return 0;
+	jump_section(u, n);
+	return 1;
 }
 
 static void run_command(struct ui *u, const char *cmd)
@@ -157,9 +243,14 @@ static void run_command(struct ui *u, const char *cmd)
 		theme_command(u, cmd + 6);
 	else if (strncmp(cmd, "open ", 5) == 0)
 		open_command(u, cmd + 5);
+	else if (strcmp(cmd, "set") == 0 || strncmp(cmd, "set ", 4) == 0)
+		set_command(u, cmd + 3);
+	else if (section_command(u, cmd))
+		;
 	else if (*cmd)
-		reader_say(u, 1, "unknown command: %s (try :theme NAME, :open "
-				 "FILE or DIR, :write FILE, :q)", cmd);
+		reader_say(u, 1, "unknown command: %s (try :N for §N, :set, "
+				 ":theme NAME, :open FILE or DIR, :write FILE, "
+				 ":q)", cmd);
 }
 
 void command_start(struct ui *u, char lead)

@@ -1,6 +1,7 @@
 /* doc: lazily highlighted and wrapped article view model. */
 #include "brief/ui/doc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -309,6 +310,89 @@ void doc_bottom(struct doc *d, size_t visible)
 		d->top_row = doc_rows(d, d->top_sec) - 1;
 }
 
+/* Rows shown from the reading position to the end of the text, counted
+ * up to limit (the last section's blank row is not counted). */
+static size_t rows_to_end(struct doc *d, size_t limit)
+{
+	size_t sec = d->top_sec, total = 0;
+
+	if (doc_hidden(d, sec))
+		return 0;
+	total = doc_rows(d, sec) - d->top_row;
+	while (total < limit + 1) {
+		size_t nx = next_visible(d, sec + 1);
+
+		if (nx == NO_SEC)
+			return total ? total - 1 : 0;
+		sec = nx;
+		total += doc_rows(d, sec);
+	}
+	return total;
+}
+
+void doc_clamp_end(struct doc *d, size_t visible)
+{
+	size_t sec = d->top_sec, row = d->top_row;
+
+	if (d->a->nsections == 0 || !d->a->complete || visible == 0)
+		return;
+	if (rows_to_end(d, visible) >= visible)
+		return;
+	doc_bottom(d, visible);
+	/* never forward: a text shorter than the pane stays where it is */
+	if (d->top_sec > sec || (d->top_sec == sec && d->top_row > row)) {
+		d->top_sec = sec;
+		d->top_row = row;
+	}
+}
+
+int doc_view_end(struct doc *d, size_t visible, size_t *last_sec,
+		 size_t *off)
+{
+	size_t sec = d->top_sec, left, nx;
+
+	*last_sec = sec;
+	*off = d->a->len;
+	if (d->a->nsections == 0)
+		return 1;
+	if (doc_hidden(d, sec)) {
+		*off = d->a->sections[sec].start;
+		return 0;
+	}
+	left = visible;
+	/* rows of the top section from the reading position */
+	for (;;) {
+		size_t rows = doc_rows(d, sec), from = sec == d->top_sec
+							     ? d->top_row : 0;
+
+		if (rows - from >= left) {
+			size_t n = doc_lines(d, sec, NULL, 0), *starts, r;
+
+			*last_sec = sec;
+			r = from + left; /* the first row not shown */
+			if (r >= n) {
+				*off = d->a->sections[sec].end;
+			} else {
+				starts = xcalloc(n, sizeof *starts);
+				doc_lines(d, sec, starts, n);
+				*off = starts[r];
+				free(starts);
+			}
+			break;
+		}
+		left -= rows - from;
+		*last_sec = sec;
+		nx = next_visible(d, sec + 1);
+		if (nx == NO_SEC) {
+			*off = d->a->sections[sec].end;
+			return d->a->complete;
+		}
+		sec = nx;
+	}
+	return d->a->complete && next_visible(d, sec + 1) == NO_SEC &&
+	       *off >= d->a->sections[sec].end;
+}
+
 static size_t row_of_offset(struct doc *d, size_t sec, size_t off)
 {
 	size_t n = doc_lines(d, sec, NULL, 0), i;
@@ -367,16 +451,28 @@ size_t doc_top_offset(struct doc *d)
 	return off;
 }
 
-int doc_percent(struct doc *d)
+void doc_position(struct doc *d, size_t visible, char *out, size_t n)
 {
-	size_t off;
+	size_t last, off, first = d->top_sec + 1;
+	int end = doc_view_end(d, visible, &last, &off);
 
-	if (d->a->len == 0 || d->a->nsections == 0)
-		return 100;
-	if (d->top_sec + 1 == d->a->nsections)
-		return 100;
-	off = d->a->sections[d->top_sec].start;
-	return (int)((double)off * 100.0 / (double)d->a->len);
+	if (d->a->nsections == 0) {
+		snprintf(out, n, "(empty)");
+		return;
+	}
+	if (last + 1 != first)
+		snprintf(out, n, "§%zu–%zu/%zu%s  ", first, last + 1,
+			 d->a->nsections, d->a->complete ? "" : "+");
+	else
+		snprintf(out, n, "§%zu/%zu%s  ", first, d->a->nsections,
+			 d->a->complete ? "" : "+");
+	if (end)
+		snprintf(out + strlen(out), n - strlen(out), "END");
+	else
+		snprintf(out + strlen(out), n - strlen(out), "%d%%",
+			 d->a->len ? (int)((double)off * 100.0 /
+					   (double)d->a->len)
+				   : 100);
 }
 
 int doc_offset_visible(struct doc *d, size_t off, size_t visible,

@@ -78,12 +78,18 @@ void nav_scroll(struct ui *u, long delta)
 {
 	size_t before = reader_focused(u)->top_sec;
 
+	size_t rows = (size_t)reader_text_rows(u);
+
 	doc_scroll(reader_focused(u), delta);
+	if (delta > 0)
+		doc_clamp_end(reader_focused(u), rows);
 	if (u->lay.sync && !u->lay.single) {
 		if (reader_focused(u)->top_sec != before)
 			align(u);
 		else
 			doc_scroll(other_doc(u), delta);
+		if (delta > 0)
+			doc_clamp_end(other_doc(u), rows);
 	}
 }
 
@@ -294,11 +300,22 @@ static void search_go(struct ui *u, int dir, int inclusive, size_t from)
 	}
 	reader_need_parsed(u, d);
 	if (search_find(&u->search, d->a, from, dir, inclusive, &ms, &me)) {
-		size_t rows = (size_t)reader_text_rows(u);
+		size_t rows = (size_t)reader_text_rows(u), total, at;
+		int capped, wrapped = dir > 0 ? ms < from || (ms == from && !inclusive)
+					      : ms > from;
 
-		if (!doc_offset_visible(d, ms, rows, NULL) || !inclusive)
+		if (!doc_offset_visible(d, ms, rows, NULL))
 			doc_show_offset(d, ms, rows / 3);
-		reader_say(u, 0, "/%s", u->search.pattern);
+		u->match.on = 1;
+		u->match.doc = u->lay.shown[u->lay.focus];
+		u->match.start = ms;
+		u->match.end = me;
+		at = search_position(&u->search, d->a, ms, &total, &capped);
+		reader_say(u, 0, "/%s  %zu/%zu%s%s", u->search.pattern, at, total,
+			   capped ? "+" : "",
+			   wrapped ? (dir > 0 ? "  (wrapped to the top)"
+					      : "  (wrapped to the bottom)")
+				   : "");
 	} else if (u->search.too_complex) {
 		reader_say(u, 1, "pattern too complex (it backtracks too much): "
 				 "%s", u->search.pattern);
@@ -310,15 +327,23 @@ static void search_go(struct ui *u, int dir, int inclusive, size_t from)
 void nav_search_next(struct ui *u, int dir)
 {
 	struct doc *d = reader_focused(u);
+	size_t di = u->lay.shown[u->lay.focus];
 	size_t rows = (size_t)reader_text_rows(u), from = doc_top_offset(d), ms,
 	       me, row;
 
-	/* from the match that is shown near the top: the one after it */
+	if (u->match.on && u->match.doc == di &&
+	    doc_offset_visible(d, u->match.start, rows, &row)) {
+		/* from the current match, while it is on the screen */
+		search_go(u, dir, 0, u->match.start);
+		return;
+	}
+	/* else from the first match shown: it, or the one after it */
 	if (search_active(&u->search) &&
 	    search_find(&u->search, d->a, from, 1, 1, &ms, &me) &&
 	    doc_offset_visible(d, ms, rows, &row))
-		from = ms;
-	search_go(u, dir, 0, from);
+		search_go(u, dir, dir > 0, ms);
+	else
+		search_go(u, dir, 0, from);
 }
 
 void nav_search_start(struct ui *u)

@@ -173,6 +173,10 @@ int olist_key(struct olist *o, int key, int fn, int page)
 		return OLIST_CLOSE;
 	if (!fn && key == '\t')
 		return OLIST_SORT;
+	/* q closes a list filtered as one types while nothing is typed
+	 * (Q filters by q: the filter ignores case) */
+	if (o->filterable && !fn && key == 'q' && o->filter[0] == '\0')
+		return OLIST_CLOSE;
 	if (o->filterable || o->typing) {
 		size_t n = strlen(o->filter);
 
@@ -297,7 +301,10 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 	if (o->filterable || o->typing || o->filter[0])
 		snprintf(line, sizeof line, "filter: %s%s   %s", o->filter,
 			 o->filterable || o->typing ? "_" : "",
-			 o->footer ? o->footer : "");
+			 o->footer            ? o->footer
+			 : o->filter[0] == '\0' && o->filterable
+				 ? "type to filter · Enter · q/Esc close"
+				 : "");
 	else
 		snprintf(line, sizeof line, "%s",
 			 o->footer ? o->footer

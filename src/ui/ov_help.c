@@ -5,24 +5,42 @@
 #include <stdio.h>
 
 #include "brief/ui/keymap.h"
+#include "brief/ui/settings.h"
 
 static int help_open(struct overlay *ov, struct ui *u)
 {
 	char line[512];
 	int a;
 
-	(void)u;
 	ov->list = olist_new("brief — keys (q or Esc closes)", 0);
 	for (a = 1; a < ACT_COUNT; a++) {
-		snprintf(line, sizeof line, "  %-22s %s",
-			 keymap_keys((enum action)a), keymap_help((enum action)a));
+		snprintf(line, sizeof line, "  %-22s %-14s %s",
+			 keymap_keys((enum action)a),
+			 keymap_action_name((enum action)a),
+			 keymap_help((enum action)a));
 		olist_add(ov->list, line, 0);
 	}
 	olist_add(ov->list, "", 1);
 	olist_add(ov->list, "In lists: Up/Down/PgUp/PgDn move, Enter jumps, "
-		  "Esc closes; in the index type to filter, Tab sorts.", 1);
+		  "Esc closes; in the index type to filter (q with nothing "
+		  "typed closes), Tab sorts.", 1);
+	olist_add(ov->list, "Counts: a number before a motion repeats it "
+		  "(5j, 3n, 2}); 10G and 10g go to §10, 50% to the middle.",
+		  1);
 	olist_add(ov->list, "Mouse: click selects a mention and focuses its "
 		  "pane; the wheel scrolls.", 1);
+	olist_add(ov->list, "", 1);
+	olist_add(ov->list, "Settings (:set NAME=VALUE, or set NAME = VALUE in "
+		  "the config file):", 1);
+	for (a = 0; a < SET_COUNT; a++) {
+		char val[128];
+
+		settings_show(reader_settings(u), (enum setting)a, val,
+			      sizeof val);
+		snprintf(line, sizeof line, "  %-22s %s", val,
+			 settings_help((enum setting)a));
+		olist_add(ov->list, line, 0);
+	}
 	olist_refilter(ov->list);
 	return 0;
 }

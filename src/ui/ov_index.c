@@ -59,8 +59,8 @@ static struct olist *index_list(struct ui *u)
 	free(ids);
 	cmp_key = index_sort;
 	xqsort(o->rows, o->n, sizeof *o->rows, index_cmp);
-	snprintf(foot, sizeof foot, "sorted by %s (Tab) · Enter selects · Esc "
-		 "closes", sort_names[index_sort]);
+	snprintf(foot, sizeof foot, "sorted by %s (Tab) · Enter selects · "
+		 "q/Esc closes", sort_names[index_sort]);
 	olist_set_footer(o, foot);
 	olist_refilter(o);
 	return o;

@@ -15,9 +15,25 @@ int pane_text_rows(int h)
 	return h > PANE_HEADER ? h - PANE_HEADER : 0;
 }
 
-int pane_text_cols(int w)
+int pane_gutter(const struct doc *d, int numbers)
 {
-	return w > PANE_GUTTER + 1 ? w - PANE_GUTTER - 1 : 1;
+	size_t n = d->a->nsections, digits = 1;
+
+	if (!numbers)
+		return PANE_GUTTER;
+	while (n >= 10) {
+		n /= 10;
+		digits++;
+	}
+	/* room for three digits at least, so that the text does not move
+	 * while a large article is read */
+	return (int)(digits < 3 ? 3 : digits) + 1 + PANE_GUTTER;
+}
+
+/* Text columns when the gutter is g wide. */
+static int text_cols(int w, int g)
+{
+	return w > g + 1 ? w - g - 1 : 1;
 }
 
 static int put_str_ret(const char *s, int cols, unsigned long attr)
@@ -104,6 +120,16 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 			 * text, underlined otherwise */
 			unsigned long extra = row_attr;
 
+			/* the current match stands apart from the others */
+			if (v->has_cur && v->cur_start <= p && p < v->cur_end) {
+				extra |= A_BOLD | A_UNDERLINE;
+				if (v->cur_end < next)
+					next = v->cur_end;
+			} else if (v->has_cur && v->cur_start > p &&
+				   v->cur_start < next) {
+				next = v->cur_start;
+			}
+
 			for (k = 0; k < v->nnotes; k++) {
 				const struct note_place *np = &v->notes[k];
 
@@ -162,24 +188,30 @@ static void draw_header(struct doc *d, int y, int x, int w,
 void pane_draw(struct doc *d, int y, int x, int h, int w,
 	       const struct pane_view *v)
 {
-	int rows = pane_text_rows(h), cols = pane_text_cols(w), r = 0;
+	int g = pane_gutter(d, v->numbers), rows = pane_text_rows(h),
+	    cols = text_cols(w, g), r = 0;
 	size_t sec = d->top_sec, skip = d->top_row, ns = d->a->nsections;
 	size_t *starts = NULL, scap = 0;
 
 	if (h <= 0 || w <= 0)
 		return;
+	if (g + 1 >= w) {
+		g = PANE_GUTTER;
+		cols = text_cols(w, g);
+	}
+	d->gutter = g;
 	doc_set_width(d, cols);
 	draw_header(d, y, x, w, v);
 	if (ns == 0 && rows > 0) {
 		move(y + PANE_HEADER, x);
 		draw_fill(w, theme_attr(ROLE_TEXT));
-		move(y + PANE_HEADER, x + PANE_GUTTER);
+		move(y + PANE_HEADER, x + g);
 		put_str("(empty article)", cols, theme_attr(ROLE_BOILERPLATE));
 	}
 	if (d->filtered && ns > 0 && doc_hidden(d, d->top_sec) && rows > 0) {
 		move(y + PANE_HEADER, x);
 		draw_fill(w, theme_attr(ROLE_TEXT));
-		move(y + PANE_HEADER, x + PANE_GUTTER);
+		move(y + PANE_HEADER, x + g);
 		put_str("(no paragraph on this topic)", cols,
 			theme_attr(ROLE_BOILERPLATE));
 		r = 1;
@@ -228,6 +260,21 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 					if (v->notes[k].start < le2 &&
 					    v->notes[k].end > ls)
 						marked = 1;
+				if (g > PANE_GUTTER) {
+					char num[24] = "";
+					int pad;
+
+					if (i == 0)
+						snprintf(num, sizeof num, "%zu",
+							 sec + 1);
+					pad = g - PANE_GUTTER - 1 -
+					      (int)strlen(num);
+					while (pad-- > 0)
+						addch(' ');
+					put_str(num, g - PANE_GUTTER,
+						theme_attr(ROLE_GUTTER));
+					addch(' ');
+				}
 				if (marked && !doc_folded(d, sec))
 					put_str("✎", PANE_GUTTER,
 						theme_attr(ROLE_NOTE));
@@ -235,7 +282,7 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 					put_str("▌", PANE_GUTTER,
 						theme_attr(ROLE_GUTTER));
 			}
-			move(y + PANE_HEADER + r, x + PANE_GUTTER);
+			move(y + PANE_HEADER + r, x + g);
 			if (doc_folded(d, sec)) {
 				int u = put_str_ret("▸ ", cols,
 						    theme_attr(ROLE_BOILERPLATE));
@@ -268,11 +315,12 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 int pane_offset_at(struct doc *d, int h, int w, int row, int col,
 		   size_t *off)
 {
-	int rows = pane_text_rows(h), cols = pane_text_cols(w), r;
+	int g = d->gutter ? d->gutter : PANE_GUTTER, rows = pane_text_rows(h),
+	    cols = text_cols(w, g), r;
 	size_t sec = d->top_sec, skip = d->top_row, ns = d->a->nsections;
 
 	row -= PANE_HEADER;
-	col -= PANE_GUTTER;
+	col -= g;
 	if (row < 0 || row >= rows || col < 0 || col >= cols)
 		return 0;
 	doc_set_width(d, cols);

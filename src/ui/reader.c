@@ -191,20 +191,24 @@ void reader_place_notes(struct ui *u)
 
 /* ---- drawing ---- */
 
-/* The left part of the status line: pane, path (or only the file name
- * when short), position (and the page of the paragraph at the top, for
- * an article with pages: a PDF), modes. */
-static void status_left(struct ui *u, char *out, size_t n, int base_only)
+/* The left part of the status line: pane, path, position (and the page
+ * of the paragraph at the top, for an article with pages: a PDF), modes.
+ * When room is short the path gives way first (level 1: only the file
+ * name; 2: none -- the pane's header shows it). */
+static void status_left(struct ui *u, char *out, size_t n, int level)
 {
 	struct doc *d = reader_focused(u);
 	const char *path = d->a->path, *base = strrchr(path, '/');
-	char page[32] = "";
+	char page[32] = "", pos[96];
 
 	if (d->top_sec < d->a->nsections && d->a->sections[d->top_sec].page > 0)
 		snprintf(page, sizeof page, "  p. %d",
 			 d->a->sections[d->top_sec].page);
-	snprintf(out, n, " %s %s  %d%%%s%s%s", u->lay.focus == 0 ? "A" : "B",
-		 base_only && base ? base + 1 : path, doc_percent(d), page,
+	doc_position(d, (size_t)reader_text_rows(u), pos, sizeof pos);
+	snprintf(out, n, " %s %s%s%s%s%s%s", u->lay.focus == 0 ? "A" : "B",
+		 level == 0 ? path : level == 1 && base ? base + 1
+				   : level == 1	 ? path : "",
+		 level < 2 ? "  " : " ", pos, page,
 		 u->lay.sync ? "  [sync]" : "",
 		 u->lay.single && u->ndocs > 1 ? "  [Tab: other report]" : "");
 }
@@ -236,16 +240,19 @@ static void draw_status(struct ui *u)
 			 "indexing %d%% ", index_percent(u));
 	move(LINES - 1, 0);
 	attrset(attr);
-	if (u->msg_error && u->msg[0])
-		/* an error message needs the room more than the path */
-		snprintf(left, sizeof left, " %s", u->lay.focus == 0 ? "A" : "B");
-	else if (utf8_str_width(left, strlen(left)) > (size_t)COLS)
-		/* no room for the path: the file name will do */
-		status_left(u, left, sizeof left, 1);
 	/* the entity and progress on the right are kept; the path and the
 	 * message give way */
 	rw = (int)utf8_str_width(right, strlen(right));
 	room = COLS - rw > 0 ? COLS - rw : COLS;
+	if (u->msg_error && u->msg[0]) {
+		/* an error message needs the room more than the path */
+		snprintf(left, sizeof left, " %s", u->lay.focus == 0 ? "A" : "B");
+	} else if (utf8_str_width(left, strlen(left)) > (size_t)room) {
+		/* no room for the path: the file name will do, or nothing */
+		status_left(u, left, sizeof left, 1);
+		if (utf8_str_width(left, strlen(left)) > (size_t)room)
+			status_left(u, left, sizeof left, 2);
+	}
 	n = strlen(left);
 	fit = utf8_fit(left, n, (size_t)room);
 	if (rw >= COLS)
@@ -279,10 +286,14 @@ static void pane_view_for(struct ui *u, int p, struct pane_view *v)
 	v->sel_start = u->sel.start;
 	v->sel_end = u->sel.end;
 	v->search = search_active(&u->search) ? &u->search : NULL;
+	v->has_cur = v->search && u->match.on && u->match.doc == di;
+	v->cur_start = u->match.start;
+	v->cur_end = u->match.end;
 	v->focused = u->lay.focus == p;
 	v->label = p == 0 ? "A" : "B";
 	v->notes = u->places[di];
 	v->nnotes = u->nplaces[di];
+	v->numbers = (int)u->cfg.set.num[SET_gutter];
 }
 
 static void draw_too_small(void)
@@ -376,6 +387,11 @@ void reader_draw(struct ui *u)
 size_t reader_ndocs(const struct ui *u)
 {
 	return u->ndocs;
+}
+
+const struct settings *reader_settings(const struct ui *u)
+{
+	return &u->cfg.set;
 }
 
 struct doc *reader_doc(struct ui *u, size_t di)

@@ -23,19 +23,12 @@ static const char *const colour_names[] = {
 	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 };
 
-/* "red", "bright-red", "default", or 0..255. */
-static int parse_colour(const char *name, const struct ynode *n, short *out,
-			struct err *e)
+int theme_colour_named(const char *s, short *out)
 {
-	const char *s = n->str;
 	char *end;
 	long v;
 	int i;
 
-	if (n->type != YNODE_SCALAR) {
-		ynode_err(e, name, n, "a colour must be a name or a number");
-		return -1;
-	}
 	if (strcmp(s, "default") == 0 || strcmp(s, "none") == 0) {
 		*out = -1;
 		return 0;
@@ -56,25 +49,83 @@ static int parse_colour(const char *name, const struct ynode *n, short *out,
 		*out = (short)v;
 		return 0;
 	}
+	return -1;
+}
+
+/* "red", "bright-red", "default", or 0..255. */
+static int parse_colour(const char *name, const struct ynode *n, short *out,
+			struct err *e)
+{
+	if (n->type != YNODE_SCALAR) {
+		ynode_err(e, name, n, "a colour must be a name or a number");
+		return -1;
+	}
+	if (theme_colour_named(n->str, out) == 0)
+		return 0;
 	ynode_err(e, name, n,
 		  "unknown colour '%s' (use a name such as red, "
 		  "bright-blue, default, or a number 0-255)",
-		  s);
+		  n->str);
 	return -1;
+}
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} attr_names[] = {
+	{"bold", THEME_BOLD},       {"underline", THEME_UNDERLINE},
+	{"reverse", THEME_REVERSE}, {"dim", THEME_DIM},
+	{"italic", THEME_ITALIC},   {"standout", THEME_STANDOUT},
+};
+
+int theme_attr_named(const char *s, unsigned *bit)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof attr_names / sizeof attr_names[0]; k++)
+		if (strcmp(s, attr_names[k].name) == 0) {
+			*bit = attr_names[k].bit;
+			return 0;
+		}
+	if (strcmp(s, "none") == 0 || strcmp(s, "normal") == 0) {
+		*bit = 0;
+		return 0;
+	}
+	return -1;
+}
+
+int theme_role_named(const char *s)
+{
+	int r;
+
+	for (r = 0; r < ROLE_COUNT; r++)
+		if (strcmp(s, role_names[r]) == 0)
+			return r;
+	return -1;
+}
+
+/* The 8-colour stand-in of a colour: itself, its dark form, or none. */
+static short basic(short c)
+{
+	return c >= 0 && c < 8 ? c : c >= 8 && c < 16 ? (short)(c - 8) : -1;
+}
+
+void theme_set_role(struct theme *t, int role, short fg, short bg,
+		    unsigned attrs)
+{
+	struct style *st = &t->role[role];
+
+	st->fg = fg;
+	st->bg = bg;
+	st->fg8 = basic(fg);
+	st->bg8 = basic(bg);
+	st->attrs = attrs;
 }
 
 static int parse_attrs(const char *name, const struct ynode *n,
 		       unsigned *out, struct err *e)
 {
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} known[] = {
-		{"bold", THEME_BOLD},       {"underline", THEME_UNDERLINE},
-		{"reverse", THEME_REVERSE}, {"dim", THEME_DIM},
-		{"italic", THEME_ITALIC},   {"standout", THEME_STANDOUT},
-	};
-	size_t i, k;
+	size_t i;
 	const struct ynode *const *items = (const struct ynode *const *)n->kids;
 	size_t nitems = n->nkids;
 	const struct ynode *one[1];
@@ -92,17 +143,16 @@ static int parse_attrs(const char *name, const struct ynode *n,
 		return -1;
 	}
 	for (i = 0; i < nitems; i++) {
-		for (k = 0; k < sizeof known / sizeof known[0]; k++)
-			if (items[i]->type == YNODE_SCALAR &&
-			    strcmp(items[i]->str, known[k].name) == 0)
-				break;
-		if (k == sizeof known / sizeof known[0]) {
+		unsigned bit;
+
+		if (items[i]->type != YNODE_SCALAR ||
+		    theme_attr_named(items[i]->str, &bit) != 0) {
 			ynode_err(e, name, items[i],
 				  "unknown attribute (use bold, underline, "
 				  "reverse, dim, italic, standout)");
 			return -1;
 		}
-		*out |= known[k].bit;
+		*out |= bit;
 	}
 	return 0;
 }
@@ -137,8 +187,8 @@ static int parse_role(const char *name, const struct ynode *m,
 		return -1;
 	if ((v = ynode_get(m, "bg")) && parse_colour(name, v, &st->bg, e))
 		return -1;
-	st->fg8 = st->fg >= 0 && st->fg < 8 ? st->fg : (st->fg >= 8 && st->fg < 16 ? (short)(st->fg - 8) : -1);
-	st->bg8 = st->bg >= 0 && st->bg < 8 ? st->bg : (st->bg >= 8 && st->bg < 16 ? (short)(st->bg - 8) : -1);
+	st->fg8 = basic(st->fg);
+	st->bg8 = basic(st->bg);
 	if ((v = ynode_get(m, "fg8")) && parse_colour(name, v, &st->fg8, e))
 		return -1;
 	if ((v = ynode_get(m, "bg8")) && parse_colour(name, v, &st->bg8, e))

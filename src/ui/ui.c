@@ -9,13 +9,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/paths.h"
 #include "brief/ui/input.h"
 #include "brief/ui/keymap.h"
 #include "brief/ui/reader.h"
 #include "brief/ui/term.h"
 
+/* A key nothing is bound to gets a short answer, not silence. */
+static void unbound(struct ui *u, int key, int fn)
+{
+	char name[16];
+
+	jump_take_count(u);
+	if (fn) {
+		const char *k = keyname(key);
+
+		snprintf(name, sizeof name, "%s", k ? k : "?");
+	} else if (key < 32 || key == 127) {
+		snprintf(name, sizeof name, "C-%c",
+			 key >= 1 && key <= 26 ? 'a' + key - 1
+			 : key == 127          ? '?'
+					       : key | 0x40);
+	} else if (key < 127) {
+		snprintf(name, sizeof name, "%c", key);
+	} else {
+		return; /* a byte of a character: the keys are ASCII */
+	}
+	reader_say(u, 1, "%s is not a key here (? lists the keys)", name);
+}
+
 static void handle_key(struct ui *u, int key, int fn)
 {
+	enum action a;
+
 	if (fn && key == KEY_RESIZE) {
 		clearok(curscr, TRUE);
 		return;
@@ -50,7 +76,14 @@ static void handle_key(struct ui *u, int key, int fn)
 		overlay_key(&u->ov, u, key, fn);
 		return;
 	}
-	actions_run(u, keymap_lookup(key, fn));
+	if (jump_prefix_key(u, key, fn))
+		return;
+	a = keymap_lookup(key, fn);
+	if (a == ACT_NONE) {
+		unbound(u, key, fn);
+		return;
+	}
+	actions_run(u, a);
 }
 
 /* The reader's state over the loaded articles; -1 with e set. */
@@ -58,29 +91,46 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 		   const struct article_rules *rules, struct notes *ns,
 		   const struct ui_opts *o, struct err *e)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR"), *theme;
+	char *cpath;
 	size_t i;
+	int rc;
 
 	memset(u, 0, sizeof *u);
+	cpath = o->config ? xstrdup(o->config) : xdg_path("config", "config");
+	rc = config_load(&u->cfg, cpath, e);
+	free(cpath);
+	if (rc != 0)
+		return -1;
 	u->topic = -1;
 	u->lib = lib;
 	u->en = en;
 	u->rules = rules;
 	u->ns = ns;
 	u->use_color = !o->no_color && !(nc && *nc);
-	u->theme = theme_load(o->theme ? o->theme
-				       : u->use_color ? "dark" : "mono", e);
-	if (u->theme == NULL)
+	theme = u->cfg.set.str[SET_theme];
+	u->theme = theme_load(o->theme			  ? o->theme
+			      : theme && *theme		  ? theme
+			      : u->use_color ? "dark" : "mono",
+			      e);
+	if (u->theme == NULL) {
+		config_free(&u->cfg);
 		return -1;
+	}
+	config_apply_colors(&u->cfg, u->theme);
 	if (lib->n == 0) {
 		err_set(e, "no article to show");
 		theme_free(u->theme);
+		config_free(&u->cfg);
 		return -1;
 	}
+	u->lay.sync = (int)u->cfg.set.num[SET_sync];
 	u->ndocs = lib->n;
 	u->docs = xcalloc(u->ndocs, sizeof *u->docs);
-	for (i = 0; i < u->ndocs; i++)
+	for (i = 0; i < u->ndocs; i++) {
 		u->docs[i] = doc_new(lib->items[i]);
+		u->docs[i]->fold = (int)u->cfg.set.num[SET_fold];
+	}
 	u->lay.shown[0] = 0;
 	u->lay.shown[1] = u->ndocs > 1 ? 1 : 0;
 	u->places = xcalloc(u->ndocs, sizeof *u->places);
@@ -110,6 +160,7 @@ static void ui_free(struct ui *u)
 		doc_free(u->docs[i]);
 	free(u->docs);
 	theme_free(u->theme);
+	config_free(&u->cfg);
 }
 
 /* Keys until the user quits, a signal comes or the key script ends;
@@ -177,6 +228,7 @@ int ui_run(struct library *lib, struct engine *en,
 		u.use_color = 0;
 	theme_apply(u.theme, u.use_color);
 	keymap_init();
+	config_apply_keys(&u.cfg);
 	loop(&u);
 	term_close();
 	input_done();

@@ -19,9 +19,11 @@ if screen_e | grep -q '38;5;81'; then ok "actors coloured (256 colours)"; else
 keys '?'
 check "help overlay" "brief — keys"
 for k in "scroll down a line" "search (PCRE2" "select the next highlighted mention" \
-	"next mention of the selected entity" "entity index" "command line"; do
+	"next mention of the selected entity" "entity index"; do
 	check "help lists: $k" "$k"
 done
+keys NPage NPage
+check "help lists, further down: command line" "command line"
 keys Escape
 check_gone "Esc closes help" "brief — keys"
 

@@ -15,7 +15,16 @@ struct search {
 	pcre2_match_context *mc;  /* bounds the work of one match */
 	char *pattern;
 	int too_complex;          /* a match gave up at the bound */
+	/* every match start of one article, found once per pattern for
+	 * "3/12" (at most SEARCH_COUNT_CAP) */
+	const struct article *counted;
+	size_t counted_len;       /* the article's parsed bytes then */
+	size_t *starts;
+	size_t nstarts;
+	int capped;
 };
+
+#define SEARCH_COUNT_CAP 1000000
 
 /* Compile pattern; caseless unless it has an upper-case letter.  Returns
  * 0, or -1 with e set to "MESSAGE at offset N" (s is left unchanged). */
@@ -33,5 +42,12 @@ int search_find(struct search *s, const struct article *a, size_t from,
 void search_each(struct search *s, const char *text, size_t start,
 		 size_t end, void (*cb)(size_t ms, size_t me, void *arg),
 		 void *arg);
+
+/* Which match the one starting at ms is (1-based) and how many there are
+ * in a (*total; *capped when there are more than SEARCH_COUNT_CAP);
+ * 0 when ms starts no match.  The matches are found once per pattern and
+ * article and kept. */
+size_t search_position(struct search *s, const struct article *a,
+		       size_t ms, size_t *total, int *capped);
 
 #endif

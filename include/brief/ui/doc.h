@@ -37,6 +37,7 @@ struct doc {
 	size_t top_sec;          /* reading position: first visible row */
 	size_t top_row;          /* row within top_sec */
 	int told_changed;        /* the reader said the file changed */
+	int gutter;              /* columns left of the text, as drawn */
 };
 
 struct doc *doc_new(struct article *a);
@@ -73,13 +74,24 @@ void doc_scroll(struct doc *d, long delta);
 void doc_top(struct doc *d);
 /* The last position that still fills `visible` rows. */
 void doc_bottom(struct doc *d, size_t visible);
+/* Pull the position back so the text still fills `visible` rows (paging
+ * stops at the end with the last page full, as in less); only once the
+ * whole article is parsed. */
+void doc_clamp_end(struct doc *d, size_t visible);
+/* What the last of `visible` rows shows: its section (*last_sec) and the
+ * byte offset just after it (*off); 1 when that is the end of the text. */
+int doc_view_end(struct doc *d, size_t visible, size_t *last_sec,
+		 size_t *off);
 /* Put the row holding byte offset off at row `at` of the view (or as
  * close as the text allows). */
 void doc_show_offset(struct doc *d, size_t off, size_t at);
 /* Byte offset at the start of the top row (for search and percent). */
 size_t doc_top_offset(struct doc *d);
 /* Position as a percentage of the text (by bytes). */
-int doc_percent(struct doc *d);
+/* The position as less -M gives it: the sections shown (1-based, "+"
+ * while the article is still being read), then the percent of the text
+ * above the bottom row, or END when the end is shown. */
+void doc_position(struct doc *d, size_t visible, char *out, size_t n);
 /* Is the byte offset within the `visible` rows from the top?  If so and
  * row is not NULL, *row gets its row. */
 int doc_offset_visible(struct doc *d, size_t off, size_t visible,

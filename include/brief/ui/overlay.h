@@ -18,6 +18,7 @@
 #include "brief/ui/olist.h"
 
 struct ui;
+struct settings;
 struct overlay_ops;
 
 /* The open overlay: its table and its list (ops NULL: none is open). */
@@ -83,6 +84,8 @@ void reader_say(struct ui *u, int error, const char *fmt, ...)
 /* The loaded docs; the doc shown in pane p (0 for A, 1 for B); the
  * focused pane. */
 size_t reader_ndocs(const struct ui *u);
+/* The settings in effect (settings.h). */
+const struct settings *reader_settings(const struct ui *u);
 struct doc *reader_doc(struct ui *u, size_t di);
 size_t reader_shown(const struct ui *u, int p);
 int reader_focus(const struct ui *u);

@@ -21,16 +21,20 @@ struct pane_view {
 	int sel_here;             /* the selected mention is in this doc */
 	size_t sel_start, sel_end;
 	struct search *search;
+	int has_cur;              /* the current search match is here */
+	size_t cur_start, cur_end;
 	int focused;
 	const char *label;        /* "A", "B" */
 	const struct note_place *notes; /* sorted by start */
 	size_t nnotes;
+	int numbers;              /* § numbers in the gutter */
 };
 
 /* Text rows available in a pane of height h. */
 int pane_text_rows(int h);
-/* Text columns in a pane of width w. */
-int pane_text_cols(int w);
+/* Columns left of the text: PANE_GUTTER, or with § numbers (numbers
+ * set) room for them too. */
+int pane_gutter(const struct doc *d, int numbers);
 /* Draw d at (y, x), h rows by w columns. */
 void pane_draw(struct doc *d, int y, int x, int h, int w,
 	       const struct pane_view *v);

@@ -16,6 +16,7 @@
 #include "brief/notes/place.h"
 #include "brief/text/library.h"
 #include "brief/text/search.h"
+#include "brief/ui/config.h"
 #include "brief/ui/doc.h"
 #include "brief/ui/editor.h"
 #include "brief/ui/overlay.h"
@@ -48,6 +49,28 @@ struct selection {
 struct search_start {
 	size_t doc, off;
 	size_t top_sec, top_row;
+};
+
+/* A place to come back to: a mark (m + letter) or where a jump left. */
+struct mark {
+	int set;
+	size_t doc, off;
+};
+
+#define MARK_BACK 26              /* '' : where the last jump started */
+
+/* A key that waits for the next one (m and '), and a count typed before
+ * a motion (5j, 10G, 50%). */
+struct pending {
+	int key;                  /* 'm', '\'', or 0 */
+	long count;               /* 0: none typed */
+	int counting;             /* digits are being typed */
+};
+
+/* The search match last gone to (drawn apart; n and N step from it). */
+struct cur_match {
+	int on;
+	size_t doc, start, end;
 };
 
 /* A note being written. */
@@ -89,6 +112,9 @@ struct ui {
 	struct selection sel;
 	struct search search;
 	struct search_start from;
+	struct cur_match match;
+	struct mark marks[MARK_BACK + 1];
+	struct pending pend;
 	struct overlay ov;
 	struct noteflow nf;
 	struct prompt prompt;
@@ -97,6 +123,7 @@ struct ui {
 	int msg_error;
 	struct theme *theme;
 	int use_color;
+	struct config cfg;        /* the config file and :set */
 	struct quitting q;
 };
 
@@ -134,12 +161,31 @@ void nav_show(struct ui *u, size_t di, size_t off);
 /* A mouse event. */
 void nav_mouse(struct ui *u);
 
+/* jump.c: marks, jumps by section and percent, paragraph steps. */
+/* Remember the focused position as where the next '' goes back to. */
+void jump_record(struct ui *u);
+void jump_mark_set(struct ui *u, int letter);
+void jump_mark_go(struct ui *u, int letter);
+/* Go to section n (1-based, as shown by the status line and every §). */
+void jump_section(struct ui *u, long n);
+void jump_percent(struct ui *u, long percent);
+/* { and }: the start of the previous or next shown paragraph. */
+void jump_paragraph(struct ui *u, int dir);
+/* A key while a count or a mark letter is pending: 1 when taken. */
+int jump_prefix_key(struct ui *u, int key, int fn);
+/* The count typed before the action (1 when none), then forgotten. */
+long jump_take_count(struct ui *u);
+
 /* noteflow.c: adding, editing, linking notes. */
 void noteflow_start(struct ui *u);
 void noteflow_key(struct ui *u, int key, int fn);
 /* A key while the passage to link is picked: 1 when it was taken. */
 int noteflow_link_key(struct ui *u, int key, int fn);
 void noteflow_end(struct ui *u);
+
+/* settings of the reader (:set and the config file): apply setting k
+ * after its value changed. */
+void reader_setting_changed(struct ui *u, enum setting k);
 
 /* command.c: the bottom line (/ and :). */
 void command_start(struct ui *u, char lead);

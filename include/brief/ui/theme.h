@@ -58,6 +58,16 @@ void theme_free(struct theme *t);
  * when use_color is 0) and return nothing; theme_attr then gives the
  * curses attributes for a role. */
 void theme_apply(const struct theme *t, int use_color);
+
+/* Names as themes and the config's color lines write them: a colour
+ * ("red", "bright-red", "default", 0-255), an attribute ("bold" ...,
+ * "none"), a role ("actor" ...).  -1 when unknown. */
+int theme_colour_named(const char *s, short *out);
+int theme_attr_named(const char *s, unsigned *bit);
+int theme_role_named(const char *s);
+/* Give a role a style (its 8-colour form derived). */
+void theme_set_role(struct theme *t, int role, short fg, short bg,
+		    unsigned attrs);
 unsigned long theme_attr(enum role r);
 
 #endif

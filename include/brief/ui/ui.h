@@ -11,6 +11,8 @@
 struct ui_opts {
 	const char *theme;       /* name or path; NULL for the default */
 	int no_color;
+	const char *config;      /* the config file; NULL: the XDG one */
+	int fresh;               /* do not reopen where articles were left */
 };
 
 /* Run the reader on the loaded articles, with the notes store, until the
