@@ -725,7 +725,7 @@ static const struct mode modes[] = {
 			   TAKES_ALL | GIVEN_NOTES | TAKES_ENGINE | GIVEN_RULES |
 				   GIVEN_AS,
 			   run_compare},
-	[MODE_IMPORT] = {"import-notes",
+	[MODE_IMPORT] = {"--import-notes",
 			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
 			 GIVEN_RULES | GIVEN_AS | GIVEN_NOTES, run_import},
 };

@@ -171,7 +171,7 @@ else
 	not_ok "--add-note refused: the notes file unchanged" "$(diff "$NOTES" "$TMP/add2.yaml" | head -5)"
 fi
 run --compare "$A" "$B" --notes "$NOTES"
-expect_refused "--compare with --notes" "brief: --notes: not used with --compare (it goes with the reader, --export-notes, --add-note, --briefing)"
+expect_refused "--compare with --notes" "brief: --notes: not used with --compare (it goes with the reader, --export-notes, --add-note, --briefing, --import-notes)"
 run --briefing "$A" "$B" --at Kim
 expect_refused "--briefing with --at" "brief: --at: not used with --briefing (it goes with --add-note)"
 run --briefing "$A" "$B" --format markdown
