@@ -69,7 +69,7 @@ run --lexicon "$TMP/lex.yaml" --notes "$NOTES" --briefing "$A" "$B"
 expect_rc "--briefing runs" 0
 both_clean "--briefing"
 expect_out "--briefing: the note shown visibly" "note ^[]52;c;aGk=^G <9B> ^[[2J end"
-expect_out "--briefing: the quote shown visibly" "> Bad^[[2JCorp"
+expect_out "--briefing: the quote shown visibly" "**Bad^[[2JCorp**"
 
 run --notes "$NOTES" --export-notes markdown "$A" "$B"
 expect_rc "--export-notes markdown runs" 0

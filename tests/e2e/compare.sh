@@ -15,10 +15,11 @@ check_line "Tab moves to the figures" "FIGURES"
 keys Tab
 check "quotes section" "QUOTES — by speaker"
 check_line "a quote with its speaker" "Kim Jong Un +A “thoroughly annihilate”"
-# Enter on the selected quote row jumps to its passage in the right pane
+# Enter on the selected quote row (the first by speaker: Donald Trump's,
+# in B) jumps to its passage in the right pane
 keys Enter
 check_gone "Enter closes the view" "Comparison of A and B"
-check_line "focus is on report A" "^ A $A"
+check_line "focus is on report B" "^ B $B"
 keys c Tab Tab Tab
 check "topics section" "TOPICS — what each report says"
 keys Down
