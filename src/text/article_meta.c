@@ -202,6 +202,14 @@ static int take_date(struct loader *l, const struct meta_rule *mr,
 	}
 	if (got != DATE_DAY)
 		return 0;
+	if (mr->where == META_PARAGRAPH && l->head_done) {
+		/* past the opening block: a signature's date only when no
+		 * story follows (art_tail_date) */
+		snprintf(l->tail_date, sizeof l->tail_date, "%04d-%02d-%02d",
+			 y, m, d);
+		l->tail_nstory = l->nstory;
+		return 1;
+	}
 	if (rank > l->date_rank) {
 		free(a->date);
 		a->date = xasprintf("%04d-%02d-%02d", y, m, d);
@@ -325,6 +333,16 @@ int art_meta_paragraph(struct loader *l, size_t s, size_t e)
 			return 1;
 	}
 	return 0;
+}
+
+void art_tail_date(struct loader *l)
+{
+	if (l->tail_date[0] == '\0' || l->nstory != l->tail_nstory ||
+	    RANK_PARAGRAPH <= l->date_rank)
+		return;
+	free(l->a->date);
+	l->a->date = xstrdup(l->tail_date);
+	l->date_rank = RANK_PARAGRAPH;
 }
 
 int art_head_line(struct loader *l, size_t s, size_t e, int first)

@@ -54,7 +54,7 @@
 /* The opening block (the head) is at most this many non-blank lines,
  * none longer than this many bytes. */
 #define HEAD_LINES 12
-#define HEAD_LINE_MAX 200
+#define HEAD_LINE_MAX 300
 
 /* The parser's state, kept in the article (a->priv) between calls to
  * article_parse; freed by article_free. */
@@ -76,6 +76,9 @@ struct loader {
 	int dateline_done;
 	int head_done;           /* past the opening block (art_head_line) */
 	int head_lines;          /* its lines so far */
+	char tail_date[11];      /* the last date of a paragraph rule past
+				  * the head, "" if none (art_tail_date) */
+	int tail_nstory;         /* story paragraphs before it */
 	int date_rank;           /* where the date came from (article_meta.c) */
 	int story_ended;         /* past an end mark: all is boilerplate */
 	int mapped;              /* text is a private file mapping */
@@ -195,6 +198,12 @@ int art_meta_paragraph(struct loader *l, size_t s, size_t e);
  * sentence; a line that ends in a full stop and continues the one above
  * is a sentence's end, no date line. */
 int art_head_line(struct loader *l, size_t s, size_t e, int first);
+/* Once the text is parsed: the last date a paragraph rule found past
+ * the opening block is the article's date when no story paragraph
+ * follows it (a signature's, in the closing block) and nothing more
+ * trusted gave one; a date-only paragraph inside the story is not the
+ * report's date. */
+void art_tail_date(struct loader *l);
 /* The title, when neither front matter nor a headline gave one: the
  * lead's first sentence, shortened. */
 void art_make_title(struct article *a);
