@@ -70,6 +70,7 @@ static int where_rank(enum meta_where w)
 	case META_LEAD:
 		return RANK_LEAD;
 	case META_PARAGRAPH:
+	case META_HEAD:
 		return RANK_PARAGRAPH;
 	default:
 		return RANK_NAME;
@@ -176,9 +177,10 @@ static int year_near(int m, int ky, int km)
  * subject began at subj: the article's date when it ranks higher than
  * the one it has.  A year and a month alone are kept as the month known
  * (date_month); a day without a year takes its year from that month, and
- * is not taken without one. */
-static void take_date(struct loader *l, const struct meta_rule *mr,
-		      const char *subj)
+ * is not taken without one.  Returns 1 when the group held a whole date
+ * (taken or outranked), else 0. */
+static int take_date(struct loader *l, const struct meta_rule *mr,
+		     const char *subj)
 {
 	struct article *a = l->a;
 	int rank = where_rank(mr->where), y, m, d, ky, km;
@@ -186,23 +188,34 @@ static void take_date(struct loader *l, const struct meta_rule *mr,
 	size_t gs, ge;
 
 	if (!rx_group(mr->re, l->md, "date", &gs, &ge))
-		return;
+		return 0;
 	got = read_date(l->r, subj + gs, ge - gs, &y, &m, &d);
 	if (got == DATE_MONTH) {
 		if (a->date_month == NULL)
 			a->date_month = xasprintf("%04d-%02d", y, m);
-		return;
+		return 0;
 	}
 	if (got == DATE_NO_YEAR && a->date_month != NULL &&
 	    sscanf(a->date_month, "%d-%d", &ky, &km) == 2) {
 		y = year_near(m, ky, km);
 		got = d <= days_in(y, m) ? DATE_DAY : DATE_BAD;
 	}
-	if (got != DATE_DAY || rank <= l->date_rank)
-		return;
-	free(a->date);
-	a->date = xasprintf("%04d-%02d-%02d", y, m, d);
-	l->date_rank = rank;
+	if (got != DATE_DAY)
+		return 0;
+	if (mr->where == META_PARAGRAPH && l->head_done) {
+		/* past the opening block: a signature's date only when no
+		 * story follows (art_tail_date) */
+		snprintf(l->tail_date, sizeof l->tail_date, "%04d-%02d-%02d",
+			 y, m, d);
+		l->tail_nstory = l->nstory;
+		return 1;
+	}
+	if (rank > l->date_rank) {
+		free(a->date);
+		a->date = xasprintf("%04d-%02d-%02d", y, m, d);
+		l->date_rank = rank;
+	}
+	return 1;
 }
 
 /* A date in the file's name (its last component, up to any invalid
@@ -319,6 +332,46 @@ int art_meta_paragraph(struct loader *l, size_t s, size_t e)
 		if (mr->boilerplate)
 			return 1;
 	}
+	return 0;
+}
+
+void art_tail_date(struct loader *l)
+{
+	if (l->tail_date[0] == '\0' || l->nstory != l->tail_nstory ||
+	    RANK_PARAGRAPH <= l->date_rank)
+		return;
+	free(l->a->date);
+	l->a->date = xstrdup(l->tail_date);
+	l->date_rank = RANK_PARAGRAPH;
+}
+
+int art_head_line(struct loader *l, size_t s, size_t e, int first)
+{
+	const char *t = l->a->text;
+	size_t i, ms, me;
+
+	art_trim(t, &s, &e);
+	if (l->head_done || s >= e)
+		return 0;
+	if (++l->head_lines > HEAD_LINES) {
+		l->head_done = 1;
+		return 0;
+	}
+	for (i = 0; i < l->r->nmeta; i++) {
+		const struct meta_rule *mr = &l->r->meta[i];
+
+		if (mr->where != META_HEAD ||
+		    (mr->max_length && e - s > mr->max_length) ||
+		    (!first && t[e - 1] == '.') || /* a sentence's end */
+		    !art_match_at(l, mr->re, s, e, PCRE2_ANCHORED, &ms, &me) ||
+		    me != e - s || !take_date(l, mr, t + s))
+			continue;
+		take_group(l, mr, s, "place", &l->a->place);
+		return 1;
+	}
+	/* the story has begun: a long line, or one that ends a sentence */
+	if (e - s > HEAD_LINE_MAX || art_ends_with_stop(t, s, e))
+		l->head_done = 1;
 	return 0;
 }
 

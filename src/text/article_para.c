@@ -34,7 +34,10 @@ static int is_boilerplate(struct loader *l, size_t s, size_t e)
 	return 0;
 }
 
-static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
+/* The paragraph text[s, e) as a section; boiler: it is boilerplate
+ * already known (a header's date line), else the rules decide. */
+static void add_section(struct loader *l, size_t s, size_t e, int line,
+			int boiler)
 {
 	struct article *a = l->a;
 	struct section *sec;
@@ -43,7 +46,7 @@ static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
 	art_trim(a->text, &s, &e);
 	if (s >= e)
 		return;
-	if (is_boilerplate(l, s, e)) {
+	if (boiler || is_boilerplate(l, s, e)) {
 		kind = SECTION_BOILERPLATE;
 	} else {
 		/* the dateline opens the lead: the first story paragraph, or
@@ -64,6 +67,11 @@ static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
 	sec->nsentences = 0;
 	art_split_sentences(l, s, e);
 	a->nsections++;
+}
+
+static void add_paragraph(struct loader *l, size_t s, size_t e, int line)
+{
+	add_section(l, s, e, line, 0);
 }
 
 static int is_bullet(const char *t, size_t s, size_t e)
@@ -138,13 +146,32 @@ int art_parse_line(struct loader *l)
 			add_paragraph(l, l->para_start, p, l->para_line);
 		l->block_open = 0;
 	} else {
-		if (!l->block_open) {
+		int first = !l->block_open;
+
+		if (first) {
 			l->block_open = 1;
 			l->wrapped = block_wrapped(t, n, p);
 			l->para_start = p;
 			l->para_line = l->line;
 		}
-		if (!l->wrapped) {
+		if (art_head_line(l, p, le, first)) {
+			/* a header's date line: a paragraph of its own,
+			 * unless the lines above it and it are a header
+			 * by the paragraph rules ("Press Statement / name /
+			 * date") */
+			if (l->wrapped &&
+			    art_meta_paragraph(l, l->para_start, le)) {
+				add_section(l, l->para_start, le,
+					    l->para_line, 1);
+			} else {
+				if (l->wrapped)
+					add_paragraph(l, l->para_start, p,
+						      l->para_line);
+				add_section(l, p, le, l->line, 1);
+			}
+			l->para_start = nl ? le + 1 : n;
+			l->para_line = l->line + 1;
+		} else if (!l->wrapped) {
 			add_paragraph(l, p, le, l->line);
 		} else {
 			size_t ts = p;

@@ -122,6 +122,7 @@ int article_parse(struct article *a, size_t budget)
 	while (l->pos - from < budget) {
 		if (!art_parse_line(l)) {
 			a->complete = 1;
+			art_tail_date(l);
 			break;
 		}
 	}

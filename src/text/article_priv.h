@@ -51,6 +51,11 @@
 #define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)
 #define PLAIN(v) (!((v) & HIGHS) && !HAS_ZERO(v) && !HAS_ZERO((v) ^ (ONES * '\r')))
 
+/* The opening block (the head) is at most this many non-blank lines,
+ * none longer than this many bytes. */
+#define HEAD_LINES 12
+#define HEAD_LINE_MAX 300
+
 /* The parser's state, kept in the article (a->priv) between calls to
  * article_parse; freed by article_free. */
 struct loader {
@@ -69,6 +74,11 @@ struct loader {
 	int headline_done;
 	int fm_title;            /* the title came from front matter */
 	int dateline_done;
+	int head_done;           /* past the opening block (art_head_line) */
+	int head_lines;          /* its lines so far */
+	char tail_date[11];      /* the last date of a paragraph rule past
+				  * the head, "" if none (art_tail_date) */
+	int tail_nstory;         /* story paragraphs before it */
 	int date_rank;           /* where the date came from (article_meta.c) */
 	int story_ended;         /* past an end mark: all is boilerplate */
 	int mapped;              /* text is a private file mapping */
@@ -180,6 +190,20 @@ void art_dateline(struct loader *l, size_t s, size_t e);
 /* The paragraph rules on text[s, e): the source and date they give; 1
  * when one of them makes the paragraph boilerplate. */
 int art_meta_paragraph(struct loader *l, size_t s, size_t e);
+/* A line text[s, e) of the opening block, the lines above the story's
+ * first sentence (first: it begins its block): 1 when it is a header's
+ * date line ("January 28, 2024", "RIGA, 3 June 2025", "(January 3,
+ * 2024)") by a rule "where: head", whose date it gives.  The block ends
+ * at HEAD_LINES lines, a line over HEAD_LINE_MAX bytes or one ending a
+ * sentence; a line that ends in a full stop and continues the one above
+ * is a sentence's end, no date line. */
+int art_head_line(struct loader *l, size_t s, size_t e, int first);
+/* Once the text is parsed: the last date a paragraph rule found past
+ * the opening block is the article's date when no story paragraph
+ * follows it (a signature's, in the closing block) and nothing more
+ * trusted gave one; a date-only paragraph inside the story is not the
+ * report's date. */
+void art_tail_date(struct loader *l);
 /* The title, when neither front matter nor a headline gave one: the
  * lead's first sentence, shortened. */
 void art_make_title(struct article *a);

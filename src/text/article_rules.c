@@ -79,10 +79,12 @@ static int load_meta(struct article_rules *r, const char *name,
 			mr->where = META_PARAGRAPH;
 		else if (strcmp(w->str, "name") == 0)
 			mr->where = META_NAME;
+		else if (strcmp(w->str, "head") == 0)
+			mr->where = META_HEAD;
 		else {
 			ynode_err(e, name, w,
-				  "'where' must be start, lead, paragraph or "
-				  "name");
+				  "'where' must be start, head, lead, paragraph "
+				  "or name");
 			return -1;
 		}
 		mr->re = rx_compile_node(name, p, 0, e);

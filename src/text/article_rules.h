@@ -9,8 +9,10 @@
 #include "brief/yaml/rx_node.h"
 
 /* Where a metadata rule looks: the start of the text, the head of the
- * lead, a whole paragraph, or the file's name (without its folder). */
-enum meta_where { META_START, META_LEAD, META_PARAGRAPH, META_NAME };
+ * lead, a whole paragraph, the file's name (without its folder), or each
+ * line of the opening block (the lines above the story's first sentence,
+ * see art_head_line). */
+enum meta_where { META_START, META_LEAD, META_PARAGRAPH, META_NAME, META_HEAD };
 
 struct meta_rule {
 	enum meta_where where;

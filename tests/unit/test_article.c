@@ -684,7 +684,7 @@ static void test_rules_checked(void **state)
 		{"months:\n  Jan: 13\n", ":2:3: 'months' maps a month's name to 1 to 12"},
 		{"months: [Jan]\n", ":1:9: 'months' must be a mapping"},
 		{"metadata:\n  - where: file\n    pattern: x\n",
-		 ":2:12: 'where' must be start, lead, paragraph or name"},
+		 ":2:12: 'where' must be start, head, lead, paragraph or name"},
 		{"metadata:\n  - where: name\n    pattern: x\n    max_length: 0\n",
 		 ":4:17: max_length must be a positive number"},
 	};

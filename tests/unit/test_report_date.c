@@ -1,0 +1,154 @@
+/* Each report's own date as a careful reader finds it: the first date
+ * line of the opening block (under the title, in a transcript's header,
+ * after a place or a label), else a signature's in the closing block;
+ * never a date the story tells of (tests/fixtures/dates/). */
+#include "comparelib.h"
+
+/* The article of the plain-text fixture tests/fixtures/dates/name. */
+static struct article *fixture(const char *name)
+{
+	struct err e = {{0}};
+	char *path = xasprintf("tests/fixtures/dates/%s", name);
+	struct article *a = article_load(path, rules, &e);
+
+	if (a == NULL)
+		fail_msg("%s: %s", path, e.text);
+	free(path);
+	return a;
+}
+
+static void expect_date(struct article *a, const char *date)
+{
+	if (date == NULL && a->date != NULL)
+		fail_msg("%s: date %s, wanted none", a->path, a->date);
+	if (date != NULL && a->date == NULL)
+		fail_msg("%s: no date, wanted %s", a->path, date);
+	if (date != NULL)
+		assert_string_equal(a->date, date);
+}
+
+/* The kinds of a's sections, one letter each (h headline, l lead, b
+ * body, x boilerplate). */
+static void expect_kinds(const struct article *a, const char *want)
+{
+	char k[32];
+	size_t i;
+
+	assert_true(a->nsections < sizeof k);
+	for (i = 0; i < a->nsections; i++)
+		k[i] = "lbxh"[a->sections[i].kind];
+	k[i] = '\0';
+	assert_string_equal(k, want);
+}
+
+/* The date of the text t (file name "t.txt"), its section kinds. */
+static void expect_text(const char *t, const char *date, const char *kinds)
+{
+	struct article *a = text_article(rules, "t.txt", t);
+
+	expect_date(a, date);
+	if (kinds)
+		expect_kinds(a, kinds);
+	article_free(a);
+}
+
+static void test_opening_block(void **state)
+{
+	struct article *a;
+	char got[512];
+
+	(void)state;
+	/* a date line under the title; relative dates resolve against it */
+	a = fixture("title-date-line.txt");
+	expect_date(a, "2024-01-12");
+	timeline_events(a, got, sizeof got);
+	assert_string_equal(got, "Today=2024-01-12|Yesterday=2024-01-11");
+	article_free(a);
+	/* a transcript's "(January 12, 2024)" under "Via Teleconference";
+	 * the date line is boilerplate of its own, the title stays story */
+	a = fixture("transcript-header.txt");
+	expect_date(a, "2024-01-12");
+	expect_kinds(a, "lxb");
+	assert_int_equal(a->sections[1].start,
+			 (size_t)(strstr(a->text, "(January") - a->text));
+	article_free(a);
+	/* a place and a day-month-year date, under a source line */
+	a = fixture("place-date-header.txt");
+	expect_date(a, "2024-01-12");
+	expect_kinds(a, "lxb");
+	article_free(a);
+	/* a label, a place and the short month "Sept" on one line */
+	a = fixture("labelled-header.txt");
+	expect_date(a, "2024-09-12");
+	expect_kinds(a, "xhl");
+	article_free(a);
+	/* other spellings: a weekday, ISO with a time, "Sep." */
+	expect_text("Talks End\nTuesday, March 12, 2024\n\nThe talks ended.\n",
+		    "2024-03-12", NULL);
+	expect_text("Talks end in Geneva\nLast updated: 2024-03-12 10:30 UTC\n\n"
+		    "The talks ended.\n", "2024-03-12", "hxl");
+	expect_text("Talks end in Geneva\nWashington, D.C. — 3 Sep. 2024\n\n"
+		    "The talks ended.\n", "2024-09-03", "hxl");
+	/* the first date of the head wins over a signature's */
+	expect_text("Talks end in Geneva\nMarch 12, 2024\n\nThe talks ended.\n\n"
+		    "Geneva Desk, 14 March 2024\n", "2024-03-12", NULL);
+}
+
+static void test_closing_block(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	/* a signature's date when the head has none */
+	a = fixture("closing-signature.txt");
+	expect_date(a, "2024-01-12");
+	expect_kinds(a, "hlx");
+	article_free(a);
+	/* ... only when no story follows it */
+	expect_text("Talks end\n\nThe talks ended.\n\nGeneva Desk, 14 March "
+		    "2024\n\nThey will resume.\n", NULL, "hlxb");
+}
+
+static void test_no_report_date(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	/* a date the story tells of, in a sentence */
+	a = fixture("body-event-date.txt");
+	expect_date(a, NULL);
+	article_free(a);
+	/* date-only paragraphs inside the story (a chronology's headings)
+	 * are no report's date: before, the first of them was taken */
+	a = fixture("body-date-headings.txt");
+	expect_date(a, NULL);
+	expect_kinds(a, "hlxbxb");
+	article_free(a);
+	/* a title that tells of a date is no date line */
+	a = fixture("title-event-date.txt");
+	expect_date(a, NULL);
+	article_free(a);
+	/* a hard-wrapped sentence ending in a date, a date line below the
+	 * story's first sentence, a day that does not exist */
+	expect_text("Talks end\nThe truce took effect on\nJanuary 12, 2024.\n",
+		    NULL, NULL);
+	expect_text("Talks end\n\nThe talks ended.\nJanuary 12, 2024\n\nThey "
+		    "will resume.\n", NULL, NULL);
+	expect_text("Talks end\nFebruary 30, 2024\n\nThe talks ended.\n", NULL,
+		    NULL);
+	/* a date inside a line of the head, not the whole line */
+	expect_text("Talks that began January 12, 2024 end\n\nThe talks ended."
+		    "\n", NULL, NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_opening_block),
+		cmocka_unit_test(test_closing_block),
+		cmocka_unit_test(test_no_report_date),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
