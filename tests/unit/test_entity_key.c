@@ -163,6 +163,18 @@ static void test_state_owned(void **state)
 		  "Defense Ministry", 0, 1);
 }
 
+/* A place named in both reports is an entity in both, of category
+ * place. */
+static void test_place(void **state)
+{
+	(void)state;
+	counts_of("Houthi drones hit a ship in the Red Sea.\n",
+		  "Attacks in the southern Red Sea went on.\n", "Red Sea", 1,
+		  1);
+	counts_of("Aid reached Gaza on Monday.\n",
+		  "Aid reached the West Bank on Monday.\n", "Gaza", 1, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_surname),
 		cmocka_unit_test(test_surname_unmarked),
 		cmocka_unit_test(test_state_owned),
+		cmocka_unit_test(test_place),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
