@@ -283,6 +283,23 @@ static void drop_possessives(char *k)
 	*w = '\0';
 }
 
+/* Drop every initial inside a name ("antony j. blinken" is "antony
+ * blinken"): a letter and a full stop between two words. */
+static void drop_initials(char *k)
+{
+	char *r = k, *w = k;
+
+	while (*r) {
+		if (r > k && r[-1] == ' ' && r[0] >= 'a' && r[0] <= 'z' &&
+		    r[1] == '.' && r[2] == ' ' && r[3] != '\0') {
+			r += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 char *compare_entity_key(const struct compare_rules *r, const char *name)
 {
 	char *k = xstrdup(name), *out;
@@ -293,6 +310,7 @@ char *compare_entity_key(const struct compare_rules *r, const char *name)
 		if (k[i] >= 'A' && k[i] <= 'Z')
 			k[i] = (char)(k[i] - 'A' + 'a');
 	drop_possessives(k);
+	drop_initials(k);
 	if (strncmp(rest, "the ", 4) == 0)
 		rest += 4;
 	for (i = 0; i < r->nsame; i++)
@@ -381,6 +399,64 @@ static void surnames(const struct entities *reg, struct keyed *v, size_t n)
 	}
 }
 
+static int is_kind(const struct entity *en, const char *kind)
+{
+	return en->kind != NULL && strcmp(en->kind, kind) == 0;
+}
+
+/* The rest of key after the key of a state it begins with ("south korea
+ * joint chiefs of staff": "joint chiefs of staff"), or NULL. */
+static const char *after_state(const struct entities *reg,
+			       const struct keyed *v, size_t n,
+			       const char *key)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		size_t l = strlen(v[j].key);
+
+		if (is_kind(entities_get(reg, v[j].entity), "state") &&
+		    strncmp(key, v[j].key, l) == 0 && key[l] == ' ')
+			return key + l + 1;
+	}
+	return NULL;
+}
+
+/* An institution named with its state in one place ("South Korea's Joint
+ * Chiefs of Staff") and without it in another ("the Joint Chiefs of
+ * Staff") is one, when no other name ends with it ("Japanese Defense
+ * Ministry" beside "South Korea's Defense Ministry": the Defense Ministry
+ * stays apart). */
+static void state_owned(const struct entities *reg, struct keyed *v,
+			size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		const struct entity *en = entities_get(reg, v[i].entity);
+		const char *owner = NULL;
+		size_t li = strlen(v[i].key), longer = 0;
+
+		if (en->cat != CAT_ACTOR || is_person_like(en) ||
+		    is_kind(en, "state") ||
+		    after_state(reg, v, n, v[i].key) != NULL)
+			continue;
+		for (j = 0; j < n; j++) {
+			size_t lj = strlen(v[j].key);
+
+			if (j == i || lj <= li + 1 ||
+			    v[j].key[lj - li - 1] != ' ' ||
+			    strcmp(v[j].key + lj - li, v[i].key) != 0 ||
+			    (owner != NULL && strcmp(owner, v[j].key) == 0))
+				continue;
+			longer++;
+			owner = v[j].key;
+		}
+		if (longer == 1 && after_state(reg, v, n, owner) != NULL)
+			v[i].key = owner;
+	}
+}
+
 /* Entities whose names have one key are one: the counts of each group go
  * to its most mentioned member. */
 static void merge_by_key(struct keycache *kc, size_t ne, size_t (*cnt)[2])
@@ -399,6 +475,7 @@ static void merge_by_key(struct keycache *kc, size_t ne, size_t (*cnt)[2])
 		n++;
 	}
 	surnames(kc->reg, v, n);
+	state_owned(kc->reg, v, n);
 	xqsort(v, n, sizeof *v, keyed_cmp);
 	for (i = 0; i < n; i = j) {
 		size_t top = i;
@@ -563,6 +640,31 @@ static void add_acronyms(struct keycache *kc, const struct comparison *c,
 	}
 }
 
+/* A person named in full in one report only is that person where the
+ * other report writes the surname alone, unmarked ("Issa Kaboré" /
+ * "Kaboré told state broadcaster RTB"). */
+static void add_surnames(struct keycache *kc, const struct comparison *c,
+			 size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+		const char *sur;
+		int s;
+
+		if ((cnt[i][0] == 0) == (cnt[i][1] == 0) || en == NULL ||
+		    en->cat != CAT_ACTOR || !is_kind(en, "person") ||
+		    (sur = strrchr(en->name, ' ')) == NULL)
+			continue;
+		sur++;
+		if (strlen(sur) < 3 || sur[0] < 'A' || sur[0] > 'Z')
+			continue;
+		s = cnt[i][0] == 0 ? 0 : 1;
+		cnt[i][s] += count_form(c->side[s].a, c->side[s].m, sur);
+	}
+}
+
 struct comparison *compare_run(const struct compare_rules *r,
 			       const struct entities *reg,
 			       const struct article *a,
@@ -622,6 +724,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 
 		add_contextual(&kc, c, cnt);
 		add_acronyms(&kc, c, cnt);
+		add_surnames(&kc, c, cnt);
 		merge_by_key(&kc, ne, cnt);
 		for (i = 0; i < ne; i++)
 			free(kc.k[i]);

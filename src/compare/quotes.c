@@ -263,6 +263,33 @@ static size_t verb_after(const struct ctx *c, size_t p, size_t se,
 	return 0;
 }
 
+/* The person named within a few words after w, before any comma or
+ * clause stop, when only actors of another kind (a state's adjective, a
+ * ministry in a title) stand before it: "Latvian Defence Minister Andris
+ * Sprūds"; NULL when there is none. */
+static const struct mention *person_in_title(const struct ctx *c, size_t w,
+					     size_t se)
+{
+	const char *t = c->a->text;
+	size_t i, k;
+
+	for (i = first_from(c, w);
+	     i < c->m->n && c->m->v[i].start < w + 60 &&
+	     c->m->v[i].end <= se;
+	     i++) {
+		const struct mention *x = &c->m->v[i];
+
+		for (k = w; k < x->start; k++)
+			if (strchr(",;:?!\"\n", t[k]) != NULL)
+				return NULL;
+		if (is_person(c, x))
+			return x;
+		if (!is_actor(c, x))
+			return NULL;
+	}
+	return NULL;
+}
+
 /* After the closing mark: "…,” said Kim" / "…,” Kim said" / "he said" /
  * "…,” South Korea's Defense Ministry said" / "…,” the ministry's
  * spokesman, Lee Sung-jun, told reporters".  Before the verb, the speaker
@@ -283,7 +310,13 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 		return 0;
 	w = word_end(t, p, se);
 	if (word_in(c->r->verbs, t, p, se)) {
-		/* "said Kim", "said President Emil Varga" */
+		/* "said Kim", "said President Emil Varga"; the person
+		 * after a state's adjective and a title ("said Latvian
+		 * Defence Minister Andris Sprūds") rather than the state */
+		if ((mn = person_in_title(c, w, se)) != NULL) {
+			set_speaker(c, q, mn);
+			return 1;
+		}
 		for (i = first_from(c, w);
 		     i < c->m->n && c->m->v[i].start < w + 40; i++) {
 			const struct mention *x = &c->m->v[i];

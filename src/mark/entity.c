@@ -20,6 +20,8 @@ const char *category_name(enum category c)
 		return "actor";
 	case CAT_WEAPON:
 		return "weapon";
+	case CAT_PLACE:
+		return "place";
 	default:
 		return "figure";
 	}

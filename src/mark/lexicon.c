@@ -149,8 +149,11 @@ static int load_entity(struct lexicon *lx, const char *name,
 		c = CAT_ACTOR;
 	else if (strcmp(cat->str, "weapon") == 0)
 		c = CAT_WEAPON;
+	else if (strcmp(cat->str, "place") == 0)
+		c = CAT_PLACE;
 	else {
-		ynode_err(e, name, cat, "category must be actor or weapon");
+		ynode_err(e, name, cat,
+			  "category must be actor, weapon or place");
 		return -1;
 	}
 	if (kind && scalar(name, kind, "'kind'", e) != 0)

@@ -73,6 +73,8 @@ static enum role mention_role(const struct mention *m,
 		return ROLE_ACTOR;
 	case CAT_WEAPON:
 		return ROLE_WEAPON;
+	case CAT_PLACE:
+		return ROLE_TEXT; /* compared, not highlighted */
 	default:
 		return ROLE_FIGURE;
 	}

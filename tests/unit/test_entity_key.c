@@ -32,6 +32,10 @@ static void test_keys(void **state)
 	key_is("South Korean Defense Ministry", "south korea defense ministry");
 	key_is("South Korea's Defense Ministry",
 	       "south korea defense ministry");
+	/* a middle initial, not a first one nor an abbreviation */
+	key_is("Antony J. Blinken", "antony blinken");
+	key_is("J. Robert Oppenheimer", "j. robert oppenheimer");
+	key_is("U.S. Navy", "united states navy");
 }
 
 /* The comparison counts the two forms as one entity in both reports. */
@@ -131,6 +135,46 @@ static void test_surname(void **state)
 		  1);
 }
 
+/* A surname alone and unmarked in B is the person named in full in A
+ * only; a full name in both reports gains nothing. */
+static void test_surname_unmarked(void **state)
+{
+	(void)state;
+	counts_of("Mayor Issa Kabore condemned the attack.\n",
+		  "Kabore told the radio that help was coming.\n",
+		  "Issa Kabore", 1, 1);
+	counts_of("Mayor Issa Kabore condemned the attack.\n",
+		  "Mayor Issa Kabore spoke. Help was coming.\n",
+		  "Issa Kabore", 1, 1);
+}
+
+/* A state's institution is the same institution named without the
+ * state, unless two states have one of that name. */
+static void test_state_owned(void **state)
+{
+	(void)state;
+	counts_of("South Korea's Joint Chiefs of Staff said shells fell. "
+		  "The JCS said more fell.\n",
+		  "The Joint Chiefs of Staff said shells fell.\n",
+		  "South Korean Joint Chiefs of Staff", 2, 1);
+	counts_of("South Korea's Defense Ministry and Japan's Defense "
+		  "Ministry spoke.\n",
+		  "The Defense Ministry said shells fell.\n",
+		  "Defense Ministry", 0, 1);
+}
+
+/* A place named in both reports is an entity in both, of category
+ * place. */
+static void test_place(void **state)
+{
+	(void)state;
+	counts_of("Houthi drones hit a ship in the Red Sea.\n",
+		  "Attacks in the southern Red Sea went on.\n", "Red Sea", 1,
+		  1);
+	counts_of("Aid reached Gaza on Monday.\n",
+		  "Aid reached the West Bank on Monday.\n", "Gaza", 1, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +183,9 @@ int main(void)
 		cmocka_unit_test(test_contextual),
 		cmocka_unit_test(test_acronym),
 		cmocka_unit_test(test_surname),
+		cmocka_unit_test(test_surname_unmarked),
+		cmocka_unit_test(test_state_owned),
+		cmocka_unit_test(test_place),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

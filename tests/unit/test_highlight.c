@@ -364,6 +364,19 @@ static const struct marks_case mark_cases[] = {
 		{"January", CAT_FIGURE, "date", 0},
 		{"May", CAT_FIGURE, "date", 0},
 	 }},
+	/* seas, straits and regions are places, no actors; a fleet named
+	 * after a sea is an actor */
+	{"Ships crossed the Taiwan Strait and the Red Sea. The Black Sea "
+	 "Fleet sailed. Aid reached Gaza.\n",
+	 {
+		{"Taiwan Strait", CAT_PLACE, "Taiwan Strait", 0},
+		{"Taiwan", CAT_ACTOR, NULL, 1},
+		{"Red Sea", CAT_PLACE, "Red Sea", 0},
+		{"Red Sea", CAT_ACTOR, NULL, 1},
+		{"Black Sea Fleet", CAT_ACTOR, "Black Sea Fleet", 0},
+		{"Black Sea", CAT_PLACE, NULL, 1},
+		{"Gaza", CAT_PLACE, "Gaza", 0},
+	 }},
 	/* a headline in title case: "On", "To", "For" never end a name */
 	{"Statement From President Ama Kofi Mensah On Coastal Aid\n\n"
 	 "Envoy Lotte Vandersee To Visit Accra.\n",

@@ -72,6 +72,20 @@ static void test_after_organisation(void **state)
 		  "Kim Jong Un");
 }
 
+/* "said Latvian Defence Minister Andris Sprūds": the person, not the
+ * state of the adjective; a state that speaks itself stays the speaker
+ * when a person comes only after a comma. */
+static void test_after_said_title(void **state)
+{
+	(void)state;
+	one_quote("“Deterrence is built in peacetime,” said Latvian Defence "
+		  "Minister Andris Sprūds at the ceremony.\n",
+		  "Andris Sprūds");
+	one_quote("“We reject the claims,” said Latvia, whose President "
+		  "Edgars Rinkēvičs was away.\n",
+		  "Latvia");
+}
+
 /* A speaker described, not named: "said a spokesman for the ministry",
  * "the ministry said in a statement", "The ministry said it would …";
  * "according to" and a title before a name. */
@@ -185,6 +199,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pronoun_not_named_inside),
 		cmocka_unit_test(test_after_organisation),
+		cmocka_unit_test(test_after_said_title),
 		cmocka_unit_test(test_described),
 		cmocka_unit_test(test_pronoun_reach),
 		cmocka_unit_test(test_same_statement),

@@ -8,7 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum category { CAT_ACTOR, CAT_WEAPON, CAT_FIGURE, CAT_COUNT };
+/* A place (a sea, a strait, a region) is no actor: analysts mark who
+ * acts, and compare where. */
+enum category { CAT_ACTOR, CAT_WEAPON, CAT_FIGURE, CAT_PLACE, CAT_COUNT };
 
 #define ENTITY_NONE UINT32_MAX
 
