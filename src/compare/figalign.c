@@ -364,7 +364,8 @@ static int capital(const char *buf, size_t p)
  * missiles") the other words stay in the head, but names ("NATO
  * nations") go to the kind; before a tail of several words ("PLA Navy
  * vessels" counts "navy vessels", warships) they all go there.  With
- * strict, returns 0 when no tail is known (the head is left empty);
+ * strict, returns 0 unless a unit starts the phrase or the known tail is
+ * the whole phrase or has several words (the head is left empty then);
  * else the phrase, modifiers aside, is the head. */
 static int read_head(const struct figrules_align *r, struct fa_meaning *m,
 		     const char *counts, int one, double *factor, int strict)
@@ -390,6 +391,8 @@ static int read_head(const struct figrules_align *r, struct fa_meaning *m,
 			continue;
 		if (!synonym(r, buf, len, p, one, &v))
 			continue;
+		if (strict && p > pos && !memchr(buf + p, ' ', len - p))
+			return 0;
 		for (w = pos; w < p; w = end + 1) {
 			end = w + strcspn(buf + w, " ");
 			if (memchr(buf + p, ' ', len - p) || capital(buf, w))
@@ -466,9 +469,13 @@ static int meaning(const struct figrules_align *r, const char *counts,
 		lo = 0;
 		hi = nextafter(hi, -INFINITY);
 	}
-	if (factor != 1 && q == NULL && !f->vague && lo == hi) {
-		/* a converted figure was rounded: "600 km (370 miles)" */
-		double step = rounding(lo) / 2;
+	if ((factor != 1 || lo >= 1e6) && q == NULL && !f->vague &&
+	    lo == hi) {
+		/* a converted figure was rounded: "600 km (370 miles)"; so
+		 * was a sum in millions ("$1.3 billion" holds $1.25
+		 * billion), which reaches just short of the half step, so
+		 * that "$2 million" and "$3 million" still disagree */
+		double step = rounding(lo) * (factor != 1 ? 0.5 : 0.49);
 
 		lo -= step;
 		hi += step;
@@ -578,9 +585,6 @@ static int figure_event(const struct figrules_align *r,
 	}
 	*total = tells_total(r, f->sent, from, to);
 	ev = nearest_event(r, f->sent, from, to, f->at, skip, skip_end);
-	if (ev < 0) /* none in its clause: the sentence's */
-		ev = nearest_event(r, f->sent, 0, f->sent_len, f->at, skip,
-				   skip_end);
 	return ev;
 }
 
@@ -698,9 +702,10 @@ static int group_cmp(const void *a, const void *b)
 	return strcmp(x->counts, y->counts);
 }
 
-/* What f counts: its counted phrase as written when the rules know a
- * tail of it ("PLA Navy vessels", "nautical miles", "U.S. service
- * members"), else the name f->counts gives it. */
+/* What f counts: its counted phrase as written when the rules know it
+ * whole or by a tail of several words ("PLA Navy vessels", "nautical
+ * miles", "U.S. service members"), else the name f->counts gives it
+ * ("KN-23" for "KN-23 missiles"). */
 static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 {
 	char buf[128];
@@ -738,8 +743,8 @@ static int tag_cmp(const void *a, const void *b)
 	return c ? c : x->side - y->side;
 }
 
-/* Split the group k[i..j) by a sense mark when some mark stands on both
- * sides and some figure has none of those: each shared mark makes a
+/* Split the group k[i..j) by a sense mark when two marks stand on both
+ * sides, or one does and some figure has another: each shared mark makes a
  * group, the rest one more ("2,500 personnel" of the United States
  * apart from "10,000" of NATO; this package apart from the total). */
 static void split_by(const struct fa_fig *v, struct fa_key *k, size_t i,
@@ -764,11 +769,11 @@ static void split_by(const struct fa_fig *v, struct fa_key *k, size_t i,
 		both = *t[q].tag && t[q].side != t[e - 1].side;
 		for (; q < e; q++)
 			shared[t[q].q - i] = (char)both;
-		any |= both;
+		any += both;
 	}
 	for (q = 0; q < m; q++)
 		rest |= !shared[q];
-	if (any && rest)
+	if (any > 1 || (any && rest))
 		for (q = 0; q < m; q++) {
 			size_t kl = strlen(k[i + q].key);
 
