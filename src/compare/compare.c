@@ -224,6 +224,49 @@ static int is_dated(const struct figure *f)
 	return f->kind == FIG_DATE || f->kind == FIG_YEAR || f->kind == FIG_TIME;
 }
 
+/* What tells the sense of the figure at mention m (of ms) in the sentence
+ * [s0, s1): the actor named nearest before it (else after it) and the day
+ * a date in the sentence names. */
+static void figure_context(const struct compare_rules *r,
+			   const struct entities *reg,
+			   const struct mentions *ms, const struct mention *m,
+			   size_t s0, size_t s1, struct fa_fig *f)
+{
+	size_t at = (size_t)(m - ms->v), q, first = at, best = SIZE_MAX;
+	const struct mention *who = NULL;
+
+	while (first > 0 && ms->v[first - 1].start >= s0)
+		first--;
+	for (q = at; q-- > first && who == NULL;)
+		if (ms->v[q].cat == CAT_ACTOR && ms->v[q].entity != ENTITY_NONE)
+			who = &ms->v[q];
+	for (q = at + 1; q < ms->n && ms->v[q].end <= s1 && who == NULL; q++)
+		if (ms->v[q].cat == CAT_ACTOR && ms->v[q].entity != ENTITY_NONE)
+			who = &ms->v[q];
+	if (who) {
+		char *key = compare_entity_key(r, entities_get(reg,
+							       who->entity)
+							  ->name);
+
+		snprintf(f->actor, sizeof f->actor, "%s", key);
+		free(key);
+	}
+	for (q = first; q < ms->n && ms->v[q].end <= s1; q++) {
+		const struct figure *d;
+		size_t dist;
+
+		if (ms->v[q].cat != CAT_FIGURE)
+			continue;
+		d = mention_figure(ms, &ms->v[q]);
+		dist = q > at ? q - at : at - q;
+		if (d->kind == FIG_DATE && d->month && d->day && dist < best) {
+			best = dist;
+			snprintf(f->when, sizeof f->when, "%02d-%02d", d->month,
+				 d->day);
+		}
+	}
+}
+
 /* Group the figures by meaning (figalign) and mark the discrepancies. */
 static void align_figures(const struct compare_rules *r,
 			  const struct entities *reg, struct comparison *c)
@@ -252,6 +295,8 @@ static void align_figures(const struct compare_rules *r,
 			v[i].at = cf->m->start > sp->start
 					  ? cf->m->start - sp->start
 					  : 0;
+			figure_context(r, reg, c->side[cf->side].m, cf->m,
+				       sp->start, sp->end, &v[i]);
 		}
 	}
 	c->groups = figalign_run(r->figs, v, c->nfigs, &c->ngroups);

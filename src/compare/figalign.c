@@ -36,6 +36,9 @@ struct figrules_align {
 	struct trie *events;     /* word -> event class */
 	char **evname;
 	size_t nev;
+	struct trie *totals;     /* "since", "to date": a running total */
+	char **breaks;           /* what ends a clause ("; ", ", and ") */
+	size_t nbreaks;
 };
 
 void figalign_rules_free(struct figrules_align *r)
@@ -49,6 +52,10 @@ void figalign_rules_free(struct figrules_align *r)
 	trie_free(r->units);
 	trie_free(r->generic);
 	trie_free(r->events);
+	trie_free(r->totals);
+	for (i = 0; i < r->nbreaks; i++)
+		free(r->breaks[i]);
+	free(r->breaks);
 	for (i = 0; i < r->nsyn; i++)
 		free(r->synname[i]);
 	for (i = 0; i < r->nbases; i++)
@@ -220,6 +227,25 @@ static int load_events(struct figrules_align *r, const char *p,
 	return 0;
 }
 
+static int load_breaks(struct figrules_align *r, const char *p,
+		       const struct ynode *l, struct err *e)
+{
+	size_t i;
+
+	if (l == NULL)
+		return 0;
+	if (l->type != YNODE_SEQ)
+		return bad(e, p, l, "'clause_breaks' must be a list");
+	r->breaks = xcalloc(l->nkids + 1, sizeof *r->breaks);
+	for (i = 0; i < l->nkids; i++) {
+		if (l->kids[i]->type != YNODE_SCALAR || l->kids[i]->len == 0)
+			return bad(e, p, l->kids[i], "a clause break is "
+						     "expected");
+		r->breaks[r->nbreaks++] = xstrdup(l->kids[i]->str);
+	}
+	return 0;
+}
+
 struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 {
 	struct figrules_align *r = xcalloc(1, sizeof *r);
@@ -234,6 +260,7 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	r->units = trie_new();
 	r->generic = trie_new();
 	r->events = trie_new();
+	r->totals = trie_new();
 	root = yamlio_parse_file(p, &ok, e);
 	if (!ok)
 		goto fail;
@@ -258,7 +285,10 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	    load_units(r, p, ynode_get(root, "units"), e) < 0 ||
 	    wordlist_load(r->generic, p, ynode_get(root, "generic"),
 			  "generic", 1, 0, e) < 0 ||
-	    load_events(r, p, ynode_get(root, "events"), e) < 0)
+	    load_events(r, p, ynode_get(root, "events"), e) < 0 ||
+	    wordlist_load(r->totals, p, ynode_get(root, "totals"), "totals",
+			  1, 0, e) < 0 ||
+	    load_breaks(r, p, ynode_get(root, "clause_breaks"), e) < 0)
 		goto fail;
 	ynode_free(root);
 	free(p);
@@ -322,13 +352,26 @@ static int synonym(const struct figrules_align *r, const char *s,
 	return trie_match(r->syn, pl, n, 0, v) == n;
 }
 
-/* The counted phrase's head: modifiers set aside into kind, the whole
- * phrase or its last word folded to its synonyms' name. */
-static void read_head(const struct figrules_align *r, struct fa_meaning *m,
-		      const char *counts, int one, double *factor)
+/* Is the word at buf[p] written with a capital (a name: "NATO", "PLA")? */
+static int capital(const char *buf, size_t p)
 {
-	char buf[128];
-	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, last;
+	return isupper((unsigned char)buf[p]);
+}
+
+/* The counted phrase's head: modifiers set aside into kind, then the
+ * longest tail of the phrase that is a unit at its start or a synonym
+ * folded to its list's name.  Before a tail of one word ("ballistic
+ * missiles") the other words stay in the head, but names ("NATO
+ * nations") go to the kind; before a tail of several words ("PLA Navy
+ * vessels" counts "navy vessels", warships) they all go there.  With
+ * strict, returns 0 unless a unit starts the phrase or the known tail is
+ * the whole phrase or has several words (the head is left empty then);
+ * else the phrase, modifiers aside, is the head. */
+static int read_head(const struct figrules_align *r, struct fa_meaning *m,
+		     const char *counts, int one, double *factor, int strict)
+{
+	char buf[128], head[64] = "";
+	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, p, w;
 	uint32_t v;
 
 	while (pos < len && (end = trie_match(r->mods, buf, len, pos, &v))) {
@@ -337,26 +380,36 @@ static void read_head(const struct figrules_align *r, struct fa_meaning *m,
 	}
 	if (pos >= len) /* all modifiers: keep the phrase */
 		pos = 0;
-	if (trie_match(r->units, buf, len, pos, &v) == len) {
+	if (trie_match(r->units, buf, len, pos, &v) != 0) {
 		m->unit = r->unit[v].base;
 		*factor = r->unit[v].factor;
 		snprintf(m->head, sizeof m->head, "%s", m->unit);
-		return;
+		return 1;
 	}
-	if (synonym(r, buf, len, pos, one, &v)) {
-		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);
-		return;
+	for (p = pos; p < len; p++) {
+		if (p > pos && buf[p - 1] != ' ')
+			continue;
+		if (!synonym(r, buf, len, p, one, &v))
+			continue;
+		if (strict && p > pos && !memchr(buf + p, ' ', len - p))
+			return 0;
+		for (w = pos; w < p; w = end + 1) {
+			end = w + strcspn(buf + w, " ");
+			if (memchr(buf + p, ' ', len - p) || capital(buf, w))
+				append(m->kind, sizeof m->kind, buf + w,
+				       end - w);
+			else
+				append(head, sizeof head, buf + w, end - w);
+		}
+		append(head, sizeof head, r->synname[v],
+		       strlen(r->synname[v]));
+		snprintf(m->head, sizeof m->head, "%s", head);
+		return 1;
 	}
-	last = len;
-	while (last > pos && buf[last - 1] != ' ')
-		last--;
-	if (synonym(r, buf, len, last, one, &v)) {
-		buf[last] = '\0';
-		snprintf(m->head, sizeof m->head, "%s%s", buf + pos,
-			 r->synname[v]);
-		return;
-	}
+	if (strict)
+		return 0;
 	snprintf(m->head, sizeof m->head, "%s", buf + pos);
+	return 1;
 }
 
 /* The place of a value's last significant digit: 100 for 600, 10 for
@@ -374,17 +427,20 @@ static double rounding(double v)
 	return step;
 }
 
-void figalign_meaning(const struct figrules_align *r, const char *counts,
-		      const struct figure *f, struct fa_meaning *m)
+/* figalign_meaning, with strict: 0 when counts names no known thing. */
+static int meaning(const struct figrules_align *r, const char *counts,
+		   const struct figure *f, struct fa_meaning *m, int strict)
 {
 	double factor = 1, lo = f->lo, hi = f->hi;
 	const char *q = f->qual;
 	double tol = r ? r->tol : 0.10;
 
 	memset(m, 0, sizeof *m);
-	if (r && counts && *counts)
-		read_head(r, m, counts, f->lo == 1 && f->hi == 1, &factor);
-	else
+	if (r && counts && *counts) {
+		if (!read_head(r, m, counts, f->lo == 1 && f->hi == 1, &factor,
+			       strict))
+			return 0;
+	} else
 		snprintf(m->head, sizeof m->head, "%s",
 			 figure_kind_counts(f) ? figure_kind_counts(f) : "");
 	if (f->currency)
@@ -393,7 +449,7 @@ void figalign_meaning(const struct figrules_align *r, const char *counts,
 		m->unit = "%";
 	if (f->kind == FIG_TALLY) { /* "79 to 18": one value, not a range */
 		m->lo = m->hi = f->lo * 1e9 + f->hi;
-		return;
+		return 1;
 	}
 	if (q && strcmp(q, "more than") == 0) {
 		lo = nextafter(lo, INFINITY);
@@ -413,15 +469,26 @@ void figalign_meaning(const struct figrules_align *r, const char *counts,
 		lo = 0;
 		hi = nextafter(hi, -INFINITY);
 	}
-	if (factor != 1 && q == NULL && !f->vague && lo == hi) {
-		/* a converted figure was rounded: "600 km (370 miles)" */
-		double step = rounding(lo) / 2;
+	if ((factor != 1 || lo >= 1e6) && q == NULL && !f->vague &&
+	    lo == hi) {
+		/* a converted figure was rounded: "600 km (370 miles)"; so
+		 * was a sum in millions ("$1.3 billion" holds $1.25
+		 * billion), which reaches just short of the half step, so
+		 * that "$2 million" and "$3 million" still disagree */
+		double step = rounding(lo) * (factor != 1 ? 0.5 : 0.49);
 
 		lo -= step;
 		hi += step;
 	}
 	m->lo = lo * factor;
 	m->hi = hi * factor;
+	return 1;
+}
+
+void figalign_meaning(const struct figrules_align *r, const char *counts,
+		      const struct figure *f, struct fa_meaning *m)
+{
+	meaning(r, counts, f, m, 0);
 }
 
 int figalign_disjoint(double xl, double xh, double yl, double yh)
@@ -429,20 +496,48 @@ int figalign_disjoint(double xl, double xh, double yl, double yh)
 	return xh < yl || yh < xl;
 }
 
-/* The event told of nearest to offset at in the sentence, or -1. */
+/* The clause of s around offset at: [*from, *to), cut at the rules'
+ * clause breaks ("; ", ", and "). */
+static void clause_of(const struct figrules_align *r, const char *s,
+		      size_t len, size_t at, size_t *from, size_t *to)
+{
+	size_t i;
+
+	*from = 0;
+	*to = len;
+	for (i = 0; i < r->nbreaks; i++) {
+		size_t bl = strlen(r->breaks[i]);
+		const char *p = s;
+
+		while ((p = memmem(p, len - (size_t)(p - s), r->breaks[i],
+				   bl)) != NULL) {
+			size_t o = (size_t)(p - s);
+
+			if (o + bl <= at && o + bl > *from)
+				*from = o + bl;
+			else if (o >= at && o < *to)
+				*to = o;
+			p += bl;
+		}
+	}
+}
+
+/* The event told of nearest to offset at in s[from..to), the counted
+ * phrase s[skip..skip_end) left out, or -1. */
 static int nearest_event(const struct figrules_align *r, const char *s,
-			 size_t len, size_t at)
+			 size_t from, size_t to, size_t at, size_t skip,
+			 size_t skip_end)
 {
 	size_t p, best = (size_t)-1;
 	int ev = -1;
 
-	for (p = 0; p < len; p++) {
+	for (p = from; p < to; p++) {
 		uint32_t v;
 		size_t end, d;
 
-		if (!trie_word_start(s, p, len))
+		if (!trie_word_start(s, p, to) || (p >= skip && p < skip_end))
 			continue;
-		end = trie_match(r->events, s, len, p, &v);
+		end = trie_match(r->events, s, to, p, &v);
 		if (end == 0)
 			continue;
 		d = p > at ? p - at : at - p;
@@ -455,10 +550,49 @@ static int nearest_event(const struct figrules_align *r, const char *s,
 	return ev;
 }
 
+/* Does s[from..to) hold a word of a running total ("since", "to date")? */
+static int tells_total(const struct figrules_align *r, const char *s,
+		       size_t from, size_t to)
+{
+	size_t p;
+	uint32_t v;
+
+	for (p = from; p < to; p++)
+		if (trie_word_start(s, p, to) &&
+		    trie_match(r->totals, s, to, p, &v))
+			return 1;
+	return 0;
+}
+
+/* The event and the running total f's clause tells of (-1: none). */
+static int figure_event(const struct figrules_align *r,
+			const struct fa_fig *f, int *total)
+{
+	size_t from, to, skip = 0, skip_end = 0;
+	uint32_t v;
+	int ev;
+
+	*total = 0;
+	if (f->sent == NULL)
+		return -1;
+	if (trie_match(r->events, f->mean.head, strlen(f->mean.head), 0, &v))
+		return -1; /* it counts events: "100 attacks" */
+	clause_of(r, f->sent, f->sent_len, f->at, &from, &to);
+	if (f->phrase && f->phrase >= f->sent &&
+	    f->phrase < f->sent + f->sent_len) {
+		skip = (size_t)(f->phrase - f->sent);
+		skip_end = skip + f->phrase_len;
+	}
+	*total = tells_total(r, f->sent, from, to);
+	ev = nearest_event(r, f->sent, from, to, f->at, skip, skip_end);
+	return ev;
+}
+
 struct fa_key {
-	char key[160];
+	char key[256];
 	size_t fig;
 	int ev;
+	int total;               /* its clause tells of a running total */
 	int lone;                /* generic and no event: aligned with none */
 };
 
@@ -568,23 +702,122 @@ static int group_cmp(const void *a, const void *b)
 	return strcmp(x->counts, y->counts);
 }
 
-/* What f counts: its counted phrase when the phrase is a unit of more
- * than one word ("nautical miles", whose head word is "miles"), in buf;
- * else f->counts. */
-static const char *unit_phrase(const struct figrules_align *r,
-			       const struct fa_fig *f, char *buf, size_t n)
+/* What f counts: its counted phrase as written when the rules know it
+ * whole or by a tail of several words ("PLA Navy vessels", "nautical
+ * miles", "U.S. service members"), else the name f->counts gives it
+ * ("KN-23" for "KN-23 missiles"). */
+static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 {
-	uint32_t v;
+	char buf[128];
 
-	if (f->phrase == NULL || f->phrase_len == 0 || f->phrase_len >= n ||
-	    memchr(f->phrase, ' ', f->phrase_len) == NULL)
-		return f->counts;
-	memcpy(buf, f->phrase, f->phrase_len);
-	buf[f->phrase_len] = '\0';
-	return trie_match(r->units, buf, f->phrase_len, 0, &v) ==
-			       f->phrase_len
-		       ? buf
-		       : f->counts;
+	if (f->phrase && f->phrase_len > 0 && f->phrase_len < sizeof buf) {
+		memcpy(buf, f->phrase, f->phrase_len);
+		buf[f->phrase_len] = '\0';
+		if (meaning(r, buf, f->f, &f->mean, 1))
+			return;
+	}
+	meaning(r, f->counts, f->f, &f->mean, 0);
+}
+
+/* One of the marks that tell senses of a thing apart: 0 a running
+ * total, 1 the actor, 2 the day. */
+static const char *sense_tag(const struct fa_fig *f, const struct fa_key *k,
+			     int which)
+{
+	if (which == 0)
+		return k->total ? "total" : "each";
+	return which == 1 ? f->actor : f->when;
+}
+
+struct fa_tag {
+	const char *tag;
+	int side;
+	size_t q;
+};
+
+static int tag_cmp(const void *a, const void *b)
+{
+	const struct fa_tag *x = a, *y = b;
+	int c = strcmp(x->tag, y->tag);
+
+	return c ? c : x->side - y->side;
+}
+
+/* Split the group k[i..j) by a sense mark when two marks stand on both
+ * sides, or one does and some figure has another: each shared mark makes a
+ * group, the rest one more ("2,500 personnel" of the United States
+ * apart from "10,000" of NATO; this package apart from the total). */
+static void split_by(const struct fa_fig *v, struct fa_key *k, size_t i,
+		     size_t j, int which)
+{
+	struct fa_tag *t = xcalloc(j - i + 1, sizeof *t);
+	char *shared = xcalloc(j - i + 1, 1);
+	size_t q, e, m = j - i;
+	int any = 0, rest = 0;
+
+	for (q = 0; q < m; q++) {
+		t[q].tag = sense_tag(&v[k[i + q].fig], &k[i + q], which);
+		t[q].side = v[k[i + q].fig].side;
+		t[q].q = i + q;
+	}
+	xqsort(t, m, sizeof *t, tag_cmp);
+	for (q = 0; q < m; q = e) {
+		int both;
+
+		for (e = q + 1; e < m && strcmp(t[e].tag, t[q].tag) == 0; e++)
+			;
+		both = *t[q].tag && t[q].side != t[e - 1].side;
+		for (; q < e; q++)
+			shared[t[q].q - i] = (char)both;
+		any += both;
+	}
+	for (q = 0; q < m; q++)
+		rest |= !shared[q];
+	if (any > 1 || (any && rest))
+		for (q = 0; q < m; q++) {
+			size_t kl = strlen(k[i + q].key);
+
+			snprintf(k[i + q].key + kl, sizeof k[i + q].key - kl,
+				 "\t%s", shared[q] ? sense_tag(&v[k[i + q].fig],
+							       &k[i + q], which)
+						    : "~");
+		}
+	free(t);
+	free(shared);
+}
+
+/* Apply split_by for mark which to every group of the sorted keys. */
+static void split_all(const struct fa_fig *v, struct fa_key *k, size_t n,
+		      int which)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(k[j].key, k[i].key) == 0; j++)
+			;
+		if (!k[i].lone && j - i > 2)
+			split_by(v, k, i, j, which);
+	}
+	xqsort(k, n, sizeof *k, key_cmp);
+}
+
+/* Do the keys from k[i] on hold exactly two figures of a generic thing
+ * told of with no event ("14 nations", "fourteen countries"), one on each
+ * side, that agree?  Then they are taken as one. */
+static int lone_pair(const struct fa_fig *v, const struct fa_key *k,
+		     size_t i, size_t n)
+{
+	const struct fa_fig *x, *y;
+
+	if (i + 1 >= n || strcmp(k[i].key, k[i + 1].key) != 0 ||
+	    (i + 2 < n && strcmp(k[i].key, k[i + 2].key) == 0) ||
+	    (i > 0 && strcmp(k[i - 1].key, k[i].key) == 0))
+		return 0;
+	x = &v[k[i].fig];
+	y = &v[k[i + 1].fig];
+	return x->side != y->side &&
+	       !figalign_disjoint(x->mean.lo, x->mean.hi, y->mean.lo,
+				  y->mean.hi);
 }
 
 struct fa_group *figalign_run(const struct figrules_align *r,
@@ -594,7 +827,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	struct fa_group *g = xcalloc(n + 1, sizeof *g);
 	size_t *remap = xcalloc(n + 1, sizeof *remap);
 	size_t i, j, ngr = 0;
-	char buf[64];
+	int w;
 
 	for (i = 0; i < n; i++) {
 		struct fa_fig *f = &v[i];
@@ -602,13 +835,12 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		uint32_t u;
 		int generic;
 
-		figalign_meaning(r, unit_phrase(r, f, buf, sizeof buf),
-				 f->f, &f->mean);
+		fig_meaning(r, f);
 		h = f->mean.head;
 		generic = trie_match(r->generic, h, strlen(h), 0, &u) ==
 			  strlen(h);
 		k[i].fig = i;
-		k[i].ev = nearest_event(r, f->sent, f->sent_len, f->at);
+		k[i].ev = figure_event(r, f, &k[i].total);
 		k[i].lone = generic && k[i].ev < 0;
 		/* figures of a thing told of with no event join its first
 		 * event's group below; a generic thing stays alone */
@@ -638,6 +870,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		}
 	}
 	xqsort(k, n, sizeof *k, key_cmp);
+	for (w = 0; w < 3; w++)
+		split_all(v, k, n, w);
 	for (i = 0; i < n; i = j) {
 		const struct fa_fig *f = &v[k[i].fig];
 
@@ -645,6 +879,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		if (!k[i].lone)
 			while (j < n && strcmp(k[j].key, k[i].key) == 0)
 				j++;
+		else if (lone_pair(v, k, i, n))
+			j = i + 2;
 		snprintf(g[ngr].counts, sizeof g[ngr].counts, "%s",
 			 f->mean.head);
 		g[ngr].unit = f->mean.unit;

@@ -287,6 +287,64 @@ static const struct fa_pair pairs[] = {
 	/* one side without an event word: the thing's single group */
 	{"The army has 40 tanks.", "40", "The army sent 60 tanks.", "60", 1,
 	 1},
+	/* a counted phrase read by its longest known tail: the kind of
+	 * ship apart */
+	{"China sent 14 PLA Navy vessels.", "14", "China sent 16 warships.",
+	 "16", 1, 1},
+	{"China sent 12 coast guard ships.", "12",
+	 "China sent 14 naval vessels.", "14", 0, 0},
+	{"China sent twelve China Coast Guard ships.", "twelve",
+	 "China sent a dozen coast guard vessels.", "a dozen", 1, 0},
+	{"Three U.S. service members were killed.", "Three",
+	 "Three American soldiers were killed.", "Three", 1, 0},
+	{"Insurgents burned two dozen trucks.", "two dozen",
+	 "Insurgents set 24 lorries ablaze.", "24", 1, 0},
+	/* an event looked for in the figure's clause, not its own noun */
+	{"Between 40 and 60 soldiers were killed; two dozen trucks were "
+	 "burned.", "two dozen", "Some 24 lorries were burned.", "Some 24",
+	 1, 0},
+	{"Between 40 and 60 soldiers were killed; two dozen trucks were "
+	 "burned.", "two dozen", "24 trucks were intercepted.", "24", 0, 0},
+	{"The Houthis launched more than 100 attacks on ships.",
+	 "more than 100",
+	 "The group carried out more than a hundred attacks on vessels.",
+	 "more than a hundred", 1, 0},
+	/* time units; sums in millions are rounded */
+	{"The drill will run for 12 days.", "12",
+	 "It is a two-week drill.", "two", 1, 0},
+	{"The drill will run for 5 days.", "5", "It is a two-week drill.",
+	 "two", 1, 1},
+	{"The package is worth $1.25 billion.", "$1.25 billion",
+	 "The package is worth $1.3 billion.", "$1.3 billion", 1, 0},
+	{"The package is worth $1.2 billion.", "$1.2 billion",
+	 "The package is worth $1.4 billion.", "$1.4 billion", 1, 1},
+	/* two generic figures with no event align only when they agree */
+	{"Troops from 14 nations took part.", "14",
+	 "Troops from fourteen countries took part.", "fourteen", 1, 0},
+	/* the actor tells figures of one event apart */
+	{"North Korea fired about 200 shells. South Korea fired 400 rounds "
+	 "in reply.", "about 200", "North Korea fired nearly 200 rounds. "
+	 "South Korea fired 300 shells in reply.", "nearly 200", 1, 0},
+	{"North Korea fired about 200 shells. South Korea fired 400 rounds "
+	 "in reply.", "400", "North Korea fired nearly 200 rounds. "
+	 "South Korea fired 300 shells in reply.", "300", 1, 1},
+	{"North Korea fired about 200 shells. South Korea fired 400 rounds "
+	 "in reply.", "about 200", "North Korea fired nearly 200 rounds. "
+	 "South Korea fired 300 shells in reply.", "300", 0, 0},
+	/* a running total apart from one package */
+	{"The new package is worth $1.25 billion. Aid since 2022 is more "
+	 "than $64 billion.", "$1.25", "The package is worth $1.3 billion. "
+	 "Aid since 2022 is $64 billion.", "$1.3", 1, 0},
+	{"The new package is worth $1.25 billion. Aid since 2022 is more "
+	 "than $64 billion.", "$1.25", "The package is worth $1.3 billion. "
+	 "Aid since 2022 is $64 billion.", "$64", 0, 0},
+	/* the day a sentence names */
+	{"On December 19, 44 countries condemned the attacks.", "44",
+	 "On December 19, 44 nations condemned the attacks. Today 13 "
+	 "countries condemned them again.", "13", 0, 0},
+	{"On December 19, 44 countries condemned the attacks.", "44",
+	 "On December 19, 44 nations condemned the attacks. Today 13 "
+	 "countries condemned them again.", "44", 1, 0},
 	/* different things */
 	{"Russia sent 10,000 troops.", "10,000",
 	 "The war killed 300 people.", "300", 0, 0},

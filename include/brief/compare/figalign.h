@@ -42,6 +42,10 @@ struct fa_fig {
 	const char *sent;        /* the sentence it stands in */
 	size_t sent_len;
 	size_t at;               /* the figure's offset in the sentence */
+	char actor[64];          /* who the sentence tells of: its actor */
+				 /* nearest the figure (a key), or "" */
+	char when[16];           /* the day its sentence names ("12-19"), */
+				 /* or "" */
 	/* results */
 	struct fa_meaning mean;
 	size_t group;            /* index into the groups */
