@@ -395,17 +395,15 @@ static void wheel(struct ui *u, int x, long delta)
 	u->lay.focus = keep;
 }
 
-void nav_mouse(struct ui *u)
+/* One mouse event. */
+static void mouse_event(struct ui *u, MEVENT ev)
 {
-	MEVENT ev;
 	struct doc *d;
 	size_t off, n, i, sec;
 	const struct figure *figs;
 	const struct mention *mv;
 	int p, up = 0, down = 0;
 
-	if (getmouse(&ev) != OK)
-		return;
 	up = (ev.bstate & BUTTON4_PRESSED) != 0;
 #ifdef BUTTON5_PRESSED
 	down = (ev.bstate & BUTTON5_PRESSED) != 0;
@@ -440,4 +438,15 @@ void nav_mouse(struct ui *u)
 			select_mention(u, u->lay.shown[p], &mv[i]);
 			return;
 		}
+}
+
+/* Every event queued: a quick double click comes as two presses read
+ * together, of which one KEY_MOUSE tells. */
+void nav_mouse(struct ui *u)
+{
+	MEVENT ev;
+	int k;
+
+	for (k = 0; k < 16 && getmouse(&ev) == OK; k++)
+		mouse_event(u, ev);
 }
