@@ -2,7 +2,8 @@
  * weapons with their mentions in A, in B and in all loaded reports,
  * filtered as one types, sorted by Tab.  Enter on an entity lists the
  * reports that mention it (with their counts); Enter there opens the
- * chosen one at its first mention, Esc goes back to the entities. */
+ * chosen one at its first mention, Esc goes back to the entities.  An
+ * entity that one report alone names opens there at once. */
 #include "brief/ui/overlay.h"
 
 #include <curses.h>
@@ -229,8 +230,16 @@ static int index_key(struct overlay *ov, struct ui *u, int key, int fn)
 	index_chosen = ENTITY_NONE;
 	rc = overlay_list_key(ov, u, key, fn, entity_enter, index_tab);
 	if (index_chosen != ENTITY_NONE) {
+		struct olist *reports = reports_list(u, index_chosen);
+
+		/* one report names it: nothing to choose, open it */
+		if (reports->nvis == 1) {
+			rc = report_enter(u, olist_current(reports));
+			olist_free(reports);
+			return rc;
+		}
 		index_back = ov->list;
-		ov->list = reports_list(u, index_chosen);
+		ov->list = reports;
 	}
 	return rc;
 }

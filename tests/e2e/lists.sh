@@ -35,7 +35,7 @@ expect_eq "the batch counts Kim Jong Un beyond A and B" \
 	"$([ "$KALL" -gt $((KA + KB)) ] && echo more)" more
 set -- $(counts "Norway")
 NA=$1 NB=$2 NALL=$3
-expect_eq "Norway is only in other reports" "$NA $NB $([ "$NALL" -gt 0 ] && echo some)" "0 0 some"
+expect_eq "Norway is in one other report only" "$NA $NB $([ "$NALL" -gt 0 ] && echo some) $4" "0 0 some 1"
 set -- $(cd "$TMP" && ls lib/*.txt)
 
 # 1. i over every loaded report
@@ -60,6 +60,12 @@ check "Enter again" "mentions in $KREP of 10 reports"
 keys Down Down Enter
 check_line "Enter opens the report in the focused pane" "^ A $OTHER "
 check_line "at a mention of the entity" "Kim Jong Un: [0-9]+ in A"
+# an entity one report alone names: Enter opens it at once
+keys i
+check "i again" "mentions in A, in B"
+type_text "Norway"
+keys Enter
+check_line "Norway's one report opened at once" "^ A lib/arctic-northern-fleet.txt .*Norway: $NALL in A"
 quit_ok "quit after the index"
 
 # 2. o: date, source, file; filters as one types
