@@ -217,9 +217,11 @@ static int index_key(struct overlay *ov, struct ui *u, int key, int fn)
 	int rc;
 
 	if (index_back) {
-		/* the reports of one entity: Esc or Left goes back */
-		if ((!fn && (key == 27 || key == 127 || key == 8)) ||
-		    (fn && (key == KEY_LEFT || key == KEY_BACKSPACE))) {
+		/* the reports of one entity: Esc or Left goes back (unless
+		 * a filter is being typed: Esc ends it) */
+		if (!ov->list->typing &&
+		    ((!fn && (key == 27 || key == 127 || key == 8)) ||
+		     (fn && (key == KEY_LEFT || key == KEY_BACKSPACE)))) {
 			olist_free(ov->list);
 			ov->list = index_back;
 			index_back = NULL;
