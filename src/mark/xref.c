@@ -158,6 +158,24 @@ size_t xref_count(const struct xref *x, uint32_t entity, size_t i)
 	return n;
 }
 
+size_t xref_spread(const struct xref *x, uint32_t entity, size_t *counts)
+{
+	size_t i, n, total = 0;
+
+	for (i = 0; i < x->n; i++) {
+		xref_list(x, entity, i, &n);
+		if (counts)
+			counts[i] = n;
+		total += n;
+	}
+	return total;
+}
+
+size_t xref_articles(const struct xref *x)
+{
+	return x->n;
+}
+
 enum xref_where xref_step(const struct xref *x, uint32_t entity, size_t i,
 			  size_t other, size_t off, int dir, size_t *ai,
 			  size_t *mi)

@@ -10,10 +10,13 @@
 #include "brief/base/utf8.h"
 #include "brief/ui/theme.h"
 
-/* One step of a script: a key, or a screen dump (title set). */
+/* One step of a script: a key, a mouse event (key KEY_MOUSE), or a
+ * screen dump (title set). */
 struct step {
 	int key, fn;
 	char *title;
+	int mx, my;
+	unsigned long button;
 };
 
 static struct step *steps;
@@ -40,7 +43,45 @@ static void add_step(size_t *cap, int key, int fn, const char *title,
 	steps[nsteps].key = key;
 	steps[nsteps].fn = fn;
 	steps[nsteps].title = title ? xstrndup(title, tlen) : NULL;
+	steps[nsteps].button = 0;
 	nsteps++;
+}
+
+/* <click X Y>, <wheelup X Y>, <wheeldown X Y> (0-based cell): a mouse
+ * step; -1 when s is not one. */
+static int add_mouse(size_t *cap, const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		unsigned long button;
+	} kinds[] = {
+		{"click ", BUTTON1_PRESSED},
+		{"wheelup ", BUTTON4_PRESSED},
+#ifdef BUTTON5_PRESSED
+		{"wheeldown ", BUTTON5_PRESSED},
+#endif
+	};
+	char args[32];
+	size_t i, k;
+	int x, y, used = 0;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		k = strlen(kinds[i].name);
+		if (n <= k || n - k >= sizeof args ||
+		    strncmp(s, kinds[i].name, k) != 0)
+			continue;
+		memcpy(args, s + k, n - k);
+		args[n - k] = '\0';
+		if (sscanf(args, "%d %d%n", &x, &y, &used) != 2 ||
+		    args[used] != '\0' || x < 0 || y < 0)
+			return -1;
+		add_step(cap, KEY_MOUSE, 1, NULL, 0);
+		steps[nsteps - 1].mx = x;
+		steps[nsteps - 1].my = y;
+		steps[nsteps - 1].button = kinds[i].button;
+		return 0;
+	}
+	return -1;
 }
 
 /* <name>: a step, or -1 when the name is not known. */
@@ -56,6 +97,8 @@ static int add_named(size_t *cap, const char *s, size_t n)
 		add_step(cap, s[2] & 0x1f, 0, NULL, 0);
 		return 0;
 	}
+	if (add_mouse(cap, s, n) == 0)
+		return 0;
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strlen(names[i].name) == n &&
 		    strncmp(names[i].name, s, n) == 0) {
@@ -228,6 +271,15 @@ static int script_key(int *key, int *fn)
 		return INPUT_NONE;
 	*key = steps[next_step].key;
 	*fn = steps[next_step].fn;
+	if (steps[next_step].button) {
+		/* the event getmouse will give */
+		MEVENT ev = {0};
+
+		ev.x = steps[next_step].mx;
+		ev.y = steps[next_step].my;
+		ev.bstate = steps[next_step].button;
+		ungetmouse(&ev);
+	}
 	next_step++;
 	return INPUT_KEY;
 }

@@ -383,30 +383,47 @@ void nav_search_edit(struct ui *u, const char *pattern)
 
 /* ---- mouse ---- */
 
-void nav_mouse(struct ui *u)
+/* The wheel over the text: the pane under the pointer scrolls (its
+ * partner too when scrolling together); the focus stays. */
+static void wheel(struct ui *u, int x, long delta)
 {
-	MEVENT ev;
+	int keep = u->lay.focus;
+
+	if (!u->lay.single)
+		u->lay.focus = x >= u->lay.x[1];
+	nav_scroll(u, delta);
+	u->lay.focus = keep;
+}
+
+/* One mouse event. */
+static void mouse_event(struct ui *u, MEVENT ev)
+{
 	struct doc *d;
 	size_t off, n, i, sec;
 	const struct figure *figs;
 	const struct mention *mv;
-	int p;
+	int p, up = 0, down = 0;
 
-	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & BUTTON4_PRESSED) {
-		nav_scroll(u, -3);
-		return;
-	}
+	up = (ev.bstate & BUTTON4_PRESSED) != 0;
 #ifdef BUTTON5_PRESSED
-	if (ev.bstate & BUTTON5_PRESSED) {
-		nav_scroll(u, 3);
+	down = (ev.bstate & BUTTON5_PRESSED) != 0;
+#endif
+	if (overlay_is_open(&u->ov)) {
+		/* the open list takes the mouse, not the text behind it */
+		if (up || down)
+			overlay_mouse(&u->ov, u, ev.y, ev.x,
+				      up ? OLIST_WHEEL_UP : OLIST_WHEEL_DOWN);
+		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+			overlay_mouse(&u->ov, u, ev.y, ev.x, OLIST_CLICK);
 		return;
 	}
-#endif
+	if (up || down) {
+		wheel(u, ev.x, up ? -3 : 3);
+		return;
+	}
 	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
 			   BUTTON1_RELEASED)) ||
-	    overlay_is_open(&u->ov) || ev.y >= u->lay.h)
+	    ev.y >= u->lay.h)
 		return;
 	p = u->lay.single ? u->lay.focus : ev.x >= u->lay.x[1];
 	u->lay.focus = p;
@@ -421,4 +438,15 @@ void nav_mouse(struct ui *u)
 			select_mention(u, u->lay.shown[p], &mv[i]);
 			return;
 		}
+}
+
+/* Every event queued: a quick double click comes as two presses read
+ * together, of which one KEY_MOUSE tells. */
+void nav_mouse(struct ui *u)
+{
+	MEVENT ev;
+	int k;
+
+	for (k = 0; k < 16 && getmouse(&ev) == OK; k++)
+		mouse_event(u, ev);
 }

@@ -57,6 +57,53 @@ void olist_set_footer(struct olist *o, const char *footer)
 	o->footer = footer ? xstrdup(footer) : NULL;
 }
 
+void olist_row_cut_at(struct olist_row *r, size_t from, size_t to)
+{
+	int k = r->cut[0].to > 0;
+
+	if (to <= from || to > strlen(r->text) || r->cut[k].to > 0 ||
+	    (k == 1 && from < r->cut[0].to && to > r->cut[0].from))
+		return;
+	r->cut[k].from = from;
+	r->cut[k].to = to;
+}
+
+void olist_row_cut(struct olist_row *r, const char *field, size_t width)
+{
+	const char *at = *field ? strstr(r->text, field) : NULL;
+	size_t from, n = strlen(field);
+
+	if (at == NULL)
+		return;
+	from = (size_t)(at - r->text);
+	olist_row_cut_at(r, from, from + (n > width ? n : width));
+}
+
+void olist_pad(struct buf *b, const char *s, size_t cols)
+{
+	size_t n = strlen(s), w = utf8_str_width(s, n);
+
+	if (w > cols && cols > 0) {
+		n = utf8_fit(s, n, cols - 1);
+		buf_add(b, s, n);
+		buf_adds(b, "…");
+		w = utf8_str_width(s, n) + 1;
+	} else {
+		buf_adds(b, s);
+	}
+	for (; w < cols; w++)
+		buf_addc(b, ' ');
+}
+
+size_t olist_widest(size_t w, const char *s, size_t max)
+{
+	size_t sw = utf8_str_width(s, strlen(s));
+
+	if (sw > w)
+		w = sw;
+	return w > max ? max : w;
+}
+
 static int selectable(const struct olist *o, size_t vi)
 {
 	return vi < o->nvis && !o->rows[o->vis[vi]].heading;
@@ -262,12 +309,140 @@ static int draw_row_text(const struct olist_row *row, int w, unsigned long a)
 	return used + draw_text(row->text, ht, n, w - used, a);
 }
 
+/* Scroll the view by d rows, the cursor kept in it. */
+static void scroll_by(struct olist *o, long d)
+{
+	long rows = o->at_h - 2, top = (long)o->top + d,
+	     last = (long)o->nvis - rows;
+
+	if (rows < 1 || o->nvis == 0)
+		return;
+	if (top > last)
+		top = last;
+	if (top < 0)
+		top = 0;
+	o->top = (size_t)top;
+	if (o->cur < o->top) {
+		o->cur = o->top;
+		to_selectable(o, 1);
+	} else if (o->cur >= o->top + (size_t)rows) {
+		o->cur = o->top + (size_t)rows - 1;
+		to_selectable(o, -1);
+	}
+}
+
+int olist_mouse(struct olist *o, int y, int x, enum olist_pointer what)
+{
+	size_t vi;
+
+	if (what != OLIST_CLICK) {
+		scroll_by(o, what == OLIST_WHEEL_UP ? -3 : 3);
+		return OLIST_CHANGED;
+	}
+	if (y <= o->at_y || y >= o->at_y + o->at_h - 1 || x < o->at_x ||
+	    x >= o->at_x + o->at_w)
+		return OLIST_NONE;
+	vi = o->top + (size_t)(y - o->at_y - 1);
+	if (!selectable(o, vi))
+		return OLIST_NONE;
+	if (vi == o->cur)
+		return OLIST_ENTER;
+	o->cur = vi;
+	return OLIST_CHANGED;
+}
+
+/* Bytes [from, to) of t in cols columns: the name (without its padding)
+ * and blanks, or the name cut and "…". */
+static void fit_part(struct buf *out, const char *t, size_t from, size_t to,
+		     size_t cols)
+{
+	size_t end = to, w, n;
+
+	while (end > from && t[end - 1] == ' ')
+		end--;
+	w = utf8_str_width(t + from, end - from);
+	if (w > cols) {
+		n = utf8_fit(t + from, end - from, cols - 1);
+		buf_add(out, t + from, n);
+		buf_adds(out, "…");
+		w = utf8_str_width(t + from, n) + 1;
+	} else {
+		buf_add(out, t + from, end - from);
+	}
+	for (; w < cols; w++)
+		buf_addc(out, ' ');
+}
+
+/* The row's text with its cut parts narrowed by excess columns in all
+ * (the first part first, each to no less than OLIST_CUT_MIN). */
+static void fit_row(const struct olist_row *row, size_t excess,
+		    struct buf *out)
+{
+	const char *t = row->text;
+	int k, order[2] = {0, 1};
+	size_t give[2] = {0, 0}, at = 0;
+
+	out->len = 0;
+	for (k = 0; k < 2 && excess > 0; k++) {
+		const struct olist_cut *c = &row->cut[k];
+		size_t w = c->to ? utf8_str_width(t + c->from, c->to - c->from)
+				 : 0;
+
+		if (w > OLIST_CUT_MIN) {
+			give[k] = w - OLIST_CUT_MIN < excess ? w - OLIST_CUT_MIN
+							     : excess;
+			excess -= give[k];
+		}
+	}
+	/* the parts in text order */
+	if (row->cut[1].to && row->cut[1].from < row->cut[0].from)
+		order[0] = 1, order[1] = 0;
+	for (k = 0; k < 2; k++) {
+		const struct olist_cut *c = &row->cut[order[k]];
+
+		if (give[order[k]] == 0)
+			continue;
+		buf_add(out, t + at, c->from - at);
+		fit_part(out, t, c->from, c->to,
+			 utf8_str_width(t + c->from, c->to - c->from) -
+				 give[order[k]]);
+		at = c->to;
+	}
+	buf_adds(out, t + at);
+}
+
+/* How many columns the widest row with a part to cut passes w by (the
+ * other rows are cut at the edge). */
+static size_t list_excess(const struct olist *o, int w)
+{
+	size_t i, most = 0;
+
+	for (i = 0; i < o->nvis; i++) {
+		const char *t = o->rows[o->vis[i]].text;
+		size_t rw;
+
+		if (o->rows[o->vis[i]].cut[0].to == 0)
+			continue;
+		rw = utf8_str_width(t, strlen(t));
+
+		if (rw > (size_t)w && rw - (size_t)w > most)
+			most = rw - (size_t)w;
+	}
+	return most;
+}
+
 void olist_draw(struct olist *o, int y, int x, int h, int w)
 {
+	struct buf fitted = {0};
+	size_t excess;
 	int rows, r, used;
 	unsigned long base = theme_attr(ROLE_OVERLAY);
 	char line[512];
 
+	o->at_y = y;
+	o->at_x = x;
+	o->at_h = h;
+	o->at_w = w;
 	if (h < 3 || w < 10)
 		return;
 	/* title */
@@ -275,6 +450,7 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 	used = draw_text(o->title, 0, strlen(o->title), w, base | A_BOLD);
 	draw_fill(w - used, base);
 	rows = h - 2;
+	excess = list_excess(o, w);
 	if (o->cur < o->top)
 		o->top = o->cur;
 	if (o->cur >= o->top + (size_t)rows)
@@ -294,9 +470,15 @@ void olist_draw(struct olist *o, int y, int x, int h, int w)
 			a = theme_attr(ROLE_OVERLAY_SEL);
 		else if (row->heading)
 			a = base | A_BOLD;
-		used = draw_row_text(row, w, a);
+		if (excess == 0 || row->cut[0].to == 0) {
+			used = draw_row_text(row, w, a);
+		} else {
+			fit_row(row, excess, &fitted);
+			used = draw_text(fitted.data, 0, fitted.len, w, a);
+		}
 		draw_fill(w - used, a);
 	}
+	buf_free(&fitted);
 	move(y + h - 1, x);
 	if (o->filterable || o->typing || o->filter[0])
 		snprintf(line, sizeof line, "filter: %s%s   %s", o->filter,

@@ -76,6 +76,9 @@ static void add_entities(struct cmp_view *cv)
 			r = row(cv->o, cv->b.data,
 				cv->doc[ce->count[0] ? 0 : 1], 0, 0);
 			r->entity = ce->entity;
+			/* on a narrow screen the name gives way, not the
+			 * counts */
+			olist_row_cut(r, en->name, 40);
 		}
 }
 

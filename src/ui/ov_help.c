@@ -28,7 +28,9 @@ static int help_open(struct overlay *ov, struct ui *u)
 		  "(5j, 3n, 2}); 10G and 10g go to §10, 50% to the middle.",
 		  1);
 	olist_add(ov->list, "Mouse: click selects a mention and focuses its "
-		  "pane; the wheel scrolls.", 1);
+		  "pane; the wheel scrolls the pane under it. In a list the "
+		  "wheel scrolls it, a click selects a row, a second click "
+		  "opens it.", 1);
 	olist_add(ov->list, "", 1);
 	olist_add(ov->list, "Settings (:set NAME=VALUE, or set NAME = VALUE in "
 		  "the config file):", 1);

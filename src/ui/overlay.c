@@ -47,6 +47,14 @@ void overlay_key(struct overlay *ov, struct ui *u, int key, int fn)
 		overlay_close(ov);
 }
 
+void overlay_mouse(struct overlay *ov, struct ui *u, int y, int x,
+		   enum olist_pointer what)
+{
+	if (ov->ops && ov->list &&
+	    olist_mouse(ov->list, y, x, what) == OLIST_ENTER)
+		overlay_key(ov, u, '\r', 0);
+}
+
 void overlay_refresh(struct overlay *ov, struct ui *u)
 {
 	if (ov->ops && ov->ops->notes_changed)

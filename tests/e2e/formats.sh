@@ -23,8 +23,8 @@ check "the status line names the page" " A page.html"
 # the picker
 keys o
 check "o opens the picker" "Show which article in this pane?"
-check_line "the picker shows the page's format, date and source" "\* html  2024-01-01 Harbour Wire — Kim vows to expand nuclear arsenal — page.html"
-check_line "the picker shows the text's format" "  text  no date    The Canadian Press — North Korean leader Kim Jong Un has pledged"
+check_line "the picker shows the page's format, date and source" "\* html   2024-01-01 Harbour Wire +Kim vows to expand nuclear arsenal +page.html"
+check_line "the picker shows the text's format" "  text   no date    The Canadian Press North Korean leader Kim Jong Un has pledged"
 keys Down Enter
 check_line "Enter shows the text in the focused pane" "^A North Korean leader Kim Jong Un has pledged"
 keys o

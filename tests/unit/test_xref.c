@@ -47,10 +47,42 @@ static void test_xref(void **state)
 	article_free(b);
 }
 
+/* The spread of an entity over the articles: a count per article and the
+ * total, an article that does not mention it counted as 0. */
+static void test_xref_spread(void **state)
+{
+	struct mentions ma, mb;
+	struct article *a = load(SEED_A, &ma), *b = load(SEED_B, &mb);
+	struct xref *x = xref_new(3);
+	uint32_t kim = entities_find(en.reg, "Kim Jong Un", 11);
+	size_t counts[3] = {7, 7, 7}, total;
+
+	(void)state;
+	xref_set(x, 0, &ma);
+	xref_set(x, 2, &mb);
+	assert_int_equal(xref_articles(x), 3);
+	total = xref_spread(x, kim, counts);
+	assert_int_equal(counts[0], xref_count(x, kim, 0));
+	assert_int_equal(counts[1], 0);
+	assert_int_equal(counts[2], xref_count(x, kim, 2));
+	assert_true(counts[0] >= 6 && counts[2] >= 5);
+	assert_int_equal(total, counts[0] + counts[2]);
+	assert_int_equal(xref_spread(x, kim, NULL), total);
+	/* an entity no article names */
+	assert_int_equal(xref_spread(x, ENTITY_NONE - 1, counts), 0);
+	assert_int_equal(counts[0], 0);
+	xref_free(x);
+	mentions_free(&ma);
+	mentions_free(&mb);
+	article_free(a);
+	article_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_xref),
+		cmocka_unit_test(test_xref_spread),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -23,6 +23,12 @@ void xref_set(struct xref *x, size_t i, const struct mentions *m);
 const uint32_t *xref_list(const struct xref *x, uint32_t entity, size_t i,
 			  size_t *n);
 size_t xref_count(const struct xref *x, uint32_t entity, size_t i);
+/* Mentions of entity in every indexed article: counts[i] gets article
+ * i's (counts may be NULL; else it holds one slot per article of the
+ * index); returns the total. */
+size_t xref_spread(const struct xref *x, uint32_t entity, size_t *counts);
+/* The number of articles the index was made for. */
+size_t xref_articles(const struct xref *x);
 
 /* Where xref_step went. */
 enum xref_where {

@@ -7,7 +7,8 @@
  * (ignored, to lay the script out), lines starting with '#' (comments),
  * and names in angle brackets: <Enter> <Esc> <Tab> <Space> <BS> <Up>
  * <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <C-x> (Ctrl-x) <lt>
- * ('<'), and <dump TITLE>, which appends "=== TITLE" and the screen to the
+ * ('<'), the mouse at a cell (0-based column and row): <click X Y>
+ * <wheelup X Y> <wheeldown X Y>, and <dump TITLE>, which appends "=== TITLE" and the screen to the
  * dump file. */
 #ifndef BRIEF_INPUT_H
 #define BRIEF_INPUT_H

@@ -59,6 +59,11 @@ int overlay_is_open(const struct overlay *ov);
 void overlay_draw(struct overlay *ov);
 /* A key for the open overlay (closes it when it says so). */
 void overlay_key(struct overlay *ov, struct ui *u, int key, int fn);
+/* The mouse over the open overlay's list at screen cell (y, x): the
+ * wheel scrolls the list, a click selects a row, a click on the selected
+ * row opens it (as Enter). */
+void overlay_mouse(struct overlay *ov, struct ui *u, int y, int x,
+		   enum olist_pointer what);
 /* The notes changed: the open overlay refreshes if it shows them. */
 void overlay_refresh(struct overlay *ov, struct ui *u);
 
