@@ -2,6 +2,7 @@
  * line (:q, :q!, :write FILE, :theme NAME, :open FILE or DIR). */
 #include "brief/ui/reader.h"
 
+#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -256,6 +257,7 @@ static void run_command(struct ui *u, const char *cmd)
 void command_start(struct ui *u, char lead)
 {
 	prompt_start(&u->prompt, lead);
+	history_browse_start(&u->hist, "");
 	u->prompting = 1;
 	if (lead == '/')
 		nav_search_start(u);
@@ -263,6 +265,8 @@ void command_start(struct ui *u, char lead)
 
 static void command_done(struct ui *u, int rc)
 {
+	if (rc == PROMPT_ACCEPT)
+		history_add(&u->hist, u->prompt.lead, u->prompt.buf);
 	if (u->prompt.lead == '/') {
 		if (rc == PROMPT_CANCEL) {
 			nav_search_cancel(u);
@@ -276,9 +280,33 @@ static void command_done(struct ui *u, int rc)
 	u->prompting = 0;
 }
 
+/* Up and Down at the prompt: the earlier lines that begin with what was
+ * typed. */
+static void browse(struct ui *u, int dir)
+{
+	const char *t;
+
+	if (u->hist.at < 0 && dir < 0)
+		history_browse_start(&u->hist, u->prompt.buf);
+	t = history_step(&u->hist, u->prompt.lead, dir);
+	if (t == NULL)
+		return;
+	prompt_set(&u->prompt, t);
+	if (u->prompt.lead == '/')
+		nav_search_edit(u, u->prompt.buf);
+}
+
 void command_key(struct ui *u, int key, int fn)
 {
-	int rc = prompt_key(&u->prompt, key, fn);
+	int rc;
+
+	if (fn && (key == KEY_UP || key == KEY_DOWN)) {
+		browse(u, key == KEY_UP ? -1 : 1);
+		return;
+	}
+	rc = prompt_key(&u->prompt, key, fn);
+	if (rc == PROMPT_EDIT)
+		u->hist.at = -1; /* the next Up starts from what is typed */
 
 	if (rc == PROMPT_ACCEPT || rc == PROMPT_CANCEL)
 		command_done(u, rc);

@@ -203,6 +203,10 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 	}
 	d->gutter = g;
 	doc_set_width(d, cols);
+	if (d->show_at) {
+		doc_show_offset(d, d->show_at - 1, 0);
+		d->show_at = 0;
+	}
 	draw_header(d, y, x, w, v);
 	if (ns == 0 && rows > 0) {
 		move(y + PANE_HEADER, x);

@@ -13,6 +13,7 @@
 #include "brief/ui/input.h"
 #include "brief/ui/keymap.h"
 #include "brief/ui/reader.h"
+#include "brief/ui/reopen.h"
 #include "brief/ui/term.h"
 
 /* A key nothing is bound to gets a short answer, not silence. */
@@ -125,6 +126,17 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 		return -1;
 	}
 	u->lay.sync = (int)u->cfg.set.num[SET_sync];
+	history_init(&u->hist, (size_t)u->cfg.set.num[SET_history]);
+	{
+		char *hp = xdg_path("state", "history");
+		struct err he = {{0}};
+
+		/* a history that cannot be read is no reason not to start */
+		if (history_load(&u->hist, hp, &he) != 0)
+			snprintf(u->msg, sizeof u->msg, "history not read: %.400s",
+				 he.text);
+		free(hp);
+	}
 	u->ndocs = lib->n;
 	u->docs = xcalloc(u->ndocs, sizeof *u->docs);
 	for (i = 0; i < u->ndocs; i++) {
@@ -139,6 +151,12 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 	/* enough of what is shown for the first screen */
 	doc_parse(u->docs[u->lay.shown[0]], 256u << 10);
 	doc_parse(u->docs[u->lay.shown[1]], 256u << 10);
+	if (u->cfg.set.num[SET_reopen] && !o->fresh) {
+		char *pp = xdg_path("state", "places");
+
+		reopen_restore(u, pp);
+		free(pp);
+	}
 	return 0;
 }
 
@@ -161,6 +179,7 @@ static void ui_free(struct ui *u)
 	free(u->docs);
 	theme_free(u->theme);
 	config_free(&u->cfg);
+	history_free(&u->hist);
 }
 
 /* Keys until the user quits, a signal comes or the key script ends;
@@ -232,6 +251,24 @@ int ui_run(struct library *lib, struct engine *en,
 	loop(&u);
 	term_close();
 	input_done();
+	if (u.cfg.set.num[SET_reopen]) {
+		char *pp = xdg_path("state", "places");
+		struct err pe = {{0}};
+
+		if (reopen_save(&u, pp, &pe) != 0)
+			fprintf(stderr, "brief: reading positions not saved: "
+					"%s\n", pe.text);
+		free(pp);
+	}
+	{
+		char *hp = xdg_path("state", "history");
+		struct err he = {{0}};
+
+		if (history_save(&u.hist, hp, &he) != 0)
+			fprintf(stderr, "brief: history not saved: %s\n",
+				he.text);
+		free(hp);
+	}
 	/* the terminal is back: now say what was lost */
 	if (term_signal()) {
 		size_t n = notes_unsaved(ns);

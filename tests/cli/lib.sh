@@ -9,6 +9,11 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/brief-test.XXXXXX")
 export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 	XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
 mkdir -p "$HOME"
+# every suite starts brief many times on the same articles and expects
+# the top: reopening where an article was left is off unless a suite
+# (tests/e2e/reopen.sh) turns it on
+mkdir -p "$XDG_CONFIG_HOME/brief"
+printf 'set reopen = off\n' >"$XDG_CONFIG_HOME/brief/config"
 # cleanup: remove what the suite made (NOBODY: see tests/nobody.sh;
 # TMP_ALSO: the first TMP of a suite that moved TMP to a folder every user
 # can reach)

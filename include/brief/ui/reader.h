@@ -19,6 +19,7 @@
 #include "brief/ui/config.h"
 #include "brief/ui/doc.h"
 #include "brief/ui/editor.h"
+#include "brief/ui/history.h"
 #include "brief/ui/overlay.h"
 #include "brief/ui/prompt.h"
 #include "brief/ui/theme.h"
@@ -124,6 +125,7 @@ struct ui {
 	struct theme *theme;
 	int use_color;
 	struct config cfg;        /* the config file and :set */
+	struct history hist;      /* lines given at / and : */
 	struct quitting q;
 };
 
