@@ -212,3 +212,13 @@ size_t search_position(struct search *s, const struct article *a,
 	}
 	return lo < s->nstarts && s->starts[lo] == ms ? lo + 1 : 0;
 }
+
+int search_section(struct search *s, const struct article *a, size_t sec)
+{
+	size_t ms, me;
+
+	if (s->re == NULL || sec >= a->nsections)
+		return 0;
+	return first_in(s, a->text, a->sections[sec].start,
+			a->sections[sec].end, a->sections[sec].start, &ms, &me);
+}

@@ -70,6 +70,9 @@ static void act_half_down(struct ui *u) { nav_scroll(u, half(u) * count(u)); }
 static void act_half_up(struct ui *u) { nav_scroll(u, -half(u) * count(u)); }
 static void act_sync(struct ui *u) { nav_toggle_sync(u); }
 static void act_search(struct ui *u) { command_start(u, '/'); }
+static void act_filter(struct ui *u) { command_start(u, '&'); }
+static void act_search_word(struct ui *u) { nav_search_word(u, 1); }
+static void act_search_word_back(struct ui *u) { nav_search_word(u, -1); }
 static void act_search_next(struct ui *u) { repeat(u, nav_search_next, 1); }
 static void act_search_prev(struct ui *u) { repeat(u, nav_search_next, -1); }
 static void act_select_next(struct ui *u) { repeat(u, nav_select_step, 1); }

@@ -3,10 +3,13 @@
 #include "brief/ui/reader.h"
 
 #include <curses.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "brief/base/buf.h"
 #include "brief/base/fileio.h"
 
 /* The path a command names ("~/" is the home directory), a fresh
@@ -256,6 +259,8 @@ static void run_command(struct ui *u, const char *cmd)
 
 void command_start(struct ui *u, char lead)
 {
+	if (lead == '&')
+		u->msg[0] = '\0';
 	prompt_start(&u->prompt, lead);
 	history_browse_start(&u->hist, "");
 	u->prompting = 1;
@@ -274,10 +279,107 @@ static void command_done(struct ui *u, int rc)
 		} else if (u->prompt.len == 0 && u->search.pattern) {
 			nav_search_next(u, 1);
 		}
+	} else if (u->prompt.lead == '&') {
+		if (rc == PROMPT_ACCEPT)
+			nav_filter(u, u->prompt.buf);
 	} else if (rc == PROMPT_ACCEPT) {
 		run_command(u, u->prompt.buf);
 	}
 	u->prompting = 0;
+}
+
+/* Tab at the : prompt: complete the command, a setting after "set ", a
+ * theme after "theme ", a file after "open " or "write " -- as far as
+ * the candidates agree, listing them when they part. */
+static void complete(struct ui *u)
+{
+	static const char *const commands[] = {
+		"open ", "quit", "set ", "theme ", "write ", NULL,
+	};
+	static const char *const themes[] = {"dark", "light", "mono", NULL};
+	const char *buf = u->prompt.buf, *word;
+	char cand[64][600], done[1024];
+	size_t nc = 0, i, common, wlen;
+	const char *const *list = NULL;
+	DIR *dir = NULL;
+	char dpath[1024] = ".", prefix[1024] = "";
+
+	word = strrchr(buf, ' ');
+	word = word ? word + 1 : buf;
+	wlen = strlen(word);
+	if (word == buf)
+		list = commands;
+	else if (strncmp(buf, "set ", 4) == 0 && word == buf + 4)
+		list = NULL;
+	else if (strncmp(buf, "theme ", 6) == 0)
+		list = themes;
+	if (word == buf || strncmp(buf, "theme ", 6) == 0) {
+		for (i = 0; list[i] && nc < 64; i++)
+			if (strncmp(list[i], word, wlen) == 0)
+				snprintf(cand[nc++], sizeof cand[0], "%s", list[i]);
+	} else if (strncmp(buf, "set ", 4) == 0) {
+		int k;
+
+		for (k = 0; k < SET_COUNT && nc < 64; k++)
+			if (strncmp(settings_name((enum setting)k), word, wlen) == 0)
+				snprintf(cand[nc++], sizeof cand[0], "%s",
+					 settings_name((enum setting)k));
+	} else if (strncmp(buf, "open ", 5) == 0 ||
+		   strncmp(buf, "write ", 6) == 0 ||
+		   strncmp(buf, "w ", 2) == 0) {
+		const char *slash = strrchr(word, '/');
+		struct dirent *de;
+
+		if (slash) {
+			snprintf(dpath, sizeof dpath, "%.*s",
+				 (int)(slash - word + (slash == word)), word);
+			snprintf(prefix, sizeof prefix, "%.*s",
+				 (int)(slash - word + 1), word);
+		}
+		dir = opendir(dpath);
+		while (dir && (de = readdir(dir)) != NULL && nc < 64) {
+			const char *base = slash ? slash + 1 : word;
+			char full[1300];
+			struct stat st;
+
+			if (de->d_name[0] == '.' && base[0] != '.')
+				continue;
+			if (strncmp(de->d_name, base, strlen(base)) != 0)
+				continue;
+			snprintf(full, sizeof full, "%s/%s", dpath, de->d_name);
+			snprintf(cand[nc++], sizeof cand[0], "%.300s%.255s%s", prefix,
+				 de->d_name,
+				 stat(full, &st) == 0 && S_ISDIR(st.st_mode) ? "/"
+									 : "");
+		}
+		if (dir)
+			closedir(dir);
+	}
+	if (nc == 0) {
+		reader_say(u, 1, "nothing to complete");
+		return;
+	}
+	common = strlen(cand[0]);
+	for (i = 1; i < nc; i++) {
+		size_t k = 0;
+
+		while (k < common && cand[i][k] == cand[0][k])
+			k++;
+		common = k;
+	}
+	snprintf(done, sizeof done, "%.*s%.*s", (int)(word - buf), buf,
+		 (int)common, cand[0]);
+	prompt_set(&u->prompt, done);
+	if (nc > 1) {
+		struct buf b = {0};
+
+		for (i = 0; i < nc && b.len < 400; i++)
+			buf_printf(&b, "%s%s", i ? "  " : "", cand[i]);
+		reader_say(u, 0, "%s", b.data);
+		free(b.data);
+	} else {
+		u->msg[0] = '\0';
+	}
 }
 
 /* Up and Down at the prompt: the earlier lines that begin with what was
@@ -302,6 +404,10 @@ void command_key(struct ui *u, int key, int fn)
 
 	if (fn && (key == KEY_UP || key == KEY_DOWN)) {
 		browse(u, key == KEY_UP ? -1 : 1);
+		return;
+	}
+	if (!fn && key == '\t' && u->prompt.lead == ':') {
+		complete(u);
 		return;
 	}
 	rc = prompt_key(&u->prompt, key, fn);

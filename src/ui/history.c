@@ -48,7 +48,7 @@ static void parse(struct history *h, const char *text, size_t len)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), i;
 		int good = n > 1 && n < sizeof h->typed &&
-			   (p[0] == '/' || p[0] == ':');
+			   (p[0] == '/' || p[0] == ':' || p[0] == '&');
 
 		for (i = 0; good && i < n; i++)
 			if ((unsigned char)p[i] < 32 || p[i] == 127)

@@ -289,39 +289,70 @@ void nav_note_step(struct ui *u, int dir)
 
 /* ---- search ---- */
 
+/* With search_both: the first (dir > 0) or last match of the other
+ * pane's report; 1 with the focus moved there. */
+static int search_other(struct ui *u, int dir, size_t *ms, size_t *me)
+{
+	struct doc *o;
+
+	if (!u->cfg.set.num[SET_search_both] || u->ndocs < 2 ||
+	    u->lay.shown[0] == u->lay.shown[1])
+		return 0;
+	o = u->docs[u->lay.shown[!u->lay.focus]];
+	reader_need_parsed(u, o);
+	if (!search_find(&u->search, o->a, dir > 0 ? 0 : o->a->len, dir, 1, ms,
+			 me))
+		return 0;
+	u->lay.focus = !u->lay.focus;
+	return 1;
+}
+
 static void search_go(struct ui *u, int dir, int inclusive, size_t from)
 {
 	struct doc *d = reader_focused(u);
-	size_t ms, me;
+	size_t ms, me, rows = (size_t)reader_text_rows(u), total, at;
+	int found, capped, wrapped = 0, crossed = 0;
 
 	if (!search_active(&u->search)) {
 		reader_say(u, 1, "no search pattern: press / to search");
 		return;
 	}
 	reader_need_parsed(u, d);
-	if (search_find(&u->search, d->a, from, dir, inclusive, &ms, &me)) {
-		size_t rows = (size_t)reader_text_rows(u), total, at;
-		int capped, wrapped = dir > 0 ? ms < from || (ms == from && !inclusive)
-					      : ms > from;
-
-		if (!doc_offset_visible(d, ms, rows, NULL))
-			doc_show_offset(d, ms, rows / 3);
-		u->match.on = 1;
-		u->match.doc = u->lay.shown[u->lay.focus];
-		u->match.start = ms;
-		u->match.end = me;
-		at = search_position(&u->search, d->a, ms, &total, &capped);
-		reader_say(u, 0, "/%s  %zu/%zu%s%s", u->search.pattern, at, total,
-			   capped ? "+" : "",
-			   wrapped ? (dir > 0 ? "  (wrapped to the top)"
-					      : "  (wrapped to the bottom)")
-				   : "");
-	} else if (u->search.too_complex) {
-		reader_say(u, 1, "pattern too complex (it backtracks too much): "
-				 "%s", u->search.pattern);
-	} else {
-		reader_say(u, 1, "pattern not found: %s", u->search.pattern);
+	found = search_find(&u->search, d->a, from, dir, inclusive, &ms, &me);
+	if (found)
+		wrapped = dir > 0 ? ms < from || (ms == from && !inclusive)
+				  : ms > from;
+	/* on into the other pane's report rather than wrapping around (or
+	 * when this one has none) */
+	if ((wrapped || (!found && !u->search.too_complex)) &&
+	    search_other(u, dir, &ms, &me)) {
+		d = reader_focused(u);
+		found = 1;
+		wrapped = 0;
+		crossed = 1;
 	}
+	if (!found) {
+		if (u->search.too_complex)
+			reader_say(u, 1, "pattern too complex (it backtracks too "
+					 "much): %s", u->search.pattern);
+		else
+			reader_say(u, 1, "pattern not found: %s",
+				   u->search.pattern);
+		return;
+	}
+	if (!doc_offset_visible(d, ms, rows, NULL))
+		doc_show_offset(d, ms, rows / 3);
+	u->match.on = 1;
+	u->match.doc = u->lay.shown[u->lay.focus];
+	u->match.start = ms;
+	u->match.end = me;
+	at = search_position(&u->search, d->a, ms, &total, &capped);
+	reader_say(u, 0, "/%s  %zu/%zu%s%s", u->search.pattern, at, total,
+		   capped ? "+" : "",
+		   crossed   ? "  (on in the other report)"
+		   : wrapped ? (dir > 0 ? "  (wrapped to the top)"
+					: "  (wrapped to the bottom)")
+			     : "");
 }
 
 void nav_search_next(struct ui *u, int dir)
@@ -379,6 +410,112 @@ void nav_search_edit(struct ui *u, const char *pattern)
 	u->msg[0] = '\0';
 	nav_search_cancel(u);
 	search_go(u, 1, 1, u->from.off);
+}
+
+/* A byte of a word: an ASCII letter or digit, or a byte of a UTF-8
+ * character. */
+static int word_byte(char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return b >= 0x80 || (b >= '0' && b <= '9') || ((b | 32) >= 'a' &&
+							 (b | 32) <= 'z');
+}
+
+/* The pattern for text as literal words: every ASCII character that is
+ * not a letter or a digit escaped, \b at a word's edge. */
+static void literal_words(const char *t, size_t n, char *out, size_t cap)
+{
+	size_t o = 0, i;
+	int wb = n > 0 && ((t[0] | 32) >= 'a' && (t[0] | 32) <= 'z');
+
+	if (wb && o + 2 < cap) {
+		out[o++] = '\\';
+		out[o++] = 'b';
+	}
+	for (i = 0; i < n && o + 4 < cap; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z') &&
+		    !(c >= '0' && c <= '9'))
+			out[o++] = '\\';
+		out[o++] = (char)c;
+	}
+	if (n > 0 && (((t[n - 1] | 32) >= 'a' && (t[n - 1] | 32) <= 'z') ||
+		      (t[n - 1] >= '0' && t[n - 1] <= '9')) && o + 2 < cap) {
+		out[o++] = '\\';
+		out[o++] = 'b';
+	}
+	out[o] = '\0';
+}
+
+void nav_search_word(struct ui *u, int dir)
+{
+	struct doc *d = reader_focused(u);
+	size_t di = u->lay.shown[u->lay.focus], s, e, from;
+	struct err err = {{0}};
+	char pat[512];
+
+	if (u->sel.on && u->sel.doc == di) {
+		s = u->sel.start;
+		e = u->sel.end;
+	} else {
+		/* the first word on the screen */
+		s = doc_top_offset(d);
+		while (s < d->a->len && !word_byte(d->a->text[s]))
+			s++;
+		e = s;
+		while (e < d->a->len && word_byte(d->a->text[e]))
+			e++;
+	}
+	if (e <= s || e - s > 200) {
+		reader_say(u, 1, "no word here to search for");
+		return;
+	}
+	literal_words(d->a->text + s, e - s, pat, sizeof pat);
+	if (search_set(&u->search, pat, &err) != 0) {
+		reader_say(u, 1, "bad pattern: %s", err.text);
+		return;
+	}
+	from = s;
+	u->match.on = 0;
+	search_go(u, dir, 0, from);
+}
+
+void nav_filter(struct ui *u, const char *pattern)
+{
+	struct search f;
+	struct err e = {{0}};
+	size_t p, i, shown = 0;
+
+	if (*pattern == '\0') {
+		reader_set_topic(u, -1);
+		reader_say(u, 0, "every paragraph shown");
+		return;
+	}
+	memset(&f, 0, sizeof f);
+	if (search_set(&f, pattern, &e) != 0) {
+		reader_say(u, 1, "bad pattern: %s", e.text);
+		return;
+	}
+	u->topic = -1;
+	for (p = 0; p < u->ndocs; p++) {
+		struct doc *d = u->docs[p];
+		unsigned char *keep;
+
+		reader_need_parsed(u, d);
+		keep = xcalloc(d->a->nsections + 1, 1);
+		for (i = 0; i < d->a->nsections; i++) {
+			keep[i] = (unsigned char)search_section(&f, d->a, i);
+			if (p == u->lay.shown[u->lay.focus])
+				shown += keep[i];
+		}
+		doc_filter(d, keep);
+		free(keep);
+	}
+	search_clear(&f);
+	reader_say(u, 0, "&%s: %zu paragraph%s shown here (& and Enter: all)",
+		   pattern, shown, shown == 1 ? "" : "s");
 }
 
 /* ---- mouse ---- */

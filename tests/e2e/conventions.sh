@@ -85,4 +85,77 @@ keys Escape
 keys q
 wait_exit
 expect_eq "q quits with status 0" "$RC" 0
+
+# & shows only the paragraphs that match; & alone shows all again (wide:
+# the search messages below are long)
+start 200 24 articles/000_b6812c9593b6cfb0.txt articles/001_ac23be4cfe9d2cdd.txt
+check "reader open again" "North Korean leader Kim Jong Un has recently"
+keys '&'
+type_text "hemiplegic"
+keys Enter
+check "&pattern says how many paragraphs" "&hemiplegic: 1 paragraph shown here"
+check "&pattern: the matching paragraph is shown" "hemiplegic"
+check_gone "&pattern: the others are hidden" "▌ North Korean leader Kim Jong Un has recently"
+keys '&' Enter
+check "& alone shows every paragraph" "every paragraph shown"
+check "& alone: the first paragraph is back" "North Korean leader Kim Jong Un has recently"
+
+# * searches for the selected mention as whole words
+keys g e
+keys '*'
+check "* searches for the selected mention as whole words" 'North\ Korean\ leader'
+check "* finds its one occurrence" '  1/1'
+keys Escape g e e
+keys '#'
+check "# searches backwards for the selected mention" 'Kim\ Jong\ Un'
+keys Escape
+
+# the search history: Up at the prompt brings back the last search
+keys /
+type_text "Yoon"
+keys Enter
+check "a search" "/Yoon  1/"
+keys / Up
+check "Up at / brings back the last search" "/Yoon"
+keys Escape
+# Tab completes a command and a setting
+keys :
+type_text "se"
+keys Tab
+type_text "gut"
+keys Tab
+check "Tab completes :se gut into :set gutter" ":set gutter"
+keys Enter
+check_line "the completed command ran" "^ +1 ▌ North Korean leader"
+keys :
+type_text "set search_both"
+keys Enter
+# search_both: n past the last match in A goes on into B
+keys /
+type_text "Zelensky"
+keys Enter
+check "search_both: a match only B has is found there" "/Zelensky  1/1"
+check_line "search_both: the focus moved to B" "^ B "
+keys Tab g
+keys /
+type_text "Trump"
+keys Enter
+check "search_both: n from A's search ..." "/Trump"
+keys n
+check "search_both: ... goes on into B rather than wrapping" "(on in the other report)"
+keys q
+wait_exit
+# the history is kept across sessions
+if grep -qx '/Yoon' "$XDG_STATE_HOME/brief/history"; then ok "the history file keeps /Yoon"; else
+	not_ok "the history file keeps /Yoon" "$(cat "$XDG_STATE_HOME/brief/history" 2>&1)"; fi
+start 100 24 articles/000_b6812c9593b6cfb0.txt articles/001_ac23be4cfe9d2cdd.txt
+check "reader open a third time" "North Korean leader Kim Jong Un has recently"
+keys / Up
+check "Up brings back the last search of the last session" "/Trump"
+keys Up
+check "Up again: the one before" "/Zelensky"
+keys Up
+check "Up again: the one before that" "/Yoon"
+keys Escape q
+wait_exit
 finish

@@ -43,6 +43,9 @@ void search_each(struct search *s, const char *text, size_t start,
 		 size_t end, void (*cb)(size_t ms, size_t me, void *arg),
 		 void *arg);
 
+/* Does section sec of a hold a match? */
+int search_section(struct search *s, const struct article *a, size_t sec);
+
 /* Which match the one starting at ms is (1-based) and how many there are
  * in a (*total; *capped when there are more than SEARCH_COUNT_CAP);
  * 0 when ms starts no match.  The matches are found once per pattern and

@@ -1,6 +1,6 @@
 /* history: the lines given at the / and : prompts, kept across sessions
  * in $XDG_STATE_HOME/brief/history (one line each, led by its prompt's
- * character), browsed with Up and Down at the prompt (only the lines that
+ * character: / : or &), browsed with Up and Down at the prompt (only the lines that
  * begin with what is typed, as vim does).  Saving merges with what other
  * brief processes saved meanwhile (under the file's lock) and keeps the
  * newest max lines.  No curses. */

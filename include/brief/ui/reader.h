@@ -157,6 +157,12 @@ void nav_search_start(struct ui *u);
 void nav_search_edit(struct ui *u, const char *pattern);
 void nav_search_cancel(struct ui *u);
 void nav_search_next(struct ui *u, int dir);
+/* * and #: search for the selected mention's words (else the first word
+ * shown), as whole words. */
+void nav_search_word(struct ui *u, int dir);
+/* &pattern: only the paragraphs that match it shown in every report
+ * (an empty pattern shows all again). */
+void nav_filter(struct ui *u, const char *pattern);
 /* Show byte off of doc di in a pane (its own if shown, else the
  * focused one) and focus that pane. */
 void nav_show(struct ui *u, size_t di, size_t off);
