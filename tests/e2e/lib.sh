@@ -53,6 +53,13 @@ RUN
 }
 
 screen() { tmux -L "$SOCK" capture-pane -p; }
+# brief_pid: the process this suite's pane runs (the child of its shell),
+# never another suite's brief that a pattern over every process's command
+# line could find
+brief_pid() {
+	pp=$(tmux -L "$SOCK" display -p '#{pane_pid}' 2>/dev/null) &&
+		pgrep -P "$pp" | head -1
+}
 screen_e() { tmux -L "$SOCK" capture-pane -p -e; }
 keys() { tmux -L "$SOCK" send-keys "$@"; }
 type_text() { tmux -L "$SOCK" send-keys -l "$1"; }

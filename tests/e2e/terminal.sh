@@ -117,7 +117,7 @@ for sig in TERM INT HUP; do
 	start 100 30 articles
 	check "SIG$sig: reader open" "Kim Jong Un has recently"
 	gate
-	pid=$(pgrep -n -f "$BRIEF articles" || true)
+	pid=$(brief_pid || true)
 	if [ -n "$pid" ]; then kill -s $sig "$pid"; fi
 	if [ -n "$pid" ] && wait_exit && [ "$RC" -ne 0 ]; then ok "SIG$sig ends brief (status $RC)"; else
 		not_ok "SIG$sig ends brief" "status $RC, pid '$pid'"; fi
