@@ -60,6 +60,18 @@ static int capitals_only(const char *t, size_t s, size_t e)
 	return 1;
 }
 
+/* Does a hyphen before a lower-case letter say who holds or backs
+ * ("Japanese-controlled", "Iran-backed")? */
+static int lower_after_hyphen(const char *t, size_t ws, size_t we)
+{
+	size_t i;
+
+	for (i = ws + 1; i + 1 < we; i++)
+		if (t[i] == '-' && t[i + 1] >= 'a' && t[i + 1] <= 'z')
+			return 1;
+	return 0;
+}
+
 /* A place [ps, pe) named n_s..n_e: a candidate, and the name learnt. */
 static void add_place(struct highlighter *h, struct hl_state *st,
 		      const char *t, size_t ps, size_t pe, size_t ns,
@@ -98,8 +110,12 @@ void hl_rule_place_shape(struct highlighter *h, struct hl_state *st,
 	while (words < 2 && hl_word_before(t, s, first, &ws, &we) &&
 	       hl_upper_at(t, we, ws) && we - ws >= 3 &&
 	       !capitals_only(t, ws, we) && word_end(t, we, ws) == we &&
+	       !lower_after_hyphen(t, ws, we) &&
 	       !hl_is_word_in(h->not_names, t, ws, we) &&
 	       !hl_is_word_in(h->openers, t, ws, we)) {
+		/* a name the lexicon knows ("Senkaku Islands") is its own */
+		if (hl_lexicon_exact(h, t, ws, q) != ENTITY_NONE)
+			return;
 		first = ws;
 		words++;
 	}
@@ -113,11 +129,9 @@ void hl_rule_place_shape(struct highlighter *h, struct hl_state *st,
 		return;
 	ns = first;
 	ne = hl_upper_at(t, q, p) ? q : p - 1;
-	/* a name the lexicon knows ("Korean Peninsula") is its own; a
-	 * state's word before a shape is no place name ("Ukrainian
+	/* a state's word before a shape is no place name ("Ukrainian
 	 * region") */
-	if (hl_lexicon_exact(h, t, ns, q) != ENTITY_NONE ||
-	    hl_lexicon_exact(h, t, ns, p - 1) != ENTITY_NONE)
+	if (hl_lexicon_exact(h, t, ns, p - 1) != ENTITY_NONE)
 		return;
 	add_place(h, st, t, ns, q, ns, ne);
 }
