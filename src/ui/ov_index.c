@@ -1,5 +1,5 @@
-/* ov_index: the entity index -- the actors and weapons of the two shown
- * reports with their counts, filtered as one types, sorted by Tab;
+/* ov_index: the entity index -- the actors, weapons and places of the two
+ * shown reports with their counts, filtered as one types, sorted by Tab;
  * Enter selects the entity's first mention. */
 #include "brief/ui/overlay.h"
 
@@ -37,7 +37,8 @@ static struct olist *index_list(struct ui *u)
 	size_t n, k;
 	char line[512], foot[128];
 
-	ids = xref_ranked(x, reg, 1u << CAT_ACTOR | 1u << CAT_WEAPON, &n);
+	ids = xref_ranked(x, reg,
+			  1u << CAT_ACTOR | 1u << CAT_WEAPON | 1u << CAT_PLACE, &n);
 	for (k = 0; k < n; k++) {
 		const struct entity *en = entities_get(reg, ids[k]);
 		size_t a = xref_count(x, ids[k], reader_shown(u, 0));
