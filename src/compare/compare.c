@@ -687,8 +687,9 @@ static void add_short_forms(struct keycache *kc, const struct comparison *c,
 }
 
 /* The entity of the state whose key key begins with, before a space and
- * more words ("united states military": the United States), among the
- * entities mentioned; ENTITY_NONE when none.  *rest: the words after. */
+ * more words ("united states military": the United States), the one
+ * mentioned when several states have that key; ENTITY_NONE when none.
+ * *rest: the words after. */
 static uint32_t owning_state(struct keycache *kc, size_t (*cnt)[2],
 			     const char *key, const char **rest)
 {
@@ -700,12 +701,12 @@ static uint32_t owning_state(struct keycache *kc, size_t (*cnt)[2],
 		const char *sk;
 		size_t l;
 
-		if (cnt[x][0] + cnt[x][1] == 0 || en == NULL ||
-		    !is_kind(en, "state"))
+		if (en == NULL || !is_kind(en, "state"))
 			continue;
 		sk = key_of(kc, (uint32_t)x);
 		l = strlen(sk);
-		if (l > best && strncmp(key, sk, l) == 0 && key[l] == ' ') {
+		if ((l > best || (l == best && cnt[x][0] + cnt[x][1] > 0)) &&
+		    strncmp(key, sk, l) == 0 && key[l] == ' ') {
 			best = l;
 			id = (uint32_t)x;
 			*rest = key + l + 1;
