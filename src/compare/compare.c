@@ -685,28 +685,137 @@ static void add_acronyms(struct keycache *kc, const struct comparison *c,
 	}
 }
 
-/* A person named in full in one report only is that person where the
- * other report writes the surname alone, unmarked ("Issa Kaboré" /
- * "Kaboré told state broadcaster RTB"). */
-static void add_surnames(struct keycache *kc, const struct comparison *c,
-			 size_t (*cnt)[2])
+/* The short form of a name that the other report may write alone,
+ * unmarked: a person's surname ("Issa Kaboré" / "Kaboré told state
+ * broadcaster RTB"), a ship's name without its prefix ("MV Sea Lark" /
+ * "The Sea Lark, laden with"); NULL when none. */
+static const char *short_form(const struct entity *en)
+{
+	const char *sp;
+
+	if (en->cat == CAT_ACTOR && is_kind(en, "person")) {
+		sp = strrchr(en->name, ' ');
+		if (sp == NULL || strlen(sp + 1) < 3 || sp[1] < 'A' ||
+		    sp[1] > 'Z')
+			return NULL;
+		return sp + 1;
+	}
+	if (en->cat == CAT_WEAPON &&
+	    (is_kind(en, "ship") || is_kind(en, "vessel"))) {
+		sp = strchr(en->name, ' ');
+		if (sp == NULL || strlen(sp + 1) < 4 || sp[1] < 'A' ||
+		    sp[1] > 'Z')
+			return NULL;
+		return sp + 1;
+	}
+	return NULL;
+}
+
+/* A person or a ship named in full in one report only is that one where
+ * the other report writes its short form alone, unmarked. */
+static void add_short_forms(struct keycache *kc, const struct comparison *c,
+			    size_t (*cnt)[2])
 {
 	size_t i;
 
 	for (i = 0; i < kc->n; i++) {
 		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
-		const char *sur;
+		const char *sf;
 		int s;
 
 		if ((cnt[i][0] == 0) == (cnt[i][1] == 0) || en == NULL ||
-		    en->cat != CAT_ACTOR || !is_kind(en, "person") ||
-		    (sur = strrchr(en->name, ' ')) == NULL)
-			continue;
-		sur++;
-		if (strlen(sur) < 3 || sur[0] < 'A' || sur[0] > 'Z')
+		    (sf = short_form(en)) == NULL)
 			continue;
 		s = cnt[i][0] == 0 ? 0 : 1;
-		cnt[i][s] += count_form(c->side[s].a, c->side[s].m, sur);
+		cnt[i][s] += count_form(c->side[s].a, c->side[s].m, sf);
+	}
+}
+
+/* The entity of the state whose key key begins with, before a space and
+ * more words ("united states military": the United States), the one
+ * mentioned when several states have that key; ENTITY_NONE when none.
+ * *rest: the words after. */
+static uint32_t owning_state(struct keycache *kc, size_t (*cnt)[2],
+			     const char *key, const char **rest)
+{
+	size_t x, best = 0;
+	uint32_t id = ENTITY_NONE;
+
+	for (x = 0; x < kc->n; x++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)x);
+		const char *sk;
+		size_t l;
+
+		if (en == NULL || !is_kind(en, "state"))
+			continue;
+		sk = key_of(kc, (uint32_t)x);
+		l = strlen(sk);
+		if ((l > best || (l == best && cnt[x][0] + cnt[x][1] > 0)) &&
+		    strncmp(key, sk, l) == 0 && key[l] == ' ') {
+			best = l;
+			id = (uint32_t)x;
+			*rest = key + l + 1;
+		}
+	}
+	return id;
+}
+
+/* How many mentioned entities other than i have a key that ends with
+ * the words rest? */
+static size_t others_ending(struct keycache *kc, size_t (*cnt)[2], size_t i,
+			    const char *rest)
+{
+	size_t x, n = 0, lr = strlen(rest);
+
+	for (x = 0; x < kc->n; x++) {
+		const char *k;
+		size_t l;
+
+		if (x == i || cnt[x][0] + cnt[x][1] == 0)
+			continue;
+		k = key_of(kc, (uint32_t)x);
+		l = strlen(k);
+		if (l >= lr && strcmp(k + l - lr, rest) == 0 &&
+		    (l == lr || k[l - lr - 1] == ' '))
+			n++;
+	}
+	return n;
+}
+
+/* A state's institution, after the entities are merged: in a report
+ * that names the institution but not the state ("U.S. forces" beside
+ * "United States forces" in the other), the institution names the state
+ * too; and an institution named with its state in one report only
+ * ("China Coast Guard") is that institution where the other writes it
+ * without a state, unmarked ("a dozen coast guard vessels"), when
+ * nothing else mentioned is that institution of another state. */
+static void add_state_institutions(struct keycache *kc,
+				   const struct comparison *c,
+				   size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+		const char *rest = NULL;
+		uint32_t st;
+		int s;
+
+		if (cnt[i][0] + cnt[i][1] == 0 || en == NULL ||
+		    en->cat != CAT_ACTOR || is_kind(en, "state") ||
+		    is_kind(en, "person") ||
+		    (st = owning_state(kc, cnt, key_of(kc, (uint32_t)i),
+				       &rest)) == ENTITY_NONE)
+			continue;
+		for (s = 0; s < 2; s++)
+			if (cnt[i][s] && cnt[st][s] == 0 && cnt[st][!s])
+				cnt[st][s] += cnt[i][s];
+		if ((cnt[i][0] == 0) == (cnt[i][1] == 0) ||
+		    strchr(rest, ' ') == NULL ||
+		    others_ending(kc, cnt, i, rest) != 0)
+			continue;
+		s = cnt[i][0] == 0 ? 0 : 1;
+		cnt[i][s] += count_form(c->side[s].a, c->side[s].m, rest);
 	}
 }
 
@@ -769,8 +878,9 @@ struct comparison *compare_run(const struct compare_rules *r,
 
 		add_contextual(&kc, c, cnt);
 		add_acronyms(&kc, c, cnt);
-		add_surnames(&kc, c, cnt);
+		add_short_forms(&kc, c, cnt);
 		merge_by_key(&kc, ne, cnt);
+		add_state_institutions(&kc, c, cnt);
 		for (i = 0; i < ne; i++)
 			free(kc.k[i]);
 		free(kc.k);

@@ -128,6 +128,12 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
+	if (m & PM_PLACE) {
+		if ((q = trie_match(h->place_leads, t, e, p, &v)) != 0)
+			hl_rule_place_lead(h, st, t, e, q);
+		if ((q = trie_match(h->place_shapes, t, e, p, &v)) != 0)
+			hl_rule_place_shape(h, st, t, s, e, p, q);
+	}
 }
 
 /* A figure read at p, a candidate. */

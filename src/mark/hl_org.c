@@ -133,6 +133,27 @@ void hl_rule_org_head(struct highlighter *h, const char *t, size_t s,
 }
 
 /* "(NCG)" at p after "Nuclear Consultative Group". */
+/* "Iran's Islamic Revolutionary Guards Corps (IRGC)": a long form that
+ * opens with a possessive of a name the lexicon knows, whose next word
+ * has the acronym's letter too, is the owner (a mention of its own) and
+ * the name after it.  The long form's start. */
+static size_t owner_apart(struct highlighter *h, const char *t,
+			  size_t long_s, size_t long_e, char letter)
+{
+	size_t q, k;
+	uint32_t owner;
+
+	if (long_s == 0)
+		return 0;
+	q = trie_match(h->aliases, t, long_e, long_s, &owner);
+	if (q == 0 || (k = hl_possessive_at(t, long_e, q)) == 0 ||
+	    q + k + 1 >= long_e || t[q + k + 1] != letter)
+		return long_s;
+	hl_cand_add(h, long_s, q, owner, entities_get(h->reg, owner)->cat,
+		    PRI_LEXICON);
+	return q + k + 1;
+}
+
 void hl_rule_acronym(struct highlighter *h, struct hl_state *st,
 		     const char *t, size_t s, size_t e, size_t p)
 {
@@ -164,6 +185,7 @@ void hl_rule_acronym(struct highlighter *h, struct hl_state *st,
 	}
 	if (long_s == 0 && long_e && t[s] == t[as] && hl_upper_at(t, e, s))
 		long_s = s;
+	long_s = owner_apart(h, t, long_s, long_e, t[as]);
 	if (long_s == 0 || long_e <= long_s ||
 	    memchr(t + long_s, ' ', long_e - long_s) == NULL) {
 		/* "National Liberation Army (ELN)": initials of another

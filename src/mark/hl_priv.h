@@ -4,7 +4,7 @@
  *   hl_rules.c   loading the rules file (word lists, patterns)
  *   hl_index.c   the per-word dispatch index; the article's learnt names
  *   hl_words.c   word tests and candidates the language rules share
- *   hl_person.c, hl_org.c, hl_weapon.c   the language rules
+ *   hl_person.c, hl_org.c, hl_weapon.c, hl_place.c   the language rules
  *   hl_choose.c  deciding between candidates
  *   highlight.c  the scan of a section, word by word */
 #ifndef BRIEF_HL_PRIV_H
@@ -67,6 +67,8 @@ struct highlighter {
 	struct trie *place_names; /* "Square": a name before it is a place's */
 	struct trie *aside_stops; /* "in which": no title's aside after it */
 	struct trie *weapon_words; /* "System": a long form that is a weapon */
+	struct trie *place_leads; /* "near", "port of": a place follows */
+	struct trie *place_shapes; /* "Island", "region": a place ends */
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
@@ -97,7 +99,8 @@ enum {
 	PM_HEAD = 8,
 	PM_FIGURE = 16,
 	PM_ALIAS_FOLDED = 32,
-	PM_SPEAKER = 64
+	PM_SPEAKER = 64,
+	PM_PLACE = 128
 };
 
 /* hl_index.c */
@@ -228,6 +231,20 @@ size_t hl_rule_designations(struct highlighter *h, const char *t,
  * begins with a name, else the last, the head noun.  v is in text order;
  * returns its new length. */
 size_t hl_join_weapons(const char *t, struct mention *v, size_t n);
+
+/* hl_place.c */
+/* "near Djibo", "the port of Hodeidah": after a place lead ending at q,
+ * one capitalised word that nothing else names is a place; the article
+ * learns it. */
+void hl_rule_place_lead(struct highlighter *h, struct hl_state *st,
+			const char *t, size_t e, size_t q);
+
+/* "Jeju Island", "Yeonpyeong island", "Kherson region": one or two
+ * capitalised words before a place shape [p, q) name a place (a shape in
+ * lower case is left out of the name); the article learns the name. */
+void hl_rule_place_shape(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t s, size_t e, size_t p,
+			 size_t q);
 
 /* hl_choose.c */
 /* Keep the longest candidates that do not overlap, as mentions of

@@ -38,6 +38,8 @@ static const struct word_list {
 	{NULL, "place_names", 0, offsetof(struct highlighter, place_names)},
 	{"persons", "aside_stops", 1, offsetof(struct highlighter, aside_stops)},
 	{NULL, "acronym_weapons", 0, offsetof(struct highlighter, weapon_words)},
+	{NULL, "place_leads", 0, offsetof(struct highlighter, place_leads)},
+	{NULL, "place_shapes", 1, offsetof(struct highlighter, place_shapes)},
 };
 
 #define NLISTS (sizeof word_lists / sizeof *word_lists)

@@ -18,15 +18,21 @@ void hl_pattern_found(struct highlighter *h, struct hl_state *st,
 	if (each)
 		v = hl_intern_as(h, t, s, e, cat, kind);
 	hl_cand_add(h, s, e, v, cat, PRI_LEXICON);
-	/* a ship named again by its last word: "the USS Mason" ... "the
-	 * Mason" */
-	if (each && kind != NULL && strcmp(kind, "ship") == 0) {
-		for (k = e; k > s && t[k - 1] != ' '; k--)
-			;
-		if (k > s && e - k >= 3 && t[k] >= 'A' && t[k] <= 'Z' &&
-		    t[e - 1] != '.')
-			hl_state_add(st, t + k, e - k, v);
-	}
+	if (!each || kind == NULL ||
+	    (strcmp(kind, "ship") != 0 && strcmp(kind, "vessel") != 0))
+		return;
+	/* a ship named again without its prefix ("the MV Sea Lark" ...
+	 * "the Sea Lark") or by its last word ("the USS Mason" ... "the
+	 * Mason") */
+	for (k = s; k < e && t[k] != ' '; k++)
+		;
+	if (k + 1 < e && memchr(t + k + 1, ' ', e - k - 1) != NULL)
+		hl_state_add(st, t + k + 1, e - k - 1, v);
+	for (k = e; k > s && t[k - 1] != ' '; k--)
+		;
+	if (k > s && e - k >= 3 && t[k] >= 'A' && t[k] <= 'Z' &&
+	    t[e - 1] != '.')
+		hl_state_add(st, t + k, e - k, v);
 }
 
 /* "the destroyer Chokai": a capitalised name after a class of warship

@@ -27,10 +27,14 @@ static void md_entities(FILE *f, const struct comparison *c,
 	size_t i;
 
 	fputs("## Entities\n\n", f);
-	for (cat = CAT_ACTOR; cat <= CAT_WEAPON; cat++) {
+	for (cat = CAT_ACTOR; cat <= CAT_PLACE; cat++) {
 		int col;
 
-		fprintf(f, "### %s\n\n", cat == CAT_ACTOR ? "Actors" : "Weapons");
+		if (cat == CAT_FIGURE)
+			continue;
+		fprintf(f, "### %s\n\n", cat == CAT_ACTOR    ? "Actors"
+					 : cat == CAT_WEAPON ? "Weapons"
+							     : "Places");
 		for (col = 0; col < 3; col++) {
 			int any = 0;
 

@@ -54,14 +54,14 @@ static void add_entities(struct cmp_view *cv)
 	int cat;
 
 	heading(cv->o, "ENTITIES — only in A · in both (A/B) · only in B");
-	for (cat = CAT_ACTOR; cat <= CAT_WEAPON; cat++)
+	for (cat = CAT_ACTOR; cat <= CAT_PLACE; cat++)
 		for (i = 0; i < c->nents; i++) {
 			const struct cmp_entity *ce = &c->ents[i];
 			const struct entity *en = entities_get(cv->reg,
 							       ce->entity);
 			struct olist_row *r;
 
-			if ((int)en->cat != cat)
+			if ((int)en->cat != cat || cat == CAT_FIGURE)
 				continue;
 			cv->b.len = 0;
 			buf_printf(&cv->b, "  %-7s %-11s %-40s %3zu %3zu%s",

@@ -1,5 +1,5 @@
-/* ov_index: the entity index over every loaded report -- the actors and
- * weapons with their mentions in A, in B and in all loaded reports,
+/* ov_index: the entity index over every loaded report -- the actors,
+ * weapons and places with their mentions in A, in B and in all loaded reports,
  * filtered as one types, sorted by Tab.  Enter on an entity lists the
  * reports that mention it (with their counts); Enter there opens the
  * chosen one at its first mention, Esc goes back to the entities.  An
@@ -74,7 +74,8 @@ static struct olist *index_list(struct ui *u)
 	snprintf(title, sizeof title, "Entity index — mentions in A, in B "
 		 "and in all %zu loaded reports", nd);
 	o = olist_new(title, 1);
-	ids = xref_ranked(x, reg, 1u << CAT_ACTOR | 1u << CAT_WEAPON, &n);
+	ids = xref_ranked(x, reg,
+			  1u << CAT_ACTOR | 1u << CAT_WEAPON | 1u << CAT_PLACE, &n);
 	for (k = 0; k < n; k++)
 		name_cols = olist_widest(name_cols,
 					 entities_get(reg, ids[k])->name,

@@ -74,7 +74,7 @@ static enum role mention_role(const struct mention *m,
 	case CAT_WEAPON:
 		return ROLE_WEAPON;
 	case CAT_PLACE:
-		return ROLE_TEXT; /* compared, not highlighted */
+		return ROLE_PLACE;
 	default:
 		return ROLE_FIGURE;
 	}

@@ -10,7 +10,7 @@
 #include "brief/yaml/yamlio.h"
 
 static const char *const role_names[ROLE_COUNT] = {
-	"text", "actor", "weapon", "figure", "selected", "related",
+	"text", "actor", "weapon", "figure", "place", "selected", "related",
 	"search", "note", "boilerplate", "title", "meta", "status",
 	"divider", "gutter", "control", "overlay", "overlay_selected",
 	"error",

@@ -175,6 +175,48 @@ static void test_place(void **state)
 		  "Aid reached the West Bank on Monday.\n", "Gaza", 1, 0);
 }
 
+/* A ship named in full in one report is that ship where the other
+ * writes its name without the prefix. */
+static void test_ship_short(void **state)
+{
+	(void)state;
+	counts_of("A missile struck the MV Ostra Wind in the Red Sea.\n",
+		  "The Ostra Wind, laden with grain, was hit.\n",
+		  "MV Ostra Wind", 1, 1);
+	counts_of("A missile struck the MV Ostra Wind in the Red Sea.\n",
+		  "A wind from the west slowed the ships.\n",
+		  "MV Ostra Wind", 1, 0);
+}
+
+/* A state's institution names the state in a report that names only
+ * the institution; an institution named with its state is that one
+ * where the other report writes it without a state, unless another
+ * state's is mentioned there too. */
+static void test_state_institution(void **state)
+{
+	(void)state;
+	counts_of("United States forces sent 2,500 marines.\n",
+		  "U.S. forces sent marines.\n", "United States", 1, 1);
+	counts_of("The United States paid for the drill.\n",
+		  "Freedonia's forces sent marines.\n", "United States", 1, 0);
+	counts_of("Ships of the China Coast Guard sailed.\n",
+		  "A dozen coast guard vessels sailed.\n",
+		  "China Coast Guard", 1, 1);
+	counts_of("Ships of the China Coast Guard sailed.\n",
+		  "A dozen coast guard vessels met the Japan Coast Guard.\n",
+		  "China Coast Guard", 1, 0);
+}
+
+/* A place found by its shape is one entity across reports. */
+static void test_place_shape(void **state)
+{
+	(void)state;
+	counts_of("Marines on Karvossa island fired.\n",
+		  "Shells fell near Karvossa on Monday.\n", "Karvossa", 1, 1);
+	counts_of("Marines on Karvossa island fired.\n",
+		  "Shells fell near Dellmore on Monday.\n", "Karvossa", 1, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +228,9 @@ int main(void)
 		cmocka_unit_test(test_surname_unmarked),
 		cmocka_unit_test(test_state_owned),
 		cmocka_unit_test(test_place),
+		cmocka_unit_test(test_ship_short),
+		cmocka_unit_test(test_state_institution),
+		cmocka_unit_test(test_place_shape),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

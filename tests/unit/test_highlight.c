@@ -377,6 +377,55 @@ static const struct marks_case mark_cases[] = {
 		{"Black Sea", CAT_PLACE, NULL, 1},
 		{"Gaza", CAT_PLACE, "Gaza", 0},
 	 }},
+	/* places by shape: one capitalised word after a place lead, named
+	 * again alone; not two words, not a name the lexicon knows */
+	{"Fighters ambushed a convoy outside Tarvello on Sunday. Tarvello "
+	 "has been cut off. The port of Marsana was shut. Talks near Camp "
+	 "Osprey failed. Troops massed near Ukraine.\n",
+	 {
+		{"Tarvello", CAT_PLACE, "Tarvello", 0},
+		{"Marsana", CAT_PLACE, "Marsana", 0},
+		{"Camp", CAT_PLACE, NULL, 1},
+		{"Osprey", CAT_PLACE, NULL, 1},
+		{"Ukraine", CAT_PLACE, NULL, 1},
+		{"Ukraine", CAT_ACTOR, "Ukraine", 0},
+	 }},
+	/* capitalised words before a place shape; a shape in lower case
+	 * stays out of the name; no name in a headline's capitals nor
+	 * after a word of holding */
+	{"Marines on Karvossa island held a drill. Residents of Karvossa "
+	 "fled. Shells hit the Dellmore Peninsula and the "
+	 "Freedonian-held Ostvik Islands.\n",
+	 {
+		{"Karvossa island", CAT_PLACE, "Karvossa", 0},
+		{"Karvossa", CAT_PLACE, "Karvossa", 0},
+		{"Dellmore Peninsula", CAT_PLACE, "Dellmore Peninsula", 0},
+		{"Freedonian-held Ostvik Islands", CAT_PLACE, NULL, 1},
+	 }},
+	{"Drones Hit Border Region\n\nDrones hit a town.\n",
+	 {
+		{"Hit Border Region", CAT_PLACE, NULL, 1},
+		{"Border Region", CAT_PLACE, NULL, 1},
+	 }},
+	/* a merchant ship by name, named again without its prefix */
+	{"The MV Ostra Wind was struck west of the coast. The Ostra Wind "
+	 "reported minor damage.\n",
+	 {
+		{"MV Ostra Wind", CAT_WEAPON, "MV Ostra Wind", 0},
+		{"Ostra Wind", CAT_WEAPON, "MV Ostra Wind", 0},
+	 }},
+	/* a state's possessive before a defined acronym's long form is the
+	 * state; Humvees and personnel carriers are entities of their own */
+	{"Militias backed by Iran's Islamic Revolutionary Guards Corps "
+	 "(IRGC) fired. The package holds 40 Humvees and 12 armored "
+	 "personnel carriers.\n",
+	 {
+		{"Iran", CAT_ACTOR, "Iran", 0},
+		{"Islamic Revolutionary Guards Corps", CAT_ACTOR, "IRGC", 0},
+		{"Humvees", CAT_WEAPON, "Humvees", 0},
+		{"armored personnel carriers", CAT_WEAPON,
+		 "armored personnel carriers", 0},
+	 }},
 	/* a headline in title case: "On", "To", "For" never end a name */
 	{"Statement From President Ama Kofi Mensah On Coastal Aid\n\n"
 	 "Envoy Lotte Vandersee To Visit Accra.\n",

@@ -29,7 +29,7 @@ static void test_bad_lexicon(void **state)
 	close(fd);
 	assert_int_equal(engine_open(&bad, lex, 1, "data/highlight.yaml", &e),
 			 -1);
-	assert_non_null(strstr(e.text, ":3:15: category must be actor or weapon"));
+	assert_non_null(strstr(e.text, ":3:15: category must be actor, weapon or place"));
 	unlink(path);
 }
 

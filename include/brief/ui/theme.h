@@ -10,6 +10,7 @@ enum role {
 	ROLE_ACTOR,
 	ROLE_WEAPON,
 	ROLE_FIGURE,
+	ROLE_PLACE,        /* seas, straits, towns: where, not who */
 	ROLE_SELECTED,     /* the selected mention */
 	ROLE_RELATED,      /* other mentions of the selected entity */
 	ROLE_SEARCH,       /* search matches */
