@@ -130,6 +130,8 @@ static void add_quotes(struct cmp_view *cv)
 			buf_printf(&cv->b, "  (B: %s)", v[i].q[1]->speaker_text);
 		row(cv->o, cv->b.data, cv->doc[ts], q->start, q->end);
 	}
+	if (n == 0)
+		olist_add(cv->o, "  (no quotation in either report)", 1);
 	free(v);
 }
 
@@ -222,6 +224,8 @@ static void add_timeline(struct cmp_view *cv)
 		r->highlight_from = hf;
 		r->highlight_to = ht;
 	}
+	if (n == 0)
+		olist_add(cv->o, "  (no date in either report)", 1);
 	free(v);
 }
 
