@@ -9,8 +9,10 @@
 #include "brief/base/alloc.h"
 #include "brief/base/sort.h"
 
-/* Stems hold ASCII letters (folded) and digits: a child per one. */
-#define NKEYS 36
+/* Stems hold ASCII letters (folded), digits and the punctuation of
+ * PUNCT, begun by a letter or digit: a child per one. */
+#define PUNCT "- /'"
+#define NKEYS (36 + sizeof PUNCT - 1)
 /* The longest stem kept (a longer one is cut: still a beginning). */
 #define STEM_MAX 32
 
@@ -30,6 +32,7 @@ struct rxstems {
 	struct link *links; /* [0] unused */
 	size_t nlinks, caplinks;
 	unsigned char *has; /* by id: were stems derived? */
+	signed char key[256]; /* stem_key of each byte */
 	size_t nhas, caphas;
 };
 
@@ -50,9 +53,25 @@ static int word_char(unsigned char c)
 	return key_of(c) >= 0 || c == '_';
 }
 
+/* The child of a byte that goes on a stem: a letter, a digit or one of
+ * PUNCT; -1 for others. */
+static int stem_key(unsigned char c)
+{
+	const char *q;
+
+	if (key_of(c) >= 0)
+		return key_of(c);
+	q = c ? strchr(PUNCT, c) : NULL;
+	return q ? 36 + (int)(q - PUNCT) : -1;
+}
+
 struct rxstems *rxstems_new(void)
 {
 	struct rxstems *s = xcalloc(1, sizeof *s);
+	int c;
+
+	for (c = 0; c < 256; c++)
+		s->key[c] = (signed char)stem_key((unsigned char)c);
 
 	s->nodes = xgrow(NULL, &s->capnodes, 2, sizeof *s->nodes);
 	memset(s->nodes, 0, 2 * sizeof *s->nodes);
@@ -170,13 +189,16 @@ static int optional_after(char c)
 	return c == '?' || c == '*' || c == '{';
 }
 
-/* The letters and digits that begin p, less the last when a quantifier
- * makes it optional, folded into out; their count (0: none). */
+/* The literal that begins p (a letter or digit, then letters, digits
+ * and PUNCT), less its last character when a quantifier makes that
+ * optional, folded into out; its length (0: none). */
 static size_t literal_run(const char *p, char out[STEM_MAX + 1])
 {
 	size_t n = 0, k;
 
-	while (key_of((unsigned char)p[n]) >= 0)
+	if (key_of((unsigned char)p[0]) < 0)
+		return 0;
+	while (stem_key((unsigned char)p[n]) >= 0)
 		n++;
 	if (n && optional_after(p[n]))
 		n--;
@@ -202,7 +224,7 @@ static void insert(struct rxstems *s, const char *stem, size_t id)
 	const char *c;
 
 	for (c = stem; *c; c++) {
-		int k = key_of((unsigned char)*c);
+		int k = stem_key((unsigned char)*c);
 
 		if (s->nodes[nd].child[k] == 0) {
 			uint32_t fresh = new_node(s);
@@ -221,28 +243,46 @@ static void insert(struct rxstems *s, const char *stem, size_t id)
 	s->nodes[nd].ids = (uint32_t)s->nlinks++;
 }
 
+/* The stems of the group whose opening parenthesis is at p, added to
+ * the *n in stem[] (room for nmax): each alternative begins with a
+ * literal or with such a group.  0 when they cannot be derived. */
+static int group_stems(const char *p, char (*stem)[STEM_MAX + 1], size_t *n,
+		       size_t nmax, int depth)
+{
+	const char *alt[64], *close = NULL;
+	size_t na, i;
+
+	if (depth > 8 || (p[1] == '?' && p[2] != ':'))
+		return 0;
+	p += p[1] == '?' ? 3 : 1;
+	na = alternatives(p, alt, 64, &close);
+	if (na == 0 || optional_after(close[1]))
+		return 0;
+	for (i = 0; i < na; i++) {
+		if (*alt[i] == '(') {
+			if (!group_stems(alt[i], stem, n, nmax, depth + 1))
+				return 0;
+		} else if (*n < nmax && literal_run(alt[i], stem[*n]) > 0) {
+			(*n)++;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* The stems of p into stem[] (at most nmax); their count, 0 when they
  * cannot be derived. */
 static size_t derive(const char *p, char (*stem)[STEM_MAX + 1], size_t nmax)
 {
-	const char *alt[64], *close = NULL;
-	size_t n, i;
+	size_t n = 0;
 
 	if (strncmp(p, "\\b", 2) != 0 || top_level_bar(p))
 		return 0;
 	p += 2;
-	if (*p != '(')
-		return literal_run(p, stem[0]) ? 1 : 0;
-	if (p[1] == '?' && p[2] != ':')
-		return 0;
-	p += p[1] == '?' ? 3 : 1;
-	n = alternatives(p, alt, nmax < 64 ? nmax : 64, &close);
-	if (n == 0 || optional_after(close[1]))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (literal_run(alt[i], stem[i]) == 0)
-			return 0;
-	return n;
+	if (*p == '(')
+		return group_stems(p, stem, &n, nmax, 0) ? n : 0;
+	return literal_run(p, stem[0]) ? 1 : 0;
 }
 
 size_t rxstems_add(struct rxstems *s, const char *p, size_t id)
@@ -285,10 +325,9 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 		    struct rxstems_hit **v, size_t *cap)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t i, n = 0, k, out;
+	size_t i, j, n = 0, k, out;
 
 	for (i = 0; i < len;) {
-		size_t start = i;
 		uint32_t nd = 1;
 		int c;
 
@@ -298,16 +337,16 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 			i++;
 			continue;
 		}
-		/* a word begins at i: follow its letters down the stems */
-		for (; i < len && (c = key_of(t[i])) >= 0; i++) {
+		/* a word begins at i: follow it down the stems */
+		for (j = i; j < len && (c = s->key[t[j]]) >= 0 &&
+			    (nd = s->nodes[nd].child[c]) != 0;
+		     j++) {
 			uint32_t l;
 
-			nd = nd ? s->nodes[nd].child[c] : 0;
-			for (l = nd ? s->nodes[nd].ids : 0; l;
-			     l = s->links[l].next) {
+			for (l = s->nodes[nd].ids; l; l = s->links[l].next) {
 				*v = xgrow(*v, cap, n + 1, sizeof **v);
 				(*v)[n].id = s->links[l].id;
-				(*v)[n++].pos = start;
+				(*v)[n++].pos = i;
 			}
 		}
 		while (i < len && word_char(t[i]))
