@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "brief/base/paths.h"
+#include "brief/base/startidx.h"
 #include "brief/base/trie.h"
 #include "brief/yaml/wordlist.h"
 #include "brief/yaml/yamlio.h"
@@ -385,6 +386,14 @@ struct keycache {
 	const struct entities *reg;
 	char **k;
 	size_t n;
+	struct startidx *ix[2]; /* where words may begin, by side */
+	int indexed[2];         /* ix[s] made (it may be NULL) */
+	struct counted {        /* the forms counted so far */
+		int side;
+		char *form;
+		size_t hits;
+	} *counted;
+	size_t ncounted, capcounted;
 };
 
 static const char *key_of(struct keycache *kc, uint32_t id)
@@ -556,31 +565,66 @@ static int in_mention(const struct mentions *m, size_t pos)
 	return a > 0 && m->v[a - 1].end > pos;
 }
 
-/* How often form stands in a's text as words of their own (its first
+/* Does form stand at p in a's text as words of their own (its first
  * letter in any case: "The North"), outside every mention and not
- * followed by a capitalised word ("the North Sea"). */
-static size_t count_form(const struct article *a, const struct mentions *m,
-			 const char *form)
+ * followed by a capitalised word ("the North Sea")?  n: its length. */
+static int form_at(const struct article *a, const struct mentions *m,
+		   const char *form, size_t n, size_t p)
 {
-	const char *t = a->text, *p = t, *end = t + a->len;
-	size_t n = strlen(form), hits = 0;
+	const char *t = a->text;
+	size_t e = p + n;
+
+	if (e > a->len || (t[p] | 0x20) != (form[0] | 0x20) ||
+	    memcmp(t + p + 1, form + 1, n - 1) != 0 ||
+	    (p >= 1 && trie_word_at(t, a->len, p - 1)) ||
+	    (e < a->len && trie_word_at(t, a->len, e)) || in_mention(m, p))
+		return 0;
+	return !(e + 1 < a->len && t[e] == ' ' && t[e + 1] >= 'A' &&
+		 t[e + 1] <= 'Z');
+}
+
+/* How often form stands in the text of side s as words of their own
+ * (form_at): looked up where words may begin (the side's index, made on
+ * first use), else searched for; each form counted once. */
+static size_t count_form(struct keycache *kc, const struct comparison *c,
+			 int s, const char *form)
+{
+	const struct article *a = c->side[s].a;
+	const struct mentions *m = c->side[s].m;
+	size_t n = strlen(form), hits = 0, k, np;
 
 	if (n < 2)
 		return 0;
-	while ((p = memmem(p, (size_t)(end - p), form + 1, n - 1)) != NULL) {
-		size_t at = (size_t)(p - t), e = at + n - 1;
-
-		p++;
-		if (at == 0 || (t[at - 1] | 0x20) != (form[0] | 0x20) ||
-		    (at >= 2 && trie_word_at(t, a->len, at - 2)) ||
-		    (e < a->len && trie_word_at(t, a->len, e)) ||
-		    in_mention(m, at - 1))
-			continue;
-		if (e + 1 < a->len && t[e] == ' ' && t[e + 1] >= 'A' &&
-		    t[e + 1] <= 'Z')
-			continue;
-		hits++;
+	for (k = 0; k < kc->ncounted; k++)
+		if (kc->counted[k].side == s &&
+		    strcmp(kc->counted[k].form, form) == 0)
+			return kc->counted[k].hits;
+	if (!kc->indexed[s]) {
+		kc->ix[s] = startidx_new(a->text, a->len);
+		kc->indexed[s] = 1;
 	}
+	if (kc->ix[s] != NULL) {
+		const uint32_t *pos = startidx_get(kc->ix[s],
+						   (unsigned char)form[0],
+						   (unsigned char)form[1], &np);
+
+		for (k = 0; k < np; k++)
+			hits += (size_t)form_at(a, m, form, n, pos[k]);
+	} else {
+		const char *t = a->text, *p = t, *end = t + a->len;
+
+		while ((p = memmem(p, (size_t)(end - p), form + 1, n - 1))) {
+			if (p > t)
+				hits += (size_t)form_at(a, m, form, n,
+							(size_t)(p - t) - 1);
+			p++;
+		}
+	}
+	kc->counted = xgrow(kc->counted, &kc->capcounted, kc->ncounted + 1,
+			    sizeof *kc->counted);
+	kc->counted[kc->ncounted].side = s;
+	kc->counted[kc->ncounted].form = xstrdup(form);
+	kc->counted[kc->ncounted++].hits = hits;
 	return hits;
 }
 
@@ -625,9 +669,8 @@ static void add_contextual(struct keycache *kc, const struct comparison *c,
 
 				free(wk);
 				if (hit) {
-					cnt[id][s] += count_form(
-						c->side[s].a, c->side[s].m,
-						cn->form);
+					cnt[id][s] += count_form(kc, c, s,
+								 cn->form);
 					break;
 				}
 			}
@@ -678,8 +721,8 @@ static void add_acronyms(struct keycache *kc, const struct comparison *c,
 				continue;
 			seen = xgrow(seen, &cap, nseen + 1, sizeof *seen);
 			memcpy(seen[nseen++], acr, sizeof acr);
-			cnt[m->v[i].entity][!s] += count_form(
-				c->side[!s].a, c->side[!s].m, acr);
+			cnt[m->v[i].entity][!s] += count_form(kc, c, !s,
+							      acr);
 		}
 		free(seen);
 	}
@@ -727,7 +770,7 @@ static void add_short_forms(struct keycache *kc, const struct comparison *c,
 		    (sf = short_form(en)) == NULL)
 			continue;
 		s = cnt[i][0] == 0 ? 0 : 1;
-		cnt[i][s] += count_form(c->side[s].a, c->side[s].m, sf);
+		cnt[i][s] += count_form(kc, c, s, sf);
 	}
 }
 
@@ -815,7 +858,7 @@ static void add_state_institutions(struct keycache *kc,
 		    others_ending(kc, cnt, i, rest) != 0)
 			continue;
 		s = cnt[i][0] == 0 ? 0 : 1;
-		cnt[i][s] += count_form(c->side[s].a, c->side[s].m, rest);
+		cnt[i][s] += count_form(kc, c, s, rest);
 	}
 }
 
@@ -874,7 +917,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 	/* entities, one for the forms of one name */
 	{
 		struct keycache kc = {r, reg, xcalloc(ne + 1, sizeof(char *)),
-				      ne};
+				      ne, {NULL, NULL}, {0, 0}, NULL, 0, 0};
 
 		add_contextual(&kc, c, cnt);
 		add_acronyms(&kc, c, cnt);
@@ -884,6 +927,11 @@ struct comparison *compare_run(const struct compare_rules *r,
 		for (i = 0; i < ne; i++)
 			free(kc.k[i]);
 		free(kc.k);
+		startidx_free(kc.ix[0]);
+		startidx_free(kc.ix[1]);
+		for (i = 0; i < kc.ncounted; i++)
+			free(kc.counted[i].form);
+		free(kc.counted);
 	}
 	c->ents = xcalloc(ne + 1, sizeof *c->ents);
 	for (i = 0; i < ne; i++) {

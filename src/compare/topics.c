@@ -8,6 +8,7 @@
 #include "brief/base/alloc.h"
 #include "brief/base/paths.h"
 #include "brief/base/rx.h"
+#include "brief/base/rxstems.h"
 #include "brief/yaml/rx_node.h"
 #include "brief/yaml/yamlio.h"
 
@@ -16,7 +17,9 @@
 
 struct rxlist {
 	pcre2_code **re;
+	pcre2_code **anch; /* re[k] anchored, when it has stems; else NULL */
 	size_t n;
+	size_t base; /* the stems' id of re[0]; re[k] has base + k */
 };
 
 struct names {
@@ -34,6 +37,8 @@ struct topics {
 	struct topic v[TOPICS_MAX];
 	size_t n;
 	pcre2_match_data *md;
+	struct rxstems *stems; /* where a pattern's matches may start */
+	size_t npat;           /* patterns of every list so far */
 };
 
 char *topics_default_path(void)
@@ -71,8 +76,9 @@ static const struct ynode *list_of(const struct ynode *m, const char *key,
 
 /* Compile the patterns under key (case-insensitive unless a pattern has
  * a capital). */
-static int load_rx(struct rxlist *rl, const struct ynode *m, const char *key,
-		   const char *path, struct err *e)
+static int load_rx(struct topics *ts, struct rxlist *rl,
+		   const struct ynode *m, const char *key, const char *path,
+		   struct err *e)
 {
 	int bad = 0;
 	const struct ynode *l = list_of(m, key, path, e, &bad);
@@ -86,6 +92,8 @@ static int load_rx(struct rxlist *rl, const struct ynode *m, const char *key,
 		return -1;
 	}
 	rl->re = xcalloc(l ? l->nkids + 1 : 1, sizeof *rl->re);
+	rl->anch = xcalloc(l ? l->nkids + 1 : 1, sizeof *rl->anch);
+	rl->base = ts->npat;
 	for (i = 0; l && i < l->nkids; i++) {
 		const struct ynode *p = l->kids[i];
 		uint32_t opt = RX_ASCII_WORDS;
@@ -96,6 +104,16 @@ static int load_rx(struct rxlist *rl, const struct ynode *m, const char *key,
 		if (rl->re[i] == NULL)
 			return -1;
 		rl->n++;
+		/* where it has stems, it is tried only where they begin
+		 * words (a pattern with a NUL in it is not read for them) */
+		if (rxstems_add(ts->stems,
+				strlen(p->str) == p->len ? p->str : "",
+				ts->npat++) > 0) {
+			rl->anch[i] = rx_compile_node(path, p,
+						      opt | PCRE2_ANCHORED, e);
+			if (rl->anch[i] == NULL)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -157,9 +175,9 @@ static int load_topic(struct topics *ts, const char *path,
 	t->id = xstrdup(id->str);
 	t->label = xstrdup(label ? label->str : id->str);
 	ts->n++;
-	if (load_rx(&t->pats, m, "patterns", path, e) != 0 ||
-	    load_rx(&t->weak, m, "weak", path, e) != 0 ||
-	    load_rx(&t->neg, m, "not", path, e) != 0 ||
+	if (load_rx(ts, &t->pats, m, "patterns", path, e) != 0 ||
+	    load_rx(ts, &t->weak, m, "weak", path, e) != 0 ||
+	    load_rx(ts, &t->neg, m, "not", path, e) != 0 ||
 	    load_names(&t->kinds, m, "kinds", path, e) != 0 ||
 	    load_names(&t->entities, m, "entities", path, e) != 0)
 		return -1;
@@ -181,6 +199,7 @@ struct topics *topics_load(const char *path, struct err *e)
 	int ok;
 
 	ts->md = pcre2_match_data_create(4, NULL);
+	ts->stems = rxstems_new();
 	root = yamlio_parse_file(path, &ok, e);
 	if (!ok) {
 		topics_free(ts);
@@ -210,9 +229,12 @@ static void free_rx(struct rxlist *rl)
 {
 	size_t k;
 
-	for (k = 0; k < rl->n; k++)
+	for (k = 0; k < rl->n; k++) {
 		rx_free(rl->re[k]);
+		rx_free(rl->anch[k]);
+	}
 	free(rl->re);
+	free(rl->anch);
 }
 
 static void free_names(struct names *nv)
@@ -240,6 +262,7 @@ void topics_free(struct topics *ts)
 		free_names(&ts->v[i].entities);
 	}
 	pcre2_match_data_free(ts->md);
+	rxstems_free(ts->stems);
 	free(ts);
 }
 
@@ -268,18 +291,64 @@ struct scan {
 	const struct mention *m; /* the sentence's mentions */
 	size_t nm;
 	const struct entities *reg;
+	size_t sec;              /* where the section starts */
+	struct rxstems_hit *h;   /* the section's words that begin a stem */
+	size_t nh;               /* SIZE_MAX: none can be trusted */
 };
+
+/* The first match of pattern k of rl at or after pos in the part
+ * [off, off + len) of the section as the subject: tried where the words
+ * that begin with its stems start, else searched for. */
+static int find_from(const struct scan *sc, const struct rxlist *rl,
+		     size_t k, size_t off, size_t len, size_t pos, size_t *ms,
+		     size_t *me)
+{
+	const char *subj = sc->text + sc->sec + off;
+	size_t id = rl->base + k, lo = 0, hi, mid;
+
+	if (rl->anch[k] == NULL || sc->nh == SIZE_MAX)
+		return rx_find(rl->re[k], sc->ts->md, subj, len, pos, 0, ms,
+			       me);
+	/* the first of its words at or after pos, then on while in the part */
+	hi = sc->nh;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (sc->h[mid].id < id ||
+		    (sc->h[mid].id == id && sc->h[mid].pos < off + pos))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < sc->nh && sc->h[lo].id == id && sc->h[lo].pos < off + len;
+	     lo++)
+		if (rx_find(rl->anch[k], sc->ts->md, subj, len,
+			    sc->h[lo].pos - off, 0, ms, me))
+			return 1;
+	return 0;
+}
+
+/* A word character of \b under ASCII rules. */
+static int word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
 
 /* Does a `not` pattern of t match over [ms, me) in the sentence? */
 static int cancelled(const struct scan *sc, const struct topic *t, size_t ms,
 		     size_t me)
 {
-	size_t k, pos, ns, ne, len = sc->se - sc->ss;
+	size_t k, pos, ns, ne, len = sc->se - sc->ss, off = sc->ss - sc->sec;
+	struct scan in = *sc;
 
+	/* a sentence that starts inside a word of the section has a word
+	 * of its own there */
+	if (off > 0 && word_char(sc->text[sc->ss - 1]) &&
+	    word_char(sc->text[sc->ss]))
+		in.nh = SIZE_MAX;
 	for (k = 0; k < t->neg.n; k++)
-		for (pos = 0; pos <= len &&
-			      rx_find(t->neg.re[k], sc->ts->md, sc->text + sc->ss,
-				      len, pos, 0, &ns, &ne);
+		for (pos = 0; pos <= len && find_from(&in, &t->neg, k, off, len,
+						      pos, &ns, &ne);
 		     pos = ne > ns ? ne : ns + 1)
 			if (sc->ss + ns < me && sc->ss + ne > ms)
 				return 1;
@@ -351,8 +420,7 @@ static void mark_matches(struct scan *sc, const struct article *a,
 		size_t si = 0, j = 0, ks, ke;
 
 		for (pos = 0; pos <= len &&
-			      rx_find(rl->re[k], sc->ts->md, a->text + s->start,
-				      len, pos, 0, &ms, &me);
+			      find_from(sc, rl, k, 0, len, pos, &ms, &me);
 		     pos = me > ms ? me : ms + 1) {
 			const struct span *se;
 
@@ -389,12 +457,15 @@ static size_t section_hits(const struct topics *ts, const struct article *a,
 			   size_t *cap, size_t n)
 {
 	const struct section *s = &a->sections[sec];
-	struct scan sc = {ts, a->text, 0, 0, NULL, 0, reg};
+	struct scan sc = {ts, a->text, 0, 0, NULL, 0, reg, s->start, NULL, 0};
+	size_t hcap = 0;
 	size_t (*at)[2], i, k, j;
 
 	if (s->kind == SECTION_BOILERPLATE || s->nsentences == 0)
 		return n;
 	at = xcalloc(s->nsentences, sizeof *at);
+	sc.nh = rxstems_find(ts->stems, a->text + s->start, s->end - s->start,
+			     &sc.h, &hcap);
 	for (i = 0; i < ts->n; i++) {
 		const struct topic *t = &ts->v[i];
 
@@ -425,6 +496,7 @@ static size_t section_hits(const struct topics *ts, const struct article *a,
 		}
 	}
 	free(at);
+	free(sc.h);
 	return n;
 }
 

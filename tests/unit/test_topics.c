@@ -1,10 +1,18 @@
 /* topics: the shipped taxonomy decided per sentence -- each topic on a
  * sentence that is on it and one that only looks so; the sentence that
  * matched (not its paragraph's first) kept and shown; weak patterns
- * that need an entity kind; a topics file with a mistake refused. */
+ * that need an entity kind; a topics file with a mistake refused; the
+ * stems that choose where a pattern is tried never miss a match. */
 #include "comparelib.h"
 
+#include <glob.h>
+
+#include "brief/base/fileread.h"
+#include "brief/base/rx.h"
+#include "brief/base/rxstems.h"
 #include "brief/report/compare_md.h"
+#include "brief/yaml/rx_node.h"
+#include "brief/yaml/yamlio.h"
 
 /* One article from s, its mentions and its topic hits. */
 struct tdoc {
@@ -255,6 +263,205 @@ static void test_bad_file(void **state)
 	free(dir);
 }
 
+/* Texts where the shipped patterns that the shipped articles and
+ * reports do not match do match. */
+static const char *const samples[] = {
+	"The navy reported a cyber-attack and a heart attack; the attack "
+	"drones hit; they strike a balance; a labour strike; attacks on "
+	"the press.",
+	"Officials said the deadlock held, killing time.",
+	"Foreign Military Sales, Presidential Drawdown, Transmittal No 24-1, "
+	"FMS cases; the nuclear weapons programme.",
+	"The Entity List and the SDN list; the Office of Foreign Assets "
+	"Control announced a designation.",
+	"He met with Lavrov; talks about war; the IAEA, the NPT and the "
+	"JCPOA; a plutonium reactor.",
+	"An ICBM and SLBMs; a test-launch; weapons testing; missile "
+	"defence.",
+	"The Red Sea, the Gulf of Aden, Bab el-Mandeb, the Baltic Sea, the "
+	"EEZ; their relationships.",
+	"Salt Typhoon and Volt Typhoon hacked networks: a data breach, "
+	"ransomware, a zero-day; it exploited a vulnerability.",
+	"It designated the group as a terrorist organisation; FTO and "
+	"SDGT; maritime militia.",
+	"UNHCR, UNRWA, OCHA, WFP and the World Food Programme; military "
+	"aid and security assistance.",
+	"They exercise restraint; the exercise of power; drill down into "
+	"it; deploy diplomacy.",
+	"The UN Security Council vote; the Knesset and the Duma.",
+	"THAAD, Iron Dome, NASAMS, IRIS-T, S-300, S-400, SAMP/T, Aegis; a "
+	"lawful intercept.",
+	"An ASAT test; satellite imagery.",
+	"The DMZ and the Line of Actual Control; bordering on madness.",
+	"A prisoner swap and a halt to the fighting.",
+	"The NIS, CIA, GRU, FSB, Mossad, NSA and DIA; artificial "
+	"intelligence.",
+	"The ICC and the International Criminal Court; substance abuse.",
+	"Article 5; the Defense Security Cooperation Agency.",
+	"A threat assessment and weather warnings; de-escalation.",
+	"They seized power; fighting corruption; a climate battle; they "
+	"withdrew their troops.",
+	"An arms embargo, an asset freeze and a blacklisted bank.",
+	"The attac\xe2\x84\xaa began.",
+};
+
+/* Every match of re in text as the subject starts where a word begins
+ * with one of its stems (or the text defeats the stems); the number of
+ * matches into *count. */
+static void check_matches(const struct rxstems *st, pcre2_code *re,
+			  pcre2_match_data *md, const char *text, size_t len,
+			  const char *pattern, size_t *count)
+{
+	struct rxstems_hit *h = NULL;
+	size_t cap = 0, nh = rxstems_find(st, text, len, &h, &cap), pos,
+	       ms, me, k;
+
+	for (pos = 0; pos <= len && rx_find(re, md, text, len, pos, 0, &ms,
+					    &me);
+	     pos = me > ms ? me : ms + 1) {
+		(*count)++;
+		if (nh == SIZE_MAX || !rxstems_has(st, 0))
+			continue;
+		for (k = 0; k < nh && h[k].pos != ms; k++)
+			;
+		if (k == nh)
+			fail_msg("'%s' matches '%.*s' where no stem begins",
+				 pattern, (int)(me - ms), text + ms);
+	}
+	free(h);
+}
+
+/* Check every paragraph (line) of file path. */
+static void check_file(const struct rxstems *st, pcre2_code *re,
+		       pcre2_match_data *md, const char *path,
+		       const char *pattern, size_t *count)
+{
+	struct err e = {{0}};
+	size_t len, at = 0;
+	char *text = file_read(path, &len, &e);
+
+	assert_non_null(text);
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len;
+
+		check_matches(st, re, md, text + at, end - at, pattern, count);
+		at = end + 1;
+	}
+	free(text);
+}
+
+/* For every shipped pattern (patterns, weak, not), compiled as topics.c
+ * compiles it: each of its matches in the shipped articles, the
+ * evaluation reports and the samples above begins where the stems say
+ * it may, and it matches somewhere there. */
+static void test_stems_keep_every_match(void **state)
+{
+	static const char *const lists[] = {"patterns", "weak", "not"};
+	static const char *const globs[] = {
+		"articles/*.txt", "tests/eval/*.txt", "tests/eval/compare/*/*.txt"};
+	struct err e = {{0}};
+	int ok;
+	struct ynode *root = yamlio_parse_file("data/topics.yaml", &ok, &e);
+	const struct ynode *tl = ynode_get(root, "topics");
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	glob_t g;
+	size_t i, l, k, f, j, npat = 0, nstems = 0, missing = 0;
+
+	(void)state;
+	assert_true(ok);
+	assert_non_null(tl);
+	memset(&g, 0, sizeof g);
+	for (j = 0; j < 3; j++)
+		assert_int_equal(glob(globs[j], j ? GLOB_APPEND : 0, NULL, &g),
+				 0);
+	assert_true(g.gl_pathc > 50);
+	for (i = 0; i < tl->nkids; i++)
+		for (l = 0; l < 3; l++) {
+			const struct ynode *pl = ynode_get(tl->kids[i], lists[l]);
+
+			for (k = 0; pl && k < pl->nkids; k++) {
+				const char *p = pl->kids[k]->str, *c;
+				uint32_t opt = RX_ASCII_WORDS | PCRE2_CASELESS;
+				struct rxstems *st = rxstems_new();
+				pcre2_code *re;
+				size_t count = 0;
+
+				for (c = p; *c; c++)
+					if (*c == '\\' && c[1])
+						c++;
+					else if (*c >= 'A' && *c <= 'Z')
+						opt &= ~(uint32_t)PCRE2_CASELESS;
+				re = rx_compile_node("topics.yaml", pl->kids[k],
+						     opt, &e);
+				assert_non_null(re);
+				nstems += rxstems_add(st, p, 0) > 0;
+				for (f = 0; f < g.gl_pathc; f++)
+					check_file(st, re, md, g.gl_pathv[f], p,
+						   &count);
+				for (j = 0; j < sizeof samples / sizeof *samples;
+				     j++)
+					check_matches(st, re, md, samples[j],
+						      strlen(samples[j]), p,
+						      &count);
+				if (count == 0) {
+					print_message("no text matches '%s'\n",
+						      p);
+					missing++;
+				}
+				npat++;
+				rx_free(re);
+				rxstems_free(st);
+			}
+		}
+	assert_int_equal(missing, 0);
+	/* nearly every shipped pattern has stems */
+	assert_true(npat > 90);
+	assert_true(nstems + 1 >= npat);
+	globfree(&g);
+	pcre2_match_data_free(md);
+	ynode_free(root);
+}
+
+/* The stems derived: the literal word beginnings, without an optional
+ * last letter, through nested groups; none for a pattern that may
+ * start elsewhere; a text with a letter PCRE2 folds to ASCII defeats
+ * them. */
+static void test_stems_derived(void **state)
+{
+	struct rxstems *st = rxstems_new();
+	struct rxstems_hit *h = NULL;
+	size_t cap = 0, n;
+	const char *t = "Dead men, the deaths; a deadline. Data breaches.";
+
+	(void)state;
+	assert_int_equal(rxstems_add(st, "\\b(?:killed|deaths?)\\b", 0), 2);
+	assert_int_equal(rxstems_add(st, "\\bdead(?:line|lock)s?\\b", 1), 1);
+	assert_int_equal(rxstems_add(st, "\\b(?:x|(?:data|net) breach\\w*)", 2),
+			 3);
+	assert_int_equal(rxstems_add(st, "\\b(?:UN )?Security", 3), 0);
+	assert_int_equal(rxstems_add(st, "\\bfoo|bar", 4), 0);
+	assert_int_equal(rxstems_add(st, "dead", 5), 0);
+	assert_int_equal(rxstems_add(st, "\\b(*COMMIT)dead", 6), 0);
+	assert_false(rxstems_has(st, 3));
+	assert_true(rxstems_has(st, 1));
+	n = rxstems_find(st, t, strlen(t), &h, &cap);
+	/* deaths (0); Dead, deadline (1); Data breaches (2) */
+	assert_int_equal(n, 4);
+	assert_int_equal(h[0].id, 0);
+	assert_int_equal(h[0].pos, 14);
+	assert_int_equal(h[1].id, 1);
+	assert_int_equal(h[1].pos, 0);
+	assert_int_equal(h[2].id, 1);
+	assert_int_equal(h[2].pos, 24);
+	assert_int_equal(h[3].id, 2);
+	assert_int_equal(h[3].pos, 34);
+	t = "the attac\xe2\x84\xaa";
+	assert_int_equal(rxstems_find(st, t, strlen(t), &h, &cap), SIZE_MAX);
+	free(h);
+	rxstems_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +471,8 @@ int main(void)
 		cmocka_unit_test(test_sentence_kept),
 		cmocka_unit_test(test_markdown_shows_sentence),
 		cmocka_unit_test(test_bad_file),
+		cmocka_unit_test(test_stems_derived),
+		cmocka_unit_test(test_stems_keep_every_match),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,72 @@
+/* startidx: the positions where a word may begin, by their two bytes
+ * (a counting sort over the text). */
+#include "brief/base/startidx.h"
+
+#include <stdlib.h>
+
+#include "brief/base/alloc.h"
+#include "brief/base/trie.h"
+
+#define NKEYS 65536
+
+struct startidx {
+	uint32_t *first; /* [NKEYS + 1]: where each key's positions begin */
+	uint32_t *pos;
+};
+
+static unsigned key_at(const char *t, size_t p)
+{
+	return ((unsigned char)t[p] | 0x20u) << 8 | (unsigned char)t[p + 1];
+}
+
+/* Does a word begin at p as far as what comes before it goes? */
+static int may_begin(const char *t, size_t len, size_t p)
+{
+	return p == 0 || !trie_word_at(t, len, p - 1);
+}
+
+struct startidx *startidx_new(const char *text, size_t len)
+{
+	struct startidx *x;
+	uint32_t *fill;
+	size_t p, k;
+
+	if (len > UINT32_MAX)
+		return NULL;
+	x = xcalloc(1, sizeof *x);
+	x->first = xcalloc(NKEYS + 1, sizeof *x->first);
+	/* count each key, then place the positions in text order */
+	for (p = 0; p + 1 < len; p++)
+		if (may_begin(text, len, p))
+			x->first[key_at(text, p) + 1]++;
+	for (k = 0; k < NKEYS; k++)
+		x->first[k + 1] += x->first[k];
+	x->pos = xcalloc(x->first[NKEYS] + 1, sizeof *x->pos);
+	fill = xcalloc(NKEYS, sizeof *fill);
+	for (p = 0; p + 1 < len; p++)
+		if (may_begin(text, len, p)) {
+			unsigned key = key_at(text, p);
+
+			x->pos[x->first[key] + fill[key]++] = (uint32_t)p;
+		}
+	free(fill);
+	return x;
+}
+
+void startidx_free(struct startidx *x)
+{
+	if (x == NULL)
+		return;
+	free(x->first);
+	free(x->pos);
+	free(x);
+}
+
+const uint32_t *startidx_get(const struct startidx *x, unsigned char c0,
+			     unsigned char c1, size_t *n)
+{
+	unsigned key = (c0 | 0x20u) << 8 | c1;
+
+	*n = x->first[key + 1] - x->first[key];
+	return x->pos + x->first[key];
+}
