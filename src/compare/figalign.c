@@ -39,6 +39,11 @@ struct figrules_align {
 	struct trie *totals;     /* "since", "to date": a running total */
 	char **breaks;           /* what ends a clause ("; ", ", and ") */
 	size_t nbreaks;
+	int kin[FA_MAX_EVENTS];  /* an event class's first kin, or -1 */
+	char **cur;              /* currencies; the first is the base */
+	double *rate;            /* one of each in the base */
+	size_t ncur;
+	double cur_tol;          /* how far a rate may have moved */
 };
 
 void figalign_rules_free(struct figrules_align *r)
@@ -62,6 +67,10 @@ void figalign_rules_free(struct figrules_align *r)
 		free(r->bases[i]);
 	for (i = 0; i < r->nev; i++)
 		free(r->evname[i]);
+	for (i = 0; i < r->ncur; i++)
+		free(r->cur[i]);
+	free(r->cur);
+	free(r->rate);
 	free(r->synname);
 	free(r->bases);
 	free(r->evname);
@@ -246,15 +255,98 @@ static int load_breaks(struct figrules_align *r, const char *p,
 	return 0;
 }
 
+/* kin: lists of event classes that tell of one occasion from two sides;
+ * each class points at the first of its list. */
+static int load_kin(struct figrules_align *r, const char *p,
+		    const struct ynode *l, struct err *e)
+{
+	size_t i, j, c;
+
+	if (l == NULL)
+		return 0;
+	if (l->type != YNODE_SEQ)
+		return bad(e, p, l, "'kin' must be a list of lists of event "
+				    "classes");
+	for (i = 0; i < l->nkids; i++) {
+		const struct ynode *k = l->kids[i];
+		int first = -1;
+
+		if (k->type != YNODE_SEQ)
+			return bad(e, p, k, "a list of event classes is "
+					    "expected");
+		for (j = 0; j < k->nkids; j++) {
+			const struct ynode *w = k->kids[j];
+
+			for (c = 0; c < r->nev; c++)
+				if (w->type == YNODE_SCALAR &&
+				    strcmp(w->str, r->evname[c]) == 0)
+					break;
+			if (c == r->nev)
+				return bad(e, p, w, "not a class of 'events'");
+			if (first < 0)
+				first = (int)c;
+			r->kin[c] = first;
+		}
+	}
+	return 0;
+}
+
+/* currencies: each code with what one of it is worth in the first. */
+static int load_currencies(struct figrules_align *r, const char *p,
+			   const struct ynode *m, struct err *e)
+{
+	size_t i;
+
+	if (m == NULL)
+		return 0;
+	if (m->type != YNODE_MAP)
+		return bad(e, p, m, "'currencies' must map a currency to its "
+				    "rate");
+	r->cur = xcalloc(m->nkids / 2 + 1, sizeof *r->cur);
+	r->rate = xcalloc(m->nkids / 2 + 1, sizeof *r->rate);
+	for (i = 0; i + 1 < m->nkids; i += 2) {
+		const struct ynode *k = m->kids[i], *v = m->kids[i + 1];
+		char *end = NULL;
+		double x = v->type == YNODE_SCALAR ? strtod(v->str, &end) : 0;
+
+		if (k->type != YNODE_SCALAR || end == NULL || *end || !(x > 0))
+			return bad(e, p, v, "a positive rate is expected");
+		r->cur[r->ncur] = xstrdup(k->str);
+		r->rate[r->ncur++] = x;
+	}
+	return 0;
+}
+
+/* A number from 0 to 1 under key (*out unchanged when it is absent). */
+static int load_fraction(const char *p, const struct ynode *root,
+			 const char *key, double *out, struct err *e)
+{
+	const struct ynode *v = ynode_get(root, key);
+	char *end = NULL;
+	double x;
+
+	if (v == NULL)
+		return 0;
+	x = v->type == YNODE_SCALAR ? strtod(v->str, &end) : -1;
+	if (end == NULL || *end || x < 0 || x >= 1) {
+		ynode_err(e, p, v, "'%s' must be a number from 0 to 1", key);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
 struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 {
 	struct figrules_align *r = xcalloc(1, sizeof *r);
 	char *p = path ? xstrdup(path) : paths_config_file("figures.yaml");
 	struct ynode *root;
-	const struct ynode *v;
-	int ok;
+	int ok, i;
 
 	r->tol = 0.10;
+	r->cur_tol = 0.15;
+	for (i = 0; i < FA_MAX_EVENTS; i++)
+		r->kin[i] = -1;
 	r->syn = trie_new();
 	r->mods = trie_new();
 	r->units = trie_new();
@@ -268,18 +360,9 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 		ynode_err(e, p, root, "the figure rules must be a mapping");
 		goto fail;
 	}
-	if ((v = ynode_get(root, "tolerance")) != NULL) {
-		char *end;
-
-		r->tol = v->type == YNODE_SCALAR ? strtod(v->str, &end) : -1;
-		if (v->type != YNODE_SCALAR || *end || r->tol < 0 ||
-		    r->tol >= 1) {
-			ynode_err(e, p, v, "'tolerance' must be a number from "
-					   "0 to 1");
-			goto fail;
-		}
-	}
-	if (load_synonyms(r, p, ynode_get(root, "synonyms"), e) < 0 ||
+	if (load_fraction(p, root, "tolerance", &r->tol, e) < 0 ||
+	    load_fraction(p, root, "currency_tolerance", &r->cur_tol, e) < 0 ||
+	    load_synonyms(r, p, ynode_get(root, "synonyms"), e) < 0 ||
 	    wordlist_load(r->mods, p, ynode_get(root, "modifiers"),
 			  "modifiers", 1, 0, e) < 0 ||
 	    load_units(r, p, ynode_get(root, "units"), e) < 0 ||
@@ -288,7 +371,9 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	    load_events(r, p, ynode_get(root, "events"), e) < 0 ||
 	    wordlist_load(r->totals, p, ynode_get(root, "totals"), "totals",
 			  1, 0, e) < 0 ||
-	    load_breaks(r, p, ynode_get(root, "clause_breaks"), e) < 0)
+	    load_breaks(r, p, ynode_get(root, "clause_breaks"), e) < 0 ||
+	    load_kin(r, p, ynode_get(root, "kin"), e) < 0 ||
+	    load_currencies(r, p, ynode_get(root, "currencies"), e) < 0)
 		goto fail;
 	ynode_free(root);
 	free(p);
@@ -427,6 +512,28 @@ static double rounding(double v)
 	return step;
 }
 
+/* Money in a currency the rules rate is told in the base currency, its
+ * interval widened by how far the rate may have moved (unless it is the
+ * base): "€120 million" is about $130 million. */
+static void to_base_currency(const struct figrules_align *r,
+			     const char *cur, struct fa_meaning *m)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncur; i++)
+		if (strcmp(r->cur[i], cur) == 0)
+			break;
+	if (i == r->ncur)
+		return;
+	m->unit = r->cur[0];
+	m->lo *= r->rate[i];
+	m->hi *= r->rate[i];
+	if (i > 0) {
+		m->lo *= 1 - r->cur_tol;
+		m->hi *= 1 + r->cur_tol;
+	}
+}
+
 /* figalign_meaning, with strict: 0 when counts names no known thing. */
 static int meaning(const struct figrules_align *r, const char *counts,
 		   const struct figure *f, struct fa_meaning *m, int strict)
@@ -482,6 +589,8 @@ static int meaning(const struct figrules_align *r, const char *counts,
 	}
 	m->lo = lo * factor;
 	m->hi = hi * factor;
+	if (f->currency && r)
+		to_base_currency(r, f->currency, m);
 	return 1;
 }
 
@@ -604,6 +713,53 @@ static int key_cmp(const void *a, const void *b)
 	return c ? c : (x->fig > y->fig) - (x->fig < y->fig);
 }
 
+/* The key of f's thing and event class: "head\tunit\tevent". */
+static void make_key(const struct figrules_align *r, const struct fa_fig *f,
+		     struct fa_key *k)
+{
+	snprintf(k->key, sizeof k->key, "%s\t%s\t%s", f->mean.head,
+		 f->mean.unit ? f->mean.unit : "", k->ev >= 0 ? r->evname[k->ev]
+							 : "");
+}
+
+/* Events of kin classes (drones launched, drones intercepted) are one
+ * sense of a thing when one report tells of it in one class only and the
+ * other in another class only: "14 drones intercepted" beside "16 drones
+ * fired" is the same attack told from two sides.  A report that tells of
+ * both ("16 fired, 14 intercepted") keeps them apart. */
+static void join_kin(const struct figrules_align *r, const struct fa_fig *v,
+		     struct fa_key *k, size_t n)
+{
+	struct fa_key *t = xcalloc(n + 1, sizeof *t);
+	size_t i, j, m = 0, q;
+
+	for (i = 0; i < n; i++) {
+		if (k[i].ev < 0 || r->kin[k[i].ev] < 0)
+			continue;
+		t[m] = k[i];
+		t[m].ev = r->kin[k[i].ev];
+		make_key(r, &v[k[i].fig], &t[m]);
+		t[m].fig = i; /* the key's index here, not the figure's */
+		m++;
+	}
+	xqsort(t, m, sizeof *t, key_cmp);
+	for (i = 0; i < m; i = j) {
+		uint32_t mask[2] = {0, 0};
+
+		for (j = i; j < m && strcmp(t[j].key, t[i].key) == 0; j++)
+			mask[v[k[t[j].fig].fig].side ? 1 : 0] |=
+				1u << k[t[j].fig].ev;
+		if (mask[0] == mask[1] || !mask[0] || !mask[1] ||
+		    (mask[0] & (mask[0] - 1)) || (mask[1] & (mask[1] - 1)))
+			continue;
+		for (q = i; q < j; q++) {
+			k[t[q].fig].ev = t[q].ev;
+			make_key(r, &v[k[t[q].fig].fig], &k[t[q].fig]);
+		}
+	}
+	free(t);
+}
+
 /* Do the keys from k[j] on that share its first hl bytes (one thing
  * told of with events) all tell of one event? */
 static int one_sense(const struct fa_key *k, size_t j, size_t n, size_t hl)
@@ -614,6 +770,37 @@ static int one_sense(const struct fa_key *k, size_t j, size_t n, size_t hl)
 		if (strcmp(k[q].key, k[j].key) != 0)
 			return 0;
 	return 1;
+}
+
+/* The event group that the figures k[i..j) of a thing told of with no
+ * event join (its first key), or -1: the thing's only event group, else,
+ * when those figures are all of one report, the only event group with no
+ * figure of that report ("153 sorties of aircraft" beside "153 aircraft
+ * sent" when both tell of 111 that crossed).  The event groups follow
+ * from k[j] on and share the first hl bytes of the key. */
+static size_t join_target(const struct fa_fig *v, const struct fa_key *k,
+			  size_t i, size_t j, size_t n, size_t hl)
+{
+	size_t q, g, e, found = (size_t)-1;
+	int side = v[k[i].fig].side;
+
+	if (one_sense(k, j, n, hl))
+		return j;
+	for (q = i; q < j; q++)
+		if (v[k[q].fig].side != side)
+			return (size_t)-1;
+	for (g = j; g < n && strncmp(k[g].key, k[j].key, hl) == 0; g = e) {
+		int has = 0;
+
+		for (e = g; e < n && strcmp(k[e].key, k[g].key) == 0; e++)
+			has |= v[k[e].fig].side == side;
+		if (!has) {
+			if (found != (size_t)-1)
+				return (size_t)-1;
+			found = g;
+		}
+	}
+	return found;
 }
 
 struct fa_iv {
@@ -826,7 +1013,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	struct fa_key *k = xcalloc(n + 1, sizeof *k);
 	struct fa_group *g = xcalloc(n + 1, sizeof *g);
 	size_t *remap = xcalloc(n + 1, sizeof *remap);
-	size_t i, j, ngr = 0;
+	size_t i, j, t, ngr = 0;
 	int w;
 
 	for (i = 0; i < n; i++) {
@@ -844,10 +1031,9 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		k[i].lone = generic && k[i].ev < 0;
 		/* figures of a thing told of with no event join its first
 		 * event's group below; a generic thing stays alone */
-		snprintf(k[i].key, sizeof k[i].key, "%s\t%s\t%s", h,
-			 f->mean.unit ? f->mean.unit : "",
-			 k[i].ev >= 0 ? r->evname[k[i].ev] : "");
+		make_key(r, f, &k[i]);
 	}
+	join_kin(r, v, k, n);
 	xqsort(k, n, sizeof *k, key_cmp);
 	/* a figure of a specific thing with no event joins the thing's
 	 * event group (sorted after the event-less keys) when it is the
@@ -860,13 +1046,13 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 			j++;
 		if (k[i].ev >= 0 || k[i].lone || j >= n ||
 		    strncmp(k[j].key, k[i].key, hl) != 0 ||
-		    !one_sense(k, j, n, hl))
+		    (t = join_target(v, k, i, j, n, hl)) == (size_t)-1)
 			continue;
 		{
 			size_t q;
 
 			for (q = i; q < j; q++)
-				memcpy(k[q].key, k[j].key, sizeof k[q].key);
+				memcpy(k[q].key, k[t].key, sizeof k[q].key);
 		}
 	}
 	xqsort(k, n, sizeof *k, key_cmp);
@@ -894,7 +1080,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		const struct fa_fig *x = &v[k[i].fig], *y = &v[k[i + 1].fig];
 
 		if (x->group != y->group &&
-		    strcmp(x->mean.head, y->mean.head) == 0) {
+		    strcmp(x->mean.head, y->mean.head) == 0 &&
+		    x->mean.unit == y->mean.unit) {
 			if (k[i].ev >= 0)
 				name_sense(&g[x->group], r->evname[k[i].ev]);
 			if (k[i + 1].ev >= 0)

@@ -66,12 +66,33 @@ static size_t read_word(const char *t, size_t len, size_t p)
 	return q;
 }
 
+/* Is the word after q "a", "an" or "the", not before a unit ("a
+ * year")? */
+static int article_follows(const struct figrules *r, const char *t,
+			   size_t len, size_t q)
+{
+	size_t g = after_gap(t, len, q), e = g, u;
+	uint32_t v;
+
+	if (g == 0)
+		return 0;
+	while (e < len && isalpha((unsigned char)t[e]))
+		e++;
+	if (!((e - g == 1 && t[g] == 'a') ||
+	      (e - g == 2 && memcmp(t + g, "an", 2) == 0) ||
+	      (e - g == 3 && memcmp(t + g, "the", 3) == 0)))
+		return 0;
+	/* "a year", "a day": a rate, not an object */
+	u = after_gap(t, len, e);
+	return !(u && trie_match(r->units, t, len, u, &v) != 0);
+}
+
 /* The noun phrase after a figure: up to four words, up to the first
  * stop word; the last word read is its head. */
 static void counted_phrase(const struct figrules *r, const char *t,
 			   size_t len, size_t p, struct figure *f)
 {
-	size_t g, q, words = 0;
+	size_t g, q, words = 0, prev_end = 0;
 	uint32_t v;
 
 	/* "dozens of drones", "thousands of troops" */
@@ -99,6 +120,15 @@ static void counted_phrase(const struct figrules *r, const char *t,
 			break;
 		if (trie_match(r->nouns, t, len, g, &v) == q)
 			break;
+		/* "one missile hit a grain carrier": a word after the first
+		 * that an article follows is a verb, not the head (unless
+		 * it is a thing counted: "one cargo ship a day") */
+		if (words > 1 && article_follows(r, t, len, q) &&
+		    trie_match(r->singular, t, len, g, &v) != q) {
+			f->counts_end = prev_end;
+			break;
+		}
+		prev_end = q;
 	}
 	/* "350 U.S., Ukrainian, and European representatives": a list of
 	 * names before the head, which is too far to tell */
@@ -119,6 +149,54 @@ static void counted_phrase(const struct figrules *r, const char *t,
 static int valid_day(double d)
 {
 	return d >= 1 && d <= 31 && d == floor(d);
+}
+
+/* A day written as an ordinal in digits at p, "19th", "1st": its end
+ * (n filled), or 0. */
+static size_t ordinal_day(const char *t, size_t len, size_t p,
+			  struct num *n)
+{
+	size_t q = p;
+
+	while (q < len && digit(t[q]) && q - p < 2)
+		q++;
+	if (q == p || q + 2 > len || trie_word_at(t, len, q + 2) ||
+	    !((t[q] == 's' && t[q + 1] == 't') ||
+	      (t[q] == 'n' && t[q + 1] == 'd') ||
+	      (t[q] == 'r' && t[q + 1] == 'd') ||
+	      (t[q] == 't' && t[q + 1] == 'h')))
+		return 0;
+	memset(n, 0, sizeof *n);
+	n->value = n->lo = n->hi = atoi(t + p);
+	n->digits = 1;
+	n->ndigits = (int)(q - p);
+	return valid_day(n->value) ? q + 2 : 0;
+}
+
+/* "the 19th of December", "19th of December 2023": a date.  Its end, or
+ * 0. */
+static size_t day_of_month(const struct figrules *r, const char *t,
+			   size_t len, size_t p, struct figure *f)
+{
+	struct num n, yn;
+	size_t q = ordinal_day(t, len, p, &n), g, m, y, y2;
+	uint32_t v;
+
+	if (q == 0 || (g = after_gap(t, len, q)) == 0 || g + 3 > len ||
+	    memcmp(t + g, "of ", 3) != 0 ||
+	    (m = trie_match(r->months, t, len, g + 3, &v)) == 0)
+		return 0;
+	memset(f, 0, sizeof *f);
+	f->kind = FIG_DATE;
+	f->day = (int)n.value;
+	f->month = (int)r->scale[r->nscale + v];
+	y = after_gap(t, len, m < len && t[m] == ',' ? m + 1 : m);
+	if (y && (y2 = fig_read_digits(t, len, y, &yn)) && yn.ndigits == 4 &&
+	    !yn.commas && yn.value >= 1800 && yn.value <= 2100) {
+		f->year = (int)yn.value;
+		return y2;
+	}
+	return m;
 }
 
 /* "Dec. 27", "December 27, 2024", "December 2024" */
@@ -168,6 +246,8 @@ static size_t month_first(const struct figrules *r, const char *t,
 		return q;
 	}
 	q2 = fig_read_digits(t, len, g, &n);
+	if (q2 == 0)
+		q2 = ordinal_day(t, len, g, &n); /* "December 19th" */
 	if (q2 == 0 || n.commas)
 		return 0;
 	memset(f, 0, sizeof *f);
@@ -335,6 +415,8 @@ static size_t read_special(const struct figrules *r, const char *t,
 	size_t q;
 
 	if ((q = ordinal_at(r, t, len, p, f)) != 0)
+		return q;
+	if ((q = day_of_month(r, t, len, p, f)) != 0)
 		return q;
 	if ((q = month_first(r, t, len, p, f)) != 0)
 		return q;
@@ -523,6 +605,66 @@ static int share_of(const struct figrules *r, const char *t, size_t len,
 	       !after_part_word(r, t, rd->p);
 }
 
+/* The end of a possessive word read to e ("country's", "Faso’s"), or
+ * 0. */
+static size_t possessive_end(const char *t, size_t len, size_t g, size_t e)
+{
+	if (e >= g + 3 && t[e - 1] == 's' && t[e - 2] == '\'')
+		return e;
+	if (e + 4 <= len && memcmp(t + e, "\xE2\x80\x99s", 4) == 0 &&
+	    !trie_word_at(t, len, e + 4))
+		return e + 4;
+	return 0;
+}
+
+/* What a share or a part counts: the phrase after "of", a determiner
+ * ("the", "its") and a possessive within three words ("Burkina Faso's")
+ * set aside: "a third of the country's territory", "45% of the
+ * population", "111 of the aircraft".  With whole, a part of a whole
+ * named: the determiner or the possessive must be there and the phrase
+ * must end in a counted noun or a plural ("111 of the aircraft", not
+ * "five of them", "Article 5 of the treaty").  1 when f's counted phrase
+ * was set. */
+static int of_phrase(const struct figrules *r, const char *t, size_t len,
+		     size_t q, struct figure *f, int whole)
+{
+	size_t g = after_gap(t, len, q), p, w, e, k, pe;
+	uint32_t v;
+	int named = 0;
+
+	if (g == 0 || g + 3 > len || memcmp(t + g, "of ", 3) != 0)
+		return 0;
+	p = g + 2;
+	if ((g = after_gap(t, len, p)) != 0 &&
+	    (e = trie_match(r->ord_leads, t, len, g, &v)) != 0) {
+		p = e;
+		named = 1;
+	}
+	for (w = p, k = 0; k < 3; k++, w = e) {
+		if ((g = after_gap(t, len, w)) == 0 ||
+		    (e = read_word(t, len, g)) == g)
+			break;
+		if ((pe = possessive_end(t, len, g, e)) != 0) {
+			p = pe;
+			named = 1;
+			break;
+		}
+	}
+	if (whole && !named)
+		return 0;
+	counted_phrase(r, t, len, p, f);
+	e = f->counts_end;
+	if (e <= f->counts_start)
+		return 0;
+	if (whole && !(e - f->counts_start > 3 && t[e - 1] == 's' &&
+		       t[e - 2] != 's') &&
+	    trie_match(r->nouns, t, len, letters_before(t, e), &v) != e) {
+		f->counts_start = f->counts_end = 0;
+		return 0;
+	}
+	return 1;
+}
+
 /* What follows the number says its kind: "%", "per cent", a currency
  * word, a unit ("five-day"), what it counts ("10,000 troops", "274.8
  * kg").  The figure's end, or 0 for a lone "one" that counts nothing. */
@@ -536,10 +678,12 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		g = q;
 	if (q < len && t[q] == '%') {
 		f->kind = FIG_PERCENT;
+		of_phrase(r, t, len, q + 1, f, 0);
 		return q + 1;
 	}
 	if ((q2 = trie_match(r->percent, t, len, g, &v)) != 0 && g > q) {
 		f->kind = FIG_PERCENT;
+		of_phrase(r, t, len, q2, f, 0);
 		return q2;
 	}
 	if ((q2 = trie_match(r->curwords, t, len, g, &v)) != 0 && g > q) {
@@ -567,9 +711,19 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 	/* "one" alone is a figure only before a person or thing counted:
 	 * "one man was killed", "one anti-ship cruise missile", not "one of
 	 * the" */
-	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q) &&
-	    !share_of(r, t, len, rd))
+	if (share_of(r, t, len, rd)) {
+		/* "roughly a third of the territory": a share, in per cent */
+		f->kind = FIG_PERCENT;
+		f->lo = floor(f->lo * 100 + 0.5);
+		f->hi = floor(f->hi * 100 + 0.5);
+		of_phrase(r, t, len, q, f, 0);
+		return q;
+	}
+	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q))
 		return 0;
+	/* "111 of the aircraft": a part of a whole named */
+	if (of_phrase(r, t, len, q, f, 1))
+		return q;
 	counted_phrase(r, t, len, q, f);
 	/* a measure takes its unit in: "274.8 kg", "12 years" */
 	if (f->counts_end > f->counts_start &&

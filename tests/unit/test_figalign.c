@@ -321,6 +321,52 @@ static const struct fa_pair pairs[] = {
 	/* two generic figures with no event align only when they agree */
 	{"Troops from 14 nations took part.", "14",
 	 "Troops from fourteen countries took part.", "fourteen", 1, 0},
+	/* shares count the whole they are a part of, in per cent */
+	{"JNIM contests roughly a third of the country's territory.",
+	 "roughly a third",
+	 "Armed groups hold nearly half of Burkina Faso's territory.",
+	 "nearly half", 1, 1},
+	{"JNIM contests about a third of the territory.", "about a third",
+	 "Armed groups hold 35 percent of the territory.", "35 percent", 1,
+	 0},
+	{"A third of the budget was spent.", "A third",
+	 "A third of the territory was lost.", "A third", 0, 0},
+	{"Half of the aircraft returned.", "Half",
+	 "100 of the aircraft returned.", "100", 0, 0},
+	/* a part of a whole named; a verb after the thing counted */
+	{"One hundred eleven (111) of the aircraft crossed the line.",
+	 "One hundred eleven", "More than a hundred of the aircraft crossed "
+	 "the line.", "More than a hundred", 1, 0},
+	{"One missile hit the carrier.", "One",
+	 "The carrier was struck by one missile.", "one", 1, 0},
+	/* a day written as an ordinal tells a statement apart */
+	{"A statement on December 19th was signed by 44 countries. Today's "
+	 "statement was signed by 13 countries.", "44",
+	 "44 countries signed the statement on December 19, 2023.", "44", 1,
+	 0},
+	{"A statement on December 19th was signed by 44 countries. Today's "
+	 "statement was signed by 13 countries.", "13",
+	 "44 countries signed the statement on December 19, 2023.", "44", 0,
+	 0},
+	/* a thing told of with no event joins the one event group the other
+	 * report alone tells of */
+	{"Taiwan detected 153 sorties of aircraft. 111 of the aircraft "
+	 "crossed the line.", "153", "China sent 153 aircraft. More than a "
+	 "hundred of the aircraft crossed the line.", "153", 1, 0},
+	/* money in two currencies, compared at a rate with a tolerance */
+	{"The drill will cost €120 million.", "€120 million",
+	 "The drill will cost roughly $130 million.", "roughly $130 million",
+	 1, 0},
+	{"The drill will cost €120 million.", "€120 million",
+	 "The drill will cost $300 million.", "$300 million", 1, 1},
+	{"The drill will cost 500 million rials.", "500 million",
+	 "The drill will cost $500 million.", "$500 million", 0, 0},
+	/* kin events: launched by one report, intercepted by the other; not
+	 * when one report tells of both */
+	{"Warships intercepted 14 drones.", "14",
+	 "The Houthis fired 16 drones.", "16", 1, 1},
+	{"The Houthis launched 16 drones; warships intercepted 14 drones.",
+	 "16", "Warships intercepted 12 drones.", "12", 0, 0},
 	/* the actor tells figures of one event apart */
 	{"North Korea fired about 200 shells. South Korea fired 400 rounds "
 	 "in reply.", "about 200", "North Korea fired nearly 200 rounds. "

@@ -157,10 +157,73 @@ static void test_number_words(void **state)
 			 "left on a third straight day.\n");
 	highlight_article(en.hl, a, &m);
 	assert_true(has(a, &m, "A third", CAT_FIGURE, NULL));
-	assert_true(has(a, &m, "two-thirds", CAT_FIGURE, NULL));
-	assert_int_equal(normalised(&m, "0.3333"), 1);
-	assert_int_equal(normalised(&m, "0.6667"), 1);
+	assert_true(has(a, &m, "two-thirds", CAT_FIGURE, "troops"));
+	assert_int_equal(normalised(&m, "33%"), 1);
+	assert_int_equal(normalised(&m, "67%"), 1);
 	assert_int_equal(normalised(&m, "3rd"), 1);
+	mentions_free(&m);
+	article_free(a);
+}
+
+/* A share counts the whole it is a part of, a possessive and a
+ * determiner set aside; so does a part of a whole named ("111 of the
+ * aircraft"), but not "five of them" nor a lone singular. */
+static void test_shares_and_parts(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "p",
+		"JNIM contests roughly a third of the country's territory; "
+		"groups hold nearly half of Burkina Faso's territory and 45% "
+		"of the population. One hundred eleven (111) of the aircraft "
+		"crossed; more than a hundred of the aircraft returned. Five "
+		"of them left. Clause 5 of the treaty holds. Four of our "
+		"officers stayed. Aid rose, roughly two thirds of it from "
+		"stocks.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "roughly a third", CAT_FIGURE, "territory"));
+	assert_true(has(a, &m, "nearly half", CAT_FIGURE, "territory"));
+	assert_true(has(a, &m, "45%", CAT_FIGURE, "population"));
+	assert_int_equal(normalised(&m, "about 33%"), 1);
+	assert_int_equal(normalised(&m, "nearly 50%"), 1);
+	assert_true(has(a, &m, "One hundred eleven (111)", CAT_FIGURE,
+			"military aircraft"));
+	assert_true(has(a, &m, "more than a hundred", CAT_FIGURE,
+			"military aircraft"));
+	assert_true(has(a, &m, "Four", CAT_FIGURE, "officers"));
+	assert_false(has(a, &m, "Five", CAT_FIGURE, "them"));
+	assert_false(has(a, &m, "5", CAT_FIGURE, "treaty"));
+	/* a share of a pronoun says nothing of what it counts */
+	assert_true(has(a, &m, "roughly two thirds", CAT_FIGURE, "percent"));
+	mentions_free(&m);
+	article_free(a);
+}
+
+/* A verb after the thing counted is not what it counts ("one missile
+ * hit a carrier"), but a thing counted is ("one cargo ship a day"); a
+ * day written as an ordinal is a date. */
+static void test_verbs_and_ordinal_days(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "v",
+		"One missile hit a grain carrier, and one cargo ship a day "
+		"still sails. A statement on December 19th was signed by "
+		"44 countries; the 1st of March 2024 came. In the 19th "
+		"century it was built.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "One", CAT_FIGURE, "missiles"));
+	assert_false(has(a, &m, "One", CAT_FIGURE, "hit"));
+	assert_true(has(a, &m, "one", CAT_FIGURE, "ship"));
+	assert_true(has(a, &m, "December 19th", CAT_FIGURE, "date"));
+	assert_int_equal(normalised(&m, "--12-19"), 1);
+	assert_true(has(a, &m, "1st of March 2024", CAT_FIGURE, "date"));
+	assert_int_equal(normalised(&m, "2024-03-01"), 1);
+	assert_false(has(a, &m, "19th", CAT_FIGURE, "date"));
 	mentions_free(&m);
 	article_free(a);
 }
@@ -263,6 +326,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_number_words),
+		cmocka_unit_test(test_shares_and_parts),
+		cmocka_unit_test(test_verbs_and_ordinal_days),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_labels_issue),
 	};
