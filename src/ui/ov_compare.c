@@ -248,7 +248,8 @@ static int compare_open(struct overlay *ov, struct ui *u)
 	db = reader_doc(u, cv.doc[1]);
 	cv.reg = reader_entities(u);
 	cv.c = compare_run(cr, cv.reg, da->a, &da->m, db->a, &db->m);
-	cv.o = olist_new("Comparison of A and B — Tab: next section · "
+	cv.o = olist_new("Comparison of A and B — Tab: next section (1-5: "
+			 "entities, figures, quotes, topics, timeline) · "
 			 "Enter: go to the passage", 0);
 	add_entities(&cv);
 	add_figures(&cv);
@@ -302,8 +303,33 @@ static int compare_enter(struct ui *u, const struct olist_row *r)
 	return OVERLAY_CLOSE;
 }
 
+/* 1 to 5: straight to the nth section's first row. */
+static void goto_section(struct overlay *ov, struct ui *u, int n)
+{
+	struct olist *o = ov->list;
+	size_t i;
+	int seen = 0;
+
+	for (i = 0; i < o->nvis; i++)
+		if (o->rows[o->vis[i]].key[3] && ++seen == n)
+			break;
+	if (i >= o->nvis)
+		return;
+	for (i++; i < o->nvis && o->rows[o->vis[i]].heading; i++)
+		if (o->rows[o->vis[i]].key[3]) {
+			reader_say(u, 0, "that section is empty");
+			return;
+		}
+	if (i < o->nvis)
+		o->cur = i;
+}
+
 static int compare_key(struct overlay *ov, struct ui *u, int key, int fn)
 {
+	if (!fn && key >= '1' && key <= '5' && !ov->list->typing) {
+		goto_section(ov, u, key - '0');
+		return OVERLAY_STAY;
+	}
 	return overlay_list_key(ov, u, key, fn, compare_enter, next_section);
 }
 
