@@ -25,6 +25,7 @@
 #include "brief/report/briefing.h"
 #include "brief/report/compare_md.h"
 #include "brief/report/compare_yaml.h"
+#include "brief/report/corrections_list.h"
 #include "brief/report/dump.h"
 #include "brief/report/entities_tsv.h"
 #include "brief/report/export.h"
@@ -47,7 +48,8 @@ enum mode_id {
 	MODE_ADD_NOTE,
 	MODE_COMPARE,
 	MODE_BRIEFING,
-	MODE_IMPORT
+	MODE_IMPORT,
+	MODE_CORRECTIONS
 };
 
 /* The options that do not choose a mode, as bits: what was given
@@ -63,7 +65,8 @@ enum {
 	GIVEN_FORMAT = 1 << 7,
 	GIVEN_AS = 1 << 8,
 	GIVEN_CONFIG = 1 << 9,
-	GIVEN_FRESH = 1 << 10
+	GIVEN_FRESH = 1 << 10,
+	GIVEN_CORRECTIONS = 1 << 11
 };
 
 struct opts {
@@ -87,6 +90,7 @@ struct opts {
 	const char *as;          /* --as: a static format name */
 	const char *config;      /* --config: the reader's config file */
 	int fresh;               /* --fresh: not where articles were left */
+	const char *corrections; /* --corrections FILE, or NULL: default */
 };
 
 static const char usage_text[] =
@@ -129,6 +133,9 @@ static const char usage_text[] =
 	"  --entities          a table of entities (rows) and their mention\n"
 	"                      counts in each file (columns), most mentioned\n"
 	"                      first\n"
+	"  --corrections [FILE] alone: the corrections to the marks in FILE\n"
+	"                      (default: $XDG_CONFIG_HOME/brief/corrections.yaml)\n"
+	"                      as a table, or as YAML with --format yaml\n"
 	"In tab-separated fields a tab, a line feed and a backslash are\n"
 	"written \\t, \\n and \\\\, other control bytes and bytes that are not\n"
 	"UTF-8 \\xHH (\\x1b); Markdown and messages show control characters\n"
@@ -144,6 +151,9 @@ static const char usage_text[] =
 	"  --fresh             open at the top, not where each article was left\n"
 	"  --lexicon FILE      entity lexicon to use instead of the default\n"
 	"                      (repeatable; files are merged in order)\n"
+	"  --corrections FILE  the corrections to the marks (a team may share\n"
+	"                      one) instead of\n"
+	"                      $XDG_CONFIG_HOME/brief/corrections.yaml\n"
 	"  --highlight-rules FILE\n"
 	"                      person, organisation and figure rules instead of\n"
 	"                      the default\n"
@@ -215,7 +225,8 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_AS,
 		OPT_IMPORT,
 		OPT_CONFIG,
-		OPT_FRESH
+		OPT_FRESH,
+		OPT_CORRECTIONS
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -239,6 +250,7 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"as", required_argument, NULL, OPT_AS},
 		{"config", required_argument, NULL, OPT_CONFIG},
 		{"fresh", no_argument, NULL, OPT_FRESH},
+		{"corrections", optional_argument, NULL, OPT_CORRECTIONS},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -294,6 +306,19 @@ static int parse(int argc, char **argv, struct opts *o)
 		case OPT_IMPORT:
 			o->mode = MODE_IMPORT;
 			o->import_file = optarg;
+			break;
+		case OPT_CORRECTIONS:
+			/* "--corrections FILE" as well as "--corrections=FILE";
+			 * alone, the default file */
+			if (optarg == NULL && optind < argc &&
+			    argv[optind][0] != '-')
+				optarg = argv[optind++];
+			if (optarg != NULL && optarg[0] == '\0') {
+				complain("--corrections: empty file name");
+				return -1;
+			}
+			o->given |= GIVEN_CORRECTIONS;
+			o->corrections = optarg;
 			break;
 		case OPT_ADD_NOTE:
 			set_mode(o, MODE_ADD_NOTE);
@@ -377,6 +402,10 @@ static int parse(int argc, char **argv, struct opts *o)
 	}
 	while (optind < argc) /* after '--' */
 		o->args[o->nargs++] = argv[optind++];
+	/* --corrections alone lists them */
+	if ((o->given & GIVEN_CORRECTIONS) && o->modes_given == 0 &&
+	    o->nargs == 0)
+		o->mode = MODE_CORRECTIONS;
 	return 0;
 }
 
@@ -677,7 +706,26 @@ static int run_import(const struct opts *o, struct loaded *l)
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
-#define TAKES_ENGINE (GIVEN_HLRULES | GIVEN_LEXICON)
+/* --corrections: --corrections alone lists them. */
+static int run_corrections(const struct opts *o, struct loaded *l)
+{
+	struct err e = {{0}};
+	char *path = o->corrections ? xstrdup(o->corrections)
+				    : corrections_default_path();
+	struct corrections *c = corrections_open(path, &e);
+	int rc;
+
+	(void)l;
+	free(path);
+	if (c == NULL)
+		return fail(&e);
+	rc = corrections_list_write(stdout, c, o->format &&
+					 strcmp(o->format, "yaml") == 0);
+	corrections_free(c);
+	return rc == REPORT_OK ? EXIT_OK : EXIT_FAIL;
+}
+
+#define TAKES_ENGINE (GIVEN_HLRULES | GIVEN_LEXICON | GIVEN_CORRECTIONS)
 /* what every mode takes: --no-color is a preference, like NO_COLOR, that
  * a script or an alias may give everywhere (the batch outputs have no
  * colours to take off) */
@@ -702,7 +750,8 @@ static const struct mode modes[] = {
 				   NEED_LIBRARY,
 			   TAKES_ALL | TAKES_ENGINE | GIVEN_RULES | GIVEN_AS,
 			   run_entities},
-	[MODE_ALIASES] = {"--aliases", NEED_ENGINE, TAKES_ALL | TAKES_ENGINE,
+	[MODE_ALIASES] = {"--aliases", NEED_ENGINE,
+			  TAKES_ALL | GIVEN_HLRULES | GIVEN_LEXICON,
 			  run_aliases},
 	[MODE_EXPORT] = {"--export-notes",
 			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
@@ -728,6 +777,9 @@ static const struct mode modes[] = {
 	[MODE_IMPORT] = {"--import-notes",
 			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
 			 GIVEN_RULES | GIVEN_AS | GIVEN_NOTES, run_import},
+	[MODE_CORRECTIONS] = {"--corrections", 0,
+			      TAKES_ALL | GIVEN_CORRECTIONS | GIVEN_FORMAT,
+			      run_corrections},
 };
 
 /* The options that do not choose a mode, as messages and --help name
@@ -741,6 +793,7 @@ static const struct {
 	{GIVEN_NOTES, "--notes"},
 	{GIVEN_THEME, "--theme"},
 	{GIVEN_LEXICON, "--lexicon"},
+	{GIVEN_CORRECTIONS, "--corrections"},
 	{GIVEN_HLRULES, "--highlight-rules"},
 	{GIVEN_RULES, "--rules"},
 	{GIVEN_AS, "--as"},
@@ -840,6 +893,9 @@ static int load(const struct mode *m, const struct opts *o,
 				&e) != 0)
 			return fail(&e);
 		l->have |= NEED_ENGINE;
+		if (m->run != run_aliases &&
+		    engine_correct(&l->en, o->corrections, &e) != 0)
+			return fail(&e);
 	}
 	if (m->needs & NEED_PATHS) {
 		l->have |= NEED_PATHS; /* (freed even when it fails) */

@@ -119,3 +119,18 @@ const struct entity *entities_get(const struct entities *r, uint32_t id)
 {
 	return id < r->n ? &r->items[id] : NULL;
 }
+
+void entities_set_class(struct entities *r, uint32_t id, enum category cat,
+			const char *kind)
+{
+	struct entity *en;
+	char *k;
+
+	if (id >= r->n)
+		return;
+	en = &r->items[id];
+	k = kind ? xstrdup(kind) : NULL; /* kind may be en->kind */
+	free(en->kind);
+	en->kind = k;
+	en->cat = cat;
+}

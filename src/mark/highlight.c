@@ -8,6 +8,7 @@
 #include <wctype.h>
 
 #include "brief/base/utf8.h"
+#include "brief/mark/correct.h"
 
 /* A seat of government after "in", "at", "a visit to", ... names a
  * place, not the state: "talks in Vienna", but "Moscow said". */
@@ -159,7 +160,7 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 {
 	const struct section *se = &a->sections[sec];
 	const char *t = a->text;
-	size_t s = se->start, e = se->end, p, ms, me;
+	size_t s = se->start, e = se->end, p, ms, me, n0 = out->n;
 	int prevw, each;
 	uint32_t v;
 
@@ -217,6 +218,14 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		hl_pattern_found(h, st, t, ms, me, v, each);
 
 	hl_choose(h, a, sec, out);
+	if (h->corr)
+		corrections_apply(h->corr, h->reg, a, sec, out, n0);
+}
+
+void highlighter_set_corrections(struct highlighter *h,
+				 struct corrections *c)
+{
+	h->corr = c;
 }
 
 void highlight_article(struct highlighter *h, const struct article *a,

@@ -79,6 +79,7 @@ struct highlighter {
 	size_t ncfigs, cfigcap;
 	unsigned char *taken;
 	size_t taken_cap;
+	struct corrections *corr;  /* the analyst's, or NULL (not owned) */
 };
 
 /* What an article has taught the highlighter: surnames and full names of

@@ -15,6 +15,7 @@ struct engine {
 	struct entities *reg;
 	struct lexicon *lx;
 	struct highlighter *hl;
+	struct corrections *corr; /* the analyst's corrections, or NULL */
 };
 
 /* lexicons: the --lexicon files (n may be 0 for the defaults); rules: a
@@ -22,5 +23,12 @@ struct engine {
 int engine_open(struct engine *en, char *const *lexicons, size_t n,
 		const char *rules, struct err *e);
 void engine_close(struct engine *en);
+/* Open the corrections file path (NULL: the default one) and apply it to
+ * every mark made from now on (owned by en).  0, or -1 with e (a file
+ * that cannot be read: nothing applied). */
+int engine_correct(struct engine *en, const char *path, struct err *e);
+/* After a change to en->corr: the registry as the lexicon and rules made
+ * it, before the marks are made again. */
+void engine_corrections_changed(struct engine *en);
 
 #endif

@@ -33,6 +33,10 @@ uint32_t entities_find(const struct entities *r, const char *name,
 		       size_t len);
 size_t entities_count(const struct entities *r);
 const struct entity *entities_get(const struct entities *r, uint32_t id);
+/* Change an entity's category and kind (a correction); kind may be
+ * NULL. */
+void entities_set_class(struct entities *r, uint32_t id, enum category cat,
+			const char *kind);
 
 const char *category_name(enum category c);
 

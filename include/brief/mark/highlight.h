@@ -50,6 +50,7 @@ static inline const struct figure *mention_figure(const struct mentions *ms,
 
 struct highlighter;
 struct hl_state;
+struct corrections;
 
 /* Load the rules file (persons, organisations, acronyms, figure words)
  * and tie it to a loaded lexicon.  NULL and e on error. */
@@ -59,6 +60,10 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
  * present, else the shipped one.  Fresh string. */
 char *highlighter_default_rules(void);
 void highlighter_free(struct highlighter *h);
+/* Apply c (see correct.h; NULL: none) to every section highlighted from
+ * now on.  c is not owned. */
+void highlighter_set_corrections(struct highlighter *h,
+				 struct corrections *c);
 
 /* Per-article state (surnames and acronyms learnt so far). */
 struct hl_state *hl_state_new(void);
