@@ -145,9 +145,9 @@ static int meets(const struct fa_iv *v, const double *mx, size_t n,
 	return a > 0 && mx[a - 1] >= lo;
 }
 
-/* Mark the figures of keys k[0..n) (one group) that no figure of the
- * other side agrees with. */
-static int mark_group(struct fa_fig *v, const struct fa_key *k, size_t n)
+/* Mark the figures v[idx[0..n)] (one group) that no figure of the other
+ * side agrees with. */
+static int mark_group(struct fa_fig *v, const size_t *idx, size_t n)
 {
 	struct fa_iv *iv[2];
 	double *mx[2];
@@ -159,7 +159,7 @@ static int mark_group(struct fa_fig *v, const struct fa_key *k, size_t n)
 		mx[s] = xcalloc(n + 1, sizeof *mx[s]);
 	}
 	for (i = 0; i < n; i++) {
-		const struct fa_fig *f = &v[k[i].fig];
+		const struct fa_fig *f = &v[idx[i]];
 
 		s = f->side ? 1 : 0;
 		iv[s][c[s]].lo = f->mean.lo;
@@ -172,7 +172,7 @@ static int mark_group(struct fa_fig *v, const struct fa_key *k, size_t n)
 				     : iv[s][i].hi;
 	}
 	for (i = 0; i < n; i++) {
-		struct fa_fig *f = &v[k[i].fig];
+		struct fa_fig *f = &v[idx[i]];
 		int o = f->side ? 0 : 1;
 
 		f->discrepancy = c[o] > 0 && !meets(iv[o], mx[o], c[o],
@@ -320,6 +320,50 @@ static int lone_pair(const struct fa_fig *v, const struct fa_key *k,
 				  y->mean.hi);
 }
 
+/* The figures by group: ord[start[g]..start[g + 1]) are group g's. */
+static void by_group(const struct fa_fig *v, size_t n, size_t ngr,
+		     size_t *ord, size_t *start)
+{
+	size_t i;
+
+	memset(start, 0, (ngr + 2) * sizeof *start);
+	for (i = 0; i < n; i++)
+		start[v[i].group + 1]++;
+	for (i = 0; i < ngr; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < n; i++)
+		ord[start[v[i].group]++] = i;
+	for (i = ngr; i > 0; i--)
+		start[i] = start[i - 1];
+	start[0] = 0;
+}
+
+/* Pair the figures of each of the ngr groups one to one where both
+ * reports give several values (fa_match_group: the new groups are named
+ * like the one they come from), then mark the discrepancies of every
+ * group.  Returns the number of groups. */
+static size_t match_and_mark(struct fa_fig *v, size_t n, struct fa_group *g,
+			     size_t ngr)
+{
+	size_t *ord = xcalloc(n + 1, sizeof *ord);
+	size_t *start = xcalloc(n + 2, sizeof *start), i, old = ngr, q;
+
+	by_group(v, n, ngr, ord, start);
+	for (i = 0, q = old; i < old; i++) {
+		fa_match_group(v, ord + start[i], start[i + 1] - start[i],
+			       &ngr);
+		for (; q < ngr; q++)
+			g[q] = g[i];
+	}
+	by_group(v, n, ngr, ord, start);
+	for (i = 0; i < ngr; i++)
+		g[i].disagree = mark_group(v, ord + start[i],
+					   start[i + 1] - start[i]);
+	free(ord);
+	free(start);
+	return ngr;
+}
+
 struct fa_group *figalign_run(const struct figrules_align *r,
 			      struct fa_fig *v, size_t n, size_t *ng)
 {
@@ -383,7 +427,6 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		snprintf(g[ngr].counts, sizeof g[ngr].counts, "%s",
 			 f->mean.head);
 		g[ngr].unit = f->mean.unit;
-		g[ngr].disagree = mark_group(v, k + i, j - i);
 		for (; i < j; i++)
 			v[k[i].fig].group = ngr;
 		ngr++;
@@ -402,6 +445,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 					   r->evname[k[i + 1].ev]);
 		}
 	}
+	ngr = match_and_mark(v, n, g, ngr);
 	/* groups by name */
 	{
 		struct fa_group *s = xcalloc(ngr + 1, sizeof *s);
