@@ -96,3 +96,14 @@ int fa_figure_event(const struct figrules_align *r,
 	ev = nearest_event(r, f->sent, from, to, f->at, skip, skip_end);
 	return ev;
 }
+
+int fa_point_in_time(const struct figrules_align *r, const char *s,
+		     size_t len, size_t end)
+{
+	uint32_t v;
+
+	while (end < len && (s[end] == ' ' || s[end] == '\n'))
+		end++;
+	return end < len && trie_word_start(s, end, len) &&
+	       trie_match(r->relative, s, len, end, &v) != 0;
+}

@@ -152,7 +152,7 @@ void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
 	}
 	for (i = 0; i < nc; i++)
 		side[c[i].side ? 1 : 0]++;
-	if (side[0] < 2 || side[1] < 2) {
+	if (side[0] + side[1] < 3 || !side[0] || !side[1]) {
 		free(of);
 		return;
 	}

@@ -31,6 +31,7 @@ struct figrules_align {
 	char **evname;
 	size_t nev;
 	struct trie *totals;     /* "since", "to date": a running total */
+	struct trie *relative;   /* "after", "ago": a span to a point */
 	char **breaks;           /* what ends a clause ("; ", ", and ") */
 	size_t nbreaks;
 	int kin[FA_MAX_EVENTS];  /* an event class's first kin, or -1 */
@@ -49,6 +50,12 @@ int fa_meaning_of(const struct figrules_align *r, const char *counts,
  * it tells of a running total (fa_context.c). */
 int fa_figure_event(const struct figrules_align *r, const struct fa_fig *f,
 		    int *total);
+
+/* Does a word of r->relative ("after", "earlier", "ago") follow the
+ * span of time s[end..) at once: "two days after", a point in time, not
+ * how long something lasted (fa_context.c)? */
+int fa_point_in_time(const struct figrules_align *r, const char *s,
+		     size_t len, size_t end);
 
 /* Pair the figures of one group one to one by value and context, where
  * a report gives several different figures of the thing; the figures of

@@ -202,10 +202,16 @@ static int group_cmp(const void *a, const void *b)
 	return strcmp(x->counts, y->counts);
 }
 
+/* What a span of time to a point counts; such figures align only as a
+ * lone pair of equal values. */
+#define FA_POINT "point in time"
+
 /* What f counts: its counted phrase as written when the rules know it
  * whole or by a tail of several words ("PLA Navy vessels", "nautical
  * miles", "U.S. service members"), else the name f->counts gives it
- * ("KN-23" for "KN-23 missiles"). */
+ * ("KN-23" for "KN-23 missiles").  A span of time that reaches a point
+ * ("two days after", "three weeks earlier") counts "point in time"; so
+ * does a distance to a place ("5 km before the border"). */
 static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 {
 	char buf[128];
@@ -213,8 +219,16 @@ static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 	if (f->phrase && f->phrase_len > 0 && f->phrase_len < sizeof buf) {
 		memcpy(buf, f->phrase, f->phrase_len);
 		buf[f->phrase_len] = '\0';
-		if (fa_meaning_of(r, buf, f->f, &f->mean, 1))
-			return;
+		if (!fa_meaning_of(r, buf, f->f, &f->mean, 1))
+			fa_meaning_of(r, f->counts, f->f, &f->mean, 0);
+		if (f->mean.unit && f->f->kind == FIG_COUNT && f->sent &&
+		    f->phrase >= f->sent &&
+		    fa_point_in_time(r, f->sent, f->sent_len,
+				     (size_t)(f->phrase - f->sent) +
+					     f->phrase_len))
+			snprintf(f->mean.head, sizeof f->mean.head, "%s",
+				 FA_POINT);
+		return;
 	}
 	fa_meaning_of(r, f->counts, f->f, &f->mean, 0);
 }
@@ -385,7 +399,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 			  strlen(h);
 		k[i].fig = i;
 		k[i].ev = fa_figure_event(r, f, &k[i].total);
-		k[i].lone = generic && k[i].ev < 0;
+		k[i].lone = (generic && k[i].ev < 0) ||
+			    strcmp(h, FA_POINT) == 0;
 		/* figures of a thing told of with no event join its first
 		 * event's group below; a generic thing stays alone */
 		make_key(r, f, &k[i]);
