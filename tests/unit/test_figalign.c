@@ -111,6 +111,150 @@ static void fig(struct fa_fig *v, int side, const char *counts,
 	v->at = (size_t)(strchr(sent, '@') - sent);
 }
 
+/* Units come as classes: every unit of time, length, mass, area, volume
+ * and speed in use converts to its base; a currency of the list to the
+ * first. */
+static void test_unit_classes(void **state)
+{
+	struct figure f = num(90, NULL);
+	struct fa_meaning m;
+
+	(void)state;
+	figalign_meaning(fr, "minutes", &f, &m);
+	assert_string_equal(m.unit, "day");
+	assert_true(fabs(m.lo * 1440 - 85) < 0.1 && fabs(m.hi * 1440 - 95) < 0.1);
+	f = num(2, NULL);
+	figalign_meaning(fr, "fortnights", &f, &m);
+	assert_string_equal(m.unit, "day");
+	assert_true(m.lo > 20 && m.hi < 36);
+	f = num(200, NULL);
+	figalign_meaning(fr, "nautical miles", &f, &m);
+	assert_string_equal(m.unit, "km");
+	assert_true(m.lo < 370 && m.hi > 370);
+	f = num(3000, NULL);
+	figalign_meaning(fr, "feet", &f, &m);
+	assert_string_equal(m.unit, "km");
+	assert_true(m.lo < 0.92 && m.hi > 0.9);
+	f = num(2000, NULL);
+	figalign_meaning(fr, "pounds", &f, &m);
+	assert_string_equal(m.unit, "t");
+	f = num(30, NULL);
+	figalign_meaning(fr, "knots", &f, &m);
+	assert_string_equal(m.unit, "km/h");
+	f = num(5, NULL);
+	figalign_meaning(fr, "hectares", &f, &m);
+	assert_string_equal(m.unit, "sq km");
+	/* a word that only looks like a thing: no unit */
+	figalign_meaning(fr, "minutemen", &f, &m);
+	assert_null(m.unit);
+	f = num(1e6, NULL);
+	f.kind = FIG_MONEY;
+	f.currency = "UAH";
+	figalign_meaning(fr, NULL, &f, &m);
+	assert_string_equal(m.unit, "USD");
+	assert_true(m.lo < 24000 && m.hi > 24000);
+	f.currency = "XYZ";
+	figalign_meaning(fr, NULL, &f, &m);
+	assert_string_equal(m.unit, "XYZ");
+}
+
+/* Figures given with their counted phrase: the phrase is the word after
+ * "@" in the sentence (up to a space or the end). */
+static void figp(struct fa_fig *v, int side, const char *counts,
+		 struct figure *f, const char *sent)
+{
+	const char *p;
+
+	fig(v, side, counts, f, sent);
+	p = strchr(sent, '@') + 2;
+	v->phrase = p;
+	v->phrase_len = strcspn(p, " .");
+}
+
+/* Where each report gives several values of one thing, figures are
+ * paired one to one: equal values, then the nearest, the words of the
+ * sentences deciding between them. */
+static void test_one_to_one(void **state)
+{
+	struct figure f[8];
+	struct fa_fig v[8];
+	struct fa_group *g;
+	size_t ng;
+
+	(void)state;
+	f[0] = num(200, NULL);
+	figp(&v[0], 0, "miles", &f[0],
+	     "The planes came within @ miles of the Alaskan coast.");
+	f[1] = num(75, "about");
+	figp(&v[1], 0, "miles", &f[1],
+	     "The ships sailed @ miles north of Kiska Island.");
+	f[2] = num(12, "about");
+	figp(&v[2], 0, "miles", &f[2], "The cutter kept watch from @ miles.");
+	f[3] = num(370, "about");
+	figp(&v[3], 1, "kilometres", &f[3],
+	     "They came no closer than @ kilometres to the coast.");
+	f[4] = num(120, "roughly");
+	figp(&v[4], 1, "kilometres", &f[4],
+	     "A flotilla was sighted @ kilometres north of Kiska.");
+	g = figalign_run(fr, v, 5, &ng);
+	assert_int_equal(v[0].group, v[3].group);
+	assert_int_equal(v[1].group, v[4].group);
+	assert_int_not_equal(v[0].group, v[1].group);
+	assert_int_not_equal(v[2].group, v[0].group);
+	assert_int_not_equal(v[2].group, v[1].group);
+	assert_false(g[v[0].group].disagree);
+	assert_false(g[v[1].group].disagree);
+	assert_string_equal(g[v[2].group].counts, "km");
+	assert_int_equal(ng, 3);
+	free(g);
+	/* one value told twice in a report stays with the other's one */
+	f[0] = num(450, NULL);
+	fig(&v[0], 0, "troops", &f[0], "About @ troops are deployed.");
+	f[1] = num(450, NULL);
+	fig(&v[1], 0, "troops", &f[1], "The @ troops are deployed there.");
+	f[2] = num(500, NULL);
+	fig(&v[2], 1, "soldiers", &f[2], "Fewer than @ soldiers are deployed.");
+	g = figalign_run(fr, v, 3, &ng);
+	assert_int_equal(ng, 1);
+	assert_int_equal(v[0].group, v[2].group);
+	assert_int_equal(v[1].group, v[2].group);
+	assert_true(g[0].disagree);
+	free(g);
+}
+
+/* A span of time that reaches a point ("two days after") is not how
+ * long something lasted; two equal points align, different ones do
+ * not. */
+static void test_point_in_time(void **state)
+{
+	struct figure f[4];
+	struct fa_fig v[4];
+	struct fa_group *g;
+	size_t ng;
+
+	(void)state;
+	f[0] = num(31, NULL);
+	figp(&v[0], 0, "hours", &f[0], "The systems were down for @ hours.");
+	f[1] = num(2, NULL);
+	figp(&v[1], 1, "days", &f[1], "Work resumed @ days after the attack.");
+	f[2] = num(3, NULL);
+	figp(&v[2], 0, "weeks", &f[2], "It had opened @ weeks earlier.");
+	g = figalign_run(fr, v, 3, &ng);
+	assert_int_not_equal(v[0].group, v[1].group);
+	assert_int_not_equal(v[1].group, v[2].group);
+	assert_memory_equal(g[v[1].group].counts, "point in time", 13);
+	assert_false(g[v[1].group].disagree);
+	free(g);
+	f[0] = num(3, NULL);
+	figp(&v[0], 0, "weeks", &f[0], "The port opened @ weeks earlier.");
+	f[1] = num(3, NULL);
+	figp(&v[1], 1, "weeks", &f[1], "It was built @ weeks before.");
+	g = figalign_run(fr, v, 2, &ng);
+	assert_int_equal(ng, 1);
+	assert_int_equal(v[0].group, v[1].group);
+	free(g);
+}
+
 static void test_alignment(void **state)
 {
 	struct figure f[10];
@@ -459,6 +603,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_heads),
 		cmocka_unit_test(test_units_intervals),
+		cmocka_unit_test(test_unit_classes),
+		cmocka_unit_test(test_one_to_one),
+		cmocka_unit_test(test_point_in_time),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_agree),
 		cmocka_unit_test(test_pairs),

@@ -1,0 +1,203 @@
+/* fa_match: the figures of one group paired one to one.  A group holds
+ * the figures that count one thing in one sense; when each report gives
+ * several different figures of it ("200 nautical miles" off the coast,
+ * "75 miles" north of the island, "12 miles" from the cutter), each
+ * figure of one report is paired with the figure of the other that is
+ * nearest in value and whose sentence shares most words with its own,
+ * best pairs first, one to one. */
+#include "fa_priv.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "brief/base/alloc.h"
+
+/* Beyond this many values on a side the group is left whole (the pairs
+ * are counted in squares). */
+#define FA_MATCH_MAX 24
+
+/* Words shorter than this are not counted in the sentences' overlap,
+ * nor more than FA_WORDS_MAX of them; values that meet count as
+ * FA_MEET words. */
+#define FA_WORD_MIN 4
+#define FA_WORDS_MAX 5
+#define FA_MEET 3
+
+/* One value of one report: the figures of the group that hold it. */
+struct fa_cluster {
+	int side;
+	double lo, hi;
+	size_t first;            /* index into idx of its first figure */
+	size_t pair;             /* the cluster it is paired with, or -1 */
+};
+
+/* A value to compare by: the middle of an interval, its low end when it
+ * is open above, and never 0. */
+static double rep(double lo, double hi)
+{
+	double x = isinf(hi) ? lo : (lo + hi) / 2;
+
+	return x > 1e-9 ? x : 1e-9;
+}
+
+/* Do the words of length FA_WORD_MIN and more of s (its length n) hold
+ * the word w[0..wl), case aside? */
+static int has_word(const char *s, size_t n, const char *w, size_t wl)
+{
+	size_t p = 0;
+
+	while (p < n) {
+		size_t e;
+
+		while (p < n && !isalnum((unsigned char)s[p]))
+			p++;
+		e = p;
+		while (e < n && isalnum((unsigned char)s[e]))
+			e++;
+		if (e - p == wl && strncasecmp(s + p, w, wl) == 0)
+			return 1;
+		p = e;
+	}
+	return 0;
+}
+
+/* How many distinct words (of FA_WORD_MIN letters and more) the sentences
+ * of x and y share. */
+static int overlap(const struct fa_fig *x, const struct fa_fig *y)
+{
+	size_t p = 0, n;
+	int k = 0;
+
+	if (x->sent == NULL || y->sent == NULL)
+		return 0;
+	n = x->sent_len;
+	while (p < n) {
+		size_t e;
+
+		while (p < n && !isalnum((unsigned char)x->sent[p]))
+			p++;
+		e = p;
+		while (e < n && isalnum((unsigned char)x->sent[e]))
+			e++;
+		if (e - p >= FA_WORD_MIN && !isdigit((unsigned char)x->sent[p]) &&
+		    !has_word(x->sent, p, x->sent + p, e - p) &&
+		    has_word(y->sent, y->sent_len, x->sent + p, e - p))
+			k++;
+		p = e;
+	}
+	return k;
+}
+
+/* How well clusters x and y of the two reports go together: the words
+ * their sentences share (up to FA_WORDS_MAX), and values that meet, else
+ * less the distance of their values (a factor of e costs 4 words). */
+static double pair_score(const struct fa_fig *v, const size_t *idx,
+			 const struct fa_cluster *x,
+			 const struct fa_cluster *y)
+{
+	int w = overlap(&v[idx[x->first]], &v[idx[y->first]]);
+
+	if (w > FA_WORDS_MAX)
+		w = FA_WORDS_MAX;
+	if (!(x->hi < y->lo || y->hi < x->lo))
+		return w + FA_MEET;
+	return w - 4 * fabs(log(rep(x->lo, x->hi) / rep(y->lo, y->hi)));
+}
+
+/* The values of the figures idx[0..n) by report: figures of one report
+ * whose intervals meet hold one value.  Returns how many (at most max),
+ * or max + 1 when there are more; which cluster each figure is in goes
+ * to of[]. */
+static size_t clusters(const struct fa_fig *v, const size_t *idx, size_t n,
+		       struct fa_cluster *c, size_t max, size_t *of)
+{
+	size_t nc = 0, i, q;
+
+	for (i = 0; i < n; i++) {
+		const struct fa_fig *f = &v[idx[i]];
+
+		for (q = 0; q < nc; q++)
+			if (c[q].side == f->side &&
+			    !(f->mean.hi < c[q].lo || c[q].hi < f->mean.lo))
+				break;
+		if (q == nc) {
+			if (nc == max)
+				return max + 1;
+			c[nc].side = f->side;
+			c[nc].lo = f->mean.lo;
+			c[nc].hi = f->mean.hi;
+			c[nc].first = i;
+			c[nc].pair = (size_t)-1;
+			nc++;
+		}
+		of[i] = q;
+	}
+	return nc;
+}
+
+void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
+		    size_t *next)
+{
+	struct fa_cluster c[2 * FA_MATCH_MAX];
+	size_t *of = xcalloc(n + 1, sizeof *of), nc, i, j, side[2] = {0, 0};
+	size_t *group;
+
+	nc = clusters(v, idx, n, c, 2 * FA_MATCH_MAX, of);
+	if (nc > 2 * FA_MATCH_MAX) {
+		free(of);
+		return;
+	}
+	for (i = 0; i < nc; i++)
+		side[c[i].side ? 1 : 0]++;
+	if (side[0] + side[1] < 3 || !side[0] || !side[1]) {
+		free(of);
+		return;
+	}
+	/* best pair first, one to one */
+	for (;;) {
+		double best = -INFINITY;
+		size_t bi = 0, bj = 0;
+
+		for (i = 0; i < nc; i++)
+			for (j = 0; j < nc; j++) {
+				double s;
+
+				if (c[i].side || !c[j].side ||
+				    c[i].pair != (size_t)-1 ||
+				    c[j].pair != (size_t)-1)
+					continue;
+				s = pair_score(v, idx, &c[i], &c[j]);
+				if (s > best) {
+					best = s;
+					bi = i;
+					bj = j;
+				}
+			}
+		if (best == -INFINITY)
+			break;
+		c[bi].pair = bj;
+		c[bj].pair = bi;
+	}
+	/* the first pair keeps the group; every other pair and every
+	 * cluster left alone takes a new one */
+	group = xcalloc(nc + 1, sizeof *group);
+	for (i = 0; i < nc; i++)
+		group[i] = (size_t)-1;
+	for (i = 0; i < nc; i++) {
+		size_t g;
+
+		if (group[i] != (size_t)-1)
+			continue;
+		g = i == of[0] ? v[idx[0]].group : (*next)++;
+		group[i] = g;
+		if (c[i].pair != (size_t)-1)
+			group[c[i].pair] = g;
+	}
+	for (i = 0; i < n; i++)
+		v[idx[i]].group = group[of[i]];
+	free(group);
+	free(of);
+}

@@ -1,0 +1,67 @@
+/* fa_priv (private to the figure alignment, src/compare/fa_*.c and
+ * figalign.c): the rules as loaded, and what the files share. */
+#ifndef BRIEF_FA_PRIV_H
+#define BRIEF_FA_PRIV_H
+
+#include <stddef.h>
+
+#include "brief/base/trie.h"
+#include "brief/compare/figalign.h"
+
+#define FA_MAX_EVENTS 32
+
+struct fa_unit {
+	const char *base;        /* points into bases */
+	double factor;
+};
+
+struct figrules_align {
+	double tol;
+	struct trie *syn;        /* phrase -> synonym list */
+	char **synname;          /* the first word of each list */
+	size_t nsyn;
+	struct trie *mods;
+	struct trie *units;      /* spelling -> index into unit */
+	struct fa_unit *unit;
+	size_t nunit;
+	char **bases;
+	size_t nbases;
+	struct trie *generic;
+	struct trie *events;     /* word -> event class */
+	char **evname;
+	size_t nev;
+	struct trie *totals;     /* "since", "to date": a running total */
+	struct trie *relative;   /* "after", "ago": a span to a point */
+	char **breaks;           /* what ends a clause ("; ", ", and ") */
+	size_t nbreaks;
+	int kin[FA_MAX_EVENTS];  /* an event class's first kin, or -1 */
+	char **cur;              /* currencies; the first is the base */
+	double *rate;            /* one of each in the base */
+	size_t ncur;
+	double cur_tol;          /* how far a rate may have moved */
+};
+
+/* figalign_meaning, with strict: 0 when counts names no known thing
+ * (fa_meaning.c). */
+int fa_meaning_of(const struct figrules_align *r, const char *counts,
+		  const struct figure *f, struct fa_meaning *m, int strict);
+
+/* The event class f's clause tells of (-1: none), and in *total whether
+ * it tells of a running total (fa_context.c). */
+int fa_figure_event(const struct figrules_align *r, const struct fa_fig *f,
+		    int *total);
+
+/* Does a word of r->relative ("after", "earlier", "ago") follow the
+ * span of time s[end..) at once: "two days after", a point in time, not
+ * how long something lasted (fa_context.c)? */
+int fa_point_in_time(const struct figrules_align *r, const char *s,
+		     size_t len, size_t end);
+
+/* Pair the figures of one group one to one by value and context, where
+ * a report gives several different figures of the thing; the figures of
+ * v[idx[0..n)] that no pair takes, or that pair with another pair, get
+ * a new group number from *next (fa_match.c). */
+void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
+		    size_t *next);
+
+#endif
