@@ -242,7 +242,17 @@ static void said(struct buf *b, const struct correction *x)
 	buf_printf(b, " — %s", where);
 }
 
-static int save(struct ui *u)
+/* Esc (or q) in a step, or a correction refused: back to the menu. */
+static int back_to_menu(struct overlay *ov)
+{
+	clear_answers();
+	show(ov, menu_list());
+	return OVERLAY_STAY;
+}
+
+/* Saved: the menu closes; refused (the reason on the status line): the
+ * menu again, nothing changed. */
+static int save(struct overlay *ov, struct ui *u)
 {
 	struct correction x;
 	struct buf b = {0};
@@ -252,14 +262,14 @@ static int save(struct ui *u)
 	said(&b, &x);
 	rc = reader_correct(u, &x, b.data);
 	buf_free(&b);
-	return rc == 0 ? OVERLAY_CLOSE : OVERLAY_STAY;
+	return rc == 0 ? OVERLAY_CLOSE : back_to_menu(ov);
 }
 
 /* The next step, or the correction saved after the last one. */
 static int next_step(struct overlay *ov, struct ui *u)
 {
 	if (*cs.step == '\0')
-		return save(u);
+		return save(ov, u);
 	if (*cs.step == 'N' || *cs.step == 'K') {
 		const char *init = *cs.step == 'K'   ? cs.ekind
 				   : cs.ch->kind == CORR_RENAME ? cs.ename
@@ -338,14 +348,6 @@ static int list_enter(struct overlay *ov, struct ui *u,
 	}
 	cs.step++;
 	return next_step(ov, u);
-}
-
-/* Esc (or q) in a step: back to the menu. */
-static int back_to_menu(struct overlay *ov)
-{
-	clear_answers();
-	show(ov, menu_list());
-	return OVERLAY_STAY;
 }
 
 /* A key while a name or a kind is typed. */
