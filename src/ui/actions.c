@@ -116,6 +116,7 @@ static void act_notes(struct ui *u) { open_overlay(u, &notes_overlay); }
 static void act_note_next(struct ui *u) { repeat(u, nav_note_step, 1); }
 static void act_note_prev(struct ui *u) { repeat(u, nav_note_step, -1); }
 static void act_undo(struct ui *u) { reader_undo(u); }
+static void act_correct(struct ui *u) { open_overlay(u, &correct_overlay); }
 static void act_compare(struct ui *u) { open_overlay(u, &compare_overlay); }
 static void act_open(struct ui *u) { open_overlay(u, &picker_overlay); }
 static void act_command(struct ui *u) { command_start(u, ':'); }

@@ -101,6 +101,21 @@ int doc_complete(const struct doc *d)
 	return d->a->complete && d->done == d->a->nsections;
 }
 
+void doc_invalidate(struct doc *d)
+{
+	size_t i;
+
+	mentions_free(&d->m);
+	for (i = 0; i < DOC_CACHE; i++)
+		mentions_free(&d->cache[i].m);
+	memset(d->cache, 0, sizeof d->cache);
+	d->cache_clock = 0;
+	d->done = 0;
+	memset(d->sec_first, 0, d->nsec_cap * sizeof *d->sec_first);
+	hl_state_free(d->st);
+	d->st = hl_state_new();
+}
+
 const struct mention *doc_mentions(struct doc *d, struct highlighter *h,
 				   size_t sec, size_t *n,
 				   const struct figure **figs)

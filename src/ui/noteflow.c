@@ -107,17 +107,23 @@ void noteflow_end(struct ui *u)
 
 void reader_notes_changed(struct ui *u)
 {
+	u->cundo.notes++;
 	u->q.written = 0;
 	term_set_unsaved(notes_unsaved(u->ns) > 0);
 	reader_place_notes(u);
 	overlay_refresh(&u->ov, u);
 }
 
+/* U: the last change, a note's or a correction's. */
 void reader_undo(struct ui *u)
 {
 	struct err e = {{0}};
-	int rc = notes_undo(u->ns, &e);
+	size_t before = u->cundo.notes;
+	int rc;
 
+	if (reader_correct_undo(u))
+		return;
+	rc = notes_undo(u->ns, &e);
 	if (rc == 1)
 		reader_say(u, 0, "nothing to undo");
 	else if (rc < 0)
@@ -128,6 +134,8 @@ void reader_undo(struct ui *u)
 	else
 		reader_say(u, 0, "undone");
 	reader_notes_changed(u);
+	/* the change undone no longer counts */
+	u->cundo.notes = rc == 0 && before ? before - 1 : before;
 }
 
 static void save_note(struct ui *u)

@@ -169,6 +169,11 @@ static struct olist *reports_list(struct ui *u, uint32_t entity)
 	return o;
 }
 
+struct olist *index_entities(struct ui *u)
+{
+	return index_list(u);
+}
+
 static int index_open(struct overlay *ov, struct ui *u)
 {
 	ov->list = index_list(u);

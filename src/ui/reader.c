@@ -477,3 +477,111 @@ const struct note_place *reader_notes_in(const struct ui *u, size_t di,
 	*n = u->nplaces[di];
 	return u->places[di];
 }
+
+/* ---- corrections ---- */
+
+/* The mention of doc di that spans [start, end) and names an entity (not
+ * a figure), or NULL. */
+static const struct mention *mention_at(struct ui *u, size_t di,
+					size_t start, size_t end)
+{
+	struct doc *d = u->docs[di];
+	long sec = article_section_at(d->a, start);
+	const struct figure *figs;
+	const struct mention *mv;
+	size_t n, i;
+
+	if (sec < 0)
+		return NULL;
+	mv = doc_mentions(d, u->en->hl, (size_t)sec, &n, &figs);
+	for (i = 0; i < n; i++)
+		if (mv[i].start == start && mv[i].end == end &&
+		    mv[i].cat != CAT_FIGURE && mv[i].entity != ENTITY_NONE)
+			return &mv[i];
+	return NULL;
+}
+
+int reader_selection(struct ui *u, size_t *di, size_t *start, size_t *end,
+		     uint32_t *entity)
+{
+	const struct mention *m;
+
+	if (u->sel.on) {
+		*di = u->sel.doc;
+		*start = u->sel.start;
+		*end = u->sel.end;
+	} else if (u->match.on && u->match.end > u->match.start) {
+		*di = u->match.doc;
+		*start = u->match.start;
+		*end = u->match.end;
+	} else {
+		return READER_SEL_NONE;
+	}
+	m = mention_at(u, *di, *start, *end);
+	*entity = m ? m->entity : ENTITY_NONE;
+	return m ? READER_SEL_MENTION : READER_SEL_PASSAGE;
+}
+
+/* The corrections changed: every mark is made again (the registry first
+ * given back as the lexicon made it), the index rebuilt when next asked
+ * for, and the selection kept on what its passage is now. */
+static void corrections_changed(struct ui *u)
+{
+	const struct mention *m;
+	size_t i;
+
+	engine_corrections_changed(u->en);
+	for (i = 0; i < u->ndocs; i++)
+		doc_invalidate(u->docs[i]);
+	xref_free(u->xref);
+	u->xref = NULL;
+	u->xref_ready = 0;
+	if (u->sel.on) {
+		m = mention_at(u, u->sel.doc, u->sel.start, u->sel.end);
+		if (m)
+			u->sel.entity = m->entity;
+		else if (u->sel.entity != ENTITY_NONE)
+			u->sel.on = 0; /* dismissed */
+	}
+	overlay_refresh(&u->ov, u);
+}
+
+int reader_correct(struct ui *u, const struct correction *x,
+		   const char *done)
+{
+	struct err e = {{0}};
+
+	if (u->en->corr == NULL) {
+		reader_say(u, 1, "no corrections file: nothing corrected");
+		return -1;
+	}
+	if (corrections_add(u->en->corr, x, &e) != 0) {
+		reader_say(u, 1, "not corrected: %s", e.text);
+		return -1;
+	}
+	u->cundo.at = xgrow(u->cundo.at, &u->cundo.cap, u->cundo.n + 1,
+			    sizeof *u->cundo.at);
+	u->cundo.at[u->cundo.n++] = u->cundo.notes;
+	corrections_changed(u);
+	reader_say(u, 0, "%s (saved; U undoes)", done);
+	return 0;
+}
+
+int reader_correct_undo(struct ui *u)
+{
+	struct err e = {{0}};
+	int rc;
+
+	if (u->cundo.n == 0 || u->cundo.at[u->cundo.n - 1] != u->cundo.notes)
+		return 0; /* a note changed since: that is undone first */
+	rc = corrections_undo(u->en->corr, &e);
+	if (rc < 0) {
+		reader_say(u, 1, "correction not undone: %s", e.text);
+		return 1;
+	}
+	u->cundo.n--;
+	if (rc == 0)
+		corrections_changed(u);
+	reader_say(u, 0, rc == 0 ? "correction undone" : "nothing to undo");
+	return 1;
+}

@@ -173,6 +173,7 @@ static void ui_free(struct ui *u)
 	free(u->places);
 	free(u->nplaces);
 	xref_free(u->xref);
+	free(u->cundo.at);
 	compare_rules_free(u->cr);
 	for (i = 0; i < u->ndocs; i++)
 		doc_free(u->docs[i]);

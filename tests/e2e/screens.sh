@@ -4,7 +4,8 @@
 # gives (LINES, COLUMNS), and where the script says <dump TITLE> it is
 # written as text (BRIEF_SCREEN_DUMP); every dump must equal its part of
 # tests/screens/NAME.screen.  The script's "# args:" line gives brief's
-# arguments (NOTES: a copy of the notes fixture), "# size:" the screen.
+# arguments (NOTES: a copy of the notes fixture, CORRECTIONS: an empty
+# corrections file of its own), "# size:" the screen.
 # Nothing on these screens depends on the machine: relative paths, the
 # fixture's fixed times; the only clock on screen, the time of a note
 # written during the run (any time the fixture does not hold), is masked
@@ -20,9 +21,10 @@ screens() {
 	args=$(sed -n 's/^# args: //p' "$keys")
 	size=$(sed -n 's/^# size: //p' "$keys")
 	cp tests/fixtures/notes/briefing.yaml "$TMP/notes.yaml"
-	rm -f "$TMP/dump"
+	rm -f "$TMP/dump" "$TMP/corrections.yaml"
 	# shellcheck disable=SC2086
-	set -- $(echo "$args" | sed "s|NOTES|$TMP/notes.yaml|")
+	set -- $(echo "$args" | sed -e "s|NOTES|$TMP/notes.yaml|" \
+		-e "s|CORRECTIONS|$TMP/corrections.yaml|")
 	TERM=xterm-256color COLUMNS=${size%x*} LINES=${size#*x} \
 		BRIEF_KEYS=$keys BRIEF_SCREEN_DUMP=$TMP/dump \
 		$BRIEF_WRAP "$BRIEF" "$@" </dev/null >"$TMP/out" 2>"$TMP/err"

@@ -50,6 +50,10 @@ int doc_parse(struct doc *d, size_t budget);
 /* Highlight up to n more sections in order; returns 1 when all are. */
 int doc_work(struct doc *d, struct highlighter *h, size_t n);
 int doc_complete(const struct doc *d);
+/* Forget the mentions (the complete pass, its count and the cache of
+ * sections): they are made again, with the corrections as they are now,
+ * when next asked for.  The text, its rows and the position stay. */
+void doc_invalidate(struct doc *d);
 
 /* The mentions of section sec (from the complete pass, or computed now
  * and cached).  *n gets the count. */

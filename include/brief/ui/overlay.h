@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "brief/compare/compare.h"
+#include "brief/mark/correct.h"
 #include "brief/mark/entity.h"
 #include "brief/mark/xref.h"
 #include "brief/notes/notes.h"
@@ -47,7 +48,8 @@ struct overlay_ops {
 
 /* The overlays (ov_*.c). */
 extern const struct overlay_ops help_overlay, xref_overlay, index_overlay,
-	picker_overlay, notes_overlay, compare_overlay, topics_overlay;
+	picker_overlay, notes_overlay, compare_overlay, topics_overlay,
+	correct_overlay;
 
 /* The registry.  Open ops in the slot ov (closing what was open there)
  * unless ops cannot open: 0, or -1. */
@@ -81,6 +83,11 @@ int overlay_list_key(struct overlay *ov, struct ui *u, int key, int fn,
  * keep_cur is set and it still points at a row). */
 void overlay_list_replace(struct overlay *ov, struct olist *fresh,
 			  int keep_cur);
+
+/* ov_index.c: the entities of every loaded report, as the index lists
+ * them (a heading row first; each row's entity set), filtered as one
+ * types (the correction menu picks the entity to merge with from it). */
+struct olist *index_entities(struct ui *u);
 
 /* What an overlay may ask of the reader (reader.c, nav.c, noteflow.c). */
 /* A message on the status line (error set: shown as an error). */
@@ -124,5 +131,16 @@ const struct note_place *reader_notes_in(const struct ui *u, size_t di,
 void reader_edit_note(struct ui *u, const char *id);
 void reader_undo(struct ui *u);
 void reader_notes_changed(struct ui *u);
+/* What a correction is about: the selection, else the search match gone
+ * to: *di, [*start, *end) and, for a mention of an entity, *entity
+ * (else ENTITY_NONE). */
+enum { READER_SEL_NONE, READER_SEL_MENTION, READER_SEL_PASSAGE };
+int reader_selection(struct ui *u, size_t *di, size_t *start, size_t *end,
+		     uint32_t *entity);
+/* Save correction x (corrections_add) and show every mark as it is now:
+ * 0 with done said on the status line, or -1 with the reason said there
+ * (nothing changed). */
+int reader_correct(struct ui *u, const struct correction *x,
+		   const char *done);
 
 #endif

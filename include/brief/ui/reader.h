@@ -127,6 +127,13 @@ struct ui {
 	struct config cfg;        /* the config file and :set */
 	struct history hist;      /* lines given at / and : */
 	struct quitting q;
+	/* the corrections made here, for U: the note changes counted when
+	 * each was made (a note changed since is undone first) */
+	struct {
+		size_t *at;
+		size_t n, cap;
+		size_t notes;     /* note changes made (less those undone) */
+	} cundo;
 };
 
 /* reader.c (also the reader_ functions of overlay.h): the doc in the
@@ -203,6 +210,10 @@ void command_key(struct ui *u, int key, int fn);
 void quit_request(struct ui *u);
 void quit_anyway(struct ui *u);
 void quit_asking_key(struct ui *u, int key, int fn);
+
+/* reader.c: U on a correction -- 1 when the last change was one (undone,
+ * or the reason said), 0 when a note is to be undone. */
+int reader_correct_undo(struct ui *u);
 
 /* actions.c: run a key action (actions.def). */
 void actions_run(struct ui *u, int action);
