@@ -124,7 +124,16 @@ struct compare_rules *compare_rules_load(const char *path,
 	if ((v = ynode_get(root, "min_mentions")) && v->type == YNODE_SCALAR)
 		r->min_mentions = atoi(v->str);
 	if (load_same_names(r, root, p, e) != 0 ||
-	    load_contextual(r, root, p, e) != 0)
+	    load_contextual(r, root, p, e) != 0 ||
+	    wordlist_strings(p, ynode_get(root, "name_stops"), "name_stops",
+			     1, &r->names.stops, &r->names.nstops, e) != 0 ||
+	    wordlist_strings(p, ynode_get(root, "name_connectors"),
+			     "name_connectors", 1, &r->names.connectors,
+			     &r->names.nconnectors, e) != 0 ||
+	    wordlist_strings(p, ynode_get(root, "name_tails"), "name_tails",
+			     1, &r->names.tails, &r->names.ntails, e) != 0 ||
+	    wordlist_strings(p, ynode_get(root, "name_titles"), "name_titles",
+			     1, &r->names.titles, &r->names.ntitles, e) != 0)
 		goto fail;
 	r->q = quoterules_load(root, p, e);
 	if (r->q == NULL)
@@ -150,6 +159,15 @@ fail:
 	return NULL;
 }
 
+static void free_words(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 void compare_rules_free(struct compare_rules *r)
 {
 	size_t i, k;
@@ -171,6 +189,10 @@ void compare_rules_free(struct compare_rules *r)
 		free(r->ctx[i].when);
 	}
 	free(r->ctx);
+	free_words(r->names.stops, r->names.nstops);
+	free_words(r->names.connectors, r->names.nconnectors);
+	free_words(r->names.tails, r->names.ntails);
+	free_words(r->names.titles, r->names.ntitles);
 	quoterules_free(r->q);
 	tlrules_free(r->tl);
 	topics_free(r->topics);
@@ -629,7 +651,7 @@ static size_t count_form(struct keycache *kc, const struct comparison *c,
 }
 
 /* Does m mention an entity whose key is key? */
-static int names_key(struct keycache *kc, const struct mentions *m,
+static int mentions_key(struct keycache *kc, const struct mentions *m,
 		     const char *key)
 {
 	size_t i;
@@ -665,7 +687,7 @@ static void add_contextual(struct keycache *kc, const struct comparison *c,
 		for (s = 0; s < 2 && id != ENTITY_NONE; s++)
 			for (k = 0; k < cn->nwhen; k++) {
 				char *wk = compare_entity_key(r, cn->when[k]);
-				int hit = names_key(kc, c->side[s].m, wk);
+				int hit = mentions_key(kc, c->side[s].m, wk);
 
 				free(wk);
 				if (hit) {
@@ -862,6 +884,29 @@ static void add_state_institutions(struct keycache *kc,
 	}
 }
 
+/* Names that nothing marks (names_match): those of an entity counted
+ * in one report count for it; the others written in both are listed. */
+static void add_names(struct keycache *kc, struct comparison *c,
+		      size_t (*cnt)[2])
+{
+	const struct article *a[2] = {c->side[0].a, c->side[1].a};
+	const struct mentions *m[2] = {c->side[0].m, c->side[1].m};
+	struct name_entity *v = xcalloc(kc->n + 1, sizeof *v);
+	size_t i, n = 0;
+
+	for (i = 0; i < kc->n; i++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+
+		if (cnt[i][0] + cnt[i][1] == 0 || en == NULL ||
+		    en->cat == CAT_FIGURE)
+			continue;
+		v[n].key = key_of(kc, (uint32_t)i);
+		v[n++].id = (uint32_t)i;
+	}
+	c->nnames = names_match(kc->r, a, m, v, n, cnt, &c->names);
+	free(v);
+}
+
 struct comparison *compare_run(const struct compare_rules *r,
 			       const struct entities *reg,
 			       const struct article *a,
@@ -924,6 +969,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		add_short_forms(&kc, c, cnt);
 		merge_by_key(&kc, ne, cnt);
 		add_state_institutions(&kc, c, cnt);
+		add_names(&kc, c, cnt);
 		for (i = 0; i < ne; i++)
 			free(kc.k[i]);
 		free(kc.k);
@@ -981,6 +1027,7 @@ void compare_free(struct comparison *c)
 		free(c->side[s].th);
 	}
 	free(c->ents);
+	names_free(c->names, c->nnames);
 	free(c->figs);
 	free(c->groups);
 	free(c);

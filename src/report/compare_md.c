@@ -67,6 +67,13 @@ static void md_entities(FILE *f, const struct comparison *c,
 		}
 		fputc('\n', f);
 	}
+	if (c->nnames == 0)
+		return;
+	fputs("### Other names\n\n- In both (A / B): ", f);
+	for (i = 0; i < c->nnames; i++)
+		fprintf(f, "%s%s (%zu / %zu)", i ? ", " : "", c->names[i].name,
+			c->names[i].count[0], c->names[i].count[1]);
+	fputs("\n\n", f);
 }
 
 static void md_figures(FILE *f, const struct comparison *c)

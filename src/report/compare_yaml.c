@@ -161,6 +161,15 @@ int compare_yaml_write(FILE *f, const struct comparison *c,
 				c->ents[i].prominent == 1 ? "a" : "b");
 		yout_map_end(y);
 	}
+	for (i = 0; i < c->nnames; i++) {
+		yout_map_start(y);
+		yout_kv(y, "entity", c->names[i].name);
+		yout_kv(y, "category", "name");
+		yout_ki(y, "a", (long long)c->names[i].count[0]);
+		yout_ki(y, "b", (long long)c->names[i].count[1]);
+		yout_kv(y, "in", "both");
+		yout_map_end(y);
+	}
 	yout_seq_end(y);
 	yout_key(y, "figures");
 	yout_seq_start(y);

@@ -80,6 +80,18 @@ static void add_entities(struct cmp_view *cv)
 			 * counts */
 			olist_row_cut(r, en->name, 40);
 		}
+	/* names nothing marks, written in both: Enter goes to A's first */
+	for (i = 0; i < c->nnames; i++) {
+		const struct cmp_name *nm = &c->names[i];
+		struct olist_row *r;
+
+		cv->b.len = 0;
+		buf_printf(&cv->b, "  %-7s %-11s %-40s %3zu %3zu", "name", "both",
+			   nm->name, nm->count[0], nm->count[1]);
+		r = row(cv->o, cv->b.data, cv->doc[0], nm->at[0].start,
+			nm->at[0].end);
+		olist_row_cut(r, nm->name, 40);
+	}
 }
 
 static void add_figures(struct cmp_view *cv)

@@ -89,6 +89,17 @@ static void test_opening_block(void **state)
 		    "The talks ended.\n", "2024-03-12", "hxl");
 	expect_text("Talks end in Geneva\nWashington, D.C. — 3 Sep. 2024\n\n"
 		    "The talks ended.\n", "2024-09-03", "hxl");
+	/* a dated dateline with a source of any name in brackets gives the
+	 * date and the source */
+	a = text_article(rules, "t.txt", "Planes tracked\n\nKODIAK, Alaska, "
+			 "Oct. 2, 2025 (Harbor Post) - Two planes flew.\n");
+	expect_date(a, "2025-10-02");
+	assert_non_null(a->source);
+	assert_string_equal(a->source, "Harbor Post");
+	article_free(a);
+	/* ... but a bracket that is no source (lower case) gives neither */
+	expect_text("Planes tracked\n\nKODIAK, Alaska, Oct. 2, 2025 (local "
+		    "time) - Two planes flew.\n", NULL, NULL);
 	/* the first date of the head wins over a signature's */
 	expect_text("Talks end in Geneva\nMarch 12, 2024\n\nThe talks ended.\n\n"
 		    "Geneva Desk, 14 March 2024\n", "2024-03-12", NULL);

@@ -10,6 +10,7 @@
 #include "brief/text/article.h"
 #include "brief/mark/highlight.h"
 #include "brief/compare/figalign.h"
+#include "brief/compare/names.h"
 #include "brief/compare/quotes.h"
 #include "brief/compare/timeline.h"
 #include "brief/compare/topics.h"
@@ -26,6 +27,8 @@ struct compare_rules {
 	size_t nsame;
 	struct ctx_name *ctx;    /* contextual_names */
 	size_t nctx;
+	struct name_rules names; /* unmarked names: name_stops,
+				  * name_connectors, name_tails */
 };
 
 /* A form that names an entity only in context: "the North" means North
@@ -79,6 +82,9 @@ struct comparison {
 	size_t nfigs;
 	struct fa_group *groups; /* figures counting the same thing */
 	size_t ngroups;
+	struct cmp_name *names;  /* unmarked names written in both reports,
+				  * by key (category "name") */
+	size_t nnames;
 };
 
 struct comparison *compare_run(const struct compare_rules *r,

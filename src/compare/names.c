@@ -1,0 +1,664 @@
+/* names: unmarked proper names, by shape, matched across two reports. */
+#include "brief/compare/names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "brief/compare/compare.h"
+
+#define W_CAP 1      /* begins with a capital */
+#define W_ALLCAPS 2  /* capitals only (two letters or more) */
+#define W_CONN 4     /* a connector */
+#define W_STOP 8     /* never a name */
+#define W_FIRST 16   /* begins its sentence */
+#define W_SPACE 32   /* only space before it, since the last word */
+#define W_COMMA 64   /* a comma and a space before it */
+#define W_TITLE 128  /* a title ("President", "Minister") */
+
+struct word {
+	size_t start, end;
+	int f;
+};
+
+/* A name found in one report. */
+struct cand {
+	int side;
+	size_t start, end;
+	char *key;
+	int nwords;
+	int allcaps_head;  /* its first word is capitals only */
+	int used;          /* counted for an entity */
+};
+
+/* A set of lower-case words (sorted once, then looked up). */
+struct wset {
+	char **v;
+	size_t n, cap;
+	int sorted;
+};
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *lower_dup(const char *s, size_t n)
+{
+	char *k = xmalloc(n + 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
+							  : s[i]);
+	k[n] = '\0';
+	return k;
+}
+
+static void wset_add(struct wset *w, const char *s, size_t n)
+{
+	w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
+	w->v[w->n++] = lower_dup(s, n);
+	w->sorted = 0;
+}
+
+static int wset_has(struct wset *w, const char *s, size_t n)
+{
+	char *k = lower_dup(s, n);
+	int hit;
+
+	if (!w->sorted) {
+		xqsort(w->v, w->n, sizeof *w->v, str_cmp);
+		w->sorted = 1;
+	}
+	hit = w->n && bsearch(&k, w->v, w->n, sizeof *w->v, str_cmp) != NULL;
+	free(k);
+	return hit;
+}
+
+static void wset_free(struct wset *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+}
+
+static int in_list(char *const *l, size_t n, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(l[i]) == len && strncasecmp(l[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_upper(const unsigned char *p)
+{
+	/* A-Z, and the Latin-1 capitals in UTF-8 (U+00C0..U+00DE) */
+	return (p[0] >= 'A' && p[0] <= 'Z') ||
+	       (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e && p[1] != 0x97);
+}
+
+/* Is t[p] a byte of a word?  Curly quotes and dashes are not; a right
+ * single quote is only in "’s". */
+static int word_byte(const char *t, size_t p, size_t end)
+{
+	unsigned char c = (unsigned char)t[p];
+
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		return 1;
+	if (c == '-' || c == '.' || c == '\'')
+		return p + 1 < end && ((t[p + 1] | 0x20) >= 'a' &&
+				       (t[p + 1] | 0x20) <= 'z');
+	if (c == 0xe2)
+		return p + 3 < end && (unsigned char)t[p + 1] == 0x80 &&
+		       (unsigned char)t[p + 2] == 0x99 && t[p + 3] == 's' &&
+		       (p + 4 >= end || !word_byte(t, p + 4, end));
+	if (c >= 0x80)
+		return 1;
+	return 0;
+}
+
+/* The words of the sentence [s, e) of a outside mentions (from *mi on):
+ * appended to *w, with their shape. */
+static size_t sentence_words(const struct name_rules *nr,
+			     const struct article *a,
+			     const struct mentions *m, size_t *mi, size_t s,
+			     size_t e, struct word **w, size_t *cap)
+{
+	const char *t = a->text;
+	size_t p = s, n = 0;
+	int sep = W_SPACE, first = W_FIRST;
+
+	while (p < e) {
+		size_t q, k, len;
+		int f, caps = 1;
+
+		while (*mi < m->n && m->v[*mi].end <= p)
+			(*mi)++;
+		if (*mi < m->n && m->v[*mi].start <= p) {
+			p = m->v[*mi].end;
+			sep = 0;
+			first = 0;
+			continue;
+		}
+		if (!word_byte(t, p, e)) {
+			if (t[p] == ',' && p + 1 < e && t[p + 1] == ' ' &&
+			    sep == W_SPACE)
+				sep = W_COMMA;
+			else if (t[p] != ' ' && t[p] != '\n')
+				sep = 0;
+			if (t[p] != ' ' && t[p] != '\n' && t[p] != '"' &&
+			    t[p] != '(' && (unsigned char)t[p] != 0xe2)
+				first = 0;
+			p++;
+			continue;
+		}
+		for (q = p; q < e && word_byte(t, q, e); q++)
+			if (*mi < m->n && m->v[*mi].start == q)
+				break;
+		/* a final full stop is the sentence's, not the word's, except
+		 * after an initial ("J.") or inside "U.S." */
+		if (q < e && t[q] == '.' &&
+		    (q - p == 1 || memchr(t + p, '.', q - p) != NULL))
+			q++;
+		f = sep | first;
+		if (is_upper((const unsigned char *)t + p))
+			f |= W_CAP;
+		for (k = p; k < q; k++)
+			if (t[k] >= 'a' && t[k] <= 'z')
+				caps = 0;
+		if (caps && q - p >= 2 && (f & W_CAP))
+			f |= W_ALLCAPS;
+		if (in_list(nr->connectors, nr->nconnectors, t + p, q - p) &&
+		    !(f & W_CAP))
+			f |= W_CONN;
+		len = q - p;
+		if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
+			len -= 2;
+		else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
+			len -= 4;
+		if (in_list(nr->stops, nr->nstops, t + p, len))
+			f |= W_STOP;
+		if (in_list(nr->titles, nr->ntitles, t + p, len))
+			f |= W_TITLE;
+		*w = xgrow(*w, cap, n + 1, sizeof **w);
+		(*w)[n].start = p;
+		(*w)[n].end = q;
+		(*w)[n].f = f;
+		n++;
+		sep = W_SPACE;
+		first = 0;
+		p = q;
+	}
+	return n;
+}
+
+static int nameword(const struct word *w)
+{
+	return (w->f & W_CAP) && !(w->f & W_STOP);
+}
+
+/* The last word of the name that begins at w[i] (n words). */
+static size_t name_end(const struct word *w, size_t n, size_t i)
+{
+	size_t j = i, k, of = 0;
+
+	for (;;) {
+		k = j + 1;
+		if (k >= n)
+			break;
+		if ((w[k].f & W_SPACE) && nameword(&w[k])) {
+			j = k;
+			continue;
+		}
+		if ((w[k].f & W_SPACE) && (w[k].f & W_CONN)) {
+			while (k < n && (w[k].f & W_SPACE) && (w[k].f & W_CONN))
+				k++;
+			if (k < n && (w[k].f & W_SPACE) && nameword(&w[k])) {
+				of = 1;
+				j = k;
+				continue;
+			}
+			break;
+		}
+		/* "Ministry of Education, Culture, Research, and
+		 * Technology": a list inside a name after "of", ending
+		 * in "and" */
+		if (of && (w[k].f & W_COMMA) && nameword(&w[k])) {
+			while (k + 1 < n && (w[k + 1].f & W_COMMA) &&
+			       nameword(&w[k + 1]))
+				k++;
+			if (k + 2 < n && (w[k + 1].f & W_CONN) &&
+			    (w[k + 1].f & (W_COMMA | W_SPACE)) &&
+			    (w[k + 2].f & W_SPACE) && nameword(&w[k + 2])) {
+				j = k + 2;
+				continue;
+			}
+		}
+		break;
+	}
+	return j;
+}
+
+struct finder {
+	const struct compare_rules *r;
+	struct wset midcap;   /* capitalised words seen inside sentences */
+	struct wset lower;    /* words seen in lower case */
+	struct cand *c;
+	size_t nc, cap;
+};
+
+static int story(const struct article *a, size_t sec)
+{
+	return a->sections[sec].kind == SECTION_LEAD ||
+	       a->sections[sec].kind == SECTION_BODY;
+}
+
+/* Visit the words of each sentence of a's story: fn(f, side, words). */
+static void each_sentence(struct finder *fd, const struct article *a,
+			  const struct mentions *m, int side,
+			  void (*fn)(struct finder *, const struct article *,
+				     int, const struct word *, size_t))
+{
+	struct word *w = NULL;
+	size_t cap = 0, mi = 0, sec, k;
+
+	for (sec = 0; sec < a->nsections; sec++) {
+		const struct section *sc = &a->sections[sec];
+
+		if (!story(a, sec))
+			continue;
+		for (k = 0; k < sc->nsentences; k++) {
+			const struct span *sp =
+				&a->sentences[sc->first_sentence + k];
+			size_t n = sentence_words(&fd->r->names, a, m, &mi,
+						  sp->start, sp->end, &w, &cap);
+
+			fn(fd, a, side, w, n);
+		}
+	}
+	free(w);
+}
+
+static void learn(struct finder *fd, const struct article *a, int side,
+		  const struct word *w, size_t n)
+{
+	size_t i;
+
+	(void)side;
+	for (i = 0; i < n; i++)
+		if (!(w[i].f & W_CAP))
+			wset_add(&fd->lower, a->text + w[i].start,
+				 w[i].end - w[i].start);
+		else if (!(w[i].f & W_FIRST))
+			wset_add(&fd->midcap, a->text + w[i].start,
+				 w[i].end - w[i].start);
+}
+
+static void collect(struct finder *fd, const struct article *a, int side,
+		    const struct word *w, size_t n)
+{
+	size_t i = 0, j, k, nw;
+	int allcaps;
+
+	while (i < n) {
+		if (!nameword(&w[i])) {
+			i++;
+			continue;
+		}
+		j = name_end(w, n, i);
+		/* a sentence's first word is a name's only when it is
+		 * written capitalised inside a sentence too */
+		if ((w[i].f & W_FIRST) &&
+		    !wset_has(&fd->midcap, a->text + w[i].start,
+			      w[i].end - w[i].start)) {
+			k = i + 1;
+			while (k <= j && !nameword(&w[k]))
+				k++;
+			if (k > j) {
+				i = j + 1;
+				continue;
+			}
+			i = k;
+		}
+		/* titles are no part of a name ("Defence Minister", "General
+		 * Dagvin Anderson") */
+		k = i;
+		while (i <= j && (w[i].f & W_TITLE))
+			i++;
+		/* ... nor its department ("Secretary of State") */
+		if (i > j || (w[j].f & W_TITLE) ||
+		    (i > k && (w[i].f & W_CONN))) {
+			i = j + 1;
+			continue;
+		}
+		allcaps = 1;
+		for (k = i, nw = 0; k <= j; k++, nw++)
+			if (!(w[k].f & W_ALLCAPS) && !(w[k].f & W_CONN))
+				allcaps = 0;
+		/* a heading in capitals; a common word capitalised */
+		if ((nw >= 2 && allcaps) ||
+		    (nw == 1 && (w[i].end - w[i].start < 2 ||
+				 wset_has(&fd->lower, a->text + w[i].start,
+					  w[i].end - w[i].start)))) {
+			i = j + 1;
+			continue;
+		}
+		fd->c = xgrow(fd->c, &fd->cap, fd->nc + 1, sizeof *fd->c);
+		fd->c[fd->nc].side = side;
+		fd->c[fd->nc].start = w[i].start;
+		fd->c[fd->nc].end = w[j].end;
+		fd->c[fd->nc].key = names_key(fd->r, a->text + w[i].start,
+					      w[j].end - w[i].start);
+		fd->c[fd->nc].nwords = (int)nw;
+		fd->c[fd->nc].allcaps_head = (w[i].f & W_ALLCAPS) != 0;
+		fd->c[fd->nc].used = 0;
+		fd->nc++;
+		i = j + 1;
+	}
+}
+
+char *names_key(const struct compare_rules *r, const char *s, size_t n)
+{
+	char *flat = xmalloc(n + 1), *k, *sp;
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+
+		if (space && (o == 0 || flat[o - 1] == ' '))
+			continue;
+		flat[o++] = space ? ' ' : s[i];
+	}
+	while (o && flat[o - 1] == ' ')
+		o--;
+	flat[o] = '\0';
+	k = compare_entity_key(r, flat);
+	free(flat);
+	while ((sp = strrchr(k, ' ')) != NULL &&
+	       in_list(r->names.tails, r->names.ntails, sp + 1,
+		       strlen(sp + 1)))
+		*sp = '\0';
+	return k;
+}
+
+/* The acronym given in brackets right after [start, end) ("Central
+ * Election Commission (CEC)"), lower case in acr; 0 when none. */
+static int acronym_after(const struct article *a, size_t end, char acr[16],
+			 size_t *acr_end)
+{
+	const char *t = a->text;
+	size_t p = end + 2, n = 0;
+
+	if (end + 2 >= a->len || t[end] != ' ' || t[end + 1] != '(')
+		return 0;
+	while (p < a->len && n < 15 &&
+	       ((t[p] >= 'A' && t[p] <= 'Z') || (n && t[p] >= '0' &&
+						  t[p] <= '9')))
+		acr[n++] = (char)(t[p++] | 0x20);
+	acr[n] = '\0';
+	*acr_end = p + 1;
+	return n >= 2 && p < a->len && t[p] == ')';
+}
+
+/* An acronym defined in either report is its expansion in both: the
+ * acronym's own names take the expansion's key, and the acronym in the
+ * brackets of its definition is not counted again. */
+static void acronyms(struct finder *fd, const struct article *const a[2])
+{
+	size_t i, j;
+
+	for (i = 0; i < fd->nc; i++) {
+		struct cand *d = &fd->c[i];
+		char acr[16];
+		size_t aend;
+
+		if (d->nwords < 2 ||
+		    !acronym_after(a[d->side], d->end, acr, &aend))
+			continue;
+		for (j = 0; j < fd->nc; j++) {
+			struct cand *x = &fd->c[j];
+
+			if (strcmp(x->key, acr) != 0)
+				continue;
+			if (x->side == d->side && x->start == d->end + 2)
+				x->used = 1;
+			free(x->key);
+			x->key = xstrdup(d->key);
+		}
+	}
+}
+
+/* Does key end with the word w (a space before it)? */
+static int ends_with_word(const char *key, const char *w)
+{
+	size_t lk = strlen(key), lw = strlen(w);
+
+	return lk > lw + 1 && key[lk - lw - 1] == ' ' &&
+	       strcmp(key + lk - lw, w) == 0;
+}
+
+/* A name of one word that is written in one report only is the one
+ * longer name of the other report that ends with it ("Kimball" /
+ * "USCGC Kimball", "Beishenova" / "Asel Beishenova"), when that name has
+ * no connector. */
+static void short_names(struct finder *fd)
+{
+	size_t i, j;
+
+	for (i = 0; i < fd->nc; i++) {
+		struct cand *x = &fd->c[i];
+		const char *to = NULL;
+		int other = 0, many = 0;
+
+		if (x->used || x->nwords != 1)
+			continue;
+		for (j = 0; j < fd->nc; j++) {
+			struct cand *y = &fd->c[j];
+
+			if (y->used)
+				continue;
+			if (y->side != x->side && strcmp(y->key, x->key) == 0)
+				other = 1;
+			if (y->side != x->side && y->nwords >= 2 &&
+			    y->nwords <= 3 && ends_with_word(y->key, x->key) &&
+			    strstr(y->key, " of ") == NULL) {
+				if (to != NULL && strcmp(to, y->key) != 0)
+					many = 1;
+				to = y->key;
+			}
+		}
+		if (!other && !many && to != NULL) {
+			free(x->key);
+			x->key = xstrdup(to);
+		}
+	}
+}
+
+/* Is key the key of a form that names an entity in context ("the
+ * North")?  The comparison counts it for that entity. */
+static int contextual(const struct compare_rules *r, const char *key)
+{
+	size_t i;
+	int hit = 0;
+
+	for (i = 0; i < r->nctx && !hit; i++) {
+		char *k = names_key(r, r->ctx[i].form, strlen(r->ctx[i].form));
+
+		hit = strcmp(k, key) == 0;
+		free(k);
+	}
+	return hit;
+}
+
+/* A name that is an entity counted in the other report only counts for
+ * that entity; a contextual form is none. */
+static void entity_names(struct finder *fd, const struct name_entity *ents,
+			 size_t nents, size_t (*cnt)[2])
+{
+	struct { uint32_t id; int side; } *add = NULL;
+	size_t i, j, nadd = 0, cap = 0;
+
+	for (i = 0; i < fd->nc; i++) {
+		struct cand *x = &fd->c[i];
+		uint32_t id = ENTITY_NONE;
+		int many = 0;
+
+		if (x->used)
+			continue;
+		if (contextual(fd->r, x->key)) {
+			x->used = 1;
+			continue;
+		}
+		for (j = 0; j < nents; j++) {
+			char *ek;
+			int hit;
+
+			if (cnt[ents[j].id][!x->side] == 0 ||
+			    cnt[ents[j].id][x->side] != 0)
+				continue;
+			ek = names_key(fd->r, ents[j].key,
+				       strlen(ents[j].key));
+			hit = strcmp(ek, x->key) == 0 ||
+			      (x->nwords == 1 && ends_with_word(ek, x->key));
+			free(ek);
+			if (!hit)
+				continue;
+			if (id != ENTITY_NONE && id != ents[j].id)
+				many = 1;
+			id = ents[j].id;
+		}
+		if (id == ENTITY_NONE || many)
+			continue;
+		x->used = 1;
+		add = xgrow(add, &cap, nadd + 1, sizeof *add);
+		add[nadd].id = id;
+		add[nadd++].side = x->side;
+	}
+	for (i = 0; i < nadd; i++)
+		cnt[add[i].id][add[i].side]++;
+	free(add);
+}
+
+/* Drop every possessive ending ("'s", "’s") of the words of d. */
+static void drop_possessives(char *d)
+{
+	char *r = d, *w = d;
+
+	while (*r) {
+		size_t n = 0;
+
+		if (r[0] == '\'' && r[1] == 's')
+			n = 2;
+		else if (strncmp(r, "\xe2\x80\x99s", 4) == 0)
+			n = 4;
+		if (n && (r[n] == ' ' || r[n] == '\0')) {
+			r += n;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+
+	if (d)
+		return d;
+	if (x->side != y->side)
+		return x->side - y->side;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The form of a name to show: its words with runs of space as one and
+ * a possessive ending dropped; a fresh string. */
+static char *display(const struct article *a, size_t s, size_t e)
+{
+	char *d = xmalloc(e - s + 1);
+	size_t i, o = 0;
+
+	for (i = s; i < e; i++) {
+		int space = a->text[i] == ' ' || a->text[i] == '\n';
+
+		if (space && o && d[o - 1] == ' ')
+			continue;
+		d[o++] = space ? ' ' : a->text[i];
+	}
+	d[o] = '\0';
+	drop_possessives(d);
+	return d;
+}
+
+size_t names_match(const struct compare_rules *r,
+		   const struct article *const a[2],
+		   const struct mentions *const m[2],
+		   const struct name_entity *ents, size_t nents,
+		   size_t (*cnt)[2], struct cmp_name **out)
+{
+	struct finder fd;
+	struct cmp_name *v = NULL;
+	size_t i, j, n = 0, cap = 0;
+	int s;
+
+	memset(&fd, 0, sizeof fd);
+	fd.r = r;
+	for (s = 0; s < 2; s++)
+		each_sentence(&fd, a[s], m[s], s, learn);
+	for (s = 0; s < 2; s++)
+		each_sentence(&fd, a[s], m[s], s, collect);
+	acronyms(&fd, a);
+	short_names(&fd);
+	entity_names(&fd, ents, nents, cnt);
+	xqsort(fd.c, fd.nc, sizeof *fd.c, cand_cmp);
+	for (i = 0; i < fd.nc; i = j) {
+		size_t count[2] = {0, 0}, best = i;
+		struct span at[2] = {{0, 0}, {0, 0}};
+
+		for (j = i; j < fd.nc && strcmp(fd.c[j].key, fd.c[i].key) == 0;
+		     j++) {
+			const struct cand *x = &fd.c[j];
+
+			if (x->used)
+				continue;
+			if (count[x->side]++ == 0) {
+				at[x->side].start = x->start;
+				at[x->side].end = x->end;
+			}
+			if (x->end - x->start > fd.c[best].end - fd.c[best].start)
+				best = j;
+		}
+		if (count[0] == 0 || count[1] == 0)
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n].name = display(a[fd.c[best].side], fd.c[best].start,
+				    fd.c[best].end);
+		v[n].count[0] = count[0];
+		v[n].count[1] = count[1];
+		v[n].at[0] = at[0];
+		v[n].at[1] = at[1];
+		n++;
+	}
+	for (i = 0; i < fd.nc; i++)
+		free(fd.c[i].key);
+	free(fd.c);
+	wset_free(&fd.midcap);
+	wset_free(&fd.lower);
+	*out = v;
+	return n;
+}
+
+void names_free(struct cmp_name *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
