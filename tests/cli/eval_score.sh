@@ -54,7 +54,7 @@ expect_eq "the overall weapon line is second" "$(line 2)" \
 expect_eq "the overall figure line is third" "$(line 3)" \
 	"figure  recall  66.7%  precision 100.0%  (2 found, 0 wrong, 1 missed)"
 expect_eq "a blank line, then the table's header" "$(line 4)/$(line 5)" \
-	"/genre      texts  actor R / P      weapon R / P     figure R / P   "
+	"/genre      texts  actor R / P      weapon R / P     figure R / P"
 expect_eq "the letter: one actor missed and one wrong" "$(line 6)" \
 	"letter         1   50.0%  50.0%  100.0% 100.0%  100.0% 100.0%"
 expect_eq "a name without a known genre counts as wire; no weapon: dashes" "$(line 7)" \

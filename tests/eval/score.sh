@@ -95,7 +95,7 @@ awk '
 			for (j = i; j > 1 && order[j - 1] > order[j]; j--) {
 				t = order[j]; order[j] = order[j - 1]; order[j - 1] = t
 			}
-		printf "\n%-10s %5s  %-15s  %-15s  %-15s\n", "genre", "texts",
+		printf "\n%-10s %5s  %-15s  %-15s  %s\n", "genre", "texts",
 			"actor R / P", "weapon R / P", "figure R / P"
 		for (i = 1; i <= ng; i++) {
 			g = order[i]
