@@ -9,6 +9,16 @@
 #   score.sh [-v] [NAME...]   NAME: an article's name without .txt
 #                             (all of them when none); -v also lists
 #                             what is missed and what is wrong
+# The overall lines come first; a table per genre follows.  A text's
+# genre is its name up to the first '-' when that is a known genre
+# (transcript, order, factsheet, letter, statement, readout, analysis,
+# briefing, newsletter, wire); any other text counts as wire copy.
+# EVAL_DIR=DIR scores the texts of DIR instead of tests/eval.
+dir=${EVAL_DIR:-tests/eval}
+case $dir in
+/*) ;;
+*) [ -n "$EVAL_DIR" ] && dir=$PWD/$dir ;;
+esac
 cd "$(dirname "$0")/../.." || exit 2
 B=${BRIEF:-./brief}
 verbose=0
@@ -18,11 +28,12 @@ if [ "$1" = "-v" ]; then
 fi
 files=
 if [ $# -eq 0 ]; then
-	files=$(ls tests/eval/*.txt)
+	files=$(ls "$dir"/*.txt)
 else
-	for n in "$@"; do files="$files tests/eval/$n.txt"; done
+	for n in "$@"; do files="$files $dir/$n.txt"; done
 fi
 tmp=${TMPDIR:-/tmp}/brief-eval.$$
+: >"$tmp.rows"
 for cat in actor weapon figure; do
 	tp=0
 	fp=0
@@ -56,6 +67,13 @@ for cat in actor weapon figure; do
 						printf "wrong  %s %s: %s\n", c, f, got[j] > "/dev/stderr"
 				print hit + 0, n - hit, m - hit
 			}' "$tmp.got" "$tmp.exp")
+		g=${f##*/}
+		g=${g%%-*}
+		case $g in
+		transcript|order|factsheet|letter|statement|readout|analysis|briefing|newsletter|wire) ;;
+		*) g=wire ;;
+		esac
+		echo "$g $cat $1 $2 $3" >>"$tmp.rows"
 		tp=$((tp + $1))
 		fp=$((fp + $2))
 		fn=$((fn + $3))
@@ -64,4 +82,30 @@ for cat in actor weapon figure; do
 		printf "%-7s recall %5.1f%%  precision %5.1f%%  (%d found, %d wrong, %d missed)\n",
 			c, 100 * tp / (tp + fn), 100 * tp / (tp + fp), tp, fp, fn }'
 done
-rm -f "$tmp.got" "$tmp.exp"
+# per genre: texts, then recall and precision of each category
+awk '
+	function pct(a, b) { return b ? sprintf("%5.1f%%", 100 * a / b) : "    -" }
+	{
+		if (!($1 in seen)) { seen[$1] = 1; order[++ng] = $1 }
+		tp[$1, $2] += $3; fp[$1, $2] += $4; fn[$1, $2] += $5
+		if ($2 == "actor") texts[$1]++
+	}
+	END {
+		for (i = 2; i <= ng; i++)	# by name
+			for (j = i; j > 1 && order[j - 1] > order[j]; j--) {
+				t = order[j]; order[j] = order[j - 1]; order[j - 1] = t
+			}
+		printf "\n%-10s %5s  %-15s  %-15s  %s\n", "genre", "texts",
+			"actor R / P", "weapon R / P", "figure R / P"
+		for (i = 1; i <= ng; i++) {
+			g = order[i]
+			printf "%-10s %5d", g, texts[g]
+			for (c = 1; c <= 3; c++) {
+				k = c == 1 ? "actor" : c == 2 ? "weapon" : "figure"
+				printf "  %s %s", pct(tp[g, k], tp[g, k] + fn[g, k]),
+					pct(tp[g, k], tp[g, k] + fp[g, k])
+			}
+			printf "\n"
+		}
+	}' "$tmp.rows"
+rm -f "$tmp.got" "$tmp.exp" "$tmp.rows"
