@@ -150,7 +150,7 @@ static long long pragma_int(struct sq *s, const char *sql, struct err *e)
 static int migrate(struct sq *s, int target, struct err *e)
 {
 	long long v;
-	char sql[160];
+	char sql[256];
 
 	if (exec(s, "BEGIN IMMEDIATE", e) != 0)
 		return -1;

@@ -88,7 +88,7 @@ static void where_of(struct where *w, const struct aq *q)
 		bind_later(w, xstrdup(category_name(q->cat)));
 		break;
 	case AQ_SOURCE:
-		buf_adds(b, "a.source LIKE ? ESCAPE '\\'");
+		buf_adds(b, "coalesce(a.source, '') LIKE ? ESCAPE '\\'");
 		bind_later(w, like(q->value, 1, 1));
 		break;
 	case AQ_DATE:
