@@ -6,7 +6,7 @@ MANDIR ?= $(PREFIX)/share/man/man1
 DESTDIR ?=
 
 VERSION := 0.1.0
-PKGS := ncursesw yaml-0.1 libpcre2-8 libxml-2.0 jansson gmime-3.0
+PKGS := ncursesw yaml-0.1 libpcre2-8 libxml-2.0 jansson gmime-3.0 sqlite3
 CC ?= cc
 CFLAGS ?= -O2 -g
 # warnings are errors; `make WERROR=` turns that off (make check keeps it)
@@ -20,7 +20,7 @@ CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE \
 
 # src/LAYER/*.c, headers in include/brief/LAYER/ (see README, Layout);
 # objects mirror the folders under each build directory
-LAYERS := base yaml text mark compare notes report ui cli
+LAYERS := base yaml text mark compare notes report archive ui cli
 SRCS := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_SRCS := $(filter-out src/cli/main.c,$(SRCS))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
@@ -52,6 +52,7 @@ DEB_libpcre2-8 := libpcre2-dev
 DEB_libxml-2.0 := libxml2-dev
 DEB_jansson := libjansson-dev
 DEB_gmime-3.0 := libgmime-3.0-dev
+DEB_sqlite3 := libsqlite3-dev
 DEB_cmocka := libcmocka-dev
 # $(call need_libs,PKG...): fail naming the Debian package of each missing
 need_libs = missing=; command -v pkg-config >/dev/null || missing=" pkg-config"; \

@@ -13,6 +13,7 @@ need_pkg cmocka libcmocka-dev
 need_pkg libxml-2.0 libxml2-dev
 need_pkg jansson libjansson-dev
 need_pkg gmime-3.0 libgmime-3.0-dev
+need_pkg sqlite3 libsqlite3-dev
 need_cmd cc gcc
 need_cmd make make
 need_cmd tmux tmux

@@ -5,6 +5,8 @@
 #   - a layer includes only its own or lower layers' headers:
 #     base < yaml < text < mark < compare, notes < report < ui < cli
 #     (compare and notes stand side by side: neither includes the other);
+#     archive (the database) stands beside report: it uses base, yaml,
+#     text, mark and compare, and ui and cli use it;
 #   - <curses.h> / <ncurses*.h> only under ui/;
 #   - below report/ nothing writes to stdout or stderr (printf, puts,
 #     perror, putchar, or stdout/stderr named in code) but the fatal
@@ -22,9 +24,10 @@ files=$(find src include/brief -name '*.[ch]' | LC_ALL=C sort)
 # shellcheck disable=SC2086
 awk -v paths="$PATHS_MODULE" -v fatal="$FATAL_MODULE" '
 BEGIN {
-	n = split("base yaml text mark compare notes report ui cli", names, " ")
+	n = split("base yaml text mark compare notes report archive ui cli", names, " ")
 	rank["base"] = 0; rank["yaml"] = 1; rank["text"] = 2; rank["mark"] = 3
 	rank["compare"] = 4; rank["notes"] = 4; rank["report"] = 5
+	rank["archive"] = 5
 	rank["ui"] = 6; rank["cli"] = 7
 	bad = 0
 }
@@ -79,6 +82,9 @@ FNR == 1 {
 		them = part[2]
 		if (!(them in rank))
 			report("include", "includes " include ", which is in no layer")
+		else if (me == "archive" && them == "notes")
+			report("include", "archive includes " include \
+			       " (archive uses base, yaml, text, mark, compare)")
 		else if (them != me && rank[them] >= rank[me])
 			report("include", me " includes " include \
 			       " (layer " them " is not below " me ")")

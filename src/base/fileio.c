@@ -161,8 +161,7 @@ static int replaceable(const char *target, struct stat *st, struct err *e)
 	return 1;
 }
 
-/* mkdir -p, each new directory 0700. */
-static int make_dirs(const char *dir)
+int file_make_dirs(const char *dir)
 {
 	char *p = xstrdup(dir), *s;
 	int rc = 0;
@@ -256,7 +255,7 @@ struct file_lock *file_lock(const char *path, struct err *e)
 		return NULL;
 	}
 	dir = dir_of(target);
-	if (!have && access(dir, F_OK) != 0 && make_dirs(dir) != 0) {
+	if (!have && access(dir, F_OK) != 0 && file_make_dirs(dir) != 0) {
 		err_set(e, "%s: cannot create the directory: %s", dir,
 			strerror(errno));
 		free(dir);

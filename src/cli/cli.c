@@ -33,6 +33,7 @@
 #include "brief/report/mentions_tsv.h"
 #include "brief/ui/ui.h"
 #include "brief/cli/progress.h"
+#include "brief/cli/archive_cmd.h"
 
 #ifndef BRIEF_VERSION
 #define BRIEF_VERSION "0"
@@ -49,7 +50,10 @@ enum mode_id {
 	MODE_COMPARE,
 	MODE_BRIEFING,
 	MODE_IMPORT,
-	MODE_CORRECTIONS
+	MODE_CORRECTIONS,
+	MODE_ADD,
+	MODE_SEARCH,
+	MODE_ENTITY
 };
 
 /* The options that do not choose a mode, as bits: what was given
@@ -66,7 +70,9 @@ enum {
 	GIVEN_AS = 1 << 8,
 	GIVEN_CONFIG = 1 << 9,
 	GIVEN_FRESH = 1 << 10,
-	GIVEN_CORRECTIONS = 1 << 11
+	GIVEN_CORRECTIONS = 1 << 11,
+	GIVEN_ARCHIVE = 1 << 12,
+	GIVEN_LIMIT = 1 << 13
 };
 
 struct opts {
@@ -91,6 +97,9 @@ struct opts {
 	const char *config;      /* --config: the reader's config file */
 	int fresh;               /* --fresh: not where articles were left */
 	const char *corrections; /* --corrections FILE, or NULL: default */
+	const char *archive;     /* --archive FILE, or NULL: default */
+	const char *query;       /* --search QUERY, --entity NAME */
+	size_t limit;            /* --limit N (0: the default) */
 };
 
 static const char usage_text[] =
@@ -136,6 +145,18 @@ static const char usage_text[] =
 	"  --corrections [FILE] alone: the corrections to the marks in FILE\n"
 	"                      (default: $XDG_CONFIG_HOME/brief/corrections.yaml)\n"
 	"                      as a table, or as YAML with --format yaml\n"
+	"  --add FILE|DIR...   add the articles to the archive (--archive FILE,\n"
+	"                      default $XDG_DATA_HOME/brief/archive.db):\n"
+	"                      unchanged files are skipped, changed ones\n"
+	"                      replaced, removed ones noted\n"
+	"  --search QUERY      search the archive: words, \"phrases\",\n"
+	"                      entity:NAME, actor:, weapon:, place:,\n"
+	"                      category:, source:, date:FROM..TO, tag:, AND,\n"
+	"                      OR, NOT, ( ); best first (--limit N, default\n"
+	"                      20), a table or --format tsv|json\n"
+	"  --entity NAME       an entity across the archive: mentions by\n"
+	"                      month and source, the entities in its\n"
+	"                      sentences, its figures (--format tsv|json)\n"
 	"In tab-separated fields a tab, a line feed and a backslash are\n"
 	"written \\t, \\n and \\\\, other control bytes and bytes that are not\n"
 	"UTF-8 \\xHH (\\x1b); Markdown and messages show control characters\n"
@@ -159,6 +180,9 @@ static const char usage_text[] =
 	"                      the default\n"
 	"  --rules FILE        article rules (metadata, boilerplate and\n"
 	"                      abbreviation patterns) instead of the default\n"
+	"  --archive FILE      the archive for --add, --search and --entity\n"
+	"                      (default: $XDG_DATA_HOME/brief/archive.db)\n"
+	"  --limit N           at most N search hits (default 20)\n"
 	"  --as FORMAT         read every file as text, html, pdf, email or\n"
 	"                      feed (default: decided by each file's content)\n"
 	"  -h, --help          show this help and exit\n"
@@ -226,7 +250,12 @@ static int parse(int argc, char **argv, struct opts *o)
 		OPT_IMPORT,
 		OPT_CONFIG,
 		OPT_FRESH,
-		OPT_CORRECTIONS
+		OPT_CORRECTIONS,
+		OPT_ADD,
+		OPT_SEARCH,
+		OPT_ENTITY,
+		OPT_ARCHIVE,
+		OPT_LIMIT
 	};
 	static const struct option longs[] = {
 		{"help", no_argument, NULL, 'h'},
@@ -251,6 +280,11 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"config", required_argument, NULL, OPT_CONFIG},
 		{"fresh", no_argument, NULL, OPT_FRESH},
 		{"corrections", optional_argument, NULL, OPT_CORRECTIONS},
+		{"add", no_argument, NULL, OPT_ADD},
+		{"search", required_argument, NULL, OPT_SEARCH},
+		{"entity", required_argument, NULL, OPT_ENTITY},
+		{"archive", required_argument, NULL, OPT_ARCHIVE},
+		{"limit", required_argument, NULL, OPT_LIMIT},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -337,8 +371,11 @@ static int parse(int argc, char **argv, struct opts *o)
 		case OPT_FORMAT:
 			o->given |= GIVEN_FORMAT;
 			if (strcmp(optarg, "markdown") != 0 &&
-			    strcmp(optarg, "yaml") != 0) {
-				complain("--format takes markdown or yaml, "
+			    strcmp(optarg, "yaml") != 0 &&
+			    strcmp(optarg, "tsv") != 0 &&
+			    strcmp(optarg, "json") != 0) {
+				complain("--format takes markdown or yaml "
+					 "(tsv or json for the archive), "
 					 "not '%s'", optarg);
 				return -1;
 			}
@@ -356,6 +393,36 @@ static int parse(int argc, char **argv, struct opts *o)
 		case OPT_ALIASES:
 			set_mode(o, MODE_ALIASES);
 			break;
+		case OPT_ADD:
+			set_mode(o, MODE_ADD);
+			break;
+		case OPT_SEARCH:
+		case OPT_ENTITY:
+			set_mode(o, c == OPT_SEARCH ? MODE_SEARCH : MODE_ENTITY);
+			o->query = optarg;
+			break;
+		case OPT_ARCHIVE:
+			o->given |= GIVEN_ARCHIVE;
+			if (optarg[0] == '\0') {
+				complain("--archive: empty file name");
+				return -1;
+			}
+			o->archive = optarg;
+			break;
+		case OPT_LIMIT: {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+
+			o->given |= GIVEN_LIMIT;
+			if (optarg[0] < '1' || optarg[0] > '9' || *end ||
+			    v > 1000000) {
+				complain("--limit takes a number from 1 to "
+					 "1000000, not '%s'", optarg);
+				return -1;
+			}
+			o->limit = v;
+			break;
+		}
 		case OPT_THEME:
 			o->given |= GIVEN_THEME;
 			o->theme = optarg;
@@ -407,6 +474,12 @@ static int parse(int argc, char **argv, struct opts *o)
 	    o->nargs == 0)
 		o->mode = MODE_CORRECTIONS;
 	return 0;
+}
+
+/* A message from a mode's helper, told as complain tells it. */
+static void say(const char *msg)
+{
+	complain("%s", msg);
 }
 
 static int fail(const struct err *e)
@@ -725,6 +798,40 @@ static int run_corrections(const struct opts *o, struct loaded *l)
 	return rc == REPORT_OK ? EXIT_OK : EXIT_FAIL;
 }
 
+/* What the archive's modes share, from the options. */
+static struct archive_cmd archive_opts(const struct opts *o)
+{
+	struct archive_cmd c = {o->archive, o->limit ? o->limit : 20,
+				o->format, o->notes, say};
+
+	return c;
+}
+
+static int run_add(const struct opts *o, struct loaded *l)
+{
+	struct archive_cmd c = archive_opts(o);
+
+	return archive_cmd_add(&c, l->args, l->nargs, l->rules, &l->formats,
+			       &l->en);
+}
+
+/* --search and --entity */
+static int run_archive_query(const struct opts *o, struct loaded *l)
+{
+	struct archive_cmd c = archive_opts(o);
+
+	(void)l;
+	if (o->format && strcmp(o->format, "tsv") != 0 &&
+	    strcmp(o->format, "json") != 0) {
+		complain("--format: %s writes a table, tsv or json, not '%s'",
+			 o->mode == MODE_SEARCH ? "--search" : "--entity",
+			 o->format);
+		return EXIT_BAD_INPUT;
+	}
+	return o->mode == MODE_SEARCH ? archive_cmd_search(&c, o->query)
+				      : archive_cmd_entity(&c, o->query);
+}
+
 #define TAKES_ENGINE (GIVEN_HLRULES | GIVEN_LEXICON | GIVEN_CORRECTIONS)
 /* what every mode takes: --no-color is a preference, like NO_COLOR, that
  * a script or an alias may give everywhere (the batch outputs have no
@@ -780,6 +887,17 @@ static const struct mode modes[] = {
 	[MODE_CORRECTIONS] = {"--corrections", 0,
 			      TAKES_ALL | GIVEN_CORRECTIONS | GIVEN_FORMAT,
 			      run_corrections},
+	[MODE_ADD] = {"--add",
+		      NEED_ARTICLES | NEED_RULES | NEED_ENGINE,
+		      TAKES_ALL | GIVEN_ARCHIVE | GIVEN_NOTES | TAKES_ENGINE |
+			      GIVEN_RULES | GIVEN_AS,
+		      run_add},
+	[MODE_SEARCH] = {"--search", 0,
+			 TAKES_ALL | GIVEN_ARCHIVE | GIVEN_LIMIT | GIVEN_FORMAT,
+			 run_archive_query},
+	[MODE_ENTITY] = {"--entity", 0,
+			 TAKES_ALL | GIVEN_ARCHIVE | GIVEN_FORMAT,
+			 run_archive_query},
 };
 
 /* The options that do not choose a mode, as messages and --help name
@@ -800,6 +918,8 @@ static const struct {
 	{GIVEN_NO_COLOR, "--no-color"},
 	{GIVEN_CONFIG, "--config"},
 	{GIVEN_FRESH, "--fresh"},
+	{GIVEN_ARCHIVE, "--archive"},
+	{GIVEN_LIMIT, "--limit"},
 };
 
 #define NMODES (sizeof modes / sizeof modes[0])
@@ -852,6 +972,12 @@ static int check(const struct opts *o)
 		complain("%s: not used with %s (it goes with %s)",
 			 given_names[i].name, m->name, b.data);
 		buf_free(&b);
+		return -1;
+	}
+	if ((o->given & GIVEN_FORMAT) && m->run != run_archive_query &&
+	    (strcmp(o->format, "tsv") == 0 || strcmp(o->format, "json") == 0)) {
+		complain("--format %s: only --search and --entity write it",
+			 o->format);
 		return -1;
 	}
 	if (!(m->needs & NEED_ARTICLES) && o->nargs > 0) {

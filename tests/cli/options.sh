@@ -151,13 +151,13 @@ expect_err "--dump -- --as: --as is a file name" "brief: --as: No such file"
 
 # an option that does not go with the mode: each mode once
 run "$A" "$B" --format yaml
-expect_refused "reader with --format" "brief: --format: not used with the reader (it goes with --compare, --corrections)"
+expect_refused "reader with --format" "brief: --format: not used with the reader (it goes with --compare, --corrections, --search, --entity)"
 run --dump "$A" --lexicon data/lexicon.yaml
 expect_refused "--dump with --lexicon" "brief: --lexicon: not used with --dump"
 run --mentions "$A" --notes "$NOTES"
 expect_refused "--mentions with --notes" "brief: --notes: not used with --mentions"
 run --entities --format yaml "$A"
-expect_refused "--entities with --format" "brief: --format: not used with --entities (it goes with --compare, --corrections)"
+expect_refused "--entities with --format" "brief: --format: not used with --entities (it goes with --compare, --corrections, --search, --entity)"
 run --aliases --rules data/rules.yaml
 expect_refused "--aliases with --rules" "brief: --rules: not used with --aliases"
 run --export-notes yaml "$A" --notes "$NOTES" --theme light
@@ -171,7 +171,7 @@ else
 	not_ok "--add-note refused: the notes file unchanged" "$(diff "$NOTES" "$TMP/add2.yaml" | head -5)"
 fi
 run --compare "$A" "$B" --notes "$NOTES"
-expect_refused "--compare with --notes" "brief: --notes: not used with --compare (it goes with the reader, --export-notes, --add-note, --briefing, --import-notes)"
+expect_refused "--compare with --notes" "brief: --notes: not used with --compare (it goes with the reader, --export-notes, --add-note, --briefing, --import-notes, --add)"
 run --briefing "$A" "$B" --at Kim
 expect_refused "--briefing with --at" "brief: --at: not used with --briefing (it goes with --add-note)"
 run --briefing "$A" "$B" --format markdown

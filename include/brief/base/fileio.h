@@ -45,4 +45,8 @@ void file_unlock(struct file_lock *lk);
 int file_write_atomic(const char *path, const char *data, size_t len,
 		      struct err *e);
 
+/* mkdir -p dir, each new directory 0700.  0, or -1 when one could not
+ * be made. */
+int file_make_dirs(const char *dir);
+
 #endif
