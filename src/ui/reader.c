@@ -290,6 +290,8 @@ static void pane_view_for(struct ui *u, int p, struct pane_view *v)
 	v->cur_start = u->match.start;
 	v->cur_end = u->match.end;
 	v->focused = u->lay.focus == p;
+	v->has_cursor = v->focused && !overlay_is_open(&u->ov);
+	v->cursor = u->docs[di]->cursor;
 	v->label = p == 0 ? "A" : "B";
 	v->notes = u->places[di];
 	v->nnotes = u->nplaces[di];
@@ -349,6 +351,12 @@ void reader_draw(struct ui *u)
 		return;
 	}
 	layout(u);
+	for (p = 0; p < 2; p++)
+		if (!u->lay.single || p == u->lay.focus)
+			pane_prepare(u->docs[u->lay.shown[p]], u->lay.w[p],
+				     (int)u->cfg.set.num[SET_gutter]);
+	cursor_follow(u);
+	pane_cursor_forget();
 	for (p = 0; p < 2; p++) {
 		if (u->lay.single && p != u->lay.focus)
 			continue;
