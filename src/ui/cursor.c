@@ -515,8 +515,8 @@ void cursor_visual(struct ui *u, int sentences)
 	u->vis.on = 1;
 	u->vis.sentences = sentences;
 	visual_update(u);
-	reader_say(u, 0, "%s: move to extend, a notes it, y copies it, Esc "
-			 "clears", sentences ? "-- SENTENCES --" : "-- VISUAL --");
+	reader_say(u, 0, "move to extend; a notes it, y copies it, Esc "
+			 "clears");
 }
 
 void cursor_yank(struct ui *u)

@@ -221,7 +221,17 @@ static void draw_status(struct ui *u)
 	unsigned long attr = theme_attr(ROLE_STATUS);
 
 	status_left(u, left, sizeof left, 0);
-	if (u->sel.on) {
+	if (u->vis.on) {
+		/* the characters selected */
+		const char *t = u->docs[u->sel.doc]->a->text;
+		size_t i, nc = 0;
+
+		for (i = u->sel.start; i < u->sel.end; i++)
+			nc += ((unsigned char)t[i] & 0xC0) != 0x80;
+		snprintf(right, sizeof right, "%s %zu characters ",
+			 u->vis.sentences ? "-- SENTENCES --" : "-- VISUAL --",
+			 nc);
+	} else if (u->sel.on) {
 		const struct entity *en = entities_get(u->en->reg, u->sel.entity);
 
 		if (en && u->xref_ready)
