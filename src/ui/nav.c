@@ -180,7 +180,8 @@ void reader_show_doc(struct ui *u, size_t di)
 	u->lay.shown[u->lay.focus] = di;
 }
 
-/* e / E: the next or previous mention in the focused pane. */
+/* e / E: the next or previous mention in the focused pane (after the
+ * selected one, else after the cursor). */
 void nav_select_step(struct ui *u, int dir)
 {
 	struct doc *d = reader_focused(u);
@@ -190,10 +191,11 @@ void nav_select_step(struct ui *u, int dir)
 
 	if (ns == 0)
 		return;
+	/* from the selected mention, else from the cursor */
 	if (fresh)
 		from = u->sel.start;
 	else
-		from = dir > 0 ? doc_top_offset(d) : doc_top_offset(d) + 1;
+		from = dir > 0 ? d->cursor : d->cursor + 1;
 	sec = article_section_at(d->a, from);
 	if (sec < 0)
 		sec = (long)d->top_sec;
@@ -257,7 +259,7 @@ void nav_note_step(struct ui *u, int dir)
 	size_t di = u->lay.shown[u->lay.focus], i, n = u->nplaces[di], nn;
 	size_t from = u->sel.on && u->sel.doc == di
 			      ? u->sel.start
-			      : doc_top_offset(u->docs[di]);
+			      : u->docs[di]->cursor;
 	const struct note_place *p = u->places[di];
 	const char *t;
 
