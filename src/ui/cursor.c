@@ -188,7 +188,11 @@ static int char_class(const char *t, size_t i, size_t end)
 static size_t next_char(const char *t, size_t i, size_t end)
 {
 	uint32_t cp;
-	size_t n = utf8_decode(t + i, end - i, &cp);
+	size_t n;
+
+	if (i >= end)
+		return i + 1;
+	n = utf8_decode(t + i, end - i, &cp);
 
 	return i + (n ? n : 1);
 }
@@ -403,8 +407,9 @@ static void visual_update(struct ui *u)
 	if (!u->vis.on)
 		return;
 	d = u->docs[u->vis.doc];
-	a = u->vis.anchor;
-	c = d->cursor;
+	/* both ends within the text (an article read again may be shorter) */
+	a = u->vis.anchor < d->a->len ? u->vis.anchor : d->a->len;
+	c = d->cursor < d->a->len ? d->cursor : d->a->len;
 	s = a < c ? a : c;
 	e = next_char(d->a->text, a < c ? c : a, d->a->len);
 	if (e > d->a->len)
