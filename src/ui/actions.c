@@ -62,8 +62,24 @@ static void open_overlay(struct ui *u, const struct overlay_ops *ops)
 
 static void act_quit(struct ui *u) { quit_request(u); }
 static void act_help(struct ui *u) { open_overlay(u, &help_overlay); }
-static void act_down(struct ui *u) { nav_scroll(u, count(u)); }
-static void act_up(struct ui *u) { nav_scroll(u, -count(u)); }
+static void act_down(struct ui *u) { cursor_move(u, CUR_DOWN); }
+static void act_up(struct ui *u) { cursor_move(u, CUR_UP); }
+static void act_left(struct ui *u) { cursor_move(u, CUR_LEFT); }
+static void act_right(struct ui *u) { cursor_move(u, CUR_RIGHT); }
+static void act_word_next(struct ui *u) { cursor_move(u, CUR_WORD_NEXT); }
+static void act_word_prev(struct ui *u) { cursor_move(u, CUR_WORD_PREV); }
+static void act_row_start(struct ui *u) { cursor_move(u, CUR_ROW_START); }
+static void act_row_end(struct ui *u) { cursor_move(u, CUR_ROW_END); }
+static void act_sent_next(struct ui *u) { cursor_move(u, CUR_SENT_NEXT); }
+static void act_sent_prev(struct ui *u) { cursor_move(u, CUR_SENT_PREV); }
+static void act_screen_top(struct ui *u) { cursor_move(u, CUR_SCREEN_TOP); }
+static void act_screen_mid(struct ui *u) { cursor_move(u, CUR_SCREEN_MID); }
+static void act_screen_bottom(struct ui *u) { cursor_move(u, CUR_SCREEN_BOTTOM); }
+static void act_visual(struct ui *u) { cursor_visual(u, 0); }
+static void act_visual_sent(struct ui *u) { cursor_visual(u, 1); }
+static void act_yank(struct ui *u) { cursor_yank(u); }
+static void act_scroll_down(struct ui *u) { nav_scroll(u, count(u)); }
+static void act_scroll_up(struct ui *u) { nav_scroll(u, -count(u)); }
 static void act_page_down(struct ui *u) { nav_scroll(u, page(u) * count(u)); }
 static void act_page_up(struct ui *u) { nav_scroll(u, -page(u) * count(u)); }
 static void act_half_down(struct ui *u) { nav_scroll(u, half(u) * count(u)); }
@@ -93,6 +109,8 @@ static void act_top(struct ui *u)
 	}
 	jump_record(u);
 	nav_top(u);
+	/* the cursor on the first row (pulled there before drawing) */
+	cursor_set(u, u->lay.shown[u->lay.focus], 0);
 }
 
 static void act_bottom(struct ui *u)
@@ -103,6 +121,9 @@ static void act_bottom(struct ui *u)
 	}
 	jump_record(u);
 	nav_bottom(u);
+	/* the cursor on the last row */
+	cursor_set(u, u->lay.shown[u->lay.focus],
+		   reader_focused(u)->a->len);
 }
 
 static void act_percent(struct ui *u)
@@ -151,6 +172,7 @@ static void act_fold(struct ui *u)
 
 static void act_clear(struct ui *u)
 {
+	u->vis.on = 0;
 	u->sel.on = 0;
 	u->match.on = 0;
 	search_clear(&u->search);

@@ -30,14 +30,25 @@ static char *command_path(struct ui *u, const char *arg, const char *what)
 }
 
 /* :write FILE (:write! FILE replaces a file): every note, as a notes
- * file that --notes reads, e.g. when the notes file cannot be saved. */
+ * file that --notes reads, e.g. when the notes file cannot be saved;
+ * :write @ FILE: what y copied last (the passage and its citation). */
 static void write_command(struct ui *u, const char *arg, int force)
 {
 	struct err e = {{0}};
 	struct buf b = {0};
 	char *path;
 
-	path = command_path(u, arg, ":write needs a file");
+	int copy;
+
+	while (arg && *arg == ' ')
+		arg++;
+	/* :write @ FILE: what y copied */
+	copy = arg && arg[0] == '@' && (arg[1] == ' ' || arg[1] == '\0');
+	if (copy && u->cur.reg == NULL) {
+		reader_say(u, 1, "nothing copied yet: y copies the selection");
+		return;
+	}
+	path = command_path(u, copy ? arg + 1 : arg, ":write needs a file");
 	if (path == NULL)
 		return;
 	if (!force && access(path, F_OK) == 0) {
@@ -45,9 +56,14 @@ static void write_command(struct ui *u, const char *arg, int force)
 		free(path);
 		return;
 	}
-	notes_write_yaml(u->ns, &b);
+	if (copy)
+		buf_adds(&b, u->cur.reg);
+	else
+		notes_write_yaml(u->ns, &b);
 	if (file_write_atomic(path, b.data ? b.data : "", b.len, &e) != 0) {
 		reader_say(u, 1, "%s", e.text);
+	} else if (copy) {
+		reader_say(u, 0, "the copy written to %s", path);
 	} else {
 		u->q.written = 1;
 		reader_say(u, 0, "notes written to %s (--notes %s reads them)",
@@ -254,7 +270,7 @@ static void run_command(struct ui *u, const char *cmd)
 	else if (*cmd)
 		reader_say(u, 1, "unknown command: %s (try :N for §N, :set, "
 				 ":theme NAME, :open FILE or DIR, :write FILE, "
-				 ":q)", cmd);
+				 ":write @ FILE, :q)", cmd);
 }
 
 void command_start(struct ui *u, char lead)

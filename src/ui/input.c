@@ -8,6 +8,7 @@
 #include <wchar.h>
 
 #include "brief/base/utf8.h"
+#include "brief/ui/pane.h"
 #include "brief/ui/theme.h"
 
 /* One step of a script: a key, a mouse event (key KEY_MOUSE), or a
@@ -47,8 +48,8 @@ static void add_step(size_t *cap, int key, int fn, const char *title,
 	nsteps++;
 }
 
-/* <click X Y>, <wheelup X Y>, <wheeldown X Y> (0-based cell): a mouse
- * step; -1 when s is not one. */
+/* <click X Y>, <sclick X Y> (shift-click), <wheelup X Y>, <wheeldown X
+ * Y> (0-based cell): a mouse step; -1 when s is not one. */
 static int add_mouse(size_t *cap, const char *s, size_t n)
 {
 	static const struct {
@@ -56,6 +57,7 @@ static int add_mouse(size_t *cap, const char *s, size_t n)
 		unsigned long button;
 	} kinds[] = {
 		{"click ", BUTTON1_PRESSED},
+		{"sclick ", BUTTON1_PRESSED | BUTTON_SHIFT},
 		{"wheelup ", BUTTON4_PRESSED},
 #ifdef BUTTON5_PRESSED
 		{"wheeldown ", BUTTON5_PRESSED},
@@ -199,8 +201,10 @@ static void dump_row(int y)
 {
 	struct buf line = {0}, marks = {0};
 	size_t keep = 0, run = 0;
-	int x, k, w, m, run_role = -1;
+	int x, k, w, m, run_role = -1, cy, cx;
 
+	if (!pane_cursor_cell(&cy, &cx))
+		cy = cx = -1;
 	for (x = 0; x <= COLS; x += w > 1 ? w : 1) {
 		cchar_t cc;
 		wchar_t wc[CCHARW_MAX + 1] = {L' ', 0};
@@ -212,6 +216,8 @@ static void dump_row(int y)
 		    getcchar(&cc, wc, &at, &pair, NULL) == ERR || wc[0] == 0)
 			wc[0] = L' ', wc[1] = 0;
 		w = utf8_width((uint32_t)wc[0]);
+		if (x == cx && y == cy)
+			at ^= A_REVERSE; /* the text cursor: its cell's role */
 		m = x < COLS ? marked_role(at, pair) : -1;
 		if (m != run_role) {
 			size_t end = line.len;
@@ -234,6 +240,19 @@ static void dump_row(int y)
 	}
 	fprintf(dump, "%.*s\n%s", (int)keep, line.data ? line.data : "",
 		marks.data ? marks.data : "");
+	if (cy == y) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1] = {L' ', 0};
+		attr_t at = 0;
+		short pair = 0;
+		char u8[4];
+
+		if (mvwin_wch(stdscr, y, cx, &cc) == ERR ||
+		    getcchar(&cc, wc, &at, &pair, NULL) == ERR || wc[0] == 0)
+			wc[0] = L' ';
+		fprintf(dump, "~ text cursor: %.*s\n",
+			(int)utf8_encode((uint32_t)wc[0], u8), u8);
+	}
 	buf_free(&line);
 	buf_free(&marks);
 }

@@ -45,6 +45,7 @@ static void show_top(struct ui *u, size_t di, size_t off)
 		l->shown[l->focus] = di;
 	doc_show_offset(d, off, 0);
 	doc_clamp_end(d, (size_t)reader_text_rows(u));
+	cursor_set(u, di, off);
 }
 
 void jump_mark_go(struct ui *u, int letter)
@@ -95,6 +96,7 @@ void jump_section(struct ui *u, long n)
 	jump_record(u);
 	d->top_sec = k;
 	d->top_row = 0;
+	cursor_set(u, u->lay.shown[u->lay.focus], d->a->sections[k].start);
 	doc_clamp_end(d, (size_t)reader_text_rows(u));
 	if ((size_t)n > d->a->nsections)
 		reader_say(u, 0, "there are %zu paragraphs: §%zu is the last",
@@ -117,6 +119,7 @@ void jump_percent(struct ui *u, long percent)
 		off = d->a->len ? d->a->len - 1 : 0;
 	doc_show_offset(d, off, 0);
 	doc_clamp_end(d, (size_t)reader_text_rows(u));
+	cursor_set(u, u->lay.shown[u->lay.focus], off);
 }
 
 void jump_paragraph(struct ui *u, int dir)
@@ -145,6 +148,7 @@ void jump_paragraph(struct ui *u, int dir)
 	}
 	d->top_sec = s;
 	d->top_row = 0;
+	cursor_set(u, u->lay.shown[u->lay.focus], d->a->sections[s].start);
 	if (dir > 0)
 		doc_clamp_end(d, (size_t)reader_text_rows(u));
 }

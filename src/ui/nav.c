@@ -157,12 +157,16 @@ void reader_select(struct ui *u, size_t di, size_t start, size_t end,
 	u->sel.start = start;
 	u->sel.end = end;
 	u->sel.entity = entity;
+	u->vis.on = 0;
+	cursor_set(u, di, start);
 	nav_show(u, di, start);
 }
 
 void reader_show_at(struct ui *u, size_t di, size_t off)
 {
+	u->vis.on = 0;
 	u->sel.on = 0;
+	cursor_set(u, di, off);
 	nav_show(u, di, off);
 }
 
@@ -176,7 +180,8 @@ void reader_show_doc(struct ui *u, size_t di)
 	u->lay.shown[u->lay.focus] = di;
 }
 
-/* e / E: the next or previous mention in the focused pane. */
+/* e / E: the next or previous mention in the focused pane (after the
+ * selected one, else after the cursor). */
 void nav_select_step(struct ui *u, int dir)
 {
 	struct doc *d = reader_focused(u);
@@ -186,10 +191,11 @@ void nav_select_step(struct ui *u, int dir)
 
 	if (ns == 0)
 		return;
+	/* from the selected mention, else from the cursor */
 	if (fresh)
 		from = u->sel.start;
 	else
-		from = dir > 0 ? doc_top_offset(d) : doc_top_offset(d) + 1;
+		from = dir > 0 ? d->cursor : d->cursor + 1;
 	sec = article_section_at(d->a, from);
 	if (sec < 0)
 		sec = (long)d->top_sec;
@@ -253,7 +259,7 @@ void nav_note_step(struct ui *u, int dir)
 	size_t di = u->lay.shown[u->lay.focus], i, n = u->nplaces[di], nn;
 	size_t from = u->sel.on && u->sel.doc == di
 			      ? u->sel.start
-			      : doc_top_offset(u->docs[di]);
+			      : u->docs[di]->cursor;
 	const struct note_place *p = u->places[di];
 	const char *t;
 
@@ -277,6 +283,8 @@ void nav_note_step(struct ui *u, int dir)
 		}
 	}
 	t = notes_all(u->ns, &nn)[p[i].note].text;
+	u->vis.on = 0;
+	cursor_set(u, di, p[i].start);
 	u->sel.on = 1;
 	u->sel.doc = di;
 	u->sel.start = p[i].start;
@@ -346,6 +354,7 @@ static void search_go(struct ui *u, int dir, int inclusive, size_t from)
 	u->match.doc = u->lay.shown[u->lay.focus];
 	u->match.start = ms;
 	u->match.end = me;
+	cursor_set(u, u->match.doc, ms);
 	at = search_position(&u->search, d->a, ms, &total, &capped);
 	reader_say(u, 0, "/%s  %zu/%zu%s%s", u->search.pattern, at, total,
 		   capped ? "+" : "",
@@ -568,11 +577,26 @@ static void mouse_event(struct ui *u, MEVENT ev)
 	if (!pane_offset_at(d, u->lay.h, u->lay.w[p], ev.y, ev.x - u->lay.x[p],
 			    &off))
 		return;
+	if (ev.bstate & BUTTON_SHIFT) {
+		/* shift-click: the selection from the cursor to here */
+		if (!u->vis.on || u->vis.doc != u->lay.shown[p]) {
+			u->vis.on = 1;
+			u->vis.sentences = 0;
+			u->vis.doc = u->lay.shown[p];
+			u->vis.anchor = d->cursor;
+		}
+		cursor_set(u, u->lay.shown[p], off);
+		return;
+	}
+	u->vis.on = 0;
+	u->sel.on = 0;
+	cursor_set(u, u->lay.shown[p], off);
 	sec = (size_t)article_section_at(d->a, off);
 	mv = doc_mentions(d, u->en->hl, sec, &n, &figs);
 	for (i = 0; i < n; i++)
 		if (mv[i].start <= off && off < mv[i].end) {
 			select_mention(u, u->lay.shown[p], &mv[i]);
+			cursor_set(u, u->lay.shown[p], off);
 			return;
 		}
 }

@@ -1,7 +1,7 @@
-/* noteflow: writing a note -- on the selected mention or the sentence at
- * the top, in the inline editor (or $VISUAL), linked to a passage of the
- * other report, saved, undone; and placing the notes again after each
- * change. */
+/* noteflow: writing a note -- on the selection, the mention or the
+ * sentence at the cursor, in the inline editor (or $VISUAL), linked to a
+ * passage of the other report, saved, undone; and placing the notes
+ * again after each change. */
 #include "brief/ui/reader.h"
 
 #include <curses.h>
@@ -14,24 +14,6 @@
 #include "brief/ui/draw.h"
 #include "brief/ui/input.h"
 #include "brief/ui/term.h"
-
-/* The sentence at the top of doc di. */
-static int top_sentence(struct ui *u, size_t di, size_t *s, size_t *e)
-{
-	struct doc *d = u->docs[di];
-	size_t off = doc_top_offset(d);
-	long k = article_sentence_at(d->a, off);
-
-	if (d->a->nsentences == 0)
-		return 0;
-	if (k < 0)
-		k = 0;
-	if (d->a->sentences[k].end <= off && (size_t)k + 1 < d->a->nsentences)
-		k++;
-	*s = d->a->sentences[k].start;
-	*e = d->a->sentences[k].end;
-	return 1;
-}
 
 /* A note is being written (its editor is set aside while a passage to
  * link is picked): no other may start.  Says so. */
@@ -73,14 +55,13 @@ void noteflow_start(struct ui *u)
 		return;
 	drop_passages(nf);
 	if (u->sel.on && (u->sel.doc == u->lay.shown[0] ||
-			  u->sel.doc == u->lay.shown[1])) {
+			  u->sel.doc == u->lay.shown[1]))
 		di = u->sel.doc;
-		s = u->sel.start;
-		e = u->sel.end;
-	} else if (!top_sentence(u, di, &s, &e)) {
+	if (!cursor_passage(u, di, &s, &e)) {
 		reader_say(u, 1, "nothing here to annotate");
 		return;
 	}
+	u->vis.on = 0;
 	anchor_make(&nf->pend[0], u->docs[di]->a, s, e);
 	nf->npend = 1;
 	open_editor(u, "New", nf->pend[0].quote, "", NULL);
@@ -224,9 +205,11 @@ static void start_link(struct ui *u)
 	u->nf.linking = 1;
 	u->nf.return_focus = u->lay.focus;
 	u->lay.focus = !u->lay.focus;
+	u->vis.on = 0;
 	u->sel.on = 0;
-	reader_say(u, 0, "pick the passage in %s: e/E selects a mention (or "
-			 "scroll to a sentence), Enter links, Esc goes back",
+	reader_say(u, 0, "pick the passage in %s: v selects, e/E a mention "
+			 "(else the cursor's sentence), Enter links, Esc goes "
+			 "back",
 		   u->lay.focus == 0 ? "A" : "B");
 }
 
@@ -234,23 +217,15 @@ static void finish_link(struct ui *u)
 {
 	struct noteflow *nf = &u->nf;
 	size_t di = u->lay.shown[u->lay.focus], s, e;
-	const struct article *a = u->docs[di]->a;
 	char title[512], ex1[128], ex2[128];
-	long k;
 
-	if (u->sel.on && u->sel.doc == di) {
-		/* the sentence around the selected mention */
-		k = article_sentence_at(a, u->sel.start);
-		s = u->sel.start;
-		e = u->sel.end;
-		if (k >= 0 && a->sentences[k].end >= e) {
-			s = a->sentences[k].start;
-			e = a->sentences[k].end;
-		}
-	} else if (!top_sentence(u, di, &s, &e)) {
+	/* exactly what is selected, else what is under the cursor */
+	if (!cursor_passage(u, di, &s, &e)) {
 		reader_say(u, 1, "nothing here to link");
 		return;
 	}
+	u->vis.on = 0;
+	u->sel.on = 0;
 	if (nf->npend > 1)
 		anchor_clear(&nf->pend[--nf->npend]);
 	anchor_make(&nf->pend[nf->npend++], u->docs[di]->a, s, e);

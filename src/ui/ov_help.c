@@ -27,10 +27,14 @@ static int help_open(struct overlay *ov, struct ui *u)
 	olist_add(ov->list, "Counts: a number before a motion repeats it "
 		  "(5j, 3n, 2}); 10G and 10g go to §10, 50% to the middle.",
 		  1);
-	olist_add(ov->list, "Mouse: click selects a mention and focuses its "
-		  "pane; the wheel scrolls the pane under it. In a list the "
+	olist_add(ov->list, "Mouse: click puts the cursor there, selects a "
+		  "mention under it and focuses its pane; shift-click extends "
+		  "a selection to it; the wheel scrolls the pane under it. In a list the "
 		  "wheel scrolls it, a click selects a row, a second click "
 		  "opens it.", 1);
+	olist_add(ov->list, "Copies: y puts the passage and its citation in "
+		  "the register; :write @ FILE saves it (:write FILE writes "
+		  "the notes).", 1);
 	olist_add(ov->list, "", 1);
 	olist_add(ov->list, "Settings (:set NAME=VALUE, or set NAME = VALUE in "
 		  "the config file):", 1);

@@ -46,6 +46,21 @@ static void put_str(const char *s, int cols, unsigned long attr)
 	put_str_ret(s, cols, attr);
 }
 
+/* Where the text cursor was drawn (-1: nowhere). */
+static int cursor_y = -1, cursor_x = -1;
+
+int pane_cursor_cell(int *y, int *x)
+{
+	*y = cursor_y;
+	*x = cursor_x;
+	return cursor_y >= 0;
+}
+
+void pane_cursor_forget(void)
+{
+	cursor_y = cursor_x = -1;
+}
+
 struct matches {
 	size_t *v;
 	size_t n, cap;
@@ -117,6 +132,16 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 		}
 		if (in_search && r != ROLE_SELECTED)
 			r = ROLE_SEARCH;
+		if (v->sel_here && v->sel_entity == ENTITY_NONE) {
+			/* a passage selected (v, V, a note's) */
+			if (v->sel_start <= p && p < v->sel_end) {
+				r = ROLE_SELECTED;
+				if (v->sel_end < next)
+					next = v->sel_end;
+			} else if (v->sel_start > p && v->sel_start < next) {
+				next = v->sel_start;
+			}
+		}
 		{
 			/* inside a note's passage: the note role for plain
 			 * text, underlined otherwise */
@@ -148,6 +173,23 @@ static void draw_row(struct doc *d, size_t ls, size_t le, int cols,
 			}
 			if (next <= p)
 				next = p + 1;
+			if (v->has_cursor && p == v->cursor) {
+				/* the text cursor: one character, reversed */
+				size_t len;
+
+				wrap_char_width(t, p, le, &len);
+				next = p + (len ? len : 1);
+				getyx(stdscr, cursor_y, cursor_x);
+				used += draw_text(t, p, next, cols - used,
+						 (theme_attr(r) | extra) ^
+							 A_REVERSE);
+				p = next;
+				while (mi < mn && mv[mi].end <= p)
+					mi++;
+				continue;
+			}
+			if (v->has_cursor && v->cursor > p && v->cursor < next)
+				next = v->cursor;
 			used += draw_text(t, p, next, cols - used,
 					 theme_attr(r) | extra);
 		}
@@ -187,6 +229,20 @@ static void draw_header(struct doc *d, int y, int x, int w,
 	draw_fill(w - used, theme_attr(ROLE_TEXT));
 }
 
+void pane_prepare(struct doc *d, int w, int numbers)
+{
+	int g = pane_gutter(d, numbers);
+
+	if (g + 1 >= w)
+		g = PANE_GUTTER;
+	d->gutter = g;
+	doc_set_width(d, text_cols(w, g));
+	if (d->show_at) {
+		doc_show_offset(d, d->show_at - 1, 0);
+		d->show_at = 0;
+	}
+}
+
 void pane_draw(struct doc *d, int y, int x, int h, int w,
 	       const struct pane_view *v)
 {
@@ -197,16 +253,9 @@ void pane_draw(struct doc *d, int y, int x, int h, int w,
 
 	if (h <= 0 || w <= 0)
 		return;
-	if (g + 1 >= w) {
-		g = PANE_GUTTER;
-		cols = text_cols(w, g);
-	}
-	d->gutter = g;
-	doc_set_width(d, cols);
-	if (d->show_at) {
-		doc_show_offset(d, d->show_at - 1, 0);
-		d->show_at = 0;
-	}
+	pane_prepare(d, w, v->numbers);
+	g = d->gutter;
+	cols = text_cols(w, g);
 	draw_header(d, y, x, w, v);
 	if (ns == 0 && rows > 0) {
 		move(y + PANE_HEADER, x);

@@ -221,7 +221,17 @@ static void draw_status(struct ui *u)
 	unsigned long attr = theme_attr(ROLE_STATUS);
 
 	status_left(u, left, sizeof left, 0);
-	if (u->sel.on) {
+	if (u->vis.on) {
+		/* the characters selected */
+		const char *t = u->docs[u->sel.doc]->a->text;
+		size_t i, nc = 0;
+
+		for (i = u->sel.start; i < u->sel.end; i++)
+			nc += ((unsigned char)t[i] & 0xC0) != 0x80;
+		snprintf(right, sizeof right, "%s %zu characters ",
+			 u->vis.sentences ? "-- SENTENCES --" : "-- VISUAL --",
+			 nc);
+	} else if (u->sel.on) {
 		const struct entity *en = entities_get(u->en->reg, u->sel.entity);
 
 		if (en && u->xref_ready)
@@ -290,6 +300,8 @@ static void pane_view_for(struct ui *u, int p, struct pane_view *v)
 	v->cur_start = u->match.start;
 	v->cur_end = u->match.end;
 	v->focused = u->lay.focus == p;
+	v->has_cursor = v->focused && !overlay_is_open(&u->ov);
+	v->cursor = u->docs[di]->cursor;
 	v->label = p == 0 ? "A" : "B";
 	v->notes = u->places[di];
 	v->nnotes = u->nplaces[di];
@@ -349,6 +361,12 @@ void reader_draw(struct ui *u)
 		return;
 	}
 	layout(u);
+	for (p = 0; p < 2; p++)
+		if (!u->lay.single || p == u->lay.focus)
+			pane_prepare(u->docs[u->lay.shown[p]], u->lay.w[p],
+				     (int)u->cfg.set.num[SET_gutter]);
+	cursor_follow(u);
+	pane_cursor_forget();
 	for (p = 0; p < 2; p++) {
 		if (u->lay.single && p != u->lay.focus)
 			continue;

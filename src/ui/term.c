@@ -176,7 +176,8 @@ int term_open(int headless)
 	nonl();
 	keypad(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+		  BUTTON_SHIFT
 #ifdef BUTTON5_PRESSED
 			  | BUTTON5_PRESSED
 #endif
@@ -220,4 +221,12 @@ int term_run_outside(const char *cmd)
 	clearok(curscr, TRUE);
 	refresh();
 	return rc;
+}
+
+void term_send(const char *s, size_t n)
+{
+	if (scr == NULL)
+		return;
+	fflush(tty_out ? tty_out : stdout);
+	write_all(tty_out ? fileno(tty_out) : 1, s, n);
 }

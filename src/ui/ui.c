@@ -98,6 +98,7 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 	int rc;
 
 	memset(u, 0, sizeof *u);
+	u->cur.want_col = -1;
 	cpath = o->config ? xstrdup(o->config) : xdg_path("config", "config");
 	rc = config_load(&u->cfg, cpath, e);
 	free(cpath);
@@ -165,6 +166,7 @@ static void ui_free(struct ui *u)
 	size_t i;
 
 	search_clear(&u->search);
+	free(u->cur.reg);
 	overlay_close(&u->ov);
 	if (u->nf.editing)
 		noteflow_end(u);

@@ -20,9 +20,9 @@ keys G
 check_line "G agrees with paging: END" "§[0-9]+–9/9  END"
 
 # counts
-keys g 5 j
-check_line "5j scrolls five lines" " A articles/000_b6812c9593b6cfb0.txt  §1–[0-9]/9  [0-9]+%"
-check_gone "5j: the first lines are gone" "▌ North Korean leader Kim Jong Un has recently"
+keys g 5 C-e
+check_line "5 C-e scrolls five lines" " A articles/000_b6812c9593b6cfb0.txt  §1–[0-9]/9  [0-9]+%"
+check_gone "5 C-e: the first lines are gone" "▌ North Korean leader Kim Jong Un has recently"
 keys 4 G
 check_line "4G goes to §4" " A articles/000_b6812c9593b6cfb0.txt  §4–[0-9]/9"
 keys 1 0 G

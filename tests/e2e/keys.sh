@@ -12,8 +12,8 @@ start 100 24 articles
 check "reader open" "North Korean leader Kim Jong Un has recently"
 keys Space
 check_gone "Space pages down" "▌ North Korean leader Kim Jong Un has recently"
-keys b
-check "b pages up" "▌ North Korean leader Kim Jong Un has recently"
+keys C-b
+check "C-b pages up" "▌ North Korean leader Kim Jong Un has recently"
 keys NPage
 check_gone "PgDn pages down" "▌ North Korean leader Kim Jong Un has recently"
 keys PPage
@@ -22,10 +22,10 @@ keys d
 check_gone "d scrolls half a page" "▌ North Korean leader Kim Jong Un has recently"
 keys u
 check "u scrolls back" "▌ North Korean leader Kim Jong Un has recently"
-keys Down Down
-check_gone "Down scrolls a line" "▌ North Korean leader Kim Jong Un has recently"
-keys Up Up
-check "Up scrolls back" "▌ North Korean leader Kim Jong Un has recently"
+keys C-e C-e
+check_gone "C-e scrolls a line" "▌ North Korean leader Kim Jong Un has recently"
+keys C-y C-y
+check "C-y scrolls back" "▌ North Korean leader Kim Jong Un has recently"
 keys End
 check "End goes to the bottom" "Overall, the developments"
 keys Home

@@ -13,7 +13,7 @@ check "monkey: reader open" "North Korean leader"
 # the plan: one action per line, from a seeded generator
 awk -v seed="$SEED" -v n="$KEYS" 'BEGIN {
 	srand(seed)
-	split("j k g G d u b n N e E ] [ x i z s Tab Space Up Down PgUp PgDn Home End Left Right Enter Escape BSpace a A > < U c t o ? / C-l C-o C-j C-a C-e C-u", K, " ")
+	split("j k g G d u b n N e E ] [ x i z s Tab Space Up Down PgUp PgDn Home End Left Right Enter Escape BSpace a A > < U c t o ? / C-l C-o C-j C-a C-e C-u w h l 0 $ ( ) H M L v V y C-y", K, " ")
 	nk = 0; for (i in K) nk++
 	for (i = 0; i < n; i++) {
 		r = rand()

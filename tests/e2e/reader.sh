@@ -28,8 +28,8 @@ keys Escape
 check_gone "Esc closes help" "brief — keys"
 
 # scrolling
-keys j j j
-check_line "j scrolls down" "^  military spy satellites|^  and South Korea if provoked"
+keys C-e C-e C-e
+check_line "C-e scrolls down" "^  military spy satellites|^  and South Korea if provoked"
 keys g
 check "g goes to the top" "▌ North Korean leader Kim Jong Un has recently"
 keys G

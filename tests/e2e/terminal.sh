@@ -7,9 +7,9 @@ B=articles/001_ac23be4cfe9d2cdd.txt
 # resize to 60x20 (one pane) and back, keeping the reading position
 start 160 40 articles
 check "wide: two panes" "│B North Korean leader"
-keys j j j j j j
-# the sixth j moves the status to §2 (five leave it at §1): all six are
-# read before the resize, whose j rows are narrower
+keys C-e C-e C-e C-e C-e C-e
+# the sixth C-e moves the status to §2 (five leave it at §1): all six
+# are read before the resize, whose rows are narrower
 check_line "scrolled before resizing" "^ A articles/000_b6812c9593b6cfb0.txt +§2–"
 check_line "scrolled six rows" "^  In a major ruling party meeting"
 resize 60 20

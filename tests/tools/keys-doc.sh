@@ -7,7 +7,7 @@
 form=${1:-md}
 if [ "$form" = settings ]; then
 	# the settings (include/brief/ui/settings.def) as the README's table
-	sed -n 's/^SETTING(\([a-z_]*\), \([A-Z]*\), "\([^"]*\)", "\(.*\)")$/\1\t\2\t\3\t\4/p' \
+	sed -n 's/^SETTING(\([a-z_0-9]*\), \([A-Z]*\), "\([^"]*\)", "\(.*\)")$/\1\t\2\t\3\t\4/p' \
 		include/brief/ui/settings.def |
 		awk -F'\t' '{
 			kind = $2 == "BOOL" ? "on/off" : $2 == "NUM" ? "number" : "text"

@@ -38,6 +38,8 @@ struct doc {
 	size_t top_row;          /* row within top_sec */
 	int told_changed;        /* the reader said the file changed */
 	int gutter;              /* columns left of the text, as drawn */
+	size_t cursor;           /* the text cursor: a byte offset (kept on
+				  * a shown row before each drawing) */
 	size_t show_at;          /* 1 + an offset to put at the top once the
 				  * width is known (reopening), else 0 */
 };

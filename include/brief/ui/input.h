@@ -8,8 +8,9 @@
  * and names in angle brackets: <Enter> <Esc> <Tab> <Space> <BS> <Up>
  * <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <C-x> (Ctrl-x) <lt>
  * ('<'), the mouse at a cell (0-based column and row): <click X Y>
- * <wheelup X Y> <wheeldown X Y>, and <dump TITLE>, which appends "=== TITLE" and the screen to the
- * dump file. */
+ * <sclick X Y> (with shift) <wheelup X Y> <wheeldown X Y>, and <dump
+ * TITLE>, which appends "=== TITLE" and the screen to the dump file (the
+ * text cursor as a line "~ text cursor: C"). */
 #ifndef BRIEF_INPUT_H
 #define BRIEF_INPUT_H
 

@@ -85,6 +85,21 @@ struct noteflow {
 	int return_focus;         /* the pane the note was started in */
 };
 
+/* A selection being made with v (by character) or V (by sentence):
+ * from anchor to the text cursor of doc. */
+struct visual {
+	int on;
+	int sentences;            /* V */
+	size_t doc, anchor;
+};
+
+/* The text cursor's column kept over j and k (-1: take it afresh), and
+ * what y copied last (the register :write @ FILE saves). */
+struct cursor_state {
+	long want_col;
+	char *reg;
+};
+
 /* Quitting, and the question when notes are unsaved. */
 struct quitting {
 	int quit;
@@ -111,6 +126,8 @@ struct ui {
 	/* what is shown */
 	struct layout lay;
 	struct selection sel;
+	struct visual vis;
+	struct cursor_state cur;
 	struct search search;
 	struct search_start from;
 	struct cur_match match;
@@ -190,6 +207,30 @@ void jump_paragraph(struct ui *u, int dir);
 int jump_prefix_key(struct ui *u, int key, int fn);
 /* The count typed before the action (1 when none), then forgotten. */
 long jump_take_count(struct ui *u);
+
+/* cursor.c: the text cursor of each doc (doc->cursor, drawn in the
+ * focused pane), its motions, v/V selections and y. */
+enum cursor_motion {
+	CUR_LEFT, CUR_RIGHT, CUR_DOWN, CUR_UP, CUR_WORD_NEXT, CUR_WORD_PREV,
+	CUR_ROW_START, CUR_ROW_END, CUR_SENT_NEXT, CUR_SENT_PREV,
+	CUR_SCREEN_TOP, CUR_SCREEN_MID, CUR_SCREEN_BOTTOM
+};
+/* Move the focused pane's cursor (count times), scrolling to show it. */
+void cursor_move(struct ui *u, enum cursor_motion m);
+/* Put doc di's cursor at byte off (a jump, a click, a mention). */
+void cursor_set(struct ui *u, size_t di, size_t off);
+/* Before drawing: each shown doc's cursor pulled onto its screen (after
+ * scrolling by page), and the v/V selection following the cursor. */
+void cursor_follow(struct ui *u);
+/* What a note, a link or y takes in doc di: the selection there, else
+ * the mention under its cursor, else the cursor's sentence.  1 when
+ * there is one. */
+int cursor_passage(struct ui *u, size_t di, size_t *s, size_t *e);
+/* v and V: start (or end) a selection at the cursor. */
+void cursor_visual(struct ui *u, int sentences);
+/* y: copy the passage with its citation to the register (and with the
+ * osc52 setting to the terminal's clipboard). */
+void cursor_yank(struct ui *u);
 
 /* noteflow.c: adding, editing, linking notes. */
 void noteflow_start(struct ui *u);

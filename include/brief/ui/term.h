@@ -5,6 +5,8 @@
 #ifndef BRIEF_TERM_H
 #define BRIEF_TERM_H
 
+#include <stddef.h>
+
 /* Open the screen and set the reader's modes; headless: draw into
  * nothing (a key script's run, at the size LINES and COLUMNS give).
  * Catches SIGINT, SIGTERM and SIGHUP.  0, or -1 when there is no
@@ -19,5 +21,9 @@ void term_set_unsaved(int unsaved);
 /* Run the shell command cmd with the terminal given back meanwhile:
  * its exit status (-1 when it could not run). */
 int term_run_outside(const char *cmd);
+
+/* Write n bytes as they are to the terminal (an OSC 52 sequence, say);
+ * the caller makes sure they are safe. */
+void term_send(const char *s, size_t n);
 
 #endif
