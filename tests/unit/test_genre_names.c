@@ -53,13 +53,15 @@ static const struct genre_case cases[] = {
 	 * name again, addressed, is the same person; a given name before
 	 * a place's word or an organisation's is no person */
 	{"Next up, we'll go to Trevor Brenner of the Daily Courier. "
-	 "Trevor, you should be able to unmute yourself. Thanks, Yulia. Ingrid Brandvold, "
+	 "Trevor, you should be able to unmute yourself. Thanks, Yulia. "
+	 "Brett McAllen spoke. Ingrid Brandvold, "
 	 "an aid worker, left. Flights resumed at Ben Gurion Airport and "
 	 "David Sanger University reopened.\n",
 	 {
 		{"Trevor Brenner", CAT_ACTOR, "Trevor Brenner", 0},
 		{"Trevor", CAT_ACTOR, "Trevor Brenner", 0},
 		{"Yulia", CAT_ACTOR, "Yulia", 0},
+		{"Brett McAllen", CAT_ACTOR, "Brett McAllen", 0},
 		{"Ingrid Brandvold", CAT_ACTOR, NULL, 0},
 		{"Ben Gurion", CAT_ACTOR, NULL, 1},
 		{"Ben Gurion Airport", CAT_ACTOR, NULL, 1},
