@@ -206,30 +206,18 @@ static void office(struct highlighter *h, const char *t, size_t s,
 		    PRI_RULE);
 }
 
-/* Does the name [g, ne) end with an organisation's last word ("General
- * Assembly", "Vantage Security Group")? */
-static int ends_with_suffix(const struct highlighter *h, const char *t,
-			    size_t g, size_t ne)
+/* Does the name [g, ne) end with a word of list tr: an organisation's
+ * last word ("General Assembly", "Vantage Security Group"), a place's
+ * ("Ben Gurion Airport")? */
+static int ends_with(const struct trie *tr, const char *t, size_t g,
+		     size_t ne)
 {
 	size_t lw = ne;
 	uint32_t v;
 
 	while (lw > g && t[lw - 1] != ' ')
 		lw--;
-	return trie_match(h->suffixes, t, ne, lw, &v) == ne;
-}
-
-/* Does the name [g, ne) end with a place's word ("Ben Gurion
- * Airport")? */
-static int ends_with_place(const struct highlighter *h, const char *t,
-			   size_t g, size_t ne)
-{
-	size_t lw = ne;
-	uint32_t v;
-
-	while (lw > g && t[lw - 1] != ' ')
-		lw--;
-	return trie_match(h->place_names, t, ne, lw, &v) == ne;
+	return trie_match(tr, t, ne, lw, &v) == ne;
 }
 
 /* A person after a title ending at q: "President Joe Biden", "Minister
@@ -273,7 +261,7 @@ void hl_rule_person(struct highlighter *h, struct hl_state *st,
 
 		if ((ne + 1 < e && t[ne] == ' ' &&
 		     trie_match(h->suffixes, t, e, ne + 1, &v) != 0) ||
-		    ends_with_suffix(h, t, g, ne))
+		    ends_with(h->suffixes, t, g, ne))
 			return;
 	}
 	if (hl_is_word_in(h->not_names, t, g,
@@ -309,7 +297,7 @@ void hl_rule_speaker(struct highlighter *h, struct hl_state *st,
 	    trie_match(h->aliases, t, e, g, &v) != 0)
 		return;
 	/* nor an organisation: "said Vantage Security Group." */
-	if (ends_with_suffix(h, t, g, ne))
+	if (ends_with(h->suffixes, t, g, ne))
 		return;
 	person_found(h, st, t, g, ne);
 }
@@ -431,7 +419,8 @@ void hl_rule_given(struct highlighter *h, struct hl_state *st,
 		    (trie_match(h->aliases, t, e, sp, &v) != 0 &&
 		     (entities_get(h->reg, v)->kind == NULL ||
 		      strcmp(entities_get(h->reg, v)->kind, "person") != 0)) ||
-		    ends_with_suffix(h, t, p, ne) || ends_with_place(h, t, p, ne) ||
+		    ends_with(h->suffixes, t, p, ne) ||
+		    ends_with(h->place_names, t, p, ne) ||
 		    (ne + 1 < e && t[ne] == ' ' &&
 		     (trie_match(h->suffixes, t, e, ne + 1, &v) != 0 ||
 		      trie_match(h->place_names, t, e, ne + 1, &v) != 0)))
