@@ -84,6 +84,32 @@ static int all_caps(const char *t, size_t s, size_t e)
 	return 1;
 }
 
+/* An alias [ws, q) of entity v that the text goes on past, or that does
+ * not name its entity there: "U.S." in "50 U.S.C." (a code), "American"
+ * before "workers" or "goods" (a population, an origin). */
+static int cut_name(const struct highlighter *h, const char *t, size_t e,
+		    size_t ws, size_t q, uint32_t v)
+{
+	const struct entity *en = entities_get(h->reg, v);
+	size_t g = q;
+	uint32_t w;
+
+	if (t[q - 1] == '.' && q < e && hl_upper_at(t, e, q))
+		return 1;
+	/* a demonym: one word, not the state's name ("American", not
+	 * "U.S." nor "Canada") */
+	if (en->kind == NULL || strcmp(en->kind, "state") != 0 ||
+	    memchr(t + ws, '.', q - ws) || memchr(t + ws, ' ', q - ws) ||
+	    (strlen(en->name) == q - ws && memcmp(en->name, t + ws, q - ws) == 0))
+		return 0;
+	/* "American-made", "American workers" */
+	if (g + 1 < e && (t[g] == ' ' || t[g] == '-'))
+		g++;
+	else
+		return 0;
+	return trie_match(h->populations, t, e, g, &w) != 0;
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p, uint64_t key,
@@ -98,8 +124,14 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	    (ql = trie_match_in(st->learnt, t, e, p, TRIE_EXACT, &vl)) != 0)
 		hl_cand_add(h, p, ql, vl, entities_get(h->reg, vl)->cat,
 			 all_caps(t, p, ql) ? PRI_DEFINED : PRI_RULE);
-	if ((m & (PM_ALIAS | PM_ALIAS_FOLDED)) &&
-	    (q = hl_alias_at(h, ks, t, e, p, &v)) != 0) {
+	q = (m & (PM_ALIAS | PM_ALIAS_FOLDED)) ? hl_alias_at(h, ks, t, e, p, &v)
+						: 0;
+	if (h->caps_line && (ql = trie_match_in(h->caps, t, e, p, TRIE_FOLDED,
+						&vl)) > q) {
+		q = ql;
+		v = vl;
+	}
+	if (q != 0 && !cut_name(h, t, e, p, q, v)) {
 		/* no pointer into the registry kept: rules intern names */
 		const struct entity *en = entities_get(h->reg, v);
 		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
@@ -118,7 +150,7 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		}
 	}
 	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
-		hl_rule_person(h, st, t, e, q);
+		hl_rule_person(h, st, t, s, e, p, q);
 		hl_rule_apposition(h, st, t, s, p);
 	}
 	if ((m & PM_SUFFIX) &&
@@ -135,6 +167,22 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		if ((q = trie_match(h->place_shapes, t, e, p, &v)) != 0)
 			hl_rule_place_shape(h, st, t, s, e, p, q);
 	}
+}
+
+/* The end of the line that starts at p (a section's text breaks lines
+ * with '\n'); *caps: it has capital letters and no small ones ("THE
+ * WHITE HOUSE,", "JOSEPH R. BIDEN JR.", "ZIMBABWE"). */
+static size_t line_of(const char *t, size_t e, size_t p, int *caps)
+{
+	size_t i;
+	int big = 0, small = 0;
+
+	for (i = p; i < e && t[i] != '\n'; i++) {
+		big += t[i] >= 'A' && t[i] <= 'Z';
+		small += t[i] >= 'a' && t[i] <= 'z';
+	}
+	*caps = big >= 3 && small == 0;
+	return i + 1;
 }
 
 /* A figure read at p, a candidate. */
@@ -160,7 +208,8 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 {
 	const struct section *se = &a->sections[sec];
 	const char *t = a->text;
-	size_t s = se->start, e = se->end, p, ms, me, n0 = out->n;
+	size_t s = se->start, e = se->end, p, ms, me, n0 = out->n,
+	       line_end = s;
 	int prevw, each;
 	uint32_t v;
 
@@ -183,12 +232,19 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 			clen = utf8_decode(t + p, e - p, &cp);
 			w = iswalnum((wint_t)cp) != 0;
 		}
+		if (p >= line_end) {
+			line_end = line_of(t, e, p, &h->caps_line);
+			if (!h->caps_line)
+				hl_rule_label(h, st, t, e, p);
+		}
 		if (w && !prevw) {
 			uint64_t key = trie_key(t, e, p);
 			const struct keyslot *ks = &h->keymap[hl_key_slot(h, key)];
 			unsigned m = ks->mask;
 
 			at_word(h, st, t, s, e, p, key, ks);
+			if (c >= 'A' && c <= 'Z' && !h->caps_line)
+				hl_rule_given(h, st, t, s, e, p);
 			if (h->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&
 			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,

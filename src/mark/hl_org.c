@@ -31,6 +31,23 @@ static int not_in_name(const char *t, size_t ws, size_t we)
 
 /* An organisation whose last word (a suffix) spans [p, q): capitalised
  * words before it, joiners allowed between them. */
+/* Does a document word open or end the name [s, e) ("Authorization for
+ * Use of Military Force", "Immigration and Nationality Act")?  A law,
+ * treaty or order, no actor. */
+static int document(const struct highlighter *h, const char *t, size_t s,
+		    size_t e)
+{
+	size_t ws = e, we = s;
+	uint32_t v;
+
+	while (ws > s && t[ws - 1] != ' ' && t[ws - 1] != '\n')
+		ws--;
+	while (we < e && t[we] != ' ' && t[we] != '\n')
+		we++;
+	return hl_is_word_in(h->documents, t, ws, e) ||
+	       trie_match(h->documents, t, we, s, &v) == we;
+}
+
 void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			size_t e, size_t p, size_t q)
 {
@@ -55,7 +72,7 @@ void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 		pos = ws;
 		words++;
 	}
-	if (first_cap >= p)
+	if (first_cap >= p || document(h, t, first_cap, q))
 		return;
 	/* "Iran's Islamic Revolutionary Guard Corps": after a possessive,
 	 * a name the lexicon knows is that entity, not a new one */
@@ -200,6 +217,10 @@ void hl_rule_acronym(struct highlighter *h, struct hl_state *st,
 			}
 		return;
 	}
+	/* "International Emergency Economic Powers Act (IEEPA)": a law's
+	 * name is no actor, nor its short form */
+	if (document(h, t, long_s, long_e))
+		return;
 	/* what the long form was marked as ("South Korea's Joint Chiefs of
 	 * Staff (JCS)": that JCS), else the long form in the lexicon:
 	 * "Syrian Democratic Forces (SDF)" is not Japan's SDF */

@@ -191,23 +191,39 @@ static size_t after_department(const struct highlighter *h, const char *t,
 	return d;
 }
 
-/* Does the name [g, ne) end with an organisation's last word ("General
- * Assembly", "Vantage Security Group")? */
-static int ends_with_suffix(const struct highlighter *h, const char *t,
-			    size_t g, size_t ne)
+/* "the Secretary of the Treasury", "the Director of National
+ * Intelligence": a title of an office with its department, after "the"
+ * and with no name after it, is the office, an actor. */
+static void office(struct highlighter *h, const char *t, size_t s,
+		   size_t p, size_t q)
+{
+	if (p < s + 4 || !hl_upper_at(t, q, p) ||
+	    (memcmp(t + p - 4, "the ", 4) != 0 &&
+	     memcmp(t + p - 4, "The ", 4) != 0) ||
+	    memmem(t + p, q - p, " of ", 4) == NULL)
+		return;
+	hl_cand_add(h, p, q, hl_intern_name(h, t, p, q, "office"), CAT_ACTOR,
+		    PRI_RULE);
+}
+
+/* Does the name [g, ne) end with a word of list tr: an organisation's
+ * last word ("General Assembly", "Vantage Security Group"), a place's
+ * ("Ben Gurion Airport")? */
+static int ends_with(const struct trie *tr, const char *t, size_t g,
+		     size_t ne)
 {
 	size_t lw = ne;
 	uint32_t v;
 
 	while (lw > g && t[lw - 1] != ' ')
 		lw--;
-	return trie_match(h->suffixes, t, ne, lw, &v) == ne;
+	return trie_match(tr, t, ne, lw, &v) == ne;
 }
 
 /* A person after a title ending at q: "President Joe Biden", "Minister
  * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,". */
 void hl_rule_person(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t e, size_t q)
+		    const char *t, size_t s, size_t e, size_t p, size_t q)
 {
 	size_t g, ms, ne;
 	int comma = 0;
@@ -216,6 +232,8 @@ void hl_rule_person(struct highlighter *h, struct hl_state *st,
 	g = q = after_department(h, t, e, q);
 	if (h->name_re == NULL || g + 1 >= e)
 		return;
+	if (!(t[g] == ' ' && hl_upper_at(t, e, g + 1)))
+		office(h, t, s, p, q);
 	if (t[g] == ',' && t[g + 1] == ' ') /* "prime minister, Donald Tusk," */
 		comma = 1, g++;
 	else if (t[g] != ' ')
@@ -243,7 +261,7 @@ void hl_rule_person(struct highlighter *h, struct hl_state *st,
 
 		if ((ne + 1 < e && t[ne] == ' ' &&
 		     trie_match(h->suffixes, t, e, ne + 1, &v) != 0) ||
-		    ends_with_suffix(h, t, g, ne))
+		    ends_with(h->suffixes, t, g, ne))
 			return;
 	}
 	if (hl_is_word_in(h->not_names, t, g,
@@ -279,7 +297,140 @@ void hl_rule_speaker(struct highlighter *h, struct hl_state *st,
 	    trie_match(h->aliases, t, e, g, &v) != 0)
 		return;
 	/* nor an organisation: "said Vantage Security Group." */
-	if (ends_with_suffix(h, t, g, ne))
+	if (ends_with(h->suffixes, t, g, ne))
 		return;
 	person_found(h, st, t, g, ne);
+}
+
+/* Is [ws, we) one word in capitals, dots, hyphens and apostrophes
+ * ("KIRBY", "MR.", "O'BRIEN")? */
+static int caps_word(const char *t, size_t ws, size_t we)
+{
+	size_t i;
+
+	for (i = ws; i < we; i++)
+		if (!((t[i] >= 'A' && t[i] <= 'Z') || t[i] == '.' ||
+		      t[i] == '-' || t[i] == '\''))
+			return 0;
+	return we > ws;
+}
+
+/* The speaker's name read from a label word in capitals: "KIRBY" is the
+ * person the article or the lexicon knows as "Kirby" ("John Kirby"),
+ * else a person of that name. */
+static uint32_t label_person(struct highlighter *h, struct hl_state *st,
+			     const char *t, size_t ws, size_t we)
+{
+	char name[64];
+	size_t i, n = we - ws;
+	uint32_t v;
+
+	if (n >= sizeof name)
+		return ENTITY_NONE;
+	for (i = 0; i < n; i++)
+		name[i] = i > 0 && t[ws + i - 1] != '-' && t[ws + i - 1] != '\'' &&
+				  t[ws + i] >= 'A' && t[ws + i] <= 'Z'
+			  ? (char)(t[ws + i] + 32)
+			  : t[ws + i];
+	name[n] = 0;
+	if (trie_match_in(st->learnt, name, n, 0, TRIE_EXACT, &v) == n ||
+	    trie_match(h->aliases, name, n, 0, &v) == n) {
+		const struct entity *en = entities_get(h->reg, v);
+
+		return en->kind && strcmp(en->kind, "person") == 0
+			       ? v
+			       : ENTITY_NONE;
+	}
+	if (hl_is_word_in(h->titles, name, 0, n))
+		return ENTITY_NONE; /* "THE PRESIDENT:" */
+	return entities_intern(h->reg, name, n, CAT_ACTOR, "person", 1);
+}
+
+void hl_rule_label(struct highlighter *h, struct hl_state *st,
+		   const char *t, size_t e, size_t p)
+{
+	size_t i = p, ws = p, we = p;
+	int words = 0;
+	uint32_t id;
+
+	/* up to four words in capitals, then ':' */
+	while (words < 4) {
+		size_t b = i;
+
+		while (i < e && t[i] != ' ' && t[i] != ':' && t[i] != '\n')
+			i++;
+		if (!caps_word(t, b, i))
+			return;
+		ws = b;
+		we = i;
+		words++;
+		if (i < e && t[i] == ':')
+			break;
+		if (i >= e || t[i] != ' ')
+			return;
+		i++;
+	}
+	if (i >= e || t[i] != ':' || (we > ws && t[we - 1] == '.') ||
+	    hl_is_word_in(h->label_roles, t, ws, we) ||
+	    hl_is_word_in(h->label_roles, t, p, we))
+		return;
+	id = label_person(h, st, t, ws, we);
+	if (id != ENTITY_NONE)
+		hl_cand_add(h, ws, we, id, CAT_ACTOR, PRI_RULE);
+}
+
+/* Is the given name [p, q) the one addressed: after a comma or at a
+ * sentence's start, before a comma or the sentence's end ("Thanks,
+ * Sean.", "Phil, you should", "No, David.")? */
+static int addressed(const char *t, size_t s, size_t e, size_t p, size_t q)
+{
+	int before = p == s || t[p - 1] == '\n' ||
+		     (p >= s + 2 && t[p - 1] == ' ' &&
+		      (t[p - 2] == ',' || t[p - 2] == '.' || t[p - 2] == '?' ||
+		       t[p - 2] == '!'));
+
+	return before && q < e &&
+	       (t[q] == ',' || t[q] == '.' || t[q] == '?' || t[q] == '!') &&
+	       (q + 1 >= e || t[q + 1] == ' ' || t[q + 1] == '\n');
+}
+
+void hl_rule_given(struct highlighter *h, struct hl_state *st,
+		   const char *t, size_t s, size_t e, size_t p)
+{
+	size_t q, ms, ne, sp;
+	uint32_t v;
+
+	if (h->name_re == NULL ||
+	    (q = trie_match(h->given, t, e, p, &v)) == 0 ||
+	    trie_match(h->aliases, t, e, p, &v) >= q)
+		return; /* "Jordan", "Georgia": the lexicon's */
+	if (q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)) {
+		if (!rx_find(h->name_re, h->md, t, e, p, PCRE2_ANCHORED, &ms,
+			     &ne) ||
+		    ne <= q + 1)
+			return;
+		ne = hl_before_possessive(t, p, ne);
+		sp = q + 1;
+		/* the surname is no state nor organisation ("Victoria
+		 * Nuland" is a person, "Paul Tower" ...), and the name runs
+		 * into no organisation or place ("George Washington
+		 * University", "Kennedy Airport") */
+		if (ne <= sp || hl_is_word_in(h->not_names, t, sp, ne) ||
+		    (trie_match(h->aliases, t, e, sp, &v) != 0 &&
+		     (entities_get(h->reg, v)->kind == NULL ||
+		      strcmp(entities_get(h->reg, v)->kind, "person") != 0)) ||
+		    ends_with(h->suffixes, t, p, ne) ||
+		    ends_with(h->place_names, t, p, ne) ||
+		    (ne + 1 < e && t[ne] == ' ' &&
+		     (trie_match(h->suffixes, t, e, ne + 1, &v) != 0 ||
+		      trie_match(h->place_names, t, e, ne + 1, &v) != 0)))
+			return;
+		person_found(h, st, t, p, ne);
+		hl_state_add(st, t + p, q - p,
+			     h->c[h->nc - 1].entity); /* "Phil" again */
+		return;
+	}
+	if (addressed(t, s, e, p, q))
+		hl_cand_add(h, p, q, hl_intern_name(h, t, p, q, "person"),
+			    CAT_ACTOR, PRI_RULE);
 }

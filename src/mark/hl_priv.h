@@ -69,6 +69,13 @@ struct highlighter {
 	struct trie *weapon_words; /* "System": a long form that is a weapon */
 	struct trie *place_leads; /* "near", "port of": a place follows */
 	struct trie *place_shapes; /* "Island", "region": a place ends */
+	struct trie *given;       /* "John", "Yulia": a given name */
+	struct trie *label_roles; /* "MODERATOR", "Q": a label, no name */
+	struct trie *documents;   /* "Act", "Authorization": a document */
+	struct trie *populations; /* "people", "workers" after a demonym */
+	struct trie *caps;        /* the aliases with a small letter,
+				   * folded: matched on lines in capitals */
+	int caps_line;            /* the word scanned is on such a line */
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
@@ -175,10 +182,24 @@ size_t hl_possessive_at(const char *t, size_t e, size_t p);
 void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t s, size_t p);
 
-/* A person after a title ending at q: "President Joe Biden", "Minister
- * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,". */
+/* A person after a title [p, q): "President Joe Biden", "Minister
+ * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,"; with
+ * no name after it, "the Secretary of the Treasury" is an office, an
+ * actor. */
 void hl_rule_person(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t e, size_t q);
+		    const char *t, size_t s, size_t e, size_t p, size_t q);
+
+/* A speaker's label at the line start p ("MR. KIRBY: Thanks"): the last
+ * word before the colon is the speaker, a person; a role ("MODERATOR:",
+ * "Q:") is no one. */
+void hl_rule_label(struct highlighter *h, struct hl_state *st,
+		   const char *t, size_t e, size_t p);
+
+/* A given name from the rules' list at p: with a capitalised surname
+ * after it ("Brett McGurk", "Yulia Navalnaya") a person; alone, as the
+ * one addressed ("Go ahead, Phil.", "John, in addition"), a person too. */
+void hl_rule_given(struct highlighter *h, struct hl_state *st,
+		   const char *t, size_t s, size_t e, size_t p);
 
 /* "…,” said Amina Saide, who walked": after a word of speaking, two or
  * three capitalised words the lexicon does not know, closed by a comma or

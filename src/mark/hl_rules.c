@@ -40,6 +40,13 @@ static const struct word_list {
 	{NULL, "acronym_weapons", 0, offsetof(struct highlighter, weapon_words)},
 	{NULL, "place_leads", 0, offsetof(struct highlighter, place_leads)},
 	{NULL, "place_shapes", 1, offsetof(struct highlighter, place_shapes)},
+	{"persons", "given_names", 0, offsetof(struct highlighter, given)},
+	{"persons", "label_roles", 1,
+	 offsetof(struct highlighter, label_roles)},
+	{NULL, "documents", 0, offsetof(struct highlighter, documents)},
+	{NULL, "population_nouns", 1,
+	 offsetof(struct highlighter, populations)},
+	{NULL, NULL, 1, offsetof(struct highlighter, caps)},
 };
 
 #define NLISTS (sizeof word_lists / sizeof *word_lists)
@@ -67,6 +74,8 @@ static int load_rules(struct highlighter *h, const char *name,
 		const struct word_list *w = &word_lists[i];
 		const struct ynode *in = w->in ? ynode_get(root, w->in) : root;
 
+		if (w->key == NULL)
+			continue; /* built, not read */
 		if (wordlist_load(*list_trie(h, i), name,
 				  ynode_get(in, w->key), w->key, w->fold, 0,
 				  e) != 0)
@@ -97,6 +106,26 @@ static int load_rules(struct highlighter *h, const char *name,
 	h->acronyms = ac && ac->type == YNODE_SCALAR &&
 		      strcmp(ac->str, "true") == 0;
 	return 0;
+}
+
+/* The lexicon's aliases that hold a small letter, folded, for lines in
+ * capitals ("THE WHITE HOUSE", "JOSEPH R. BIDEN JR."): acronyms match
+ * there already, and short words ("Us") would read common ones. */
+static void build_caps(struct highlighter *h)
+{
+	size_t i, n = lexicon_alias_count(h->lx);
+
+	for (i = 0; i < n; i++) {
+		uint32_t id;
+		const char *a = lexicon_alias(h->lx, i, &id);
+		size_t k, len = strlen(a);
+		int small = 0;
+
+		for (k = 0; k < len; k++)
+			small |= a[k] >= 'a' && a[k] <= 'z';
+		if (small && len >= 4)
+			trie_add(h->caps, a, len, id, 1);
+	}
 }
 
 char *highlighter_default_rules(void)
@@ -133,6 +162,7 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	if (h->fig == NULL)
 		goto fail_root;
 	ynode_free(root);
+	build_caps(h);
 	hl_build_keymap(h);
 	return h;
 fail_root:

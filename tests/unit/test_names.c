@@ -82,7 +82,7 @@ static void test_forms(void **state)
 		     "The show opened at the Orlan Gallery on a warm day.\n",
 		     "Orlan Gallery=1/1");
 	/* two longer names end with the surname: it stays apart */
-	expect_names("Both Mira Quist and Tomas Quist spoke.\n",
+	expect_names("Both Mira Quist and Tobren Quist spoke.\n",
 		     "Crews saw Quist leave the quay.\n", "");
 }
 
