@@ -86,6 +86,49 @@ static uint32_t counts_entity(struct highlighter *h, const char *t,
 	return entities_intern(h->reg, k, strlen(k), CAT_FIGURE, NULL, 1);
 }
 
+/* Does t[from..to) hold the end of a sentence or a clause (". ", "; ")? */
+static int crosses_break(const char *t, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i + 1 < to; i++)
+		if (strchr(".;!?", t[i]) &&
+		    (t[i + 1] == ' ' || t[i + 1] == '\n'))
+			return 1;
+	return 0;
+}
+
+/* A count that says nothing of what it counts, after a word of
+ * counted_back ("up from nine", "and 27 were injured"), counts what the
+ * count before it in its sentence counts. */
+static void refer_back(struct highlighter *h, const char *t, size_t len,
+		       struct mentions *out, size_t first)
+{
+	struct figure *prev = NULL, *f;
+	size_t i, prev_end = 0;
+
+	for (i = first; i < out->n; i++) {
+		if (out->v[i].cat != CAT_FIGURE)
+			continue;
+		f = &out->figs[out->v[i].aux];
+		if (f->kind != FIG_COUNT)
+			continue;
+		if (f->counts_end == f->counts_start && f->unit == NULL &&
+		    prev != NULL &&
+		    !crosses_break(t, prev_end, out->v[i].start) &&
+		    figure_counts_back(h->fig, t, len, out->v[i].start,
+				       out->v[i].end)) {
+			f->counts_start = prev->counts_start;
+			f->counts_end = prev->counts_end;
+			f->unit = prev->unit;
+		}
+		if (f->counts_end > f->counts_start) {
+			prev = f;
+			prev_end = out->v[i].end;
+		}
+	}
+}
+
 /* Keep the longest candidates that do not overlap, as mentions of
  * section sec; then the weapon rules that join them, and what each figure
  * counts. */
@@ -131,6 +174,7 @@ void hl_choose(struct highlighter *h, const struct article *a, size_t sec,
 	out->n = first + hl_rule_designations(h, t, s, out->v + first,
 					   out->n - first);
 	out->n = first + hl_join_weapons(t, out->v + first, out->n - first);
+	refer_back(h, t, e, out, first);
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)
 		if (out->v[i].cat == CAT_FIGURE)

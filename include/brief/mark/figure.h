@@ -55,6 +55,11 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
  * none.  f is filled on success. */
 size_t figure_at(const struct figrules *r, const char *text, size_t len,
 		 size_t pos, struct figure *f);
+/* Does a word before the figure text[pos..end) ("up from", "and") make
+ * it, when it counts nothing, count what the figure before it counts
+ * (not before a participle: "nine dead and 14 wounded")? */
+int figure_counts_back(const struct figrules *r, const char *text,
+		       size_t len, size_t pos, size_t end);
 /* The normalised value: "more than 10000", "20-30", "USD 800000000",
  * "45%", "2019", "2024-12-27", "--12-27", "12:01". */
 void figure_format(const struct figure *f, char *out, size_t n);
