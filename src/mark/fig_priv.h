@@ -48,6 +48,7 @@ struct figrules {
 	struct trie *leads;      /* words set aside after a number: "such" */
 	struct trie *back;       /* words before a number that counts what
 				  * was counted before: "up from nine" */
+	struct trie *pronouns;   /* "a third of them" */
 	struct trie *labels;     /* words before a number that names:
 				  * "Resolution 2722" */
 };

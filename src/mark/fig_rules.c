@@ -176,6 +176,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->labels = trie_new();
 	r->leads = trie_new();
 	r->back = trie_new();
+	r->pronouns = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name, root,
 			"scales", e) != 0 ||
@@ -212,7 +213,9 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	    load_list(r->leads, NULL, NULL, name, root, "counted_lead",
 		      e) != 0 ||
 	    load_list(r->back, NULL, NULL, name, root, "counted_back",
-		      e) != 0) {
+		      e) != 0 ||
+	    load_list(r->pronouns, NULL, NULL, name, root,
+		      "counted_pronouns", e) != 0) {
 		free(months);
 		figrules_free(r);
 		return NULL;
@@ -269,6 +272,7 @@ void figrules_free(struct figrules *r)
 	trie_free(r->part_words);
 	trie_free(r->leads);
 	trie_free(r->back);
+	trie_free(r->pronouns);
 	trie_free(r->labels);
 	free(r->ordval);
 	for (i = 0; i < r->nnum; i++)

@@ -87,6 +87,13 @@ static int article_follows(const struct figrules *r, const char *t,
 	return !(u && trie_match(r->units, t, len, u, &v) != 0);
 }
 
+/* Is the word at g "of", a gap after it (a space or a line break)? */
+static int of_at(const char *t, size_t len, size_t g)
+{
+	return g && g + 3 < len && t[g] == 'o' && t[g + 1] == 'f' &&
+	       (t[g + 2] == ' ' || t[g + 2] == '\n');
+}
+
 /* Beyond this many words the phrase after a number is no longer read
  * (the head is seldom further: "two Russian Tu-142 maritime patrol
  * aircraft"). */
@@ -151,8 +158,7 @@ static void counted_phrase(const struct figrules *r, const char *t,
 	int joined = 0, headed = 0;
 
 	/* "dozens of drones", "thousands of troops" */
-	if (f->vague && (g = after_gap(t, len, p)) != 0 && g + 2 < len &&
-	    t[g] == 'o' && t[g + 1] == 'f' && t[g + 2] == ' ')
+	if (f->vague && (g = after_gap(t, len, p)) != 0 && of_at(t, len, g))
 		p = g + 2;
 	if ((g = after_gap(t, len, p)) != 0 &&
 	    (q = trie_match(r->leads, t, len, g, &v)) != 0 &&
@@ -656,7 +662,7 @@ static int share_of(const struct figrules *r, const char *t, size_t len,
 	size_t g = after_gap(t, len, rd->q);
 
 	return !rd->n.digits && rd->n.value > 0 && rd->n.value < 1 && g &&
-	       g + 3 < len && memcmp(t + g, "of ", 3) == 0 &&
+	       of_at(t, len, g) &&
 	       !after_part_word(r, t, rd->p);
 }
 
@@ -687,7 +693,7 @@ static int of_phrase(const struct figrules *r, const char *t, size_t len,
 	uint32_t v;
 	int named = 0;
 
-	if (g == 0 || g + 3 > len || memcmp(t + g, "of ", 3) != 0)
+	if (!of_at(t, len, g))
 		return 0;
 	p = g + 2;
 	if ((g = after_gap(t, len, p)) != 0 &&
@@ -724,6 +730,30 @@ static int of_phrase(const struct figrules *r, const char *t, size_t len,
 		return 0;
 	}
 	return 1;
+}
+
+/* "one in three", "two in five", "1 in 4": a share, a number "in" a
+ * larger one that is no year and measures nothing ("one in three
+ * years" is a rate).  Where it ends (*pct filled, in per cent), or 0. */
+static size_t one_in(const struct figrules *r, const char *t, size_t len,
+		     const struct reading *rd, double *pct)
+{
+	size_t g = after_gap(t, len, rd->q), q, u;
+	struct num d;
+	uint32_t v;
+
+	if (rd->n.vague || g == 0 || g + 3 > len || memcmp(t + g, "in ", 3) != 0 ||
+	    (g = after_gap(t, len, g + 2)) == 0 ||
+	    (q = fig_read_number(r, t, len, g, &d)) == 0 || d.vague ||
+	    d.value <= rd->n.value || d.value > 1000 ||
+	    (d.digits && d.ndigits == 4))
+		return 0;
+	if ((u = after_gap(t, len, q)) != 0 &&
+	    (trie_match(r->units, t, len, u, &v) != 0 ||
+	     trie_match(r->timeunits, t, len, u, &v) != 0))
+		return 0;
+	*pct = floor(rd->n.value / d.value * 100 + 0.5);
+	return q;
 }
 
 /* What follows the number says its kind: "%", "per cent", a currency
@@ -769,6 +799,12 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		f->unit = rd->n.counts;
 		return q;
 	}
+	if ((q2 = one_in(r, t, len, rd, &f->lo)) != 0) {
+		f->kind = FIG_PERCENT;
+		f->hi = f->lo;
+		of_phrase(r, t, len, q2, f, 0);
+		return q2;
+	}
 	/* "one" alone is a figure only before a person or thing counted:
 	 * "one man was killed", "one anti-ship cruise missile", not "one of
 	 * the" */
@@ -802,6 +838,12 @@ int figure_counts_back(const struct figrules *r, const char *text,
 {
 	size_t we = pos, ws, g = after_gap(text, len, end), ge = g;
 	uint32_t v;
+
+	/* "about a third of them" */
+	if (of_at(text, len, g) &&
+	    (ws = after_gap(text, len, g + 2)) != 0 &&
+	    trie_match(r->pronouns, text, len, ws, &v) != 0)
+		return 2;
 
 	/* "nine dead and 14 wounded": a state of its own, not "dead" */
 	while (g && ge < len && isalpha((unsigned char)text[ge]))

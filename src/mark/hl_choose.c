@@ -98,33 +98,39 @@ static int crosses_break(const char *t, size_t from, size_t to)
 	return 0;
 }
 
-/* A count that says nothing of what it counts, after a word of
- * counted_back ("up from nine", "and 27 were injured"), counts what the
- * count before it in its sentence counts. */
+/* A count or a share that says nothing of what it counts counts what a
+ * figure before it in its sentence counts: after a word of counted_back
+ * the figure of its kind ("up from nine", "and 27 were injured", "to 2%
+ * of GDP, from about 1%"), before "of" and a pronoun the count ("1.1
+ * million containers, about a third of them"). */
 static void refer_back(struct highlighter *h, const char *t, size_t len,
 		       struct mentions *out, size_t first)
 {
-	struct figure *prev = NULL, *f;
-	size_t i, prev_end = 0;
+	struct figure *prev[2] = {NULL, NULL}, *f, *from;
+	size_t i, prev_end[2] = {0, 0};
+	int k, how;
 
 	for (i = first; i < out->n; i++) {
 		if (out->v[i].cat != CAT_FIGURE)
 			continue;
 		f = &out->figs[out->v[i].aux];
-		if (f->kind != FIG_COUNT)
+		if (f->kind != FIG_COUNT && f->kind != FIG_PERCENT)
 			continue;
+		k = f->kind == FIG_PERCENT;
 		if (f->counts_end == f->counts_start && f->unit == NULL &&
-		    prev != NULL &&
-		    !crosses_break(t, prev_end, out->v[i].start) &&
-		    figure_counts_back(h->fig, t, len, out->v[i].start,
-				       out->v[i].end)) {
-			f->counts_start = prev->counts_start;
-			f->counts_end = prev->counts_end;
-			f->unit = prev->unit;
+		    (how = figure_counts_back(h->fig, t, len,
+					      out->v[i].start,
+					      out->v[i].end)) != 0 &&
+		    (from = prev[how == 2 ? 0 : k]) != NULL &&
+		    !crosses_break(t, prev_end[how == 2 ? 0 : k],
+				   out->v[i].start)) {
+			f->counts_start = from->counts_start;
+			f->counts_end = from->counts_end;
+			f->unit = from->unit;
 		}
 		if (f->counts_end > f->counts_start) {
-			prev = f;
-			prev_end = out->v[i].end;
+			prev[k] = f;
+			prev_end[k] = out->v[i].end;
 		}
 	}
 }

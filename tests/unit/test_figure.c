@@ -398,6 +398,41 @@ static void test_counted_heads(void **state)
 	article_free(a);
 }
 
+/* Shares and spans in words: "one in three" and "two in five" are
+ * shares (not "one in three years", not "two in 2024"), every common
+ * fraction is one ("a fifth"), "a day and a half" is 1.5 days, and a
+ * share "of them" counts what the count before it counts, across a line
+ * break too. */
+static void test_shares_in_words(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "s",
+		"Roughly one in three of the trucks waited. Nearly two in five "
+		"voters stayed home. It rains one in three years. Only two in "
+		"2024 came. About a fifth of the grain was lost. The port was "
+		"shut for about a day and a half.\n\nThe yard held 4,000 "
+		"containers, about a third of\nthem empty. Spending rose to 2% "
+		"of output, from about 1% before.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "Roughly one in three", CAT_FIGURE, "trucks"));
+	assert_true(has(a, &m, "Nearly two in five", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "about 33%"), 2); /* and a third */
+	assert_int_equal(normalised(&m, "nearly 40%"), 1);
+	assert_false(has(a, &m, "one in three", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "two in 2024", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "About a fifth", CAT_FIGURE, "grain"));
+	assert_int_equal(normalised(&m, "about 20%"), 1);
+	assert_true(has(a, &m, "about a day and a half", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "about 1.5"), 1);
+	assert_true(has(a, &m, "about a third", CAT_FIGURE, "containers"));
+	assert_true(has(a, &m, "about 1%", CAT_FIGURE, "output"));
+	mentions_free(&m);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +443,7 @@ int main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_labels_issue),
 		cmocka_unit_test(test_counted_heads),
+		cmocka_unit_test(test_shares_in_words),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
