@@ -248,8 +248,8 @@ static int is_dated(const struct figure *f)
 }
 
 /* What tells the sense of the figure at mention m (of ms) in the sentence
- * [s0, s1): the actor named nearest before it (else after it) and the day
- * a date in the sentence names. */
+ * [s0, s1): the actor named in its counted phrase, else nearest before it
+ * (else after it), and the day a date in the sentence names. */
 static void figure_context(const struct compare_rules *r,
 			   const struct entities *reg,
 			   const struct mentions *ms, const struct mention *m,
@@ -258,8 +258,18 @@ static void figure_context(const struct compare_rules *r,
 	size_t at = (size_t)(m - ms->v), q, first = at, best = SIZE_MAX;
 	const struct mention *who = NULL;
 
+	const struct figure *self = mention_figure(ms, m);
+
 	while (first > 0 && ms->v[first - 1].start >= s0)
 		first--;
+	/* an actor in the counted phrase first: "two Russian planes" */
+	for (q = at + 1; q < ms->n && ms->v[q].end <= self->counts_end &&
+			 who == NULL;
+	     q++)
+		if (ms->v[q].cat == CAT_ACTOR &&
+		    ms->v[q].entity != ENTITY_NONE &&
+		    ms->v[q].start >= self->counts_start)
+			who = &ms->v[q];
 	for (q = at; q-- > first && who == NULL;)
 		if (ms->v[q].cat == CAT_ACTOR && ms->v[q].entity != ENTITY_NONE)
 			who = &ms->v[q];

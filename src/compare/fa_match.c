@@ -26,6 +26,10 @@
 #define FA_WORDS_MAX 5
 #define FA_MEET 3
 
+/* The sentences of both figures name an actor: the same one counts as
+ * this many shared words, another one as this many less. */
+#define FA_ACTOR 2
+
 /* One value of one report: the figures of the group that hold it. */
 struct fa_cluster {
 	int side;
@@ -92,16 +96,20 @@ static int overlap(const struct fa_fig *x, const struct fa_fig *y)
 }
 
 /* How well clusters x and y of the two reports go together: the words
- * their sentences share (up to FA_WORDS_MAX), and values that meet, else
- * less the distance of their values (a factor of e costs 4 words). */
+ * their sentences share (up to FA_WORDS_MAX), their actors (the same one
+ * or another, when both are named), and values that meet, else less the
+ * distance of their values (a factor of e costs 4 words). */
 static double pair_score(const struct fa_fig *v, const size_t *idx,
 			 const struct fa_cluster *x,
 			 const struct fa_cluster *y)
 {
-	int w = overlap(&v[idx[x->first]], &v[idx[y->first]]);
+	const struct fa_fig *fx = &v[idx[x->first]], *fy = &v[idx[y->first]];
+	int w = overlap(fx, fy);
 
 	if (w > FA_WORDS_MAX)
 		w = FA_WORDS_MAX;
+	if (*fx->actor && *fy->actor)
+		w += strcmp(fx->actor, fy->actor) == 0 ? FA_ACTOR : -FA_ACTOR;
 	if (!(x->hi < y->lo || y->hi < x->lo))
 		return w + FA_MEET;
 	return w - 4 * fabs(log(rep(x->lo, x->hi) / rep(y->lo, y->hi)));
@@ -193,7 +201,7 @@ void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
 			continue;
 		g = i == of[0] ? v[idx[0]].group : (*next)++;
 		group[i] = g;
-		if (c[i].pair != (size_t)-1)
+		if (c[i].pair < nc)
 			group[c[i].pair] = g;
 	}
 	for (i = 0; i < n; i++)

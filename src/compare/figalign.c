@@ -234,13 +234,14 @@ static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 }
 
 /* One of the marks that tell senses of a thing apart: 0 a running
- * total, 1 the actor, 2 the day. */
+ * total, 1 the day.  (The actor does not split a group: the actors
+ * weigh in when figures are paired one to one, fa_match.c.) */
 static const char *sense_tag(const struct fa_fig *f, const struct fa_key *k,
 			     int which)
 {
 	if (which == 0)
 		return k->total ? "total" : "each";
-	return which == 1 ? f->actor : f->when;
+	return f->when;
 }
 
 struct fa_tag {
@@ -259,8 +260,8 @@ static int tag_cmp(const void *a, const void *b)
 
 /* Split the group k[i..j) by a sense mark when two marks stand on both
  * sides, or one does and some figure has another: each shared mark makes a
- * group, the rest one more ("2,500 personnel" of the United States
- * apart from "10,000" of NATO; this package apart from the total). */
+ * group, the rest one more (this package apart from the total; the 44
+ * countries of December 19 apart from today's 13). */
 static void split_by(const struct fa_fig *v, struct fa_key *k, size_t i,
 		     size_t j, int which)
 {
@@ -428,7 +429,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		}
 	}
 	xqsort(k, n, sizeof *k, key_cmp);
-	for (w = 0; w < 3; w++)
+	for (w = 0; w < 2; w++)
 		split_all(v, k, n, w);
 	for (i = 0; i < n; i = j) {
 		const struct fa_fig *f = &v[k[i].fig];

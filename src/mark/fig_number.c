@@ -224,6 +224,18 @@ size_t fig_read_number(const struct figrules *r, const char *t,
 		n->weak = r->num[v].weak;
 		n->vague = r->num[v].vague;
 		n->counts = r->num[v].counts;
+		/* a span and a half: "a day and a half", "a year and a
+		 * half" */
+		if (n->counts && (g = after_gap(t, len, q)) != 0 &&
+		    (g = and_at(t, len, g)) != 0 && g + 6 <= len &&
+		    memcmp(t + g, "a half", 6) == 0 &&
+		    !trie_word_at(t, len, g + 6)) {
+			n->value += 0.5;
+			n->lo += 0.5;
+			n->hi += 0.5;
+			n->weak = 0;
+			return g + 6;
+		}
 	}
 	/* scale words: "million", "hundred thousand" */
 	for (;;) {

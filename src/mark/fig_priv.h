@@ -45,6 +45,10 @@ struct figrules {
 	size_t nord;
 	struct trie *ord_leads;  /* words before an ordinal ("the") */
 	struct trie *part_words; /* "the first half of": a part, not a share */
+	struct trie *leads;      /* words set aside after a number: "such" */
+	struct trie *back;       /* words before a number that counts what
+				  * was counted before: "up from nine" */
+	struct trie *pronouns;   /* "a third of them" */
 	struct trie *labels;     /* words before a number that names:
 				  * "Resolution 2722" */
 };

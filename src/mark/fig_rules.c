@@ -174,6 +174,9 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->ord_leads = trie_new();
 	r->part_words = trie_new();
 	r->labels = trie_new();
+	r->leads = trie_new();
+	r->back = trie_new();
+	r->pronouns = trie_new();
 	if (load_numbers(r, name, ynode_get(root, "numbers"), e) != 0 ||
 	    load_valued(r->scales, &r->scale, &r->nscale, name, root,
 			"scales", e) != 0 ||
@@ -206,7 +209,13 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	    load_list(r->part_words, NULL, NULL, name, root, "part_words",
 		      e) != 0 ||
 	    load_list(r->labels, NULL, NULL, name, root, "number_labels",
-		      e) != 0) {
+		      e) != 0 ||
+	    load_list(r->leads, NULL, NULL, name, root, "counted_lead",
+		      e) != 0 ||
+	    load_list(r->back, NULL, NULL, name, root, "counted_back",
+		      e) != 0 ||
+	    load_list(r->pronouns, NULL, NULL, name, root,
+		      "counted_pronouns", e) != 0) {
 		free(months);
 		figrules_free(r);
 		return NULL;
@@ -261,6 +270,9 @@ void figrules_free(struct figrules *r)
 	trie_free(r->ordinals);
 	trie_free(r->ord_leads);
 	trie_free(r->part_words);
+	trie_free(r->leads);
+	trie_free(r->back);
+	trie_free(r->pronouns);
 	trie_free(r->labels);
 	free(r->ordval);
 	for (i = 0; i < r->nnum; i++)

@@ -87,20 +87,90 @@ static int article_follows(const struct figrules *r, const char *t,
 	return !(u && trie_match(r->units, t, len, u, &v) != 0);
 }
 
-/* The noun phrase after a figure: up to four words, up to the first
- * stop word; the last word read is its head. */
+/* Is the word at g "of", a gap after it (a space or a line break)? */
+static int of_at(const char *t, size_t len, size_t g)
+{
+	return g && g + 3 < len && t[g] == 'o' && t[g + 1] == 'f' &&
+	       (t[g + 2] == ' ' || t[g + 2] == '\n');
+}
+
+/* Beyond this many words the phrase after a number is no longer read
+ * (the head is seldom further: "two Russian Tu-142 maritime patrol
+ * aircraft"). */
+#define FIG_PHRASE_MAX 7
+
+static int capital_at(const char *t, size_t p)
+{
+	return t[p] >= 'A' && t[p] <= 'Z';
+}
+
+/* Is the word at p a name of letters alone ("U.S.", "Canadian"), not a
+ * designation with digits ("KN-23")? */
+static int plain_name(const char *t, size_t len, size_t p)
+{
+	if (!capital_at(t, p))
+		return 0;
+	for (; p < len && (isalpha((unsigned char)t[p]) || t[p] == '.' ||
+			   t[p] == '\'');
+	     p++)
+		;
+	return p == len || t[p] == ' ' || t[p] == ',' || t[p] == '\n';
+}
+
+/* Names joined before the head: after a name ending at q (started at
+ * ws), ", Name" or " and Name" / " or Name" ("U.S. and Canadian
+ * aircraft", "U.S., Ukrainian, and European representatives").  Where
+ * the next name starts, or 0. */
+static size_t name_join(const char *t, size_t len, size_t ws, size_t q)
+{
+	size_t g, e;
+
+	if (!plain_name(t, len, ws))
+		return 0;
+	if (q < len && t[q] == '.' && q > ws && t[q - 1] != '.')
+		q++; /* "U.S." read without its last dot before a comma */
+	if (q < len && t[q] == ',')
+		q++;
+	if ((g = after_gap(t, len, q)) == 0)
+		return 0;
+	for (e = g; e < len && isalpha((unsigned char)t[e]); e++)
+		;
+	if ((e - g == 3 && memcmp(t + g, "and", 3) == 0) ||
+	    (e - g == 2 && memcmp(t + g, "or", 2) == 0)) {
+		if ((g = after_gap(t, len, e)) == 0)
+			return 0;
+	} else if (t[q - 1] != ',') {
+		return 0;
+	}
+	return plain_name(t, len, g) ? g : 0;
+}
+
+/* The noun phrase after a figure, read to its head: the words up to the
+ * first stop word, a plural-looking word or a counted noun, names joined
+ * before the head taken in ("eleven U.S. and Canadian aircraft"); a word
+ * of counted_lead just after the number set aside ("14 such flights",
+ * "two more ships").  The last word read is its head. */
 static void counted_phrase(const struct figrules *r, const char *t,
 			   size_t len, size_t p, struct figure *f)
 {
-	size_t g, q, words = 0, prev_end = 0;
+	size_t g, q, words = 0, prev_end = 0, ws = 0, j;
 	uint32_t v;
+	int joined = 0, headed = 0;
 
 	/* "dozens of drones", "thousands of troops" */
-	if (f->vague && (g = after_gap(t, len, p)) != 0 && g + 2 < len &&
-	    t[g] == 'o' && t[g + 1] == 'f' && t[g + 2] == ' ')
+	if (f->vague && (g = after_gap(t, len, p)) != 0 && of_at(t, len, g))
 		p = g + 2;
-	while (words < 4) {
+	if ((g = after_gap(t, len, p)) != 0 &&
+	    (q = trie_match(r->leads, t, len, g, &v)) != 0 &&
+	    (j = after_gap(t, len, q)) != 0 && trie_word_start(t, j, len) &&
+	    !digit(t[j]) && trie_match(r->stops, t, len, j, &v) == 0)
+		p = q;
+	while (words < FIG_PHRASE_MAX) {
 		g = after_gap(t, len, p);
+		if (words > 0 && (j = name_join(t, len, ws, p)) != 0) {
+			g = j;
+			joined = 1;
+		}
 		if (g == 0 || !trie_word_start(t, g, len) || digit(t[g]))
 			break;
 		if (trie_match(r->stops, t, len, g, &v))
@@ -111,14 +181,14 @@ static void counted_phrase(const struct figrules *r, const char *t,
 		if (words == 0)
 			f->counts_start = g;
 		f->counts_end = q;
+		ws = g;
 		p = q;
 		words++;
 		/* a word of time or a plural-looking head ends the phrase */
-		if (trie_match(r->timeunits, t, len, g, &v) == q)
-			break;
-		if (q - g > 3 && t[q - 1] == 's' && t[q - 2] != 's')
-			break;
-		if (trie_match(r->nouns, t, len, g, &v) == q)
+		headed = trie_match(r->timeunits, t, len, g, &v) == q ||
+			 (q - g > 3 && t[q - 1] == 's' && t[q - 2] != 's') ||
+			 trie_match(r->nouns, t, len, g, &v) == q;
+		if (headed)
 			break;
 		/* "one missile hit a grain carrier": a word after the first
 		 * that an article follows is a verb, not the head (unless
@@ -130,20 +200,11 @@ static void counted_phrase(const struct figrules *r, const char *t,
 		}
 		prev_end = q;
 	}
-	/* "350 U.S., Ukrainian, and European representatives": a list of
-	 * names before the head, which is too far to tell */
-	q = f->counts_end;
-	if (words > 0 && q + 1 < len && t[q] == '.')
-		q++; /* "U.S.," */
-	if (words > 0 && q + 2 < len && t[q] == ',' && t[q + 1] == ' ' &&
-	    t[q + 2] >= 'A' && t[q + 2] <= 'Z') {
-		size_t h = f->counts_end;
-
-		while (h > f->counts_start && t[h - 1] != ' ')
-			h--;
-		if (t[h] >= 'A' && t[h] <= 'Z')
-			f->counts_start = f->counts_end = 0;
-	}
+	/* names joined that end in a name, or a list of names cut short
+	 * before its head: too far to tell what is counted */
+	if (words > 0 && ((joined && capital_at(t, ws)) ||
+			  (!headed && name_join(t, len, ws, f->counts_end))))
+		f->counts_start = f->counts_end = 0;
 }
 
 static int valid_day(double d)
@@ -601,7 +662,7 @@ static int share_of(const struct figrules *r, const char *t, size_t len,
 	size_t g = after_gap(t, len, rd->q);
 
 	return !rd->n.digits && rd->n.value > 0 && rd->n.value < 1 && g &&
-	       g + 3 < len && memcmp(t + g, "of ", 3) == 0 &&
+	       of_at(t, len, g) &&
 	       !after_part_word(r, t, rd->p);
 }
 
@@ -632,13 +693,19 @@ static int of_phrase(const struct figrules *r, const char *t, size_t len,
 	uint32_t v;
 	int named = 0;
 
-	if (g == 0 || g + 3 > len || memcmp(t + g, "of ", 3) != 0)
+	if (!of_at(t, len, g))
 		return 0;
 	p = g + 2;
 	if ((g = after_gap(t, len, p)) != 0 &&
 	    (e = trie_match(r->ord_leads, t, len, g, &v)) != 0) {
+		struct num whole_n;
+
 		p = e;
 		named = 1;
+		/* the whole's own number: "45 of the 90 seats" */
+		if ((g = after_gap(t, len, p)) != 0 && digit(t[g]) &&
+		    (e = fig_read_number(r, t, len, g, &whole_n)) != 0)
+			p = e;
 	}
 	for (w = p, k = 0; k < 3; k++, w = e) {
 		if ((g = after_gap(t, len, w)) == 0 ||
@@ -663,6 +730,30 @@ static int of_phrase(const struct figrules *r, const char *t, size_t len,
 		return 0;
 	}
 	return 1;
+}
+
+/* "one in three", "two in five", "1 in 4": a share, a number "in" a
+ * larger one that is no year and measures nothing ("one in three
+ * years" is a rate).  Where it ends (*pct filled, in per cent), or 0. */
+static size_t one_in(const struct figrules *r, const char *t, size_t len,
+		     const struct reading *rd, double *pct)
+{
+	size_t g = after_gap(t, len, rd->q), q, u;
+	struct num d;
+	uint32_t v;
+
+	if (rd->n.vague || g == 0 || g + 3 > len || memcmp(t + g, "in ", 3) != 0 ||
+	    (g = after_gap(t, len, g + 2)) == 0 ||
+	    (q = fig_read_number(r, t, len, g, &d)) == 0 || d.vague ||
+	    d.value <= rd->n.value || d.value > 1000 ||
+	    (d.digits && d.ndigits == 4))
+		return 0;
+	if ((u = after_gap(t, len, q)) != 0 &&
+	    (trie_match(r->units, t, len, u, &v) != 0 ||
+	     trie_match(r->timeunits, t, len, u, &v) != 0))
+		return 0;
+	*pct = floor(rd->n.value / d.value * 100 + 0.5);
+	return q;
 }
 
 /* What follows the number says its kind: "%", "per cent", a currency
@@ -708,6 +799,12 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		f->unit = rd->n.counts;
 		return q;
 	}
+	if ((q2 = one_in(r, t, len, rd, &f->lo)) != 0) {
+		f->kind = FIG_PERCENT;
+		f->hi = f->lo;
+		of_phrase(r, t, len, q2, f, 0);
+		return q2;
+	}
 	/* "one" alone is a figure only before a person or thing counted:
 	 * "one man was killed", "one anti-ship cruise missile", not "one of
 	 * the" */
@@ -734,6 +831,31 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		     f->counts_end))
 		return f->counts_end;
 	return q;
+}
+
+int figure_counts_back(const struct figrules *r, const char *text,
+		       size_t len, size_t pos, size_t end)
+{
+	size_t we = pos, ws, g = after_gap(text, len, end), ge = g;
+	uint32_t v;
+
+	/* "about a third of them" */
+	if (of_at(text, len, g) &&
+	    (ws = after_gap(text, len, g + 2)) != 0 &&
+	    trie_match(r->pronouns, text, len, ws, &v) != 0)
+		return 2;
+
+	/* "nine dead and 14 wounded": a state of its own, not "dead" */
+	while (g && ge < len && isalpha((unsigned char)text[ge]))
+		ge++;
+	if (g && ge - g > 3 && text[ge - 2] == 'e' && text[ge - 1] == 'd')
+		return 0;
+	while (we > 0 && (text[we - 1] == ' ' || text[we - 1] == '\n'))
+		we--;
+	if (we == pos)
+		return 0;
+	ws = letters_before(text, we);
+	return ws < we && trie_match(r->back, text, we, ws, &v) == we;
 }
 
 size_t figure_at(const struct figrules *r, const char *t, size_t len,

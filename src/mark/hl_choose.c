@@ -86,6 +86,55 @@ static uint32_t counts_entity(struct highlighter *h, const char *t,
 	return entities_intern(h->reg, k, strlen(k), CAT_FIGURE, NULL, 1);
 }
 
+/* Does t[from..to) hold the end of a sentence or a clause (". ", "; ")? */
+static int crosses_break(const char *t, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i + 1 < to; i++)
+		if (strchr(".;!?", t[i]) &&
+		    (t[i + 1] == ' ' || t[i + 1] == '\n'))
+			return 1;
+	return 0;
+}
+
+/* A count or a share that says nothing of what it counts counts what a
+ * figure before it in its sentence counts: after a word of counted_back
+ * the figure of its kind ("up from nine", "and 27 were injured", "to 2%
+ * of GDP, from about 1%"), before "of" and a pronoun the count ("1.1
+ * million containers, about a third of them"). */
+static void refer_back(struct highlighter *h, const char *t, size_t len,
+		       struct mentions *out, size_t first)
+{
+	struct figure *prev[2] = {NULL, NULL}, *f, *from;
+	size_t i, prev_end[2] = {0, 0};
+	int k, how;
+
+	for (i = first; i < out->n; i++) {
+		if (out->v[i].cat != CAT_FIGURE)
+			continue;
+		f = &out->figs[out->v[i].aux];
+		if (f->kind != FIG_COUNT && f->kind != FIG_PERCENT)
+			continue;
+		k = f->kind == FIG_PERCENT;
+		if (f->counts_end == f->counts_start && f->unit == NULL &&
+		    (how = figure_counts_back(h->fig, t, len,
+					      out->v[i].start,
+					      out->v[i].end)) != 0 &&
+		    (from = prev[how == 2 ? 0 : k]) != NULL &&
+		    !crosses_break(t, prev_end[how == 2 ? 0 : k],
+				   out->v[i].start)) {
+			f->counts_start = from->counts_start;
+			f->counts_end = from->counts_end;
+			f->unit = from->unit;
+		}
+		if (f->counts_end > f->counts_start) {
+			prev[k] = f;
+			prev_end[k] = out->v[i].end;
+		}
+	}
+}
+
 /* Keep the longest candidates that do not overlap, as mentions of
  * section sec; then the weapon rules that join them, and what each figure
  * counts. */
@@ -131,6 +180,7 @@ void hl_choose(struct highlighter *h, const struct article *a, size_t sec,
 	out->n = first + hl_rule_designations(h, t, s, out->v + first,
 					   out->n - first);
 	out->n = first + hl_join_weapons(t, out->v + first, out->n - first);
+	refer_back(h, t, e, out, first);
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)
 		if (out->v[i].cat == CAT_FIGURE)

@@ -222,6 +222,43 @@ static void test_one_to_one(void **state)
 	free(g);
 }
 
+/* Pairing one to one weighs the actors the sentences name: the same
+ * one draws two figures together, another one keeps them apart; with no
+ * actors named the nearest values pair. */
+static void test_actors_pair(void **state)
+{
+	static const char *const who[4] = {"france", "germany", "germany",
+					   "france"};
+	static const double val[4] = {500, 480, 495, 485};
+	struct figure f[4];
+	struct fa_fig v[4];
+	struct fa_group *g;
+	size_t ng, i;
+	int named;
+
+	(void)state;
+	for (named = 1; named >= 0; named--) {
+		for (i = 0; i < 4; i++) {
+			f[i] = num(val[i], NULL);
+			fig(&v[i], i >= 2, "troops", &f[i],
+			    "They sent @ troops.");
+			if (named)
+				snprintf(v[i].actor, sizeof v[i].actor, "%s",
+					 who[i]);
+		}
+		g = figalign_run(fr, v, 4, &ng);
+		assert_int_equal(ng, 2);
+		if (named) {
+			assert_int_equal(v[0].group, v[3].group);
+			assert_int_equal(v[1].group, v[2].group);
+		} else {
+			assert_int_equal(v[0].group, v[2].group);
+			assert_int_equal(v[1].group, v[3].group);
+		}
+		free(g);
+	}
+}
+
 /* A span of time that reaches a point ("two days after") is not how
  * long something lasted; two equal points align, different ones do
  * not. */
@@ -606,6 +643,7 @@ int main(void)
 		cmocka_unit_test(test_unit_classes),
 		cmocka_unit_test(test_one_to_one),
 		cmocka_unit_test(test_point_in_time),
+		cmocka_unit_test(test_actors_pair),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_agree),
 		cmocka_unit_test(test_pairs),

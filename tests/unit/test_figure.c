@@ -62,6 +62,7 @@ static void test_figures(void **state)
 	assert_false(has(a, &m, "one-way", CAT_FIGURE, NULL));
 	assert_true(has(a, &m, "around 350", CAT_FIGURE, NULL));
 	assert_false(has(a, &m, "around 350", CAT_FIGURE, "u.s"));
+	assert_true(has(a, &m, "around 350", CAT_FIGURE, "representatives"));
 	assert_int_equal(normalised(&m, "more than 24"), 1);
 	mentions_free(&m);
 	article_free(a);
@@ -321,6 +322,117 @@ static void test_labels_issue(void **state)
 	}
 }
 
+/* What the figure written text counts ("" for nothing, NULL when there
+ * is no such figure). */
+static const char *counted(const struct article *a, const struct mentions *m,
+			   const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		const struct mention *mn = &m->v[i];
+		const struct entity *ent;
+
+		if (mn->cat != CAT_FIGURE ||
+		    mn->end - mn->start != strlen(text) ||
+		    memcmp(a->text + mn->start, text, strlen(text)) != 0)
+			continue;
+		if (mn->entity == ENTITY_NONE)
+			return "";
+		ent = entities_get(en.reg, mn->entity);
+		return ent ? ent->name : "";
+	}
+	return NULL;
+}
+
+/* The counted phrase is read to its head: past many modifiers, past
+ * names joined by "and" or commas, past "such" and "more"; a count that
+ * names nothing after "up from" or "and" counts what the count before it
+ * counts; a part of a whole given in digits counts the whole's noun. */
+static void test_counted_heads(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "h",
+		"Radar followed three Chinese Y-8 long-range maritime patrol "
+		"aircraft. Crews flew nine British and Dutch aircraft over the "
+		"sea. Pilots logged 14 such flights this year, up from 11 the "
+		"year before. The embassy sent two more envoys. Police held 130 "
+		"people and 27 were hurt. The party won 45 of the 90 seats. "
+		"The camp had 300 soldiers. Then 40 left the camp. Only 16 more "
+		"than planned came, and five of the 20 said so. There were "
+		"six dead and 19 wounded.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_non_null(counted(a, &m, "three"));
+	/* the head, or the weapon the phrase names ("patrol aircraft") */
+	assert_non_null(strstr(counted(a, &m, "three"), "aircraft"));
+	assert_non_null(strstr(counted(a, &m, "nine"), "aircraft"));
+	assert_string_equal(counted(a, &m, "14"), "flights");
+	assert_string_equal(counted(a, &m, "11"), "flights");
+	assert_string_equal(counted(a, &m, "two"), "envoys");
+	assert_string_equal(counted(a, &m, "27"), "people");
+	assert_string_equal(counted(a, &m, "45"), "seats");
+	assert_string_equal(counted(a, &m, "90"), "seats");
+	/* not across a sentence; not "more than"; not a part of no whole */
+	assert_string_equal(counted(a, &m, "300"), "soldiers");
+	assert_string_not_equal(counted(a, &m, "40"), "soldiers");
+	assert_non_null(counted(a, &m, "16"));
+	assert_string_not_equal(counted(a, &m, "16"), "than");
+	assert_string_not_equal(counted(a, &m, "five"), "said");
+	assert_non_null(counted(a, &m, "19"));
+	assert_string_not_equal(counted(a, &m, "19"), "dead");
+	mentions_free(&m);
+	article_free(a);
+
+	/* names joined before a head of digits are not one name list, and
+	 * a list that ends in a name counts no name */
+	a = text_article(rules, "i",
+			 "Pyongyang sent 100 KN-23 and KN-24 missiles. Envoys "
+			 "of 12 Baltic and Nordic states met.\n");
+	highlight_article(en.hl, a, &m);
+	assert_string_not_equal(counted(a, &m, "100"), "KN-24");
+	assert_string_equal(counted(a, &m, "12"), "states");
+	mentions_free(&m);
+	article_free(a);
+}
+
+/* Shares and spans in words: "one in three" and "two in five" are
+ * shares (not "one in three years", not "two in 2024"), every common
+ * fraction is one ("a fifth"), "a day and a half" is 1.5 days, and a
+ * share "of them" counts what the count before it counts, across a line
+ * break too. */
+static void test_shares_in_words(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "s",
+		"Roughly one in three of the trucks waited. Nearly two in five "
+		"voters stayed home. It rains one in three years. Only two in "
+		"2024 came. About a fifth of the grain was lost. The port was "
+		"shut for about a day and a half.\n\nThe yard held 4,000 "
+		"containers, about a third of\nthem empty. Spending rose to 2% "
+		"of output, from about 1% before.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "Roughly one in three", CAT_FIGURE, "trucks"));
+	assert_true(has(a, &m, "Nearly two in five", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "about 33%"), 2); /* and a third */
+	assert_int_equal(normalised(&m, "nearly 40%"), 1);
+	assert_false(has(a, &m, "one in three", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "two in 2024", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "About a fifth", CAT_FIGURE, "grain"));
+	assert_int_equal(normalised(&m, "about 20%"), 1);
+	assert_true(has(a, &m, "about a day and a half", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "about 1.5"), 1);
+	assert_true(has(a, &m, "about a third", CAT_FIGURE, "containers"));
+	assert_true(has(a, &m, "about 1%", CAT_FIGURE, "output"));
+	mentions_free(&m);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +442,8 @@ int main(void)
 		cmocka_unit_test(test_verbs_and_ordinal_days),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_labels_issue),
+		cmocka_unit_test(test_counted_heads),
+		cmocka_unit_test(test_shares_in_words),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

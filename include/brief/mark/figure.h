@@ -55,6 +55,13 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
  * none.  f is filled on success. */
 size_t figure_at(const struct figrules *r, const char *text, size_t len,
 		 size_t pos, struct figure *f);
+/* Does the figure text[pos..end), when it counts nothing, count what a
+ * figure before it counts?  2 for a pronoun after it ("a third of
+ * them": the count before it), 1 for a word before it ("up from",
+ * "and": the figure of its kind before it), 0 for neither or before a
+ * participle ("nine dead and 14 wounded"). */
+int figure_counts_back(const struct figrules *r, const char *text,
+		       size_t len, size_t pos, size_t end);
 /* The normalised value: "more than 10000", "20-30", "USD 800000000",
  * "45%", "2019", "2024-12-27", "--12-27", "12:01". */
 void figure_format(const struct figure *f, char *out, size_t n);
