@@ -93,7 +93,20 @@ static void act_search_next(struct ui *u) { repeat(u, nav_search_next, 1); }
 static void act_search_prev(struct ui *u) { repeat(u, nav_search_next, -1); }
 static void act_select_next(struct ui *u) { repeat(u, nav_select_step, 1); }
 static void act_select_prev(struct ui *u) { repeat(u, nav_select_step, -1); }
-static void act_mention_next(struct ui *u) { repeat(u, nav_mention_step, 1); }
+/* ]: as many steps as the count, but one that offers the archive ends
+ * them (Enter is to answer it). */
+static void act_mention_next(struct ui *u)
+{
+	long n = count(u);
+
+	while (n-- > 0) {
+		int offered = u->offer.on;
+
+		nav_mention_step(u, 1);
+		if (u->offer.on && !offered)
+			break;
+	}
+}
 static void act_mention_prev(struct ui *u) { repeat(u, nav_mention_step, -1); }
 static void act_para_next(struct ui *u) { repeat(u, jump_paragraph, 1); }
 static void act_para_prev(struct ui *u) { repeat(u, jump_paragraph, -1); }
@@ -133,6 +146,31 @@ static void act_percent(struct ui *u)
 static void act_xref(struct ui *u) { open_overlay(u, &xref_overlay); }
 static void act_index(struct ui *u) { open_overlay(u, &index_overlay); }
 static void act_note_add(struct ui *u) { noteflow_start(u); }
+
+/* S: the archive's search line (the archive is opened first, so that a
+ * missing one is said at once). */
+static void act_archive_search(struct ui *u)
+{
+	if (reader_archive(u, 0) == NULL)
+		return;
+	command_start(u, 'S');
+	reader_say(u, 0, "search the archive: words, \"a phrase\", "
+			 "entity:NAME, source:, date:2024-01..2024-03, tag:");
+}
+
+/* X: the selected entity across the archive. */
+static void act_archive_entity(struct ui *u)
+{
+	const struct entity *en = entities_get(u->en->reg,
+					       reader_selected_entity(u));
+
+	if (en == NULL) {
+		reader_say(u, 1, "no entity selected: press e to select a "
+				 "mention");
+		return;
+	}
+	overlay_entity(&u->ov, u, en->name);
+}
 static void act_notes(struct ui *u) { open_overlay(u, &notes_overlay); }
 static void act_note_next(struct ui *u) { repeat(u, nav_note_step, 1); }
 static void act_note_prev(struct ui *u) { repeat(u, nav_note_step, -1); }

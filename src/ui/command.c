@@ -4,11 +4,13 @@
 
 #include <curses.h>
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "brief/archive/archive.h"
 #include "brief/base/buf.h"
 #include "brief/base/fileio.h"
 
@@ -105,6 +107,77 @@ static long add_articles(struct ui *u, const char *path)
 	return n;
 }
 
+/* The absolute name of path as the archive writes it: its real path,
+ * with a part's "#N" kept ("FILE#N").  A fresh string, or NULL. */
+static char *archive_name(const char *path)
+{
+	const char *hash = strrchr(path, '#');
+	char abs[PATH_MAX], *base;
+
+	if (realpath(path, abs) != NULL)
+		return xstrdup(abs);
+	if (hash == NULL || hash == path)
+		return NULL;
+	base = xasprintf("%.*s", (int)(hash - path), path);
+	if (realpath(base, abs) == NULL) {
+		free(base);
+		return NULL;
+	}
+	free(base);
+	return xasprintf("%s%s", abs, hash);
+}
+
+long reader_find_file(struct ui *u, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < u->ndocs; i++) {
+		char *name = archive_name(u->docs[i]->a->path);
+		int same = name && strcmp(name, file) == 0;
+
+		free(name);
+		if (same)
+			return (long)i;
+	}
+	return -1;
+}
+
+long reader_open_file(struct ui *u, const char *file)
+{
+	const char *hash = strrchr(file, '#');
+	long di = reader_find_file(u, file);
+	size_t first = u->ndocs;
+	char *whole, cwd[PATH_MAX];
+	long n;
+
+	if (di >= 0)
+		return di;
+	/* a part ("FILE#N") comes with the other parts of its file; a file
+	 * under the working directory by its name from there */
+	whole = hash && access(file, F_OK) != 0
+			? xasprintf("%.*s", (int)(hash - file), file)
+			: xstrdup(file);
+	if (getcwd(cwd, sizeof cwd) != NULL && strcmp(cwd, "/") != 0 &&
+	    strncmp(whole, cwd, strlen(cwd)) == 0 &&
+	    whole[strlen(cwd)] == '/')
+		memmove(whole, whole + strlen(cwd) + 1,
+			strlen(whole + strlen(cwd) + 1) + 1);
+	n = add_articles(u, whole);
+	if (n == 0)
+		reader_say(u, 1, "%s: no article", whole);
+	free(whole);
+	if (n <= 0)
+		return -1;
+	reader_place_notes(u);
+	u->xref_ready = 0;
+	di = reader_find_file(u, file);
+	if (di < 0)
+		di = (long)first;
+	reader_need_parsed(u, u->docs[di]);
+	reader_say(u, 0, "opened %s", u->docs[di]->a->path);
+	return di;
+}
+
 /* :open FILE|DIR ("~/" is the home directory): the article, or a
  * directory's articles; the focused pane shows the first. */
 static void open_command(struct ui *u, const char *arg)
@@ -171,6 +244,11 @@ void reader_setting_changed(struct ui *u, enum setting k)
 	case SET_sync:
 		if (u->lay.sync != (int)u->cfg.set.num[k])
 			nav_toggle_sync(u);
+		break;
+	case SET_archive:
+		archive_close(u->archive);
+		u->archive = NULL;
+		u->archive_tried = 0;
 		break;
 	case SET_theme:
 		if (u->cfg.set.str[k] && *u->cfg.set.str[k])
@@ -298,6 +376,10 @@ static void command_done(struct ui *u, int rc)
 	} else if (u->prompt.lead == '&') {
 		if (rc == PROMPT_ACCEPT)
 			nav_filter(u, u->prompt.buf);
+	} else if (u->prompt.lead == 'S') {
+		u->msg[0] = '\0';
+		if (rc == PROMPT_ACCEPT && u->prompt.len > 0)
+			overlay_search(&u->ov, u, u->prompt.buf, 0);
 	} else if (rc == PROMPT_ACCEPT) {
 		run_command(u, u->prompt.buf);
 	}

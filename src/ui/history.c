@@ -39,7 +39,8 @@ static void push(struct history *h, const char *s, size_t len)
 	h->line[h->n++] = xstrndup(s, len);
 }
 
-/* The lines of text (only those led by / or :, without control bytes). */
+/* The lines of text (only those led by /, :, & or S -- the archive's
+ * search --, without control bytes). */
 static void parse(struct history *h, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
@@ -48,7 +49,8 @@ static void parse(struct history *h, const char *text, size_t len)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), i;
 		int good = n > 1 && n < sizeof h->typed &&
-			   (p[0] == '/' || p[0] == ':' || p[0] == '&');
+			   (p[0] == '/' || p[0] == ':' || p[0] == '&' ||
+			    p[0] == 'S');
 
 		for (i = 0; good && i < n; i++)
 			if ((unsigned char)p[i] < 32 || p[i] == 127)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/ui/keymap.h"
 #include "brief/ui/pane.h"
 
 static struct doc *other_doc(struct ui *u)
@@ -224,8 +225,53 @@ void nav_select_step(struct ui *u, int dir)
 	reader_say(u, 0, "no highlighted mentions here");
 }
 
+/* ] past the last mention in the open reports: the archive's other
+ * reports of the entity are offered (Enter lists them, nav_offer_key);
+ * 1 when they were.  ] again at the same mention goes on as before. */
+static int offer_archive(struct ui *u)
+{
+	const struct entity *en = entities_get(u->en->reg, u->sel.entity);
+	struct archive_offer o = {1, u->sel.entity, u->sel.doc, u->sel.start};
+	long n;
+
+	if (u->offer.on && u->offer.entity == o.entity &&
+	    u->offer.doc == o.doc && u->offer.start == o.start) {
+		u->offer.on = 0;
+		return 0;
+	}
+	if (en == NULL || (n = overlay_search_others(u, en->name)) <= 0)
+		return 0;
+	u->offer = o;
+	reader_say(u, 0, "%ld more report%s in the archive: Enter to list "
+			 "(] again: on from the first)", n, n == 1 ? "" : "s");
+	return 1;
+}
+
+int nav_offer_key(struct ui *u, int key, int fn)
+{
+	const struct entity *en;
+	struct buf q = {0};
+
+	if (!u->offer.on)
+		return 0;
+	if (fn ? key != KEY_ENTER : key != '\r' && key != '\n') {
+		if (keymap_lookup(key, fn) != ACT_MENTION_NEXT)
+			u->offer.on = 0;
+		return 0;
+	}
+	u->offer.on = 0;
+	en = entities_get(u->en->reg, u->offer.entity);
+	if (en == NULL)
+		return 1;
+	buf_adds(&q, "entity:");
+	overlay_query_value(&q, en->name);
+	overlay_search(&u->ov, u, q.data, 1);
+	buf_free(&q);
+	return 1;
+}
+
 /* ] / [: the next mention of the selected entity, into the other report
- * when this one has no more. */
+ * when this one has no more, then into the archive. */
 void nav_mention_step(struct ui *u, int dir)
 {
 	static const char *const said[] = {
@@ -244,6 +290,9 @@ void nav_mention_step(struct ui *u, int dir)
 	other = u->lay.shown[0] == here ? u->lay.shown[1] : u->lay.shown[0];
 	w = xref_step(u->xref, u->sel.entity, here, other, u->sel.start, dir,
 		      &ai, &mi);
+	if (dir > 0 && (w == XREF_WRAPPED || w == XREF_NONE) &&
+	    offer_archive(u))
+		return;
 	if (w == XREF_NONE) {
 		reader_say(u, 0, "no other mention of this entity");
 		return;

@@ -222,6 +222,8 @@ static int index_key(struct overlay *ov, struct ui *u, int key, int fn)
 {
 	int rc;
 
+	if (!fn && key == 24) /* C-x: the entity across the archive */
+		return overlay_entity_key(ov, u);
 	if (index_back) {
 		/* the reports of one entity: Esc or Left goes back (unless
 		 * a filter is being typed: Esc ends it) */

@@ -111,6 +111,8 @@ static int xref_enter(struct ui *u, const struct olist_row *r)
 
 static int xref_key(struct overlay *ov, struct ui *u, int key, int fn)
 {
+	if (!fn && (key == 'X' || key == 24)) /* X, C-x */
+		return overlay_entity_key(ov, u);
 	return overlay_list_key(ov, u, key, fn, xref_enter, NULL);
 }
 

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "brief/archive/archive.h"
+#include "brief/base/paths.h"
 #include "brief/base/utf8.h"
 #include "brief/ui/draw.h"
 #include "brief/ui/pane.h"
@@ -449,6 +452,31 @@ struct compare_rules *reader_compare_rules(struct ui *u)
 	if (u->cr == NULL && (u->cr = compare_rules_load(NULL, NULL, &e)) == NULL)
 		reader_say(u, 1, "%s", e.text);
 	return u->cr;
+}
+
+struct archive *reader_archive(struct ui *u, int quiet)
+{
+	struct err e = {{0}};
+	const char *set = u->cfg.set.str[SET_archive];
+	char *path;
+
+	if (u->archive || u->archive_tried) {
+		if (!u->archive && !quiet)
+			reader_say(u, 1, "no archive (see set archive; "
+					 "brief --add FILE makes one)");
+		return u->archive;
+	}
+	u->archive_tried = 1;
+	path = set && *set ? xstrdup(set) : xdg_path("data", "archive.db");
+	if ((!set || !*set) && access(path, F_OK) != 0)
+		err_set(&e, "no archive: %s does not exist (brief --add FILE "
+			    "makes it; set archive names another)", path);
+	else
+		u->archive = archive_open(path, 0, &e);
+	if (!u->archive && !quiet)
+		reader_say(u, 1, "%s", e.text);
+	free(path);
+	return u->archive;
 }
 
 long reader_topic(const struct ui *u)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/archive/archive.h"
 #include "brief/base/paths.h"
 #include "brief/ui/input.h"
 #include "brief/ui/keymap.h"
@@ -77,7 +78,7 @@ static void handle_key(struct ui *u, int key, int fn)
 		overlay_key(&u->ov, u, key, fn);
 		return;
 	}
-	if (jump_prefix_key(u, key, fn))
+	if (jump_prefix_key(u, key, fn) || nav_offer_key(u, key, fn))
 		return;
 	a = keymap_lookup(key, fn);
 	if (a == ACT_NONE) {
@@ -176,6 +177,7 @@ static void ui_free(struct ui *u)
 	free(u->nplaces);
 	xref_free(u->xref);
 	free(u->cundo.at);
+	archive_close(u->archive);
 	compare_rules_free(u->cr);
 	for (i = 0; i < u->ndocs; i++)
 		doc_free(u->docs[i]);

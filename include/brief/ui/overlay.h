@@ -20,6 +20,7 @@
 
 struct ui;
 struct settings;
+struct archive;
 struct overlay_ops;
 
 /* The open overlay: its table and its list (ops NULL: none is open). */
@@ -49,7 +50,24 @@ struct overlay_ops {
 /* The overlays (ov_*.c). */
 extern const struct overlay_ops help_overlay, xref_overlay, index_overlay,
 	picker_overlay, notes_overlay, compare_overlay, topics_overlay,
-	correct_overlay;
+	correct_overlay, search_overlay, entity_overlay;
+
+/* The archive's hits for query as a list in the slot ov (ov_search.c):
+ * 0, or -1 with the reason (the query's error) said.  others: only the
+ * reports that are not open. */
+int overlay_search(struct overlay *ov, struct ui *u, const char *query,
+		   int others);
+/* Append s to b as a query's quoted value ("" for a quote inside). */
+void overlay_query_value(struct buf *b, const char *s);
+/* How many reports of the archive mention the entity called name and
+ * are not open: -1 when there is no archive to ask (nothing said). */
+long overlay_search_others(struct ui *u, const char *name);
+/* The entity called name across the archive (ov_entity.c): 0, or -1
+ * with the reason said. */
+int overlay_entity(struct overlay *ov, struct ui *u, const char *name);
+/* The same for the entity of the selected row of the list in ov (X in
+ * the mention list, C-x in the index): OVERLAY_STAY. */
+int overlay_entity_key(struct overlay *ov, struct ui *u);
 
 /* The registry.  Open ops in the slot ov (closing what was open there)
  * unless ops cannot open: 0, or -1. */
@@ -116,6 +134,18 @@ void reader_select(struct ui *u, size_t di, size_t start, size_t end,
 void reader_show_at(struct ui *u, size_t di, size_t off);
 /* Show doc di in the focused pane. */
 void reader_show_doc(struct ui *u, size_t di);
+/* An article parsed to its end (a progress message meanwhile). */
+void reader_need_parsed(struct ui *u, struct doc *d);
+/* The archive S, X and ] search (the setting archive, else the default
+ * one when it exists), opened at the first use and closed with the
+ * reader: NULL with the reason said (quiet: not said). */
+struct archive *reader_archive(struct ui *u, int quiet);
+/* The doc of file (an archive's name: an absolute path, "FILE#N" for a
+ * part of a file), or -1 when it is not loaded. */
+long reader_find_file(struct ui *u, const char *file);
+/* Load file (as :open does) unless it is loaded: its doc, or -1 with the
+ * reason said. */
+long reader_open_file(struct ui *u, const char *file);
 /* The comparison rules, loaded at the first use: NULL with the reason
  * said. */
 struct compare_rules *reader_compare_rules(struct ui *u);

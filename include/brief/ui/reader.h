@@ -108,6 +108,14 @@ struct quitting {
 	size_t lost;              /* notes given up when quitting anyway */
 };
 
+/* ] past the last mention offered the archive's other reports (Enter
+ * lists them; ] again wraps). */
+struct archive_offer {
+	int on;
+	uint32_t entity;
+	size_t doc, start;
+};
+
 struct ui {
 	/* what is loaded */
 	struct library *lib;
@@ -151,6 +159,9 @@ struct ui {
 		size_t n, cap;
 		size_t notes;     /* note changes made (less those undone) */
 	} cundo;
+	struct archive *archive;  /* opened at the first S, X or ] past the end */
+	int archive_tried;        /* ... and not tried again when it failed */
+	struct archive_offer offer;
 };
 
 /* reader.c (also the reader_ functions of overlay.h): the doc in the
@@ -159,8 +170,6 @@ struct doc *reader_focused(struct ui *u);
 int reader_text_rows(const struct ui *u);
 /* Parse, then index, for about budget ms: 1 when all is indexed. */
 int reader_index_some(struct ui *u, double budget);
-/* An article parsed to its end (a progress message meanwhile). */
-void reader_need_parsed(struct ui *u, struct doc *d);
 /* Where the notes stand in every doc (after any change of notes or
  * docs). */
 void reader_place_notes(struct ui *u);
@@ -175,6 +184,9 @@ void nav_toggle_sync(struct ui *u);
 void nav_select_step(struct ui *u, int dir);
 void nav_mention_step(struct ui *u, int dir);
 void nav_note_step(struct ui *u, int dir);
+/* A key after ] offered the archive's other reports: Enter lists them
+ * (1: taken); any other key but ] takes the offer back (0). */
+int nav_offer_key(struct ui *u, int key, int fn);
 /* Start an incremental search (/) from the focused pane's position. */
 void nav_search_start(struct ui *u);
 /* The search line changed / was given up (Esc) / ended with Enter. */
