@@ -196,36 +196,39 @@ static void pg_close(void *h)
 }
 
 /* The schema version of the archive: 0 for an empty database, -1 with
- * e set for a foreign one or an error. */
+ * e set for an error, -3 with e set for a foreign one. */
 static long long version(struct pg *p, struct err *e)
 {
 	long long mine, rels;
 
-	mine = one_int(p, "SELECT (to_regclass('brief_archive') IS NOT NULL"
-			  " AND to_regclass('schema_version') IS NOT NULL)::int",
-		       e);
+	/* pg_class read with the statement's snapshot (to_regclass may
+	 * answer from an older one while another brief makes the tables) */
+	mine = one_int(p, "SELECT count(*) FROM pg_class c JOIN pg_namespace"
+			  " n ON n.oid = c.relnamespace WHERE n.nspname ="
+			  " current_schema() AND c.relname IN ('brief_archive',"
+			  " 'schema_version') AND c.relkind = 'r'", e);
 	if (mine < 0)
 		return -1;
-	if (mine == 0) {
+	if (mine < 2) {
 		rels = one_int(p, "SELECT count(*) FROM pg_class c JOIN"
 				  " pg_namespace n ON n.oid = c.relnamespace"
 				  " WHERE n.nspname = current_schema()", e);
 		if (rels < 0)
 			return -1;
-		if (rels == 0)
+		if (rels == 0 && mine == 0)
 			return 0;
 		err_set(e, "%s: not a brief archive", p->name);
-		return -1;
+		return -3;
 	}
 	if (one_int(p, "SELECT count(*) FROM brief_archive WHERE"
 		       " application = 'brief'", e) != 1) {
 		err_set(e, "%s: not a brief archive", p->name);
-		return -1;
+		return -3;
 	}
 	mine = one_int(p, "SELECT max(version) FROM schema_version", e);
 	if (mine < 1) {
 		err_set(e, "%s: not a brief archive", p->name);
-		return -1;
+		return -3;
 	}
 	return mine;
 }
@@ -282,6 +285,15 @@ static struct pg *pg_open_at(const char *uri, int create, int target,
 		    " SET lock_timeout = '60s'", e) != 0)
 		goto fail;
 	v = version(p, e);
+	if (v == -3) {
+		/* another brief may have been making it: look again once its
+		 * transaction is over */
+		if (exec(p, "BEGIN; SELECT pg_advisory_xact_lock(" BRIEF_LOCK
+			    ")", e) != 0)
+			goto fail;
+		v = version(p, e);
+		PQclear(PQexec(p->db, v < 0 ? "ROLLBACK" : "COMMIT"));
+	}
 	if (v < 0)
 		goto fail;
 	if (v > ARCHIVE_SCHEMA) {
