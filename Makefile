@@ -6,7 +6,7 @@ MANDIR ?= $(PREFIX)/share/man/man1
 DESTDIR ?=
 
 VERSION := 0.1.0
-PKGS := ncursesw yaml-0.1 libpcre2-8 libxml-2.0 jansson gmime-3.0 sqlite3
+PKGS := ncursesw yaml-0.1 libpcre2-8 libxml-2.0 jansson gmime-3.0 sqlite3 libpq
 CC ?= cc
 CFLAGS ?= -O2 -g
 # warnings are errors; `make WERROR=` turns that off (make check keeps it)
@@ -53,6 +53,7 @@ DEB_libxml-2.0 := libxml2-dev
 DEB_jansson := libjansson-dev
 DEB_gmime-3.0 := libgmime-3.0-dev
 DEB_sqlite3 := libsqlite3-dev
+DEB_libpq := libpq-dev
 DEB_cmocka := libcmocka-dev
 # $(call need_libs,PKG...): fail naming the Debian package of each missing
 need_libs = missing=; command -v pkg-config >/dev/null || missing=" pkg-config"; \

@@ -14,6 +14,9 @@ need_pkg libxml-2.0 libxml2-dev
 need_pkg jansson libjansson-dev
 need_pkg gmime-3.0 libgmime-3.0-dev
 need_pkg sqlite3 libsqlite3-dev
+need_pkg libpq libpq-dev
+# the archive's tests start their own PostgreSQL server (tests/pg.sh)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing="$missing postgresql-15"
 need_cmd cc gcc
 need_cmd make make
 need_cmd tmux tmux

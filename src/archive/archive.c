@@ -20,11 +20,8 @@ struct archive *archive_open(const char *where, int create, struct err *e)
 	void *h;
 
 	if (strncmp(where, "postgresql://", 13) == 0 ||
-	    strncmp(where, "postgres://", 11) == 0) {
-		err_set(e, "%s: the PostgreSQL backend is not built into this "
-			   "brief (only SQLite files)", where);
-		return NULL;
-	}
+	    strncmp(where, "postgres://", 11) == 0)
+		ops = &archive_pg_ops;
 	h = ops->open(where, create, e);
 	if (h == NULL)
 		return NULL;
@@ -271,4 +268,52 @@ void archive_entity_report_free(struct archive_entity_report *r)
 	}
 	free(r->figures);
 	memset(r, 0, sizeof *r);
+}
+
+char *archive_story(const struct article *a)
+{
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < a->nsections; i++) {
+		const struct section *sec = &a->sections[i];
+
+		if (sec->kind == SECTION_BOILERPLATE)
+			continue;
+		if (b.len)
+			buf_adds(&b, "\n\n");
+		buf_add(&b, a->text + sec->start, sec->end - sec->start);
+	}
+	return buf_take(&b);
+}
+
+char *archive_like(const char *s, int before, int after)
+{
+	struct buf b = {0};
+
+	if (before)
+		buf_addc(&b, '%');
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *s);
+	}
+	if (after)
+		buf_addc(&b, '%');
+	return buf_take(&b);
+}
+
+void archive_one_line(char *s)
+{
+	char *w = s;
+
+	if (s == NULL)
+		return;
+	for (; *s; s++) {
+		if (*s != '\n')
+			*w++ = *s;
+		else if (w == s || s[-1] != '\n')
+			*w++ = ' ';
+	}
+	*w = '\0';
 }

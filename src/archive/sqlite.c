@@ -481,24 +481,6 @@ static int put_sections(struct sq *s, long long art, const struct article *a,
 	return 0;
 }
 
-/* The story's text for the index: every section but boilerplate. */
-static char *story(const struct article *a)
-{
-	struct buf b = {0};
-	size_t i;
-
-	for (i = 0; i < a->nsections; i++) {
-		const struct section *sec = &a->sections[i];
-
-		if (sec->kind == SECTION_BOILERPLATE)
-			continue;
-		if (b.len)
-			buf_adds(&b, "\n\n");
-		buf_add(&b, a->text + sec->start, sec->end - sec->start);
-	}
-	return buf_take(&b);
-}
-
 static int sq_article_put(void *h, const struct archive_file *f,
 			  const struct archive_doc *d, struct err *e)
 {
@@ -537,7 +519,7 @@ static int sq_article_put(void *h, const struct archive_file *f,
 			   " ?)", e);
 	if (st == NULL)
 		return -1;
-	body = story(a);
+	body = archive_story(a);
 	sqlite3_bind_int64(st, 1, art);
 	sq_bind_text(st, 2, a->title);
 	sqlite3_bind_text(st, 3, body, -1, free);

@@ -36,24 +36,6 @@ static char *fts_string(const char *s)
 	return buf_take(&b);
 }
 
-/* s as a LIKE pattern matching it literally (escape '\'), with % where
- * asked. */
-static char *like(const char *s, int before, int after)
-{
-	struct buf b = {0};
-
-	if (before)
-		buf_addc(&b, '%');
-	for (; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			buf_addc(&b, '\\');
-		buf_addc(&b, *s);
-	}
-	if (after)
-		buf_addc(&b, '%');
-	return buf_take(&b);
-}
-
 static void where_of(struct where *w, const struct aq *q)
 {
 	struct buf *b = &w->sql;
@@ -69,7 +51,7 @@ static void where_of(struct where *w, const struct aq *q)
 			    " (e.name = ? COLLATE NOCASE OR e.name LIKE ?"
 			    " ESCAPE '\\')");
 		bind_later(w, xstrdup(q->value));
-		bind_later(w, like(q->value, 0, 1));
+		bind_later(w, archive_like(q->value, 0, 1));
 		if (q->cat != CAT_COUNT) {
 			buf_adds(b, " AND e.category = ?");
 			bind_later(w, xstrdup(category_name(q->cat)));
@@ -89,7 +71,7 @@ static void where_of(struct where *w, const struct aq *q)
 		break;
 	case AQ_SOURCE:
 		buf_adds(b, "coalesce(a.source, '') LIKE ? ESCAPE '\\'");
-		bind_later(w, like(q->value, 1, 1));
+		bind_later(w, archive_like(q->value, 1, 1));
 		break;
 	case AQ_DATE:
 		buf_adds(b, "(a.date IS NOT NULL");
@@ -157,22 +139,6 @@ static void where_free(struct where *w)
 	buf_free(&w->sql);
 }
 
-/* A snippet on one line: each run of line feeds becomes one space. */
-static void one_line(char *s)
-{
-	char *w = s;
-
-	if (s == NULL)
-		return;
-	for (; *s; s++) {
-		if (*s != '\n')
-			*w++ = *s;
-		else if (w == s || s[-1] != '\n')
-			*w++ = ' ';
-	}
-	*w = '\0';
-}
-
 int sq_search(void *h, const struct aq *q, size_t limit,
 	      struct archive_hits *out, struct err *e)
 {
@@ -222,7 +188,7 @@ int sq_search(void *h, const struct aq *q, size_t limit,
 		x->source = sq_column(st, 4);
 		x->score = sqlite3_column_double(st, 5);
 		x->snippet = sq_column(st, 6);
-		one_line(x->snippet);
+		archive_one_line(x->snippet);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -310,7 +276,7 @@ static long long find_entity(struct sq *s, const char *name,
 		   " NOCASE OR e.name LIKE ?2 ESCAPE '\\' GROUP BY e.id"
 		   " ORDER BY e.name = ?1 COLLATE NOCASE DESC, count(*) DESC"
 		   " LIMIT 1", e);
-	char *pat = like(name, 0, 1);
+	char *pat = archive_like(name, 0, 1);
 	long long id = 0;
 	int rc;
 

@@ -1,9 +1,14 @@
-/* The archive: its schema, migrations, refusing files that are not
- * brief's, the query language and the queries on the SQLite backend. */
+/* The archive: its schema, migrations, refusing databases that are not
+ * brief's, the query language and the queries -- the same tests on each
+ * backend: SQLite, then PostgreSQL on a private server that tests/pg.sh
+ * starts (skipped, and said so, only when the server binaries are
+ * absent). */
 #include "testlib.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "brief/archive/archive.h"
@@ -11,13 +16,34 @@
 
 static char dir[] = "/tmp/brief-archive-XXXXXX";
 
-static char *path_in(const char *name)
+/* What a test needs to know of a backend: how to make a fresh archive
+ * location, how to look inside it with the database's own client, and
+ * the SQL that answers the same questions on each. */
+struct backend {
+	const char *name;
+	char *(*fresh)(const char *name);
+	long long (*ask)(const char *where, const char *sql);
+	void (*run_sql)(const char *where, const char *sql);
+	int (*create_at)(const char *where, int version, struct err *e);
+	const char *marker;        /* brief's mark on the database */
+	long long marker_is;
+	const char *version;       /* the schema version */
+	const char *text_index;    /* 1: the text index is there */
+	const char *source_index;  /* 1: version 2's index is there */
+	const char *make_newer;    /* the schema version becomes 99 */
+};
+
+static const struct backend *B;
+
+/* ---- SQLite ---- */
+
+static char *sq_fresh(const char *name)
 {
-	return xasprintf("%s/%s", dir, name);
+	return xasprintf("%s/%s.db", dir, name);
 }
 
 /* One integer from sql on the file at path (read with SQLite itself). */
-static long long ask(const char *path, const char *sql)
+static long long sq_ask(const char *path, const char *sql)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
@@ -33,7 +59,7 @@ static long long ask(const char *path, const char *sql)
 	return v;
 }
 
-static void run_sql(const char *path, const char *sql)
+static void sq_run_sql(const char *path, const char *sql)
 {
 	sqlite3 *db;
 
@@ -41,6 +67,73 @@ static void run_sql(const char *path, const char *sql)
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 }
+
+static const struct backend sqlite_backend = {
+	"sqlite", sq_fresh, sq_ask, sq_run_sql, archive_sqlite_create_at,
+	"PRAGMA application_id", 0x42724966,
+	"PRAGMA user_version",
+	"SELECT count(*) FROM sqlite_master WHERE name = 'fts'",
+	"SELECT count(*) FROM sqlite_master WHERE name = 'articles_source'",
+	"PRAGMA user_version = 99",
+};
+
+/* ---- PostgreSQL ---- */
+
+/* The test server: its socket folder and port (tests/pg.sh start). */
+static char pg_dir[512], pg_port[16];
+
+static char *pg_location(const char *name)
+{
+	return xasprintf("postgresql://brief@/%s?host=%s&port=%s", name, pg_dir,
+			 pg_port);
+}
+
+/* Run sql on the database at uri; the first column of the first row
+ * as an integer (-1: no row). */
+static long long pg_ask(const char *uri, const char *sql)
+{
+	PGconn *c = PQconnectdb(uri);
+	PGresult *r;
+	long long v = -1;
+
+	if (PQstatus(c) != CONNECTION_OK)
+		fail_msg("%s: %s", uri, PQerrorMessage(c));
+	r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK &&
+	    PQresultStatus(r) != PGRES_COMMAND_OK)
+		fail_msg("%s: %s", sql, PQresultErrorMessage(r));
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
+		v = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	PQfinish(c);
+	return v;
+}
+
+static void pg_run_sql(const char *uri, const char *sql)
+{
+	pg_ask(uri, sql);
+}
+
+/* A new empty database called name. */
+static char *pg_fresh(const char *name)
+{
+	char *admin = pg_location("postgres");
+	char *sql = xasprintf("CREATE DATABASE \"%s\"", name);
+	pg_run_sql(admin, sql);
+	free(sql);
+	free(admin);
+	return pg_location(name);
+}
+
+static const struct backend pg_backend = {
+	"postgresql", pg_fresh, pg_ask, pg_run_sql, archive_pg_create_at,
+	"SELECT count(*) FROM brief_archive WHERE application = 'brief'", 1,
+	"SELECT max(version) FROM schema_version",
+	"SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_tsv'"
+	" AND indexdef LIKE '%USING gin (tsv)%'",
+	"SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_source'",
+	"INSERT INTO schema_version(version) VALUES(99)",
+};
 
 static char *slurp(const char *path, size_t *n)
 {
@@ -54,57 +147,58 @@ static char *slurp(const char *path, size_t *n)
 static void test_fresh_schema(void **state)
 {
 	struct err e = {{0}};
-	char *p = path_in("fresh.db");
+	char *p = B->fresh("fresh");
 	struct archive *ar = archive_open(p, 1, &e);
 
 	(void)state;
-	assert_non_null(ar);
-	assert_string_equal(archive_backend(ar), "sqlite");
+	if (ar == NULL)
+		fail_msg("%s", e.text);
+	assert_string_equal(archive_backend(ar), B->name);
 	archive_close(ar);
-	assert_int_equal(ask(p, "PRAGMA application_id"), 0x42724966);
-	assert_int_equal(ask(p, "PRAGMA user_version"), ARCHIVE_SCHEMA);
-	assert_int_equal(ask(p, "SELECT count(*) FROM schema_version"),
+	assert_int_equal(B->ask(p, B->marker), B->marker_is);
+	assert_int_equal(B->ask(p, B->version), ARCHIVE_SCHEMA);
+	assert_int_equal(B->ask(p, "SELECT count(*) FROM schema_version"),
 			 ARCHIVE_SCHEMA);
-	assert_int_equal(ask(p, "SELECT count(*) FROM sqlite_master WHERE"
-				" name = 'fts'"), 1);
+	assert_int_equal(B->ask(p, B->text_index), 1);
 	/* WAL is kept in the file's header */
-	assert_int_equal(ask(p, "SELECT journal_mode = 'wal' FROM"
-				" pragma_journal_mode"), 1);
+	if (B == &sqlite_backend)
+		assert_int_equal(B->ask(p, "SELECT journal_mode = 'wal' FROM"
+					   " pragma_journal_mode"), 1);
 	free(p);
 }
 
 static void test_migration(void **state)
 {
 	struct err e = {{0}};
-	char *p = path_in("old.db");
+	char *p = B->fresh("old");
 	struct archive *ar;
 
 	(void)state;
-	assert_int_equal(archive_sqlite_create_at(p, 1, &e), 0);
-	assert_int_equal(ask(p, "PRAGMA user_version"), 1);
-	assert_int_equal(ask(p, "SELECT count(*) FROM sqlite_master WHERE"
-				" name = 'articles_source'"), 0);
+	if (B->create_at(p, 1, &e) != 0)
+		fail_msg("%s", e.text);
+	assert_int_equal(B->ask(p, B->version), 1);
+	assert_int_equal(B->ask(p, B->source_index), 0);
 	ar = archive_open(p, 0, &e);
 	assert_non_null(ar);
 	archive_close(ar);
-	assert_int_equal(ask(p, "PRAGMA user_version"), 2);
-	assert_int_equal(ask(p, "SELECT count(*) FROM sqlite_master WHERE"
-				" name = 'articles_source'"), 1);
-	assert_int_equal(ask(p, "SELECT max(version) FROM schema_version"), 2);
+	assert_int_equal(B->ask(p, B->version), 2);
+	assert_int_equal(B->ask(p, B->source_index), 1);
+	assert_int_equal(B->ask(p, "SELECT max(version) FROM schema_version"),
+			 2);
 	free(p);
 }
 
 static void test_newer_refused(void **state)
 {
 	struct err e = {{0}};
-	char *p = path_in("newer.db");
+	char *p = B->fresh("newer");
 
 	(void)state;
-	assert_int_equal(archive_sqlite_create_at(p, ARCHIVE_SCHEMA, &e), 0);
-	run_sql(p, "PRAGMA user_version = 99");
+	assert_int_equal(B->create_at(p, ARCHIVE_SCHEMA, &e), 0);
+	B->run_sql(p, B->make_newer);
 	assert_null(archive_open(p, 1, &e));
 	assert_non_null(strstr(e.text, "an archive of a newer brief"));
-	assert_int_equal(ask(p, "PRAGMA user_version"), 99);
+	assert_int_equal(B->ask(p, B->version), 99);
 	free(p);
 }
 
@@ -127,14 +221,55 @@ static void refused_untouched(const char *p)
 	free(after);
 }
 
+/* A database with sql run on it first is refused, and nothing is added
+ * to it (its relations counted before and after). */
+static void pg_refused_untouched(const char *name, const char *sql)
+{
+	struct err e = {{0}};
+	char *p = B->fresh(name), *want;
+	const char *rels = "SELECT count(*) FROM pg_class c JOIN pg_namespace"
+			   " n ON n.oid = c.relnamespace WHERE n.nspname ="
+			   " 'public'";
+	long long n0;
+
+	B->run_sql(p, sql);
+	n0 = B->ask(p, rels);
+	assert_true(n0 > 0);
+	assert_null(archive_open(p, 1, &e));
+	want = xasprintf("%s: not a brief archive", p);
+	if (strncmp(e.text, want, strlen(want)) != 0)
+		fail_msg("'%s' does not start '%s'", e.text, want);
+	assert_int_equal(B->ask(p, rels), n0);
+	free(want);
+	free(p);
+}
+
 static void test_foreign_refused(void **state)
 {
-	char *p = path_in("foreign.db"), *q = path_in("garbage.db");
+	char *p, *q;
 	FILE *f;
 	int i;
 
 	(void)state;
-	run_sql(p, "CREATE TABLE t(x); INSERT INTO t VALUES(1)");
+	if (B == &pg_backend) {
+		pg_refused_untouched("foreign", "CREATE TABLE accounts(id"
+				     " INTEGER, name TEXT); INSERT INTO accounts"
+				     " VALUES(1, 'x')");
+		/* a table of brief's name does not make it brief's */
+		pg_refused_untouched("lookalike", "CREATE TABLE brief_archive("
+				     "application TEXT); CREATE TABLE"
+				     " schema_version(version INTEGER); INSERT"
+				     " INTO brief_archive VALUES('other');"
+				     " INSERT INTO schema_version VALUES(1)");
+		assert_int_equal(B->ask(p = pg_location("lookalike"),
+					"SELECT count(*) FROM brief_archive"
+					" WHERE application = 'other'"), 1);
+		free(p);
+		return;
+	}
+	p = sq_fresh("foreign");
+	q = sq_fresh("garbage");
+	B->run_sql(p, "CREATE TABLE t(x); INSERT INTO t VALUES(1)");
 	refused_untouched(p);
 	f = fopen(q, "w");
 	assert_non_null(f);
@@ -174,7 +309,7 @@ static int setup_queries(void **state)
 	(void)state;
 	if (shipped_engine(&rules, &en, &e) != 0)
 		return -1;
-	qdb = path_in("queries.db");
+	qdb = B->fresh("queries");
 	ar = archive_open(qdb, 1, &e);
 	if (ar == NULL)
 		return -1;
@@ -374,6 +509,27 @@ static void test_parse_tree(void **state)
 	aq_free(q);
 }
 
+/* Start the PostgreSQL test server: 0, 77 when its binaries are absent
+ * (the reason printed), else 1. */
+static int pg_server_start(void)
+{
+	FILE *f = popen("sh tests/pg.sh start", "r");
+	char line[600] = "";
+	int st;
+
+	if (f == NULL)
+		return 1;
+	if (fgets(line, sizeof line, f) == NULL)
+		line[0] = '\0';
+	st = pclose(f);
+	line[strcspn(line, "\n")] = '\0';
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
+	    sscanf(line, "%511s %15s", pg_dir, pg_port) == 2)
+		return 0;
+	printf("# postgresql: skipped: %s\n", line);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 77 ? 77 : 1;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +537,8 @@ int main(void)
 		cmocka_unit_test(test_migration),
 		cmocka_unit_test(test_newer_refused),
 		cmocka_unit_test(test_foreign_refused),
+	};
+	const struct CMUnitTest parse[] = {
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_parse_tree),
 	};
@@ -390,13 +548,32 @@ int main(void)
 		cmocka_unit_test(test_ranking_and_snippet),
 		cmocka_unit_test(test_entity_report),
 	};
-	int rc;
+	int rc, pg;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	if (mkdtemp(dir) == NULL)
 		return 1;
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	rc += cmocka_run_group_tests(queries, setup_queries, teardown_queries);
+	rc = cmocka_run_group_tests_name("query language", parse, NULL, NULL);
+	B = &sqlite_backend;
+	rc += cmocka_run_group_tests_name("sqlite: schema", tests, NULL, NULL);
+	rc += cmocka_run_group_tests_name("sqlite: queries", queries,
+					  setup_queries, teardown_queries);
+	pg = pg_server_start();
+	if (pg == 0) {
+		char *cmd = xasprintf("sh tests/pg.sh stop '%s'", pg_dir);
+
+		B = &pg_backend;
+		rc += cmocka_run_group_tests_name("postgresql: schema", tests,
+						  NULL, NULL);
+		rc += cmocka_run_group_tests_name("postgresql: queries",
+						  queries, setup_queries,
+						  teardown_queries);
+		if (system(cmd) != 0)
+			rc++;
+		free(cmd);
+	} else if (pg != 77) {
+		rc++;
+	}
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir);
 

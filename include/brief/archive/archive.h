@@ -1,8 +1,8 @@
 /* archive: the articles brief has been given, kept in a database to
  * search and cross-reference later.  One storage interface (struct
- * archive_ops) with a backend behind it: SQLite today (sqlite.c), and
- * room for PostgreSQL (a "postgresql://" location picks it; it is not
- * built yet and is refused with a message).  Model code: it never
+ * archive_ops) with two backends behind it: SQLite (sqlite.c, a file)
+ * and PostgreSQL (pg.c, a "postgresql://" or "postgres://" connection
+ * URI, for a team's shared archive).  Model code: it never
  * prints; every function returns a status and fills struct err with
  * "brief: FILE: reason" text. */
 #ifndef BRIEF_ARCHIVE_H
@@ -141,12 +141,12 @@ struct archive_ops {
 
 struct archive;
 
-/* Open the archive at where (a file name; "postgresql://..." names the
- * PostgreSQL backend, not built yet).  create: make it when missing
+/* Open the archive at where (a file name; "postgresql://..." or
+ * "postgres://..." a PostgreSQL database).  create: make it when missing
  * (--add), else a missing archive is an error.  NULL and e set. */
 struct archive *archive_open(const char *where, int create, struct err *e);
 void archive_close(struct archive *ar);
-/* The backend's name ("sqlite"). */
+/* The backend's name ("sqlite" or "postgresql"). */
 const char *archive_backend(const struct archive *ar);
 
 /* Add (or update) the articles of one file in one transaction: skipped
@@ -193,10 +193,27 @@ void archive_doc_build(struct archive_doc *d, const char *file,
 		       const struct entities *reg);
 void archive_doc_clear(struct archive_doc *d);
 
+/* What the backends share. */
+/* The story's text for the index: every section but boilerplate
+ * (the caller frees it). */
+char *archive_story(const struct article *a);
+/* s as a LIKE pattern matching it literally (a backslash escapes), with '%'
+ * before and after when asked (the caller frees it). */
+char *archive_like(const char *s, int before, int after);
+/* A snippet on one line, in place: each run of line feeds becomes one
+ * space. */
+void archive_one_line(char *s);
+
 /* The SQLite backend. */
 extern const struct archive_ops archive_sqlite_ops;
 /* For tests: make a new SQLite archive at path at an older schema
  * version (1 .. ARCHIVE_SCHEMA).  0, or -1 with e set. */
 int archive_sqlite_create_at(const char *path, int version, struct err *e);
+
+/* The PostgreSQL backend. */
+extern const struct archive_ops archive_pg_ops;
+/* For tests: bring the empty PostgreSQL database at uri to an older
+ * schema version (1 .. ARCHIVE_SCHEMA).  0, or -1 with e set. */
+int archive_pg_create_at(const char *uri, int version, struct err *e);
 
 #endif
