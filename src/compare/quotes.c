@@ -1,58 +1,70 @@
 /* quotes: quotation spans and their speakers. */
-#include "brief/compare/quotes.h"
+#include "quote_priv.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
-#include "brief/base/trie.h"
 #include "brief/base/utf8.h"
 #include "brief/yaml/wordlist.h"
 
-struct quoterules {
-	struct trie *verbs;
-	struct trie *pronouns;
-	struct trie *according;
-	struct trie *nouns;      /* speaker_nouns: "spokesman", "ministry" */
-	struct trie *dets;       /* speaker_determiners: "a", "the" */
-};
+/* The word lists of the rules: each key of data/compare.yaml, its trie
+ * and whether it is matched in any case. */
+static struct trie **rule_list(struct quoterules *r, size_t k,
+			       const char **key, int *fold)
+{
+	static const struct {
+		const char *key;
+		int fold;
+	} lists[] = {
+		{"speech_verbs", 0}, {"pronouns", 0}, {"according", 0},
+		{"speaker_nouns", 1}, {"speaker_bodies", 1},
+		{"speaker_determiners", 1}, {"speaker_definite", 1},
+		{"subject_words", 1}, {"name_stops", 1}, {"name_titles", 1},
+	};
+	struct trie **field[] = {
+		&r->verbs, &r->pronouns, &r->according, &r->nouns,
+		&r->bodies, &r->dets, &r->definite, &r->subjects, &r->stops,
+		&r->titles,
+	};
+
+	if (k >= sizeof lists / sizeof lists[0])
+		return NULL;
+	*key = lists[k].key;
+	*fold = lists[k].fold;
+	return field[k];
+}
 
 struct quoterules *quoterules_load(const struct ynode *root, const char *name,
 				   struct err *e)
 {
 	struct quoterules *r = xcalloc(1, sizeof *r);
+	struct trie **t;
+	const char *key;
+	size_t k;
+	int fold;
 
-	r->verbs = trie_new();
-	r->pronouns = trie_new();
-	r->according = trie_new();
-	r->nouns = trie_new();
-	r->dets = trie_new();
-	if (wordlist_load(r->verbs, name, ynode_get(root, "speech_verbs"),
-			  "speech_verbs", 0, 0, e) ||
-	    wordlist_load(r->pronouns, name, ynode_get(root, "pronouns"),
-			  "pronouns", 0, 0, e) ||
-	    wordlist_load(r->according, name, ynode_get(root, "according"),
-			  "according", 0, 0, e) ||
-	    wordlist_load(r->nouns, name, ynode_get(root, "speaker_nouns"),
-			  "speaker_nouns", 1, 0, e) ||
-	    wordlist_load(r->dets, name,
-			  ynode_get(root, "speaker_determiners"),
-			  "speaker_determiners", 1, 0, e)) {
-		quoterules_free(r);
-		return NULL;
+	for (k = 0; (t = rule_list(r, k, &key, &fold)) != NULL; k++) {
+		*t = trie_new();
+		if (wordlist_load(*t, name, ynode_get(root, key), key, fold, 0,
+				  e)) {
+			quoterules_free(r);
+			return NULL;
+		}
 	}
 	return r;
 }
 
 void quoterules_free(struct quoterules *r)
 {
+	struct trie **t;
+	const char *key;
+	size_t k;
+	int fold;
+
 	if (r == NULL)
 		return;
-	trie_free(r->verbs);
-	trie_free(r->pronouns);
-	trie_free(r->according);
-	trie_free(r->nouns);
-	trie_free(r->dets);
+	for (k = 0; (t = rule_list(r, k, &key, &fold)) != NULL; k++)
+		trie_free(*t);
 	free(r);
 }
 
@@ -65,32 +77,12 @@ void quotes_free(struct quote *q, size_t n)
 	free(q);
 }
 
-static int is3(const char *t, size_t i, size_t e, unsigned char c3)
+static void set_speaker(const struct ctx *c, struct quote *q,
+			const struct mention *mn)
 {
-	return i + 2 < e && (unsigned char)t[i] == 0xE2 &&
-	       (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == c3;
-}
+	struct who w = {mn, 0, 0};
 
-struct ctx {
-	const struct quoterules *r;
-	const struct article *a;
-	const struct mentions *m;
-	const struct entities *reg;
-};
-
-static int is_person(const struct ctx *c, const struct mention *mn)
-{
-	const struct entity *en = entities_get(c->reg, mn->entity);
-
-	return en && en->cat == CAT_ACTOR && en->kind &&
-	       strcmp(en->kind, "person") == 0;
-}
-
-static int is_actor(const struct ctx *c, const struct mention *mn)
-{
-	const struct entity *en = entities_get(c->reg, mn->entity);
-
-	return en && en->cat == CAT_ACTOR;
+	qw_set(c, q, &w);
 }
 
 static int is_state(const struct ctx *c, const struct mention *mn)
@@ -100,48 +92,15 @@ static int is_state(const struct ctx *c, const struct mention *mn)
 	return en && en->kind && strcmp(en->kind, "state") == 0;
 }
 
-/* Index of the first mention starting at or after off (mentions are in
- * text order). */
-static size_t first_from(const struct ctx *c, size_t off)
-{
-	size_t a = 0, b = c->m->n;
-
-	while (a < b) {
-		size_t mid = (a + b) / 2;
-
-		if (c->m->v[mid].start < off)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	return a;
-}
-
-/* The last person named before offset off, in the paragraph of off or
- * the one before it ("he said" stands for no one named further back). */
-static const struct mention *last_person(const struct ctx *c, size_t off)
-{
-	const struct article *a = c->a;
-	long k = article_section_at(a, off);
-	size_t i = first_from(c, off);
-	size_t from = k > 0 ? a->sections[k - 1].start
-		      : k == 0 ? a->sections[0].start : 0;
-
-	while (i-- > 0 && c->m->v[i].start >= from)
-		if (is_person(c, &c->m->v[i]))
-			return &c->m->v[i];
-	return NULL;
-}
-
 /* A person named in t[from, to) (between a speech verb and the quote:
  * "He said Kim's speech"), or UINT32_MAX: he is not the one speaking. */
 static uint32_t person_between(const struct ctx *c, size_t from, size_t to)
 {
 	size_t i;
 
-	for (i = first_from(c, from); i < c->m->n && c->m->v[i].start < to;
+	for (i = qw_first_from(c, from); i < c->m->n && c->m->v[i].start < to;
 	     i++)
-		if (is_person(c, &c->m->v[i]))
+		if (qw_is_person(c, &c->m->v[i]))
 			return c->m->v[i].entity;
 	return UINT32_MAX;
 }
@@ -153,72 +112,21 @@ static size_t skip_blank(const char *t, size_t p, size_t e)
 	return p;
 }
 
-static size_t word_end(const char *t, size_t p, size_t e)
+/* Does a phrase stop at t[p] (of n bytes): a comma, a clause's stop,
+ * a quotation mark or a paragraph's end (a single line's end is a
+ * wrapped line)? */
+static int phrase_stop(const char *t, size_t p, size_t n)
 {
-	while (p < e && trie_word_at(t, e, p))
-		p++;
-	return p;
-}
-
-static int word_in(const struct trie *tr, const char *t, size_t s, size_t e)
-{
-	uint32_t v;
-
-	return s < e && trie_match(tr, t, e, s, &v) == word_end(t, s, e);
-}
-
-static void set_speaker(const struct ctx *c, struct quote *q,
-			const struct mention *mn)
-{
-	q->speaker = mn->entity;
-	q->speaker_text = xstrdup(entities_get(c->reg, mn->entity)->name);
-}
-
-/* The most words of a speaker described rather than named ("a spokesman
- * for the ministry"). */
-#define DESCRIBED_WORDS 6
-
-/* A speaker described in t[s, e): a determiner first ("the ministry", "a
- * spokesman for the ministry"), a speaker noun among at most
- * DESCRIBED_WORDS words, no stop; its words become the speaker's name
- * (the determiner in lower case). */
-static int described(const struct ctx *c, struct quote *q, size_t s,
-		     size_t e)
-{
-	const char *t = c->a->text;
-	size_t p, words = 0;
-	int noun = 0;
-
-	while (s < e && (t[s] == ' ' || t[s] == ','))
-		s++;
-	while (e > s && (t[e - 1] == ' ' || t[e - 1] == ','))
-		e--;
-	if (s >= e || !word_in(c->r->dets, t, s, e))
-		return 0;
-	for (p = s; p < e; p++) {
-		if (strchr(".;:?!\"\n", t[p]) || is3(t, p, e, 0x9C) ||
-		    is3(t, p, e, 0x9D))
-			return 0;
-		if (trie_word_start(t, p, e)) {
-			if (++words > DESCRIBED_WORDS)
-				return 0;
-			noun |= word_in(c->r->nouns, t, p, e);
-		}
-	}
-	if (!noun)
-		return 0;
-	q->speaker = ENTITY_NONE;
-	q->speaker_text = xstrndup(t + s, e - s);
-	if (q->speaker_text[0] >= 'A' && q->speaker_text[0] <= 'Z')
-		q->speaker_text[0] = (char)(q->speaker_text[0] - 'A' + 'a');
-	return 1;
+	return strchr(".,;:?!\"", t[p]) != NULL ||
+	       (t[p] == '\n' && ((p + 1 < n && t[p + 1] == '\n') ||
+				 (p > 0 && t[p - 1] == '\n')));
 }
 
 /* The end of the words after a speech verb that may describe a speaker:
  * the first stop or comma. */
 static size_t phrase_end(const char *t, size_t p, size_t e)
 {
-	while (p < e && !strchr(".,;:?!\"\n", t[p]))
+	while (p < e && !phrase_stop(t, p, e))
 		p++;
 	return p;
 }
@@ -227,10 +135,41 @@ static size_t phrase_end(const char *t, size_t p, size_t e)
  * speaker: after the last comma or stop from s on. */
 static size_t phrase_start(const char *t, size_t s, size_t v)
 {
-	while (v > s && !strchr(".,;:?!\"\n", t[v - 1]) &&
-	       !is3(t, v >= 3 ? v - 3 : 0, v, 0x9D))
+	while (v > s && !phrase_stop(t, v - 1, v) &&
+	       !qw_is3(t, v >= 3 ? v - 3 : 0, v, 0x9D))
 		v--;
 	return v;
+}
+
+/* The subject of the speech verb at verb (its words not before lo) when
+ * no mention is: "he" or "she" just before it stands for the last
+ * person named before off or the pronoun, unless that person is named
+ * between the verb and to ("He said Kim's speech “…”": he is not Kim,
+ * and the words are unattributed); else a name by its shape ("Asel
+ * Beishenova told").  1 when q's speaker is set; -1 for a pronoun that
+ * stands for no one; 0 when there is no such subject. */
+static int subject(const struct ctx *c, struct quote *q, size_t lo,
+		   size_t verb, size_t off, size_t to)
+{
+	const char *t = c->a->text;
+	struct who who;
+	size_t b = verb;
+
+	while (b > lo && t[b - 1] == ' ')
+		b--;
+	while (b > lo && trie_word_at(t, verb, b - 1))
+		b--;
+	if (qw_word_in(c->r->pronouns, t, b, verb)) {
+		if (!qw_antecedent(c, b < off ? b : off, &who) ||
+		    (who.mn && who.mn->entity == person_between(c, verb, to)))
+			return -1;
+		qw_set(c, q, &who);
+		return 1;
+	}
+	if (!qw_name_before(c, lo, verb, &who))
+		return 0;
+	qw_set(c, q, &who);
+	return 1;
 }
 
 /* How many words may stand between the closing mark and the speech verb
@@ -248,13 +187,13 @@ static size_t verb_after(const struct ctx *c, size_t p, size_t se,
 	while (p < se && words <= most) {
 		p = skip_blank(t, p, se);
 		if (p >= se || t[p] == '.' || t[p] == ';' || t[p] == ':' ||
-		    t[p] == '?' || t[p] == '!' || is3(t, p, se, 0x9C) ||
+		    t[p] == '?' || t[p] == '!' || qw_is3(t, p, se, 0x9C) ||
 		    t[p] == '"')
 			return 0;
-		if (trie_word_start(t, p, se) && word_in(c->r->verbs, t, p, se))
+		if (trie_word_start(t, p, se) && qw_word_in(c->r->verbs, t, p, se))
 			return p + 1; /* 0 means none */
 		if (trie_word_at(t, se, p)) {
-			p = word_end(t, p, se);
+			p = qw_word_end(t, p, se);
 			words++;
 		} else {
 			p++;
@@ -273,7 +212,7 @@ static const struct mention *person_in_title(const struct ctx *c, size_t w,
 	const char *t = c->a->text;
 	size_t i, k;
 
-	for (i = first_from(c, w);
+	for (i = qw_first_from(c, w);
 	     i < c->m->n && c->m->v[i].start < w + 60 &&
 	     c->m->v[i].end <= se;
 	     i++) {
@@ -282,9 +221,9 @@ static const struct mention *person_in_title(const struct ctx *c, size_t w,
 		for (k = w; k < x->start; k++)
 			if (strchr(",;:?!\"\n", t[k]) != NULL)
 				return NULL;
-		if (is_person(c, x))
+		if (qw_is_person(c, x))
 			return x;
-		if (!is_actor(c, x))
+		if (!qw_is_actor(c, x))
 			return NULL;
 	}
 	return NULL;
@@ -299,7 +238,9 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 {
 	const char *t = c->a->text;
 	const struct mention *mn = NULL;
-	size_t w, verb, i, b, mark = p;
+	struct who who;
+	size_t w, verb, i, mark = p;
+	int k;
 	/* a quote that ends a clause ("…,” / "…” ,") may be followed by a
 	 * long attribution; a word quoted inside a clause ("the “harshest”
 	 * policies, state media reported") only by a name and a verb */
@@ -308,8 +249,8 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 	p = skip_blank(t, p, se);
 	if (p >= se)
 		return 0;
-	w = word_end(t, p, se);
-	if (word_in(c->r->verbs, t, p, se)) {
+	w = qw_word_end(t, p, se);
+	if (qw_word_in(c->r->verbs, t, p, se)) {
 		/* "said Kim", "said President Emil Varga"; the person
 		 * after a state's adjective and a title ("said Latvian
 		 * Defence Minister Andris Sprūds") rather than the state */
@@ -317,52 +258,48 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 			set_speaker(c, q, mn);
 			return 1;
 		}
-		for (i = first_from(c, w);
+		for (i = qw_first_from(c, w);
 		     i < c->m->n && c->m->v[i].start < w + 40; i++) {
 			const struct mention *x = &c->m->v[i];
 
-			if (x->end <= se && is_actor(c, x)) {
+			if (x->end <= se && qw_is_actor(c, x)) {
 				set_speaker(c, q, x);
 				return 1;
 			}
 		}
-		/* "said a spokesman for the ministry" */
-		return described(c, q, w, phrase_end(t, w, se));
+		/* "said Asel Beishenova", "said a spokesman for the
+		 * ministry" */
+		if (qw_name_after(c, p, se, &who)) {
+			qw_set(c, q, &who);
+			return 1;
+		}
+		return qw_described(c, q, w, phrase_end(t, w, se));
 	}
 	if (!ends && mark < se && t[mark] == ',')
 		ends = 1;
-	if (!ends && (i = first_from(c, p)) < c->m->n &&
+	if (!ends && (i = qw_first_from(c, p)) < c->m->n &&
 	    c->m->v[i].start > p + 1)
 		return 0;
 	if ((verb = verb_after(c, p, se, ends ? AFTER_WORDS : 3)) == 0)
 		return 0;
 	verb--;
-	for (i = first_from(c, p); i < c->m->n && c->m->v[i].end <= verb;
+	for (i = qw_first_from(c, p); i < c->m->n && c->m->v[i].end <= verb;
 	     i++) {
 		const struct mention *x = &c->m->v[i];
 
-		if (is_actor(c, x) &&
-		    (mn == NULL || is_person(c, x) || !is_person(c, mn)))
+		if (qw_is_actor(c, x) &&
+		    (mn == NULL || qw_is_person(c, x) || !qw_is_person(c, mn)))
 			mn = x;
 	}
 	if (mn) {
 		set_speaker(c, q, mn);
 		return 1;
 	}
-	/* "he said": the pronoun just before the verb */
-	b = verb;
-	while (b > p && t[b - 1] == ' ')
-		b--;
-	while (b > p && trie_word_at(t, se, b - 1))
-		b--;
-	if (word_in(c->r->pronouns, t, b, se)) {
-		/* the pronoun stands for the last person named, else no one */
-		if ((mn = last_person(c, q->start)) != NULL)
-			set_speaker(c, q, mn);
-		return mn != NULL;
-	}
-	/* "…,” the ministry said" */
-	return described(c, q, phrase_start(t, p, verb), verb);
+	/* "he said", "…,” election commission chair Asel Beishenova
+	 * told", else "…,” the ministry said" */
+	if ((k = subject(c, q, p, verb, q->start, verb)) != 0)
+		return k > 0;
+	return qw_described(c, q, phrase_start(t, p, verb), verb);
 }
 
 /* Before the opening mark, in the same sentence: the last speech verb,
@@ -375,48 +312,34 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs,
 	const char *t = c->a->text;
 	size_t p, verb = 0, i;
 	const struct mention *best = NULL;
-	int found = 0;
+	int found = 0, k;
 
 	for (p = ss; p < qs; p++)
 		if (trie_word_start(t, p, qs) &&
-		    word_in(c->r->verbs, t, p, qs)) {
+		    qw_word_in(c->r->verbs, t, p, qs) &&
+		    qw_has_subject(c, ss, p)) {
 			verb = p;
 			found = 1;
 		}
 	if (!found)
 		return 0;
-	for (i = first_from(c, ss); i < c->m->n && c->m->v[i].start < verb;
+	for (i = qw_first_from(c, ss); i < c->m->n && c->m->v[i].start < verb;
 	     i++) {
 		const struct mention *mn = &c->m->v[i];
 
-		if (mn->end > verb || !is_actor(c, mn))
+		if (mn->end > verb || !qw_is_actor(c, mn))
 			continue;
-		if (is_person(c, mn) || best == NULL ||
-		    (!is_person(c, best) && is_state(c, best)))
+		if (qw_is_person(c, mn) || best == NULL ||
+		    (!qw_is_person(c, best) && is_state(c, best)))
 			best = mn;
 	}
-	if (best == NULL) {
-		/* "He said …": the pronoun stands for the last person */
-		size_t b = verb;
-
-		while (b > ss && t[b - 1] == ' ')
-			b--;
-		while (b > ss && trie_word_at(t, qs, b - 1))
-			b--;
-		/* the person named before the pronoun, not one named
-		 * between it and the quote ("He said Kim's speech …") */
-		if (word_in(c->r->pronouns, t, b, qs)) {
-			best = last_person(c, b);
-			/* he is not the one he speaks of ("He said Kim's
-			 * speech"): then the words are unattributed */
-			if (best && best->entity == person_between(c, verb, qs))
-				best = NULL;
-		}
-	}
+	/* "He said …", "Asel Beishenova said the count was “…”" */
+	if (best == NULL && (k = subject(c, q, ss, verb, qs, qs)) != 0)
+		return k > 0;
 	if (best == NULL)
 		/* "The ministry said it would “…”" */
 		return describe &&
-		       described(c, q, phrase_start(t, ss, verb), verb);
+		       qw_described(c, q, phrase_start(t, ss, verb), verb);
 	set_speaker(c, q, best);
 	return 1;
 }
@@ -438,9 +361,9 @@ static int according(const struct ctx *c, struct quote *q, size_t ss,
 		e = skip_blank(t, e, se);
 		if ((e + 4 <= se && memcmp(t + e, "the ", 4) == 0))
 			e += 4;
-		for (i = first_from(c, e);
+		for (i = qw_first_from(c, e);
 		     i < c->m->n && c->m->v[i].start < e + 40; i++)
-			if (is_actor(c, &c->m->v[i])) {
+			if (qw_is_actor(c, &c->m->v[i])) {
 				set_speaker(c, q, &c->m->v[i]);
 				return 1;
 			}
@@ -514,13 +437,13 @@ void quotes_find(const struct quoterules *r, const struct article *a,
 		if (se->kind == SECTION_BOILERPLATE)
 			continue;
 		for (; p < se->end; p++) {
-			if (is3(t, p, se->end, 0x9C)) {
+			if (qw_is3(t, p, se->end, 0x9C)) {
 				/* an opening mark while one is open: the first
 				 * was never closed; start again here */
 				in_curly = 1;
 				open = p + 3;
 				p += 2;
-			} else if (is3(t, p, se->end, 0x9D) && in_curly) {
+			} else if (qw_is3(t, p, se->end, 0x9D) && in_curly) {
 				in_curly = 0;
 				if (utf8_has_alnum(t + open, p - open)) {
 					push(out, n, &cap, open, p, sec);

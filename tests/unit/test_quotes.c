@@ -128,6 +128,106 @@ static void test_pronoun_reach(void **state)
 		  "Kim Yo Jong");
 }
 
+/* A definite description is whom it refers to, named before: a body
+ * whose name holds its noun ("the command"), a person with the noun in a
+ * title or an apposition ("the secretary"); an indefinite one, or one
+ * that fits no one named, keeps its words. */
+static void test_described_refers(void **state)
+{
+	(void)state;
+	one_quote("The North American Aerospace Defense Command (NORAD) "
+		  "tracked the bombers.\n\n“We are watching closely,” the "
+		  "command said in a statement.\n",
+		  "North American Aerospace Defense Command");
+	one_quote("South Korea's Defense Ministry held a briefing. “We will "
+		  "respond firmly,” the ministry\nsaid.\n",
+		  "South Korean Defense Ministry");
+	one_quote("South Korea's Defense Ministry held a briefing. “We will "
+		  "respond firmly,” said a spokesman for the ministry.\n",
+		  "South Korean Defense Ministry");
+	one_quote("Lloyd Austin, the defense secretary, arrived on Monday. "
+		  "“We stand together,” the secretary said.\n",
+		  "Lloyd Austin");
+	/* nothing named before fits: the words stay */
+	one_quote("NORAD tracked the bombers on Monday. “We are ready,” the "
+		  "ministry said.\n",
+		  "the ministry");
+	one_quote("Lloyd Austin, the defense secretary, arrived on Monday. "
+		  "“We are ready,” the spokesman said.\n",
+		  "the spokesman");
+	/* indefinite: someone not named before */
+	one_quote("NORAD tracked the bombers on Monday. “We are ready,” a "
+		  "command spokesman said.\n",
+		  "a command spokesman");
+	/* a body's generic word on a wrapped line */
+	one_quote("The ships waited. “Manual processing has resumed,” the "
+		  "port authority\nsaid in a statement.\n",
+		  "the port authority");
+}
+
+/* A name nothing marks, by its shape: capitalised words with lower-case
+ * letters next to the speech verb, titles set aside; not a body's name,
+ * not a common word that starts a sentence. */
+static void test_name_by_shape(void **state)
+{
+	(void)state;
+	one_quote("The count went on. “Every vote will be counted,” election "
+		  "commission chair Dana Whitfield told reporters.\n",
+		  "Dana Whitfield");
+	one_quote("The count went on. “Every vote will be counted,” said "
+		  "Chair Whitfield at the office.\n",
+		  "Whitfield");
+	one_quote("The count went on. Dana Whitfield said the count was "
+		  "“complete and fair.”\n",
+		  "Dana Whitfield");
+	/* titles alone name no one */
+	one_quote("The count went on. “Every vote will be counted,” Deputy "
+		  "Chair told reporters.\n",
+		  "unattributed");
+	/* "said" and an adjective before a speaker noun */
+	one_quote("The count went on. “Every vote will be counted,” said "
+		  "Orsolan officials.\n",
+		  "unattributed");
+	/* a common word at the start of a sentence */
+	one_quote("Witnesses said the soldiers “fired without warning.” Two "
+		  "witnesses left.\n",
+		  "unattributed");
+}
+
+/* "she said" after a name nothing marks, the subject of a speech verb
+ * ("Whitfield told …"); a capitalised common word is no one. */
+static void test_pronoun_name_by_shape(void **state)
+{
+	(void)state;
+	one_quote("Whitfield told reporters the count was over. “Every vote "
+		  "was counted,” she said.\n",
+		  "Whitfield");
+	one_quote("Residents told reporters the shelling stopped. “It was "
+		  "quiet,” she said. Many residents left.\n",
+		  "unattributed");
+	/* the person named later than the shape speaks */
+	one_quote("Whitfield told reporters the count was over. Kim Yo Jong "
+		  "spoke next. “We will answer,” she added.\n",
+		  "Kim Yo Jong");
+}
+
+/* A speech verb in -s may be a plural noun: "the crews' radio calls" is
+ * no verb, so "He said" attributes the words; "the ministry calls" and
+ * "Kim Jong Un calls" are verbs. */
+static void test_plural_noun_not_verb(void **state)
+{
+	(void)state;
+	one_quote("Lloyd Austin spoke on Monday. He said the Russian crews' "
+		  "radio calls “were answered promptly.”\n",
+		  "Lloyd Austin");
+	one_quote("Talks stalled. Kim Jong Un calls the drills “a rehearsal "
+		  "for invasion.”\n",
+		  "Kim Jong Un");
+	one_quote("Talks stalled. The ministry calls the drills “a rehearsal "
+		  "for invasion.”\n",
+		  "the ministry");
+}
+
 /* The same statement in both reports: near-identical words, one inside
  * the other; two statements of one speaker are two. */
 static void test_same_statement(void **state)
@@ -202,6 +302,10 @@ int main(void)
 		cmocka_unit_test(test_after_said_title),
 		cmocka_unit_test(test_described),
 		cmocka_unit_test(test_pronoun_reach),
+		cmocka_unit_test(test_described_refers),
+		cmocka_unit_test(test_name_by_shape),
+		cmocka_unit_test(test_pronoun_name_by_shape),
+		cmocka_unit_test(test_plural_noun_not_verb),
 		cmocka_unit_test(test_same_statement),
 		cmocka_unit_test(test_rows),
 	};

@@ -1,7 +1,10 @@
 /* quotes: quoted statements in an article (curly and straight quotes,
  * robust to unbalanced marks) and who said them, from the attribution
  * around them: "Kim said", "said Kim", "Kim called … “…”", "he said" (the
- * last person named), "according to …"; else unattributed.  No curses. */
+ * last person named), "according to …", a name nothing marks by its
+ * shape ("chair Asel Beishenova told"), a description ("the command
+ * said") resolved to the body or person named before it fits; else
+ * unattributed.  No curses. */
 #ifndef BRIEF_QUOTES_H
 #define BRIEF_QUOTES_H
 

@@ -1,0 +1,91 @@
+/* quote_priv (private to src/compare/quotes.c and quote_who.c): the
+ * rules as loaded, the article being read, and who a speaker is when
+ * the attribution names no marked entity. */
+#ifndef BRIEF_QUOTE_PRIV_H
+#define BRIEF_QUOTE_PRIV_H
+
+#include <stddef.h>
+
+#include "brief/base/trie.h"
+#include "brief/compare/quotes.h"
+
+struct quoterules {
+	struct trie *verbs;
+	struct trie *pronouns;
+	struct trie *according;
+	struct trie *nouns;      /* speaker_nouns: "spokesman", "official" */
+	struct trie *bodies;     /* speaker_bodies: "ministry", "command" */
+	struct trie *dets;       /* speaker_determiners: "a", "the" */
+	struct trie *definite;   /* speaker_definite: "the" */
+	struct trie *subjects;   /* subject_words: "it", "who" */
+	struct trie *stops;      /* name_stops: never part of a name */
+	struct trie *titles;     /* name_titles: no part of a name */
+};
+
+/* Is t[i] the UTF-8 punctuation U+20xx whose last byte is c3 (0x9C:
+ * an opening double quotation mark, 0x9D: a closing one)? */
+static inline int qw_is3(const char *t, size_t i, size_t e, unsigned char c3)
+{
+	return i + 2 < e && (unsigned char)t[i] == 0xE2 &&
+	       (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == c3;
+}
+
+/* One article being read. */
+struct ctx {
+	const struct quoterules *r;
+	const struct article *a;
+	const struct mentions *m;
+	const struct entities *reg;
+};
+
+/* A speaker: a mention (mn), or else a name by its shape, t[s, e). */
+struct who {
+	const struct mention *mn;
+	size_t s, e;
+};
+
+int qw_is_person(const struct ctx *c, const struct mention *mn);
+int qw_is_actor(const struct ctx *c, const struct mention *mn);
+/* Index of the first mention starting at or after off. */
+size_t qw_first_from(const struct ctx *c, size_t off);
+/* The end of the word at p (p itself when none starts there). */
+size_t qw_word_end(const char *t, size_t p, size_t e);
+/* Is the word at t[s..) (ending before e) an entry of tr, as a whole
+ * word? */
+int qw_word_in(const struct trie *tr, const char *t, size_t s, size_t e);
+
+/* Make w the speaker of q (a fresh speaker_text). */
+void qw_set(const struct ctx *c, struct quote *q, const struct who *w);
+
+/* A name by its shape that ends where a speech verb starts, at v, and
+ * not before lo: its subject ("election commission chair Asel
+ * Beishenova told", "Okafor said"); titles before it set aside; 1 and
+ * *w filled, or 0. */
+int qw_name_before(const struct ctx *c, size_t lo, size_t v, struct who *w);
+
+/* A name by its shape just after a speech verb, the word at p, before
+ * e: "said Asel Beishenova", "said Commission Chair Asel Beishenova, …";
+ * 1 and *w filled, or 0. */
+int qw_name_after(const struct ctx *c, size_t p, size_t e, struct who *w);
+
+/* Is the speech verb whose word starts at p (not before lo) a verb
+ * there: a form in -s, which may be a plural noun ("calls", "claims",
+ * "notes"), only right after its subject -- a mention, a name, a
+ * subject word, a speaker noun or an apposition's comma ("the crews'
+ * radio calls" is a noun); any other form always. */
+int qw_has_subject(const struct ctx *c, size_t lo, size_t p);
+
+/* Who "he" or "she" at offset off stands for: the last person named
+ * (marked, or by shape as the subject of a speech verb) in the
+ * paragraph of off or the one before; 1 and *w filled, or 0. */
+int qw_antecedent(const struct ctx *c, size_t off, struct who *w);
+
+/* A speaker described in t[s, e): a determiner first, a speaker noun
+ * among a few words, no stop.  A definite description ("the command",
+ * "a spokesman for the ministry") is whoever it refers to, named
+ * before the quote q: a person with that noun in a title or apposition,
+ * else a body whose name or kind holds it; else its words are the
+ * speaker's name.  1 when q's speaker is set, else 0. */
+int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e);
+
+#endif
