@@ -135,6 +135,10 @@ struct compare_rules *compare_rules_load(const char *path,
 	    wordlist_strings(p, ynode_get(root, "name_titles"), "name_titles",
 			     1, &r->names.titles, &r->names.ntitles, e) != 0)
 		goto fail;
+	names_sort_list(r->names.stops, r->names.nstops);
+	names_sort_list(r->names.connectors, r->names.nconnectors);
+	names_sort_list(r->names.tails, r->names.ntails);
+	names_sort_list(r->names.titles, r->names.ntitles);
 	r->q = quoterules_load(root, p, e);
 	if (r->q == NULL)
 		goto fail;

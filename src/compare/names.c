@@ -84,14 +84,38 @@ static void wset_free(struct wset *w)
 	free(w->v);
 }
 
+/* Is s[0, len) in the list l (sorted without regard to case by
+ * names_sort_list)?  A binary search: it runs for every capitalised
+ * word. */
 static int in_list(char *const *l, size_t n, const char *s, size_t len)
 {
-	size_t i;
+	size_t lo = 0, hi = n;
 
-	for (i = 0; i < n; i++)
-		if (strlen(l[i]) == len && strncasecmp(l[i], s, len) == 0)
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strncasecmp(l[mid], s, len);
+
+		if (d == 0 && l[mid][len] != '\0')
+			d = 1; /* longer: after s */
+		if (d == 0)
 			return 1;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
+}
+
+static int ci_cmp(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+void names_sort_list(char **l, size_t n)
+{
+	if (n > 1)
+		qsort(l, n, sizeof *l, ci_cmp);
 }
 
 static int is_upper(const unsigned char *p)
@@ -433,104 +457,181 @@ static void acronyms(struct finder *fd, const struct article *const a[2])
 	}
 }
 
-/* Does key end with the word w (a space before it)? */
-static int ends_with_word(const char *key, const char *w)
+/* The last word of a key (the key itself when it has one word). */
+static const char *last_word(const char *key)
 {
-	size_t lk = strlen(key), lw = strlen(w);
+	const char *sp = strrchr(key, ' ');
 
-	return lk > lw + 1 && key[lk - lw - 1] == ' ' &&
-	       strcmp(key + lk - lw, w) == 0;
+	return sp ? sp + 1 : key;
+}
+
+/* A key of one side, for the sorted indexes below. */
+struct keyref {
+	const char *key;   /* what is sorted on */
+	const char *full;  /* the whole key */
+	int side;
+	size_t j;          /* an entity's index (entity_names) */
+};
+
+static int keyref_cmp(const void *a, const void *b)
+{
+	const struct keyref *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+
+	if (d)
+		return d;
+	if (x->side != y->side)
+		return x->side - y->side;
+	return strcmp(x->full, y->full);
+}
+
+/* The first of the n sorted refs whose key is key (n when none). */
+static size_t keyref_first(const struct keyref *v, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(v[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* A name of one word that is written in one report only is the one
  * longer name of the other report that ends with it ("Kimball" /
  * "USCGC Kimball", "Beishenova" / "Asel Beishenova"), when that name has
- * no connector. */
+ * no connector.  The keys of each side and the longer names by their
+ * last word are sorted once, so that each one-word name is looked up,
+ * not compared with every other name. */
 static void short_names(struct finder *fd)
 {
-	size_t i, j;
+	struct keyref *all = xcalloc(fd->nc + 1, sizeof *all),
+		      *longer = xcalloc(fd->nc + 1, sizeof *longer);
+	size_t i, na = 0, nl = 0;
+	char **to = xcalloc(fd->nc + 1, sizeof *to);
 
 	for (i = 0; i < fd->nc; i++) {
+		struct cand *y = &fd->c[i];
+
+		if (y->used)
+			continue;
+		all[na].key = all[na].full = y->key;
+		all[na++].side = y->side;
+		if (y->nwords >= 2 && y->nwords <= 3 &&
+		    strstr(y->key, " of ") == NULL) {
+			longer[nl].key = last_word(y->key);
+			longer[nl].full = y->key;
+			longer[nl++].side = y->side;
+		}
+	}
+	xqsort(all, na, sizeof *all, keyref_cmp);
+	xqsort(longer, nl, sizeof *longer, keyref_cmp);
+	/* decide first, change after: the keys looked up must not move */
+	for (i = 0; i < fd->nc; i++) {
 		struct cand *x = &fd->c[i];
-		const char *to = NULL;
-		int other = 0, many = 0;
+		const char *one = NULL;
+		int many = 0, other = 0;
+		size_t k;
 
 		if (x->used || x->nwords != 1)
 			continue;
-		for (j = 0; j < fd->nc; j++) {
-			struct cand *y = &fd->c[j];
-
-			if (y->used)
-				continue;
-			if (y->side != x->side && strcmp(y->key, x->key) == 0)
+		for (k = keyref_first(all, na, x->key);
+		     k < na && strcmp(all[k].key, x->key) == 0; k++)
+			if (all[k].side != x->side)
 				other = 1;
-			if (y->side != x->side && y->nwords >= 2 &&
-			    y->nwords <= 3 && ends_with_word(y->key, x->key) &&
-			    strstr(y->key, " of ") == NULL) {
-				if (to != NULL && strcmp(to, y->key) != 0)
-					many = 1;
-				to = y->key;
-			}
+		for (k = keyref_first(longer, nl, x->key);
+		     k < nl && strcmp(longer[k].key, x->key) == 0; k++) {
+			if (longer[k].side == x->side ||
+			    strlen(longer[k].full) <= strlen(x->key) + 1)
+				continue;
+			if (one != NULL && strcmp(one, longer[k].full) != 0)
+				many = 1;
+			one = longer[k].full;
 		}
-		if (!other && !many && to != NULL) {
-			free(x->key);
-			x->key = xstrdup(to);
-		}
+		if (!other && !many && one != NULL)
+			to[i] = xstrdup(one);
 	}
+	for (i = 0; i < fd->nc; i++)
+		if (to[i]) {
+			free(fd->c[i].key);
+			fd->c[i].key = to[i];
+		}
+	free(to);
+	free(all);
+	free(longer);
 }
 
-/* Is key the key of a form that names an entity in context ("the
- * North")?  The comparison counts it for that entity. */
-static int contextual(const struct compare_rules *r, const char *key)
+/* The keys of the forms that name an entity in context ("the North"),
+ * made once; *n gets their count. */
+static char **contextual_keys(const struct compare_rules *r, size_t *n)
 {
+	char **v = xcalloc(r->nctx + 1, sizeof *v);
 	size_t i;
-	int hit = 0;
 
-	for (i = 0; i < r->nctx && !hit; i++) {
-		char *k = names_key(r, r->ctx[i].form, strlen(r->ctx[i].form));
-
-		hit = strcmp(k, key) == 0;
-		free(k);
-	}
-	return hit;
+	for (i = 0; i < r->nctx; i++)
+		v[i] = names_key(r, r->ctx[i].form, strlen(r->ctx[i].form));
+	*n = r->nctx;
+	return v;
 }
 
 /* A name that is an entity counted in the other report only counts for
- * that entity; a contextual form is none. */
+ * that entity; a contextual form is none.  The entities' keys are made
+ * once and sorted, whole and by their last word. */
 static void entity_names(struct finder *fd, const struct name_entity *ents,
 			 size_t nents, size_t (*cnt)[2])
 {
 	struct { uint32_t id; int side; } *add = NULL;
-	size_t i, j, nadd = 0, cap = 0;
+	size_t i, j, nadd = 0, cap = 0, nctx, nk = 0;
+	char **ctx = contextual_keys(fd->r, &nctx);
+	char **ek = xcalloc(nents + 1, sizeof *ek);
+	struct keyref *whole = xcalloc(nents + 1, sizeof *whole),
+		      *byend = xcalloc(nents + 1, sizeof *byend);
 
+	for (j = 0; j < nents; j++) {
+		ek[j] = names_key(fd->r, ents[j].key, strlen(ents[j].key));
+		whole[nk].key = whole[nk].full = ek[j];
+		whole[nk].j = j;
+		byend[nk].key = last_word(ek[j]);
+		byend[nk].full = ek[j];
+		byend[nk++].j = j;
+	}
+	xqsort(whole, nk, sizeof *whole, keyref_cmp);
+	xqsort(byend, nk, sizeof *byend, keyref_cmp);
 	for (i = 0; i < fd->nc; i++) {
 		struct cand *x = &fd->c[i];
 		uint32_t id = ENTITY_NONE;
-		int many = 0;
+		int many = 0, pass;
 
 		if (x->used)
 			continue;
-		if (contextual(fd->r, x->key)) {
+		for (j = 0; j < nctx; j++)
+			if (strcmp(ctx[j], x->key) == 0)
+				break;
+		if (j < nctx) {
 			x->used = 1;
 			continue;
 		}
-		for (j = 0; j < nents; j++) {
-			char *ek;
-			int hit;
+		for (pass = 0; pass < (x->nwords == 1 ? 2 : 1); pass++) {
+			const struct keyref *v = pass ? byend : whole;
+			size_t k;
 
-			if (cnt[ents[j].id][!x->side] == 0 ||
-			    cnt[ents[j].id][x->side] != 0)
-				continue;
-			ek = names_key(fd->r, ents[j].key,
-				       strlen(ents[j].key));
-			hit = strcmp(ek, x->key) == 0 ||
-			      (x->nwords == 1 && ends_with_word(ek, x->key));
-			free(ek);
-			if (!hit)
-				continue;
-			if (id != ENTITY_NONE && id != ents[j].id)
-				many = 1;
-			id = ents[j].id;
+			for (k = keyref_first(v, nk, x->key);
+			     k < nk && strcmp(v[k].key, x->key) == 0; k++) {
+				const struct name_entity *e = &ents[v[k].j];
+
+				if (pass && strcmp(v[k].full, x->key) == 0)
+					continue; /* the whole key: pass 0 */
+				if (cnt[e->id][!x->side] == 0 ||
+				    cnt[e->id][x->side] != 0)
+					continue;
+				if (id != ENTITY_NONE && id != e->id)
+					many = 1;
+				id = e->id;
+			}
 		}
 		if (id == ENTITY_NONE || many)
 			continue;
@@ -542,6 +643,14 @@ static void entity_names(struct finder *fd, const struct name_entity *ents,
 	for (i = 0; i < nadd; i++)
 		cnt[add[i].id][add[i].side]++;
 	free(add);
+	for (j = 0; j < nents; j++)
+		free(ek[j]);
+	free(ek);
+	free(whole);
+	free(byend);
+	for (j = 0; j < nctx; j++)
+		free(ctx[j]);
+	free(ctx);
 }
 
 /* Drop every possessive ending ("'s", "’s") of the words of d. */

@@ -66,4 +66,8 @@ char *names_key(const struct compare_rules *r, const char *s, size_t n);
 
 void names_free(struct cmp_name *v, size_t n);
 
+/* Sort a word list of struct name_rules for its lookups (without regard
+ * to case); the loader calls it once. */
+void names_sort_list(char **l, size_t n);
+
 #endif
