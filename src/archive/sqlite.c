@@ -145,6 +145,27 @@ static long long pragma_int(struct sq *s, const char *sql, struct err *e)
 	return v;
 }
 
+/* Switch a new archive to WAL.  The switch needs the file to itself and
+ * SQLite answers BUSY at once, without its busy handler, while another
+ * brief is making the same new archive: try again for as long as the
+ * busy timeout (60 s), then say it is busy. */
+static int to_wal(struct sq *s, struct err *e)
+{
+	int tries;
+
+	for (tries = 0; tries < 3000; tries++) {
+		int rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL,
+				      NULL, NULL);
+
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return sq_fail(s, rc, e);
+		sqlite3_sleep(20);
+	}
+	return sq_fail(s, SQLITE_BUSY, e);
+}
+
 /* Bring the schema from its version to target, each step in the
  * transaction that also records it. */
 static int migrate(struct sq *s, int target, struct err *e)
@@ -241,8 +262,7 @@ static struct sq *sq_open_at(const char *path, int create, int target,
 			   "it)", path);
 		goto fail;
 	}
-	if ((ver < target &&
-	     exec(s, "PRAGMA journal_mode = WAL", e) != 0) ||
+	if ((ver < target && to_wal(s, e) != 0) ||
 	    exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
 		 e) != 0)
 		goto fail;
