@@ -210,7 +210,7 @@ screens: brief
 valgrind: brief
 	@sh tests/valgrind.sh
 
-bench: brief $(B)/tools/extract
+bench: brief $(B)/tools/extract $(B)/tools/ptytime
 	@sh tests/bench/bench.sh
 
 # brief on the shared evaluation pages (not in git; read by their path):

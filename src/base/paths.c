@@ -95,6 +95,9 @@ char *xdg_path(const char *kind, const char *file)
 	if (strcmp(kind, "config") == 0) {
 		var = "XDG_CONFIG_HOME";
 		fallback = ".config";
+	} else if (strcmp(kind, "cache") == 0) {
+		var = "XDG_CACHE_HOME";
+		fallback = ".cache";
 	} else if (strcmp(kind, "data") == 0) {
 		var = "XDG_DATA_HOME";
 		fallback = ".local/share";
@@ -138,6 +141,15 @@ char *paths_theme_file(const char *name)
 	free(user);
 	free(file);
 	return path;
+}
+
+char *paths_cache_file(const char *file)
+{
+	const char *off = getenv("BRIEF_NO_CACHE");
+
+	if (off && *off && strcmp(off, "0") != 0)
+		return NULL;
+	return xdg_path("cache", file);
 }
 
 const char *paths_pdftotext(void)

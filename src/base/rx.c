@@ -1,6 +1,7 @@
 /* rx: PCRE2 compile and match helpers. */
 #include "brief/base/rx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,4 +170,52 @@ int rx_group(const pcre2_code *re, pcre2_match_data *md, const char *name,
 	*gs = ov[2 * num];
 	*ge = ov[2 * num + 1];
 	return 1;
+}
+
+void rx_save(const pcre2_code *re, struct buf *b)
+{
+	uint8_t *bytes = NULL;
+	PCRE2_SIZE n = 0;
+
+	if (re == NULL ||
+	    pcre2_serialize_encode(&re, 1, &bytes, &n, NULL) != 1) {
+		ser_bytes(b, NULL, 0);
+		ser_u32(b, re != NULL); /* 1: a pattern that could not be kept */
+		return;
+	}
+	ser_bytes(b, bytes, n);
+	ser_u32(b, 0);
+	pcre2_serialize_free(bytes);
+}
+
+pcre2_code *rx_load(struct deser *d, int jit)
+{
+	size_t n;
+	const uint8_t *bytes = deser_bytes(d, &n, 0);
+	pcre2_code *re = NULL;
+
+	if (deser_u32(d) != 0 || d->bad) {
+		d->bad = 1;
+		return NULL;
+	}
+	if (n == 0)
+		return NULL;
+	/* PCRE2 checks the magic number, its version and the sizes first */
+	if (n < 64 || pcre2_serialize_get_number_of_codes(bytes) != 1 ||
+	    pcre2_serialize_decode(&re, 1, bytes, NULL) != 1) {
+		d->bad = 1;
+		return NULL;
+	}
+	if (jit && jit_on)
+		lazy_add(re);
+	return re;
+}
+
+const char *rx_version(void)
+{
+	static char v[64];
+
+	if (v[0] == '\0' && pcre2_config(PCRE2_CONFIG_VERSION, v) < 0)
+		snprintf(v, sizeof v, "%d.%d", PCRE2_MAJOR, PCRE2_MINOR);
+	return v;
 }

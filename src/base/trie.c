@@ -484,3 +484,103 @@ size_t trie_match(const struct trie *t, const char *text, size_t len,
 {
 	return trie_match_in(t, text, len, pos, TRIE_EXACT | TRIE_FOLDED, v);
 }
+
+void trie_save(const struct trie *t, struct buf *b)
+{
+	ser_bytes(b, t->nodes, t->n * sizeof *t->nodes);
+	ser_bytes(b, t->edges, t->edge_slots * sizeof *t->edges);
+	ser_u64(b, t->nedges);
+	ser_bytes(b, t->root, sizeof t->root);
+	ser_bytes(b, t->single, sizeof t->single);
+	ser_bytes(b, t->pair, t->pair ? 8192 : 0);
+	ser_u64(b, t->entries);
+	ser_bytes(b, t->keys[0], t->nkeys[0] * sizeof *t->keys[0]);
+	ser_bytes(b, t->keys[1], t->nkeys[1] * sizeof *t->keys[1]);
+	ser_bytes(b, t->raw, t->nkeys[0] * sizeof *t->raw);
+}
+
+/* Does every index in t stay inside it, and does every walk end? */
+static int trie_sound(const struct trie *t)
+{
+	size_t i, used = 0;
+
+	if (t->n == 0 || (t->edge_slots & (t->edge_slots - 1)) != 0)
+		return 0;
+	for (i = 0; i < 2 * 256; i++)
+		if (t->root[i / 256][i % 256] >= t->n)
+			return 0;
+	for (i = 0; i < t->n; i++) {
+		const struct node *nd = &t->nodes[i];
+
+		if (nd->nchild > 2 || (nd->nchild == 1 && nd->only >= t->n) ||
+		    (nd->nchild == 2 && t->edge_slots == 0))
+			return 0;
+	}
+	for (i = 0; i < t->edge_slots; i++) {
+		if (t->edges[i].from == 0)
+			continue;
+		used++;
+		if (t->edges[i].from >= t->n || t->edges[i].to >= t->n)
+			return 0;
+	}
+	/* an empty slot ends every probe */
+	return used == t->nedges && (t->edge_slots == 0 || used < t->edge_slots);
+}
+
+struct trie *trie_load(struct deser *d)
+{
+	struct trie *t = xcalloc(1, sizeof *t);
+	const void *p;
+	size_t n;
+
+	p = deser_bytes(d, &n, sizeof *t->nodes);
+	t->n = t->cap = n / sizeof *t->nodes;
+	if (n) {
+		t->nodes = xmalloc(n);
+		memcpy(t->nodes, p, n);
+	}
+	p = deser_bytes(d, &n, sizeof *t->edges);
+	t->edge_slots = n / sizeof *t->edges;
+	if (n) {
+		t->edges = xmalloc(n);
+		memcpy(t->edges, p, n);
+	}
+	t->nedges = (size_t)deser_u64(d);
+	p = deser_bytes(d, &n, 0);
+	if (deser_check(d, n == sizeof t->root))
+		memcpy(t->root, p, n);
+	p = deser_bytes(d, &n, 0);
+	if (deser_check(d, n == sizeof t->single))
+		memcpy(t->single, p, n);
+	p = deser_bytes(d, &n, 0);
+	if (deser_check(d, n == 0 || n == 8192) && n) {
+		t->pair = xmalloc(n);
+		memcpy(t->pair, p, n);
+	}
+	t->entries = (size_t)deser_u64(d);
+	for (int f = 0; f < 2; f++) {
+		p = deser_bytes(d, &n, sizeof *t->keys[f]);
+		t->nkeys[f] = t->kcap[f] = n / sizeof *t->keys[f];
+		if (n) {
+			t->keys[f] = xmalloc(n);
+			memcpy(t->keys[f], p, n);
+		}
+	}
+	t->raw = deser_array(d, t->nkeys[0], sizeof *t->raw);
+	t->rawcap = t->nkeys[0];
+	if (d->bad || !deser_check(d, trie_sound(t))) {
+		trie_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+int trie_values_below(const struct trie *t, uint32_t limit)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->nodes[i].value > limit)
+			return 0;
+	return 1;
+}

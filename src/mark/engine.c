@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/paths.h"
+#include "brief/mark/cache.h"
 #include "brief/mark/correct.h"
 
 int engine_open(struct engine *en, char *const *lexicons, size_t n,
@@ -11,24 +13,36 @@ int engine_open(struct engine *en, char *const *lexicons, size_t n,
 {
 	char **paths = lexicon_default_paths(lexicons, n);
 	char *r = rules ? xstrdup(rules) : highlighter_default_rules();
+	char *cache = paths_cache_file("engine.cache");
 	size_t np = 0;
+	int rc = 0;
 
 	while (paths[np])
 		np++;
+	/* the files the engine is made of: the lexicons, then the rules */
+	paths = xrealloc(paths, (np + 2) * sizeof *paths);
+	paths[np] = r;
+	paths[np + 1] = NULL;
+	if (cache && engine_cache_load(en, cache, paths, np + 1) == 0)
+		goto out;
 	memset(en, 0, sizeof *en);
 	en->reg = entities_new();
 	en->lx = lexicon_load(paths, np, en->reg, e);
-	lexicon_paths_free(paths);
 	if (en->lx != NULL)
 		en->hl = highlighter_new(en->lx, r, e);
-	free(r);
 	if (en->hl == NULL) {
 		lexicon_free(en->lx);
 		entities_free(en->reg);
 		memset(en, 0, sizeof *en);
-		return -1;
+		rc = -1;
+	} else if (cache) {
+		/* a cache that cannot be written is only slower */
+		engine_cache_store(en, cache, paths, np + 1);
 	}
-	return 0;
+out:
+	free(cache);
+	lexicon_paths_free(paths); /* frees r too */
+	return rc;
 }
 
 int engine_correct(struct engine *en, const char *path, struct err *e)

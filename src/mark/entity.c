@@ -134,3 +134,43 @@ void entities_set_class(struct entities *r, uint32_t id, enum category cat,
 	en->kind = k;
 	en->cat = cat;
 }
+
+void entities_save(const struct entities *r, struct buf *b)
+{
+	size_t i;
+
+	ser_u64(b, r->n);
+	for (i = 0; i < r->n; i++) {
+		ser_str(b, r->items[i].name);
+		ser_u32(b, (uint32_t)r->items[i].cat);
+		ser_str(b, r->items[i].kind);
+		ser_u32(b, (uint32_t)r->items[i].from_rule);
+	}
+}
+
+struct entities *entities_load(struct deser *d)
+{
+	struct entities *r = entities_new();
+	uint64_t n = deser_u64(d), i;
+
+	/* each entity takes at least 24 bytes */
+	deser_check(d, n <= (d->n - d->at) / 24);
+	for (i = 0; i < n && !d->bad; i++) {
+		char *name = deser_str(d), *kind;
+		uint32_t cat = deser_u32(d), from;
+
+		kind = deser_str(d);
+		from = deser_u32(d);
+		if (deser_check(d, name != NULL && cat < CAT_COUNT && from <= 1))
+			deser_check(d, entities_intern(r, name, strlen(name),
+						       (enum category)cat, kind,
+						       (int)from) == i);
+		free(name);
+		free(kind);
+	}
+	if (d->bad) {
+		entities_free(r);
+		return NULL;
+	}
+	return r;
+}

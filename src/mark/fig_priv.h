@@ -20,8 +20,9 @@ struct figrules {
 	struct numword *num;
 	size_t nnum;
 	struct trie *scales;     /* -> index into scale */
-	double *scale;
+	double *scale;           /* then the month numbers, at nscale */
 	size_t nscale;
+	size_t nscale_all;       /* the length of scale with the months */
 	struct trie *quals;      /* -> index into qual */
 	char **qual;
 	size_t nqual;

@@ -2,6 +2,7 @@
  * scales, qualifiers, currencies, months, units, ordinals, ...). */
 #include "fig_priv.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,6 +244,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 					      sizeof *r->scale);
 	if (nmonths)
 		memcpy(r->scale + r->nscale, months, nmonths * sizeof *months);
+	r->nscale_all = r->nscale + nmonths + 1;
 	free(months);
 	return r;
 }
@@ -289,4 +291,155 @@ void figrules_free(struct figrules *r)
 		free(r->unit[i]);
 	free(r->unit);
 	free(r);
+}
+
+/* Every trie of struct figrules, with the length of what its values
+ * index (0: values are not indices). */
+static const struct fig_trie {
+	size_t trie;         /* offset of its struct trie * */
+	size_t count;        /* offset of the size_t count, or SIZE_MAX */
+	uint32_t fixed;      /* else this bound (0: none) */
+} fig_tries[] = {
+	{offsetof(struct figrules, numbers), offsetof(struct figrules, nnum), 0},
+	{offsetof(struct figrules, scales), offsetof(struct figrules, nscale), 0},
+	{offsetof(struct figrules, quals), offsetof(struct figrules, nqual), 0},
+	{offsetof(struct figrules, signs), offsetof(struct figrules, ncur), 0},
+	{offsetof(struct figrules, curwords), offsetof(struct figrules, ncur), 0},
+	{offsetof(struct figrules, percent), SIZE_MAX, 0},
+	{offsetof(struct figrules, months), offsetof(struct figrules, nscale_all),
+	 0},
+	{offsetof(struct figrules, stops), SIZE_MAX, 0},
+	{offsetof(struct figrules, units), offsetof(struct figrules, nunit), 0},
+	{offsetof(struct figrules, timeunits), offsetof(struct figrules, nunit),
+	 0},
+	{offsetof(struct figrules, nouns), SIZE_MAX, 0},
+	{offsetof(struct figrules, month_leads), SIZE_MAX, 0},
+	{offsetof(struct figrules, singular), SIZE_MAX, 0},
+	{offsetof(struct figrules, starters), SIZE_MAX, 0},
+	{offsetof(struct figrules, ordinals), offsetof(struct figrules, nord), 0},
+	{offsetof(struct figrules, ord_leads), SIZE_MAX, 0},
+	{offsetof(struct figrules, part_words), SIZE_MAX, 0},
+	{offsetof(struct figrules, labels), SIZE_MAX, 0},
+};
+
+#define NFIGTRIES (sizeof fig_tries / sizeof *fig_tries)
+
+static struct trie **fig_trie_of(struct figrules *r, size_t i)
+{
+	return (struct trie **)(void *)((char *)r + fig_tries[i].trie);
+}
+
+static void save_strs(char *const *v, size_t n, struct buf *b)
+{
+	size_t i;
+
+	ser_u64(b, n);
+	for (i = 0; i < n; i++)
+		ser_str(b, v[i]);
+}
+
+static char **load_strs(struct deser *d, size_t *n)
+{
+	uint64_t k = deser_u64(d), i;
+	char **v;
+
+	*n = 0;
+	if (!deser_check(d, k <= (d->n - d->at) / 8) || k == 0)
+		return NULL;
+	v = xcalloc((size_t)k, sizeof *v);
+	for (i = 0; i < k && deser_check(d, (v[i] = deser_str(d)) != NULL);
+	     i++)
+		;
+	*n = (size_t)i;
+	return v;
+}
+
+void figrules_save(const struct figrules *r, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < NFIGTRIES; i++)
+		trie_save(*fig_trie_of((struct figrules *)(uintptr_t)r, i), b);
+	ser_u64(b, r->nnum);
+	for (i = 0; i < r->nnum; i++) {
+		ser_bytes(b, &r->num[i].value, 3 * sizeof(double));
+		ser_u32(b, (uint32_t)r->num[i].weak);
+		ser_u32(b, (uint32_t)r->num[i].vague);
+		ser_str(b, r->num[i].counts);
+	}
+	ser_u64(b, r->nscale);
+	ser_u64(b, r->nscale_all);
+	ser_bytes(b, r->scale, r->nscale_all * sizeof *r->scale);
+	ser_u64(b, r->nord);
+	ser_bytes(b, r->ordval, r->nord * sizeof *r->ordval);
+	save_strs(r->qual, r->nqual, b);
+	save_strs(r->cur, r->ncur, b);
+	save_strs(r->unit, r->nunit, b);
+}
+
+struct figrules *figrules_load_saved(struct deser *d)
+{
+	struct figrules *r = xcalloc(1, sizeof *r);
+	uint64_t n;
+	size_t i;
+
+	for (i = 0; i < NFIGTRIES; i++)
+		if ((*fig_trie_of(r, i) = trie_load(d)) == NULL)
+			d->bad = 1;
+	n = deser_u64(d);
+	if (deser_check(d, n <= (d->n - d->at) / 48) && n) {
+		r->num = xcalloc((size_t)n, sizeof *r->num);
+		for (i = 0; i < n && !d->bad; i++) {
+			struct numword *w = &r->num[i];
+			size_t got;
+			const void *p = deser_bytes(d, &got, 0);
+
+			if (deser_check(d, got == 3 * sizeof(double))) {
+				memcpy(&w->value, p, sizeof(double));
+				memcpy(&w->lo, (const char *)p + sizeof(double),
+				       sizeof(double));
+				memcpy(&w->hi,
+				       (const char *)p + 2 * sizeof(double),
+				       sizeof(double));
+			}
+			w->weak = deser_u32(d) != 0;
+			w->vague = deser_u32(d) != 0;
+			w->counts = deser_str(d);
+			r->nnum = i + 1;
+		}
+	}
+	n = deser_u64(d);
+	r->nscale_all = (size_t)deser_u64(d);
+	deser_check(d, n < r->nscale_all && r->nscale_all <= d->n - d->at);
+	r->scale = deser_array(d, r->nscale_all, sizeof *r->scale);
+	r->nscale = r->scale ? (size_t)n : 0;
+	if (r->scale == NULL)
+		r->nscale_all = 0;
+	n = deser_u64(d);
+	deser_check(d, n <= d->n - d->at);
+	r->ordval = deser_array(d, (size_t)n, sizeof *r->ordval);
+	r->nord = r->ordval ? (size_t)n : 0;
+	r->qual = load_strs(d, &r->nqual);
+	r->cur = load_strs(d, &r->ncur);
+	r->unit = load_strs(d, &r->nunit);
+	for (i = 0; i < NFIGTRIES && !d->bad; i++) {
+		const struct fig_trie *f = &fig_tries[i];
+		size_t lim = f->count != SIZE_MAX
+				     ? *(size_t *)(void *)((char *)r + f->count)
+				     : f->fixed ? f->fixed
+						: (size_t)UINT32_MAX;
+
+		deser_check(d, trie_values_below(*fig_trie_of(r, i),
+						 (uint32_t)lim));
+	}
+	/* a month's value indexes the month numbers after the scales */
+	if (!d->bad)
+		deser_check(d, trie_values_below(r->months,
+						 (uint32_t)(r->nscale_all -
+							    r->nscale - 1)));
+	if (d->bad) {
+		figrules_free(r);
+		return NULL;
+	}
+	return r;
 }

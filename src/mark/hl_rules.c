@@ -3,6 +3,7 @@
  * table, the name and designation patterns, and the figure rules. */
 #include "hl_priv.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,13 +134,10 @@ char *highlighter_default_rules(void)
 	return paths_config_file("highlight.yaml");
 }
 
-struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
-				    struct err *e)
+/* A highlighter tied to lx, with nothing loaded yet. */
+static struct highlighter *hl_alloc(struct lexicon *lx)
 {
 	struct highlighter *h = xcalloc(1, sizeof *h);
-	struct ynode *root;
-	size_t i;
-	int ok;
 
 	h->lx = lx;
 	h->reg = lexicon_registry(lx);
@@ -147,6 +145,59 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
 	h->seats = lexicon_seats(lx);
 	h->patterns_gated = lexicon_patterns_gated(lx);
 	h->md = pcre2_match_data_create(16, NULL);
+	return h;
+}
+
+void highlighter_save(const struct highlighter *h, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < NLISTS; i++)
+		trie_save(*list_trie((struct highlighter *)(uintptr_t)h, i), b);
+	rx_save(h->name_re, b);
+	rx_save(h->designation_re, b);
+	ser_u32(b, (uint32_t)h->max_words);
+	ser_u32(b, (uint32_t)h->acronyms);
+	figrules_save(h->fig, b);
+}
+
+struct highlighter *highlighter_load_saved(struct deser *d,
+					   struct lexicon *lx)
+{
+	struct highlighter *h = hl_alloc(lx);
+	size_t i;
+
+	for (i = 0; i < NLISTS; i++)
+		if ((*list_trie(h, i) = trie_load(d)) == NULL)
+			d->bad = 1;
+	h->name_re = rx_load(d, 1);
+	h->designation_re = rx_load(d, 1);
+	h->max_words = (int)deser_u32(d);
+	h->acronyms = deser_u32(d) != 0;
+	deser_check(d, h->max_words >= 1 && h->max_words <= 12);
+	/* the caps trie's values are the lexicon's entities */
+	deser_check(d, h->caps == NULL ||
+			       trie_values_below(h->caps, (uint32_t)entities_count(
+								  h->reg)));
+	if (!d->bad)
+		h->fig = figrules_load_saved(d);
+	if (d->bad || h->fig == NULL) {
+		d->bad = 1;
+		highlighter_free(h);
+		return NULL;
+	}
+	hl_build_keymap(h);
+	return h;
+}
+
+struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
+				    struct err *e)
+{
+	struct highlighter *h = hl_alloc(lx);
+	struct ynode *root;
+	size_t i;
+	int ok;
+
 	for (i = 0; i < NLISTS; i++)
 		*list_trie(h, i) = trie_new();
 	root = yamlio_parse_file(rules, &ok, e);

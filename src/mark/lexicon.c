@@ -432,3 +432,85 @@ const char *lexicon_alias(const struct lexicon *lx, size_t i,
 	*entity = lx->alias_entity[i];
 	return lx->alias_text[i];
 }
+
+void lexicon_save(const struct lexicon *lx, struct buf *b)
+{
+	size_t i;
+
+	trie_save(lx->aliases, b);
+	trie_save(lx->seats, b);
+	rx_save(lx->designations, b);
+	rx_save(lx->designations_at, b);
+	ser_bytes(b, lx->pattern_first, sizeof lx->pattern_first);
+	ser_bytes(b, lx->pattern_pair, sizeof lx->pattern_pair);
+	ser_u32(b, (uint32_t)lx->patterns_gated);
+	ser_u64(b, lx->npatterns);
+	ser_bytes(b, lx->pattern_entity,
+		  lx->npatterns * sizeof *lx->pattern_entity);
+	ser_bytes(b, lx->pattern_each, lx->npatterns);
+	ser_u64(b, lx->naliases);
+	for (i = 0; i < lx->naliases; i++)
+		ser_str(b, lx->alias_text[i]);
+	ser_bytes(b, lx->alias_entity, lx->naliases * sizeof *lx->alias_entity);
+}
+
+/* Copy exactly n bytes saved by ser_bytes into out. */
+static void load_fixed(struct deser *d, void *out, size_t n)
+{
+	size_t got;
+	const void *p = deser_bytes(d, &got, 0);
+
+	if (deser_check(d, got == n))
+		memcpy(out, p, n);
+}
+
+struct lexicon *lexicon_load_saved(struct deser *d, struct entities *reg)
+{
+	struct lexicon *lx = xcalloc(1, sizeof *lx);
+	size_t i, nent = entities_count(reg);
+	uint64_t n;
+
+	lx->reg = reg;
+	lx->aliases = trie_load(d);
+	lx->seats = trie_load(d);
+	lx->designations = rx_load(d, 1);
+	lx->designations_at = rx_load(d, 1);
+	load_fixed(d, lx->pattern_first, sizeof lx->pattern_first);
+	load_fixed(d, lx->pattern_pair, sizeof lx->pattern_pair);
+	lx->patterns_gated = (int)deser_u32(d);
+	n = deser_u64(d);
+	deser_check(d, n <= d->n - d->at);
+	lx->npatterns = (size_t)n;
+	lx->pattern_entity = deser_array(d, lx->npatterns,
+					 sizeof *lx->pattern_entity);
+	lx->pattern_each = deser_array(d, lx->npatterns, 1);
+	n = deser_u64(d);
+	deser_check(d, n <= (d->n - d->at) / 8);
+	for (i = 0; i < n && !d->bad; i++) {
+		char *s = deser_str(d);
+
+		if (!deser_check(d, s != NULL))
+			break;
+		lx->alias_text = xgrow(lx->alias_text, &lx->alias_cap, i + 1,
+				       sizeof *lx->alias_text);
+		lx->alias_text[lx->naliases++] = s;
+	}
+	lx->alias_entity = deser_array(d, lx->naliases,
+				       sizeof *lx->alias_entity);
+	for (i = 0; !d->bad && i < lx->naliases; i++)
+		deser_check(d, lx->alias_entity[i] < nent);
+	for (i = 0; !d->bad && i < lx->npatterns; i++)
+		deser_check(d, lx->pattern_entity[i] < nent);
+	if (d->bad || lx->aliases == NULL || lx->seats == NULL ||
+	    !deser_check(d, trie_values_below(lx->aliases, (uint32_t)nent) &&
+				    trie_values_below(lx->seats, (uint32_t)nent) &&
+				    (lx->npatterns == 0 ||
+				     lx->designations != NULL) &&
+				    (!lx->patterns_gated ||
+				     lx->designations_at != NULL))) {
+		d->bad = 1;
+		lexicon_free(lx);
+		return NULL;
+	}
+	return lx;
+}

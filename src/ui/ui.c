@@ -150,9 +150,6 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 	u->places = xcalloc(u->ndocs, sizeof *u->places);
 	u->nplaces = xcalloc(u->ndocs, sizeof *u->nplaces);
 	reader_place_notes(u);
-	/* enough of what is shown for the first screen */
-	doc_parse(u->docs[u->lay.shown[0]], 256u << 10);
-	doc_parse(u->docs[u->lay.shown[1]], 256u << 10);
 	if (u->cfg.set.num[SET_reopen] && !o->fresh) {
 		char *pp = xdg_path("state", "places");
 
@@ -185,6 +182,21 @@ static void ui_free(struct ui *u)
 	theme_free(u->theme);
 	config_free(&u->cfg);
 	history_free(&u->hist);
+}
+
+/* Parse enough of what is shown for the first screen, and no more: the
+ * rest is parsed in idle time after it is drawn.  A screen's cells eight
+ * times over (folded boilerplate, long lines, wide characters), at least
+ * 32 KiB. */
+static void first_screen(struct ui *u)
+{
+	size_t cells = (size_t)(LINES > 0 ? LINES : 24) *
+		       (size_t)(COLS > 0 ? COLS : 80);
+	size_t budget = cells * 8 > (32u << 10) ? cells * 8 : 32u << 10;
+
+	doc_parse(u->docs[u->lay.shown[0]], budget);
+	if (u->lay.shown[1] != u->lay.shown[0])
+		doc_parse(u->docs[u->lay.shown[1]], budget);
 }
 
 /* Keys until the user quits, a signal comes or the key script ends;
@@ -253,6 +265,7 @@ int ui_run(struct library *lib, struct engine *en,
 	theme_apply(u.theme, u.use_color);
 	keymap_init();
 	config_apply_keys(&u.cfg);
+	first_screen(&u);
 	loop(&u);
 	term_close();
 	input_done();

@@ -7,7 +7,9 @@ T_N=0
 T_FAIL=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/brief-test.XXXXXX")
 export XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
-	XDG_STATE_HOME="$TMP/state" HOME="$TMP/home"
+	XDG_STATE_HOME="$TMP/state" XDG_CACHE_HOME="$TMP/cache" HOME="$TMP/home"
+# the engine cache is used (each suite builds its own in TMP)
+unset BRIEF_NO_CACHE
 mkdir -p "$HOME"
 # every suite starts brief many times on the same articles and expects
 # the top: reopening where an article was left is off unless a suite

@@ -46,6 +46,7 @@ RUN
 		-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
 		-e XDG_DATA_HOME="$XDG_DATA_HOME" \
 		-e XDG_STATE_HOME="$XDG_STATE_HOME" \
+		-e XDG_CACHE_HOME="$XDG_CACHE_HOME" \
 		${E2E_ENV:+-e "$E2E_ENV"} \
 		"sh '$TMP/run.sh'"
 	tmux -L "$SOCK" set -g status off 2>/dev/null

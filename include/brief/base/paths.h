@@ -14,9 +14,9 @@ const char *datadir(void);
 /* The same for themes ("themes" beside the binary, else installed). */
 const char *themedir(void);
 
-/* XDG base directories, with "brief" appended: kind is "config", "data"
- * or "state" ($XDG_CONFIG_HOME/brief/FILE, else ~/.config/brief/FILE
- * ...).  Returns a fresh string; the caller frees it. */
+/* XDG base directories, with "brief" appended: kind is "config", "data",
+ * "state" or "cache" ($XDG_CONFIG_HOME/brief/FILE, else
+ * ~/.config/brief/FILE ...).  Returns a fresh string; the caller frees it. */
 char *xdg_path(const char *kind, const char *file);
 
 /* $XDG_CONFIG_HOME/brief/FILE when it exists, else the shipped
@@ -26,6 +26,11 @@ char *paths_config_file(const char *file);
  * exists, else the shipped THEMEDIR/NAME.yaml (which may not exist
  * either: the caller says so).  A fresh string; the caller frees it. */
 char *paths_theme_file(const char *name);
+
+/* The cache file FILE ($XDG_CACHE_HOME/brief/FILE, else
+ * ~/.cache/brief/FILE), or NULL when $BRIEF_NO_CACHE is set (not empty,
+ * not "0"): no cache is read or written.  A fresh string or NULL. */
+char *paths_cache_file(const char *file);
 
 /* The pdftotext program that reads PDFs: $BRIEF_PDFTOTEXT, else
  * "pdftotext" (looked up in PATH when it is run).  A static string. */

@@ -6,6 +6,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "brief/base/ser.h"
 #include "brief/base/util.h"
 
 /* For rx_compile_node (brief/yaml/rx_node.h): \b, \w and \d by ASCII
@@ -31,6 +32,16 @@ void rx_use_jit(int on);
 /* Free a pattern compiled here (every pattern of rx_compile and
  * rx_compile_node must be freed so: its JIT compiling is lazy). */
 void rx_free(pcre2_code *re);
+/* Append re (compiled here; NULL allowed) to b (see ser.h), in PCRE2's
+ * serialised form: the same PCRE2 build must read it back. */
+void rx_save(const pcre2_code *re, struct buf *b);
+/* A pattern read back from d (NULL when NULL was saved), made ready for
+ * lazy JIT as rx_compile's when jit; d->bad set when it cannot be read
+ * (then NULL).  Free it with rx_free. */
+pcre2_code *rx_load(struct deser *d, int jit);
+/* PCRE2's version as a string (a cache of serialised patterns is keyed
+ * by it). */
+const char *rx_version(void);
 /* Match at or after start in s; returns 1 and fills *ms, *me on a match.
  * A pattern compiled for JIT is JIT-compiled after a few dozen matches. */
 int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,

@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "brief/base/buf.h"
+#include "brief/base/ser.h"
+
 struct trie;
 
 struct trie *trie_new(void);
@@ -65,5 +68,14 @@ int trie_may_start(const struct trie *t, unsigned char c);
  * rejection)? */
 int trie_may_start2(const struct trie *t, const char *text, size_t len,
 		    size_t pos);
+
+/* Append t to b (see ser.h), for trie_load. */
+void trie_save(const struct trie *t, struct buf *b);
+/* A trie read back from d, checked (every node and edge inside it), or
+ * NULL with d->bad set.  The caller frees it with trie_free. */
+struct trie *trie_load(struct deser *d);
+/* Is every entry's value below limit (a loaded trie's values index
+ * something)? */
+int trie_values_below(const struct trie *t, uint32_t limit);
 
 #endif

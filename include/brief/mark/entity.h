@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "brief/base/ser.h"
+
 /* A place (a sea, a strait, a region) is no actor: analysts mark who
  * acts, and compare where. */
 enum category { CAT_ACTOR, CAT_WEAPON, CAT_FIGURE, CAT_PLACE, CAT_COUNT };
@@ -37,6 +39,10 @@ const struct entity *entities_get(const struct entities *r, uint32_t id);
  * NULL. */
 void entities_set_class(struct entities *r, uint32_t id, enum category cat,
 			const char *kind);
+/* Append the registry to b (see ser.h). */
+void entities_save(const struct entities *r, struct buf *b);
+/* A registry read back from d, or NULL with d->bad set. */
+struct entities *entities_load(struct deser *d);
 
 const char *category_name(enum category c);
 

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "brief/base/ser.h"
 #include "brief/base/util.h"
 #include "brief/yaml/yamlio.h"
 
@@ -41,6 +42,10 @@ struct figrules;
 struct figrules *figrules_load(const struct ynode *root, const char *name,
 			       struct err *e);
 void figrules_free(struct figrules *r);
+/* Append r to b (see ser.h). */
+void figrules_save(const struct figrules *r, struct buf *b);
+/* Rules read back from d, or NULL with d->bad set. */
+struct figrules *figrules_load_saved(struct deser *d);
 
 struct trie;
 /* The words a figure may begin with (number words, qualifiers, months). */

@@ -60,6 +60,12 @@ struct highlighter *highlighter_new(struct lexicon *lx, const char *rules,
  * present, else the shipped one.  Fresh string. */
 char *highlighter_default_rules(void);
 void highlighter_free(struct highlighter *h);
+/* Append h's rules to b (see ser.h). */
+void highlighter_save(const struct highlighter *h, struct buf *b);
+/* A highlighter read back from d and tied to lx (as highlighter_new),
+ * or NULL with d->bad set. */
+struct highlighter *highlighter_load_saved(struct deser *d,
+					   struct lexicon *lx);
 /* Apply c (see correct.h; NULL: none) to every section highlighted from
  * now on.  c is not owned. */
 void highlighter_set_corrections(struct highlighter *h,

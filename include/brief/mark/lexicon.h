@@ -26,6 +26,11 @@ struct lexicon *lexicon_load(char *const *paths, size_t n,
 char **lexicon_default_paths(char *const *given, size_t ngiven);
 void lexicon_paths_free(char **paths);
 void lexicon_free(struct lexicon *lx);
+/* Append lx (without its registry) to b (see ser.h). */
+void lexicon_save(const struct lexicon *lx, struct buf *b);
+/* A lexicon read back from d over reg (the registry saved with it), or
+ * NULL with d->bad set. */
+struct lexicon *lexicon_load_saved(struct deser *d, struct entities *reg);
 
 /* Find the next designation-pattern match at or after start in text.
  * Returns 1 with [*ms, *me) and *entity set, 0 when there is none.  *each

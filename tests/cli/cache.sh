@@ -1,0 +1,144 @@
+# The engine cache ($XDG_CACHE_HOME/brief/engine.cache): used when good,
+# rebuilt when a data file changed or the file is damaged (truncated,
+# bytes flipped, another version's), left good by two processes building
+# it at once, and the output is the same with it and without it.
+. tests/cli/lib.sh
+A=articles/000_b6812c9593b6cfb0.txt
+B=articles/001_ac23be4cfe9d2cdd.txt
+C="$XDG_CACHE_HOME/brief/engine.cache"
+
+inode() { ls -i "$1" 2>/dev/null | cut -d' ' -f1; }
+# good NAME: the cache is the good one again (byte for byte)
+good() {
+	if cmp -s "$C" "$TMP/good.cache"; then ok "$1"; else
+		not_ok "$1" "the cache is not the one a clean build writes" \
+			"size $(wc -c <"$C" 2>/dev/null) against $(wc -c <"$TMP/good.cache")"
+	fi
+}
+# same_mentions NAME: --mentions of A gives what it gave without a cache
+same_mentions() {
+	run --mentions "$A"
+	if [ "$RC" -eq 0 ] && cmp -s "$TMP/out" "$TMP/want"; then ok "$1"; else
+		not_ok "$1" "exit $RC; output differs from the uncached run" \
+			"stderr: $ERR"
+	fi
+}
+# flip OFFSET: overwrite one byte of the cache at OFFSET
+flip() {
+	printf '\377' | dd of="$C" bs=1 seek="$1" conv=notrunc 2>/dev/null
+}
+
+BRIEF_NO_CACHE=1 run --mentions "$A"
+expect_rc "brief runs without a cache" 0
+gate
+cp "$TMP/out" "$TMP/want"
+if [ -s "$TMP/want" ] && [ ! -e "$C" ]; then ok "BRIEF_NO_CACHE=1 writes no cache"
+else not_ok "BRIEF_NO_CACHE=1 writes no cache" "$(ls -l "$C" 2>&1)"; fi
+
+same_mentions "the first run builds the engine (same output)"
+if [ -s "$C" ]; then ok "the first run writes the cache"; else
+	not_ok "the first run writes the cache" "no $C"; fi
+cp "$C" "$TMP/good.cache"
+i1=$(inode "$C")
+same_mentions "a run from the cache gives the same output"
+expect_eq "a good cache is used, not rewritten" "$(inode "$C")" "$i1"
+ungate
+
+# damage it in every way; each time it must be refused and rebuilt
+head -c 1000 "$TMP/good.cache" >"$C"
+same_mentions "a truncated cache: same output"
+good "a truncated cache is rebuilt"
+size=$(wc -c <"$C")
+head -c $((size - 1)) "$TMP/good.cache" >"$C"
+same_mentions "a cache one byte short: same output"
+good "a cache one byte short is rebuilt"
+for off in 0 12 20 28 100 $((size / 2)) $((size - 1)); do
+	cp "$TMP/good.cache" "$C"
+	flip "$off"
+	same_mentions "a byte flipped at $off: same output"
+	good "a byte flipped at $off: rebuilt"
+done
+cp "$TMP/good.cache" "$C"
+printf 'extra' >>"$C"
+same_mentions "bytes appended: same output"
+good "bytes appended: rebuilt"
+: >"$C"
+same_mentions "an empty cache: same output"
+good "an empty cache is rebuilt"
+# another version's cache: its key differs (the key hashes brief's
+# version and the format); stand in by changing the key's bytes
+cp "$TMP/good.cache" "$C"
+printf 'XXXXXXXX' | dd of="$C" bs=1 seek=8 conv=notrunc 2>/dev/null
+same_mentions "a cache of another version: same output"
+good "a cache of another version is rebuilt"
+# a cache that is no file at all
+rm -f "$C"
+mkdir "$C"
+same_mentions "a directory where the cache goes: same output"
+rmdir "$C"
+
+# a data file changes: the cache is stale and rebuilt, and the change
+# is seen
+mkdir -p "$TMP/data"
+cp data/*.yaml "$TMP/data/"
+printf '\n  - name: Zorblax Institute\n    category: actor\n    kind: organisation\n' \
+	>>"$TMP/data/lexicon.yaml"
+printf 'Officials at the Zorblax Institute said nothing.\n' >"$TMP/z.txt"
+BRIEF_DATADIR="$TMP/data" run --mentions "$TMP/z.txt"
+expect_rc "a changed lexicon: brief runs" 0
+expect_out "a changed lexicon is seen (not the stale cache)" "Zorblax Institute"
+if cmp -s "$C" "$TMP/good.cache"; then
+	not_ok "a stale cache is replaced" "the cache still holds the old lexicon"
+else ok "a stale cache is replaced"; fi
+BRIEF_DATADIR="$TMP/data" run --mentions "$TMP/z.txt"
+expect_out "the new cache gives the change too" "Zorblax Institute"
+same_mentions "back to the shipped data: same output"
+good "back to the shipped data: the cache is rebuilt"
+
+# two processes building it at once leave a good cache
+for round in 1 2 3; do
+	rm -f "$C"
+	"$BRIEF" --mentions "$A" >"$TMP/p1" 2>&1 &
+	p1=$!
+	"$BRIEF" --mentions "$A" >"$TMP/p2" 2>&1 &
+	p2=$!
+	wait $p1
+	r1=$?
+	wait $p2
+	r2=$?
+	if [ $r1 -eq 0 ] && [ $r2 -eq 0 ] && cmp -s "$TMP/p1" "$TMP/want" &&
+		cmp -s "$TMP/p2" "$TMP/want"; then
+		ok "two builders at once (round $round): both give the output"
+	else
+		not_ok "two builders at once (round $round): both give the output" \
+			"exit $r1 and $r2"
+	fi
+	good "two builders at once (round $round): a good cache"
+done
+left=$(ls -a "$XDG_CACHE_HOME/brief" | grep -c tmp)
+expect_eq "no temporary file left in the cache folder" "$left" 0
+
+# the same output with and without the cache, on the seeds and the
+# evaluation articles
+same_all() { # NAME ARGS...
+	name=$1
+	shift
+	BRIEF_NO_CACHE=1 "$BRIEF" "$@" >"$TMP/nc" 2>&1
+	r0=$?
+	"$BRIEF" "$@" >"$TMP/wc" 2>&1
+	r1=$?
+	if [ $r0 -eq 0 ] && [ $r1 -eq 0 ] && [ -s "$TMP/nc" ] &&
+		cmp -s "$TMP/nc" "$TMP/wc"; then ok "$name"; else
+		not_ok "$name" "exit $r0 and $r1; $(wc -c <"$TMP/nc") and $(wc -c <"$TMP/wc") bytes"
+	fi
+}
+same_all "--mentions on the seeds: the same with the cache" --mentions "$A" "$B"
+same_all "--entities on the seeds: the same" --entities "$A" "$B"
+same_all "--compare on the seeds: the same" --compare "$A" "$B"
+same_all "--mentions on the evaluation articles: the same" --mentions tests/eval/*.txt
+same_all "--entities on the evaluation articles: the same" --entities tests/eval/*.txt
+same_all "--compare on evaluation articles: the same" --compare \
+	tests/eval/armenia-azerbaijan.txt tests/eval/arctic-northern-fleet.txt
+
+cleanup
+finish

@@ -1,0 +1,175 @@
+/* ptytime: how long a terminal program takes to show a text.  Opens a
+ * pseudo-terminal of ROWS x COLS, starts the command on it, reads what
+ * it writes and prints the milliseconds from the start until TEXT has
+ * appeared (escape sequences removed; TEXT should hold no space, which
+ * curses may draw as a cursor move), then ends the command.
+ *
+ *   ptytime [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT COMMAND [ARG...]
+ *
+ * Exit status 0 when the text was seen, 1 on a time-out, 2 on misuse.
+ * TERM is passed on as it is in the environment. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Escape sequences are dropped as they stream in. */
+enum { PLAIN, ESC, CSI, OSC };
+
+struct screen {
+	char *text;
+	size_t len, cap;
+	int state;
+};
+
+static void feed(struct screen *s, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		switch (s->state) {
+		case ESC:
+			s->state = c == '[' ? CSI : c == ']' ? OSC : PLAIN;
+			continue;
+		case CSI:
+			if (c >= 0x40 && c <= 0x7e)
+				s->state = PLAIN;
+			continue;
+		case OSC:
+			if (c == 7 || c == '\\')
+				s->state = PLAIN;
+			continue;
+		default:
+			break;
+		}
+		if (c == 0x1b) {
+			s->state = ESC;
+			continue;
+		}
+		if (c < 0x20)
+			continue;
+		if (s->len + 1 >= s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 65536;
+			s->text = realloc(s->text, s->cap);
+			if (s->text == NULL) {
+				perror("ptytime");
+				exit(2);
+			}
+		}
+		s->text[s->len++] = (char)c;
+		s->text[s->len] = '\0';
+	}
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: ptytime [-r ROWS] [-c COLS] [-t TIMEOUT_MS] "
+			"TEXT COMMAND [ARG...]\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	struct winsize ws = {40, 160, 0, 0};
+	long timeout = 20000;
+	struct screen s = {0};
+	const char *want;
+	size_t searched = 0;
+	double t0;
+	int opt, master, seen = 0;
+	pid_t pid;
+
+	while ((opt = getopt(argc, argv, "+r:c:t:")) != -1) {
+		if (opt == 'r')
+			ws.ws_row = (unsigned short)atoi(optarg);
+		else if (opt == 'c')
+			ws.ws_col = (unsigned short)atoi(optarg);
+		else if (opt == 't')
+			timeout = atol(optarg);
+		else
+			usage();
+	}
+	if (argc - optind < 2)
+		usage();
+	want = argv[optind];
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0 ||
+	    ioctl(master, TIOCSWINSZ, &ws) != 0) {
+		perror("ptytime: pseudo-terminal");
+		return 2;
+	}
+	t0 = now_ms();
+	pid = fork();
+	if (pid < 0) {
+		perror("ptytime: fork");
+		return 2;
+	}
+	if (pid == 0) {
+		int slave;
+
+		setsid();
+		slave = open(ptsname(master), O_RDWR);
+		if (slave < 0)
+			_exit(127);
+		ioctl(slave, TIOCSCTTY, 0);
+		dup2(slave, 0);
+		dup2(slave, 1);
+		dup2(slave, 2);
+		if (slave > 2)
+			close(slave);
+		close(master);
+		execvp(argv[optind + 1], argv + optind + 1);
+		_exit(127);
+	}
+	while (!seen) {
+		char buf[65536];
+		double left = (double)timeout - (now_ms() - t0);
+		struct pollfd pf = {master, POLLIN, 0};
+		ssize_t n;
+
+		if (left <= 0 || poll(&pf, 1, (int)left + 1) <= 0)
+			break;
+		n = read(master, buf, sizeof buf);
+		if (n <= 0 && errno != EINTR)
+			break;
+		if (n <= 0)
+			continue;
+		feed(&s, buf, (size_t)n);
+		/* the text may straddle two reads */
+		if (s.len && strstr(s.text + searched, want))
+			seen = 1;
+		else if (s.len > strlen(want))
+			searched = s.len - strlen(want);
+	}
+	if (seen)
+		printf("%.1f\n", now_ms() - t0);
+	else
+		fprintf(stderr, "ptytime: \"%s\" not shown within %ld ms\n",
+			want, timeout);
+	kill(pid, SIGTERM);
+	/* a program that ignores SIGTERM or waits for its terminal */
+	close(master);
+	usleep(20000);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	free(s.text);
+	return seen ? 0 : 1;
+}
