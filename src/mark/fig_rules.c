@@ -320,6 +320,9 @@ static const struct fig_trie {
 	{offsetof(struct figrules, ord_leads), SIZE_MAX, 0},
 	{offsetof(struct figrules, part_words), SIZE_MAX, 0},
 	{offsetof(struct figrules, labels), SIZE_MAX, 0},
+	{offsetof(struct figrules, leads), SIZE_MAX, 0},
+	{offsetof(struct figrules, back), SIZE_MAX, 0},
+	{offsetof(struct figrules, pronouns), SIZE_MAX, 0},
 };
 
 #define NFIGTRIES (sizeof fig_tries / sizeof *fig_tries)
