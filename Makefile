@@ -239,7 +239,8 @@ eval-extract: brief
 clean:
 	rm -rf $(B) brief
 
--include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d \
+	$(TSOBJS:.o=.d) $(TS)/cli/main.d
 -include $(CLANG_OBJS:.o=.d) $(FUZZ_NAMES:%=$(C)/fuzz_%.d)
 -include $(UNITS:=.d) $(AUNITS:=.d) $(B)/tools/extract.d $(B)/tools/mkpdf.d \
 	$(B)/tools/yflat.d

@@ -369,6 +369,8 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 			}
 			chunk_open(&cs[nc], h, st, a, first, next);
 		}
+		if (nc > 1)
+			rx_jit_now();
 		for (i = 1; i < nc; i++)
 			started[i] = pthread_create(&th[i], NULL, chunk_run,
 						    &cs[i]) == 0;
