@@ -310,7 +310,8 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 		for (i = 0; i < pending.slots; i++)
 			if (pending.v[i])
 				keyset_add(&x, pending.v[i]);
-		memset(pending.v, 0, pending.slots * sizeof *pending.v);
+		if (pending.n)
+			memset(pending.v, 0, pending.slots * sizeof *pending.v);
 		pending.n = 0;
 	}
 	free(x.v);
