@@ -33,6 +33,10 @@ SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 B := build
 A := build/asan
+# ThreadSanitizer build of the threaded highlighting (-j N): build/tsan/brief
+TSAN := -fsanitize=thread -fno-omit-frame-pointer
+TS := build/tsan
+TSOBJS = $(LIB_SRCS:src/%.c=$(TS)/%.o)
 
 OBJS := $(LIB_SRCS:src/%.c=$(B)/%.o)
 AOBJS := $(LIB_SRCS:src/%.c=$(A)/%.o)
@@ -65,7 +69,7 @@ FLAGS := $(B)/.flags
 
 .SECONDARY:
 
-.PHONY: all deps run check test unit cli e2e asan install uninstall clean \
+.PHONY: all deps run check test unit cli e2e asan tsan install uninstall clean \
 	bench fuzz soak valgrind snapshots screens layers eval-extract \
 	$(LIBS_OK) $(FLAGS).new
 
@@ -119,6 +123,20 @@ $(A)/libbrief.a: $(AOBJS)
 $(A)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(SAN) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+# ThreadSanitizer build (make tsan; tests/cli/jobs.sh runs under it)
+tsan: $(TS)/brief
+
+$(TS)/brief: $(TS)/cli/main.o $(TS)/libbrief.a
+	$(CC) -O1 -g $(TSAN) -o $@ $^ $(PKG_LIBS)
+
+$(TS)/libbrief.a: $(TSOBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(TS)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
+	@mkdir -p $(@D)
+	$(CC) -O1 -g $(TSAN) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(A)/tests/%: tests/unit/%.c $(A)/libbrief.a | $(LIBS_OK)
 	@$(call need_libs,cmocka)
@@ -222,7 +240,8 @@ eval-extract: brief
 clean:
 	rm -rf $(B) brief
 
--include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) $(B)/cli/main.d $(A)/cli/main.d \
+	$(TSOBJS:.o=.d) $(TS)/cli/main.d
 -include $(CLANG_OBJS:.o=.d) $(FUZZ_NAMES:%=$(C)/fuzz_%.d)
 -include $(UNITS:=.d) $(AUNITS:=.d) $(B)/tools/extract.d $(B)/tools/mkpdf.d \
 	$(B)/tools/yflat.d

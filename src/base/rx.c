@@ -85,6 +85,18 @@ static void lazy_remove(struct lazy *l)
 	}
 }
 
+void rx_jit_now(void)
+{
+	size_t i;
+
+	for (i = 0; lazy_n && i < lazy_slots; i++)
+		if (lazy[i].re != NULL && lazy[i].re != TOMB) {
+			pcre2_jit_compile((pcre2_code *)lazy[i].re,
+					  PCRE2_JIT_COMPLETE);
+			lazy_remove(&lazy[i]);
+		}
+}
+
 void rx_free(pcre2_code *re)
 {
 	struct lazy *l;

@@ -27,6 +27,7 @@
 #include "brief/report/compare_yaml.h"
 #include "brief/report/corrections_list.h"
 #include "brief/report/dump.h"
+#include "brief/mark/parallel.h"
 #include "brief/report/entities_tsv.h"
 #include "brief/report/export.h"
 #include "brief/report/mdout.h"
@@ -72,7 +73,8 @@ enum {
 	GIVEN_FRESH = 1 << 10,
 	GIVEN_CORRECTIONS = 1 << 11,
 	GIVEN_ARCHIVE = 1 << 12,
-	GIVEN_LIMIT = 1 << 13
+	GIVEN_LIMIT = 1 << 13,
+	GIVEN_JOBS = 1 << 14
 };
 
 struct opts {
@@ -100,6 +102,7 @@ struct opts {
 	const char *archive;     /* --archive FILE, or NULL: default */
 	const char *query;       /* --search QUERY, --entity NAME */
 	size_t limit;            /* --limit N (0: the default) */
+	unsigned jobs;           /* -j N (0: one per core) */
 };
 
 static const char usage_text[] =
@@ -142,6 +145,8 @@ static const char usage_text[] =
 	"  --entities          a table of entities (rows) and their mention\n"
 	"                      counts in each file (columns), most mentioned\n"
 	"                      first\n"
+	"  -j N, --jobs N      highlight on N threads (default: one per core;\n"
+	"                      the output is the same with any N)\n"
 	"  --corrections [FILE] alone: the corrections to the marks in FILE\n"
 	"                      (default: $XDG_CONFIG_HOME/brief/corrections.yaml)\n"
 	"                      as a table, or as YAML with --format yaml\n"
@@ -287,6 +292,7 @@ static int parse(int argc, char **argv, struct opts *o)
 		{"entity", required_argument, NULL, OPT_ENTITY},
 		{"archive", required_argument, NULL, OPT_ARCHIVE},
 		{"limit", required_argument, NULL, OPT_LIMIT},
+		{"jobs", required_argument, NULL, 'j'},
 		{"no-color", no_argument, NULL, OPT_NO_COLOR},
 		{"no-colour", no_argument, NULL, OPT_NO_COLOR},
 		{NULL, 0, NULL, 0},
@@ -295,7 +301,7 @@ static int parse(int argc, char **argv, struct opts *o)
 
 	opterr = 0;
 	o->args = xmalloc(((size_t)argc + 1) * sizeof *o->args);
-	while ((c = getopt_long(argc, argv, "-:hV", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "-:hVj:", longs, NULL)) != -1) {
 		switch (c) {
 		case 1:
 			o->args[o->nargs++] = optarg;
@@ -423,6 +429,20 @@ static int parse(int argc, char **argv, struct opts *o)
 				return -1;
 			}
 			o->limit = v;
+			break;
+		}
+		case 'j': {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+
+			o->given |= GIVEN_JOBS;
+			if (optarg[0] < '1' || optarg[0] > '9' || *end ||
+			    v > HL_JOBS_MAX) {
+				complain("-j takes a number from 1 to %d, not "
+					 "'%s'", HL_JOBS_MAX, optarg);
+				return -1;
+			}
+			o->jobs = (unsigned)v;
 			break;
 		}
 		case OPT_THEME:
@@ -655,8 +675,8 @@ static int run_compare(const struct opts *o, struct loaded *l)
 	if (cr == NULL)
 		return fail(&e);
 	memset(m, 0, sizeof m);
-	highlight_article(en->hl, lib->items[0], &m[0]);
-	highlight_article(en->hl, lib->items[1], &m[1]);
+	highlight_article_par(en->hl, lib->items[0], en->jobs, &m[0]);
+	highlight_article_par(en->hl, lib->items[1], en->jobs, &m[1]);
 	c = compare_run(cr, en->reg, lib->items[0], &m[0], lib->items[1],
 			&m[1]);
 	if (o->mode == MODE_BRIEFING) {
@@ -852,12 +872,14 @@ static const struct mode modes[] = {
 		       TAKES_ALL | GIVEN_RULES | GIVEN_AS, run_dump},
 	[MODE_MENTIONS] = {"--mentions",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_PATHS,
-			   TAKES_ALL | TAKES_ENGINE | GIVEN_RULES | GIVEN_AS,
+			   TAKES_ALL | TAKES_ENGINE | GIVEN_RULES | GIVEN_AS |
+				   GIVEN_JOBS,
 			   run_mentions},
 	[MODE_ENTITIES] = {"--entities",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				   NEED_LIBRARY,
-			   TAKES_ALL | TAKES_ENGINE | GIVEN_RULES | GIVEN_AS,
+			   TAKES_ALL | TAKES_ENGINE | GIVEN_RULES | GIVEN_AS |
+				   GIVEN_JOBS,
 			   run_entities},
 	[MODE_ALIASES] = {"--aliases", NEED_ENGINE,
 			  TAKES_ALL | GIVEN_HLRULES | GIVEN_LEXICON,
@@ -875,13 +897,13 @@ static const struct mode modes[] = {
 			  NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				  NEED_LIBRARY,
 			  TAKES_ALL | GIVEN_FORMAT | TAKES_ENGINE | GIVEN_RULES |
-				  GIVEN_AS,
+				  GIVEN_AS | GIVEN_JOBS,
 			  run_compare},
 	[MODE_BRIEFING] = {"--briefing",
 			   NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
 				   NEED_LIBRARY,
 			   TAKES_ALL | GIVEN_NOTES | TAKES_ENGINE | GIVEN_RULES |
-				   GIVEN_AS,
+				   GIVEN_AS | GIVEN_JOBS,
 			   run_compare},
 	[MODE_IMPORT] = {"--import-notes",
 			 NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
@@ -922,6 +944,7 @@ static const struct {
 	{GIVEN_FRESH, "--fresh"},
 	{GIVEN_ARCHIVE, "--archive"},
 	{GIVEN_LIMIT, "--limit"},
+	{GIVEN_JOBS, "-j"},
 };
 
 #define NMODES (sizeof modes / sizeof modes[0])
@@ -1021,6 +1044,9 @@ static int load(const struct mode *m, const struct opts *o,
 				&e) != 0)
 			return fail(&e);
 		l->have |= NEED_ENGINE;
+		l->en.jobs = o->jobs ? o->jobs
+				     : highlight_jobs_default((unsigned)sysconf(
+					       _SC_NPROCESSORS_ONLN));
 		if (m->run != run_aliases &&
 		    engine_correct(&l->en, o->corrections, &e) != 0)
 			return fail(&e);

@@ -11,6 +11,11 @@ struct entities {
 	size_t n, cap;
 	uint32_t *slots;     /* open addressing: id + 1, 0 = empty */
 	size_t nslots;
+	/* an overlay: base's ids below nbase, its own after them */
+	const struct entities *base;
+	size_t nbase;
+	struct entities_call *calls; /* the interns base did not answer */
+	size_t ncalls, callcap;
 };
 
 const char *category_name(enum category c)
@@ -48,7 +53,34 @@ void entities_free(struct entities *r)
 	}
 	free(r->items);
 	free(r->slots);
+	entities_overlay_forget(r);
+	free(r->calls);
 	free(r);
+}
+
+struct entities *entities_overlay_new(const struct entities *base)
+{
+	struct entities *r = entities_new();
+
+	r->base = base;
+	r->nbase = base->n;
+	return r;
+}
+
+size_t entities_overlay_calls(const struct entities *r,
+			      const struct entities_call **v)
+{
+	*v = r->calls;
+	return r->ncalls;
+}
+
+void entities_overlay_forget(struct entities *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncalls; i++)
+		free(r->calls[i].kind);
+	r->ncalls = 0;
 }
 
 static size_t slot_of(const struct entities *r, const char *name, size_t len)
@@ -84,19 +116,36 @@ static void rehash(struct entities *r)
 
 uint32_t entities_find(const struct entities *r, const char *name, size_t len)
 {
-	uint32_t v = r->slots[slot_of(r, name, len)];
+	uint32_t v;
 
-	return v ? v - 1 : ENTITY_NONE;
+	if (r->base && (v = entities_find(r->base, name, len)) != ENTITY_NONE)
+		return v;
+	v = r->slots[slot_of(r, name, len)];
+	return v ? v - 1 + (uint32_t)r->nbase : ENTITY_NONE;
 }
 
 uint32_t entities_intern(struct entities *r, const char *name, size_t len,
 			 enum category cat, const char *kind, int from_rule)
 {
-	size_t s = slot_of(r, name, len);
+	size_t s;
 	struct entity *en;
+	uint32_t id;
 
+	if (r->base) {
+		if ((id = entities_find(r->base, name, len)) != ENTITY_NONE)
+			return id;
+		id = r->slots[slot_of(r, name, len)];
+		id = id ? id - 1 : (uint32_t)r->n;
+		r->calls = xgrow(r->calls, &r->callcap, r->ncalls + 1,
+				 sizeof *r->calls);
+		r->calls[r->ncalls].id = id + (uint32_t)r->nbase;
+		r->calls[r->ncalls].cat = cat;
+		r->calls[r->ncalls].kind = kind ? xstrdup(kind) : NULL;
+		r->calls[r->ncalls++].from_rule = from_rule;
+	}
+	s = slot_of(r, name, len);
 	if (r->slots[s])
-		return r->slots[s] - 1;
+		return r->slots[s] - 1 + (uint32_t)r->nbase;
 	r->items = xgrow(r->items, &r->cap, r->n + 1, sizeof *r->items);
 	en = &r->items[r->n];
 	en->name = xstrndup(name, len);
@@ -107,16 +156,19 @@ uint32_t entities_intern(struct entities *r, const char *name, size_t len,
 	r->n++;
 	if (r->n * 2 > r->nslots)
 		rehash(r);
-	return (uint32_t)r->n - 1;
+	return (uint32_t)(r->n - 1 + r->nbase);
 }
 
 size_t entities_count(const struct entities *r)
 {
-	return r->n;
+	return r->nbase + r->n;
 }
 
 const struct entity *entities_get(const struct entities *r, uint32_t id)
 {
+	if (id < r->nbase)
+		return &r->base->items[id];
+	id -= (uint32_t)r->nbase;
 	return id < r->n ? &r->items[id] : NULL;
 }
 
@@ -126,9 +178,9 @@ void entities_set_class(struct entities *r, uint32_t id, enum category cat,
 	struct entity *en;
 	char *k;
 
-	if (id >= r->n)
+	if (id < r->nbase || id - r->nbase >= r->n)
 		return;
-	en = &r->items[id];
+	en = &r->items[id - r->nbase];
 	k = kind ? xstrdup(kind) : NULL; /* kind may be en->kind */
 	free(en->kind);
 	en->kind = k;

@@ -120,8 +120,7 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	uint32_t v, vl;
 
 	/* an acronym the article defined outranks the lexicon's */
-	if (hl_learnt_may(st, key) &&
-	    (ql = trie_match_in(st->learnt, t, e, p, TRIE_EXACT, &vl)) != 0)
+	if (hl_learnt_may(st, key) && (ql = hl_learnt_at(st, t, e, p, &vl)) != 0)
 		hl_cand_add(h, p, ql, vl, entities_get(h->reg, vl)->cat,
 			 all_caps(t, p, ql) ? PRI_DEFINED : PRI_RULE);
 	q = (m & (PM_ALIAS | PM_ALIAS_FOLDED)) ? hl_alias_at(h, ks, t, e, p, &v)
@@ -206,10 +205,20 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		       const struct article *a, size_t sec,
 		       struct mentions *out)
 {
+	size_t n0 = out->n;
+
+	hl_scan_section(h, st, a, sec, out);
+	if (h->corr)
+		corrections_apply(h->corr, h->reg, a, sec, out, n0);
+}
+
+void hl_scan_section(struct highlighter *h, struct hl_state *st,
+		     const struct article *a, size_t sec,
+		     struct mentions *out)
+{
 	const struct section *se = &a->sections[sec];
 	const char *t = a->text;
-	size_t s = se->start, e = se->end, p, ms, me, n0 = out->n,
-	       line_end = s;
+	size_t s = se->start, e = se->end, p, ms, me, line_end = s;
 	int prevw, each;
 	uint32_t v;
 
@@ -274,8 +283,6 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 		hl_pattern_found(h, st, t, ms, me, v, each);
 
 	hl_choose(h, a, sec, out);
-	if (h->corr)
-		corrections_apply(h->corr, h->reg, a, sec, out, n0);
 }
 
 void highlighter_set_corrections(struct highlighter *h,

@@ -23,10 +23,40 @@ static size_t learnt_slot(const struct hl_state *st, uint64_t key)
 	return i;
 }
 
-/* May a learnt entry start at a word with this key? */
-int hl_learnt_may(const struct hl_state *st, uint64_t key)
+/* A worker's state keeps the keys it is asked for. */
+static void log_read(struct hl_state *st, uint64_t key)
 {
-	return st->nkeys && st->keys[learnt_slot(st, key)] == key;
+	if (!st->logging)
+		return;
+	st->reads = xgrow(st->reads, &st->readcap, st->nreads + 1,
+			  sizeof *st->reads);
+	st->reads[st->nreads++] = key;
+}
+
+/* May a learnt entry start at a word with this key? */
+int hl_learnt_may(struct hl_state *st, uint64_t key)
+{
+	log_read(st, key);
+	return (st->nkeys && st->keys[learnt_slot(st, key)] == key) ||
+	       (st->base && st->base->nkeys &&
+		st->base->keys[learnt_slot(st->base, key)] == key);
+}
+
+size_t hl_learnt_at(struct hl_state *st, const char *t, size_t e, size_t p,
+		    uint32_t *v)
+{
+	size_t q = 0, q2;
+	uint32_t v2;
+
+	log_read(st, trie_key(t, e, p));
+	if (st->base)
+		q = trie_match_in(st->base->learnt, t, e, p, TRIE_EXACT, v);
+	if (st->nkeys &&
+	    (q2 = trie_match_in(st->learnt, t, e, p, TRIE_EXACT, &v2)) > q) {
+		q = q2;
+		*v = v2;
+	}
+	return q;
 }
 
 /* The article learns s[0, n) as a name of entity. */
@@ -34,7 +64,19 @@ void hl_state_add(struct hl_state *st, const char *s, size_t n,
 		  uint32_t entity)
 {
 	uint64_t key;
+	uint32_t v;
 
+	if (st->logging) {
+		st->adds = xgrow(st->adds, &st->addcap, st->nadds + 1,
+				 sizeof *st->adds);
+		st->adds[st->nadds].s = s;
+		st->adds[st->nadds].n = n;
+		st->adds[st->nadds++].entity = entity;
+	}
+	/* the first to teach a name keeps it */
+	if (st->base &&
+	    trie_match_in(st->base->learnt, s, n, 0, TRIE_EXACT, &v) == n)
+		return;
 	if (!trie_add(st->learnt, s, n, entity, 0))
 		return;
 	key = trie_key(s, n, 0);
@@ -69,6 +111,8 @@ void hl_state_free(struct hl_state *st)
 		return;
 	trie_free(st->learnt);
 	free(st->keys);
+	free(st->reads);
+	free(st->adds);
 	free(st);
 }
 

@@ -333,7 +333,7 @@ static uint32_t label_person(struct highlighter *h, struct hl_state *st,
 			  ? (char)(t[ws + i] + 32)
 			  : t[ws + i];
 	name[n] = 0;
-	if (trie_match_in(st->learnt, name, n, 0, TRIE_EXACT, &v) == n ||
+	if (hl_learnt_at(st, name, n, 0, &v) == n ||
 	    trie_match(h->aliases, name, n, 0, &v) == n) {
 		const struct entity *en = entities_get(h->reg, v);
 

@@ -39,13 +39,13 @@ static size_t word_end(const char *t, size_t e, size_t p)
 /* Does anything the rules know start at the word [ws, we): an alias of
  * the lexicon, a name the article learnt, a title, a word that opens
  * sentences? */
-static int known_word(const struct highlighter *h, const struct hl_state *st,
+static int known_word(const struct highlighter *h, struct hl_state *st,
 		      const char *t, size_t e, size_t ws, size_t we)
 {
 	uint32_t v;
 
 	return trie_match(h->aliases, t, e, ws, &v) != 0 ||
-	       trie_match_in(st->learnt, t, e, ws, TRIE_EXACT, &v) != 0 ||
+	       hl_learnt_at(st, t, e, ws, &v) != 0 ||
 	       trie_match(h->titles, t, e, ws, &v) != 0 ||
 	       hl_is_word_in(h->not_names, t, ws, we) ||
 	       hl_is_word_in(h->openers, t, ws, we);

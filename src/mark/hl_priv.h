@@ -96,6 +96,22 @@ struct hl_state {
 	uint64_t *keys;           /* trie_key of every learnt entry: a set,
 				   * asked first at each word */
 	size_t nkeys, kslots;
+	/* a worker's state (parallel.c): what base knows (it must not
+	 * change meanwhile), then its own; the keys it asked for and the
+	 * names it was taught are kept when logging */
+	const struct hl_state *base;
+	int logging;
+	uint64_t *reads;
+	size_t nreads, readcap;
+	struct hl_learn *adds;
+	size_t nadds, addcap;
+};
+
+/* A name taught to a state (hl_state_add's arguments). */
+struct hl_learn {
+	const char *s;
+	size_t n;
+	uint32_t entity;
 };
 
 /* Which matchers a word starting with bytes (a, b) may concern: one
@@ -113,7 +129,17 @@ enum {
 
 /* hl_index.c */
 /* May a learnt entry start at a word with this key? */
-int hl_learnt_may(const struct hl_state *st, uint64_t key);
+int hl_learnt_may(struct hl_state *st, uint64_t key);
+
+/* The longest learnt name at t[p] (its length, 0 when none) and its
+ * entity. */
+size_t hl_learnt_at(struct hl_state *st, const char *t, size_t e, size_t p,
+		    uint32_t *v);
+
+/* The scan of section sec into out, without the analyst's corrections. */
+void hl_scan_section(struct highlighter *h, struct hl_state *st,
+		     const struct article *a, size_t sec,
+		     struct mentions *out);
 
 /* The article learns s[0, n) as a name of entity. */
 void hl_state_add(struct hl_state *st, const char *s, size_t n,

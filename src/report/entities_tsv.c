@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "brief/mark/parallel.h"
 #include "brief/mark/xref.h"
 #include "brief/report/tsv.h"
 
@@ -20,7 +21,7 @@ int entities_tsv_write(FILE *f, const struct engine *en,
 	report_progress_start(p, "indexing", lib->n);
 	for (i = 0; i < lib->n; i++) {
 		report_progress_update(p, i);
-		highlight_article(en->hl, lib->items[i], &m[i]);
+		highlight_article_par(en->hl, lib->items[i], en->jobs, &m[i]);
 		xref_set(x, i, &m[i]);
 	}
 	report_progress_end(p);

@@ -29,6 +29,10 @@ pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
 /* Turn JIT compiling off (0) or on (1, the default) for the patterns
  * compiled from then on; valgrind cannot follow JIT code. */
 void rx_use_jit(int on);
+/* JIT-compile now every pattern still waiting for its lazy turn: after
+ * it, matching changes no shared state, so threads may match at once
+ * (mark/parallel.c calls it before starting workers). */
+void rx_jit_now(void);
 /* Free a pattern compiled here (every pattern of rx_compile and
  * rx_compile_node must be freed so: its JIT compiling is lazy). */
 void rx_free(pcre2_code *re);

@@ -16,6 +16,8 @@ struct engine {
 	struct lexicon *lx;
 	struct highlighter *hl;
 	struct corrections *corr; /* the analyst's corrections, or NULL */
+	unsigned jobs;            /* worker threads for batch highlighting
+				   * (mark/parallel.h); 0 or 1: one */
 };
 
 /* lexicons: the --lexicon files (n may be 0 for the defaults); rules: a

@@ -44,6 +44,25 @@ void entities_save(const struct entities *r, struct buf *b);
 /* A registry read back from d, or NULL with d->bad set. */
 struct entities *entities_load(struct deser *d);
 
+/* An overlay on base for a worker thread (mark/parallel.c): it reads base
+ * (which must not change meanwhile) and adds new entities, numbered from
+ * entities_count(base) on, to itself only.  Free with entities_free. */
+struct entities *entities_overlay_new(const struct entities *base);
+
+/* A call to entities_intern on an overlay that base did not answer. */
+struct entities_call {
+	uint32_t id;         /* the overlay's id it returned */
+	enum category cat;   /* what was asked for */
+	char *kind;
+	int from_rule;
+};
+
+/* The calls since the last entities_overlay_forget, in order (owned by
+ * r). */
+size_t entities_overlay_calls(const struct entities *r,
+			      const struct entities_call **v);
+void entities_overlay_forget(struct entities *r);
+
 const char *category_name(enum category c);
 
 #endif

@@ -1,0 +1,55 @@
+# -j N (issue 22): highlighting on worker threads gives, byte for byte,
+# what one thread gives: --mentions, --entities and --compare on the seeds,
+# the evaluation articles and a generated article of many sections (the
+# evaluation articles three times over, so that names learnt in one chunk
+# are met in the next).  A bad -j is refused.
+. tests/cli/lib.sh
+BIG=$TMP/big.txt
+for i in 1 2 3; do cat tests/eval/*.txt; done >"$BIG"
+FILES="articles/000_b6812c9593b6cfb0.txt articles/001_ac23be4cfe9d2cdd.txt"
+
+run -j 1 --mentions $FILES tests/eval/*.txt "$BIG"
+expect_rc "-j 1 --mentions: runs" 0
+gate
+cp "$TMP/out" "$TMP/m1"
+if [ "$(grep -c "^$BIG	" "$TMP/m1")" -gt 1000 ]; then
+	ok "-j 1 --mentions: the generated article has its mentions"
+else
+	not_ok "-j 1 --mentions: the generated article has its mentions"
+fi
+ungate
+for j in 2 3 4; do
+	run -j $j --mentions $FILES tests/eval/*.txt "$BIG"
+	expect_rc "-j $j --mentions: runs" 0
+	if cmp -s "$TMP/m1" "$TMP/out"; then ok "-j $j --mentions: as -j 1"; else
+		not_ok "-j $j --mentions: as -j 1" \
+			"$(diff "$TMP/m1" "$TMP/out" | head -5)"; fi
+done
+
+run -j 1 --entities $FILES tests/eval/*.txt "$BIG"
+expect_rc "-j 1 --entities: runs" 0
+cp "$TMP/out" "$TMP/e1"
+run -j 2 --entities $FILES tests/eval/*.txt "$BIG"
+if cmp -s "$TMP/e1" "$TMP/out" && [ -s "$TMP/e1" ]; then
+	ok "-j 2 --entities: as -j 1"
+else
+	not_ok "-j 2 --entities: as -j 1" "$(diff "$TMP/e1" "$TMP/out" | head -5)"
+fi
+
+run -j 1 --compare --format yaml "$BIG" articles/000_b6812c9593b6cfb0.txt
+expect_rc "-j 1 --compare: runs" 0
+cp "$TMP/out" "$TMP/c1"
+run -j 2 --compare --format yaml "$BIG" articles/000_b6812c9593b6cfb0.txt
+if cmp -s "$TMP/c1" "$TMP/out" && [ -s "$TMP/c1" ]; then
+	ok "-j 2 --compare: as -j 1"
+else
+	not_ok "-j 2 --compare: as -j 1" "$(diff "$TMP/c1" "$TMP/out" | head -5)"
+fi
+
+run -j 0 --mentions articles/000_b6812c9593b6cfb0.txt
+expect_rc "-j 0: exit 2" 2
+expect_err "-j 0: says why" "-j takes a number from 1 to 64"
+run -j 2 --dump articles/000_b6812c9593b6cfb0.txt
+expect_rc "-j with --dump: exit 2" 2
+
+finish
