@@ -244,6 +244,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 					      sizeof *r->scale);
 	if (nmonths)
 		memcpy(r->scale + r->nscale, months, nmonths * sizeof *months);
+	r->scale[r->nscale + nmonths] = 0; /* the slot after: saved too */
 	r->nscale_all = r->nscale + nmonths + 1;
 	free(months);
 	return r;
