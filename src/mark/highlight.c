@@ -243,6 +243,29 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 		(uint32_t)h->ncfigs++;
 }
 
+/* Boilerplate is not marked but for the lexicon's names on its lines in
+ * capitals: a signature ("JOSEPH R. BIDEN JR.") or a header ("THE WHITE
+ * HOUSE,"), as analysts mark them. */
+static void boiler_names(struct highlighter *h, const char *t, size_t s,
+			 size_t e)
+{
+	size_t p = s, line_end, q;
+	uint32_t v;
+	int caps;
+
+	while (p < e) {
+		line_end = line_of(t, e, p, &caps);
+		for (; caps && p < line_end && p < e; p++) {
+			if (!trie_word_start(t, p, e))
+				continue;
+			q = trie_match_in(h->caps, t, e, p, TRIE_FOLDED, &v);
+			if (q != 0 && entities_get(h->reg, v)->cat == CAT_ACTOR)
+				hl_cand_add(h, p, q, v, CAT_ACTOR, PRI_LEXICON);
+		}
+		p = line_end;
+	}
+}
+
 void highlight_section(struct highlighter *h, struct hl_state *st,
 		       const struct article *a, size_t sec,
 		       struct mentions *out)
@@ -254,10 +277,16 @@ void highlight_section(struct highlighter *h, struct hl_state *st,
 	int prevw, each;
 	uint32_t v;
 
-	if (se->kind == SECTION_BOILERPLATE || e <= s)
+	if (e <= s)
 		return;
 	h->nc = 0;
 	h->ncfigs = 0;
+	if (se->kind == SECTION_BOILERPLATE) {
+		boiler_names(h, t, s, e);
+		if (h->nc != 0)
+			hl_choose(h, a, sec, out);
+		return;
+	}
 	prevw = trie_word_before(t, s);
 	for (p = s; p < e;) {
 		unsigned char c = (unsigned char)t[p];
