@@ -226,7 +226,14 @@ void hl_rule_class(struct highlighter *h, const char *t, size_t e, size_t p)
 			       hl_lexicon_exact(h, t, q, we) != ENTITY_NONE))
 			return;
 		if (we - q > 6 && memcmp(t + we - 6, "-class", 6) == 0) {
-			hl_cand_add(h, p, class_end(h, t, e, we),
+			size_t ce = class_end(h, t, e, we);
+			uint32_t v;
+
+			/* the lexicon's class ("Virginia-class submarines") */
+			if (trie_match(h->aliases, t, e, p, &v) >= ce &&
+			    entities_get(h->reg, v)->cat == CAT_WEAPON)
+				return;
+			hl_cand_add(h, p, ce,
 				    hl_intern_as(h, t, p, we, CAT_WEAPON,
 						 "class"),
 				    CAT_WEAPON, PRI_DEFINED);
