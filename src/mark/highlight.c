@@ -19,7 +19,13 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	uint32_t v;
 	int k;
 
-	if (trie_size(h->seats) == 0 || !hl_word_before(t, s, p, &ws, &we))
+	if (trie_size(h->seats) == 0 || trie_match(h->seats, t, e, p, &v) != q)
+		return 0;
+	/* "a Khartoum-based group", "Sudan's capital, Khartoum" */
+	if ((q + 6 <= e && memcmp(t + q, "-based", 6) == 0) ||
+	    (p >= s + 9 && memcmp(t + p - 9, "capital, ", 9) == 0))
+		return 1;
+	if (!hl_word_before(t, s, p, &ws, &we))
 		return 0;
 	/* the second of two places: "in Tel Aviv and Jerusalem" */
 	if (we - ws == 3 && memcmp(t + ws, "and", 3) == 0) {
@@ -37,7 +43,7 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	    !(hl_word_before(t, s, ws, &ws2, &we2) &&
 	      hl_is_word_in(h->place_words, t, ws2, we)))
 		return 0;
-	return trie_match(h->seats, t, e, p, &v) == q;
+	return 1;
 }
 
 /* "Kim Il Sung Square", "Kennedy Airport": a name that a place word
@@ -102,12 +108,40 @@ static int cut_name(const struct highlighter *h, const char *t, size_t e,
 	    memchr(t + ws, '.', q - ws) || memchr(t + ws, ' ', q - ws) ||
 	    (strlen(en->name) == q - ws && memcmp(en->name, t + ws, q - ws) == 0))
 		return 0;
+	/* "harm Americans": a demonym's plural ("Russian" is an alias too)
+	 * names a population, unless "the" stands before it ("the Russians
+	 * bring helicopters") */
+	if (q - ws > 3 && t[q - 1] == 's' &&
+	    trie_match(h->aliases, t, q - 1, ws, &w) == q - 1 && w == v)
+		return !(ws >= 4 && (memcmp(t + ws - 4, "the ", 4) == 0 ||
+				     memcmp(t + ws - 4, "The ", 4) == 0));
 	/* "American-made", "American workers" */
 	if (g + 1 < e && (t[g] == ' ' || t[g] == '-'))
 		g++;
 	else
 		return 0;
 	return trie_match(h->populations, t, e, g, &w) != 0;
+}
+
+/* "Operation Midnight Hammer": the capitalised words after an event's
+ * head [p, q) are its name, no actor. */
+static void event_name(struct highlighter *h, const char *t, size_t e,
+		       size_t p, size_t q)
+{
+	size_t ne = q, we;
+	int n;
+
+	for (n = 0; n < 4 && ne + 1 < e && t[ne] == ' ' &&
+		    hl_upper_at(t, e, ne + 1);
+	     n++) {
+		for (we = ne + 1; we < e && t[we] != ' ' && t[we] != ',' &&
+				  t[we] != '.' && t[we] != ';' && t[we] != '\n';
+		     we++)
+			;
+		ne = we;
+	}
+	if (ne > q)
+		hl_cand_add(h, p, ne, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
 }
 
 /* Everything that may start at a word start p. */
@@ -136,8 +170,11 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
 		int cat = en->cat;
 
-		if (!(state && seat_as_place(h, t, s, e, p, q)) &&
-		    !before_place_word(h, t, e, q) &&
+		if (state && seat_as_place(h, t, s, e, p, q))
+			hl_cand_add(h, p, q,
+				    hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
+				    CAT_PLACE, PRI_LEXICON);
+		else if (!before_place_word(h, t, e, q) &&
 		    !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
 		      t[q + 1] <= '9') && /* "Palestine-2": a name */
 		    !split_possessive(h, t, p, q, v, cat)) {
@@ -160,6 +197,10 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
+	if ((q = trie_match(h->not_marks, t, e, p, &v)) != 0)
+		hl_cand_add(h, p, q, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
+	if ((q = trie_match(h->event_heads, t, e, p, &v)) != 0)
+		event_name(h, t, e, p, q);
 	if (m & PM_PLACE) {
 		if ((q = trie_match(h->place_leads, t, e, p, &v)) != 0)
 			hl_rule_place_lead(h, st, t, e, q);
@@ -201,6 +242,29 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 		(uint32_t)h->ncfigs++;
 }
 
+/* Boilerplate is not marked but for the lexicon's names on its lines in
+ * capitals: a signature ("JOSEPH R. BIDEN JR.") or a header ("THE WHITE
+ * HOUSE,"), as analysts mark them. */
+static void boiler_names(struct highlighter *h, const char *t, size_t s,
+			 size_t e)
+{
+	size_t p = s, line_end, q;
+	uint32_t v;
+	int caps;
+
+	while (p < e) {
+		line_end = line_of(t, e, p, &caps);
+		for (; caps && p < line_end && p < e; p++) {
+			if (!trie_word_start(t, p, e))
+				continue;
+			q = trie_match_in(h->caps, t, e, p, TRIE_FOLDED, &v);
+			if (q != 0 && entities_get(h->reg, v)->cat == CAT_ACTOR)
+				hl_cand_add(h, p, q, v, CAT_ACTOR, PRI_LEXICON);
+		}
+		p = line_end;
+	}
+}
+
 void highlight_section(struct highlighter *h, struct hl_state *st,
 		       const struct article *a, size_t sec,
 		       struct mentions *out)
@@ -222,10 +286,16 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 	int prevw, each;
 	uint32_t v;
 
-	if (se->kind == SECTION_BOILERPLATE || e <= s)
+	if (e <= s)
 		return;
 	h->nc = 0;
 	h->ncfigs = 0;
+	if (se->kind == SECTION_BOILERPLATE) {
+		boiler_names(h, t, s, e);
+		if (h->nc != 0)
+			hl_choose(h, a, sec, out);
+		return;
+	}
 	prevw = trie_word_before(t, s);
 	for (p = s; p < e;) {
 		unsigned char c = (unsigned char)t[p];
@@ -252,8 +322,11 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 			unsigned m = ks->mask;
 
 			at_word(h, st, t, s, e, p, key, ks);
-			if (c >= 'A' && c <= 'Z' && !h->caps_line)
+			if (c >= 'A' && c <= 'Z' && !h->caps_line) {
 				hl_rule_given(h, st, t, s, e, p);
+				hl_rule_designation_at(h, t, e, p);
+				hl_rule_class(h, t, e, p);
+			}
 			if (h->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&
 			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,

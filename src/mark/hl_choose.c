@@ -161,6 +161,8 @@ void hl_choose(struct highlighter *h, const struct article *a, size_t sec,
 		    c->end > a->dateline.start)
 			continue;
 		span_take(h->taken, s, c->start, c->end);
+		if (c->cat == CAND_NONE)
+			continue;
 		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 		m = &out->v[out->n++];
 		m->start = (uint32_t)c->start;
@@ -180,6 +182,8 @@ void hl_choose(struct highlighter *h, const struct article *a, size_t sec,
 	out->n = first + hl_rule_designations(h, t, s, out->v + first,
 					   out->n - first);
 	out->n = first + hl_join_weapons(t, out->v + first, out->n - first);
+	out->n = first + hl_drop_modifiers(h, t, e, out->v + first,
+					   out->n - first);
 	refer_back(h, t, e, out, first);
 	/* what each figure counts, now that the entities stand */
 	for (i = first; i < out->n; i++)

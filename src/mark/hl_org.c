@@ -221,6 +221,10 @@ void hl_rule_acronym(struct highlighter *h, struct hl_state *st,
 	 * name is no actor, nor its short form */
 	if (document(h, t, long_s, long_e))
 		return;
+	/* "Single Channel Ground and Airborne Radio System (SINCGARS)": a
+	 * long form that is no mark, nor its short form */
+	if (trie_match(h->not_marks, t, long_e, long_s, &id) == long_e)
+		return;
 	/* what the long form was marked as ("South Korea's Joint Chiefs of
 	 * Staff (JCS)": that JCS), else the long form in the lexicon:
 	 * "Syrian Democratic Forces (SDF)" is not Japan's SDF */

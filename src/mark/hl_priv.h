@@ -21,6 +21,10 @@
  * lexicon, then rules, then figures. */
 enum { PRI_DEFINED, PRI_LEXICON, PRI_RULE, PRI_FIGURE };
 
+/* A candidate of this category takes its span and marks nothing: "radio
+ * systems", "Operation Midnight Hammer". */
+#define CAND_NONE CAT_COUNT
+
 /* A candidate is small, for sorting: a figure's reading waits in
  * cfigs, at index fig. */
 struct cand {
@@ -73,6 +77,10 @@ struct highlighter {
 	struct trie *label_roles; /* "MODERATOR", "Q": a label, no name */
 	struct trie *documents;   /* "Act", "Authorization": a document */
 	struct trie *populations; /* "people", "workers" after a demonym */
+	struct trie *prefixes;    /* "CVN", "C": a designation alone */
+	struct trie *modifiers;   /* "storage": the weapons before modify */
+	struct trie *not_marks;   /* "radio systems": no mark */
+	struct trie *event_heads; /* "Operation": a name of no actor after */
 	struct trie *caps;        /* the aliases with a small letter,
 				   * folded: matched on lines in capitals */
 	int caps_line;            /* the word scanned is on such a line */
@@ -272,6 +280,23 @@ void hl_rule_ship(struct highlighter *h, const char *t, size_t e,
  * text order; returns its new length. */
 size_t hl_rule_designations(struct highlighter *h, const char *t,
 			    size_t s, struct mention *v, size_t n);
+
+/* A designation by its shape at p (a capital), the lexicon's or not:
+ * with a popular name after it ("LGM-35A Sentinel", "A-29 Super
+ * Tucano"), or alone with a known prefix ("CVN-81", "C-208B"), a
+ * weapon. */
+void hl_rule_designation_at(struct highlighter *h, const char *t, size_t e,
+			    size_t p);
+
+/* "Teresa Magbanua-class", "X-class": one to three capitalised words
+ * from p, the last ending in "-class", are a class of weapon. */
+void hl_rule_class(struct highlighter *h, const char *t, size_t e, size_t p);
+
+/* "rocket, missile, and drone storage facilities": weapons before one of
+ * the modifier heads, and those listed with them, are no weapons there.
+ * v is in text order; returns its new length. */
+size_t hl_drop_modifiers(const struct highlighter *h, const char *t,
+			 size_t e, struct mention *v, size_t n);
 
 /* Weapons side by side name one weapon: "THAAD interceptors", "KN-24
  * ballistic missiles", "missile defense interceptors".  The entity is

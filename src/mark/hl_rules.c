@@ -47,6 +47,11 @@ static const struct word_list {
 	{NULL, "documents", 0, offsetof(struct highlighter, documents)},
 	{NULL, "population_nouns", 1,
 	 offsetof(struct highlighter, populations)},
+	{NULL, "designation_prefixes", 0,
+	 offsetof(struct highlighter, prefixes)},
+	{NULL, "modifier_heads", 1, offsetof(struct highlighter, modifiers)},
+	{NULL, "not_marks", 1, offsetof(struct highlighter, not_marks)},
+	{NULL, "event_heads", 0, offsetof(struct highlighter, event_heads)},
 	{NULL, NULL, 1, offsetof(struct highlighter, caps)},
 };
 

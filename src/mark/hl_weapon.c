@@ -101,6 +101,191 @@ size_t hl_rule_designations(struct highlighter *h, const char *t,
 	return w;
 }
 
+/* Is t[p] a letter or a digit (ASCII)? */
+static int alnum_at(const char *t, size_t e, size_t p)
+{
+	unsigned char c = p < e ? (unsigned char)t[p] : 0;
+
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* The end of a capitalised word at p ("Sentinel", "Super"), or p. */
+static size_t cap_word(const char *t, size_t e, size_t p)
+{
+	size_t q = p;
+
+	if (q >= e || t[q] < 'A' || t[q] > 'Z')
+		return p;
+	for (q++; q < e && t[q] >= 'a' && t[q] <= 'z'; q++)
+		;
+	return q - p >= 3 && !alnum_at(t, e, q) && t[q] != '-' ? q : p;
+}
+
+/* A popular name of one or two capitalised words after a designation
+ * ending at d: its end, or d.  Words that open a sentence or a name of
+ * an organisation ("Group", "Command") are none. */
+static size_t popular_name(const struct highlighter *h, const char *t,
+			   size_t e, size_t d)
+{
+	size_t ne = d, k, we;
+	int n;
+
+	for (n = 0; n < 2 && ne + 1 < e && t[ne] == ' '; n++) {
+		we = cap_word(t, e, ne + 1);
+		if (we == ne + 1 || hl_is_word_in(h->not_names, t, ne + 1, we) ||
+		    hl_is_word_in(h->openers, t, ne + 1, we) ||
+		    hl_is_word_in(h->suffixes, t, ne + 1, we) ||
+		    hl_is_word_in(h->heads, t, ne + 1, we))
+			break;
+		ne = we;
+	}
+	/* a roman numeral ends it: "Lightning II" */
+	if (ne > d && ne + 3 < e && t[ne] == ' ' && t[ne + 1] == 'I') {
+		for (k = ne + 1; k < e && (t[k] == 'I' || t[k] == 'V'); k++)
+			;
+		if (k - ne - 1 <= 3 && !alnum_at(t, e, k))
+			ne = k;
+	}
+	return ne;
+}
+
+/* The designation [p, d) has a known prefix and the shape of one alone:
+ * "CVN-81", "C-208B", "A-29", not "A-1". */
+static int prefixed(const struct highlighter *h, const char *t, size_t p,
+		    size_t d)
+{
+	size_t hy = p, k, digits = 0;
+
+	while (hy < d && t[hy] != '-')
+		hy++;
+	if (hy == d || hy == p || !hl_is_word_in(h->prefixes, t, p, hy))
+		return 0;
+	for (k = hy + 1; k < d && t[k] >= '0' && t[k] <= '9'; k++)
+		digits++;
+	return digits > 0 && (hy - p > 1 || digits >= 2 || k < d);
+}
+
+void hl_rule_designation_at(struct highlighter *h, const char *t, size_t e,
+			    size_t p)
+{
+	size_t ms, d, ne;
+	uint32_t v;
+
+	if (h->designation_re == NULL ||
+	    !rx_find(h->designation_re, h->md, t, e, p, PCRE2_ANCHORED, &ms,
+		     &d) ||
+	    alnum_at(t, e, d) || memchr(t + p, '-', d - p) == NULL ||
+	    ((v = hl_lexicon_exact(h, t, p, d)) != ENTITY_NONE &&
+	     entities_get(h->reg, v)->cat != CAT_WEAPON))
+		return;
+	ne = popular_name(h, t, e, d);
+	if (ne == d && !prefixed(h, t, p, d))
+		return;
+	hl_cand_add(h, p, ne,
+		    hl_intern_as(h, t, p, ne, CAT_WEAPON, "designation"),
+		    CAT_WEAPON, PRI_RULE);
+}
+
+/* After a class ending at q, the weapon it is a class of, within three
+ * words ("-class patrol gunboats"): the end of that weapon, or q. */
+static size_t class_end(const struct highlighter *h, const char *t,
+			size_t e, size_t q)
+{
+	size_t k = q, a;
+	uint32_t v;
+	int n;
+
+	for (n = 0; n < 3 && k + 1 < e && t[k] == ' ' && t[k + 1] >= 'a' &&
+		    t[k + 1] <= 'z';
+	     n++) {
+		a = trie_match(h->aliases, t, e, k + 1, &v);
+		if (a != 0 && entities_get(h->reg, v)->cat == CAT_WEAPON)
+			return a;
+		for (k++; k < e && (alnum_at(t, e, k) || t[k] == '-'); k++)
+			;
+	}
+	return q;
+}
+
+void hl_rule_class(struct highlighter *h, const char *t, size_t e, size_t p)
+{
+	size_t q = p, we;
+	int n;
+
+	for (n = 0; n < 3 && q < e && t[q] >= 'A' && t[q] <= 'Z'; n++) {
+		for (we = q; we < e && (alnum_at(t, e, we) || t[we] == '-'); we++)
+			;
+		/* "Israeli-made Acero-class": only the last word is joined */
+		if (memchr(t + q, '-', we - q) != NULL &&
+		    (we - q <= 6 || memcmp(t + we - 6, "-class", 6) != 0))
+			return;
+		/* "Russian Karakurt-class": the class starts after a name */
+		if (n == 0 && (hl_is_word_in(h->not_names, t, q, we) ||
+			       hl_is_word_in(h->openers, t, q, we) ||
+			       hl_lexicon_exact(h, t, q, we) != ENTITY_NONE))
+			return;
+		if (we - q > 6 && memcmp(t + we - 6, "-class", 6) == 0) {
+			size_t ce = class_end(h, t, e, we);
+			uint32_t v;
+
+			/* the lexicon's class ("Virginia-class submarines") */
+			if (trie_match(h->aliases, t, e, p, &v) >= ce &&
+			    entities_get(h->reg, v)->cat == CAT_WEAPON)
+				return;
+			hl_cand_add(h, p, ce,
+				    hl_intern_as(h, t, p, we, CAT_WEAPON,
+						 "class"),
+				    CAT_WEAPON, PRI_DEFINED);
+			return;
+		}
+		if (we + 1 >= e || t[we] != ' ')
+			return;
+		q = we + 1;
+	}
+}
+
+/* Between the weapons of a list: ", ", " and ", ", and ", " or ". */
+static int list_gap(const char *t, size_t a, size_t b)
+{
+	static const char *const gaps[] = {", ", " and ", ", and ", " or ",
+					   ", or ", "/"};
+	size_t i;
+
+	for (i = 0; i < sizeof gaps / sizeof *gaps; i++)
+		if (b - a == strlen(gaps[i]) && memcmp(t + a, gaps[i], b - a) == 0)
+			return 1;
+	return 0;
+}
+
+size_t hl_drop_modifiers(const struct highlighter *h, const char *t,
+			 size_t e, struct mention *v, size_t n)
+{
+	size_t i, w = 0;
+	uint32_t x;
+
+	for (i = 0; i < n; i++) {
+		size_t q = 0;
+
+		/* the head ends the phrase ("munitions storage,"), not
+		 * "rocket and drone storage sites" */
+		if (v[i].cat == CAT_WEAPON && v[i].end + 1 < e &&
+		    t[v[i].end] == ' ' &&
+		    (q = trie_match(h->modifiers, t, e, v[i].end + 1, &x)) != 0 &&
+		    (q == e || (t[q] != ' ' && t[q] != '\n'))) {
+			/* and the weapons listed before it */
+			while (w > 0 && v[w - 1].cat == CAT_WEAPON &&
+			       list_gap(t, v[w - 1].end, v[i].start)) {
+				v[i].start = v[w - 1].start;
+				w--;
+			}
+			continue;
+		}
+		v[w++] = v[i];
+	}
+	return w;
+}
+
 /* Weapons side by side name one weapon: "THAAD interceptors", "KN-24
  * ballistic missiles", "missile defense interceptors".  The entity is
  * the named one (written with a capital or a digit) when the phrase

@@ -147,7 +147,7 @@ expect_out "each_match: the other ship" "weapon	USS Maine	1"
 printf 'Fredville said talks in Fredville would go on.\n' >"$TMP/seat.txt"
 run_lexicon lex7 'entities:\n  - name: Freedonia\n    category: actor\n    kind: state\n    seats: [Fredville]\n' --mentions "$TMP/seat.txt"
 expect_out "seat: stands for the state" "	0	0	9	actor	Freedonia	Fredville"
-expect_no_out "seat: 'in Fredville' is the place" "	24	33	"
+expect_out "seat: 'in Fredville' is the place, not the state" "	24	33	place	Fredville	Fredville"
 run_lexicon lex8 'entities:\n  - name: Freedonia\n    category: actor\n    seats: Fredville\n' --mentions "$TMP/seat.txt"
 expect_rc "seats not a list exits 2" 2
 expect_err "seats not a list: FILE:LINE:COL" "brief: $TMP/lex8.yaml:4:12: 'seats' must be a list"
