@@ -241,11 +241,16 @@ static struct sq *sq_open_at(const char *path, int create, int target,
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 60000);
+	/* the three in one read transaction: another brief making the same
+	 * new archive must not be seen half-way (tables but no mark yet) */
+	if (exec(s, "BEGIN", e) != 0)
+		goto fail;
 	app = pragma_int(s, "PRAGMA application_id", e);
 	ver = app < 0 ? -1 : pragma_int(s, "PRAGMA user_version", e);
 	tables = ver < 0 ? -1
 			 : pragma_int(s, "SELECT count(*) FROM sqlite_master",
 				      e);
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (tables < 0)
 		goto fail;
 	if (app != BRIEF_APP_ID && (app != 0 || ver != 0 || tables != 0)) {

@@ -27,9 +27,10 @@ expect_eq "one speaker named in both: no speakers key" \
 expect_eq "a quote in A alone" \
 	"$(row 'Our nuclear force' | sed -n 2,3p | tr -d '\n')" \
 	"  speaker: 'Kim Jong Un'  reports: ['a']"
-expect_eq "a described speaker in B alone" \
+# "the ministry said" after B has named the Defense Ministry: that ministry
+expect_eq "a described speaker in B alone, resolved to the ministry named before" \
 	"$(row 'never tolerate' | sed -n 2,3p | tr -d '\n')" \
-	"  speaker: 'the ministry'  reports: ['b']"
+	"  speaker: 'Defense Ministry'  reports: ['b']"
 expect_eq "four rows in all" "$(grep -c '^- text:' "$TMP/quotes")" 4
 ungate
 

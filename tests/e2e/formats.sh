@@ -53,7 +53,7 @@ if [ -x build/tools/mkpdf ]; then
 	keys G
 	check_line "at its end: a later page" "^ B report.pdf.* p\. [23]"
 	keys g e x
-	check_line "x lists the PDF's mentions with their page" "  p\. [0-9]+ §[0-9]+  [A-Z]"
+	check_line "x lists the PDF's mentions with their page" "  p\. [0-9]+ §[0-9]+  […A-Za-z]"
 	keys Escape
 	ungate
 	quit_ok "q quits (page and PDF)"
