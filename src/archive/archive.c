@@ -140,6 +140,23 @@ int archive_add_file(struct archive *ar, const struct archive_file *f,
 		     size_t n, const struct entities *reg,
 		     struct archive_add_count *c, struct err *e)
 {
+	const struct entities **regs = xcalloc(n ? n : 1, sizeof *regs);
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		regs[i] = reg;
+	rc = archive_add_articles(ar, f, arts, ms, n, regs, c, e);
+	free(regs);
+	return rc;
+}
+
+int archive_add_articles(struct archive *ar, const struct archive_file *f,
+			 struct article *const *arts,
+			 const struct mentions *ms, size_t n,
+			 const struct entities *const *regs,
+			 struct archive_add_count *c, struct err *e)
+{
 	struct archive_file old;
 	size_t i;
 	int known;
@@ -158,7 +175,7 @@ int archive_add_file(struct archive *ar, const struct archive_file *f,
 		/* "FILE#N" keeps its part number on the absolute path */
 		name = n > 1 && part ? xasprintf("%s%s", f->path, part)
 				     : xstrdup(f->path);
-		archive_doc_build(&d, name, arts[i], &ms[i], reg);
+		archive_doc_build(&d, name, arts[i], &ms[i], regs[i]);
 		rc = ar->ops->article_put(ar->h, f, &d, e);
 		archive_doc_clear(&d);
 		free(name);

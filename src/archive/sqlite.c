@@ -61,15 +61,25 @@ static const char *const migrations[ARCHIVE_SCHEMA] = {
 	"CREATE INDEX articles_source ON articles(source COLLATE NOCASE);",
 };
 
+/* A file SQLite reads as a database whose pages are not whole. */
+static int damaged(const struct sq *s, const char *why, struct err *e)
+{
+	err_set(e, "%s: the archive is damaged (%.200s); it is left as it was "
+		   "(restore a copy, or move it away and --add again)",
+		s->path, why);
+	return -1;
+}
+
 int sq_fail(struct sq *s, int rc, struct err *e)
 {
 	const char *why = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
 
 	switch (rc & 0xff) {
 	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
 		err_set(e, "%s: not a brief archive (%s)", s->path, why);
 		break;
+	case SQLITE_CORRUPT:
+		return damaged(s, why, e);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN:
@@ -127,22 +137,58 @@ static int exec(struct sq *s, const char *sql, struct err *e)
 }
 
 /* One integer from sql, or -1 with e set. */
-static long long pragma_int(struct sq *s, const char *sql, struct err *e)
+/* The first row of sql, stepped to: the statement (the caller
+ * finalizes it), or NULL with e set. */
+static sqlite3_stmt *first_row(struct sq *s, const char *sql, struct err *e)
 {
 	sqlite3_stmt *st = sq_prepare(s, sql, e);
-	long long v;
 	int rc;
 
 	if (st == NULL)
-		return -1;
+		return NULL;
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return sq_fail(s, rc, e);
+		sq_fail(s, rc, e);
+		return NULL;
 	}
+	return st;
+}
+
+static long long pragma_int(struct sq *s, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st = first_row(s, sql, e);
+	long long v;
+
+	if (st == NULL)
+		return -1;
 	v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+/* A writer's check that every page of the archive reads back whole
+ * (PRAGMA quick_check), so that a damaged file is refused before
+ * anything is written to it.  0, or -1 with e set. */
+static int intact(struct sq *s, struct err *e)
+{
+	sqlite3_stmt *st = first_row(s, "PRAGMA quick_check(1)", e);
+	const unsigned char *v;
+
+	if (st == NULL)
+		return -1;
+	v = sqlite3_column_text(st, 0);
+	if (v == NULL || strcmp((const char *)v, "ok") != 0) {
+		char *why = xstrdup(v ? (const char *)v : "?");
+
+		archive_one_line(why);
+		damaged(s, why, e);
+		free(why);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
 }
 
 /* Switch a new archive to WAL.  The switch needs the file to itself and
@@ -262,6 +308,8 @@ static struct sq *sq_open_at(const char *path, int create, int target,
 			   "one reads up to %d)", path, ver, ARCHIVE_SCHEMA);
 		goto fail;
 	}
+	if (create && app == BRIEF_APP_ID && intact(s, e) != 0)
+		goto fail;
 	if (app == 0 && !create) {
 		err_set(e, "%s: an empty archive (brief --add FILE|DIR fills "
 			   "it)", path);

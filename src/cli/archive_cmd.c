@@ -90,75 +90,18 @@ static int add_notes(const struct archive_cmd *c, struct archive *ar,
 	return rc;
 }
 
-/* The file's state on disk: size, mtime and its absolute path. */
-static int file_state(const char *path, char *abs, struct archive_file *f,
-		      struct err *e)
+/* The archive's messages on stderr (the adder's say). */
+static void say_to(void *arg, const char *msg)
 {
-	struct stat sb;
+	const struct archive_cmd *c = arg;
 
-	if (realpath(path, abs) == NULL || stat(abs, &sb) != 0) {
-		err_set(e, "%s: cannot read: no such file", path);
-		return -1;
-	}
-	f->path = abs;
-	f->size = (long long)sb.st_size;
-	f->mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL +
-		   sb.st_mtim.tv_nsec;
-	f->hash[0] = '\0';
-	return 0;
+	c->say(msg);
 }
 
-/* Add one file: 0, 1 when it could not be read (told; the others go
- * on), -1 when the archive failed (e set). */
-static int add_one(const struct archive_cmd *c, struct archive *ar,
-		   const char *path, struct archive_file *f,
-		   const struct article_rules *r,
-		   const struct article_formats *fm, struct engine *en,
-		   struct archive_add_count *cnt, struct err *e)
+static void progress_to(void *arg, size_t done)
 {
-	struct article **arts = NULL;
-	struct mentions *ms;
-	char **broken = NULL;
-	size_t n = 0, nb = 0, i, len;
-	char *bytes;
-	int rc;
-
-	rc = archive_file_same(ar, f, e);
-	if (rc != 0) {
-		cnt->unchanged += rc == 1;
-		return rc < 0 ? -1 : 0;
-	}
-	bytes = file_read(path, &len, e);
-	if (bytes == NULL) {
-		c->say(e->text);
-		return 1;
-	}
-	hash_hex(hash_bytes(bytes, len), f->hash);
-	free(bytes);
-	rc = archive_file_same_bytes(ar, f, cnt, e);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if (article_open_all(path, r, fm, 0, &arts, &n, &broken, &nb, e) !=
-	    0) {
-		c->say(e->text);
-		return 1;
-	}
-	for (i = 0; i < nb; i++) {
-		c->say(broken[i]);
-		free(broken[i]);
-	}
-	free(broken);
-	ms = xcalloc(n ? n : 1, sizeof *ms);
-	for (i = 0; i < n; i++)
-		highlight_article(en->hl, arts[i], &ms[i]);
-	rc = archive_add_file(ar, f, arts, ms, n, en->reg, cnt, e);
-	for (i = 0; i < n; i++) {
-		mentions_free(&ms[i]);
-		article_free(arts[i]);
-	}
-	free(ms);
-	free(arts);
-	return rc;
+	(void)arg;
+	progress_update(done);
 }
 
 /* The directories among args, as absolute paths (the caller frees). */
@@ -191,12 +134,16 @@ int archive_cmd_add(const struct archive_cmd *c, char *const *args,
 		    const struct article_formats *f, struct engine *en)
 {
 	struct archive_add_count cnt = {0, 0, 0, 0};
+	struct archive_adder ad = {r, f, en, en->jobs, say_to, progress_to,
+				   NULL};
+	struct archive_seen seen = {NULL, 0, 0};
 	struct err e = {{0}};
 	struct archive *ar;
-	char **paths = NULL, **seen, **dirs;
-	size_t npaths = 0, nseen = 0, ndirs, i;
-	int bad = 0, rc = 0;
+	char **paths = NULL, **dirs;
+	size_t npaths = 0, ndirs, i;
+	int rc;
 
+	ad.arg = (void *)c;
 	for (i = 0; i < nargs; i++)
 		if (strcmp(args[i], "-") == 0) {
 			err_set(&e, "--add: reads files, not standard input");
@@ -209,40 +156,29 @@ int archive_cmd_add(const struct archive_cmd *c, char *const *args,
 		library_paths_free(paths, npaths);
 		return failed(c, &e);
 	}
-	seen = xcalloc(npaths ? npaths : 1, sizeof *seen);
 	progress_start("adding", npaths);
-	for (i = 0; i < npaths && rc >= 0; i++) {
-		char abs[PATH_MAX];
-		struct archive_file af;
-
-		progress_update(i);
-		if (file_state(paths[i], abs, &af, &e) != 0) {
-			c->say(e.text);
-			bad = 1;
-			continue;
-		}
-		seen[nseen++] = xstrdup(abs);
-		rc = add_one(c, ar, paths[i], &af, r, f, en, &cnt, &e);
-		if (rc == 1)
-			bad = 1;
-	}
+	rc = archive_add_paths(ar, &ad, paths, npaths, &seen, &cnt, &e);
 	progress_end();
 	dirs = dirs_of(args, nargs, &ndirs);
 	for (i = 0; i < ndirs && rc >= 0; i++)
-		rc = archive_mark_removed(ar, dirs[i], seen, nseen, &cnt, &e);
+		rc = archive_mark_removed(ar, dirs[i], seen.v, seen.n, &cnt,
+					  &e);
 	if (rc >= 0)
 		rc = add_notes(c, ar, &e);
 	free_strs(dirs, ndirs);
-	free_strs(seen, nseen);
 	library_paths_free(paths, npaths);
 	archive_close(ar);
-	if (rc < 0)
+	if (rc < 0) {
+		archive_seen_free(&seen);
 		return failed(c, &e);
+	}
 	printf("%zu added, %zu updated, %zu unchanged, %zu removed\n",
 	       cnt.added, cnt.updated, cnt.unchanged, cnt.removed);
+	rc = seen.bad;
+	archive_seen_free(&seen);
 	if (fflush(stdout) != 0)
 		return EXIT_FAIL;
-	return bad ? EXIT_BAD_INPUT : EXIT_OK;
+	return rc ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 static const char *or_empty(const char *s)

@@ -914,7 +914,7 @@ static const struct mode modes[] = {
 	[MODE_ADD] = {"--add",
 		      NEED_ARTICLES | NEED_RULES | NEED_ENGINE,
 		      TAKES_ALL | GIVEN_ARCHIVE | GIVEN_NOTES | TAKES_ENGINE |
-			      GIVEN_RULES | GIVEN_AS,
+			      GIVEN_RULES | GIVEN_AS | GIVEN_JOBS,
 		      run_add},
 	[MODE_SEARCH] = {"--search", 0,
 			 TAKES_ALL | GIVEN_ARCHIVE | GIVEN_LIMIT | GIVEN_FORMAT,

@@ -104,6 +104,54 @@ static void *chunk_run(void *arg)
 	return NULL;
 }
 
+/* w: h's rules and lexicon with its own scratch, naming into reg. */
+static void copy_init(struct highlighter *w, const struct highlighter *h,
+		      struct entities *reg)
+{
+	*w = *h;
+	w->reg = reg;
+	w->md = pcre2_match_data_create(16, NULL);
+	if (w->md == NULL)
+		fatal("out of memory (match data)");
+	w->c = NULL;
+	w->nc = w->ccap = 0;
+	w->cfigs = NULL;
+	w->ncfigs = w->cfigcap = 0;
+	w->taken = NULL;
+	w->taken_cap = 0;
+	w->corr = NULL;
+}
+
+static void copy_clear(struct highlighter *w)
+{
+	free(w->c);
+	free(w->cfigs);
+	free(w->taken);
+	pcre2_match_data_free(w->md);
+}
+
+struct highlighter *highlighter_copy(const struct highlighter *h)
+{
+	struct highlighter *w = xcalloc(1, sizeof *w);
+
+	copy_init(w, h, entities_overlay_new(h->reg));
+	return w;
+}
+
+void highlighter_copy_free(struct highlighter *w)
+{
+	if (w == NULL)
+		return;
+	entities_free(w->reg);
+	copy_clear(w);
+	free(w);
+}
+
+const struct entities *highlighter_copy_entities(const struct highlighter *w)
+{
+	return w->reg;
+}
+
 static void chunk_open(struct chunk *c, struct highlighter *h,
 		       struct hl_state *st, const struct article *a,
 		       size_t first, size_t last)
@@ -111,19 +159,8 @@ static void chunk_open(struct chunk *c, struct highlighter *h,
 	c->a = a;
 	c->first = first;
 	c->last = last;
-	c->w = *h;
 	c->ov = entities_overlay_new(h->reg);
-	c->w.reg = c->ov;
-	c->w.md = pcre2_match_data_create(16, NULL);
-	if (c->w.md == NULL)
-		fatal("out of memory (match data)");
-	c->w.c = NULL;
-	c->w.nc = c->w.ccap = 0;
-	c->w.cfigs = NULL;
-	c->w.ncfigs = c->w.cfigcap = 0;
-	c->w.taken = NULL;
-	c->w.taken_cap = 0;
-	c->w.corr = NULL;
+	copy_init(&c->w, h, c->ov);
 	c->st = hl_state_new();
 	c->st->base = st;
 	c->st->logging = 1;
@@ -140,10 +177,7 @@ static void chunk_close(struct chunk *c)
 		mentions_free(&c->out[i].m);
 	free(c->out);
 	free(c->map);
-	free(c->w.c);
-	free(c->w.cfigs);
-	free(c->w.taken);
-	pcre2_match_data_free(c->w.md);
+	copy_clear(&c->w);
 	hl_state_free(c->st);
 	entities_free(c->ov);
 }

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "brief/archive/archive.h"
+#include "brief/base/fileio.h"
 #include "brief/base/paths.h"
 #include "brief/ui/input.h"
 #include "brief/ui/keymap.h"
@@ -199,13 +201,86 @@ static void first_screen(struct ui *u)
 		doc_parse(u->docs[u->lay.shown[1]], budget);
 }
 
+/* The archive the setting archive_add writes: the reader's, else made
+ * where the setting archive says (the default one's folder is made). */
+static struct archive *archive_to_add(struct ui *u)
+{
+	const char *set = u->cfg.set.str[SET_archive];
+	struct err e = {{0}};
+	char *path, *slash;
+
+	if (u->archive || reader_archive(u, 1))
+		return u->archive;
+	path = set && *set ? xstrdup(set) : xdg_path("data", "archive.db");
+	slash = strrchr(path, '/');
+	if ((!set || !*set) && slash != NULL) {
+		*slash = '\0';
+		file_make_dirs(path);
+		*slash = '/';
+	}
+	u->archive = archive_open(path, 1, &e);
+	if (u->archive == NULL)
+		reader_say(u, 1, "not added to the archive: %s", e.text);
+	free(path);
+	return u->archive;
+}
+
+/* Failures of archive_add before a file is given up. */
+#define ARCHIVE_TRIES 20
+
+static void say_archive(void *arg, const char *msg)
+{
+	reader_say(arg, 1, "not added to the archive: %s", msg);
+}
+
+/* archive_add: the next open file into the archive (one per idle turn;
+ * a file stored as it is costs a stat). */
+static void archive_add_next(struct ui *u)
+{
+	struct archive_adder ad = {u->lib->rules, u->lib->formats, u->en, 1,
+				   say_archive, NULL, u};
+	struct archive_add_count c = {0, 0, 0, 0};
+	struct archive_seen seen;
+	struct archive *ar = archive_to_add(u);
+	const char *p = u->docs[u->archive_added++]->a->path;
+	const char *part = strrchr(p, '#');
+	struct err e = {{0}};
+	char *file;
+
+	if (ar == NULL) {
+		u->archive_added = u->ndocs; /* said once */
+		return;
+	}
+	file = part && part != p && access(p, F_OK) != 0
+		       ? xasprintf("%.*s", (int)(part - p), p)
+		       : xstrdup(p);
+	if (access(file, F_OK) != 0) { /* standard input, or gone */
+		free(file);
+		return;
+	}
+	if (archive_add_paths(ar, &ad, &file, 1, &seen, &c, &e) != 0) {
+		reader_say(u, 1, "not added to the archive: %s", e.text);
+		/* another brief had it: again at the next idle turns */
+		if (++u->archive_fails < ARCHIVE_TRIES)
+			u->archive_added--;
+	}
+	else if (c.added || c.updated)
+		reader_say(u, 0, "%s: %s the archive", file,
+			   c.added ? "added to" : "updated in");
+	archive_seen_free(&seen);
+	free(file);
+}
+
 /* Keys until the user quits, a signal comes or the key script ends;
- * what is visible is drawn first, the rest indexed in idle time. */
+ * what is visible is drawn first, the rest indexed in idle time, then
+ * (archive_add) the open files added to the archive. */
 static void loop(struct ui *u)
 {
 	reader_draw(u);
 	while (!u->q.quit && !term_signal()) {
-		int key, fn, pending = !u->xref_ready;
+		int adding = u->xref_ready && u->cfg.set.num[SET_archive_add] &&
+			     u->archive_added < u->ndocs;
+		int key, fn, pending = !u->xref_ready || adding;
 		int r = input_get(pending ? 0 : 1000, &key, &fn);
 
 		if (r == INPUT_END)
@@ -213,7 +288,10 @@ static void loop(struct ui *u)
 		if (r == INPUT_NONE) {
 			if (term_signal())
 				break;
-			if (pending) {
+			if (adding) {
+				archive_add_next(u);
+				reader_draw(u);
+			} else if (pending) {
 				reader_index_some(u, 15);
 				reader_draw(u);
 			}

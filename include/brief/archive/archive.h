@@ -14,6 +14,7 @@
 #include "brief/text/article.h"
 #include "brief/mark/entity.h"
 #include "brief/mark/highlight.h"
+#include "brief/mark/engine.h"
 #include "brief/archive/query.h"
 
 /* The schema version this brief writes; a newer archive is refused. */
@@ -157,6 +158,49 @@ int archive_add_file(struct archive *ar, const struct archive_file *f,
 		     struct article *const *arts, const struct mentions *ms,
 		     size_t n, const struct entities *reg,
 		     struct archive_add_count *c, struct err *e);
+/* archive_add_file with each article's own registry: regs[i] names the
+ * entities of ms[i]. */
+int archive_add_articles(struct archive *ar, const struct archive_file *f,
+			 struct article *const *arts,
+			 const struct mentions *ms, size_t n,
+			 const struct entities *const *regs,
+			 struct archive_add_count *c, struct err *e);
+
+/* How files are added (archive_add_paths): how to read and mark them,
+ * on how many threads, and whom to tell. */
+struct archive_adder {
+	const struct article_rules *rules;
+	const struct article_formats *formats;
+	struct engine *en;        /* its registry does not change meanwhile */
+	unsigned jobs;            /* threads that highlight (0: one) */
+	/* a file that cannot be read, in the files' order (or NULL) */
+	void (*say)(void *arg, const char *msg);
+	/* before the file of index done (or NULL) */
+	void (*progress)(void *arg, size_t done);
+	void *arg;
+};
+
+/* The files archive_add_paths found (their absolute paths, for
+ * archive_mark_removed); bad: some could not be read. */
+struct archive_seen {
+	char **v;
+	size_t n;
+	int bad;
+};
+
+/* Add (or update) the files paths[0..n), each in one transaction, in
+ * order: a file whose size and mtime, else the hash of its bytes, are as
+ * stored is skipped; else it is parsed and highlighted (on ad->jobs
+ * threads; each article on its own copy of the highlighter, so that the
+ * archive is the same whatever the number of threads and the order of
+ * the files) and its articles replace what it had.  A file that cannot
+ * be read is said and the others go on.  seen is filled (free with
+ * archive_seen_free).  0, or -1 with e set when the archive failed. */
+int archive_add_paths(struct archive *ar, const struct archive_adder *ad,
+		      char *const *paths, size_t n, struct archive_seen *seen,
+		      struct archive_add_count *c, struct err *e);
+void archive_seen_free(struct archive_seen *s);
+
 /* 1 when the file is stored with this size and mtime (nothing to do),
  * 0 when it must be read, -1 with e set. */
 int archive_file_same(struct archive *ar, const struct archive_file *f,

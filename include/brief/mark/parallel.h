@@ -28,4 +28,15 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 void highlight_article_par(struct highlighter *h, const struct article *a,
 			   unsigned jobs, struct mentions *out);
 
+/* A highlighter for one article on a worker thread: h's lexicon and
+ * rules (shared, read only), its own scratch, and its own registry over
+ * h's (an overlay: h's registry must not change while the copy lives),
+ * without h's corrections.  highlight_article on it gives what h gives
+ * with the registry as it stands now.  Free with highlighter_copy_free
+ * (its registry too). */
+struct highlighter *highlighter_copy(const struct highlighter *h);
+void highlighter_copy_free(struct highlighter *w);
+/* The registry the copy's mentions name. */
+const struct entities *highlighter_copy_entities(const struct highlighter *w);
+
 #endif

@@ -161,6 +161,8 @@ struct ui {
 	} cundo;
 	struct archive *archive;  /* opened at the first S, X or ] past the end */
 	int archive_tried;        /* ... and not tried again when it failed */
+	size_t archive_added;     /* docs given to the archive (archive_add) */
+	int archive_fails;        /* ... and how often that failed */
 	struct archive_offer offer;
 };
 
