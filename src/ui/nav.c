@@ -518,13 +518,31 @@ void nav_search_word(struct ui *u, int dir)
 		s = u->sel.start;
 		e = u->sel.end;
 	} else {
-		/* the first word on the screen */
-		s = doc_top_offset(d);
-		while (s < d->a->len && !word_byte(d->a->text[s]))
-			s++;
-		e = s;
-		while (e < d->a->len && word_byte(d->a->text[e]))
-			e++;
+		/* the mention under the cursor, else its word (or the next) */
+		size_t c = d->cursor < d->a->len ? d->cursor : 0, n, i;
+		long sec = article_section_at(d->a, c);
+		const struct figure *figs;
+		const struct mention *mv = NULL;
+		int found = 0;
+
+		if (sec >= 0)
+			mv = doc_mentions(d, u->en->hl, (size_t)sec, &n, &figs);
+		for (i = 0; mv && i < n && !found; i++)
+			if (mv[i].start <= c && c < mv[i].end) {
+				s = mv[i].start;
+				e = mv[i].end;
+				found = 1;
+			}
+		if (!found) {
+			s = c;
+			while (s > 0 && word_byte(d->a->text[s - 1]))
+				s--;
+			while (s < d->a->len && !word_byte(d->a->text[s]))
+				s++;
+			e = s;
+			while (e < d->a->len && word_byte(d->a->text[e]))
+				e++;
+		}
 	}
 	if (e <= s || e - s > 200) {
 		reader_say(u, 1, "no word here to search for");

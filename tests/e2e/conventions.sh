@@ -108,6 +108,10 @@ check "* finds its one occurrence" '  1/1'
 keys Escape g e e
 keys '#'
 check "# searches backwards for the selected mention" 'Kim\ Jong\ Un'
+# with no selection: the word at the cursor
+keys Escape Escape g 8 w '*'
+check "* with no selection: the word at the cursor" '\bemphasized\b'
+keys Escape
 keys Escape
 
 # the search history: Up at the prompt brings back the last search

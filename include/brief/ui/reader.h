@@ -195,8 +195,8 @@ void nav_search_start(struct ui *u);
 void nav_search_edit(struct ui *u, const char *pattern);
 void nav_search_cancel(struct ui *u);
 void nav_search_next(struct ui *u, int dir);
-/* * and #: search for the selected mention's words (else the first word
- * shown), as whole words. */
+/* * and #: search for the selection, else the mention or the word at
+ * the cursor, as whole words. */
 void nav_search_word(struct ui *u, int dir);
 /* &pattern: only the paragraphs that match it shown in every report
  * (an empty pattern shows all again). */
