@@ -267,9 +267,12 @@ fail:
 static struct pg *pg_open_at(const char *uri, int create, int target,
 			     struct err *e)
 {
-	struct pg *p = xcalloc(1, sizeof *p);
+	struct pg *p;
 	long long v;
 
+	if (pg_lib_load(e) != 0)
+		return NULL;
+	p = xcalloc(1, sizeof *p);
 	p->name = shown(uri);
 	p->db = PQconnectdb(uri);
 	if (p->db == NULL || PQstatus(p->db) != CONNECTION_OK) {
