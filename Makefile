@@ -15,9 +15,11 @@ WARN = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-# brief itself loads libpq when it opens a PostgreSQL archive (dlopen,
-# src/archive/pg_lib.c), not at start-up; the tests link it
-BRIEF_LIBS = $(shell pkg-config --libs $(filter-out libpq,$(PKGS)) \
+# brief itself loads libpq, libxml2 and GMime when it first needs them
+# (dlopen: src/archive/pg_lib.c, src/text/xml_lib.c, gmime_lib.c), not at
+# start-up; the tests and tools link them
+DL_PKGS := libpq libxml-2.0 gmime-3.0
+BRIEF_LIBS = $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) \
 	2>/dev/null) -lm
 CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE \
 	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)

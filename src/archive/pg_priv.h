@@ -2,60 +2,9 @@
 #ifndef BRIEF_PG_PRIV_H
 #define BRIEF_PG_PRIV_H
 
-#include <libpq-fe.h>
+#include "pg_lib.h"
 
 #include "brief/archive/archive.h"
-
-/* libpq, loaded when the first PostgreSQL archive is opened (pg_lib.c):
- * a reader that never opens one does not load it and the libraries it
- * needs (TLS, Kerberos, LDAP) at start-up.  The PQ names below call
- * through this table. */
-struct pg_lib {
-	PGconn *(*connectdb)(const char *conninfo);
-	ConnStatusType (*status)(const PGconn *conn);
-	PQnoticeProcessor (*set_notice_processor)(PGconn *conn,
-						  PQnoticeProcessor proc,
-						  void *arg);
-	void (*finish)(PGconn *conn);
-	char *(*error_message)(const PGconn *conn);
-	PGresult *(*exec)(PGconn *conn, const char *query);
-	PGresult *(*exec_params)(PGconn *conn, const char *command,
-				 int n, const Oid *types,
-				 const char *const *values, const int *lengths,
-				 const int *formats, int result_format);
-	ExecStatusType (*result_status)(const PGresult *res);
-	char *(*result_error_field)(const PGresult *res, int code);
-	void (*clear)(PGresult *res);
-	int (*ntuples)(const PGresult *res);
-	int (*nfields)(const PGresult *res);
-	char *(*cmd_tuples)(PGresult *res);
-	char *(*getvalue)(const PGresult *res, int row, int col);
-	int (*getisnull)(const PGresult *res, int row, int col);
-};
-
-extern struct pg_lib pg_lib;
-
-/* Load libpq once; 0, or -1 with e set (brief then has no PostgreSQL
- * archive, but everything else works). */
-int pg_lib_load(struct err *e);
-
-#ifndef BRIEF_PG_LIB_TABLE
-#define PQconnectdb (pg_lib.connectdb)
-#define PQstatus (pg_lib.status)
-#define PQsetNoticeProcessor (pg_lib.set_notice_processor)
-#define PQfinish (pg_lib.finish)
-#define PQerrorMessage (pg_lib.error_message)
-#define PQexec (pg_lib.exec)
-#define PQexecParams (pg_lib.exec_params)
-#define PQresultStatus (pg_lib.result_status)
-#define PQresultErrorField (pg_lib.result_error_field)
-#define PQclear (pg_lib.clear)
-#define PQntuples (pg_lib.ntuples)
-#define PQnfields (pg_lib.nfields)
-#define PQcmdTuples (pg_lib.cmd_tuples)
-#define PQgetvalue (pg_lib.getvalue)
-#define PQgetisnull (pg_lib.getisnull)
-#endif
 
 struct pg {
 	PGconn *db;

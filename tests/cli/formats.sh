@@ -183,4 +183,26 @@ gate
 expect_out "marks name the item" "tests/fixtures/feed/news.rss#1"
 ungate
 
+# the format libraries are loaded when a file needs them, not at
+# start-up: plain text loads neither libxml2 nor GMime (nor libpq), a web
+# page loads libxml2, an e-mail GMime (LD_DEBUG=files: the loader's list)
+loaded() { # NAME FILE: a line "yes NAME" per library of the list loaded
+	for l in libxml2 libgmime libpq; do
+		grep -q "file=$l" "$TMP/ld" && echo "yes $l"
+	done
+	grep -q 'file=libncursesw' "$TMP/ld" || echo "no loader list"
+}
+LD_DEBUG=files "$BRIEF" --dump articles/000_b6812c9593b6cfb0.txt \
+	>"$TMP/out" 2>"$TMP/ld"
+expect_eq "plain text: no format library loaded" \
+	"$(grep -c "format: 'text'" "$TMP/out") $(loaded)" "1 "
+LD_DEBUG=files "$BRIEF" --dump "$K" >"$TMP/out" 2>"$TMP/ld"
+expect_eq "a web page: libxml2 loaded, not GMime" \
+	"$(grep -c "format: 'html'" "$TMP/out") $(loaded | tr '\n' ' ')" \
+	"1 yes libxml2 "
+LD_DEBUG=files "$BRIEF" --dump tests/fixtures/mail/reply.eml \
+	>"$TMP/out" 2>"$TMP/ld"
+expect_eq "an e-mail: GMime loaded" \
+	"$(grep -c "format: 'email'" "$TMP/out") $(loaded | grep -c libgmime)" "1 1"
+
 finish
