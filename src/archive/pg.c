@@ -267,13 +267,15 @@ fail:
 static struct pg *pg_open_at(const char *uri, int create, int target,
 			     struct err *e)
 {
-	struct pg *p;
+	struct pg *p = xcalloc(1, sizeof *p);
 	long long v;
 
-	if (pg_lib_load(e) != 0)
-		return NULL;
-	p = xcalloc(1, sizeof *p);
 	p->name = shown(uri);
+	if (pg_lib_load(p->name, e) != 0) {
+		free(p->name);
+		free(p);
+		return NULL;
+	}
 	p->db = PQconnectdb(uri);
 	if (p->db == NULL || PQstatus(p->db) != CONNECTION_OK) {
 		char why[512];

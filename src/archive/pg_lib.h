@@ -33,9 +33,9 @@ struct pg_lib {
 
 extern struct pg_lib pg_lib;
 
-/* Load libpq once; 0, or -1 with e set (brief then has no PostgreSQL
- * archive; everything else works). */
-int pg_lib_load(struct err *e);
+/* Load libpq once; 0, or -1 with e set, for the archive name (brief
+ * then has no PostgreSQL archive; everything else works). */
+int pg_lib_load(const char *name, struct err *e);
 
 /* Below, each name calls through the table (PG_LIB_TABLE: the loader's
  * file, which needs the names themselves). */

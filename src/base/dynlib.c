@@ -4,7 +4,7 @@
 #include <dlfcn.h>
 #include <string.h>
 
-int dynlib_load(struct dynlib *d, struct err *e)
+int dynlib_load(struct dynlib *d, const char *name, struct err *e)
 {
 	void *h;
 	size_t i;
@@ -15,7 +15,8 @@ int dynlib_load(struct dynlib *d, struct err *e)
 		goto out;
 	h = dlopen(d->soname, RTLD_NOW | RTLD_LOCAL);
 	if (h == NULL) {
-		err_set(e, "%s needs %s (%s)", d->what, d->soname, dlerror());
+		err_set(e, "%s%s%s needs %s (%s)", name ? name : "",
+			name ? ": " : "", d->what, d->soname, dlerror());
 		rc = -1;
 		goto out;
 	}
@@ -23,7 +24,8 @@ int dynlib_load(struct dynlib *d, struct err *e)
 		void *p = dlsym(h, d->syms[i].name);
 
 		if (p == NULL) {
-			err_set(e, "%s needs %s, which has no %s", d->what,
+			err_set(e, "%s%s%s needs %s, which has no %s",
+				name ? name : "", name ? ": " : "", d->what,
 				d->soname, d->syms[i].name);
 			dlclose(h);
 			rc = -1;

@@ -425,7 +425,7 @@ int feed_extract(const char *bytes, size_t len, const char *name,
 
 	*parts = NULL;
 	*n = 0;
-	if (mailtext_init(e) != 0 || xml_lib_load(e) != 0)
+	if (mailtext_init(name, e) != 0 || xml_lib_load(name, e) != 0)
 		return -1;
 	doc = parse(bytes, len, name, e);
 	if (doc == NULL)

@@ -64,8 +64,9 @@ struct gmime_lib {
 
 extern struct gmime_lib gmime_lib;
 
-/* Load GMime once and initialise it; 0, or -1 with e set. */
-int gmime_lib_load(struct err *e);
+/* Load GMime once and initialise it; 0, or -1 with e set, for the file
+ * name. */
+int gmime_lib_load(const char *name, struct err *e);
 
 /* Below, each name calls through the table (GMIME_LIB_TABLE: the loader's
  * file, which needs the names themselves). */

@@ -204,7 +204,7 @@ htmlDocPtr html_parse(const char *bytes, size_t len, const char *name,
 	htmlDocPtr doc;
 	const char *cs;
 
-	if (xml_lib_load(e) != 0)
+	if (xml_lib_load(name, e) != 0)
 		return NULL;
 	if (len > INT_MAX) {
 		err_set(e, "%s: too large", name);

@@ -370,7 +370,7 @@ int mail_extract(const char *bytes, size_t len, const char *name,
 
 	*parts = NULL;
 	*n = 0;
-	if (mailtext_init(e) != 0)
+	if (mailtext_init(name, e) != 0)
 		return -1;
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		at = 3;

@@ -30,8 +30,8 @@ int mailtext_html(struct xdoc *d, const char *html, size_t len,
 
 /* Load and initialise GMime, once for the process (thread-safe);
  * mail_extract and feed_extract call it before they use GMime.  Never
- * shut down.  0, or -1 with e set. */
-int mailtext_init(struct err *e);
+ * shut down.  0, or -1 with e set (for the file name). */
+int mailtext_init(const char *name, struct err *e);
 
 /* A fresh copy of s (n bytes) with invalid UTF-8 as U+FFFD, control
  * characters and runs of white space as one space, trimmed; NULL when

@@ -18,9 +18,9 @@
  * (the default max_length of data/article.yaml's boilerplate). */
 #define PHRASE_MAX_BYTES 400
 
-int mailtext_init(struct err *e)
+int mailtext_init(const char *name, struct err *e)
 {
-	return gmime_lib_load(e);
+	return gmime_lib_load(name, e);
 }
 
 char *mailtext_clean(const char *s, size_t n)

@@ -52,8 +52,8 @@ struct xml_lib {
 
 extern struct xml_lib xml_lib;
 
-/* Load libxml2 once; 0, or -1 with e set. */
-int xml_lib_load(struct err *e);
+/* Load libxml2 once; 0, or -1 with e set, for the file name. */
+int xml_lib_load(const char *name, struct err *e);
 
 /* Below, each name calls through the table (XML_LIB_TABLE: the loader's
  * file, which needs the names themselves). */

@@ -32,14 +32,16 @@ struct dynlib {
 
 #define DYNLIB_STATE PTHREAD_MUTEX_INITIALIZER, 0
 
-/* Load d once (every symbol found, init called); 0, or -1 with e set
- * ("WHAT needs SONAME: why"), and again -1 on each later call. */
-int dynlib_load(struct dynlib *d, struct err *e);
+/* Load d once (every symbol found, init called) for the file name (or
+ * NULL); 0, or -1 with e set ("NAME: WHAT needs SONAME (why)"), and again
+ * -1 on each later call. */
+int dynlib_load(struct dynlib *d, const char *name, struct err *e);
 
 /* A library's symbols are listed once, as SYMS(X, T) expanding to
  * X(T, name) for each.  DYNLIB_MEMBER makes the table's pointer of each
  * (struct T { SYMS(DYNLIB_MEMBER, T) };), DYNLIB_DEFINE the table T, its
- * symbol list and the loader int T_load(struct err *e) (in the loader's
+ * symbol list and the loader int T_load(const char *name, struct err *e)
+ * (dynlib_load; in the loader's
  * file, where the names are not bound to the table). */
 #define DYNLIB_MEMBER(T, name) __typeof__(name) *name;
 #define DYNLIB_SYM(T, name) {#name, offsetof(struct T, name)},
@@ -49,9 +51,9 @@ int dynlib_load(struct dynlib *d, struct err *e);
 	static struct dynlib T##_dl = {soname, what, T##_syms,               \
 				       sizeof T##_syms / sizeof T##_syms[0], \
 				       &T, init, DYNLIB_STATE};              \
-	int T##_load(struct err *e)                                          \
+	int T##_load(const char *name, struct err *e)                        \
 	{                                                                    \
-		return dynlib_load(&T##_dl, e);                              \
+		return dynlib_load(&T##_dl, name, e);                        \
 	}
 
 #endif
