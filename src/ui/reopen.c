@@ -21,6 +21,10 @@
 
 /* The bytes at each end of a file that its quick id covers. */
 #define QUICK_END (64u << 10)
+/* A record without a quick id (written by an older brief) is matched by
+ * content id only up to this size: a larger file is not hashed whole
+ * before its first screen. */
+#define OLD_ID_MAX (1ll << 20)
 
 /* One line of the file: id, size, mtime, top, selection start and end
  * (0 0: none), the id shown beside it in pane B (or -), the focused pane,
@@ -141,17 +145,18 @@ static int quick_id(const char *path, long long size, char out[17])
 }
 
 /* Is the record's article (id, quick) doc d's?  By the quick id when the
- * record has one, else by the content id.  q holds d's quick id once
- * known ("" before). */
+ * record has one, else by the content id (up to OLD_ID_MAX bytes).  q
+ * holds d's quick id once known ("" before). */
 static int same_article(const char *id, const char *quick,
 			const struct doc *d, char q[17])
 {
 	long long size, mtime;
 
+	if (stat_of(d->a->path, &size, &mtime) != 0)
+		return 0;
 	if (quick[0] == '\0')
-		return strcmp(id, article_id(d->a)) == 0;
-	if (q[0] == '\0' && (stat_of(d->a->path, &size, &mtime) != 0 ||
-			     quick_id(d->a->path, size, q) != 0))
+		return size <= OLD_ID_MAX && strcmp(id, article_id(d->a)) == 0;
+	if (q[0] == '\0' && quick_id(d->a->path, size, q) != 0)
 		return 0;
 	return strcmp(q, quick) == 0;
 }

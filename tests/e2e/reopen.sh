@@ -81,6 +81,25 @@ start 100 24 big-other.txt
 check_line "an old record: the copy reopens at §7 by content id" " A big-other.txt  §7"
 quit_ok "quit the old record's copy"
 
+# ... but only a file of at most 1 MiB: a larger one is not hashed whole
+# before its first screen for a record that has no quick id
+i=0
+while [ $i -lt 8 ]; do cat "$TMP/big.txt"; i=$((i + 1)); done >"$TMP/huge.txt"
+start 100 24 huge.txt
+check "the 1.4 MB article open" "North Korean leader Kim Jong Un has recently"
+keys 7 G
+check_line "the 1.4 MB article at §7" " A huge.txt  §7"
+quit_ok "quit the 1.4 MB article"
+sed -E 's/^([0-9a-f]{16}):[0-9a-f]{16} /\1 /' "$XDG_STATE_HOME/brief/places" \
+	>"$TMP/places.old"
+cp "$TMP/places.old" "$XDG_STATE_HOME/brief/places"
+cp "$TMP/huge.txt" "$TMP/huge-other.txt"
+touch -d '2002-02-02' "$TMP/huge-other.txt"
+start 100 24 huge-other.txt
+check_line "an old record, a copy over 1 MiB: at the top, not hashed" \
+	" A huge-other.txt  §1–"
+quit_ok "quit the old record's large copy"
+
 # a damaged places file: ignored, the article opens at the top
 printf 'garbage\n\001\002 1 2 3\nx y z\n' >"$XDG_STATE_HOME/brief/places"
 start 100 24 "$A" "$B"
