@@ -15,6 +15,12 @@ WARN = -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# brief itself loads libpq, libxml2 and GMime when it first needs them
+# (dlopen: src/archive/pg_lib.c, src/text/xml_lib.c, gmime_lib.c), not at
+# start-up; the tests and tools link them
+DL_PKGS := libpq libxml-2.0 gmime-3.0
+BRIEF_LIBS = $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) \
+	2>/dev/null) -lm
 CPPFLAGS_ALL = -Iinclude -D_GNU_SOURCE \
 	-DBRIEF_VERSION='"$(VERSION)"' -DBRIEF_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 
@@ -89,7 +95,7 @@ $(FLAGS): $(FLAGS).new
 	@cmp -s $< $@ || cp $< $@
 
 brief: $(B)/cli/main.o $(B)/libbrief.a
-	$(CC) $(CFLAGS) -o $@ $(B)/cli/main.o $(B)/libbrief.a $(PKG_LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS) -o $@ $(B)/cli/main.o $(B)/libbrief.a $(BRIEF_LIBS) $(LDFLAGS)
 
 $(B)/libbrief.a: $(OBJS)
 	@rm -f $@
@@ -114,7 +120,7 @@ $(B)/tools/%: tests/tools/%.c $(B)/libbrief.a | $(LIBS_OK)
 
 # Sanitized build
 $(A)/brief: $(A)/cli/main.o $(A)/libbrief.a
-	$(CC) -O1 -g $(SAN) -o $@ $^ $(PKG_LIBS)
+	$(CC) -O1 -g $(SAN) -o $@ $^ $(BRIEF_LIBS)
 
 $(A)/libbrief.a: $(AOBJS)
 	@rm -f $@
@@ -128,7 +134,7 @@ $(A)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
 tsan: $(TS)/brief
 
 $(TS)/brief: $(TS)/cli/main.o $(TS)/libbrief.a
-	$(CC) -O1 -g $(TSAN) -o $@ $^ $(PKG_LIBS)
+	$(CC) -O1 -g $(TSAN) -o $@ $^ $(BRIEF_LIBS)
 
 $(TS)/libbrief.a: $(TSOBJS)
 	@rm -f $@

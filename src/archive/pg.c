@@ -271,6 +271,11 @@ static struct pg *pg_open_at(const char *uri, int create, int target,
 	long long v;
 
 	p->name = shown(uri);
+	if (pg_lib_load(p->name, e) != 0) {
+		free(p->name);
+		free(p);
+		return NULL;
+	}
 	p->db = PQconnectdb(uri);
 	if (p->db == NULL || PQstatus(p->db) != CONNECTION_OK) {
 		char why[512];

@@ -2,7 +2,7 @@
 #ifndef BRIEF_PG_PRIV_H
 #define BRIEF_PG_PRIV_H
 
-#include <libpq-fe.h>
+#include "pg_lib.h"
 
 #include "brief/archive/archive.h"
 

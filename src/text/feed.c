@@ -16,9 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gmime/gmime.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "xml_lib.h"
 
 /* Where an item's bytes start and end. */
 struct range {
@@ -427,7 +425,8 @@ int feed_extract(const char *bytes, size_t len, const char *name,
 
 	*parts = NULL;
 	*n = 0;
-	mailtext_init();
+	if (mailtext_init(name, e) != 0 || xml_lib_load(name, e) != 0)
+		return -1;
 	doc = parse(bytes, len, name, e);
 	if (doc == NULL)
 		return -1;

@@ -6,8 +6,7 @@
 
 #include <stddef.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include "xml_lib.h"
 
 #include "brief/base/util.h"
 #include "brief/text/html.h"

@@ -8,8 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/encoding.h>
-#include <libxml/xmlerror.h>
 
 #include "brief/base/utf8.h"
 
@@ -206,6 +204,8 @@ htmlDocPtr html_parse(const char *bytes, size_t len, const char *name,
 	htmlDocPtr doc;
 	const char *cs;
 
+	if (xml_lib_load(name, e) != 0)
+		return NULL;
 	if (len > INT_MAX) {
 		err_set(e, "%s: too large", name);
 		return NULL;

@@ -10,15 +10,13 @@
  * title and the headline, Date the date, From (its name, else its
  * address) the source.
  *
- * GMime is initialised by mail_extract itself (mailtext_init), once, on
- * its first call; nobody shuts it down: its one-time tables stay
+ * GMime is loaded and initialised by mail_extract itself (mailtext_init),
+ * once, on its first call; nobody shuts it down: its one-time tables stay
  * reachable until the process ends. */
 #include "mail_priv.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include <gmime/gmime.h>
 
 #include "brief/base/utf8.h"
 
@@ -370,9 +368,10 @@ int mail_extract(const char *bytes, size_t len, const char *name,
 	char *m;
 	int mbox;
 
-	mailtext_init();
 	*parts = NULL;
 	*n = 0;
+	if (mailtext_init(name, e) != 0)
+		return -1;
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		at = 3;
 	mbox = from_line(bytes + at, line_len(bytes + at, len - at));

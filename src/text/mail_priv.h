@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include <glib.h>
+#include "gmime_lib.h"
 
 #include "brief/text/formats.h"
 #include "brief/text/html.h"
@@ -28,9 +28,10 @@ int mailtext_html(struct xdoc *d, const char *html, size_t len,
 		  const char *name, const struct extract_rules *rules,
 		  struct err *e);
 
-/* Initialise GMime, once for the process (thread-safe); mail_extract
- * and feed_extract call it before they use GMime.  Never shut down. */
-void mailtext_init(void);
+/* Load and initialise GMime, once for the process (thread-safe);
+ * mail_extract and feed_extract call it before they use GMime.  Never
+ * shut down.  0, or -1 with e set (for the file name). */
+int mailtext_init(const char *name, struct err *e);
 
 /* A fresh copy of s (n bytes) with invalid UTF-8 as U+FFFD, control
  * characters and runs of white space as one space, trimmed; NULL when

@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gmime/gmime.h>
-
 #include "brief/base/utf8.h"
 #include "html_rules.h"
 
@@ -20,18 +18,9 @@
  * (the default max_length of data/article.yaml's boilerplate). */
 #define PHRASE_MAX_BYTES 400
 
-static gpointer init_once(gpointer unused)
+int mailtext_init(const char *name, struct err *e)
 {
-	(void)unused;
-	g_mime_init();
-	return NULL;
-}
-
-void mailtext_init(void)
-{
-	static GOnce once = G_ONCE_INIT;
-
-	g_once(&once, init_once, NULL);
+	return gmime_lib_load(name, e);
 }
 
 char *mailtext_clean(const char *s, size_t n)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlreader.h>
+#include "xml_lib.h"
 
 #include "brief/base/util.h"
 
@@ -198,7 +198,7 @@ int pdf_doc_read(const char *xml, size_t len, struct pdf_doc *d)
 	int rc;
 
 	memset(d, 0, sizeof *d);
-	if (len > (size_t)0x7fffffff)
+	if (len > (size_t)0x7fffffff || xml_lib_load(NULL, NULL) != 0)
 		return -1;
 	g.d = d;
 	r = xmlReaderForMemory(xml, (int)len, NULL, "UTF-8",

@@ -2,25 +2,37 @@
 #include "brief/ui/reopen.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "brief/base/buf.h"
 #include "brief/base/fileio.h"
 #include "brief/base/fileread.h"
+#include "brief/base/hash.h"
 #include "brief/ui/reader.h"
 
 /* Articles remembered (the most recent). */
 #define REOPEN_MAX 1000
 
+/* The bytes at each end of a file that its quick id covers. */
+#define QUICK_END (64u << 10)
+/* A record without a quick id (written by an older brief) is matched by
+ * content id only up to this size: a larger file is not hashed whole
+ * before its first screen. */
+#define OLD_ID_MAX (1ll << 20)
+
 /* One line of the file: id, size, mtime, top, selection start and end
  * (0 0: none), the id shown beside it in pane B (or -), the focused pane,
- * when, path (the rest of the line). */
+ * when, path (the rest of the line).  An id is the article's content id,
+ * then ':' and its quick id (see quick_id) when the record has one. */
 struct rec {
 	char id[80], beside[80];
+	char quick[17], beside_quick[17];
 	long long size, mtime, when;
 	unsigned long long top, sel_s, sel_e;
 	int focus;
@@ -43,6 +55,19 @@ static void recs_free(struct recs *r)
 	r->n = 0;
 }
 
+/* Split "ID:QUICK" in place: id keeps ID, quick gets QUICK (or ""). */
+static void split_id(char *id, char quick[17])
+{
+	char *colon = strchr(id, ':');
+
+	quick[0] = '\0';
+	if (colon == NULL)
+		return;
+	*colon = '\0';
+	if (strlen(colon + 1) == 16)
+		memcpy(quick, colon + 1, 17);
+}
+
 static void parse(struct recs *r, char *text)
 {
 	char *line = text, *next;
@@ -60,6 +85,8 @@ static void parse(struct recs *r, char *text)
 			   x.beside, &x.focus, &x.when, &at) < 9 || at == 0 ||
 		    x.sel_s > x.sel_e)
 			continue; /* not ours: skipped, never trusted */
+		split_id(x.id, x.quick);
+		split_id(x.beside, x.beside_quick);
 		x.path = xstrdup(line + at);
 		r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
 		r->v[r->n++] = x;
@@ -90,13 +117,58 @@ static int stat_of(const char *path, long long *size, long long *mtime)
 	return 0;
 }
 
-/* The record of doc d: by path, size and time; else by content id when a
- * record has its size.  NULL when none. */
+/* The quick id of the file at path of size bytes: the hash of its size
+ * and of its first and last QUICK_END bytes (the whole file when it is
+ * no longer), read without reading the rest, so a large file is found
+ * again without hashing all of it.  0 with out set, or -1. */
+static int quick_id(const char *path, long long size, char out[17])
+{
+	size_t head = size < (long long)QUICK_END ? (size_t)size : QUICK_END;
+	size_t tail = size - (long long)head < (long long)QUICK_END
+			      ? (size_t)(size - (long long)head)
+			      : QUICK_END;
+	char *b = xmalloc(32 + head + tail);
+	int n = snprintf(b, 32, "%lld\n", size), fd, rc = -1;
+
+	fd = strcmp(path, "-") == 0 ? -1 : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 &&
+	    pread(fd, b + n, head, 0) == (ssize_t)head &&
+	    pread(fd, b + n + head, tail, (off_t)(size - (long long)tail)) ==
+		    (ssize_t)tail) {
+		hash_hex(hash_bytes(b, (size_t)n + head + tail), out);
+		rc = 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	free(b);
+	return rc;
+}
+
+/* Is the record's article (id, quick) doc d's?  By the quick id when the
+ * record has one, else by the content id (up to OLD_ID_MAX bytes).  q
+ * holds d's quick id once known ("" before). */
+static int same_article(const char *id, const char *quick,
+			const struct doc *d, char q[17])
+{
+	long long size, mtime;
+
+	if (stat_of(d->a->path, &size, &mtime) != 0)
+		return 0;
+	if (quick[0] == '\0')
+		return size <= OLD_ID_MAX && strcmp(id, article_id(d->a)) == 0;
+	if (q[0] == '\0' && quick_id(d->a->path, size, q) != 0)
+		return 0;
+	return strcmp(q, quick) == 0;
+}
+
+/* The record of doc d: by path, size and time; else by its quick id (or
+ * content id) when a record has its size.  NULL when none. */
 static const struct rec *find(const struct recs *r, const struct doc *d)
 {
 	long long size, mtime;
 	size_t i;
 	int same_size = 0;
+	char q[17] = "";
 
 	if (stat_of(d->a->path, &size, &mtime) != 0)
 		return NULL;
@@ -113,18 +185,21 @@ static const struct rec *find(const struct recs *r, const struct doc *d)
 		return NULL;
 	for (i = r->n; i-- > 0;)
 		if (r->v[i].size == size &&
-		    strcmp(r->v[i].id, article_id(d->a)) == 0)
+		    same_article(r->v[i].id, r->v[i].quick, d, q))
 			return &r->v[i];
 	return NULL;
 }
 
-static long doc_by_id(struct ui *u, const char *id)
+static long doc_by_id(struct ui *u, const char *id, const char *quick)
 {
 	size_t i;
 
-	for (i = 0; i < u->ndocs; i++)
-		if (strcmp(article_id(u->docs[i]->a), id) == 0)
+	for (i = 0; i < u->ndocs; i++) {
+		char q[17] = "";
+
+		if (same_article(id, quick, u->docs[i], q))
 			return (long)i;
+	}
 	return -1;
 }
 
@@ -182,7 +257,7 @@ void reopen_restore(struct ui *u, const char *path)
 	/* the panes as they were, when the first article leads again */
 	x = find(&r, u->docs[0]);
 	if (x && u->ndocs > 1 && strcmp(x->beside, "-") != 0) {
-		long b = doc_by_id(u, x->beside);
+		long b = doc_by_id(u, x->beside, x->beside_quick);
 
 		if (b > 0)
 			u->lay.shown[1] = (size_t)b;
@@ -204,9 +279,10 @@ static void write_rec(struct buf *b, const struct rec *x)
 {
 	const char *p;
 
-	buf_printf(b, "%s %lld %lld %llu %llu %llu %s %d %lld ", x->id, x->size,
-		   x->mtime, x->top, x->sel_s, x->sel_e, x->beside, x->focus,
-		   x->when);
+	buf_printf(b, "%s%s%s %lld %lld %llu %llu %llu %s%s%s %d %lld ", x->id,
+		   x->quick[0] ? ":" : "", x->quick, x->size, x->mtime, x->top,
+		   x->sel_s, x->sel_e, x->beside, x->beside_quick[0] ? ":" : "",
+		   x->beside_quick, x->focus, x->when);
 	for (p = x->path; *p; p++)
 		buf_addc(b, *p == '\n' ? '?' : *p);
 	buf_addc(b, '\n');
@@ -230,10 +306,21 @@ int reopen_save(struct ui *u, const char *path, struct err *e)
 		    stat_of(d->a->path, &x->size, &x->mtime) != 0)
 			continue;
 		snprintf(x->id, sizeof x->id, "%s", article_id(d->a));
-		snprintf(x->beside, sizeof x->beside, "%s",
-			 p == 0 && u->ndocs > 1 && u->lay.shown[1] != di
-				 ? article_id(u->docs[u->lay.shown[1]]->a)
-				 : "-");
+		if (quick_id(d->a->path, x->size, x->quick) != 0)
+			x->quick[0] = '\0';
+		x->beside_quick[0] = '\0';
+		if (p == 0 && u->ndocs > 1 && u->lay.shown[1] != di) {
+			struct doc *o = u->docs[u->lay.shown[1]];
+			long long osize, omtime;
+
+			snprintf(x->beside, sizeof x->beside, "%s",
+				 article_id(o->a));
+			if (stat_of(o->a->path, &osize, &omtime) != 0 ||
+			    quick_id(o->a->path, osize, x->beside_quick) != 0)
+				x->beside_quick[0] = '\0';
+		} else {
+			snprintf(x->beside, sizeof x->beside, "-");
+		}
 		x->top = doc_top_offset(d);
 		x->sel_s = u->sel.on && u->sel.doc == di ? u->sel.start : 0;
 		x->sel_e = u->sel.on && u->sel.doc == di ? u->sel.end : 0;

@@ -90,6 +90,26 @@ static void handle_key(struct ui *u, int key, int fn)
 	actions_run(u, a);
 }
 
+/* Articles above this many bytes in all get their notes placed just
+ * after the first screen is drawn, before any key: placing them reads
+ * each article whole (its content id, the quotes searched). */
+#define PLACE_LATER_BYTES (1u << 20)
+
+/* Place the notes now, or mark them to be placed after the first draw
+ * when there are notes and the articles are large. */
+static void place_or_later(struct ui *u)
+{
+	size_t i, n, bytes = 0;
+
+	(void)notes_all(u->ns, &n);
+	for (i = 0; i < u->ndocs; i++)
+		bytes += u->docs[i]->a->len;
+	if (n > 0 && bytes > PLACE_LATER_BYTES)
+		u->places_later = 1;
+	else
+		reader_place_notes(u);
+}
+
 /* The reader's state over the loaded articles; -1 with e set. */
 static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 		   const struct article_rules *rules, struct notes *ns,
@@ -151,7 +171,7 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 	u->lay.shown[1] = u->ndocs > 1 ? 1 : 0;
 	u->places = xcalloc(u->ndocs, sizeof *u->places);
 	u->nplaces = xcalloc(u->ndocs, sizeof *u->nplaces);
-	reader_place_notes(u);
+	place_or_later(u);
 	if (u->cfg.set.num[SET_reopen] && !o->fresh) {
 		char *pp = xdg_path("state", "places");
 
@@ -277,6 +297,11 @@ static void archive_add_next(struct ui *u)
 static void loop(struct ui *u)
 {
 	reader_draw(u);
+	if (u->places_later) {
+		reader_place_notes(u);
+		u->places_later = 0;
+		reader_draw(u);
+	}
 	while (!u->q.quit && !term_signal()) {
 		int adding = u->xref_ready && u->cfg.set.num[SET_archive_add] &&
 			     u->archive_added < u->ndocs;

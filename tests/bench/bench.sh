@@ -10,8 +10,13 @@ OUT=bench
 MB=${BENCH_MB:-100}
 RUNS=${BENCH_RUNS:-3}
 mkdir -p "$OUT"
-# brief's engine cache in the bench folder, not the user's
-export XDG_CACHE_HOME="$PWD/$OUT/cache"
+# brief's engine cache, config, notes and reading positions in the bench
+# folder, not the user's: the user's places file may hold a record of a
+# file of the corpus's size (found by content), the user's notes are
+# placed in every article, a config may change what is drawn
+export XDG_CACHE_HOME="$PWD/$OUT/cache" XDG_CONFIG_HOME="$PWD/$OUT/config" \
+	XDG_DATA_HOME="$PWD/$OUT/data" XDG_STATE_HOME="$PWD/$OUT/state"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME"
 PT=build/tools/ptytime
 SOCK="brief-bench-$$"
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null' EXIT

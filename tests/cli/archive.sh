@@ -302,12 +302,32 @@ assert len(v["cooccurring"]) > 0
 
 }
 
+# libpq is loaded when a PostgreSQL archive is opened, not at start-up
+# (its TLS, Kerberos and LDAP libraries cost milliseconds there)
+LD_DEBUG=files "$BRIEF" --dump articles/000_b6812c9593b6cfb0.txt \
+	>"$TMP/out" 2>"$TMP/ld"
+if ! grep -q 'file=libncursesw' "$TMP/ld"; then
+	not_ok "start-up: the loader's list is there" "$(head -5 "$TMP/ld")"
+elif grep -q 'file=libpq' "$TMP/ld"; then
+	not_ok "start-up: libpq is not loaded" "$(grep 'file=libpq' "$TMP/ld")"
+else
+	ok "start-up: libpq is not loaded"
+fi
+
 BACKEND=sqlite
 suite
 BACKEND=postgresql
 if pg_start; then
 	trap 'pg_stop; cleanup' EXIT
 	suite
+	LD_DEBUG=files "$BRIEF" --archive "$DB" --search Kim >"$TMP/out" \
+		2>"$TMP/ld"
+	if grep -q 'file=libpq' "$TMP/ld" && grep -q 'Kim' "$TMP/out"; then
+		ok "postgresql: libpq is loaded for the archive, which answers"
+	else
+		not_ok "postgresql: libpq is loaded for the archive, which answers" \
+			"$(grep 'file=libpq' "$TMP/ld")" "$(head -3 "$TMP/out")"
+	fi
 	pg_stop
 	trap cleanup EXIT
 elif [ -n "${P}G_SKIP" ]; then

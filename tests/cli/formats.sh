@@ -183,4 +183,51 @@ gate
 expect_out "marks name the item" "tests/fixtures/feed/news.rss#1"
 ungate
 
+# the format libraries are loaded when a file needs them, not at
+# start-up: plain text loads neither libxml2 nor GMime (nor libpq), a web
+# page loads libxml2, an e-mail GMime (LD_DEBUG=files: the loader's list)
+loaded() { # NAME FILE: a line "yes NAME" per library of the list loaded
+	for l in libxml2 libgmime libpq; do
+		grep -q "file=$l" "$TMP/ld" && echo "yes $l"
+	done
+	grep -q 'file=libncursesw' "$TMP/ld" || echo "no loader list"
+}
+LD_DEBUG=files "$BRIEF" --dump articles/000_b6812c9593b6cfb0.txt \
+	>"$TMP/out" 2>"$TMP/ld"
+expect_eq "plain text: no format library loaded" \
+	"$(grep -c "format: 'text'" "$TMP/out") $(loaded)" "1 "
+LD_DEBUG=files "$BRIEF" --dump "$K" >"$TMP/out" 2>"$TMP/ld"
+expect_eq "a web page: libxml2 loaded, not GMime" \
+	"$(grep -c "format: 'html'" "$TMP/out") $(loaded | tr '\n' ' ')" \
+	"1 yes libxml2 "
+LD_DEBUG=files "$BRIEF" --dump tests/fixtures/mail/reply.eml \
+	>"$TMP/out" 2>"$TMP/ld"
+expect_eq "an e-mail: GMime loaded" \
+	"$(grep -c "format: 'email'" "$TMP/out") $(loaded | grep -c libgmime)" "1 1"
+
+# a format library that cannot be loaded: that file's error, exit 2
+# (a file that is no library, first on the loader's path)
+mkdir -p "$TMP/badlib"
+printf 'not a library\n' >"$TMP/badlib/libxml2.so.2"
+printf 'not a library\n' >"$TMP/badlib/libgmime-3.0.so.0"
+LD_LIBRARY_PATH="$TMP/badlib" "$BRIEF" --dump "$K" >"$TMP/out" 2>"$TMP/err"
+RC=$?
+ERR=$(cat "$TMP/err")
+expect_rc "no libxml2: exit 2" 2
+expect_err "no libxml2: the page and the library named" \
+	"brief: $K: reading web pages, feeds and PDFs needs libxml2.so.2 ("
+LD_LIBRARY_PATH="$TMP/badlib" "$BRIEF" --dump tests/fixtures/mail/reply.eml \
+	>"$TMP/out" 2>"$TMP/err"
+RC=$?
+ERR=$(cat "$TMP/err")
+expect_rc "no GMime: exit 2" 2
+expect_err "no GMime: the mail and the library named" \
+	"brief: tests/fixtures/mail/reply.eml: reading e-mail and feeds needs libgmime-3.0.so.0 ("
+LD_LIBRARY_PATH="$TMP/badlib" "$BRIEF" --dump articles/000_b6812c9593b6cfb0.txt \
+	>"$TMP/out" 2>"$TMP/err"
+RC=$?
+ERR=$(cat "$TMP/err")
+expect_rc "no libxml2 nor GMime: plain text still read" 0
+expect_out "no libxml2 nor GMime: its text" "North Korean leader Kim Jong Un"
+
 finish

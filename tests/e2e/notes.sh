@@ -254,4 +254,20 @@ quit_lost "unwritable path: quit asks, Q quits anyway"
 gate
 expect_eq "unwritable path: nothing written" "$(wc -c <"$TMP/plain" | tr -d ' ')" 0
 ungate
+# a note on a large article (over 1 MiB: placed just after the first
+# screen, before any key): its marker is there, and the note's list has it
+i=0
+while [ $i -lt 400 ]; do cat articles/000_b6812c9593b6cfb0.txt; echo; i=$((i + 1)); done \
+	>"$TMP/large.txt"
+"$BRIEF" --notes "$TMP/large-notes.yaml" --add-note "on the large one" \
+	--at "North Korean leader" "$TMP/large.txt" >"$TMP/large-id" 2>&1
+expect_eq "the large article's note added" "$(grep -c . "$TMP/large-id")" 1
+start 160 45 --notes "$TMP/large-notes.yaml" "$TMP/large.txt"
+check "the large article open" "North Korean leader Kim Jong Un has recently"
+check_line "the large article: the note's marker" "^✎ North Korean leader"
+keys A
+check "the large article: A lists the note" "on the large one"
+keys Escape
+quit_ok "quit the large article"
+
 finish

@@ -130,6 +130,7 @@ struct ui {
 	struct notes *ns;
 	struct note_place **places; /* per doc, sorted by start */
 	size_t *nplaces;
+	int places_later; /* placed after the first draw (large articles) */
 
 	/* what is shown */
 	struct layout lay;

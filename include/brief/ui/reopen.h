@@ -2,7 +2,10 @@
  * selection, and which articles the panes showed -- kept per article id in
  * $XDG_STATE_HOME/brief/places (a setting, `reopen`; --fresh skips it
  * once).  An article is found again by its path, size and modification
- * time without reading it, else by its content id. */
+ * time without reading it, else by its quick id (its size and the bytes
+ * at its two ends, so a large file is not read whole before the first
+ * screen), or by its content id in a record written without one (a file
+ * of at most 1 MiB). */
 #ifndef BRIEF_REOPEN_H
 #define BRIEF_REOPEN_H
 
