@@ -579,6 +579,19 @@ static const struct fa_pair pairs[] = {
 	 "Attacks fell by 40 percent last year.", "40", 1, 1},
 	{"Nearly a fifth of the oil passes the strait.", "Nearly a fifth",
 	 "About 19 percent of the oil passes the strait.", "About 19", 1, 0},
+	/* armed men by their deed: pirates, attackers, gunmen are one */
+	{"Eight pirates boarded the tanker.", "Eight",
+	 "Seven gunmen boarded the tanker.", "Seven", 1, 1},
+	{"Four attackers boarded the tanker.", "Four",
+	 "Four assailants boarded the tanker.", "Four", 1, 0},
+	{"Eight pirates boarded the tanker.", "Eight",
+	 "Seven crew members left the tanker.", "Seven", 0, 0},
+	/* dwellings */
+	{"At least 40 houses were burned.", "At least 40",
+	 "More than three dozen homes were burned.", "More than three dozen",
+	 1, 0},
+	{"At least 40 houses were burned.", "At least 40",
+	 "About 20 homes were burned.", "About 20", 1, 1},
 	/* a span after "for" lasted, whatever follows it */
 	{"The gunmen stayed on board for three hours before leaving.",
 	 "three hours", "The gunmen spent 180 minutes on board.", "180", 1,
