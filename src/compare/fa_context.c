@@ -2,6 +2,7 @@
  * the nearest event, a running total. */
 #include "fa_priv.h"
 
+#include <ctype.h>
 #include <string.h>
 
 
@@ -106,4 +107,16 @@ int fa_point_in_time(const struct figrules_align *r, const char *s,
 		end++;
 	return end < len && trie_word_start(s, end, len) &&
 	       trie_match(r->relative, s, len, end, &v) != 0;
+}
+
+int fa_lasting(const struct figrules_align *r, const char *s, size_t at)
+{
+	size_t we = at, ws;
+	uint32_t v;
+
+	while (we > 0 && (s[we - 1] == ' ' || s[we - 1] == '\n'))
+		we--;
+	for (ws = we; ws > 0 && isalpha((unsigned char)s[ws - 1]); ws--)
+		;
+	return ws < we && trie_match(r->lasting, s, we, ws, &v) == we;
 }

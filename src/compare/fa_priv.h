@@ -32,6 +32,7 @@ struct figrules_align {
 	size_t nev;
 	struct trie *totals;     /* "since", "to date": a running total */
 	struct trie *relative;   /* "after", "ago": a span to a point */
+	struct trie *lasting;    /* "for", "spent": a span that lasted */
 	char **breaks;           /* what ends a clause ("; ", ", and ") */
 	size_t nbreaks;
 	int kin[FA_MAX_EVENTS];  /* an event class's first kin, or -1 */
@@ -56,6 +57,11 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *f,
  * how long something lasted (fa_context.c)? */
 int fa_point_in_time(const struct figrules_align *r, const char *s,
 		     size_t len, size_t end);
+
+/* Is the word right before offset at of s one of r->lasting ("for
+ * three hours", "spent 180 minutes"): a span that lasted, whatever
+ * follows it (fa_context.c)? */
+int fa_lasting(const struct figrules_align *r, const char *s, size_t at);
 
 /* Pair the figures of one group one to one by value and context, where
  * a report gives several different figures of the thing; the figures of

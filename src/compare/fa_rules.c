@@ -24,6 +24,7 @@ void figalign_rules_free(struct figrules_align *r)
 	trie_free(r->events);
 	trie_free(r->totals);
 	trie_free(r->relative);
+	trie_free(r->lasting);
 	for (i = 0; i < r->nbreaks; i++)
 		free(r->breaks[i]);
 	free(r->breaks);
@@ -320,6 +321,7 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	r->events = trie_new();
 	r->totals = trie_new();
 	r->relative = trie_new();
+	r->lasting = trie_new();
 	root = yamlio_parse_file(p, &ok, e);
 	if (!ok)
 		goto fail;
@@ -340,6 +342,8 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 			  1, 0, e) < 0 ||
 	    wordlist_load(r->relative, p, ynode_get(root, "relative"),
 			  "relative", 1, 0, e) < 0 ||
+	    wordlist_load(r->lasting, p, ynode_get(root, "lasting"),
+			  "lasting", 1, 0, e) < 0 ||
 	    load_breaks(r, p, ynode_get(root, "clause_breaks"), e) < 0 ||
 	    load_kin(r, p, ynode_get(root, "kin"), e) < 0 ||
 	    load_currencies(r, p, ynode_get(root, "currencies"), e) < 0)

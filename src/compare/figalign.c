@@ -222,7 +222,7 @@ static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 		if (!fa_meaning_of(r, buf, f->f, &f->mean, 1))
 			fa_meaning_of(r, f->counts, f->f, &f->mean, 0);
 		if (f->mean.unit && f->f->kind == FIG_COUNT && f->sent &&
-		    f->phrase >= f->sent &&
+		    f->phrase >= f->sent && !fa_lasting(r, f->sent, f->at) &&
 		    fa_point_in_time(r, f->sent, f->sent_len,
 				     (size_t)(f->phrase - f->sent) +
 					     f->phrase_len))

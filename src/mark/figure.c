@@ -653,17 +653,24 @@ static int after_part_word(const struct figrules *r, const char *t, size_t p)
 	       trie_match(r->part_words, t, we, ws, &v) == we;
 }
 
-/* A fraction in words before "of": "a third of the budget", "two-thirds
- * of the troops" (not "a third straight day", nor "the first half of the
- * year"). */
+/* A fraction in words before "of" ("a third of the budget", "two-thirds
+ * of the troops") or after a qualifier ("fell by about two thirds",
+ * "more than half"): a share (not "a third straight day", nor "the first
+ * half of the year", nor "nearly half a million"). */
 static int share_of(const struct figrules *r, const char *t, size_t len,
 		    const struct reading *rd)
 {
 	size_t g = after_gap(t, len, rd->q);
 
-	return !rd->n.digits && rd->n.value > 0 && rd->n.value < 1 && g &&
-	       of_at(t, len, g) &&
-	       !after_part_word(r, t, rd->p);
+	if (rd->n.digits || rd->n.value <= 0 || rd->n.value >= 1 ||
+	    after_part_word(r, t, rd->p))
+		return 0;
+	if (g && of_at(t, len, g))
+		return 1;
+	return rd->qual != NULL &&
+	       !(g && g + 2 <= len && t[g] == 'a' &&
+		 (t[g + 1] == ' ' || (t[g + 1] == 'n' && g + 2 < len &&
+				      t[g + 2] == ' ')));
 }
 
 /* The end of a possessive word read to e ("country's", "Faso’s"), or

@@ -572,6 +572,35 @@ static const struct fa_pair pairs[] = {
 	{"On December 19, 44 countries condemned the attacks.", "44",
 	 "On December 19, 44 nations condemned the attacks. Today 13 "
 	 "countries condemned them again.", "44", 1, 0},
+	/* a fraction in words after a qualifier is a share */
+	{"Attacks fell by about two thirds last year.", "about two thirds",
+	 "Attacks fell by 67 percent last year.", "67", 1, 0},
+	{"Attacks fell by about two thirds last year.", "about two thirds",
+	 "Attacks fell by 40 percent last year.", "40", 1, 1},
+	{"Nearly a fifth of the oil passes the strait.", "Nearly a fifth",
+	 "About 19 percent of the oil passes the strait.", "About 19", 1, 0},
+	/* armed men by their deed: pirates, attackers, gunmen are one */
+	{"Eight pirates boarded the tanker.", "Eight",
+	 "Seven gunmen boarded the tanker.", "Seven", 1, 1},
+	{"Four attackers boarded the tanker.", "Four",
+	 "Four assailants boarded the tanker.", "Four", 1, 0},
+	{"Eight pirates boarded the tanker.", "Eight",
+	 "Seven crew members left the tanker.", "Seven", 0, 0},
+	/* dwellings */
+	{"At least 40 houses were burned.", "At least 40",
+	 "More than three dozen homes were burned.", "More than three dozen",
+	 1, 0},
+	{"At least 40 houses were burned.", "At least 40",
+	 "About 20 homes were burned.", "About 20", 1, 1},
+	/* a span after "for" lasted, whatever follows it */
+	{"The gunmen stayed on board for three hours before leaving.",
+	 "three hours", "The gunmen spent 180 minutes on board.", "180", 1,
+	 0},
+	{"The gunmen stayed on board for three hours before leaving.",
+	 "three hours", "The gunmen spent 240 minutes on board.", "240", 1,
+	 1},
+	{"The gunmen left three hours before dawn.", "three hours",
+	 "The gunmen spent 180 minutes on board.", "180", 0, 0},
 	/* different things */
 	{"Russia sent 10,000 troops.", "10,000",
 	 "The war killed 300 people.", "300", 0, 0},
