@@ -20,6 +20,10 @@ struct quoterules {
 	struct trie *subjects;   /* subject_words: "it", "who" */
 	struct trie *stops;      /* name_stops: never part of a name */
 	struct trie *titles;     /* name_titles: no part of a name */
+	struct trie *connectors; /* name_connectors: "of" inside a name */
+	struct trie *speech_nouns; /* "reaction", "words": what one says */
+	struct trie *links;      /* speech_links: "was", "quote" */
+	struct trie *generic;    /* generic_bodies: "agency", "group" */
 };
 
 /* Is t[i] the UTF-8 punctuation U+20xx whose last byte is c3 (0x9C:

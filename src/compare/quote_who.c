@@ -247,6 +247,9 @@ static int shape_run(const struct ctx *c, size_t s, size_t e, struct who *w)
 	if (from >= e)
 		return 0;
 	for (p = from; p < e; p = name_word_end(t, p, e) + 1) {
+		if (p > from && !upper_at(t, p, e) &&
+		    qw_word_in(r->connectors, t, p, e))
+			continue; /* "Bank of the Northern Isles" */
 		if (!has_lower(t, p, name_word_end(t, p, e)) ||
 		    qw_word_in(r->stops, t, p, e) ||
 		    qw_word_in(r->pronouns, t, p, e))
@@ -278,29 +281,83 @@ static int shape_run(const struct ctx *c, size_t s, size_t e, struct who *w)
 	return 1;
 }
 
+static size_t back_blank(const char *t, size_t lo, size_t p)
+{
+	while (p > lo && (t[p - 1] == ' ' || t[p - 1] == '\n'))
+		p--;
+	return p;
+}
+
+/* Is the word t[ws, we) a capitalised word that may start or go on a
+ * name: no stop, no pronoun? */
+static int name_word(const struct ctx *c, size_t ws, size_t we)
+{
+	const char *t = c->a->text;
+
+	return ws < we && upper_at(t, ws, we) &&
+	       !qw_word_in(c->r->stops, t, ws, we) &&
+	       !qw_word_in(c->r->pronouns, t, ws, we);
+}
+
+/* Does the connector ending at p ("of" in "Ministry of Defence", "of
+ * the" in "Bank of the Isles") join a name's word before it, not a
+ * title ("President of Veldoria")?  At most two connectors. */
+static int joins_name(const struct ctx *c, size_t lo, size_t p)
+{
+	const char *t = c->a->text;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		size_t ws = name_word_start(t, lo, p);
+
+		if (ws == p)
+			return 0;
+		if (qw_word_in(c->r->connectors, t, ws, p)) {
+			p = back_blank(t, lo, ws);
+			if (p == ws)
+				return 0;
+			continue;
+		}
+		return name_word(c, ws, p) &&
+		       !qw_word_in(c->r->titles, t, ws, p);
+	}
+	return 0;
+}
+
 int qw_name_before(const struct ctx *c, size_t lo, size_t v, struct who *w)
 {
 	const char *t = c->a->text;
-	size_t p = v, e, s, words = 0;
+	size_t p = back_blank(t, lo, v), e, s, words = 0;
+	int apposition = 0;
 
-	while (p > lo && (t[p - 1] == ' ' || t[p - 1] == '\n'))
-		p--;
+	/* "the owner, Halvik Trading, said" */
+	if (p > lo && t[p - 1] == ',') {
+		apposition = 1;
+		p = back_blank(t, lo, p - 1);
+	}
 	e = s = p;
 	while (p > lo && words < NAME_WORDS) {
 		size_t ws = name_word_start(t, lo, p);
 
-		if (ws == p || !upper_at(t, ws, p) ||
-		    qw_word_in(c->r->stops, t, ws, p) ||
-		    qw_word_in(c->r->pronouns, t, ws, p))
+		if (ws == p)
 			break;
-		s = ws;
+		if (!name_word(c, ws, p) &&
+		    (words == 0 || !qw_word_in(c->r->connectors, t, ws, p) ||
+		     !joins_name(c, lo, back_blank(t, lo, ws))))
+			break;
+		if (name_word(c, ws, p))
+			s = ws;
 		words++;
 		if (ws < lo + 2 || (t[ws - 1] != ' ' && t[ws - 1] != '\n') ||
 		    !trie_word_at(t, ws, ws - 2))
 			break;
 		p = ws - 1;
 	}
-	return words > 0 && shape_run(c, s, e, w);
+	if (words == 0 ||
+	    (apposition && (back_blank(t, lo, s) == lo ||
+			    t[back_blank(t, lo, s) - 1] != ',')))
+		return 0;
+	return shape_run(c, s, e, w);
 }
 
 int qw_name_after(const struct ctx *c, size_t p, size_t e, struct who *w)
@@ -473,16 +530,94 @@ static const struct mention *refers_to(const struct ctx *c, size_t off,
 	return NULL;
 }
 
+/* The end of the run of capitalised words (connectors inside) that
+ * starts at p, before e: "World Food Programme", "Ministry of National
+ * Defence"; p when none starts there. */
+static size_t cap_run_end(const struct ctx *c, size_t p, size_t e)
+{
+	const char *t = c->a->text;
+	size_t end = p, q = p;
+
+	while (q < e && name_word(c, q, name_word_end(t, q, e))) {
+		size_t k;
+
+		end = name_word_end(t, q, e);
+		for (k = 0, q = end; k < 3 && q + 1 < e && t[q] == ' '; k++) {
+			size_t we = name_word_end(t, q + 1, e);
+
+			q++;
+			if (!qw_word_in(c->r->connectors, t, q, e) ||
+			    upper_at(t, q, e))
+				break;
+			q = we;
+		}
+	}
+	return end;
+}
+
+/* Is t[s, e) followed by an acronym in brackets, "(WFP)"? */
+static int acronym_follows(const char *t, size_t e, size_t n)
+{
+	size_t p = e, k = 0;
+
+	if (p < n && t[p] == ' ')
+		p++;
+	if (p >= n || t[p++] != '(')
+		return 0;
+	while (p < n && ((t[p] >= 'A' && t[p] <= 'Z') || t[p] == '.' ||
+			 t[p] == '-' || t[p] == '&'))
+		p++, k++;
+	return k >= 2 && p < n && t[p] == ')';
+}
+
+/* A body that a definite description's noun t[ns, ne) refers to when no
+ * mark does: the last name by its shape before off, in off's paragraph
+ * or the one before, that holds the noun ("the ministry": the Ministry
+ * of Coastal Affairs) or, for a generic noun, defines an acronym ("the
+ * agency": the Coastal Relief Programme (CRP)).  1 and *w filled, or 0. */
+static int body_by_shape(const struct ctx *c, size_t off, size_t ns,
+			 size_t ne, struct who *w)
+{
+	const struct article *a = c->a;
+	const char *t = a->text;
+	long k = article_section_at(a, off);
+	size_t p = k > 0 ? a->sections[k - 1].start
+		   : k == 0 ? a->sections[0].start : 0;
+	int found = 0;
+
+	while (p < off) {
+		size_t e;
+
+		if (!trie_word_start(t, p, off) ||
+		    (e = cap_run_end(c, p, off)) == p) {
+			p++;
+			continue;
+		}
+		if (holds_word(t + p, e - p, t + ns, ne - ns) ||
+		    (qw_word_in(c->r->generic, t, ns, ne) &&
+		     acronym_follows(t, e, a->len))) {
+			w->mn = NULL;
+			w->s = p;
+			w->e = e;
+			found = 1;
+		}
+		p = e;
+	}
+	return found;
+}
+
 /* The person (first) or the body that a definite description in
  * t[s, e) refers to, named before off; NULL when none fits. */
 static const struct mention *description_refers(const struct ctx *c,
 						size_t off, size_t s,
-						size_t e)
+						size_t e, size_t bn[2])
 {
 	const char *t = c->a->text;
 	const struct mention *person = NULL, *body = NULL;
 	size_t p;
 	int definite = 0;
+
+	bn[0] = bn[1] = 0;
 
 	for (p = s; p < e; p++) {
 		size_t we;
@@ -495,9 +630,12 @@ static const struct mention *description_refers(const struct ctx *c,
 		else if (definite && person == NULL &&
 			 qw_word_in(c->r->nouns, t, p, e))
 			person = refers_to(c, off, p, we, 0);
-		else if (definite && body == NULL &&
-			 qw_word_in(c->r->bodies, t, p, e))
+		else if (definite && body == NULL && bn[1] == 0 &&
+			 qw_word_in(c->r->bodies, t, p, e)) {
 			body = refers_to(c, off, p, we, 1);
+			bn[0] = p;
+			bn[1] = we;
+		}
 	}
 	return person != NULL ? person : body;
 }
@@ -507,7 +645,7 @@ int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 	const char *t = c->a->text;
 	const struct quoterules *r = c->r;
 	struct who w = {NULL, 0, 0};
-	size_t p, words = 0;
+	size_t p, words = 0, bn[2];
 	int noun = 0;
 
 	while (s < e && (t[s] == ' ' || t[s] == ',' || t[s] == '\n'))
@@ -532,12 +670,13 @@ int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 	}
 	if (!noun)
 		return 0;
-	if ((w.mn = description_refers(c, q->start, s, e)) == NULL) {
+	if ((w.mn = description_refers(c, q->start, s, e, bn)) == NULL &&
+	    (bn[1] == 0 || !body_by_shape(c, q->start, bn[0], bn[1], &w))) {
 		w.s = s;
 		w.e = e;
 	}
 	qw_set(c, q, &w);
-	if (w.mn == NULL && q->speaker_text[0] >= 'A' &&
+	if (w.mn == NULL && w.s == s && q->speaker_text[0] >= 'A' &&
 	    q->speaker_text[0] <= 'Z')
 		q->speaker_text[0] = (char)(q->speaker_text[0] - 'A' + 'a');
 	return 1;

@@ -20,11 +20,14 @@ static struct trie **rule_list(struct quoterules *r, size_t k,
 		{"speaker_nouns", 1}, {"speaker_bodies", 1},
 		{"speaker_determiners", 1}, {"speaker_definite", 1},
 		{"subject_words", 1}, {"name_stops", 1}, {"name_titles", 1},
+		{"name_connectors", 0}, {"speech_nouns", 1},
+		{"speech_links", 1}, {"generic_bodies", 1},
 	};
 	struct trie **field[] = {
 		&r->verbs, &r->pronouns, &r->according, &r->nouns,
 		&r->bodies, &r->dets, &r->definite, &r->subjects, &r->stops,
-		&r->titles,
+		&r->titles, &r->connectors, &r->speech_nouns, &r->links,
+		&r->generic,
 	};
 
 	if (k >= sizeof lists / sizeof lists[0])
@@ -155,7 +158,7 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
 	struct who who;
 	size_t b = verb;
 
-	while (b > lo && t[b - 1] == ' ')
+	while (b > lo && (t[b - 1] == ' ' || t[b - 1] == '\n'))
 		b--;
 	while (b > lo && trie_word_at(t, verb, b - 1))
 		b--;
@@ -388,6 +391,88 @@ static int according(const struct ctx *c, struct quote *q, size_t ss,
 	return 0;
 }
 
+/* Back from p (not before lo) over blanks, commas, colons and dashes. */
+static size_t back_over_marks(const char *t, size_t lo, size_t p)
+{
+	for (;;) {
+		if (p > lo && strchr(" \n,:-", t[p - 1]) != NULL)
+			p--;
+		else if (p >= lo + 3 && (qw_is3(t, p - 3, p, 0x93) ||
+					  qw_is3(t, p - 3, p, 0x94)))
+			p -= 3;
+		else
+			return p;
+	}
+}
+
+/* The end of the possessor whose possessive ends at p ("Okafor's",
+ * "Okafor’s", "the ministries'"), or 0 when none does. */
+static size_t possessor_end(const char *t, size_t lo, size_t p)
+{
+	if (p >= lo + 3 && t[p - 1] == 's' && t[p - 2] == '\'')
+		return p - 2;
+	if (p >= lo + 5 && t[p - 1] == 's' && qw_is3(t, p - 4, p - 1, 0x99))
+		return p - 4;
+	if (p >= lo + 2 && t[p - 1] == '\'' && t[p - 2] == 's')
+		return p - 1;
+	if (p >= lo + 4 && qw_is3(t, p - 3, p, 0x99) && t[p - 4] == 's')
+		return p - 3;
+	return 0;
+}
+
+/* No speech verb: a possessive and a speech noun before the opening
+ * mark at qs, in t[ss, qs), with only links and marks between them
+ * ("Okafor's reply was, quote, “…”", "the agency's statement: “…”"):
+ * the possessor, a marked actor or a name by its shape, says it. */
+static int possessive(const struct ctx *c, struct quote *q, size_t ss,
+		      size_t qs)
+{
+	const char *t = c->a->text;
+	size_t p = qs, ws, we, pe, i;
+	struct who who;
+
+	for (i = ss; i < qs; i++)
+		if (trie_word_start(t, i, qs) &&
+		    qw_word_in(c->r->verbs, t, i, qs) &&
+		    qw_has_subject(c, ss, i))
+			return 0; /* a speech verb says whose words they are */
+	/* the opening mark */
+	if (p > ss && t[p - 1] == '"')
+		p--;
+	else if (p >= ss + 3 && qw_is3(t, p - 3, p, 0x9C))
+		p -= 3;
+	for (;;) {
+		we = back_over_marks(t, ss, p);
+		ws = we;
+		while (ws > ss && trie_word_at(t, we, ws - 1))
+			ws--;
+		if (ws == we || !qw_word_in(c->r->links, t, ws, we))
+			break;
+		p = ws;
+	}
+	if (ws == we || !qw_word_in(c->r->speech_nouns, t, ws, we))
+		return 0;
+	p = ws;
+	while (p > ss && (t[p - 1] == ' ' || t[p - 1] == '\n'))
+		p--;
+	if ((pe = possessor_end(t, ss, p)) == 0)
+		return 0;
+	for (i = qw_first_from(c, p); i-- > 0 && c->m->v[i].end > ss;) {
+		const struct mention *mn = &c->m->v[i];
+
+		if (mn->end < pe)
+			break;
+		if (mn->end == pe && qw_is_actor(c, mn)) {
+			set_speaker(c, q, mn);
+			return 1;
+		}
+	}
+	if (!qw_name_before(c, ss, pe, &who))
+		return 0;
+	qw_set(c, q, &who);
+	return 1;
+}
+
 static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 {
 	const struct article *a = c->a;
@@ -403,7 +488,8 @@ static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 	/* a speaker named before "according to", a source described after
 	 * it ("A spokesman called it “…”, according to state media") */
 	if (after(c, q, close_end, se) || before(c, q, ss, q->start, 0) ||
-	    according(c, q, ss, se) || before(c, q, ss, q->start, 1))
+	    according(c, q, ss, se) || before(c, q, ss, q->start, 1) ||
+	    possessive(c, q, ss, q->start))
 		return;
 	q->speaker_text = xstrdup("unattributed");
 }

@@ -367,6 +367,7 @@ int art_head_line(struct loader *l, size_t s, size_t e, int first)
 		    me != e - s || !take_date(l, mr, t + s))
 			continue;
 		take_group(l, mr, s, "place", &l->a->place);
+		take_source(l, mr, s);
 		return 1;
 	}
 	/* the story has begun: a long line, or one that ends a sentence */

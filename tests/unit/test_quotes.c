@@ -294,6 +294,75 @@ static void test_rows(void **state)
 	found_free(&b);
 }
 
+/* No speech verb: the possessor of a speech noun says the words that
+ * follow it ("X's reply was, quote, “…”"); not when other words stand
+ * between, and not against a speech verb. */
+static void test_possessive_speech(void **state)
+{
+	(void)state;
+	one_quote("The fire spread. Mayor Ilse Brandvold's reply was, quote, "
+		  "\"We are doing what we can.\"\n", "Ilse Brandvold");
+	one_quote("The fire spread. Ilse Brandvold’s\nanswer: “We are doing "
+		  "what we can.”\n", "Ilse Brandvold");
+	one_quote("The fire spread. Lloyd Austin's response was simply "
+		  "“No comment.”\n", "Lloyd Austin");
+	/* a quoted phrase after other words is no statement of hers */
+	one_quote("The fire spread. Ilse Brandvold's reply to the “fake news” "
+		  "claim came later.\n", "unattributed");
+	/* a possessive with no speech noun */
+	one_quote("The fire spread. Ilse Brandvold's house was, quote, "
+		  "\"gone in minutes.\"\n", "unattributed");
+	/* a speech verb wins: he speaks of her reply */
+	one_quote("Tomas Lind arrived. He said Ilse Brandvold's reply was "
+		  "“too late to matter.”\n", "Tomas Lind");
+}
+
+/* A name by its shape in an apposition before the speech verb ("the
+ * owner, Halvik Trading, said"), a body's name with "of" in it, and a
+ * pronoun standing for a name in an apposition. */
+static void test_name_apposition(void **state)
+{
+	(void)state;
+	one_quote("The ship sailed. “We follow the law,” the ship's owner, "
+		  "Halvik Trading, said in a statement.\n", "Halvik Trading");
+	one_quote("The ship sailed. “We follow the law,” the Ministry of "
+		  "Coastal Affairs said.\n", "Ministry of Coastal Affairs");
+	one_quote("The ship sailed. “We follow the law,” the Bank of the "
+		  "Northern Isles said.\n", "Bank of the Northern Isles");
+	/* a title before "of" is no part of the name */
+	one_quote("The ship sailed. “We follow the law,” the President of "
+		  "Veldoria said.\n", "Veldoria");
+	/* "he" is the name in the apposition before */
+	one_quote("The mayor of the town, Ansel Koivu, described the raid. He said "
+		  "the raiders “took everything we had”.\n", "Ansel Koivu");
+	/* ... also when a line ends between "He" and "said" */
+	one_quote("The mayor of the town, Ansel Koivu, described the raid. He\n"
+		  "said the raiders “took everything we had”.\n", "Ansel Koivu");
+	/* a comma after a name with no comma before it is no apposition:
+	 * "Halvik" is no speaker of the words */
+	one_quote("The ship sailed. “We follow the law.” For Halvik, said "
+		  "the owner, it was a hard year.\n", "unattributed");
+}
+
+/* "The agency", "the organisation" with no marked body: the body named
+ * before by its shape with an acronym defined, or whose name holds the
+ * noun. */
+static void test_body_by_shape(void **state)
+{
+	(void)state;
+	one_quote("The Coastal Relief Programme (CRP) lost its stores. “We "
+		  "have nothing left,” the agency said.\n",
+		  "Coastal Relief Programme");
+	one_quote("The Harbour Safety Agency lost its stores. “We have nothing "
+		  "left,” the agency said.\n", "Harbour Safety Agency");
+	/* a body with an acronym is not "the army" */
+	one_quote("The Coastal Relief Programme (CRP) lost its stores. “We "
+		  "have nothing left,” the army said.\n", "the army");
+	/* a person named before is no agency */
+	one_quote("Ansel Koivu lost his stores. “We have nothing left,” the "
+		  "agency said.\n", "the agency");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +377,9 @@ int main(void)
 		cmocka_unit_test(test_plural_noun_not_verb),
 		cmocka_unit_test(test_same_statement),
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_possessive_speech),
+		cmocka_unit_test(test_name_apposition),
+		cmocka_unit_test(test_body_by_shape),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -97,6 +97,19 @@ static void test_opening_block(void **state)
 	assert_non_null(a->source);
 	assert_string_equal(a->source, "Harbor Post");
 	article_free(a);
+	/* a date line under the title: a place, the date, a source in
+	 * brackets after it (the source is taken too) */
+	a = text_article(rules, "t.txt", "Floods close the port\nMarsa, 4 May "
+			 "2023 (Delta Wire)\n\nThe port was closed.\n");
+	expect_date(a, "2023-05-04");
+	assert_non_null(a->source);
+	assert_string_equal(a->source, "Delta Wire");
+	article_free(a);
+	/* ... but not a bracket of lower-case words, nor words after it */
+	expect_text("Floods close the port\nMarsa, 4 May 2023 (local time)\n\n"
+		    "The port was closed.\n", NULL, NULL);
+	expect_text("Floods close the port\nMarsa, 4 May 2023 (Delta Wire) and "
+		    "more\n\nThe port was closed.\n", NULL, NULL);
 	/* ... but a bracket that is no source (lower case) gives neither */
 	expect_text("Planes tracked\n\nKODIAK, Alaska, Oct. 2, 2025 (local "
 		    "time) - Two planes flew.\n", NULL, NULL);
@@ -115,6 +128,14 @@ static void test_closing_block(void **state)
 	expect_date(a, "2024-01-12");
 	expect_kinds(a, "hlx");
 	article_free(a);
+	/* a signature led by a dash: a name, a place, the date */
+	expect_text("Talks end\n\nThe talks ended.\n\n- Jane Roe, Geneva, 14 "
+		    "March 2024\n", "2024-03-14", NULL);
+	expect_text("Talks end\n\nThe talks ended.\n\n— Geneva Desk, March 14, "
+		    "2024\n", "2024-03-14", NULL);
+	/* ... not a dashed date-only item of a list the story goes on from */
+	expect_text("Talks end\n\nThe talks ended.\n\n- Jane Roe, Geneva, 14 "
+		    "March 2024\n\nThey will resume.\n", NULL, NULL);
 	/* ... only when no story follows it */
 	expect_text("Talks end\n\nThe talks ended.\n\nGeneva Desk, 14 March "
 		    "2024\n\nThey will resume.\n", NULL, "hlxb");
