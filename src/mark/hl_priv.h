@@ -106,20 +106,33 @@ struct hl_state {
 	size_t nkeys, kslots;
 	/* a worker's state (parallel.c): what base knows (it must not
 	 * change meanwhile), then its own; the keys it asked for and the
-	 * names it was taught are kept when logging */
+	 * names it was taught that base does not know are kept when
+	 * logging */
 	const struct hl_state *base;
 	int logging;
-	uint64_t *reads;
+	const char *text;         /* the article's text: reads in it are
+				   * kept with their place */
+	struct hl_read *reads;
 	size_t nreads, readcap;
 	struct hl_learn *adds;
 	size_t nadds, addcap;
 };
+
+/* A lookup of learnt names: the word's key and where in the article's
+ * text it was, [pos, end) (pos HL_NO_POS when it was not in the text). */
+struct hl_read {
+	uint64_t key;
+	uint32_t pos, end;
+};
+
+#define HL_NO_POS UINT32_MAX
 
 /* A name taught to a state (hl_state_add's arguments). */
 struct hl_learn {
 	const char *s;
 	size_t n;
 	uint32_t entity;
+	int fresh;                /* the state learnt it (not known yet) */
 };
 
 /* Which matchers a word starting with bytes (a, b) may concern: one
@@ -136,8 +149,10 @@ enum {
 };
 
 /* hl_index.c */
-/* May a learnt entry start at a word with this key? */
-int hl_learnt_may(struct hl_state *st, uint64_t key);
+/* May a learnt entry start at the word t[p] (before e) whose key is
+ * key? */
+int hl_learnt_may(struct hl_state *st, const char *t, size_t e, size_t p,
+		  uint64_t key);
 
 /* The longest learnt name at t[p] (its length, 0 when none) and its
  * entity. */
@@ -149,8 +164,9 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 		     const struct article *a, size_t sec,
 		     struct mentions *out);
 
-/* The article learns s[0, n) as a name of entity. */
-void hl_state_add(struct hl_state *st, const char *s, size_t n,
+/* The article learns s[0, n) as a name of entity.  1 when it did, 0
+ * when the name was known already (the first to teach it keeps it). */
+int hl_state_add(struct hl_state *st, const char *s, size_t n,
 		  uint32_t entity);
 
 /* The slot of a word key in the dispatch index. */

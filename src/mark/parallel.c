@@ -87,6 +87,32 @@ static void keyset_add(struct keyset *s, uint64_t k)
 	}
 }
 
+/* What a worker could not see: the names the true state learnt
+ * meanwhile, and those a section the merge did again taught it in vain
+ * or taught afresh; their keys for a quick test first. */
+struct diff {
+	struct keyset keys;
+	struct trie *names;
+};
+
+static void diff_add(struct diff *d, const char *s, size_t n)
+{
+	keyset_add(&d->keys, trie_key(s, n, 0));
+	trie_add(d->names, s, n, 0, 0);
+}
+
+/* Could the names in d have changed what the lookup r found? */
+static int diff_hits(const struct diff *d, const char *text,
+		     const struct hl_read *r)
+{
+	uint32_t v;
+
+	return keyset_has(&d->keys, r->key) &&
+	       (r->pos == HL_NO_POS ||
+		trie_match_in(d->names, text, r->end, r->pos, TRIE_EXACT,
+			      &v) != 0);
+}
+
 static void *chunk_run(void *arg)
 {
 	struct chunk *c = arg;
@@ -127,6 +153,7 @@ static void chunk_open(struct chunk *c, struct highlighter *h,
 	c->st = hl_state_new();
 	c->st->base = st;
 	c->st->logging = 1;
+	c->st->text = a->text;
 	c->out = xcalloc(last - first, sizeof *c->out);
 	c->map = NULL;
 	c->nmap = 0;
@@ -163,7 +190,7 @@ static uint32_t true_id(const struct chunk *c, size_t nbase, uint32_t id)
 
 /* Can the worker's section i (index k in its chunk) be taken as it is? */
 static int section_holds(const struct chunk *c, size_t k, size_t nbase,
-			 const struct keyset *x, struct entities *reg)
+			 const struct diff *x, struct entities *reg)
 {
 	const struct sec_out *o = &c->out[k];
 	size_t r0 = k ? c->out[k - 1].reads_end : 0;
@@ -173,8 +200,8 @@ static int section_holds(const struct chunk *c, size_t k, size_t nbase,
 	size_t i;
 
 	entities_overlay_calls(c->ov, &calls);
-	for (i = r0; x->n && i < o->reads_end; i++)
-		if (keyset_has(x, c->st->reads[i]))
+	for (i = r0; x->keys.n && i < o->reads_end; i++)
+		if (diff_hits(x, c->a->text, &c->st->reads[i]))
 			return 0;
 	for (i = c0; i < o->calls_end; i++) {
 		const struct entity *w = entities_get(c->ov, calls[i].id);
@@ -218,11 +245,18 @@ static int section_holds(const struct chunk *c, size_t k, size_t nbase,
 	return 1;
 }
 
+/* The names the true state learnt from a chunk's sections, for the
+ * chunks after it. */
+struct pending {
+	struct hl_learn *v;
+	size_t n, cap;
+};
+
 /* Take the worker's section k: its entities and names on the true
  * registry and state; the keys it taught into pending. */
 static void section_take(struct chunk *c, size_t k, size_t nbase,
 			 struct entities *reg, struct hl_state *st,
-			 struct keyset *pending)
+			 struct pending *pend)
 {
 	struct sec_out *o = &c->out[k];
 	size_t a0 = k ? c->out[k - 1].adds_end : 0;
@@ -251,8 +285,12 @@ static void section_take(struct chunk *c, size_t k, size_t nbase,
 	for (i = a0; i < o->adds_end; i++) {
 		const struct hl_learn *l = &c->st->adds[i];
 
-		hl_state_add(st, l->s, l->n, true_id(c, nbase, l->entity));
-		keyset_add(pending, trie_key(l->s, l->n, 0));
+		if (hl_state_add(st, l->s, l->n,
+				 true_id(c, nbase, l->entity))) {
+			pend->v = xgrow(pend->v, &pend->cap, pend->n + 1,
+					sizeof *pend->v);
+			pend->v[pend->n++] = *l;
+		}
 	}
 	for (i = 0; i < o->m.n; i++)
 		o->m.v[i].entity = true_id(c, nbase, o->m.v[i].entity);
@@ -261,18 +299,20 @@ static void section_take(struct chunk *c, size_t k, size_t nbase,
 /* Section i again, with the true state; what it and the worker taught
  * into x. */
 static void section_redo(struct highlighter *h, struct hl_state *st,
-			 struct chunk *c, size_t k, struct keyset *x,
+			 struct chunk *c, size_t k, struct diff *x,
 			 struct mentions *m)
 {
 	size_t a0 = k ? c->out[k - 1].adds_end : 0, i;
 
 	for (i = a0; i < c->out[k].adds_end; i++)
-		keyset_add(x, trie_key(c->st->adds[i].s, c->st->adds[i].n, 0));
+		if (c->st->adds[i].fresh)
+			diff_add(x, c->st->adds[i].s, c->st->adds[i].n);
 	st->logging = 1;
 	st->nadds = 0;
 	hl_scan_section(h, st, c->a, c->first + k, m);
 	for (i = 0; i < st->nadds; i++)
-		keyset_add(x, trie_key(st->adds[i].s, st->adds[i].n, 0));
+		if (st->adds[i].fresh)
+			diff_add(x, st->adds[i].s, st->adds[i].n);
 	st->logging = 0;
 	st->nadds = 0;
 	st->nreads = 0;
@@ -283,10 +323,12 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 		       struct chunk *cs, size_t nc, size_t nbase,
 		       hl_emit_fn emit, void *arg)
 {
-	struct keyset x = {0}, pending = {0};
+	struct diff x = {{0}, NULL};
+	struct pending pend = {0};
 	size_t ci, k, i;
 	int rc = 0;
 
+	x.names = trie_new();
 	for (ci = 0; ci < nc && rc == 0; ci++) {
 		struct chunk *c = &cs[ci];
 
@@ -295,8 +337,7 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 			size_t sec = c->first + k;
 
 			if (section_holds(c, k, nbase, &x, h->reg)) {
-				section_take(c, k, nbase, h->reg, st,
-					     &pending);
+				section_take(c, k, nbase, h->reg, st, &pend);
 			} else {
 				mentions_free(m);
 				section_redo(h, st, c, k, &x, m);
@@ -307,15 +348,13 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 			rc = emit(arg, sec, m);
 			mentions_free(m);
 		}
-		for (i = 0; i < pending.slots; i++)
-			if (pending.v[i])
-				keyset_add(&x, pending.v[i]);
-		if (pending.n)
-			memset(pending.v, 0, pending.slots * sizeof *pending.v);
-		pending.n = 0;
+		for (i = 0; i < pend.n; i++)
+			diff_add(&x, pend.v[i].s, pend.v[i].n);
+		pend.n = 0;
 	}
-	free(x.v);
-	free(pending.v);
+	free(x.keys.v);
+	trie_free(x.names);
+	free(pend.v);
 	return rc;
 }
 
