@@ -154,8 +154,7 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	uint32_t v, vl;
 
 	/* an acronym the article defined outranks the lexicon's */
-	if (hl_learnt_may(st, t, e, p, key) &&
-	    (ql = hl_learnt_at(st, t, e, p, &vl)) != 0)
+	if (hl_learnt_may(st, key) && (ql = hl_learnt_at(st, t, e, p, &vl)) != 0)
 		hl_cand_add(h, p, ql, vl, entities_get(h->reg, vl)->cat,
 			 all_caps(t, p, ql) ? PRI_DEFINED : PRI_RULE);
 	q = (m & (PM_ALIAS | PM_ALIAS_FOLDED)) ? hl_alias_at(h, ks, t, e, p, &v)

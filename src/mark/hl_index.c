@@ -23,30 +23,9 @@ static size_t learnt_slot(const struct hl_state *st, uint64_t key)
 	return i;
 }
 
-/* A worker's state keeps the keys it is asked for, and where. */
-static void log_read(struct hl_state *st, const char *t, size_t e, size_t p,
-		     uint64_t key)
+/* May a learnt entry start at a word with this key? */
+int hl_learnt_may(const struct hl_state *st, uint64_t key)
 {
-	struct hl_read r = {key, HL_NO_POS, 0};
-
-	if (t == st->text && e < HL_NO_POS) {
-		r.pos = (uint32_t)p;
-		r.end = (uint32_t)e;
-	}
-	if (st->nreads && r.pos != HL_NO_POS &&
-	    st->reads[st->nreads - 1].pos == r.pos &&
-	    st->reads[st->nreads - 1].end == r.end)
-		return;
-	st->reads = xgrow(st->reads, &st->readcap, st->nreads + 1,
-			  sizeof *st->reads);
-	st->reads[st->nreads++] = r;
-}
-
-int hl_learnt_may(struct hl_state *st, const char *t, size_t e, size_t p,
-		  uint64_t key)
-{
-	if (st->logging)
-		log_read(st, t, e, p, key);
 	return (st->nkeys && st->keys[learnt_slot(st, key)] == key) ||
 	       (st->base && st->base->nkeys &&
 		st->base->keys[learnt_slot(st->base, key)] == key);
@@ -58,8 +37,12 @@ size_t hl_learnt_at(struct hl_state *st, const char *t, size_t e, size_t p,
 	size_t q = 0, q2;
 	uint32_t v2;
 
-	if (st->logging)
-		log_read(st, t, e, p, trie_key(t, e, p));
+	/* a worker keeps the keys of names looked up outside the text */
+	if (st->logging && t != st->text) {
+		st->reads = xgrow(st->reads, &st->readcap, st->nreads + 1,
+				  sizeof *st->reads);
+		st->reads[st->nreads++] = trie_key(t, e, p);
+	}
 	if (st->base)
 		q = trie_match_in(st->base->learnt, t, e, p, TRIE_EXACT, v);
 	if (st->nkeys &&

@@ -105,27 +105,18 @@ struct hl_state {
 				   * asked first at each word */
 	size_t nkeys, kslots;
 	/* a worker's state (parallel.c): what base knows (it must not
-	 * change meanwhile), then its own; the keys it asked for and the
-	 * names it was taught that base does not know are kept when
-	 * logging */
+	 * change meanwhile), then its own; when logging, the names it was
+	 * taught that base does not know are kept */
 	const struct hl_state *base;
 	int logging;
-	const char *text;         /* the article's text: reads in it are
-				   * kept with their place */
-	struct hl_read *reads;
+	const char *text;         /* the article's text: lookups in it are
+				   * found again by the merge; the keys of
+				   * the others are kept */
+	uint64_t *reads;
 	size_t nreads, readcap;
 	struct hl_learn *adds;
 	size_t nadds, addcap;
 };
-
-/* A lookup of learnt names: the word's key and where in the article's
- * text it was, [pos, end) (pos HL_NO_POS when it was not in the text). */
-struct hl_read {
-	uint64_t key;
-	uint32_t pos, end;
-};
-
-#define HL_NO_POS UINT32_MAX
 
 /* A name taught to a state (hl_state_add's arguments). */
 struct hl_learn {
@@ -149,10 +140,8 @@ enum {
 };
 
 /* hl_index.c */
-/* May a learnt entry start at the word t[p] (before e) whose key is
- * key? */
-int hl_learnt_may(struct hl_state *st, const char *t, size_t e, size_t p,
-		  uint64_t key);
+/* May a learnt entry start at a word with this key? */
+int hl_learnt_may(const struct hl_state *st, uint64_t key);
 
 /* The longest learnt name at t[p] (its length, 0 when none) and its
  * entity. */

@@ -2,16 +2,23 @@
  * result byte for byte that of highlight_section in order.
  *
  * A round cuts the next sections into one chunk per worker.  Each worker
- * highlights its chunk with the state and registry as they stood at the
- * round's start (read only for the round) plus what its own chunk taught
- * it, noting the learnt keys each section asked for, the names it taught
- * and the new entities it made.  The merge then takes the sections in
- * order: a section is taken as it is when none of the keys it asked for
- * was taught by anything its worker could not see (keys in the set X) and
- * its new entities are what the registry would have made; its names and
- * entities are then replayed on the true state and registry.  Otherwise
- * the section is done again with the true state.  Memory: one round of
- * chunks (up to CHUNK_MAX of text each) at a time. */
+ * highlights its chunk with a view of the state and registry (read only
+ * for the round) plus what its own chunk taught it, noting the names it
+ * taught, the new entities it made and the keys of the names it looked up
+ * outside the text.  The merge then takes the sections in order: a
+ * section is taken as it is when none of the names its worker could not
+ * see (learnt by the true state meanwhile, or taught by a section done
+ * again) is written in it where a lookup would find it, and its new
+ * entities are what the registry would have made; its names and entities
+ * are then replayed on the true state and registry.  Otherwise the
+ * section is done again with the true state.
+ *
+ * On a large article the workers do not wait for the merge: their view
+ * is a copy one round behind, brought up to date between rounds, and the
+ * names the merge learnt in the round before count among those they could
+ * not see.  Chunks are small (CHUNK_MAX) since what a round learns makes
+ * the next round's sections that write it be done again.  Memory: two
+ * rounds of chunks at a time. */
 #include "brief/mark/parallel.h"
 
 #include <pthread.h>
@@ -25,7 +32,10 @@
 /* A chunk's text: an eighth of the article's share per worker, so that
  * rounds stay many and small, within these bounds. */
 #define CHUNK_MIN (4u << 10)
-#define CHUNK_MAX (1u << 20)
+#define CHUNK_MAX (64u << 10)
+/* From this size on, an article's rounds overlap its merges (the copy of
+ * the registry that takes is small beside the work). */
+#define LAG_MIN (256u << 10)
 
 /* What a worker made of one section. */
 struct sec_out {
@@ -89,28 +99,60 @@ static void keyset_add(struct keyset *s, uint64_t k)
 
 /* What a worker could not see: the names the true state learnt
  * meanwhile, and those a section the merge did again taught it in vain
- * or taught afresh; their keys for a quick test first. */
+ * or taught afresh.  A lookup of learnt names in the text could have
+ * found otherwise only where one of them is written; one outside the
+ * text (a rule's copy) only when its key is theirs. */
 struct diff {
 	struct keyset keys;
-	struct trie *names;
+	struct hl_learn *v;
+	size_t n, cap;
+	uint64_t pair[1024];        /* the names' first two bytes */
+	unsigned char single[256];  /* the first byte of one-byte names */
 };
 
 static void diff_add(struct diff *d, const char *s, size_t n)
 {
+	unsigned b;
+
+	if (n == 0)
+		return;
 	keyset_add(&d->keys, trie_key(s, n, 0));
-	trie_add(d->names, s, n, 0, 0);
+	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+	d->v[d->n].s = s;
+	d->v[d->n++].n = n;
+	if (n == 1) {
+		d->single[(unsigned char)s[0]] = 1;
+		return;
+	}
+	b = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+	d->pair[b >> 6] |= (uint64_t)1 << (b & 63);
 }
 
-/* Could the names in d have changed what the lookup r found? */
-static int diff_hits(const struct diff *d, const char *text,
-		     const struct hl_read *r)
+/* Is one of d's names written in t[s, e)? */
+static int diff_in_text(const struct diff *d, const char *t, size_t s,
+			size_t e)
 {
-	uint32_t v;
+	size_t p, i;
 
-	return keyset_has(&d->keys, r->key) &&
-	       (r->pos == HL_NO_POS ||
-		trie_match_in(d->names, text, r->end, r->pos, TRIE_EXACT,
-			      &v) != 0);
+	for (p = s; p < e; p++) {
+		unsigned char c = (unsigned char)t[p];
+		unsigned b;
+
+		if (d->single[c] && !trie_inside_word(t, e, p + 1))
+			return 1;
+		if (p + 1 == e)
+			break;
+		b = (unsigned)c << 8 | (unsigned char)t[p + 1];
+		if (!(d->pair[b >> 6] >> (b & 63) & 1))
+			continue;
+		/* a lookup finds a name that ends a word (before e) */
+		for (i = 0; i < d->n; i++)
+			if (d->v[i].n <= e - p &&
+			    memcmp(d->v[i].s, t + p, d->v[i].n) == 0 &&
+			    !trie_inside_word(t, e, p + d->v[i].n))
+				return 1;
+	}
+	return 0;
 }
 
 static void *chunk_run(void *arg)
@@ -130,15 +172,15 @@ static void *chunk_run(void *arg)
 	return NULL;
 }
 
-static void chunk_open(struct chunk *c, struct highlighter *h,
-		       struct hl_state *st, const struct article *a,
-		       size_t first, size_t last)
+static void chunk_open(struct chunk *c, const struct highlighter *h,
+		       const struct hl_state *st, const struct entities *reg,
+		       const struct article *a, size_t first, size_t last)
 {
 	c->a = a;
 	c->first = first;
 	c->last = last;
 	c->w = *h;
-	c->ov = entities_overlay_new(h->reg);
+	c->ov = entities_overlay_new(reg);
 	c->w.reg = c->ov;
 	c->w.md = pcre2_match_data_create(16, NULL);
 	if (c->w.md == NULL)
@@ -200,9 +242,15 @@ static int section_holds(const struct chunk *c, size_t k, size_t nbase,
 	size_t i;
 
 	entities_overlay_calls(c->ov, &calls);
-	for (i = r0; x->keys.n && i < o->reads_end; i++)
-		if (diff_hits(x, c->a->text, &c->st->reads[i]))
+	if (x->n) {
+		const struct section *se = &c->a->sections[c->first + k];
+
+		for (i = r0; i < o->reads_end; i++)
+			if (keyset_has(&x->keys, c->st->reads[i]))
+				return 0;
+		if (diff_in_text(x, c->a->text, se->start, se->end))
 			return 0;
+	}
 	for (i = c0; i < o->calls_end; i++) {
 		const struct entity *w = entities_get(c->ov, calls[i].id);
 		uint32_t id = entities_find(reg, w->name, strlen(w->name));
@@ -245,18 +293,28 @@ static int section_holds(const struct chunk *c, size_t k, size_t nbase,
 	return 1;
 }
 
-/* The names the true state learnt from a chunk's sections, for the
- * chunks after it. */
-struct pending {
+/* A list of names taught. */
+struct names {
 	struct hl_learn *v;
 	size_t n, cap;
 };
 
+static void names_add(struct names *l, const char *s, size_t n,
+		      uint32_t entity)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n].s = s;
+	l->v[l->n].n = n;
+	l->v[l->n].entity = entity;
+	l->v[l->n++].fresh = 1;
+}
+
 /* Take the worker's section k: its entities and names on the true
- * registry and state; the keys it taught into pending. */
+ * registry and state; the names the state learnt into pend (for the
+ * chunks after this one) and fresh (for the next round). */
 static void section_take(struct chunk *c, size_t k, size_t nbase,
 			 struct entities *reg, struct hl_state *st,
-			 struct pending *pend)
+			 struct names *pend, struct names *fresh)
 {
 	struct sec_out *o = &c->out[k];
 	size_t a0 = k ? c->out[k - 1].adds_end : 0;
@@ -285,11 +343,11 @@ static void section_take(struct chunk *c, size_t k, size_t nbase,
 	for (i = a0; i < o->adds_end; i++) {
 		const struct hl_learn *l = &c->st->adds[i];
 
-		if (hl_state_add(st, l->s, l->n,
-				 true_id(c, nbase, l->entity))) {
-			pend->v = xgrow(pend->v, &pend->cap, pend->n + 1,
-					sizeof *pend->v);
-			pend->v[pend->n++] = *l;
+		uint32_t id = true_id(c, nbase, l->entity);
+
+		if (hl_state_add(st, l->s, l->n, id)) {
+			names_add(pend, l->s, l->n, id);
+			names_add(fresh, l->s, l->n, id);
 		}
 	}
 	for (i = 0; i < o->m.n; i++)
@@ -297,10 +355,10 @@ static void section_take(struct chunk *c, size_t k, size_t nbase,
 }
 
 /* Section i again, with the true state; what it and the worker taught
- * into x. */
+ * into x, what the state learnt into fresh. */
 static void section_redo(struct highlighter *h, struct hl_state *st,
 			 struct chunk *c, size_t k, struct diff *x,
-			 struct mentions *m)
+			 struct names *fresh, struct mentions *m)
 {
 	size_t a0 = k ? c->out[k - 1].adds_end : 0, i;
 
@@ -311,36 +369,100 @@ static void section_redo(struct highlighter *h, struct hl_state *st,
 	st->nadds = 0;
 	hl_scan_section(h, st, c->a, c->first + k, m);
 	for (i = 0; i < st->nadds; i++)
-		if (st->adds[i].fresh)
+		if (st->adds[i].fresh) {
 			diff_add(x, st->adds[i].s, st->adds[i].n);
+			names_add(fresh, st->adds[i].s, st->adds[i].n,
+				  st->adds[i].entity);
+		}
 	st->logging = 0;
 	st->nadds = 0;
 	st->nreads = 0;
 }
 
-/* Merge one round of chunks in order, calling emit for each section. */
-static int round_merge(struct highlighter *h, struct hl_state *st,
-		       struct chunk *cs, size_t nc, size_t nbase,
-		       hl_emit_fn emit, void *arg)
+/* One round: a chunk of the sections to come per worker. */
+struct round {
+	struct chunk cs[HL_JOBS_MAX];
+	pthread_t th[HL_JOBS_MAX];
+	int started[HL_JOBS_MAX];
+	size_t nc, nbase;
+};
+
+/* Cut the next sections (from *next) into chunks that see st and reg,
+ * and set the workers going. */
+static void round_start(struct round *rd, const struct highlighter *h,
+			const struct hl_state *st, const struct entities *reg,
+			const struct article *a, unsigned jobs,
+			size_t chunk_bytes, size_t *next)
 {
-	struct diff x = {{0}, NULL};
-	struct pending pend = {0};
+	size_t i;
+
+	rd->nbase = entities_count(reg);
+	for (rd->nc = 0; rd->nc < jobs && *next < a->nsections; rd->nc++) {
+		size_t first = *next, bytes = 0;
+
+		while (*next < a->nsections && bytes < chunk_bytes) {
+			bytes += a->sections[*next].end -
+				 a->sections[*next].start + 1;
+			(*next)++;
+		}
+		chunk_open(&rd->cs[rd->nc], h, st, reg, a, first, *next);
+	}
+	rx_jit_now();
+	for (i = 0; i < rd->nc; i++)
+		rd->started[i] = pthread_create(&rd->th[i], NULL, chunk_run,
+						&rd->cs[i]) == 0;
+}
+
+/* Wait for the round's workers (a chunk whose thread did not start is
+ * done here). */
+static void round_join(struct round *rd)
+{
+	size_t i;
+
+	for (i = 0; i < rd->nc; i++) {
+		if (rd->started[i])
+			pthread_join(rd->th[i], NULL);
+		else
+			chunk_run(&rd->cs[i]);
+	}
+}
+
+static void round_close(struct round *rd)
+{
+	size_t i;
+
+	for (i = 0; i < rd->nc; i++)
+		chunk_close(&rd->cs[i]);
+	rd->nc = 0;
+}
+
+/* Merge one round of chunks in order, calling emit for each section.
+ * unseen: the names the true state learnt since the workers' view of it
+ * was taken (NULL: none); the names it learns now are added to fresh. */
+static int round_merge(struct highlighter *h, struct hl_state *st,
+		       struct round *rd, const struct names *unseen,
+		       struct names *fresh, hl_emit_fn emit, void *arg)
+{
+	struct diff *x = xcalloc(1, sizeof *x);
+	struct names pend = {0};
 	size_t ci, k, i;
 	int rc = 0;
 
-	x.names = trie_new();
-	for (ci = 0; ci < nc && rc == 0; ci++) {
-		struct chunk *c = &cs[ci];
+	for (i = 0; unseen && i < unseen->n; i++)
+		diff_add(x, unseen->v[i].s, unseen->v[i].n);
+	for (ci = 0; ci < rd->nc && rc == 0; ci++) {
+		struct chunk *c = &rd->cs[ci];
 
 		for (k = 0; k < c->last - c->first && rc == 0; k++) {
 			struct mentions *m = &c->out[k].m;
 			size_t sec = c->first + k;
 
-			if (section_holds(c, k, nbase, &x, h->reg)) {
-				section_take(c, k, nbase, h->reg, st, &pend);
+			if (section_holds(c, k, rd->nbase, x, h->reg)) {
+				section_take(c, k, rd->nbase, h->reg, st,
+					     &pend, fresh);
 			} else {
 				mentions_free(m);
-				section_redo(h, st, c, k, &x, m);
+				section_redo(h, st, c, k, x, fresh, m);
 			}
 			if (h->corr)
 				corrections_apply(h->corr, h->reg, c->a, sec,
@@ -349,13 +471,27 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 			mentions_free(m);
 		}
 		for (i = 0; i < pend.n; i++)
-			diff_add(&x, pend.v[i].s, pend.v[i].n);
+			diff_add(x, pend.v[i].s, pend.v[i].n);
 		pend.n = 0;
 	}
-	free(x.keys.v);
-	trie_free(x.names);
+	free(x->keys.v);
+	free(x->v);
+	free(x);
 	free(pend.v);
 	return rc;
+}
+
+/* The entities reg has and lag has not yet, in order (the same ids). */
+static void registry_catch_up(struct entities *lag, const struct entities *reg)
+{
+	size_t id;
+
+	for (id = entities_count(lag); id < entities_count(reg); id++) {
+		const struct entity *en = entities_get(reg, (uint32_t)id);
+
+		entities_intern(lag, en->name, strlen(en->name), en->cat,
+				en->kind, en->from_rule);
+	}
 }
 
 unsigned highlight_jobs_default(unsigned cores)
@@ -363,15 +499,34 @@ unsigned highlight_jobs_default(unsigned cores)
 	return cores < 1 ? 1 : cores > HL_JOBS_MAX ? HL_JOBS_MAX : cores;
 }
 
+/* Sections one by one in this thread. */
+static int article_serial(struct highlighter *h, const struct article *a,
+			  hl_emit_fn emit, void *arg)
+{
+	struct hl_state *st = hl_state_new();
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < a->nsections && rc == 0; i++) {
+		struct mentions m = {0};
+
+		highlight_section(h, st, a, i, &m);
+		rc = emit(arg, i, &m);
+		mentions_free(&m);
+	}
+	hl_state_free(st);
+	return rc;
+}
+
 int highlight_article_jobs(struct highlighter *h, const struct article *a,
 			   unsigned jobs, hl_emit_fn emit, void *arg)
 {
-	struct hl_state *st = hl_state_new();
-	struct chunk cs[HL_JOBS_MAX];
-	pthread_t th[HL_JOBS_MAX];
-	int started[HL_JOBS_MAX];
-	size_t next = 0, nc, i, chunk_bytes;
-	int rc = 0;
+	struct round *rd, *cur, *nxt, *t;
+	struct hl_state *st, *view;
+	struct entities *view_reg;
+	struct names prev = {0}, fresh = {0}, tn;
+	size_t next = 0, i, chunk_bytes;
+	int rc = 0, lag, more;
 
 	if (jobs > HL_JOBS_MAX)
 		jobs = HL_JOBS_MAX;
@@ -383,47 +538,72 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 		if (ncorr)
 			jobs = 1;
 	}
+	if (jobs <= 1)
+		return article_serial(h, a, emit, arg);
 	chunk_bytes = a->len / ((size_t)jobs * 8);
 	chunk_bytes = chunk_bytes < CHUNK_MIN   ? CHUNK_MIN
 		      : chunk_bytes > CHUNK_MAX ? CHUNK_MAX
 						: chunk_bytes;
-	while (next < a->nsections && rc == 0) {
-		size_t nbase = entities_count(h->reg);
-
-		if (jobs <= 1) {
-			struct mentions m = {0};
-
-			highlight_section(h, st, a, next, &m);
-			rc = emit(arg, next, &m);
-			mentions_free(&m);
-			next++;
-			continue;
-		}
-		for (nc = 0; nc < jobs && next < a->nsections; nc++) {
-			size_t first = next, bytes = 0;
-
-			while (next < a->nsections && bytes < chunk_bytes) {
-				bytes += a->sections[next].end -
-					 a->sections[next].start + 1;
-				next++;
+	/* a large article: the workers go on with the next round while
+	 * this thread merges, on a view of the state and registry one round
+	 * behind (a copy, brought up to date between rounds) */
+	lag = a->len >= LAG_MIN && a->len > 2 * (size_t)jobs * chunk_bytes;
+	st = hl_state_new();
+	st->text = a->text;
+	view = st;
+	view_reg = h->reg;
+	if (lag) {
+		view = hl_state_new();
+		view_reg = entities_new();
+		registry_catch_up(view_reg, h->reg);
+	}
+	rd = xcalloc(2, sizeof *rd);
+	cur = &rd[0];
+	nxt = &rd[1];
+	round_start(cur, h, view, view_reg, a, jobs, chunk_bytes, &next);
+	for (;;) {
+		round_join(cur);
+		more = 0;
+		if (lag) {
+			for (i = 0; i < prev.n; i++)
+				hl_state_add(view, prev.v[i].s, prev.v[i].n,
+					     prev.v[i].entity);
+			registry_catch_up(view_reg, h->reg);
+			if (next < a->nsections) {
+				round_start(nxt, h, view, view_reg, a, jobs,
+					    chunk_bytes, &next);
+				more = 1;
 			}
-			chunk_open(&cs[nc], h, st, a, first, next);
 		}
-		if (nc > 1)
-			rx_jit_now();
-		for (i = 1; i < nc; i++)
-			started[i] = pthread_create(&th[i], NULL, chunk_run,
-						    &cs[i]) == 0;
-		chunk_run(&cs[0]);
-		for (i = 1; i < nc; i++) {
-			if (started[i])
-				pthread_join(th[i], NULL);
-			else
-				chunk_run(&cs[i]);
+		fresh.n = 0;
+		rc = round_merge(h, st, cur, lag ? &prev : NULL, &fresh, emit,
+				 arg);
+		round_close(cur);
+		if (!lag && rc == 0 && next < a->nsections) {
+			round_start(nxt, h, view, view_reg, a, jobs,
+				    chunk_bytes, &next);
+			more = 1;
 		}
-		rc = round_merge(h, st, cs, nc, nbase, emit, arg);
-		for (i = 0; i < nc; i++)
-			chunk_close(&cs[i]);
+		tn = prev;
+		prev = fresh;
+		fresh = tn;
+		t = cur;
+		cur = nxt;
+		nxt = t;
+		if (!more)
+			break;
+		if (rc != 0) {
+			round_join(cur);
+			round_close(cur);
+			break;
+		}
+	}
+	free(rd);
+	free(prev.v);
+	free(fresh.v);
+	if (lag) {
+		hl_state_free(view);
+		entities_free(view_reg);
 	}
 	hl_state_free(st);
 	return rc;
