@@ -379,17 +379,79 @@ static void section_redo(struct highlighter *h, struct hl_state *st,
 	st->nreads = 0;
 }
 
+/* A worker thread, kept for the article: it runs the chunks it is
+ * given one at a time. */
+struct worker {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chunk *task;      /* to run; NULL when done */
+	int quit, running;
+};
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (w->task == NULL && !w->quit)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->task == NULL)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		chunk_run(w->task);
+		pthread_mutex_lock(&w->mu);
+		w->task = NULL;
+		pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+static void workers_start(struct worker *ws, unsigned n)
+{
+	unsigned i;
+
+	rx_jit_now();
+	for (i = 0; i < n; i++) {
+		pthread_mutex_init(&ws[i].mu, NULL);
+		pthread_cond_init(&ws[i].cv, NULL);
+		ws[i].task = NULL;
+		ws[i].quit = 0;
+		ws[i].running = pthread_create(&ws[i].th, NULL, worker_main,
+					       &ws[i]) == 0;
+	}
+}
+
+static void workers_stop(struct worker *ws, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		if (ws[i].running) {
+			pthread_mutex_lock(&ws[i].mu);
+			ws[i].quit = 1;
+			pthread_cond_broadcast(&ws[i].cv);
+			pthread_mutex_unlock(&ws[i].mu);
+			pthread_join(ws[i].th, NULL);
+		}
+		pthread_mutex_destroy(&ws[i].mu);
+		pthread_cond_destroy(&ws[i].cv);
+	}
+}
+
 /* One round: a chunk of the sections to come per worker. */
 struct round {
 	struct chunk cs[HL_JOBS_MAX];
-	pthread_t th[HL_JOBS_MAX];
-	int started[HL_JOBS_MAX];
 	size_t nc, nbase;
 };
 
 /* Cut the next sections (from *next) into chunks that see st and reg,
- * and set the workers going. */
-static void round_start(struct round *rd, const struct highlighter *h,
+ * and give them to the workers (one that did not start: later, in this
+ * thread). */
+static void round_start(struct round *rd, struct worker *ws,
+			const struct highlighter *h,
 			const struct hl_state *st, const struct entities *reg,
 			const struct article *a, unsigned jobs,
 			size_t chunk_bytes, size_t *next)
@@ -407,23 +469,30 @@ static void round_start(struct round *rd, const struct highlighter *h,
 		}
 		chunk_open(&rd->cs[rd->nc], h, st, reg, a, first, *next);
 	}
-	rx_jit_now();
-	for (i = 0; i < rd->nc; i++)
-		rd->started[i] = pthread_create(&rd->th[i], NULL, chunk_run,
-						&rd->cs[i]) == 0;
+	for (i = 0; i < rd->nc; i++) {
+		if (!ws[i].running)
+			continue;
+		pthread_mutex_lock(&ws[i].mu);
+		ws[i].task = &rd->cs[i];
+		pthread_cond_broadcast(&ws[i].cv);
+		pthread_mutex_unlock(&ws[i].mu);
+	}
 }
 
-/* Wait for the round's workers (a chunk whose thread did not start is
- * done here). */
-static void round_join(struct round *rd)
+/* Wait for the round's chunks to be done. */
+static void round_join(struct round *rd, struct worker *ws)
 {
 	size_t i;
 
 	for (i = 0; i < rd->nc; i++) {
-		if (rd->started[i])
-			pthread_join(rd->th[i], NULL);
-		else
+		if (!ws[i].running) {
 			chunk_run(&rd->cs[i]);
+			continue;
+		}
+		pthread_mutex_lock(&ws[i].mu);
+		while (ws[i].task != NULL)
+			pthread_cond_wait(&ws[i].cv, &ws[i].mu);
+		pthread_mutex_unlock(&ws[i].mu);
 	}
 }
 
@@ -521,6 +590,7 @@ static int article_serial(struct highlighter *h, const struct article *a,
 int highlight_article_jobs(struct highlighter *h, const struct article *a,
 			   unsigned jobs, hl_emit_fn emit, void *arg)
 {
+	struct worker ws[HL_JOBS_MAX];
 	struct round *rd, *cur, *nxt, *t;
 	struct hl_state *st, *view;
 	struct entities *view_reg;
@@ -560,9 +630,10 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 	rd = xcalloc(2, sizeof *rd);
 	cur = &rd[0];
 	nxt = &rd[1];
-	round_start(cur, h, view, view_reg, a, jobs, chunk_bytes, &next);
+	workers_start(ws, jobs);
+	round_start(cur, ws, h, view, view_reg, a, jobs, chunk_bytes, &next);
 	for (;;) {
-		round_join(cur);
+		round_join(cur, ws);
 		more = 0;
 		if (lag) {
 			for (i = 0; i < prev.n; i++)
@@ -570,8 +641,8 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 					     prev.v[i].entity);
 			registry_catch_up(view_reg, h->reg);
 			if (next < a->nsections) {
-				round_start(nxt, h, view, view_reg, a, jobs,
-					    chunk_bytes, &next);
+				round_start(nxt, ws, h, view, view_reg, a,
+					    jobs, chunk_bytes, &next);
 				more = 1;
 			}
 		}
@@ -580,7 +651,7 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 				 arg);
 		round_close(cur);
 		if (!lag && rc == 0 && next < a->nsections) {
-			round_start(nxt, h, view, view_reg, a, jobs,
+			round_start(nxt, ws, h, view, view_reg, a, jobs,
 				    chunk_bytes, &next);
 			more = 1;
 		}
@@ -593,11 +664,12 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 		if (!more)
 			break;
 		if (rc != 0) {
-			round_join(cur);
+			round_join(cur, ws);
 			round_close(cur);
 			break;
 		}
 	}
+	workers_stop(ws, jobs);
 	free(rd);
 	free(prev.v);
 	free(fresh.v);
