@@ -100,57 +100,42 @@ static void keyset_add(struct keyset *s, uint64_t k)
 /* What a worker could not see: the names the true state learnt
  * meanwhile, and those a section the merge did again taught it in vain
  * or taught afresh.  A lookup of learnt names in the text could have
- * found otherwise only where one of them is written; one outside the
+ * found otherwise only where one of them matches (as the learnt names'
+ * trie matches: apostrophes and white space alike); one outside the
  * text (a rule's copy) only when its key is theirs. */
 struct diff {
 	struct keyset keys;
-	struct hl_learn *v;
-	size_t n, cap;
-	uint64_t pair[1024];        /* the names' first two bytes */
-	unsigned char single[256];  /* the first byte of one-byte names */
+	struct trie *names;
+	size_t n;
 };
 
 static void diff_add(struct diff *d, const char *s, size_t n)
 {
-	unsigned b;
-
-	if (n == 0)
-		return;
 	keyset_add(&d->keys, trie_key(s, n, 0));
-	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
-	d->v[d->n].s = s;
-	d->v[d->n++].n = n;
-	if (n == 1) {
-		d->single[(unsigned char)s[0]] = 1;
-		return;
-	}
-	b = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
-	d->pair[b >> 6] |= (uint64_t)1 << (b & 63);
+	trie_add(d->names, s, n, 0, 0);
+	d->n++;
 }
 
-/* Is one of d's names written in t[s, e)? */
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Does one of d's names match in t[s, e) where a lookup could be made
+ * (anywhere but inside a word of ASCII letters and digits)? */
 static int diff_in_text(const struct diff *d, const char *t, size_t s,
 			size_t e)
 {
-	size_t p, i;
+	size_t p;
+	uint32_t v;
 
 	for (p = s; p < e; p++) {
-		unsigned char c = (unsigned char)t[p];
-		unsigned b;
-
-		if (d->single[c] && !trie_inside_word(t, e, p + 1))
-			return 1;
-		if (p + 1 == e)
-			break;
-		b = (unsigned)c << 8 | (unsigned char)t[p + 1];
-		if (!(d->pair[b >> 6] >> (b & 63) & 1))
+		if (p > s && ascii_alnum((unsigned char)t[p]) &&
+		    ascii_alnum((unsigned char)t[p - 1]))
 			continue;
-		/* a lookup finds a name that ends a word (before e) */
-		for (i = 0; i < d->n; i++)
-			if (d->v[i].n <= e - p &&
-			    memcmp(d->v[i].s, t + p, d->v[i].n) == 0 &&
-			    !trie_inside_word(t, e, p + d->v[i].n))
-				return 1;
+		if (trie_match_in(d->names, t, e, p, TRIE_EXACT, &v) != 0)
+			return 1;
 	}
 	return 0;
 }
@@ -517,6 +502,7 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 	size_t ci, k, i;
 	int rc = 0;
 
+	x->names = trie_new();
 	for (i = 0; unseen && i < unseen->n; i++)
 		diff_add(x, unseen->v[i].s, unseen->v[i].n);
 	for (ci = 0; ci < rd->nc && rc == 0; ci++) {
@@ -544,7 +530,7 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 		pend.n = 0;
 	}
 	free(x->keys.v);
-	free(x->v);
+	trie_free(x->names);
 	free(x);
 	free(pend.v);
 	return rc;

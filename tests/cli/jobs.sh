@@ -3,6 +3,11 @@
 # the evaluation articles and a generated article of many sections (the
 # evaluation articles three times over, so that names learnt in one chunk
 # are met in the next).  A bad -j is refused.
+# JOBS_MB=30 sh tests/cli/jobs.sh also compares -j 1 with -j 2 and -j 3 on
+# generated corpora of that many MB: the evaluation articles' paragraphs
+# shuffled (real text) and their words shuffled (the bench's kind, where
+# names are learnt all along); it takes a while, so make check leaves it
+# out.
 . tests/cli/lib.sh
 BIG=$TMP/big.txt
 for i in 1 2 3; do cat tests/eval/*.txt; done >"$BIG"
@@ -44,6 +49,40 @@ if cmp -s "$TMP/c1" "$TMP/out" && [ -s "$TMP/c1" ]; then
 	ok "-j 2 --compare: as -j 1"
 else
 	not_ok "-j 2 --compare: as -j 1" "$(diff "$TMP/c1" "$TMP/out" | head -5)"
+fi
+
+if [ -n "${JOBS_MB:-}" ]; then
+	target=$((JOBS_MB * 1000000))
+	# long paragraphs only: the short ones hold the lines that end a story
+	awk -v target=$target 'BEGIN { srand(42); RS = "" }
+		length($0) >= 200 { p[n++] = $0 }
+		END { while (size < target) { x = p[int(rand() * n)]
+			print x "\n"; size += length(x) + 2 } }' \
+		tests/eval/*.txt >"$TMP/real.txt"
+	awk -v target=$target 'BEGIN { srand(42) }
+		{ for (i = 1; i <= NF; i++) w[n++] = $i }
+		END { while (size < target) { k = 40 + int(rand() * 80); l = ""
+			for (j = 0; j < k; j++) l = l (j ? " " : "") w[int(rand() * n)]
+			print l "\n"; size += length(l) + 2 } }' \
+		tests/eval/*.txt >"$TMP/words.txt"
+	for c in real words; do
+		"$BRIEF" -j 1 --mentions "$TMP/$c.txt" >"$TMP/$c.1" 2>"$TMP/err"
+		if [ $? -eq 0 ] && [ "$(wc -l <"$TMP/$c.1")" -gt 100000 ]; then
+			ok "$JOBS_MB MB of $c: -j 1 marks it"
+		else
+			not_ok "$JOBS_MB MB of $c: -j 1 marks it" "$(head -3 "$TMP/err")"
+		fi
+		for j in 2 3; do
+			"$BRIEF" -j $j --mentions "$TMP/$c.txt" >"$TMP/$c.$j" 2>"$TMP/err"
+			if cmp -s "$TMP/$c.1" "$TMP/$c.$j"; then
+				ok "$JOBS_MB MB of $c: -j $j as -j 1"
+			else
+				not_ok "$JOBS_MB MB of $c: -j $j as -j 1" \
+					"$(diff "$TMP/$c.1" "$TMP/$c.$j" | head -5)"
+			fi
+		done
+		rm -f "$TMP/$c.1" "$TMP/$c.2" "$TMP/$c.3"
+	done
 fi
 
 run -j 0 --mentions articles/000_b6812c9593b6cfb0.txt
