@@ -8,7 +8,7 @@
  * outside the text.  The merge then takes the sections in order: a
  * section is taken as it is when none of the names its worker could not
  * see (learnt by the true state meanwhile, or taught by a section done
- * again) is written in it where a lookup would find it, and its new
+ * again) matches in it where a lookup could start, and its new
  * entities are what the registry would have made; its names and entities
  * are then replayed on the true state and registry.  Otherwise the
  * section is done again with the true state.
@@ -17,8 +17,9 @@
  * is a copy one round behind, brought up to date between rounds, and the
  * names the merge learnt in the round before count among those they could
  * not see.  Chunks are small (CHUNK_MAX) since what a round learns makes
- * the next round's sections that write it be done again.  Memory: two
- * rounds of chunks at a time. */
+ * the next round's sections that write it be done again; the worker
+ * threads are kept for the article.  Memory: two rounds of chunks at a
+ * time. */
 #include "brief/mark/parallel.h"
 
 #include <pthread.h>
@@ -107,14 +108,8 @@ struct diff {
 	struct keyset keys;
 	struct trie *names;
 	size_t n;
+	int blank_start;          /* a name begins with white space */
 };
-
-static void diff_add(struct diff *d, const char *s, size_t n)
-{
-	keyset_add(&d->keys, trie_key(s, n, 0));
-	trie_add(d->names, s, n, 0, 0);
-	d->n++;
-}
 
 static int ascii_alnum(unsigned char c)
 {
@@ -122,8 +117,23 @@ static int ascii_alnum(unsigned char c)
 	       (c >= '0' && c <= '9');
 }
 
+static int blank(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+static void diff_add(struct diff *d, const char *s, size_t n)
+{
+	keyset_add(&d->keys, trie_key(s, n, 0));
+	trie_add(d->names, s, n, 0, 0);
+	d->n++;
+	if (n && blank((unsigned char)s[0]))
+		d->blank_start = 1;
+}
+
 /* Does one of d's names match in t[s, e) where a lookup could be made
- * (anywhere but inside a word of ASCII letters and digits)? */
+ * (anywhere but inside a word of ASCII letters and digits, and at white
+ * space only when a name begins with it)? */
 static int diff_in_text(const struct diff *d, const char *t, size_t s,
 			size_t e)
 {
@@ -131,8 +141,11 @@ static int diff_in_text(const struct diff *d, const char *t, size_t s,
 	uint32_t v;
 
 	for (p = s; p < e; p++) {
-		if (p > s && ascii_alnum((unsigned char)t[p]) &&
-		    ascii_alnum((unsigned char)t[p - 1]))
+		unsigned char c = (unsigned char)t[p];
+
+		if ((blank(c) && !d->blank_start) ||
+		    (p > s && ascii_alnum(c) &&
+		     ascii_alnum((unsigned char)t[p - 1])))
 			continue;
 		if (trie_match_in(d->names, t, e, p, TRIE_EXACT, &v) != 0)
 			return 1;
