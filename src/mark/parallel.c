@@ -607,12 +607,13 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 		if (ncorr)
 			jobs = 1;
 	}
-	if (jobs <= 1)
-		return article_serial(h, a, emit, arg);
-	chunk_bytes = a->len / ((size_t)jobs * 8);
+	chunk_bytes = a->len / ((size_t)(jobs ? jobs : 1) * 8);
 	chunk_bytes = chunk_bytes < CHUNK_MIN   ? CHUNK_MIN
 		      : chunk_bytes > CHUNK_MAX ? CHUNK_MAX
 						: chunk_bytes;
+	/* one chunk's worth: no threads to start */
+	if (jobs <= 1 || a->len <= chunk_bytes)
+		return article_serial(h, a, emit, arg);
 	/* a large article: the workers go on with the next round while
 	 * this thread merges, on a view of the state and registry one round
 	 * behind (a copy, brought up to date between rounds) */
