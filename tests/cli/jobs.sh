@@ -67,26 +67,31 @@ if [ -n "${JOBS_MB:-}" ]; then
 	awk -v target=$target 'BEGIN { srand(42) }
 		{ for (i = 1; i <= NF; i++) w[n++] = $i }
 		END { while (size < target) { k = 40 + int(rand() * 80); l = ""
-			for (j = 0; j < k; j++) l = l (j ? " " : "") w[int(rand() * n)]
+			for (j = 0; j < k; j++)
+				l = l (j ? " " : "") w[int(rand() * n)]
 			print l "\n"; size += length(l) + 2 } }' \
 		tests/eval/*.txt >"$TMP/words.txt"
 	for c in real words; do
-		"$BRIEF" -j 1 --mentions "$TMP/$c.txt" >"$TMP/$c.1" 2>"$TMP/err"
-		if [ $? -eq 0 ] && [ "$(wc -l <"$TMP/$c.1")" -gt $((JOBS_MB * 2000)) ]; then
-			ok "$JOBS_MB MB of $c: -j 1 marks it"
+		f=$TMP/$c
+		"$BRIEF" -j 1 --mentions "$f.txt" >"$f.1" 2>"$TMP/err"
+		rc=$?
+		name="$JOBS_MB MB of $c"
+		if [ $rc -eq 0 ] &&
+			[ "$(wc -l <"$f.1")" -gt $((JOBS_MB * 2000)) ]; then
+			ok "$name: -j 1 marks it"
 		else
-			not_ok "$JOBS_MB MB of $c: -j 1 marks it" "$(head -3 "$TMP/err")"
+			not_ok "$name: -j 1 marks it" "$(head -3 "$TMP/err")"
 		fi
 		for j in 2 3; do
-			"$BRIEF" -j $j --mentions "$TMP/$c.txt" >"$TMP/$c.$j" 2>"$TMP/err"
-			if cmp -s "$TMP/$c.1" "$TMP/$c.$j"; then
-				ok "$JOBS_MB MB of $c: -j $j as -j 1"
+			"$BRIEF" -j $j --mentions "$f.txt" >"$f.$j" 2>"$TMP/err"
+			if cmp -s "$f.1" "$f.$j"; then
+				ok "$name: -j $j as -j 1"
 			else
-				not_ok "$JOBS_MB MB of $c: -j $j as -j 1" \
-					"$(diff "$TMP/$c.1" "$TMP/$c.$j" | head -5)"
+				not_ok "$name: -j $j as -j 1" \
+					"$(diff "$f.1" "$f.$j" | head -5)"
 			fi
 		done
-		rm -f "$TMP/$c.1" "$TMP/$c.2" "$TMP/$c.3"
+		rm -f "$f.1" "$f.2" "$f.3"
 	done
 fi
 
