@@ -130,7 +130,8 @@ $(A)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
 	@mkdir -p $(@D)
 	$(CC) -O1 -g $(SAN) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 
-# ThreadSanitizer build (make tsan; tests/cli/jobs.sh runs under it)
+# ThreadSanitizer build (make tsan; make check runs tests/cli/jobs.sh
+# under it)
 tsan: $(TS)/brief
 
 $(TS)/brief: $(TS)/cli/main.o $(TS)/libbrief.a
@@ -196,7 +197,7 @@ check:
 	@$(MAKE) --no-print-directory deps
 	@sh tests/layers.sh
 	@$(MAKE) --no-print-directory WERROR=-Werror brief $(UNITS) $(A)/brief \
-		$(AUNITS) $(REPLAYS) $(B)/tools/mkpdf $(B)/tools/yflat
+		$(AUNITS) $(REPLAYS) $(B)/tools/mkpdf $(B)/tools/yflat $(TS)/brief
 	@sh tests/run-all.sh
 
 test: check

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Run every test suite, plain and under AddressSanitizer + UBSan, and
-# print one closing summary.  Exit status 1 when anything failed.
+# Run every test suite, plain and under AddressSanitizer + UBSan (and the
+# threaded one under ThreadSanitizer), and print one closing summary.
+# Exit status 1 when anything failed.
 cd "$(dirname "$0")/.." || exit 2
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export CMOCKA_MESSAGE_OUTPUT=TAP
@@ -72,6 +73,10 @@ for variant in plain asan; do
 			env BRIEF="$bin" sh "$t"
 	done
 done
+
+# the threaded highlighting (-j N) under ThreadSanitizer: a race fails
+run_suite "tsan/cli/jobs" env BRIEF=build/tsan/brief \
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/cli/jobs.sh
 
 echo
 if [ -n "$failed_suites" ]; then

@@ -23,20 +23,9 @@ static size_t learnt_slot(const struct hl_state *st, uint64_t key)
 	return i;
 }
 
-/* A worker's state keeps the keys it is asked for. */
-static void log_read(struct hl_state *st, uint64_t key)
-{
-	if (!st->logging)
-		return;
-	st->reads = xgrow(st->reads, &st->readcap, st->nreads + 1,
-			  sizeof *st->reads);
-	st->reads[st->nreads++] = key;
-}
-
 /* May a learnt entry start at a word with this key? */
-int hl_learnt_may(struct hl_state *st, uint64_t key)
+int hl_learnt_may(const struct hl_state *st, uint64_t key)
 {
-	log_read(st, key);
 	return (st->nkeys && st->keys[learnt_slot(st, key)] == key) ||
 	       (st->base && st->base->nkeys &&
 		st->base->keys[learnt_slot(st->base, key)] == key);
@@ -48,7 +37,12 @@ size_t hl_learnt_at(struct hl_state *st, const char *t, size_t e, size_t p,
 	size_t q = 0, q2;
 	uint32_t v2;
 
-	log_read(st, trie_key(t, e, p));
+	/* a worker keeps the keys of names looked up outside the text */
+	if (st->logging && t != st->text) {
+		st->reads = xgrow(st->reads, &st->readcap, st->nreads + 1,
+				  sizeof *st->reads);
+		st->reads[st->nreads++] = trie_key(t, e, p);
+	}
 	if (st->base)
 		q = trie_match_in(st->base->learnt, t, e, p, TRIE_EXACT, v);
 	if (st->nkeys &&
@@ -60,25 +54,28 @@ size_t hl_learnt_at(struct hl_state *st, const char *t, size_t e, size_t p,
 }
 
 /* The article learns s[0, n) as a name of entity. */
-void hl_state_add(struct hl_state *st, const char *s, size_t n,
-		  uint32_t entity)
+int hl_state_add(struct hl_state *st, const char *s, size_t n,
+		 uint32_t entity)
 {
 	uint64_t key;
 	uint32_t v;
+	int fresh;
 
+	/* the first to teach a name keeps it */
+	if (st->base &&
+	    trie_match_in(st->base->learnt, s, n, 0, TRIE_EXACT, &v) == n)
+		return 0;
+	fresh = trie_add(st->learnt, s, n, entity, 0);
 	if (st->logging) {
 		st->adds = xgrow(st->adds, &st->addcap, st->nadds + 1,
 				 sizeof *st->adds);
 		st->adds[st->nadds].s = s;
 		st->adds[st->nadds].n = n;
-		st->adds[st->nadds++].entity = entity;
+		st->adds[st->nadds].entity = entity;
+		st->adds[st->nadds++].fresh = fresh;
 	}
-	/* the first to teach a name keeps it */
-	if (st->base &&
-	    trie_match_in(st->base->learnt, s, n, 0, TRIE_EXACT, &v) == n)
-		return;
-	if (!trie_add(st->learnt, s, n, entity, 0))
-		return;
+	if (!fresh)
+		return 0;
 	key = trie_key(s, n, 0);
 	if ((st->nkeys + 1) * 2 > st->kslots) {
 		uint64_t *old = st->keys;
@@ -95,6 +92,7 @@ void hl_state_add(struct hl_state *st, const char *s, size_t n,
 		st->keys[learnt_slot(st, key)] = key;
 		st->nkeys++;
 	}
+	return 1;
 }
 
 struct hl_state *hl_state_new(void)

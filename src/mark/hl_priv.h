@@ -105,10 +105,13 @@ struct hl_state {
 				   * asked first at each word */
 	size_t nkeys, kslots;
 	/* a worker's state (parallel.c): what base knows (it must not
-	 * change meanwhile), then its own; the keys it asked for and the
-	 * names it was taught are kept when logging */
+	 * change meanwhile), then its own; when logging, the names it was
+	 * taught that base does not know are kept */
 	const struct hl_state *base;
 	int logging;
+	const char *text;         /* the article's text: lookups in it are
+				   * found again by the merge; the keys of
+				   * the others are kept */
 	uint64_t *reads;
 	size_t nreads, readcap;
 	struct hl_learn *adds;
@@ -120,6 +123,7 @@ struct hl_learn {
 	const char *s;
 	size_t n;
 	uint32_t entity;
+	int fresh;                /* the state learnt it (not known yet) */
 };
 
 /* Which matchers a word starting with bytes (a, b) may concern: one
@@ -137,7 +141,7 @@ enum {
 
 /* hl_index.c */
 /* May a learnt entry start at a word with this key? */
-int hl_learnt_may(struct hl_state *st, uint64_t key);
+int hl_learnt_may(const struct hl_state *st, uint64_t key);
 
 /* The longest learnt name at t[p] (its length, 0 when none) and its
  * entity. */
@@ -149,8 +153,9 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 		     const struct article *a, size_t sec,
 		     struct mentions *out);
 
-/* The article learns s[0, n) as a name of entity. */
-void hl_state_add(struct hl_state *st, const char *s, size_t n,
+/* The article learns s[0, n) as a name of entity.  1 when it did, 0
+ * when the name was known already (the first to teach it keeps it). */
+int hl_state_add(struct hl_state *st, const char *s, size_t n,
 		  uint32_t entity);
 
 /* The slot of a word key in the dispatch index. */

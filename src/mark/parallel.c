@@ -2,16 +2,24 @@
  * result byte for byte that of highlight_section in order.
  *
  * A round cuts the next sections into one chunk per worker.  Each worker
- * highlights its chunk with the state and registry as they stood at the
- * round's start (read only for the round) plus what its own chunk taught
- * it, noting the learnt keys each section asked for, the names it taught
- * and the new entities it made.  The merge then takes the sections in
- * order: a section is taken as it is when none of the keys it asked for
- * was taught by anything its worker could not see (keys in the set X) and
- * its new entities are what the registry would have made; its names and
- * entities are then replayed on the true state and registry.  Otherwise
- * the section is done again with the true state.  Memory: one round of
- * chunks (up to CHUNK_MAX of text each) at a time. */
+ * highlights its chunk with a view of the state and registry (read only
+ * for the round) plus what its own chunk taught it, noting the names it
+ * taught, the new entities it made and the keys of the names it looked up
+ * outside the text.  The merge then takes the sections in order: a
+ * section is taken as it is when none of the names its worker could not
+ * see (learnt by the true state meanwhile, or taught by a section done
+ * again) matches in it where a lookup could start, and its new
+ * entities are what the registry would have made; its names and entities
+ * are then replayed on the true state and registry.  Otherwise the
+ * section is done again with the true state.
+ *
+ * On a large article the workers do not wait for the merge: their view
+ * is a copy one round behind, brought up to date between rounds, and the
+ * names the merge learnt in the round before count among those they could
+ * not see.  Chunks are small (CHUNK_MAX) since what a round learns makes
+ * the next round's sections that write it be done again; the worker
+ * threads are kept for the article.  Memory: two rounds of chunks at a
+ * time. */
 #include "brief/mark/parallel.h"
 
 #include <pthread.h>
@@ -25,7 +33,10 @@
 /* A chunk's text: an eighth of the article's share per worker, so that
  * rounds stay many and small, within these bounds. */
 #define CHUNK_MIN (4u << 10)
-#define CHUNK_MAX (1u << 20)
+#define CHUNK_MAX (64u << 10)
+/* From this size on, an article's rounds overlap its merges (the copy of
+ * the registry that takes is small beside the work). */
+#define LAG_MIN (256u << 10)
 
 /* What a worker made of one section. */
 struct sec_out {
@@ -85,6 +96,61 @@ static void keyset_add(struct keyset *s, uint64_t k)
 		s->v[i] = k;
 		s->n++;
 	}
+}
+
+/* What a worker could not see: the names the true state learnt
+ * meanwhile, and those a section the merge did again taught it in vain
+ * or taught afresh.  A lookup of learnt names in the text could have
+ * found otherwise only where one of them matches (as the learnt names'
+ * trie matches: apostrophes and white space alike); one outside the
+ * text (a rule's copy) only when its key is theirs. */
+struct diff {
+	struct keyset keys;
+	struct trie *names;
+	size_t n;
+	int blank_start;          /* a name begins with white space */
+};
+
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+static int blank(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+static void diff_add(struct diff *d, const char *s, size_t n)
+{
+	keyset_add(&d->keys, trie_key(s, n, 0));
+	trie_add(d->names, s, n, 0, 0);
+	d->n++;
+	if (n && blank((unsigned char)s[0]))
+		d->blank_start = 1;
+}
+
+/* Does one of d's names match in t[s, e) where a lookup could be made
+ * (anywhere but inside a word of ASCII letters and digits, and at white
+ * space only when a name begins with it)? */
+static int diff_in_text(const struct diff *d, const char *t, size_t s,
+			size_t e)
+{
+	size_t p;
+	uint32_t v;
+
+	for (p = s; p < e; p++) {
+		unsigned char c = (unsigned char)t[p];
+
+		if ((blank(c) && !d->blank_start) ||
+		    (p > s && ascii_alnum(c) &&
+		     ascii_alnum((unsigned char)t[p - 1])))
+			continue;
+		if (trie_match_in(d->names, t, e, p, TRIE_EXACT, &v) != 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void *chunk_run(void *arg)
@@ -152,18 +218,19 @@ const struct entities *highlighter_copy_entities(const struct highlighter *w)
 	return w->reg;
 }
 
-static void chunk_open(struct chunk *c, struct highlighter *h,
-		       struct hl_state *st, const struct article *a,
-		       size_t first, size_t last)
+static void chunk_open(struct chunk *c, const struct highlighter *h,
+		       const struct hl_state *st, const struct entities *reg,
+		       const struct article *a, size_t first, size_t last)
 {
 	c->a = a;
 	c->first = first;
 	c->last = last;
-	c->ov = entities_overlay_new(h->reg);
+	c->ov = entities_overlay_new(reg);
 	copy_init(&c->w, h, c->ov);
 	c->st = hl_state_new();
 	c->st->base = st;
 	c->st->logging = 1;
+	c->st->text = a->text;
 	c->out = xcalloc(last - first, sizeof *c->out);
 	c->map = NULL;
 	c->nmap = 0;
@@ -197,7 +264,7 @@ static uint32_t true_id(const struct chunk *c, size_t nbase, uint32_t id)
 
 /* Can the worker's section i (index k in its chunk) be taken as it is? */
 static int section_holds(const struct chunk *c, size_t k, size_t nbase,
-			 const struct keyset *x, struct entities *reg)
+			 const struct diff *x, struct entities *reg)
 {
 	const struct sec_out *o = &c->out[k];
 	size_t r0 = k ? c->out[k - 1].reads_end : 0;
@@ -207,9 +274,15 @@ static int section_holds(const struct chunk *c, size_t k, size_t nbase,
 	size_t i;
 
 	entities_overlay_calls(c->ov, &calls);
-	for (i = r0; x->n && i < o->reads_end; i++)
-		if (keyset_has(x, c->st->reads[i]))
+	if (x->n) {
+		const struct section *se = &c->a->sections[c->first + k];
+
+		for (i = r0; i < o->reads_end; i++)
+			if (keyset_has(&x->keys, c->st->reads[i]))
+				return 0;
+		if (diff_in_text(x, c->a->text, se->start, se->end))
 			return 0;
+	}
 	for (i = c0; i < o->calls_end; i++) {
 		const struct entity *w = entities_get(c->ov, calls[i].id);
 		uint32_t id = entities_find(reg, w->name, strlen(w->name));
@@ -252,11 +325,28 @@ static int section_holds(const struct chunk *c, size_t k, size_t nbase,
 	return 1;
 }
 
+/* A list of names taught. */
+struct names {
+	struct hl_learn *v;
+	size_t n, cap;
+};
+
+static void names_add(struct names *l, const char *s, size_t n,
+		      uint32_t entity)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n].s = s;
+	l->v[l->n].n = n;
+	l->v[l->n].entity = entity;
+	l->v[l->n++].fresh = 1;
+}
+
 /* Take the worker's section k: its entities and names on the true
- * registry and state; the keys it taught into pending. */
+ * registry and state; the names the state learnt into pend (for the
+ * chunks after this one) and fresh (for the next round). */
 static void section_take(struct chunk *c, size_t k, size_t nbase,
 			 struct entities *reg, struct hl_state *st,
-			 struct keyset *pending)
+			 struct names *pend, struct names *fresh)
 {
 	struct sec_out *o = &c->out[k];
 	size_t a0 = k ? c->out[k - 1].adds_end : 0;
@@ -285,55 +375,196 @@ static void section_take(struct chunk *c, size_t k, size_t nbase,
 	for (i = a0; i < o->adds_end; i++) {
 		const struct hl_learn *l = &c->st->adds[i];
 
-		hl_state_add(st, l->s, l->n, true_id(c, nbase, l->entity));
-		keyset_add(pending, trie_key(l->s, l->n, 0));
+		uint32_t id = true_id(c, nbase, l->entity);
+
+		if (hl_state_add(st, l->s, l->n, id)) {
+			names_add(pend, l->s, l->n, id);
+			names_add(fresh, l->s, l->n, id);
+		}
 	}
 	for (i = 0; i < o->m.n; i++)
 		o->m.v[i].entity = true_id(c, nbase, o->m.v[i].entity);
 }
 
 /* Section i again, with the true state; what it and the worker taught
- * into x. */
+ * into x, what the state learnt into fresh. */
 static void section_redo(struct highlighter *h, struct hl_state *st,
-			 struct chunk *c, size_t k, struct keyset *x,
-			 struct mentions *m)
+			 struct chunk *c, size_t k, struct diff *x,
+			 struct names *fresh, struct mentions *m)
 {
 	size_t a0 = k ? c->out[k - 1].adds_end : 0, i;
 
 	for (i = a0; i < c->out[k].adds_end; i++)
-		keyset_add(x, trie_key(c->st->adds[i].s, c->st->adds[i].n, 0));
+		if (c->st->adds[i].fresh)
+			diff_add(x, c->st->adds[i].s, c->st->adds[i].n);
 	st->logging = 1;
 	st->nadds = 0;
 	hl_scan_section(h, st, c->a, c->first + k, m);
 	for (i = 0; i < st->nadds; i++)
-		keyset_add(x, trie_key(st->adds[i].s, st->adds[i].n, 0));
+		if (st->adds[i].fresh) {
+			diff_add(x, st->adds[i].s, st->adds[i].n);
+			names_add(fresh, st->adds[i].s, st->adds[i].n,
+				  st->adds[i].entity);
+		}
 	st->logging = 0;
 	st->nadds = 0;
 	st->nreads = 0;
 }
 
-/* Merge one round of chunks in order, calling emit for each section. */
-static int round_merge(struct highlighter *h, struct hl_state *st,
-		       struct chunk *cs, size_t nc, size_t nbase,
-		       hl_emit_fn emit, void *arg)
+/* A worker thread, kept for the article: it runs the chunks it is
+ * given one at a time. */
+struct worker {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chunk *task;      /* to run; NULL when done */
+	int quit, running;
+};
+
+static void *worker_main(void *arg)
 {
-	struct keyset x = {0}, pending = {0};
+	struct worker *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (w->task == NULL && !w->quit)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->task == NULL)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		chunk_run(w->task);
+		pthread_mutex_lock(&w->mu);
+		w->task = NULL;
+		pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+static void workers_start(struct worker *ws, unsigned n)
+{
+	unsigned i;
+
+	rx_jit_now();
+	for (i = 0; i < n; i++) {
+		pthread_mutex_init(&ws[i].mu, NULL);
+		pthread_cond_init(&ws[i].cv, NULL);
+		ws[i].task = NULL;
+		ws[i].quit = 0;
+		ws[i].running = pthread_create(&ws[i].th, NULL, worker_main,
+					       &ws[i]) == 0;
+	}
+}
+
+static void workers_stop(struct worker *ws, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		if (ws[i].running) {
+			pthread_mutex_lock(&ws[i].mu);
+			ws[i].quit = 1;
+			pthread_cond_broadcast(&ws[i].cv);
+			pthread_mutex_unlock(&ws[i].mu);
+			pthread_join(ws[i].th, NULL);
+		}
+		pthread_mutex_destroy(&ws[i].mu);
+		pthread_cond_destroy(&ws[i].cv);
+	}
+}
+
+/* One round: a chunk of the sections to come per worker. */
+struct round {
+	struct chunk cs[HL_JOBS_MAX];
+	size_t nc, nbase;
+};
+
+/* Cut the next sections (from *next) into chunks that see st and reg,
+ * and give them to the workers (one that did not start: later, in this
+ * thread). */
+static void round_start(struct round *rd, struct worker *ws,
+			const struct highlighter *h,
+			const struct hl_state *st, const struct entities *reg,
+			const struct article *a, unsigned jobs,
+			size_t chunk_bytes, size_t *next)
+{
+	size_t i;
+
+	rd->nbase = entities_count(reg);
+	for (rd->nc = 0; rd->nc < jobs && *next < a->nsections; rd->nc++) {
+		size_t first = *next, bytes = 0;
+
+		while (*next < a->nsections && bytes < chunk_bytes) {
+			bytes += a->sections[*next].end -
+				 a->sections[*next].start + 1;
+			(*next)++;
+		}
+		chunk_open(&rd->cs[rd->nc], h, st, reg, a, first, *next);
+	}
+	for (i = 0; i < rd->nc; i++) {
+		if (!ws[i].running)
+			continue;
+		pthread_mutex_lock(&ws[i].mu);
+		ws[i].task = &rd->cs[i];
+		pthread_cond_broadcast(&ws[i].cv);
+		pthread_mutex_unlock(&ws[i].mu);
+	}
+}
+
+/* Wait for the round's chunks to be done. */
+static void round_join(struct round *rd, struct worker *ws)
+{
+	size_t i;
+
+	for (i = 0; i < rd->nc; i++) {
+		if (!ws[i].running) {
+			chunk_run(&rd->cs[i]);
+			continue;
+		}
+		pthread_mutex_lock(&ws[i].mu);
+		while (ws[i].task != NULL)
+			pthread_cond_wait(&ws[i].cv, &ws[i].mu);
+		pthread_mutex_unlock(&ws[i].mu);
+	}
+}
+
+static void round_close(struct round *rd)
+{
+	size_t i;
+
+	for (i = 0; i < rd->nc; i++)
+		chunk_close(&rd->cs[i]);
+	rd->nc = 0;
+}
+
+/* Merge one round of chunks in order, calling emit for each section.
+ * unseen: the names the true state learnt since the workers' view of it
+ * was taken (NULL: none); the names it learns now are added to fresh. */
+static int round_merge(struct highlighter *h, struct hl_state *st,
+		       struct round *rd, const struct names *unseen,
+		       struct names *fresh, hl_emit_fn emit, void *arg)
+{
+	struct diff *x = xcalloc(1, sizeof *x);
+	struct names pend = {0};
 	size_t ci, k, i;
 	int rc = 0;
 
-	for (ci = 0; ci < nc && rc == 0; ci++) {
-		struct chunk *c = &cs[ci];
+	x->names = trie_new();
+	for (i = 0; unseen && i < unseen->n; i++)
+		diff_add(x, unseen->v[i].s, unseen->v[i].n);
+	for (ci = 0; ci < rd->nc && rc == 0; ci++) {
+		struct chunk *c = &rd->cs[ci];
 
 		for (k = 0; k < c->last - c->first && rc == 0; k++) {
 			struct mentions *m = &c->out[k].m;
 			size_t sec = c->first + k;
 
-			if (section_holds(c, k, nbase, &x, h->reg)) {
-				section_take(c, k, nbase, h->reg, st,
-					     &pending);
+			if (section_holds(c, k, rd->nbase, x, h->reg)) {
+				section_take(c, k, rd->nbase, h->reg, st,
+					     &pend, fresh);
 			} else {
 				mentions_free(m);
-				section_redo(h, st, c, k, &x, m);
+				section_redo(h, st, c, k, x, fresh, m);
 			}
 			if (h->corr)
 				corrections_apply(h->corr, h->reg, c->a, sec,
@@ -341,16 +572,28 @@ static int round_merge(struct highlighter *h, struct hl_state *st,
 			rc = emit(arg, sec, m);
 			mentions_free(m);
 		}
-		for (i = 0; i < pending.slots; i++)
-			if (pending.v[i])
-				keyset_add(&x, pending.v[i]);
-		if (pending.n)
-			memset(pending.v, 0, pending.slots * sizeof *pending.v);
-		pending.n = 0;
+		for (i = 0; i < pend.n; i++)
+			diff_add(x, pend.v[i].s, pend.v[i].n);
+		pend.n = 0;
 	}
-	free(x.v);
-	free(pending.v);
+	free(x->keys.v);
+	trie_free(x->names);
+	free(x);
+	free(pend.v);
 	return rc;
+}
+
+/* The entities reg has and lag has not yet, in order (the same ids). */
+static void registry_catch_up(struct entities *lag, const struct entities *reg)
+{
+	size_t id;
+
+	for (id = entities_count(lag); id < entities_count(reg); id++) {
+		const struct entity *en = entities_get(reg, (uint32_t)id);
+
+		entities_intern(lag, en->name, strlen(en->name), en->cat,
+				en->kind, en->from_rule);
+	}
 }
 
 unsigned highlight_jobs_default(unsigned cores)
@@ -358,15 +601,35 @@ unsigned highlight_jobs_default(unsigned cores)
 	return cores < 1 ? 1 : cores > HL_JOBS_MAX ? HL_JOBS_MAX : cores;
 }
 
+/* Sections one by one in this thread. */
+static int article_serial(struct highlighter *h, const struct article *a,
+			  hl_emit_fn emit, void *arg)
+{
+	struct hl_state *st = hl_state_new();
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < a->nsections && rc == 0; i++) {
+		struct mentions m = {0};
+
+		highlight_section(h, st, a, i, &m);
+		rc = emit(arg, i, &m);
+		mentions_free(&m);
+	}
+	hl_state_free(st);
+	return rc;
+}
+
 int highlight_article_jobs(struct highlighter *h, const struct article *a,
 			   unsigned jobs, hl_emit_fn emit, void *arg)
 {
-	struct hl_state *st = hl_state_new();
-	struct chunk cs[HL_JOBS_MAX];
-	pthread_t th[HL_JOBS_MAX];
-	int started[HL_JOBS_MAX];
-	size_t next = 0, nc, i, chunk_bytes;
-	int rc = 0;
+	struct worker ws[HL_JOBS_MAX];
+	struct round *rd, *cur, *nxt, *t;
+	struct hl_state *st, *view;
+	struct entities *view_reg;
+	struct names prev = {0}, fresh = {0}, tn;
+	size_t next = 0, i, chunk_bytes;
+	int rc = 0, lag, more;
 
 	if (jobs > HL_JOBS_MAX)
 		jobs = HL_JOBS_MAX;
@@ -378,47 +641,75 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 		if (ncorr)
 			jobs = 1;
 	}
-	chunk_bytes = a->len / ((size_t)jobs * 8);
+	chunk_bytes = a->len / ((size_t)(jobs ? jobs : 1) * 8);
 	chunk_bytes = chunk_bytes < CHUNK_MIN   ? CHUNK_MIN
 		      : chunk_bytes > CHUNK_MAX ? CHUNK_MAX
 						: chunk_bytes;
-	while (next < a->nsections && rc == 0) {
-		size_t nbase = entities_count(h->reg);
-
-		if (jobs <= 1) {
-			struct mentions m = {0};
-
-			highlight_section(h, st, a, next, &m);
-			rc = emit(arg, next, &m);
-			mentions_free(&m);
-			next++;
-			continue;
-		}
-		for (nc = 0; nc < jobs && next < a->nsections; nc++) {
-			size_t first = next, bytes = 0;
-
-			while (next < a->nsections && bytes < chunk_bytes) {
-				bytes += a->sections[next].end -
-					 a->sections[next].start + 1;
-				next++;
+	/* one chunk's worth: no threads to start */
+	if (jobs <= 1 || a->len <= chunk_bytes)
+		return article_serial(h, a, emit, arg);
+	/* a large article: the workers go on with the next round while
+	 * this thread merges, on a view of the state and registry one round
+	 * behind (a copy, brought up to date between rounds) */
+	lag = a->len >= LAG_MIN && a->len > 2 * (size_t)jobs * chunk_bytes;
+	st = hl_state_new();
+	st->text = a->text;
+	view = st;
+	view_reg = h->reg;
+	if (lag) {
+		view = hl_state_new();
+		view_reg = entities_new();
+		registry_catch_up(view_reg, h->reg);
+	}
+	rd = xcalloc(2, sizeof *rd);
+	cur = &rd[0];
+	nxt = &rd[1];
+	workers_start(ws, jobs);
+	round_start(cur, ws, h, view, view_reg, a, jobs, chunk_bytes, &next);
+	for (;;) {
+		round_join(cur, ws);
+		more = 0;
+		if (lag) {
+			for (i = 0; i < prev.n; i++)
+				hl_state_add(view, prev.v[i].s, prev.v[i].n,
+					     prev.v[i].entity);
+			registry_catch_up(view_reg, h->reg);
+			if (next < a->nsections) {
+				round_start(nxt, ws, h, view, view_reg, a,
+					    jobs, chunk_bytes, &next);
+				more = 1;
 			}
-			chunk_open(&cs[nc], h, st, a, first, next);
 		}
-		if (nc > 1)
-			rx_jit_now();
-		for (i = 1; i < nc; i++)
-			started[i] = pthread_create(&th[i], NULL, chunk_run,
-						    &cs[i]) == 0;
-		chunk_run(&cs[0]);
-		for (i = 1; i < nc; i++) {
-			if (started[i])
-				pthread_join(th[i], NULL);
-			else
-				chunk_run(&cs[i]);
+		fresh.n = 0;
+		rc = round_merge(h, st, cur, lag ? &prev : NULL, &fresh, emit,
+				 arg);
+		round_close(cur);
+		if (!lag && rc == 0 && next < a->nsections) {
+			round_start(nxt, ws, h, view, view_reg, a, jobs,
+				    chunk_bytes, &next);
+			more = 1;
 		}
-		rc = round_merge(h, st, cs, nc, nbase, emit, arg);
-		for (i = 0; i < nc; i++)
-			chunk_close(&cs[i]);
+		tn = prev;
+		prev = fresh;
+		fresh = tn;
+		t = cur;
+		cur = nxt;
+		nxt = t;
+		if (!more)
+			break;
+		if (rc != 0) {
+			round_join(cur, ws);
+			round_close(cur);
+			break;
+		}
+	}
+	workers_stop(ws, jobs);
+	free(rd);
+	free(prev.v);
+	free(fresh.v);
+	if (lag) {
+		hl_state_free(view);
+		entities_free(view_reg);
 	}
 	hl_state_free(st);
 	return rc;
