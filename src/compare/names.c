@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/wordset.h"
 #include "brief/compare/compare.h"
 
 #define W_CAP 1      /* begins with a capital */
@@ -14,6 +15,14 @@
 #define W_SPACE 32   /* only space before it, since the last word */
 #define W_COMMA 64   /* a comma and a space before it */
 #define W_TITLE 128  /* a title ("President", "Minister") */
+
+/* The bits of a word in struct finder's set: in a list of struct
+ * name_rules; seen capitalised inside a sentence, or in lower case. */
+#define L_CONN 1
+#define L_STOP 2
+#define L_TITLE 4
+#define L_MIDCAP 8
+#define L_LOWER 16
 
 struct word {
 	size_t start, end;
@@ -29,60 +38,6 @@ struct cand {
 	int allcaps_head;  /* its first word is capitals only */
 	int used;          /* counted for an entity */
 };
-
-/* A set of lower-case words (sorted once, then looked up). */
-struct wset {
-	char **v;
-	size_t n, cap;
-	int sorted;
-};
-
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *lower_dup(const char *s, size_t n)
-{
-	char *k = xmalloc(n + 1);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		k[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
-							  : s[i]);
-	k[n] = '\0';
-	return k;
-}
-
-static void wset_add(struct wset *w, const char *s, size_t n)
-{
-	w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
-	w->v[w->n++] = lower_dup(s, n);
-	w->sorted = 0;
-}
-
-static int wset_has(struct wset *w, const char *s, size_t n)
-{
-	char *k = lower_dup(s, n);
-	int hit;
-
-	if (!w->sorted) {
-		xqsort(w->v, w->n, sizeof *w->v, str_cmp);
-		w->sorted = 1;
-	}
-	hit = w->n && bsearch(&k, w->v, w->n, sizeof *w->v, str_cmp) != NULL;
-	free(k);
-	return hit;
-}
-
-static void wset_free(struct wset *w)
-{
-	size_t i;
-
-	for (i = 0; i < w->n; i++)
-		free(w->v[i]);
-	free(w->v);
-}
 
 /* Is s[0, len) in the list l (sorted without regard to case by
  * names_sort_list)?  A binary search: it runs for every capitalised
@@ -148,7 +103,7 @@ static int word_byte(const char *t, size_t p, size_t end)
 
 /* The words of the sentence [s, e) of a outside mentions (from *mi on):
  * appended to *w, with their shape. */
-static size_t sentence_words(const struct name_rules *nr,
+static size_t sentence_words(const struct wordset *lists,
 			     const struct article *a,
 			     const struct mentions *m, size_t *mi, size_t s,
 			     size_t e, struct word **w, size_t *cap)
@@ -160,6 +115,7 @@ static size_t sentence_words(const struct name_rules *nr,
 	while (p < e) {
 		size_t q, k, len;
 		int f, caps = 1;
+		unsigned lf;
 
 		while (*mi < m->n && m->v[*mi].end <= p)
 			(*mi)++;
@@ -197,17 +153,19 @@ static size_t sentence_words(const struct name_rules *nr,
 				caps = 0;
 		if (caps && q - p >= 2 && (f & W_CAP))
 			f |= W_ALLCAPS;
-		if (in_list(nr->connectors, nr->nconnectors, t + p, q - p) &&
-		    !(f & W_CAP))
+		lf = wordset_get(lists, t + p, q - p);
+		if ((lf & L_CONN) && !(f & W_CAP))
 			f |= W_CONN;
 		len = q - p;
 		if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
 			len -= 2;
 		else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
 			len -= 4;
-		if (in_list(nr->stops, nr->nstops, t + p, len))
+		if (len != q - p)
+			lf = wordset_get(lists, t + p, len);
+		if (lf & L_STOP)
 			f |= W_STOP;
-		if (in_list(nr->titles, nr->ntitles, t + p, len))
+		if (lf & L_TITLE)
 			f |= W_TITLE;
 		*w = xgrow(*w, cap, n + 1, sizeof **w);
 		(*w)[n].start = p;
@@ -219,6 +177,22 @@ static size_t sentence_words(const struct name_rules *nr,
 		p = q;
 	}
 	return n;
+}
+
+/* A word set of the lists of nr (L_CONN, L_STOP, L_TITLE). */
+static struct wordset *list_words(const struct name_rules *nr)
+{
+	struct wordset *ws = wordset_new();
+	size_t i;
+
+	for (i = 0; i < nr->nconnectors; i++)
+		wordset_add(ws, nr->connectors[i], strlen(nr->connectors[i]),
+			    L_CONN);
+	for (i = 0; i < nr->nstops; i++)
+		wordset_add(ws, nr->stops[i], strlen(nr->stops[i]), L_STOP);
+	for (i = 0; i < nr->ntitles; i++)
+		wordset_add(ws, nr->titles[i], strlen(nr->titles[i]), L_TITLE);
+	return ws;
 }
 
 static int nameword(const struct word *w)
@@ -270,8 +244,9 @@ static size_t name_end(const struct word *w, size_t n, size_t i)
 
 struct finder {
 	const struct compare_rules *r;
-	struct wset midcap;   /* capitalised words seen inside sentences */
-	struct wset lower;    /* words seen in lower case */
+	/* the words of the lists (L_CONN, L_STOP, L_TITLE) and of the
+	 * reports (L_MIDCAP, L_LOWER) */
+	struct wordset *words;
 	struct cand *c;
 	size_t nc, cap;
 };
@@ -299,7 +274,7 @@ static void each_sentence(struct finder *fd, const struct article *a,
 		for (k = 0; k < sc->nsentences; k++) {
 			const struct span *sp =
 				&a->sentences[sc->first_sentence + k];
-			size_t n = sentence_words(&fd->r->names, a, m, &mi,
+			size_t n = sentence_words(fd->words, a, m, &mi,
 						  sp->start, sp->end, &w, &cap);
 
 			fn(fd, a, side, w, n);
@@ -316,11 +291,11 @@ static void learn(struct finder *fd, const struct article *a, int side,
 	(void)side;
 	for (i = 0; i < n; i++)
 		if (!(w[i].f & W_CAP))
-			wset_add(&fd->lower, a->text + w[i].start,
-				 w[i].end - w[i].start);
+			wordset_add(fd->words, a->text + w[i].start,
+				    w[i].end - w[i].start, L_LOWER);
 		else if (!(w[i].f & W_FIRST))
-			wset_add(&fd->midcap, a->text + w[i].start,
-				 w[i].end - w[i].start);
+			wordset_add(fd->words, a->text + w[i].start,
+				    w[i].end - w[i].start, L_MIDCAP);
 }
 
 static void collect(struct finder *fd, const struct article *a, int side,
@@ -338,8 +313,8 @@ static void collect(struct finder *fd, const struct article *a, int side,
 		/* a sentence's first word is a name's only when it is
 		 * written capitalised inside a sentence too */
 		if ((w[i].f & W_FIRST) &&
-		    !wset_has(&fd->midcap, a->text + w[i].start,
-			      w[i].end - w[i].start)) {
+		    !(wordset_get(fd->words, a->text + w[i].start,
+				  w[i].end - w[i].start) & L_MIDCAP)) {
 			k = i + 1;
 			while (k <= j && !nameword(&w[k]))
 				k++;
@@ -367,8 +342,9 @@ static void collect(struct finder *fd, const struct article *a, int side,
 		/* a heading in capitals; a common word capitalised */
 		if ((nw >= 2 && allcaps) ||
 		    (nw == 1 && (w[i].end - w[i].start < 2 ||
-				 wset_has(&fd->lower, a->text + w[i].start,
-					  w[i].end - w[i].start)))) {
+				 (wordset_get(fd->words, a->text + w[i].start,
+					      w[i].end - w[i].start) &
+				  L_LOWER)))) {
 			i = j + 1;
 			continue;
 		}
@@ -501,18 +477,28 @@ static size_t keyref_first(const struct keyref *v, size_t n, const char *key)
 	return lo;
 }
 
+/* What a one-word name of one side finds among the longer names of the
+ * other side that end with it: the one such name, or many. */
+struct longer_hit {
+	const char *one;
+	int many, done;
+};
+
 /* A name of one word that is written in one report only is the one
  * longer name of the other report that ends with it ("Kimball" /
  * "USCGC Kimball", "Beishenova" / "Asel Beishenova"), when that name has
  * no connector.  The keys of each side and the longer names by their
- * last word are sorted once, so that each one-word name is looked up,
- * not compared with every other name. */
+ * last word are sorted once, and what a key finds is worked out once
+ * for each side (the first of its run of equal keys holds it), so that
+ * a name written many times costs one lookup each time. */
 static void short_names(struct finder *fd)
 {
 	struct keyref *all = xcalloc(fd->nc + 1, sizeof *all),
 		      *longer = xcalloc(fd->nc + 1, sizeof *longer);
-	size_t i, na = 0, nl = 0;
+	size_t i, j, na = 0, nl = 0;
 	char **to = xcalloc(fd->nc + 1, sizeof *to);
+	unsigned char *sides;
+	struct longer_hit(*hit)[2];
 
 	for (i = 0; i < fd->nc; i++) {
 		struct cand *y = &fd->c[i];
@@ -530,30 +516,47 @@ static void short_names(struct finder *fd)
 	}
 	xqsort(all, na, sizeof *all, keyref_cmp);
 	xqsort(longer, nl, sizeof *longer, keyref_cmp);
+	/* the sides a key of all is written on (bit 1 << side), at the
+	 * first of its run of equal keys */
+	sides = xcalloc(na + 1, 1);
+	for (i = 0; i < na; i = j) {
+		for (j = i; j < na && strcmp(all[j].key, all[i].key) == 0; j++)
+			sides[i] |= (unsigned char)(1u << (all[j].side & 1));
+	}
+	hit = xcalloc(nl + 1, sizeof *hit);
 	/* decide first, change after: the keys looked up must not move */
 	for (i = 0; i < fd->nc; i++) {
 		struct cand *x = &fd->c[i];
-		const char *one = NULL;
-		int many = 0, other = 0;
-		size_t k;
+		struct longer_hit *h;
+		size_t k, first;
 
 		if (x->used || x->nwords != 1)
 			continue;
-		for (k = keyref_first(all, na, x->key);
-		     k < na && strcmp(all[k].key, x->key) == 0; k++)
-			if (all[k].side != x->side)
-				other = 1;
-		for (k = keyref_first(longer, nl, x->key);
-		     k < nl && strcmp(longer[k].key, x->key) == 0; k++) {
-			if (longer[k].side == x->side ||
-			    strlen(longer[k].full) <= strlen(x->key) + 1)
-				continue;
-			if (one != NULL && strcmp(one, longer[k].full) != 0)
-				many = 1;
-			one = longer[k].full;
+		first = keyref_first(all, na, x->key);
+		if (first < na && strcmp(all[first].key, x->key) == 0 &&
+		    (sides[first] & (1u << !x->side)))
+			continue; /* written in the other report too */
+		first = keyref_first(longer, nl, x->key);
+		if (first >= nl || strcmp(longer[first].key, x->key) != 0)
+			continue;
+		h = &hit[first][x->side];
+		if (!h->done) {
+			for (k = first;
+			     k < nl && strcmp(longer[k].key, x->key) == 0;
+			     k++) {
+				if (longer[k].side == x->side ||
+				    strlen(longer[k].full) <=
+					    strlen(x->key) + 1)
+					continue;
+				if (h->one != NULL &&
+				    strcmp(h->one, longer[k].full) != 0)
+					h->many = 1;
+				h->one = longer[k].full;
+			}
+			h->done = 1;
 		}
-		if (!other && !many && one != NULL)
-			to[i] = xstrdup(one);
+		if (!h->many && h->one != NULL)
+			to[i] = xstrdup(h->one);
 	}
 	for (i = 0; i < fd->nc; i++)
 		if (to[i]) {
@@ -561,6 +564,8 @@ static void short_names(struct finder *fd)
 			fd->c[i].key = to[i];
 		}
 	free(to);
+	free(hit);
+	free(sides);
 	free(all);
 	free(longer);
 }
@@ -718,6 +723,7 @@ size_t names_match(const struct compare_rules *r,
 
 	memset(&fd, 0, sizeof fd);
 	fd.r = r;
+	fd.words = list_words(&r->names);
 	for (s = 0; s < 2; s++)
 		each_sentence(&fd, a[s], m[s], s, learn);
 	for (s = 0; s < 2; s++)
@@ -757,8 +763,7 @@ size_t names_match(const struct compare_rules *r,
 	for (i = 0; i < fd.nc; i++)
 		free(fd.c[i].key);
 	free(fd.c);
-	wset_free(&fd.midcap);
-	wset_free(&fd.lower);
+	wordset_free(fd.words);
 	*out = v;
 	return n;
 }
