@@ -102,7 +102,8 @@ static int word_byte(const char *t, size_t p, size_t end)
 }
 
 /* The words of the sentence [s, e) of a outside mentions (from *mi on):
- * appended to *w, with their shape. */
+ * appended to *w, with their shape; without the bits that come from
+ * the lists (W_CONN, W_STOP, W_TITLE) when lists is NULL. */
 static size_t sentence_words(const struct wordset *lists,
 			     const struct article *a,
 			     const struct mentions *m, size_t *mi, size_t s,
@@ -153,7 +154,7 @@ static size_t sentence_words(const struct wordset *lists,
 				caps = 0;
 		if (caps && q - p >= 2 && (f & W_CAP))
 			f |= W_ALLCAPS;
-		lf = wordset_get(lists, t + p, q - p);
+		lf = lists ? wordset_get(lists, t + p, q - p) : 0;
 		if ((lf & L_CONN) && !(f & W_CAP))
 			f |= W_CONN;
 		len = q - p;
@@ -161,7 +162,7 @@ static size_t sentence_words(const struct wordset *lists,
 			len -= 2;
 		else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
 			len -= 4;
-		if (len != q - p)
+		if (len != q - p && lists)
 			lf = wordset_get(lists, t + p, len);
 		if (lf & L_STOP)
 			f |= W_STOP;
@@ -257,9 +258,10 @@ static int story(const struct article *a, size_t sec)
 	       a->sections[sec].kind == SECTION_BODY;
 }
 
-/* Visit the words of each sentence of a's story: fn(f, side, words). */
+/* Visit the words of each sentence of a's story: fn(f, side, words),
+ * their bits from the lists too when lists is set. */
 static void each_sentence(struct finder *fd, const struct article *a,
-			  const struct mentions *m, int side,
+			  const struct mentions *m, int side, int lists,
 			  void (*fn)(struct finder *, const struct article *,
 				     int, const struct word *, size_t))
 {
@@ -274,7 +276,8 @@ static void each_sentence(struct finder *fd, const struct article *a,
 		for (k = 0; k < sc->nsentences; k++) {
 			const struct span *sp =
 				&a->sentences[sc->first_sentence + k];
-			size_t n = sentence_words(fd->words, a, m, &mi,
+			size_t n = sentence_words(lists ? fd->words : NULL,
+						  a, m, &mi,
 						  sp->start, sp->end, &w, &cap);
 
 			fn(fd, a, side, w, n);
@@ -725,9 +728,9 @@ size_t names_match(const struct compare_rules *r,
 	fd.r = r;
 	fd.words = list_words(&r->names);
 	for (s = 0; s < 2; s++)
-		each_sentence(&fd, a[s], m[s], s, learn);
+		each_sentence(&fd, a[s], m[s], s, 0, learn);
 	for (s = 0; s < 2; s++)
-		each_sentence(&fd, a[s], m[s], s, collect);
+		each_sentence(&fd, a[s], m[s], s, 1, collect);
 	acronyms(&fd, a);
 	short_names(&fd);
 	entity_names(&fd, ents, nents, cnt);
