@@ -304,22 +304,14 @@ static int find_from(const struct scan *sc, const struct rxlist *rl,
 		     size_t *me)
 {
 	const char *subj = sc->text + sc->sec + off;
-	size_t id = rl->base + k, lo = 0, hi, mid;
+	size_t id = rl->base + k, lo;
 
 	if (rl->anch[k] == NULL || sc->nh == SIZE_MAX)
 		return rx_find(rl->re[k], sc->ts->md, subj, len, pos, 0, ms,
 			       me);
 	/* the first of its words at or after pos, then on while in the part */
-	hi = sc->nh;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (sc->h[mid].id < id ||
-		    (sc->h[mid].id == id && sc->h[mid].pos < off + pos))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < sc->nh && sc->h[lo].id == id && sc->h[lo].pos < off + len;
+	for (lo = rxstems_first(sc->h, sc->nh, id, off + pos);
+	     lo < sc->nh && sc->h[lo].id == id && sc->h[lo].pos < off + len;
 	     lo++)
 		if (rx_find(rl->anch[k], sc->ts->md, subj, len,
 			    sc->h[lo].pos - off, 0, ms, me))
