@@ -44,7 +44,8 @@ static int nearest_event(const struct figrules_align *r, const char *s,
 		uint32_t v;
 		size_t end, d;
 
-		if (!trie_word_start(s, p, to) || (p >= skip && p < skip_end))
+		if (!trie_may_start2(r->events, s, to, p) ||
+		    !trie_word_start(s, p, to) || (p >= skip && p < skip_end))
 			continue;
 		end = trie_match(r->events, s, to, p, &v);
 		if (end == 0)
@@ -67,7 +68,8 @@ static int tells_total(const struct figrules_align *r, const char *s,
 	uint32_t v;
 
 	for (p = from; p < to; p++)
-		if (trie_word_start(s, p, to) &&
+		if (trie_may_start2(r->totals, s, to, p) &&
+		    trie_word_start(s, p, to) &&
 		    trie_match(r->totals, s, to, p, &v))
 			return 1;
 	return 0;

@@ -101,6 +101,14 @@ static int word_byte(const char *t, size_t p, size_t end)
 	return 0;
 }
 
+/* Is c an ASCII letter or digit (a byte of a word, word_byte's
+ * quick case)? */
+static int ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
 /* The words of the sentence [s, e) of a outside mentions (from *mi on):
  * appended to *w, with their shape; without the bits that come from
  * the lists (W_CONN, W_STOP, W_TITLE) when lists is NULL. */
@@ -114,7 +122,7 @@ static size_t sentence_words(const struct wordset *lists,
 	int sep = W_SPACE, first = W_FIRST;
 
 	while (p < e) {
-		size_t q, k, len;
+		size_t q, len, stop;
 		int f, caps = 1;
 		unsigned lf;
 
@@ -126,7 +134,7 @@ static size_t sentence_words(const struct wordset *lists,
 			first = 0;
 			continue;
 		}
-		if (!word_byte(t, p, e)) {
+		if (!ascii_alnum(t[p]) && !word_byte(t, p, e)) {
 			if (t[p] == ',' && p + 1 < e && t[p + 1] == ' ' &&
 			    sep == W_SPACE)
 				sep = W_COMMA;
@@ -138,9 +146,17 @@ static size_t sentence_words(const struct wordset *lists,
 			p++;
 			continue;
 		}
-		for (q = p; q < e && word_byte(t, q, e); q++)
-			if (*mi < m->n && m->v[*mi].start == q)
+		/* to the word's end, or the mention that begins inside it;
+		 * noting a lower-case letter on the way */
+		stop = *mi < m->n ? m->v[*mi].start : e;
+		for (q = p; q < e && q != stop; q++) {
+			char c = t[q];
+
+			if (c >= 'a' && c <= 'z')
+				caps = 0;
+			else if (!ascii_alnum(c) && !word_byte(t, q, e))
 				break;
+		}
 		/* a final full stop is the sentence's, not the word's, except
 		 * after an initial ("J.") or inside "U.S." */
 		if (q < e && t[q] == '.' &&
@@ -149,9 +165,6 @@ static size_t sentence_words(const struct wordset *lists,
 		f = sep | first;
 		if (is_upper((const unsigned char *)t + p))
 			f |= W_CAP;
-		for (k = p; k < q; k++)
-			if (t[k] >= 'a' && t[k] <= 'z')
-				caps = 0;
 		if (caps && q - p >= 2 && (f & W_CAP))
 			f |= W_ALLCAPS;
 		lf = lists ? wordset_get(lists, t + p, q - p) : 0;
@@ -168,7 +181,8 @@ static size_t sentence_words(const struct wordset *lists,
 			f |= W_STOP;
 		if (lf & L_TITLE)
 			f |= W_TITLE;
-		*w = xgrow(*w, cap, n + 1, sizeof **w);
+		if (n >= *cap)
+			*w = xgrow(*w, cap, n + 1, sizeof **w);
 		(*w)[n].start = p;
 		(*w)[n].end = q;
 		(*w)[n].f = f;
