@@ -632,7 +632,7 @@ static int form_at(const struct article *a, const struct mentions *m,
 }
 
 /* How often form stands in the text of side s as words of their own
- * (form_at): looked up where words may begin (the side's index, made on
+ * (form_at): looked up where words begin (the side's index, made on
  * first use), else searched for; each form counted once. */
 static size_t count_form(struct keycache *kc, const struct comparison *c,
 			 int s, const char *form)
@@ -651,17 +651,37 @@ static size_t count_form(struct keycache *kc, const struct comparison *c,
 		kc->ix[s] = startidx_new(a->text, a->len);
 		kc->indexed[s] = 1;
 	}
-	if (kc->ix[s] != NULL) {
+	/* (a form that begins with an ASCII letter: the index holds the
+	 * words that begin with one) */
+	if (kc->ix[s] != NULL && (form[0] | 0x20) >= 'a' &&
+	    (form[0] | 0x20) <= 'z') {
 		const uint32_t *pos = startidx_get(kc->ix[s],
 						   (unsigned char)form[0],
 						   (unsigned char)form[1], &np);
 
-		size_t mi = 0;
+		const uint32_t *nx = startidx_next(kc->ix[s],
+						   (unsigned char)form[0],
+						   (unsigned char)form[1]);
+		uint32_t want = 0, mask = 0;
+		size_t mi = 0, b;
 
+		/* the form's bytes after its first two, and the byte after
+		 * it not a letter or digit: told from the index first */
+		for (b = 2; b < n && b < 6; b++) {
+			want |= (uint32_t)(unsigned char)form[b] << (8 * (b - 2));
+			mask |= (uint32_t)0xff << (8 * (b - 2));
+		}
 		/* the positions ascend: the mentions are walked, not
 		 * searched */
-		for (k = 0; k < np; k++)
+		for (k = 0; k < np; k++) {
+			char after = (char)(nx[k] >> (8 * (n < 6 ? n - 2 : 0)));
+
+			if ((nx[k] & mask) != want ||
+			    (n < 6 && (unsigned char)after < 0x80 &&
+			     trie_word_at(&after, 1, 0)))
+				continue;
 			hits += (size_t)form_at(a, m, form, n, pos[k], &mi);
+		}
 	} else {
 		const char *t = a->text, *p = t, *end = t + a->len;
 
