@@ -92,15 +92,14 @@ static void grow(struct wordset *ws)
 	free(old);
 }
 
-void wordset_add(struct wordset *ws, const char *s, size_t n, unsigned flags)
+unsigned wordset_add(struct wordset *ws, const char *s, size_t n,
+		     unsigned flags)
 {
 	uint64_t h = fold_hash(s, n);
 	struct slot *sl = find(ws, s, n, h);
 
-	if (sl->s != NULL) {
-		sl->flags |= flags;
-		return;
-	}
+	if (sl->s != NULL)
+		return sl->flags |= flags;
 	sl->s = s;
 	sl->n = n;
 	sl->h = h;
@@ -108,6 +107,7 @@ void wordset_add(struct wordset *ws, const char *s, size_t n, unsigned flags)
 	/* at most half full */
 	if (++ws->n * 2 > ws->cap)
 		grow(ws);
+	return flags;
 }
 
 unsigned wordset_get(const struct wordset *ws, const char *s, size_t n)

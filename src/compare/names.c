@@ -109,6 +109,29 @@ static int ascii_alnum(char c)
 	       (c >= '0' && c <= '9');
 }
 
+/* f, the shape of the word t[p, q), with the bits that come from the
+ * lists: lf, its bits in lists, and those of the word without a
+ * possessive ending. */
+static int with_lists(const struct wordset *lists, const char *t, size_t p,
+		      size_t q, int f, unsigned lf)
+{
+	size_t len = q - p;
+
+	if ((lf & L_CONN) && !(f & W_CAP))
+		f |= W_CONN;
+	if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
+		len -= 2;
+	else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
+		len -= 4;
+	if (len != q - p)
+		lf = wordset_get(lists, t + p, len);
+	if (lf & L_STOP)
+		f |= W_STOP;
+	if (lf & L_TITLE)
+		f |= W_TITLE;
+	return f;
+}
+
 /* The words of the sentence [s, e) of a outside mentions (from *mi on):
  * appended to *w, with their shape; without the bits that come from
  * the lists (W_CONN, W_STOP, W_TITLE) when lists is NULL. */
@@ -122,9 +145,8 @@ static size_t sentence_words(const struct wordset *lists,
 	int sep = W_SPACE, first = W_FIRST;
 
 	while (p < e) {
-		size_t q, len, stop;
+		size_t q, stop;
 		int f, caps = 1;
-		unsigned lf;
 
 		while (*mi < m->n && m->v[*mi].end <= p)
 			(*mi)++;
@@ -167,20 +189,9 @@ static size_t sentence_words(const struct wordset *lists,
 			f |= W_CAP;
 		if (caps && q - p >= 2 && (f & W_CAP))
 			f |= W_ALLCAPS;
-		lf = lists ? wordset_get(lists, t + p, q - p) : 0;
-		if ((lf & L_CONN) && !(f & W_CAP))
-			f |= W_CONN;
-		len = q - p;
-		if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
-			len -= 2;
-		else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
-			len -= 4;
-		if (len != q - p && lists)
-			lf = wordset_get(lists, t + p, len);
-		if (lf & L_STOP)
-			f |= W_STOP;
-		if (lf & L_TITLE)
-			f |= W_TITLE;
+		if (lists)
+			f = with_lists(lists, t, p, q, f,
+				       wordset_get(lists, t + p, q - p));
 		if (n >= *cap)
 			*w = xgrow(*w, cap, n + 1, sizeof **w);
 		(*w)[n].start = p;
@@ -257,8 +268,27 @@ static size_t name_end(const struct word *w, size_t n, size_t i)
 	return j;
 }
 
+/* A word of a report's story as the first pass read it: where it is,
+ * its shape and its bits in the word set. */
+struct cword {
+	uint32_t start, end;
+	uint16_t f, lf;
+};
+
+/* The words of one report's story, by sentence, kept from the first
+ * pass for the second (when the text is short enough for 32-bit
+ * offsets; else the second pass reads the text again). */
+struct wcache {
+	int ok;
+	struct cword *w;
+	size_t nw, capw;
+	uint32_t *first;  /* per sentence: its first word in w */
+	size_t ns, caps;
+};
+
 struct finder {
 	const struct compare_rules *r;
+	struct wcache cache[2];
 	/* the words of the lists (L_CONN, L_STOP, L_TITLE) and of the
 	 * reports (L_MIDCAP, L_LOWER) */
 	struct wordset *words;
@@ -272,15 +302,38 @@ static int story(const struct article *a, size_t sec)
 	       a->sections[sec].kind == SECTION_BODY;
 }
 
+/* The words of sentence si of side's cache into *w, with their bits
+ * from the lists; their count. */
+static size_t cached_words(const struct finder *fd, const struct article *a,
+			   int side, size_t si, struct word **w, size_t *cap)
+{
+	const struct wcache *c = &fd->cache[side];
+	size_t i, n = 0, end = si + 1 < c->ns ? c->first[si + 1] : c->nw;
+
+	for (i = c->first[si]; i < end; i++, n++) {
+		const struct cword *x = &c->w[i];
+
+		if (n >= *cap)
+			*w = xgrow(*w, cap, n + 1, sizeof **w);
+		(*w)[n].start = x->start;
+		(*w)[n].end = x->end;
+		(*w)[n].f = with_lists(fd->words, a->text, x->start, x->end,
+				       x->f, x->lf);
+	}
+	return n;
+}
+
 /* Visit the words of each sentence of a's story: fn(f, side, words),
- * their bits from the lists too when lists is set. */
+ * their bits from the lists too when lists is set (from the first
+ * pass's cache when there is one). */
 static void each_sentence(struct finder *fd, const struct article *a,
 			  const struct mentions *m, int side, int lists,
 			  void (*fn)(struct finder *, const struct article *,
 				     int, const struct word *, size_t))
 {
 	struct word *w = NULL;
-	size_t cap = 0, mi = 0, sec, k;
+	size_t cap = 0, mi = 0, sec, k, si = 0;
+	int cached = lists && fd->cache[side].ok;
 
 	for (sec = 0; sec < a->nsections; sec++) {
 		const struct section *sc = &a->sections[sec];
@@ -290,9 +343,13 @@ static void each_sentence(struct finder *fd, const struct article *a,
 		for (k = 0; k < sc->nsentences; k++) {
 			const struct span *sp =
 				&a->sentences[sc->first_sentence + k];
-			size_t n = sentence_words(lists ? fd->words : NULL,
-						  a, m, &mi,
-						  sp->start, sp->end, &w, &cap);
+			size_t n = cached ? cached_words(fd, a, side, si++, &w,
+							 &cap)
+					  : sentence_words(lists ? fd->words
+								 : NULL,
+							   a, m, &mi,
+							   sp->start, sp->end,
+							   &w, &cap);
 
 			fn(fd, a, side, w, n);
 		}
@@ -300,19 +357,42 @@ static void each_sentence(struct finder *fd, const struct article *a,
 	free(w);
 }
 
+/* The first pass: the words written in lower case and those
+ * capitalised inside a sentence, into the word set; each word kept in
+ * the side's cache with its bits. */
 static void learn(struct finder *fd, const struct article *a, int side,
 		  const struct word *w, size_t n)
 {
+	struct wcache *c = &fd->cache[side];
 	size_t i;
 
-	(void)side;
-	for (i = 0; i < n; i++)
+	if (c->ok) {
+		c->first = xgrow(c->first, &c->caps, c->ns + 1,
+				 sizeof *c->first);
+		c->first[c->ns++] = (uint32_t)c->nw;
+	}
+	for (i = 0; i < n; i++) {
+		const char *s = a->text + w[i].start;
+		size_t len = w[i].end - w[i].start;
+		unsigned lf;
+
 		if (!(w[i].f & W_CAP))
-			wordset_add(fd->words, a->text + w[i].start,
-				    w[i].end - w[i].start, L_LOWER);
+			lf = wordset_add(fd->words, s, len, L_LOWER);
 		else if (!(w[i].f & W_FIRST))
-			wordset_add(fd->words, a->text + w[i].start,
-				    w[i].end - w[i].start, L_MIDCAP);
+			lf = wordset_add(fd->words, s, len, L_MIDCAP);
+		else if (c->ok)
+			lf = wordset_get(fd->words, s, len);
+		else
+			continue;
+		if (!c->ok)
+			continue;
+		if (c->nw >= c->capw)
+			c->w = xgrow(c->w, &c->capw, c->nw + 1, sizeof *c->w);
+		c->w[c->nw].start = (uint32_t)w[i].start;
+		c->w[c->nw].end = (uint32_t)w[i].end;
+		c->w[c->nw].f = (uint16_t)w[i].f;
+		c->w[c->nw++].lf = (uint16_t)(lf & (L_CONN | L_STOP | L_TITLE));
+	}
 }
 
 static void collect(struct finder *fd, const struct article *a, int side,
@@ -741,8 +821,10 @@ size_t names_match(const struct compare_rules *r,
 	memset(&fd, 0, sizeof fd);
 	fd.r = r;
 	fd.words = list_words(&r->names);
-	for (s = 0; s < 2; s++)
+	for (s = 0; s < 2; s++) {
+		fd.cache[s].ok = a[s]->len <= UINT32_MAX;
 		each_sentence(&fd, a[s], m[s], s, 0, learn);
+	}
 	for (s = 0; s < 2; s++)
 		each_sentence(&fd, a[s], m[s], s, 1, collect);
 	acronyms(&fd, a);
@@ -781,6 +863,10 @@ size_t names_match(const struct compare_rules *r,
 		free(fd.c[i].key);
 	free(fd.c);
 	wordset_free(fd.words);
+	for (s = 0; s < 2; s++) {
+		free(fd.cache[s].w);
+		free(fd.cache[s].first);
+	}
 	*out = v;
 	return n;
 }

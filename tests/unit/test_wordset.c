@@ -13,9 +13,10 @@ static void test_case_and_bits(void **state)
 
 	(void)state;
 	assert_int_equal(wordset_get(ws, "of", 2), 0);
-	wordset_add(ws, text + 9, 2, 1);   /* "of" */
-	wordset_add(ws, text + 25, 2, 4);  /* "OF": the same word */
-	wordset_add(ws, text, 8, 2);       /* "Minister" */
+	assert_int_equal(wordset_add(ws, text + 9, 2, 1), 1); /* "of" */
+	/* "OF": the same word, its bits now both */
+	assert_int_equal(wordset_add(ws, text + 25, 2, 4), 1 | 4);
+	assert_int_equal(wordset_add(ws, text, 8, 2), 2); /* "Minister" */
 	assert_int_equal(wordset_size(ws), 2);
 	assert_int_equal(wordset_get(ws, "Of", 2), 1 | 4);
 	assert_int_equal(wordset_get(ws, "MINISTER", 8), 2);

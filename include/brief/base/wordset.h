@@ -12,9 +12,10 @@ struct wordset;
 struct wordset *wordset_new(void);
 void wordset_free(struct wordset *ws);
 /* Add the word s[0, n) with the bits flags (or them into the bits of the
- * word already there, whatever its case).  flags must not be 0. */
-void wordset_add(struct wordset *ws, const char *s, size_t n,
-		 unsigned flags);
+ * word already there, whatever its case); returns the word's bits now.
+ * flags must not be 0. */
+unsigned wordset_add(struct wordset *ws, const char *s, size_t n,
+		     unsigned flags);
 /* The bits of the word s[0, n) in any ASCII case; 0 when it is absent. */
 unsigned wordset_get(const struct wordset *ws, const char *s, size_t n);
 /* The number of different words. */
