@@ -33,6 +33,7 @@ struct rxstems {
 	size_t nlinks, caplinks;
 	unsigned char *has; /* by id: were stems derived? */
 	signed char key[256]; /* stem_key of each byte */
+	unsigned char word[256]; /* word_char of each byte */
 	size_t nhas, caphas;
 };
 
@@ -70,8 +71,10 @@ struct rxstems *rxstems_new(void)
 	struct rxstems *s = xcalloc(1, sizeof *s);
 	int c;
 
-	for (c = 0; c < 256; c++)
+	for (c = 0; c < 256; c++) {
 		s->key[c] = (signed char)stem_key((unsigned char)c);
+		s->word[c] = (unsigned char)word_char((unsigned char)c);
+	}
 
 	s->nodes = xgrow(NULL, &s->capnodes, 2, sizeof *s->nodes);
 	memset(s->nodes, 0, 2 * sizeof *s->nodes);
@@ -367,7 +370,7 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 		uint32_t nd = 1;
 		int c;
 
-		if (!word_char(t[i])) {
+		if (!s->word[t[i]]) {
 			if (t[i] >= 0x80 && folds_to_ascii(t, len, i))
 				return SIZE_MAX;
 			i++;
@@ -385,7 +388,7 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 				(*v)[n++].pos = i;
 			}
 		}
-		while (i < len && word_char(t[i]))
+		while (i < len && s->word[t[i]])
 			i++;
 	}
 	/* by pattern, then position; once each */
