@@ -26,59 +26,54 @@ static int ascii_alnum(unsigned char c)
 	return ((unsigned)c - '0' < 10u) | ((unsigned)(c | 0x20) - 'a' < 26u);
 }
 
-/* Does a word begin at p with an ASCII letter or digit?  (The byte
- * before it, when not ASCII, is read by trie_word_at.) */
-static int may_begin(const char *t, size_t len, size_t p)
-{
-	unsigned char c;
-
-	if (!ascii_alnum((unsigned char)t[p]))
-		return 0;
-	if (p == 0)
-		return 1;
-	c = (unsigned char)t[p - 1];
-	if (c < 0x80)
-		return !ascii_alnum(c);
-	return !trie_word_at(t, len, p - 1);
-}
-
 struct startidx *startidx_new(const char *text, size_t len)
 {
+	const unsigned char *t = (const unsigned char *)text;
 	struct startidx *x;
-	uint32_t *fill;
-	unsigned char *begins;
-	size_t p, k;
+	uint32_t *fill, *at;
+	size_t p, k, n = 0, cap = 0;
 
 	if (len > UINT32_MAX)
 		return NULL;
 	x = xcalloc(1, sizeof *x);
 	x->first = xcalloc(NKEYS + 1, sizeof *x->first);
-	/* count each key, then place the positions in text order (the
-	 * places a word may begin noted in a bitmap on the way) */
-	begins = xcalloc(len / 8 + 1, 1);
-	for (p = 0; p + 1 < len; p++)
-		if (may_begin(text, len, p)) {
-			begins[p >> 3] |= (unsigned char)(1u << (p & 7));
+	/* the places, in text order: the first letter or digit of each run
+	 * of them, when no word character (trie_word_at rules: a byte
+	 * beyond ASCII is read there) comes before it */
+	at = NULL;
+	for (p = 0; p + 1 < len;) {
+		if (!ascii_alnum(t[p])) {
+			p++;
+			continue;
+		}
+		if (p == 0 || t[p - 1] < 0x80 ||
+		    !trie_word_at(text, len, p - 1)) {
+			if (n >= cap)
+				at = xgrow(at, &cap, n + 1, sizeof *at);
+			at[n++] = (uint32_t)p;
 			x->first[key_at(text, p) + 1]++;
 		}
+		while (p < len && ascii_alnum(t[p]))
+			p++;
+	}
+	/* then by key, in text order within each */
 	for (k = 0; k < NKEYS; k++)
 		x->first[k + 1] += x->first[k];
-	x->pos = xcalloc(x->first[NKEYS] + 1, sizeof *x->pos);
-	x->next = xcalloc(x->first[NKEYS] + 1, sizeof *x->next);
+	x->pos = xcalloc(n + 1, sizeof *x->pos);
+	x->next = xcalloc(n + 1, sizeof *x->next);
 	fill = xcalloc(NKEYS, sizeof *fill);
-	for (p = 0; p + 1 < len; p++)
-		if (begins[p >> 3] & (1u << (p & 7))) {
-			unsigned key = key_at(text, p);
-			uint32_t at = x->first[key] + fill[key]++, nx = 0;
+	for (k = 0; k < n; k++) {
+		size_t q = at[k], b;
+		unsigned key = key_at(text, q);
+		uint32_t i = x->first[key] + fill[key]++, nx = 0;
 
-			for (k = 0; k < 4 && p + 2 + k < len; k++)
-				nx |= (uint32_t)(unsigned char)text[p + 2 + k]
-				      << (8 * k);
-			x->pos[at] = (uint32_t)p;
-			x->next[at] = nx;
-		}
+		for (b = 0; b < 4 && q + 2 + b < len; b++)
+			nx |= (uint32_t)t[q + 2 + b] << (8 * b);
+		x->pos[i] = (uint32_t)q;
+		x->next[i] = nx;
+	}
 	free(fill);
-	free(begins);
+	free(at);
 	return x;
 }
 

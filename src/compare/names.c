@@ -40,8 +40,8 @@ struct cand {
 };
 
 /* Is s[0, len) in the list l (sorted without regard to case by
- * names_sort_list)?  A binary search: it runs for every capitalised
- * word. */
+ * names_sort_list)?  A binary search (for a key's trailing words; the
+ * words of the text are looked up in struct finder's word set). */
 static int in_list(char *const *l, size_t n, const char *s, size_t len)
 {
 	size_t lo = 0, hi = n;
