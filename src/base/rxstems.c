@@ -33,6 +33,7 @@ struct rxstems {
 	size_t nlinks, caplinks;
 	unsigned char *has; /* by id: were stems derived? */
 	signed char key[256]; /* stem_key of each byte */
+	unsigned char word[256]; /* word_char of each byte */
 	size_t nhas, caphas;
 };
 
@@ -70,8 +71,10 @@ struct rxstems *rxstems_new(void)
 	struct rxstems *s = xcalloc(1, sizeof *s);
 	int c;
 
-	for (c = 0; c < 256; c++)
+	for (c = 0; c < 256; c++) {
 		s->key[c] = (signed char)stem_key((unsigned char)c);
+		s->word[c] = (unsigned char)word_char((unsigned char)c);
+	}
 
 	s->nodes = xgrow(NULL, &s->capnodes, 2, sizeof *s->nodes);
 	memset(s->nodes, 0, 2 * sizeof *s->nodes);
@@ -243,32 +246,71 @@ static void insert(struct rxstems *s, const char *stem, size_t id)
 	s->nodes[nd].ids = (uint32_t)s->nlinks++;
 }
 
+/* Where the content of the group opening at p begins: after "(",
+ * "(?:" or a name ("(?<day>"); NULL for any other kind of group
+ * (lookaround, options, atomic). */
+static const char *group_content(const char *p)
+{
+	if (p[1] != '?')
+		return p + 1;
+	if (p[2] == ':')
+		return p + 3;
+	if (p[2] == '<' && ((p[3] >= 'A' && p[3] <= 'Z') ||
+			    (p[3] >= 'a' && p[3] <= 'z') || p[3] == '_')) {
+		const char *q = p + 3;
+
+		while ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') ||
+		       (*q >= '0' && *q <= '9') || *q == '_')
+			q++;
+		return *q == '>' ? q + 1 : NULL;
+	}
+	return NULL;
+}
+
+static int seq_stems(const char *p, char (*stem)[STEM_MAX + 1], size_t *n,
+		     size_t nmax, int depth);
+
 /* The stems of the group whose opening parenthesis is at p, added to
- * the *n in stem[] (room for nmax): each alternative begins with a
- * literal or with such a group.  0 when they cannot be derived. */
+ * the *n in stem[] (room for nmax): each alternative begins as
+ * seq_stems reads.  A group made optional by ? or * adds the stems of
+ * what follows it too.  0 when they cannot be derived. */
 static int group_stems(const char *p, char (*stem)[STEM_MAX + 1], size_t *n,
 		       size_t nmax, int depth)
 {
-	const char *alt[64], *close = NULL;
+	const char *alt[64], *close = NULL, *after;
 	size_t na, i;
 
-	if (depth > 8 || (p[1] == '?' && p[2] != ':'))
+	if (depth > 8 || (p = group_content(p)) == NULL)
 		return 0;
-	p += p[1] == '?' ? 3 : 1;
 	na = alternatives(p, alt, 64, &close);
-	if (na == 0 || optional_after(close[1]))
+	if (na == 0 || close[1] == '{')
 		return 0;
-	for (i = 0; i < na; i++) {
-		if (*alt[i] == '(') {
-			if (!group_stems(alt[i], stem, n, nmax, depth + 1))
-				return 0;
-		} else if (*n < nmax && literal_run(alt[i], stem[*n]) > 0) {
-			(*n)++;
-		} else {
+	for (i = 0; i < na; i++)
+		if (!seq_stems(alt[i], stem, n, nmax, depth + 1))
 			return 0;
-		}
+	if (close[1] != '?' && close[1] != '*')
+		return 1;
+	/* optional: the match may begin with what follows (past a lazy or
+	 * possessive mark) */
+	after = close + 2;
+	if (*after == '?' || *after == '+')
+		after++;
+	return seq_stems(after, stem, n, nmax, depth + 1);
+}
+
+/* The stems of what begins at p -- a literal, or a group as
+ * group_stems reads it -- added to the *n in stem[].  0 when they
+ * cannot be derived. */
+static int seq_stems(const char *p, char (*stem)[STEM_MAX + 1], size_t *n,
+		     size_t nmax, int depth)
+{
+	if (*p == '(')
+		return group_stems(p, stem, n, nmax, depth);
+	if (*n < nmax && literal_run(p, stem[*n]) > 0) {
+		(*n)++;
+		return 1;
 	}
-	return 1;
+	return 0;
 }
 
 /* The stems of p into stem[] (at most nmax); their count, 0 when they
@@ -279,10 +321,7 @@ static size_t derive(const char *p, char (*stem)[STEM_MAX + 1], size_t nmax)
 
 	if (strncmp(p, "\\b", 2) != 0 || top_level_bar(p))
 		return 0;
-	p += 2;
-	if (*p == '(')
-		return group_stems(p, stem, &n, nmax, 0) ? n : 0;
-	return literal_run(p, stem[0]) ? 1 : 0;
+	return seq_stems(p + 2, stem, &n, nmax, 0) ? n : 0;
 }
 
 size_t rxstems_add(struct rxstems *s, const char *p, size_t id)
@@ -331,7 +370,7 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 		uint32_t nd = 1;
 		int c;
 
-		if (!word_char(t[i])) {
+		if (!s->word[t[i]]) {
 			if (t[i] >= 0x80 && folds_to_ascii(t, len, i))
 				return SIZE_MAX;
 			i++;
@@ -349,7 +388,7 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 				(*v)[n++].pos = i;
 			}
 		}
-		while (i < len && word_char(t[i]))
+		while (i < len && s->word[t[i]])
 			i++;
 	}
 	/* by pattern, then position; once each */
@@ -358,4 +397,20 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 		if (out == 0 || hit_cmp(&(*v)[out - 1], &(*v)[k]) != 0)
 			(*v)[out++] = (*v)[k];
 	return out;
+}
+
+size_t rxstems_first(const struct rxstems_hit *h, size_t n, size_t id,
+		     size_t pos)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h[mid].id < id || (h[mid].id == id && h[mid].pos < pos))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }

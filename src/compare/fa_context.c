@@ -3,6 +3,7 @@
 #include "fa_priv.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -32,32 +33,61 @@ static void clause_of(const struct figrules_align *r, const char *s,
 	}
 }
 
-/* The event told of nearest to offset at in s[from..to), the counted
- * phrase s[skip..skip_end) left out, or -1. */
-static int nearest_event(const struct figrules_align *r, const char *s,
-			 size_t from, size_t to, size_t at, size_t skip,
-			 size_t skip_end)
+/* Every word of s[from..to) that an event begins at, with the event's
+ * end and class, into c (in text order). */
+static void clause_events(const struct figrules_align *r, const char *s,
+			  size_t from, size_t to, struct fa_clause *c)
 {
-	size_t p, best = (size_t)-1;
-	int ev = -1;
+	size_t p;
 
+	c->n = 0;
 	for (p = from; p < to; p++) {
 		uint32_t v;
-		size_t end, d;
+		size_t end;
 
-		if (!trie_word_start(s, p, to) || (p >= skip && p < skip_end))
+		if (!trie_may_start2(r->events, s, to, p) ||
+		    !trie_word_start(s, p, to))
 			continue;
 		end = trie_match(r->events, s, to, p, &v);
 		if (end == 0)
 			continue;
-		d = p > at ? p - at : at - p;
+		if (c->n >= c->cap)
+			c->ev = xgrow(c->ev, &c->cap, c->n + 1, sizeof *c->ev);
+		c->ev[c->n].p = p;
+		c->ev[c->n].end = end;
+		c->ev[c->n++].v = (int)v;
+	}
+}
+
+/* The event told of nearest to offset at in the clause of c, the
+ * counted phrase [skip..skip_end) left out, or -1.  Read from the start
+ * as a person would: an event's words are not read again for another
+ * that begins inside them. */
+static int nearest_event(const struct fa_clause *c, size_t at, size_t skip,
+			 size_t skip_end)
+{
+	size_t i, cur = c->from, best = (size_t)-1;
+	int ev = -1;
+
+	for (i = 0; i < c->n; i++) {
+		const struct fa_ev *e = &c->ev[i];
+		size_t d;
+
+		if (e->p < cur || (e->p >= skip && e->p < skip_end))
+			continue;
+		d = e->p > at ? e->p - at : at - e->p;
 		if (d < best) {
 			best = d;
-			ev = (int)v;
+			ev = e->v;
 		}
-		p = end - 1;
+		cur = e->end;
 	}
 	return ev;
+}
+
+void fa_clause_free(struct fa_clause *c)
+{
+	free(c->ev);
 }
 
 /* Does s[from..to) hold a word of a running total ("since", "to date")? */
@@ -68,7 +98,8 @@ static int tells_total(const struct figrules_align *r, const char *s,
 	uint32_t v;
 
 	for (p = from; p < to; p++)
-		if (trie_word_start(s, p, to) &&
+		if (trie_may_start2(r->totals, s, to, p) &&
+		    trie_word_start(s, p, to) &&
 		    trie_match(r->totals, s, to, p, &v))
 			return 1;
 	return 0;
@@ -76,7 +107,7 @@ static int tells_total(const struct figrules_align *r, const char *s,
 
 /* The event and the running total f's clause tells of (-1: none). */
 int fa_figure_event(const struct figrules_align *r,
-			const struct fa_fig *f, int *total)
+			const struct fa_fig *f, int *total, struct fa_clause *c)
 {
 	size_t from, to, skip = 0, skip_end = 0;
 	uint32_t v;
@@ -93,8 +124,16 @@ int fa_figure_event(const struct figrules_align *r,
 		skip = (size_t)(f->phrase - f->sent);
 		skip_end = skip + f->phrase_len;
 	}
-	*total = tells_total(r, f->sent, from, to);
-	ev = nearest_event(r, f->sent, from, to, f->at, skip, skip_end);
+	if (c->sent == NULL || c->sent != f->sent || c->from != from ||
+	    c->to != to) {
+		c->sent = f->sent;
+		c->from = from;
+		c->to = to;
+		c->total = tells_total(r, f->sent, from, to);
+		clause_events(r, f->sent, from, to, c);
+	}
+	*total = c->total;
+	ev = nearest_event(c, f->at, skip, skip_end);
 	return ev;
 }
 

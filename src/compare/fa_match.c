@@ -11,9 +11,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "brief/base/alloc.h"
+#include "brief/base/wordset.h"
 
 /* Beyond this many values on a side the group is left whole (the pairs
  * are counted in squares). */
@@ -47,51 +47,50 @@ static double rep(double lo, double hi)
 	return x > 1e-9 ? x : 1e-9;
 }
 
-/* Do the words of length FA_WORD_MIN and more of s (its length n) hold
- * the word w[0..wl), case aside? */
-static int has_word(const char *s, size_t n, const char *w, size_t wl)
+/* The next word of s[0, n) (letters and digits) from *p: its start,
+ * and *p after it; n when there is none. */
+static size_t next_word(const char *s, size_t n, size_t *p)
 {
-	size_t p = 0;
+	size_t b = *p;
 
-	while (p < n) {
-		size_t e;
-
-		while (p < n && !isalnum((unsigned char)s[p]))
-			p++;
-		e = p;
-		while (e < n && isalnum((unsigned char)s[e]))
-			e++;
-		if (e - p == wl && strncasecmp(s + p, w, wl) == 0)
-			return 1;
-		p = e;
-	}
-	return 0;
+	while (b < n && !isalnum((unsigned char)s[b]))
+		b++;
+	*p = b;
+	while (*p < n && isalnum((unsigned char)s[*p]))
+		(*p)++;
+	return b;
 }
 
-/* How many distinct words (of FA_WORD_MIN letters and more) the sentences
- * of x and y share. */
+#define IN_Y 1
+#define SEEN 2
+
+/* How many distinct words (of FA_WORD_MIN letters and more, case aside,
+ * not beginning with a digit) the sentences of x and y share: y's words
+ * go into a set, then x's are looked up there, each once. */
 static int overlap(const struct fa_fig *x, const struct fa_fig *y)
 {
-	size_t p = 0, n;
+	struct wordset *ws;
+	size_t p = 0, b;
 	int k = 0;
 
 	if (x->sent == NULL || y->sent == NULL)
 		return 0;
-	n = x->sent_len;
-	while (p < n) {
-		size_t e;
+	ws = wordset_new();
+	while ((b = next_word(y->sent, y->sent_len, &p)) < y->sent_len)
+		if (p - b >= FA_WORD_MIN)
+			wordset_add(ws, y->sent + b, p - b, IN_Y);
+	p = 0;
+	while ((b = next_word(x->sent, x->sent_len, &p)) < x->sent_len) {
+		unsigned f;
 
-		while (p < n && !isalnum((unsigned char)x->sent[p]))
-			p++;
-		e = p;
-		while (e < n && isalnum((unsigned char)x->sent[e]))
-			e++;
-		if (e - p >= FA_WORD_MIN && !isdigit((unsigned char)x->sent[p]) &&
-		    !has_word(x->sent, p, x->sent + p, e - p) &&
-		    has_word(y->sent, y->sent_len, x->sent + p, e - p))
+		if (p - b < FA_WORD_MIN)
+			continue;
+		f = wordset_get(ws, x->sent + b, p - b);
+		if (f == IN_Y && !isdigit((unsigned char)x->sent[b]))
 			k++;
-		p = e;
+		wordset_add(ws, x->sent + b, p - b, SEEN);
 	}
+	wordset_free(ws);
 	return k;
 }
 
@@ -150,6 +149,7 @@ void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
 		    size_t *next)
 {
 	struct fa_cluster c[2 * FA_MATCH_MAX];
+	double score[2 * FA_MATCH_MAX][2 * FA_MATCH_MAX];
 	size_t *of = xcalloc(n + 1, sizeof *of), nc, i, j, side[2] = {0, 0};
 	size_t *group;
 
@@ -164,6 +164,11 @@ void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
 		free(of);
 		return;
 	}
+	/* the score of each pair, once */
+	for (i = 0; i < nc; i++)
+		for (j = 0; j < nc; j++)
+			if (!c[i].side && c[j].side)
+				score[i][j] = pair_score(v, idx, &c[i], &c[j]);
 	/* best pair first, one to one */
 	for (;;) {
 		double best = -INFINITY;
@@ -177,7 +182,7 @@ void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
 				    c[i].pair != (size_t)-1 ||
 				    c[j].pair != (size_t)-1)
 					continue;
-				s = pair_score(v, idx, &c[i], &c[j]);
+				s = score[i][j];
 				if (s > best) {
 					best = s;
 					bi = i;

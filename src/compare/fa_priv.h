@@ -47,10 +47,27 @@ struct figrules_align {
 int fa_meaning_of(const struct figrules_align *r, const char *counts,
 		  const struct figure *f, struct fa_meaning *m, int strict);
 
+/* The events told of in one clause, and whether it tells of a running
+ * total: kept for the figures of the same clause (fa_context.c).  Zero
+ * it before the first use; fa_clause_free frees what it holds. */
+struct fa_clause {
+	const char *sent;
+	size_t from, to;
+	int total;
+	struct fa_ev {
+		size_t p, end;
+		int v;
+	} *ev;
+	size_t n, cap;
+};
+
+void fa_clause_free(struct fa_clause *c);
+
 /* The event class f's clause tells of (-1: none), and in *total whether
- * it tells of a running total (fa_context.c). */
+ * it tells of a running total (fa_context.c); c: the last clause read,
+ * read again only when f's is another. */
 int fa_figure_event(const struct figrules_align *r, const struct fa_fig *f,
-		    int *total);
+		    int *total, struct fa_clause *c);
 
 /* Does a word of r->relative ("after", "earlier", "ago") follow the
  * span of time s[end..) at once: "two days after", a point in time, not

@@ -387,7 +387,9 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	size_t *remap = xcalloc(n + 1, sizeof *remap);
 	size_t i, j, t, ngr = 0;
 	int w;
+	struct fa_clause clause;
 
+	memset(&clause, 0, sizeof clause);
 	for (i = 0; i < n; i++) {
 		struct fa_fig *f = &v[i];
 		const char *h;
@@ -399,7 +401,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		generic = trie_match(r->generic, h, strlen(h), 0, &u) ==
 			  strlen(h);
 		k[i].fig = i;
-		k[i].ev = fa_figure_event(r, f, &k[i].total);
+		k[i].ev = fa_figure_event(r, f, &k[i].total, &clause);
 		k[i].lone = (generic && k[i].ev < 0) ||
 			    strcmp(h, FA_POINT) == 0;
 		/* figures of a thing told of with no event join its first
@@ -482,6 +484,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		free(g);
 		g = s;
 	}
+	fa_clause_free(&clause);
 	free(k);
 	free(remap);
 	*ng = ngr;

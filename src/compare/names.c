@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/wordset.h"
 #include "brief/compare/compare.h"
 
 #define W_CAP 1      /* begins with a capital */
@@ -14,6 +15,14 @@
 #define W_SPACE 32   /* only space before it, since the last word */
 #define W_COMMA 64   /* a comma and a space before it */
 #define W_TITLE 128  /* a title ("President", "Minister") */
+
+/* The bits of a word in struct finder's set: in a list of struct
+ * name_rules; seen capitalised inside a sentence, or in lower case. */
+#define L_CONN 1
+#define L_STOP 2
+#define L_TITLE 4
+#define L_MIDCAP 8
+#define L_LOWER 16
 
 struct word {
 	size_t start, end;
@@ -30,63 +39,9 @@ struct cand {
 	int used;          /* counted for an entity */
 };
 
-/* A set of lower-case words (sorted once, then looked up). */
-struct wset {
-	char **v;
-	size_t n, cap;
-	int sorted;
-};
-
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *lower_dup(const char *s, size_t n)
-{
-	char *k = xmalloc(n + 1);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		k[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a'
-							  : s[i]);
-	k[n] = '\0';
-	return k;
-}
-
-static void wset_add(struct wset *w, const char *s, size_t n)
-{
-	w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
-	w->v[w->n++] = lower_dup(s, n);
-	w->sorted = 0;
-}
-
-static int wset_has(struct wset *w, const char *s, size_t n)
-{
-	char *k = lower_dup(s, n);
-	int hit;
-
-	if (!w->sorted) {
-		xqsort(w->v, w->n, sizeof *w->v, str_cmp);
-		w->sorted = 1;
-	}
-	hit = w->n && bsearch(&k, w->v, w->n, sizeof *w->v, str_cmp) != NULL;
-	free(k);
-	return hit;
-}
-
-static void wset_free(struct wset *w)
-{
-	size_t i;
-
-	for (i = 0; i < w->n; i++)
-		free(w->v[i]);
-	free(w->v);
-}
-
 /* Is s[0, len) in the list l (sorted without regard to case by
- * names_sort_list)?  A binary search: it runs for every capitalised
- * word. */
+ * names_sort_list)?  A binary search (for a key's trailing words; the
+ * words of the text are looked up in struct finder's word set). */
 static int in_list(char *const *l, size_t n, const char *s, size_t len)
 {
 	size_t lo = 0, hi = n;
@@ -146,9 +101,41 @@ static int word_byte(const char *t, size_t p, size_t end)
 	return 0;
 }
 
+/* Is c an ASCII letter or digit (a byte of a word, word_byte's
+ * quick case)? */
+static int ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* f, the shape of the word t[p, q), with the bits that come from the
+ * lists: lf, its bits in lists, and those of the word without a
+ * possessive ending. */
+static int with_lists(const struct wordset *lists, const char *t, size_t p,
+		      size_t q, int f, unsigned lf)
+{
+	size_t len = q - p;
+
+	if ((lf & L_CONN) && !(f & W_CAP))
+		f |= W_CONN;
+	if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
+		len -= 2;
+	else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
+		len -= 4;
+	if (len != q - p)
+		lf = wordset_get(lists, t + p, len);
+	if (lf & L_STOP)
+		f |= W_STOP;
+	if (lf & L_TITLE)
+		f |= W_TITLE;
+	return f;
+}
+
 /* The words of the sentence [s, e) of a outside mentions (from *mi on):
- * appended to *w, with their shape. */
-static size_t sentence_words(const struct name_rules *nr,
+ * appended to *w, with their shape; without the bits that come from
+ * the lists (W_CONN, W_STOP, W_TITLE) when lists is NULL. */
+static size_t sentence_words(const struct wordset *lists,
 			     const struct article *a,
 			     const struct mentions *m, size_t *mi, size_t s,
 			     size_t e, struct word **w, size_t *cap)
@@ -158,7 +145,7 @@ static size_t sentence_words(const struct name_rules *nr,
 	int sep = W_SPACE, first = W_FIRST;
 
 	while (p < e) {
-		size_t q, k, len;
+		size_t q, stop;
 		int f, caps = 1;
 
 		while (*mi < m->n && m->v[*mi].end <= p)
@@ -169,7 +156,7 @@ static size_t sentence_words(const struct name_rules *nr,
 			first = 0;
 			continue;
 		}
-		if (!word_byte(t, p, e)) {
+		if (!ascii_alnum(t[p]) && !word_byte(t, p, e)) {
 			if (t[p] == ',' && p + 1 < e && t[p + 1] == ' ' &&
 			    sep == W_SPACE)
 				sep = W_COMMA;
@@ -181,9 +168,17 @@ static size_t sentence_words(const struct name_rules *nr,
 			p++;
 			continue;
 		}
-		for (q = p; q < e && word_byte(t, q, e); q++)
-			if (*mi < m->n && m->v[*mi].start == q)
+		/* to the word's end, or the mention that begins inside it;
+		 * noting a lower-case letter on the way */
+		stop = *mi < m->n ? m->v[*mi].start : e;
+		for (q = p; q < e && q != stop; q++) {
+			char c = t[q];
+
+			if (c >= 'a' && c <= 'z')
+				caps = 0;
+			else if (!ascii_alnum(c) && !word_byte(t, q, e))
 				break;
+		}
 		/* a final full stop is the sentence's, not the word's, except
 		 * after an initial ("J.") or inside "U.S." */
 		if (q < e && t[q] == '.' &&
@@ -192,24 +187,13 @@ static size_t sentence_words(const struct name_rules *nr,
 		f = sep | first;
 		if (is_upper((const unsigned char *)t + p))
 			f |= W_CAP;
-		for (k = p; k < q; k++)
-			if (t[k] >= 'a' && t[k] <= 'z')
-				caps = 0;
 		if (caps && q - p >= 2 && (f & W_CAP))
 			f |= W_ALLCAPS;
-		if (in_list(nr->connectors, nr->nconnectors, t + p, q - p) &&
-		    !(f & W_CAP))
-			f |= W_CONN;
-		len = q - p;
-		if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
-			len -= 2;
-		else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
-			len -= 4;
-		if (in_list(nr->stops, nr->nstops, t + p, len))
-			f |= W_STOP;
-		if (in_list(nr->titles, nr->ntitles, t + p, len))
-			f |= W_TITLE;
-		*w = xgrow(*w, cap, n + 1, sizeof **w);
+		if (lists)
+			f = with_lists(lists, t, p, q, f,
+				       wordset_get(lists, t + p, q - p));
+		if (n >= *cap)
+			*w = xgrow(*w, cap, n + 1, sizeof **w);
 		(*w)[n].start = p;
 		(*w)[n].end = q;
 		(*w)[n].f = f;
@@ -219,6 +203,22 @@ static size_t sentence_words(const struct name_rules *nr,
 		p = q;
 	}
 	return n;
+}
+
+/* A word set of the lists of nr (L_CONN, L_STOP, L_TITLE). */
+static struct wordset *list_words(const struct name_rules *nr)
+{
+	struct wordset *ws = wordset_new();
+	size_t i;
+
+	for (i = 0; i < nr->nconnectors; i++)
+		wordset_add(ws, nr->connectors[i], strlen(nr->connectors[i]),
+			    L_CONN);
+	for (i = 0; i < nr->nstops; i++)
+		wordset_add(ws, nr->stops[i], strlen(nr->stops[i]), L_STOP);
+	for (i = 0; i < nr->ntitles; i++)
+		wordset_add(ws, nr->titles[i], strlen(nr->titles[i]), L_TITLE);
+	return ws;
 }
 
 static int nameword(const struct word *w)
@@ -268,10 +268,30 @@ static size_t name_end(const struct word *w, size_t n, size_t i)
 	return j;
 }
 
+/* A word of a report's story as the first pass read it: where it is,
+ * its shape and its bits in the word set. */
+struct cword {
+	uint32_t start, end;
+	uint16_t f, lf;
+};
+
+/* The words of one report's story, by sentence, kept from the first
+ * pass for the second (when the text is short enough for 32-bit
+ * offsets; else the second pass reads the text again). */
+struct wcache {
+	int ok;
+	struct cword *w;
+	size_t nw, capw;
+	uint32_t *first;  /* per sentence: its first word in w */
+	size_t ns, caps;
+};
+
 struct finder {
 	const struct compare_rules *r;
-	struct wset midcap;   /* capitalised words seen inside sentences */
-	struct wset lower;    /* words seen in lower case */
+	struct wcache cache[2];
+	/* the words of the lists (L_CONN, L_STOP, L_TITLE) and of the
+	 * reports (L_MIDCAP, L_LOWER) */
+	struct wordset *words;
 	struct cand *c;
 	size_t nc, cap;
 };
@@ -282,14 +302,38 @@ static int story(const struct article *a, size_t sec)
 	       a->sections[sec].kind == SECTION_BODY;
 }
 
-/* Visit the words of each sentence of a's story: fn(f, side, words). */
+/* The words of sentence si of side's cache into *w, with their bits
+ * from the lists; their count. */
+static size_t cached_words(const struct finder *fd, const struct article *a,
+			   int side, size_t si, struct word **w, size_t *cap)
+{
+	const struct wcache *c = &fd->cache[side];
+	size_t i, n = 0, end = si + 1 < c->ns ? c->first[si + 1] : c->nw;
+
+	for (i = c->first[si]; i < end; i++, n++) {
+		const struct cword *x = &c->w[i];
+
+		if (n >= *cap)
+			*w = xgrow(*w, cap, n + 1, sizeof **w);
+		(*w)[n].start = x->start;
+		(*w)[n].end = x->end;
+		(*w)[n].f = with_lists(fd->words, a->text, x->start, x->end,
+				       x->f, x->lf);
+	}
+	return n;
+}
+
+/* Visit the words of each sentence of a's story: fn(f, side, words),
+ * their bits from the lists too when lists is set (from the first
+ * pass's cache when there is one). */
 static void each_sentence(struct finder *fd, const struct article *a,
-			  const struct mentions *m, int side,
+			  const struct mentions *m, int side, int lists,
 			  void (*fn)(struct finder *, const struct article *,
 				     int, const struct word *, size_t))
 {
 	struct word *w = NULL;
-	size_t cap = 0, mi = 0, sec, k;
+	size_t cap = 0, mi = 0, sec, k, si = 0;
+	int cached = lists && fd->cache[side].ok;
 
 	for (sec = 0; sec < a->nsections; sec++) {
 		const struct section *sc = &a->sections[sec];
@@ -299,8 +343,13 @@ static void each_sentence(struct finder *fd, const struct article *a,
 		for (k = 0; k < sc->nsentences; k++) {
 			const struct span *sp =
 				&a->sentences[sc->first_sentence + k];
-			size_t n = sentence_words(&fd->r->names, a, m, &mi,
-						  sp->start, sp->end, &w, &cap);
+			size_t n = cached ? cached_words(fd, a, side, si++, &w,
+							 &cap)
+					  : sentence_words(lists ? fd->words
+								 : NULL,
+							   a, m, &mi,
+							   sp->start, sp->end,
+							   &w, &cap);
 
 			fn(fd, a, side, w, n);
 		}
@@ -308,19 +357,42 @@ static void each_sentence(struct finder *fd, const struct article *a,
 	free(w);
 }
 
+/* The first pass: the words written in lower case and those
+ * capitalised inside a sentence, into the word set; each word kept in
+ * the side's cache with its bits. */
 static void learn(struct finder *fd, const struct article *a, int side,
 		  const struct word *w, size_t n)
 {
+	struct wcache *c = &fd->cache[side];
 	size_t i;
 
-	(void)side;
-	for (i = 0; i < n; i++)
+	if (c->ok) {
+		c->first = xgrow(c->first, &c->caps, c->ns + 1,
+				 sizeof *c->first);
+		c->first[c->ns++] = (uint32_t)c->nw;
+	}
+	for (i = 0; i < n; i++) {
+		const char *s = a->text + w[i].start;
+		size_t len = w[i].end - w[i].start;
+		unsigned lf;
+
 		if (!(w[i].f & W_CAP))
-			wset_add(&fd->lower, a->text + w[i].start,
-				 w[i].end - w[i].start);
+			lf = wordset_add(fd->words, s, len, L_LOWER);
 		else if (!(w[i].f & W_FIRST))
-			wset_add(&fd->midcap, a->text + w[i].start,
-				 w[i].end - w[i].start);
+			lf = wordset_add(fd->words, s, len, L_MIDCAP);
+		else if (c->ok)
+			lf = wordset_get(fd->words, s, len);
+		else
+			continue;
+		if (!c->ok)
+			continue;
+		if (c->nw >= c->capw)
+			c->w = xgrow(c->w, &c->capw, c->nw + 1, sizeof *c->w);
+		c->w[c->nw].start = (uint32_t)w[i].start;
+		c->w[c->nw].end = (uint32_t)w[i].end;
+		c->w[c->nw].f = (uint16_t)w[i].f;
+		c->w[c->nw++].lf = (uint16_t)(lf & (L_CONN | L_STOP | L_TITLE));
+	}
 }
 
 static void collect(struct finder *fd, const struct article *a, int side,
@@ -338,8 +410,8 @@ static void collect(struct finder *fd, const struct article *a, int side,
 		/* a sentence's first word is a name's only when it is
 		 * written capitalised inside a sentence too */
 		if ((w[i].f & W_FIRST) &&
-		    !wset_has(&fd->midcap, a->text + w[i].start,
-			      w[i].end - w[i].start)) {
+		    !(wordset_get(fd->words, a->text + w[i].start,
+				  w[i].end - w[i].start) & L_MIDCAP)) {
 			k = i + 1;
 			while (k <= j && !nameword(&w[k]))
 				k++;
@@ -367,8 +439,9 @@ static void collect(struct finder *fd, const struct article *a, int side,
 		/* a heading in capitals; a common word capitalised */
 		if ((nw >= 2 && allcaps) ||
 		    (nw == 1 && (w[i].end - w[i].start < 2 ||
-				 wset_has(&fd->lower, a->text + w[i].start,
-					  w[i].end - w[i].start)))) {
+				 (wordset_get(fd->words, a->text + w[i].start,
+					      w[i].end - w[i].start) &
+				  L_LOWER)))) {
 			i = j + 1;
 			continue;
 		}
@@ -501,18 +574,28 @@ static size_t keyref_first(const struct keyref *v, size_t n, const char *key)
 	return lo;
 }
 
+/* What a one-word name of one side finds among the longer names of the
+ * other side that end with it: the one such name, or many. */
+struct longer_hit {
+	const char *one;
+	int many, done;
+};
+
 /* A name of one word that is written in one report only is the one
  * longer name of the other report that ends with it ("Kimball" /
  * "USCGC Kimball", "Beishenova" / "Asel Beishenova"), when that name has
  * no connector.  The keys of each side and the longer names by their
- * last word are sorted once, so that each one-word name is looked up,
- * not compared with every other name. */
+ * last word are sorted once, and what a key finds is worked out once
+ * for each side (the first of its run of equal keys holds it), so that
+ * a name written many times costs one lookup each time. */
 static void short_names(struct finder *fd)
 {
 	struct keyref *all = xcalloc(fd->nc + 1, sizeof *all),
 		      *longer = xcalloc(fd->nc + 1, sizeof *longer);
-	size_t i, na = 0, nl = 0;
+	size_t i, j, na = 0, nl = 0;
 	char **to = xcalloc(fd->nc + 1, sizeof *to);
+	unsigned char *sides;
+	struct longer_hit(*hit)[2];
 
 	for (i = 0; i < fd->nc; i++) {
 		struct cand *y = &fd->c[i];
@@ -530,30 +613,47 @@ static void short_names(struct finder *fd)
 	}
 	xqsort(all, na, sizeof *all, keyref_cmp);
 	xqsort(longer, nl, sizeof *longer, keyref_cmp);
+	/* the sides a key of all is written on (bit 1 << side), at the
+	 * first of its run of equal keys */
+	sides = xcalloc(na + 1, 1);
+	for (i = 0; i < na; i = j) {
+		for (j = i; j < na && strcmp(all[j].key, all[i].key) == 0; j++)
+			sides[i] |= (unsigned char)(1u << (all[j].side & 1));
+	}
+	hit = xcalloc(nl + 1, sizeof *hit);
 	/* decide first, change after: the keys looked up must not move */
 	for (i = 0; i < fd->nc; i++) {
 		struct cand *x = &fd->c[i];
-		const char *one = NULL;
-		int many = 0, other = 0;
-		size_t k;
+		struct longer_hit *h;
+		size_t k, first;
 
 		if (x->used || x->nwords != 1)
 			continue;
-		for (k = keyref_first(all, na, x->key);
-		     k < na && strcmp(all[k].key, x->key) == 0; k++)
-			if (all[k].side != x->side)
-				other = 1;
-		for (k = keyref_first(longer, nl, x->key);
-		     k < nl && strcmp(longer[k].key, x->key) == 0; k++) {
-			if (longer[k].side == x->side ||
-			    strlen(longer[k].full) <= strlen(x->key) + 1)
-				continue;
-			if (one != NULL && strcmp(one, longer[k].full) != 0)
-				many = 1;
-			one = longer[k].full;
+		first = keyref_first(all, na, x->key);
+		if (first < na && strcmp(all[first].key, x->key) == 0 &&
+		    (sides[first] & (1u << !x->side)))
+			continue; /* written in the other report too */
+		first = keyref_first(longer, nl, x->key);
+		if (first >= nl || strcmp(longer[first].key, x->key) != 0)
+			continue;
+		h = &hit[first][x->side];
+		if (!h->done) {
+			for (k = first;
+			     k < nl && strcmp(longer[k].key, x->key) == 0;
+			     k++) {
+				if (longer[k].side == x->side ||
+				    strlen(longer[k].full) <=
+					    strlen(x->key) + 1)
+					continue;
+				if (h->one != NULL &&
+				    strcmp(h->one, longer[k].full) != 0)
+					h->many = 1;
+				h->one = longer[k].full;
+			}
+			h->done = 1;
 		}
-		if (!other && !many && one != NULL)
-			to[i] = xstrdup(one);
+		if (!h->many && h->one != NULL)
+			to[i] = xstrdup(h->one);
 	}
 	for (i = 0; i < fd->nc; i++)
 		if (to[i]) {
@@ -561,6 +661,8 @@ static void short_names(struct finder *fd)
 			fd->c[i].key = to[i];
 		}
 	free(to);
+	free(hit);
+	free(sides);
 	free(all);
 	free(longer);
 }
@@ -718,10 +820,13 @@ size_t names_match(const struct compare_rules *r,
 
 	memset(&fd, 0, sizeof fd);
 	fd.r = r;
+	fd.words = list_words(&r->names);
+	for (s = 0; s < 2; s++) {
+		fd.cache[s].ok = a[s]->len <= UINT32_MAX;
+		each_sentence(&fd, a[s], m[s], s, 0, learn);
+	}
 	for (s = 0; s < 2; s++)
-		each_sentence(&fd, a[s], m[s], s, learn);
-	for (s = 0; s < 2; s++)
-		each_sentence(&fd, a[s], m[s], s, collect);
+		each_sentence(&fd, a[s], m[s], s, 1, collect);
 	acronyms(&fd, a);
 	short_names(&fd);
 	entity_names(&fd, ents, nents, cnt);
@@ -757,8 +862,11 @@ size_t names_match(const struct compare_rules *r,
 	for (i = 0; i < fd.nc; i++)
 		free(fd.c[i].key);
 	free(fd.c);
-	wset_free(&fd.midcap);
-	wset_free(&fd.lower);
+	wordset_free(fd.words);
+	for (s = 0; s < 2; s++) {
+		free(fd.cache[s].w);
+		free(fd.cache[s].first);
+	}
 	*out = v;
 	return n;
 }

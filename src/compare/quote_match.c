@@ -57,13 +57,13 @@ static void words_of(const char *t, size_t s, size_t e, struct words *w)
 	w->all = w->n ? hash_bytes(w->h, w->n * sizeof *w->h) : 0;
 }
 
+/* The bits set in x, counted in parallel (no loop over them). */
 static size_t popcount64(uint64_t x)
 {
-	size_t n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (size_t)((x * 0x0101010101010101ULL) >> 56);
 }
 
 /* The longest common subsequence of the words of x and y (two rows of
@@ -169,8 +169,9 @@ static int by_words(const void *a, const void *b)
 }
 
 /* For each quote, the one before it with the same words, else
- * itself (a fresh array). */
-static size_t *copies(const struct words *w, size_t n)
+ * itself (a fresh array).  *order, when asked for: the quotes by their
+ * words (by_words), a fresh array. */
+static size_t *copies(const struct words *w, size_t n, size_t **order)
 {
 	size_t *ix = xcalloc(n + 1, sizeof *ix), *prev = xcalloc(n + 1,
 							   sizeof *prev);
@@ -184,8 +185,31 @@ static size_t *copies(const struct words *w, size_t n)
 		if (w[ix[i]].all == w[ix[i - 1]].all &&
 		    w[ix[i]].n == w[ix[i - 1]].n)
 			prev[ix[i]] = ix[i - 1];
-	free(ix);
+	if (order)
+		*order = ix;
+	else
+		free(ix);
 	return prev;
+}
+
+/* The first of the n quotes w in order (by_words) whose words hash as
+ * x's do, by their count and sequence: its place in order (n when
+ * none). */
+static size_t first_alike_hash(const struct words *w, const size_t *order,
+			       size_t n, const struct words *x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct words *y = &w[order[mid]];
+
+		if (y->all < x->all || (y->all == x->all && y->n < x->n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static int row_cmp(const void *a, const void *b)
@@ -210,27 +234,36 @@ struct quote_row *quotes_rows(const struct quote *a, size_t na,
 	struct words *wb = xcalloc(nb + 1, sizeof *wb);
 	char *taken = xcalloc(nb + 1, 1), *adone = xcalloc(na + 1, 1);
 	struct quote_row *v = xcalloc(na + nb + 1, sizeof *v);
-	size_t i, j, k = 0, *prev, *aprev;
+	size_t i, j, k = 0, *prev, *aprev, *border, o;
 
 	for (i = 0; i < na; i++)
 		words_of(ta, a[i].start, a[i].end, &wa[i]);
 	for (j = 0; j < nb; j++)
 		words_of(tb, b[j].start, b[j].end, &wb[j]);
-	prev = copies(wb, nb);
-	aprev = copies(wa, na);
-	/* the same words first: cheap, and most of a long pair's matches */
-	for (i = 0; i < na; i++)
-		for (j = 0; j < nb; j++)
-			if (!taken[j] && wa[i].n && wa[i].n == wb[j].n &&
-			    wa[i].all == wb[j].all &&
-			    memcmp(wa[i].h, wb[j].h,
-				   wa[i].n * sizeof *wa[i].h) == 0) {
+	prev = copies(wb, nb, &border);
+	aprev = copies(wa, na, NULL);
+	/* the same words first: cheap, and most of a long pair's matches;
+	 * B's quotes of the same hashes are next to each other in border,
+	 * in their own order, and the first untaken one with the same
+	 * words is taken */
+	for (i = 0; i < na; i++) {
+		if (wa[i].n == 0)
+			continue;
+		for (o = first_alike_hash(wb, border, nb, &wa[i]);
+		     o < nb && wb[border[o]].all == wa[i].all &&
+		     wb[border[o]].n == wa[i].n;
+		     o++) {
+			j = border[o];
+			if (!taken[j] && memcmp(wa[i].h, wb[j].h,
+						wa[i].n * sizeof *wa[i].h) == 0) {
 				taken[j] = 1;
 				v[k].q[0] = &a[i];
 				v[k++].q[1] = &b[j];
 				adone[i] = 1;
 				break;
 			}
+		}
+	}
 	/* each other quote of A takes the unmatched quote of B most like
 	 * it (a short quote matches only the same words: done above) */
 	for (i = 0; i < na; i++) {
@@ -274,6 +307,7 @@ struct quote_row *quotes_rows(const struct quote *a, size_t na,
 	free(adone);
 	free(prev);
 	free(aprev);
+	free(border);
 	*n = k;
 	return v;
 }

@@ -7,10 +7,12 @@
 #include <time.h>
 
 #include "brief/base/rx.h"
+#include "brief/base/rxstems.h"
 #include "brief/yaml/rx_node.h"
 
 struct relrule {
 	pcre2_code *re;
+	pcre2_code *anch; /* re anchored, when it has stems; else NULL */
 	char *kind;
 	int offset;
 };
@@ -19,6 +21,7 @@ struct tlrules {
 	struct relrule *v;
 	size_t n;
 	pcre2_match_data *md;
+	struct rxstems *stems; /* where a rule's matches may start */
 };
 
 struct tlrules *tlrules_load(const struct ynode *root, const char *name,
@@ -29,6 +32,7 @@ struct tlrules *tlrules_load(const struct ynode *root, const char *name,
 	size_t i;
 
 	r->md = pcre2_match_data_create(8, NULL);
+	r->stems = rxstems_new();
 	if (l && l->type != YNODE_SEQ) {
 		ynode_err(e, name, l, "'relative' must be a list");
 		tlrules_free(r);
@@ -36,7 +40,7 @@ struct tlrules *tlrules_load(const struct ynode *root, const char *name,
 	}
 	r->v = xcalloc(l ? l->nkids + 1 : 1, sizeof *r->v);
 	for (i = 0; l && i < l->nkids; i++) {
-		const struct ynode *it = l->kids[i], *k, *off;
+		const struct ynode *it = l->kids[i], *k, *off, *p;
 		struct relrule *rr = &r->v[r->n];
 
 		k = ynode_get(it, "kind");
@@ -47,11 +51,28 @@ struct tlrules *tlrules_load(const struct ynode *root, const char *name,
 			tlrules_free(r);
 			return NULL;
 		}
-		rr->re = rx_compile_node(name, ynode_get(it, "pattern"),
+		p = ynode_get(it, "pattern");
+		rr->re = rx_compile_node(name, p,
 					 PCRE2_CASELESS | RX_ASCII_WORDS, e);
 		if (rr->re == NULL) {
 			tlrules_free(r);
 			return NULL;
+		}
+		/* where it has stems, it is tried only where they begin words
+		 * (a pattern with a NUL in it is not read for them) */
+		if (rxstems_add(r->stems,
+				strlen(p->str) == p->len ? p->str : "",
+				r->n) > 0) {
+			rr->anch = rx_compile_node(name, p,
+						   PCRE2_CASELESS |
+							   RX_ASCII_WORDS |
+							   PCRE2_ANCHORED,
+						   e);
+			if (rr->anch == NULL) {
+				rx_free(rr->re);
+				tlrules_free(r);
+				return NULL;
+			}
 		}
 		rr->kind = xstrdup(k->str);
 		off = ynode_get(it, "offset");
@@ -69,10 +90,12 @@ void tlrules_free(struct tlrules *r)
 		return;
 	for (i = 0; i < r->n; i++) {
 		rx_free(r->v[i].re);
+		rx_free(r->v[i].anch);
 		free(r->v[i].kind);
 	}
 	free(r->v);
 	pcre2_match_data_free(r->md);
+	rxstems_free(r->stems);
 	free(r);
 }
 
@@ -221,11 +244,34 @@ static void drop_overlaps(struct tl_event *v, size_t *n)
 	*n = k;
 }
 
+/* The first match of rule i of r at or after p in subj (len bytes):
+ * tried where the words that begin with its stems start (h, nh: those
+ * of rxstems_find; SIZE_MAX: none can be trusted), else searched for.
+ * *used: the pattern that matched. */
+static int rule_find(const struct tlrules *r, size_t i, const char *subj,
+		     size_t len, size_t p, const struct rxstems_hit *h,
+		     size_t nh, const pcre2_code **used, size_t *ms,
+		     size_t *me)
+{
+	size_t k;
+
+	*used = r->v[i].re;
+	if (r->v[i].anch == NULL || nh == SIZE_MAX)
+		return rx_find(r->v[i].re, r->md, subj, len, p, 0, ms, me);
+	*used = r->v[i].anch;
+	for (k = rxstems_first(h, nh, i, p); k < nh && h[k].id == i; k++)
+		if (rx_find(r->v[i].anch, r->md, subj, len, h[k].pos, 0, ms,
+			    me))
+			return 1;
+	return 0;
+}
+
 void timeline_find(const struct tlrules *r, const struct article *a,
 		   const struct mentions *m, struct tl_event **out, size_t *n)
 {
-	size_t cap = 0, i, sec;
+	size_t cap = 0, i, sec, hcap = 0;
 	const char *date = a->date ? a->date : a->date_month;
+	struct rxstems_hit *h = NULL;
 
 	*out = NULL;
 	*n = 0;
@@ -255,14 +301,18 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 	}
 	for (sec = 0; sec < a->nsections; sec++) {
 		const struct section *s = &a->sections[sec];
+		const char *subj = a->text + s->start;
+		size_t len = s->end - s->start, nh;
 
 		if (s->kind == SECTION_BOILERPLATE)
 			continue;
+		nh = rxstems_find(r->stems, subj, len, &h, &hcap);
 		for (i = 0; i < r->n; i++) {
 			size_t p = 0, ms, me, gs, ge;
+			const pcre2_code *re;
 
-			while (rx_find(r->v[i].re, r->md, a->text + s->start,
-				       s->end - s->start, p, 0, &ms, &me)) {
+			while (rule_find(r, i, subj, len, p, h, nh, &re, &ms,
+					 &me)) {
 				struct tl_event ev;
 				int which = 0;
 
@@ -276,12 +326,11 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 				ev.end = s->start + me;
 				ev.section = sec;
 				ev.relative = 1;
-				if (rx_group(r->v[i].re, r->md, "day", &gs, &ge))
+				if (rx_group(re, r->md, "day", &gs, &ge))
 					which = lookup(days, 7,
 						       a->text + s->start + gs,
 						       ge - gs);
-				if (rx_group(r->v[i].re, r->md, "month", &gs,
-					     &ge))
+				if (rx_group(re, r->md, "month", &gs, &ge))
 					which = lookup(months, 12,
 						       a->text + s->start + gs,
 						       ge - gs) + 1;
@@ -293,6 +342,7 @@ void timeline_find(const struct tlrules *r, const struct article *a,
 			}
 		}
 	}
+	free(h);
 	xqsort(*out, *n, sizeof **out, ev_pos_cmp);
 	drop_overlaps(*out, n);
 }

@@ -294,6 +294,8 @@ struct scan {
 	size_t sec;              /* where the section starts */
 	struct rxstems_hit *h;   /* the section's words that begin a stem */
 	size_t nh;               /* SIZE_MAX: none can be trusted */
+	size_t *first;           /* by stems' id: its first hit in h, and
+				    the end of its hits at id + 1 */
 };
 
 /* The first match of pattern k of rl at or after pos in the part
@@ -304,22 +306,16 @@ static int find_from(const struct scan *sc, const struct rxlist *rl,
 		     size_t *me)
 {
 	const char *subj = sc->text + sc->sec + off;
-	size_t id = rl->base + k, lo = 0, hi, mid;
+	size_t id = rl->base + k, lo;
 
 	if (rl->anch[k] == NULL || sc->nh == SIZE_MAX)
 		return rx_find(rl->re[k], sc->ts->md, subj, len, pos, 0, ms,
 			       me);
 	/* the first of its words at or after pos, then on while in the part */
-	hi = sc->nh;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (sc->h[mid].id < id ||
-		    (sc->h[mid].id == id && sc->h[mid].pos < off + pos))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < sc->nh && sc->h[lo].id == id && sc->h[lo].pos < off + len;
+	lo = sc->first[id];
+	lo += rxstems_first(sc->h + lo, sc->first[id + 1] - lo, id, off + pos);
+	for (;
+	     lo < sc->nh && sc->h[lo].id == id && sc->h[lo].pos < off + len;
 	     lo++)
 		if (rx_find(rl->anch[k], sc->ts->md, subj, len,
 			    sc->h[lo].pos - off, 0, ms, me))
@@ -457,7 +453,8 @@ static size_t section_hits(const struct topics *ts, const struct article *a,
 			   size_t *cap, size_t n)
 {
 	const struct section *s = &a->sections[sec];
-	struct scan sc = {ts, a->text, 0, 0, NULL, 0, reg, s->start, NULL, 0};
+	struct scan sc = {ts, a->text, 0, 0, NULL, 0, reg, s->start, NULL, 0,
+			  NULL};
 	size_t hcap = 0;
 	size_t (*at)[2], i, k, j;
 
@@ -466,6 +463,13 @@ static size_t section_hits(const struct topics *ts, const struct article *a,
 	at = xcalloc(s->nsentences, sizeof *at);
 	sc.nh = rxstems_find(ts->stems, a->text + s->start, s->end - s->start,
 			     &sc.h, &hcap);
+	/* where each pattern's hits begin (they come by pattern) */
+	sc.first = xcalloc(ts->npat + 1, sizeof *sc.first);
+	for (i = 0, k = 0; sc.nh != SIZE_MAX && i <= ts->npat; i++) {
+		while (k < sc.nh && sc.h[k].id < i)
+			k++;
+		sc.first[i] = k;
+	}
 	for (i = 0; i < ts->n; i++) {
 		const struct topic *t = &ts->v[i];
 
@@ -497,6 +501,7 @@ static size_t section_hits(const struct topics *ts, const struct article *a,
 	}
 	free(at);
 	free(sc.h);
+	free(sc.first);
 	return n;
 }
 

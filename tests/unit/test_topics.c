@@ -439,11 +439,13 @@ static void test_stems_derived(void **state)
 	assert_int_equal(rxstems_add(st, "\\bdead(?:line|lock)s?\\b", 1), 1);
 	assert_int_equal(rxstems_add(st, "\\b(?:x|(?:data|net) breach\\w*)", 2),
 			 3);
-	assert_int_equal(rxstems_add(st, "\\b(?:UN )?Security", 3), 0);
+	/* an optional group: its words, and the word after it */
+	assert_int_equal(rxstems_add(st, "\\b(?:UN )?Security", 3), 2);
 	assert_int_equal(rxstems_add(st, "\\bfoo|bar", 4), 0);
 	assert_int_equal(rxstems_add(st, "dead", 5), 0);
 	assert_int_equal(rxstems_add(st, "\\b(*COMMIT)dead", 6), 0);
-	assert_false(rxstems_has(st, 3));
+	assert_true(rxstems_has(st, 3));
+	assert_false(rxstems_has(st, 4));
 	assert_true(rxstems_has(st, 1));
 	n = rxstems_find(st, t, strlen(t), &h, &cap);
 	/* deaths (0); Dead, deadline (1); Data breaches (2) */
@@ -462,6 +464,41 @@ static void test_stems_derived(void **state)
 	rxstems_free(st);
 }
 
+/* Groups that stems are read through: named ones, optional ones (then
+ * what follows counts too, also after a lazy mark), nested; not a
+ * lookaround, a counted repeat or an optional group before something
+ * that is no literal.  The matches of each pattern begin at its hits. */
+static void test_stems_through_groups(void **state)
+{
+	struct rxstems *st = rxstems_new();
+	struct rxstems_hit *h = NULL;
+	size_t cap = 0, n, k;
+	const char *t = "On Friday, later this year: the month ends.";
+
+	(void)state;
+	assert_int_equal(
+		rxstems_add(st, "\\b(?<day>Monday|Friday)\\b", 0), 2);
+	assert_int_equal(
+		rxstems_add(st, "\\b(?:earlier |later )?this year\\b", 1), 3);
+	assert_int_equal(rxstems_add(st, "\\b(?:(?:the )??month|x)", 2), 3);
+	assert_int_equal(rxstems_add(st, "\\b(?=this)th", 3), 0);
+	assert_int_equal(rxstems_add(st, "\\b(?:the ){0,2}month", 4), 0);
+	assert_int_equal(rxstems_add(st, "\\b(?:the )?\\w+", 5), 0);
+	assert_int_equal(rxstems_add(st, "\\b(?<=a)b", 6), 0);
+	n = rxstems_find(st, t, strlen(t), &h, &cap);
+	/* Friday (0); later, this (1); the, month (2) */
+	assert_int_equal(n, 5);
+	for (k = 0; k < n; k++)
+		assert_true(h[k].id <= 2);
+	assert_int_equal(h[0].pos, 3);
+	assert_int_equal(h[1].pos, 11);
+	assert_int_equal(h[2].pos, 17);
+	assert_int_equal(h[3].pos, 28);
+	assert_int_equal(h[4].pos, 32);
+	free(h);
+	rxstems_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -472,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_shows_sentence),
 		cmocka_unit_test(test_bad_file),
 		cmocka_unit_test(test_stems_derived),
+		cmocka_unit_test(test_stems_through_groups),
 		cmocka_unit_test(test_stems_keep_every_match),
 	};
 

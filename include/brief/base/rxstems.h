@@ -43,4 +43,10 @@ struct rxstems_hit {
 size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 		    struct rxstems_hit **v, size_t *cap);
 
+/* The first of the n hits h (in rxstems_find's order) of pattern id at
+ * or after pos: its index; else the index of a hit of a later pattern,
+ * or n. */
+size_t rxstems_first(const struct rxstems_hit *h, size_t n, size_t id,
+		     size_t pos);
+
 #endif

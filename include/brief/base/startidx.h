@@ -1,5 +1,6 @@
-/* startidx: where in a text a word may begin -- every position that no
- * word character precedes (trie_word_at rules) -- grouped by the two
+/* startidx: where in a text a word begins with an ASCII letter or digit
+ * -- every such position that no word character precedes (trie_word_at
+ * rules) -- grouped by the two
  * bytes found there (the first with ASCII case folded: | 0x20), so that
  * the places of a word in a long text are looked up, not searched for.
  * Built once per text; startidx_free frees it. */
@@ -20,5 +21,10 @@ void startidx_free(struct startidx *x);
  * text[p + 1] == c1; their count in *n (the array is the index's). */
 const uint32_t *startidx_get(const struct startidx *x, unsigned char c0,
 			     unsigned char c1, size_t *n);
+/* For the same positions, in the same order: the four bytes that follow
+ * the two (text[p + 2] in the lowest byte; 0 past the end), so that a
+ * word can be told apart without reading the text. */
+const uint32_t *startidx_next(const struct startidx *x, unsigned char c0,
+			      unsigned char c1);
 
 #endif
