@@ -15,10 +15,13 @@ static int has_upper(const char *t, size_t s, size_t e)
 }
 
 /* Digits after a capitalised word and a hyphen name something ("Tu-95",
- * "G-7", "COVID-19"), and digits after digits and a hyphen end another
- * figure: they do not start a figure. */
+ * "G-7", "COVID-19"), and digits after digits and a hyphen, a colon or a
+ * dot end another figure: they do not start a figure. */
 static int designation_digits(const char *text, size_t pos)
 {
+	if (pos >= 2 && (text[pos - 1] == ':' || text[pos - 1] == '.') &&
+	    digit(text[pos - 2]))
+		return 1; /* "5:43", "3.5", read from their start */
 	if (pos < 2 || text[pos - 1] != '-')
 		return 0;
 	if (isdigit((unsigned char)text[pos - 2]))
@@ -26,22 +29,51 @@ static int designation_digits(const char *text, size_t pos)
 	return has_upper(text, letters_before(text, pos - 1), pos - 1);
 }
 
-/* Is the word before pos one of number_labels ("Resolution 2722",
- * "Article 5"): the number names, it does not count? */
+/* The start of the word of letters and dots that ends at end ("U.S.C.",
+ * "No."): end when there is none. */
+static size_t dotted_before(const char *t, size_t end)
+{
+	while (end > 0 && (isalpha((unsigned char)t[end - 1]) ||
+			   t[end - 1] == '.'))
+		end--;
+	return end;
+}
+
+/* Is the section sign "§" (or "§§") just before pos, perhaps with a
+ * space between ("§ 1701", "§1701")? */
+static int after_section_sign(const char *t, size_t pos)
+{
+	if (pos >= 1 && t[pos - 1] == ' ')
+		pos--;
+	return pos >= 2 && (unsigned char)t[pos - 2] == 0xC2 &&
+	       (unsigned char)t[pos - 1] == 0xA7;
+}
+
+/* Does one of number_labels, of up to three words, end just before the
+ * space before pos ("Resolution 2722", "Article 5", "Pub. L. 93-148",
+ * "50 U.S.C. App. 1"): the number names, it does not count? */
 static int after_label(const struct figrules *r, const char *text,
 		       size_t pos)
 {
-	size_t ws;
+	size_t end, ws, s, k;
 	uint32_t v;
 
+	if (after_section_sign(text, pos))
+		return 1;
 	if (pos < 3 || text[pos - 1] != ' ')
 		return 0;
-	ws = pos - 1;
-	while (ws > 0 && (isalpha((unsigned char)text[ws - 1]) ||
-			  text[ws - 1] == '.'))
-		ws--;
-	return ws < pos - 1 &&
-	       trie_match(r->labels, text, pos - 1, ws, &v) == pos - 1;
+	end = ws = pos - 1;
+	for (k = 0; k < 3; k++) {
+		s = dotted_before(text, ws);
+		if (s == ws)
+			return 0;
+		if (trie_match(r->labels, text, end, s, &v) == end)
+			return 1;
+		if (s < 2 || text[s - 1] != ' ')
+			return 0;
+		ws = s - 1;
+	}
+	return 0;
 }
 
 /* The end of the run of digits at p (p when there is none). */
@@ -92,6 +124,178 @@ static int code_digits(const char *t, size_t len, size_t pos)
 	       digits_then(t, len, pos + 4, 4, 0);
 }
 
+/* Brackets right after digits with a letter or a digit or two inside:
+ * a subsection ("1182(f)", "202(d)(1)"); the end of the last, or p. */
+static size_t subsections(const char *t, size_t len, size_t p)
+{
+	size_t q;
+
+	while (p < len && t[p] == '(') {
+		for (q = p + 1; q < len && q - p <= 4 &&
+				isalnum((unsigned char)t[q]);
+		     q++)
+			;
+		if (q == p + 1 || q >= len || t[q] != ')')
+			break;
+		p = q + 1;
+	}
+	return p;
+}
+
+/* The end of a label's number at p: digits, groups joined by hyphens
+ * ("1701-1706") and subsections ("1182(f)"). */
+static size_t label_end(const char *t, size_t len, size_t p)
+{
+	size_t q = digits_end(t, len, p);
+
+	while (q + 1 < len && t[q] == '-' && digit(t[q + 1]))
+		q = digits_end(t, len, q + 1);
+	return subsections(t, len, q);
+}
+
+/* The start of the number of a label that ends at end: its digits, with
+ * groups joined by hyphens and subsections ("1701-1706", "1182(f)");
+ * end when there are none. */
+static size_t label_start(const char *t, size_t end)
+{
+	size_t q = end, s;
+
+	while (q > 0 && t[q - 1] == ')') {
+		for (s = q - 1; s > 0 && isalnum((unsigned char)t[s - 1]) &&
+				q - s <= 5;
+		     s--)
+			;
+		if (s == 0 || t[s - 1] != '(' || s == q - 1)
+			break;
+		q = s - 1;
+	}
+	if (q == 0 || !digit(t[q - 1]))
+		return end;
+	for (;;) {
+		while (q > 0 && digit(t[q - 1]))
+			q--;
+		if (q >= 2 && t[q - 1] == '-' && digit(t[q - 2]))
+			q--;
+		else
+			return q;
+	}
+}
+
+/* Is a word of number_citations after the number at pos ("50 U.S.C.",
+ * "3 C.F.R.", "120 Stat.")? */
+static int before_citation(const struct figrules *r, const char *t,
+			   size_t len, size_t pos)
+{
+	size_t g = after_gap(t, len, label_end(t, len, pos));
+	uint32_t v;
+
+	return g != 0 && digit(t[pos]) &&
+	       trie_match(r->cites, t, len, g, &v) != 0;
+}
+
+/* Does what follows the number at pos keep it in a list of labels: the
+ * end of the text or of a line, a mark, "of", a joining word or a
+ * capitalised word; not a word that is counted ("Article 5 and 12
+ * ships")? */
+static int ends_label(const struct figrules *r, const char *t, size_t len,
+		      size_t pos)
+{
+	size_t e = label_end(t, len, pos), g;
+	uint32_t v;
+
+	if (e >= len || t[e] != ' ')
+		return 1;
+	g = after_gap(t, len, e);
+	if (g == 0 || !islower((unsigned char)t[g]))
+		return 1;
+	return trie_match(r->joins, t, len, g, &v) != 0 ||
+	       (g + 2 <= len && t[g] == 'o' && t[g + 1] == 'f' &&
+		!trie_word_at(t, len, g + 2));
+}
+
+static int label_number(const struct figrules *r, const char *t,
+			size_t len, size_t pos, int depth);
+
+/* Is the number at pos the next of a list of labels: after a comma or a
+ * joining word (label_joins), the number before is a label
+ * ("Resolutions 1718, 1874, and 2094", "sections 3 and 4"), and the
+ * number ends the list (ends_label) or has as many digits, three or more,
+ * as the one before? */
+static int in_label_list(const struct figrules *r, const char *t,
+			 size_t len, size_t pos, int depth)
+{
+	size_t p = pos, ws, s;
+	uint32_t v;
+
+	if (depth > 8 || p < 3 || t[p - 1] != ' ')
+		return 0;
+	p--;
+	ws = letters_before(t, p);
+	if (ws < p && ws > 0 && t[ws - 1] == ' ' &&
+	    trie_match(r->joins, t, p, ws, &v) == p)
+		p = ws - 1;
+	if (p > 0 && t[p - 1] == ',')
+		p--;
+	if (p == pos - 1)
+		return 0;
+	s = label_start(t, p);
+	if (s == p || !(ends_label(r, t, len, pos) ||
+			(p - s >= 3 && digits_end(t, len, s) - s ==
+					       digits_end(t, len, pos) - pos)))
+		return 0;
+	return label_number(r, t, len, s, depth + 1);
+}
+
+/* Is the number at pos a label: after a label word, before a citation
+ * word, or next in a list of labels? */
+static int label_number(const struct figrules *r, const char *t,
+			size_t len, size_t pos, int depth)
+{
+	return after_label(r, t, pos) || before_citation(r, t, len, pos) ||
+	       in_label_list(r, t, len, pos, depth);
+}
+
+/* Digits joined to digits by "/" or "+" ("S/2024/123", "24/7", "the
+ * 3+3 meeting"), and a telephone number written with dots
+ * ("202.555.0100"): a code. */
+static int joined_digits(const char *t, size_t len, size_t pos)
+{
+	size_t e = digits_end(t, len, pos);
+
+	if (e + 1 < len && (t[e] == '/' || t[e] == '+') && digit(t[e + 1]))
+		return 1;
+	if (pos >= 2 && (t[pos - 1] == '/' || t[pos - 1] == '+') &&
+	    isalnum((unsigned char)t[pos - 2]))
+		return 1;
+	return e == pos + 3 && digits_then(t, len, e + 1, 3, '.') &&
+	       t[e] == '.' && digits_then(t, len, e + 5, 4, 0);
+}
+
+/* The number of an item in a list: "(1)" after a line start or a
+ * clause mark (",", ";", ":", "and", "or"), or "1." and "1)" at a line's
+ * start before a space. */
+static int list_number(const char *t, size_t len, size_t pos)
+{
+	size_t e = digits_end(t, len, pos), b;
+
+	if (e - pos > 2 || e + 1 >= len)
+		return 0;
+	if (pos == 0 || t[pos - 1] == '\n')
+		return (t[e] == '.' || t[e] == ')') && t[e + 1] == ' ';
+	if (t[pos - 1] != '(' || t[e] != ')' || t[e + 1] != ' ')
+		return 0;
+	b = pos - 1;
+	if (b == 0 || t[b - 1] == '\n')
+		return 1;
+	if (t[b - 1] != ' ' || b < 2)
+		return 0;
+	b--;
+	if (t[b - 1] == ',' || t[b - 1] == ';' || t[b - 1] == ':')
+		return 1;
+	return (b >= 4 && strncmp(t + b - 4, " and", 4) == 0) ||
+	       (b >= 3 && strncmp(t + b - 3, " or", 3) == 0);
+}
+
 /* Is the word before pos a short one in capitals ("DDG 64", "VP 4"), a
  * hull or a unit, and the text after the digits not in capitals too (a
  * headline in capitals: "SEND 500 TROOPS")? */
@@ -124,6 +328,15 @@ static int unit_in_name(const struct figrules *r, const char *t, size_t len,
 	       trie_match(r->units, t, len, e + 1, &v) != 0;
 }
 
+int fig_label_digits(const struct figrules *r, const char *t, size_t len,
+		     size_t pos)
+{
+	return designation_digits(t, pos) || label_number(r, t, len, pos, 0) ||
+	       code_digits(t, len, pos) || joined_digits(t, len, pos) ||
+	       list_number(t, len, pos) || after_capitals(t, len, pos) ||
+	       unit_in_name(r, t, len, pos);
+}
+
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos)
 {
@@ -131,11 +344,7 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 
 	if (digit((char)c))
 		return !trie_word_before(text, pos) &&
-		       !designation_digits(text, pos) &&
-		       !after_label(r, text, pos) &&
-		       !code_digits(text, len, pos) &&
-		       !after_capitals(text, len, pos) &&
-		       !unit_in_name(r, text, len, pos);
+		       !fig_label_digits(r, text, len, pos);
 	if (trie_may_start(r->signs, c))
 		return !trie_word_before(text, pos);
 	/* a capitalised number word after a capitalised word is part of a

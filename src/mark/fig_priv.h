@@ -52,6 +52,10 @@ struct figrules {
 	struct trie *pronouns;   /* "a third of them" */
 	struct trie *labels;     /* words before a number that names:
 				  * "Resolution 2722" */
+	struct trie *cites;      /* words after a number in a citation:
+				  * "50 U.S.C." */
+	struct trie *joins;      /* words that join the numbers of a list
+				  * of labels: "Resolutions 1718 and 1874" */
 };
 
 /* Small helpers of the figure scanner's files (figure.c, fig_labels.c,
@@ -93,6 +97,11 @@ struct num {
 	int weak, vague, digits, ndigits, commas;
 	const char *counts;
 };
+
+/* Are the digits at pos a label or a code (a law, an order, a section,
+ * a telephone, hull or unit number), not a figure? */
+int fig_label_digits(const struct figrules *r, const char *t, size_t len,
+		     size_t pos);
 
 /* Digits at p: 1,234,567 or 1234 or 3.5; the end, or 0. */
 size_t fig_read_digits(const char *t, size_t len, size_t p, struct num *n);

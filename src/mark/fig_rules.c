@@ -175,6 +175,8 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->ord_leads = trie_new();
 	r->part_words = trie_new();
 	r->labels = trie_new();
+	r->cites = trie_new();
+	r->joins = trie_new();
 	r->leads = trie_new();
 	r->back = trie_new();
 	r->pronouns = trie_new();
@@ -210,6 +212,10 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	    load_list(r->part_words, NULL, NULL, name, root, "part_words",
 		      e) != 0 ||
 	    load_list(r->labels, NULL, NULL, name, root, "number_labels",
+		      e) != 0 ||
+	    load_list(r->cites, NULL, NULL, name, root, "number_citations",
+		      e) != 0 ||
+	    load_list(r->joins, NULL, NULL, name, root, "label_joins",
 		      e) != 0 ||
 	    load_list(r->leads, NULL, NULL, name, root, "counted_lead",
 		      e) != 0 ||
@@ -277,6 +283,8 @@ void figrules_free(struct figrules *r)
 	trie_free(r->back);
 	trie_free(r->pronouns);
 	trie_free(r->labels);
+	trie_free(r->cites);
+	trie_free(r->joins);
 	free(r->ordval);
 	for (i = 0; i < r->nnum; i++)
 		free(r->num[i].counts);
@@ -321,6 +329,8 @@ static const struct fig_trie {
 	{offsetof(struct figrules, ord_leads), SIZE_MAX, 0},
 	{offsetof(struct figrules, part_words), SIZE_MAX, 0},
 	{offsetof(struct figrules, labels), SIZE_MAX, 0},
+	{offsetof(struct figrules, cites), SIZE_MAX, 0},
+	{offsetof(struct figrules, joins), SIZE_MAX, 0},
 	{offsetof(struct figrules, leads), SIZE_MAX, 0},
 	{offsetof(struct figrules, back), SIZE_MAX, 0},
 	{offsetof(struct figrules, pronouns), SIZE_MAX, 0},

@@ -468,6 +468,24 @@ struct reading {
 	int tally;
 };
 
+/* Does a time of day from p to q fill its line, with perhaps a time zone
+ * in capitals after it ("5:43 P.M. EST" under a transcript's title): a
+ * stamp, not a figure? */
+static int time_stamp(const char *t, size_t len, size_t p, size_t q)
+{
+	size_t z;
+
+	if (p > 0 && t[p - 1] != '\n')
+		return 0;
+	if (q < len && t[q] == ' ') {
+		for (z = q + 1; z < len && isupper((unsigned char)t[z]); z++)
+			;
+		if (z - q - 1 >= 2 && z - q - 1 <= 4)
+			q = z;
+	}
+	return q >= len || t[q] == '\n';
+}
+
 /* The forms that are not a number first: "the 75th", "December 27",
  * "2024-12-27", "12:01 p.m.".  Their end, or 0. */
 static size_t read_special(const struct figrules *r, const char *t,
@@ -873,9 +891,12 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 
 	memset(f, 0, sizeof *f);
 	if ((q = read_special(r, t, len, pos, f)) != 0)
-		return q;
+		return f->kind == FIG_TIME && time_stamp(t, len, pos, q) ? 0 : q;
 	rd.p = pos;
 	if (!read_lead(r, t, len, &rd))
+		return 0;
+	/* "under 8 U.S.C. 1189": a qualifier before a label */
+	if (rd.p > pos && digit(t[rd.p]) && fig_label_digits(r, t, len, rd.p))
 		return 0;
 	rd.q = fig_read_number(r, t, len, rd.p, &rd.n);
 	if (rd.q == 0)

@@ -79,6 +79,7 @@ struct highlighter {
 	struct trie *populations; /* "people", "workers" after a demonym */
 	struct trie *prefixes;    /* "CVN", "C": a designation alone */
 	struct trie *modifiers;   /* "storage": the weapons before modify */
+	struct trie *modifier_words; /* "policy": the same, in mid-phrase */
 	struct trie *not_marks;   /* "radio systems": no mark */
 	struct trie *event_heads; /* "Operation": a name of no actor after */
 	struct trie *caps;        /* the aliases with a small letter,

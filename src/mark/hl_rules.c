@@ -50,6 +50,8 @@ static const struct word_list {
 	{NULL, "designation_prefixes", 0,
 	 offsetof(struct highlighter, prefixes)},
 	{NULL, "modifier_heads", 1, offsetof(struct highlighter, modifiers)},
+	{NULL, "modifier_words", 1,
+	 offsetof(struct highlighter, modifier_words)},
 	{NULL, "not_marks", 1, offsetof(struct highlighter, not_marks)},
 	{NULL, "event_heads", 0, offsetof(struct highlighter, event_heads)},
 	{NULL, NULL, 1, offsetof(struct highlighter, caps)},

@@ -258,21 +258,63 @@ static int list_gap(const char *t, size_t a, size_t b)
 	return 0;
 }
 
+/* Is the weapon [s, q) written with a capital part of the name of a law
+ * or a treaty: capitalised words (and small joining words) after it up to
+ * a word of documents ("Chemical and Biological Weapons Control and
+ * Warfare Elimination Act")? */
+static int in_document(const struct highlighter *h, const char *t,
+		       size_t e, size_t s, size_t q)
+{
+	size_t ws, we;
+	int n;
+
+	if (!hl_upper_at(t, e, s))
+		return 0;
+	for (n = 0, we = q; n < 8 && we + 1 < e && t[we] == ' '; n++) {
+		ws = we + 1;
+		for (we = ws; we < e && t[we] != ' ' && t[we] != '\n' &&
+			      t[we] != ',' && t[we] != ')';
+		     we++)
+			;
+		if (hl_is_word_in(h->documents, t, ws, we))
+			return 1;
+		if (!hl_upper_at(t, we, ws) &&
+		    !hl_is_word_in(h->acronym_joiners, t, ws, we) &&
+		    !(we - ws == 3 && memcmp(t + ws, "and", 3) == 0) &&
+		    !(we - ws == 2 && memcmp(t + ws, "of", 2) == 0))
+			return 0;
+	}
+	return 0;
+}
+
+/* Is the weapon ending at q a modifier: before one of modifier_heads
+ * that ends the phrase ("munitions storage,"; not "rocket and drone
+ * storage sites"), or one of modifier_words wherever the phrase ends
+ * ("missile defense policy", "anti-submarine warfare exercises")? */
+static int modifier_after(const struct highlighter *h, const char *t,
+			  size_t e, size_t q)
+{
+	size_t m;
+	uint32_t x;
+
+	if (q + 1 >= e || t[q] != ' ')
+		return 0;
+	if ((m = trie_match(h->modifier_words, t, e, q + 1, &x)) != 0)
+		return 1;
+	m = trie_match(h->modifiers, t, e, q + 1, &x);
+	return m != 0 && (m == e || (t[m] != ' ' && t[m] != '\n'));
+}
+
 size_t hl_drop_modifiers(const struct highlighter *h, const char *t,
 			 size_t e, struct mention *v, size_t n)
 {
 	size_t i, w = 0;
-	uint32_t x;
 
 	for (i = 0; i < n; i++) {
-		size_t q = 0;
-
-		/* the head ends the phrase ("munitions storage,"), not
-		 * "rocket and drone storage sites" */
-		if (v[i].cat == CAT_WEAPON && v[i].end + 1 < e &&
-		    t[v[i].end] == ' ' &&
-		    (q = trie_match(h->modifiers, t, e, v[i].end + 1, &x)) != 0 &&
-		    (q == e || (t[q] != ' ' && t[q] != '\n'))) {
+		if (v[i].cat == CAT_WEAPON &&
+		    in_document(h, t, e, v[i].start, v[i].end))
+			continue;
+		if (v[i].cat == CAT_WEAPON && modifier_after(h, t, e, v[i].end)) {
 			/* and the weapons listed before it */
 			while (w > 0 && v[w - 1].cat == CAT_WEAPON &&
 			       list_gap(t, v[w - 1].end, v[i].start)) {

@@ -322,6 +322,102 @@ static void test_labels_issue(void **state)
 	}
 }
 
+/* Does a figure of m overlap the first occurrence of text in a? */
+static int figure_inside(const struct article *a, const struct mentions *m,
+			 const char *text)
+{
+	const char *at = strstr(a->text, text);
+	size_t s, k;
+
+	assert_non_null(at);
+	s = (size_t)(at - a->text);
+	for (k = 0; k < m->n; k++)
+		if (m->v[k].cat == CAT_FIGURE && m->v[k].start < s + strlen(text) &&
+		    m->v[k].end > s)
+			return 1;
+	return 0;
+}
+
+/* Labels and identifiers told from counts by their shape and the words
+ * around them: in each sentence the label holds no figure and the count
+ * beside it stays a figure. */
+static void test_labels_shapes(void **state)
+{
+	static const struct {
+		const char *text, *label, *count;
+	} cases[] = {
+		{"Under 50 U.S.C. 1701 the office sent 13 ships.\n",
+		 "50 U.S.C. 1701", "13"},
+		{"It acted under 8 U.S.C. 1189 with 40 jets.\n",
+		 "under 8 U.S.C. 1189", "40"},
+		{"Section 3 of the treaty allows 13 ships.\n", "Section 3",
+		 "13"},
+		{"Sec. 2. Policy. The navy sent 9 frigates.\n", "Sec. 2", "9"},
+		{"Under Pub. L. 115-44 it bought 30 tanks.\n", "115-44", "30"},
+		{"E.O. 14024 and Proclamation 10182 cover 25 firms.\n",
+		 "E.O. 14024 and Proclamation 10182", "25"},
+		{"It cited section 212(f) and 22 U.S.C. 8791 note and fined 6 "
+		 "banks.\n",
+		 "212(f) and 22 U.S.C. 8791", "6"},
+		{"Resolutions 1718, 1874, 2087, and 2094 bar 12 exports.\n",
+		 "1718, 1874, 2087, and 2094", "12"},
+		{"Article 5 and 12 ships were named.\n", "Article 5", "12"},
+		{"Sections 3 through 5 of the act name 14 ports.\n",
+		 "3 through 5", "14"},
+		{"It relied on § 1702 to seize 11 ships.\n", "1702", "11"},
+		{"The 3+3 meeting drew 70 officials.\n", "3+3", "70"},
+		{"Call 202.555.0100 about the 8 vessels.\n", "202.555.0100",
+		 "8"},
+		{"The watch floors run 24/7 and 16 soldiers quit.\n", "24/7",
+		 "16"},
+		{"Under General License 25, 15 banks may pay.\n", "25", "15"},
+		{"The order:\n(1) blocks 20 firms; and (2) bars travel.\n",
+		 "(1)", "20"},
+		{"Steps:\n1. The Secretary shall name 5 officials.\n", "1.",
+		 "5"},
+		{"The brigade (40 tanks) fired 7 rounds at Tower 22.\n",
+		 "Tower 22", "40"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct mentions m = {0};
+		struct article *a = text_article(rules, "l", cases[i].text);
+
+		highlight_article(en.hl, a, &m);
+		if (figure_inside(a, &m, cases[i].label))
+			fail_msg("'%s' holds a figure in: %s", cases[i].label,
+				 cases[i].text);
+		if (!has(a, &m, cases[i].count, CAT_FIGURE, NULL) &&
+		    !figure_inside(a, &m, cases[i].count))
+			fail_msg("'%s' is no figure in: %s", cases[i].count,
+				 cases[i].text);
+		mentions_free(&m);
+		article_free(a);
+	}
+}
+
+/* A time that fills its line under a transcript's title is a stamp; a
+ * time in a sentence is a figure. */
+static void test_time_stamp(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "t",
+		"Press Call\n\n5:43 P.M. EST\n\nThe strikes began at 9:12 p.m. "
+		"on 3 sites.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "3", CAT_FIGURE, NULL) ||
+		    figure_inside(a, &m, "3 sites"));
+	assert_true(has(a, &m, "9:12 p.m.", CAT_FIGURE, NULL));
+	assert_false(figure_inside(a, &m, "5:43 P.M. EST"));
+	mentions_free(&m);
+	article_free(a);
+}
+
 /* What the figure written text counts ("" for nothing, NULL when there
  * is no such figure). */
 static const char *counted(const struct article *a, const struct mentions *m,
@@ -442,6 +538,8 @@ int main(void)
 		cmocka_unit_test(test_verbs_and_ordinal_days),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_labels_issue),
+		cmocka_unit_test(test_labels_shapes),
+		cmocka_unit_test(test_time_stamp),
 		cmocka_unit_test(test_counted_heads),
 		cmocka_unit_test(test_shares_in_words),
 	};

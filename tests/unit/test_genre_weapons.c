@@ -88,6 +88,29 @@ static const struct genre_case cases[] = {
 		{"missile", CAT_WEAPON, NULL, 1},
 		{"munitions", CAT_WEAPON, NULL, 1},
 	 }},
+	/* a weapon's word before a field, a policy or an activity
+	 * (modifier_words) is none wherever the phrase ends; before a
+	 * weapon's own noun, and in a sentence of its own, it stays */
+	{"Talks covered missile defense policy and anti-submarine warfare "
+	 "drills, and radars sent missile warning data. Crews fired two "
+	 "missiles and a submarine sailed.\n",
+	 {
+		{"missile defense", CAT_WEAPON, NULL, 1},
+		{"submarine", CAT_WEAPON, NULL, 0},
+		{"missiles", CAT_WEAPON, NULL, 0},
+		{"missile", CAT_WEAPON, NULL, 1},
+	 }},
+	/* a weapon inside the name of a law or a treaty is none; the same
+	 * words in a sentence are; idioms with guns are no weapons */
+	{"Under the Chemical and Biological Weapons Control and Warfare "
+	 "Elimination Act of 1991, envoys pressed for silencing the guns. "
+	 "Inspectors found biological weapons and guns.\n",
+	 {
+		{"Biological Weapons", CAT_WEAPON, NULL, 1},
+		{"biological weapons", CAT_WEAPON, NULL, 0},
+		{"guns", CAT_WEAPON, NULL, 0},
+		{"silencing the guns", CAT_WEAPON, NULL, 1},
+	 }},
 	/* populations, operations, a city as a place, addressees */
 	{"Letter to the Speaker of the House and President pro tempore of "
 	 "the Senate\n\n"
