@@ -63,11 +63,37 @@ static void clause_events(const struct figrules_align *r, const char *s,
  * counted phrase [skip..skip_end) left out, or -1.  Read from the start
  * as a person would: an event's words are not read again for another
  * that begins inside them. */
+/* Is the figure the subject of a verb that follows its phrase ("24
+ * people were wounded", "two ships have been hit")?  Then its event is
+ * the one after it, not a nearer one before ("… were killed and 24
+ * people were wounded"). */
+static int subject_of_verb(const char *s, size_t len, size_t end)
+{
+	static const char *const aux[] = {
+		"were ", "was ", "are ", "is ", "had ", "have ", "has ",
+		"remain ", "remained ", "had been ", "have been ",
+	};
+	size_t i;
+
+	while (end < len && (s[end] == ' ' || s[end] == '\n'))
+		end++;
+	for (i = 0; i < sizeof aux / sizeof aux[0]; i++)
+		if (len - end >= strlen(aux[i]) &&
+		    strncmp(s + end, aux[i], strlen(aux[i])) == 0)
+			return 1;
+	return 0;
+}
+
 static int nearest_event(const struct fa_clause *c, size_t at, size_t skip,
 			 size_t skip_end)
 {
 	size_t i, cur = c->from, best = (size_t)-1;
 	int ev = -1;
+
+	if (skip_end > skip && subject_of_verb(c->sent, c->to, skip_end))
+		for (i = 0; i < c->n; i++)
+			if (c->ev[i].p >= skip_end)
+				return c->ev[i].v;
 
 	for (i = 0; i < c->n; i++) {
 		const struct fa_ev *e = &c->ev[i];

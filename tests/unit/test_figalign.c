@@ -374,6 +374,12 @@ struct fa_pair {
 };
 
 static const struct fa_pair pairs[] = {
+	/* a figure that is the subject of the verb after it takes that
+	 * verb's event, not a nearer one before it */
+	{"Two peacekeepers were killed and 24 people were wounded.", "24",
+	 "The attack wounded two dozen people.", "two dozen", 1, 0},
+	{"Two peacekeepers were killed and 24 people were wounded.", "24",
+	 "The attack killed 24 people.", "24", 0, 0},
 	/* synonyms, kinds and units */
 	{"Russia sent about 10,000 troops to the border.", "about 10,000",
 	 "Russia deployed 12,000 soldiers to the border.", "12,000", 1, 1},
