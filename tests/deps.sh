@@ -23,6 +23,8 @@ need_cmd tmux tmux
 need_cmd clang clang
 need_cmd hyperfine hyperfine
 need_cmd rg ripgrep
+# make bench times the sqlite3 shell's own FTS5 query beside brief's
+need_cmd sqlite3 sqlite3
 need_cmd valgrind valgrind
 [ -x /usr/bin/time ] || missing="$missing time"
 need_cmd less less

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: brief's speed and memory beside its peers, measured in one
 # run on this machine.  Writes bench/results.md (not committed) and prints
-# the table at the end.  Needs hyperfine, ripgrep, tmux, less, vim.
+# the table at the end.  Needs hyperfine, ripgrep, tmux, less, vim,
+# sqlite3 (the archive's part: tests/bench/archive.sh).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -276,6 +277,14 @@ if [ -d "$EXTRACTION/html" ] && [ -x build/tools/extract ]; then
 		"libxml2's parse alone of the same pages: $(ratio "$px" "$pp") of its speed"
 else
 	row "HTML extraction (pages/s)" "-" "-" "skipped: no $EXTRACTION/html"
+fi
+
+# ---- the archive: adding, searching, a hit opened (its own script) ----
+if sh tests/bench/archive.sh >"$OUT/archive.txt" 2>&1; then
+	ROWS="$ROWS$(cat "$OUT/archive/rows.md")
+"
+else
+	row "the archive" "-" "-" "tests/bench/archive.sh failed: see $OUT/archive.txt"
 fi
 
 {
