@@ -143,8 +143,8 @@ static void *worker(void *arg)
 	struct batch *b = arg;
 
 	for (;;) {
-		struct item *it;
-		size_t k, a;
+		struct item *it = NULL;
+		size_t k, a = 0;
 
 		pthread_mutex_lock(&b->lock);
 		k = b->next++;
@@ -152,7 +152,8 @@ static void *worker(void *arg)
 		if (k >= b->total)
 			return NULL;
 		batch_article(b, k, &it, &a);
-		highlight_one(b, it, a);
+		if (it != NULL)
+			highlight_one(b, it, a);
 	}
 }
 
