@@ -58,8 +58,18 @@ screen() { tmux -L "$SOCK" capture-pane -p; }
 # never another suite's brief that a pattern over every process's command
 # line could find
 brief_pid() {
-	pp=$(tmux -L "$SOCK" display -p '#{pane_pid}' 2>/dev/null) &&
-		pgrep -P "$pp" | head -1
+	pp=$(tmux -L "$SOCK" display -p '#{pane_pid}' 2>/dev/null) || return 1
+	# the pane runs a shell that may run run.sh in a shell of its own
+	# (which shell depends on the user): go down past the shells
+	for _ in 1 2 3 4; do
+		c=$(pgrep -P "$pp" | head -1)
+		[ -n "$c" ] || return 1
+		case $(ps -o comm= -p "$c" 2>/dev/null) in
+		sh | dash | bash) pp=$c ;;
+		*) echo "$c"; return 0 ;;
+		esac
+	done
+	return 1
 }
 screen_e() { tmux -L "$SOCK" capture-pane -p -e; }
 keys() { tmux -L "$SOCK" send-keys "$@"; }
