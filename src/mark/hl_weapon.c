@@ -122,7 +122,7 @@ static size_t cap_word(const char *t, size_t e, size_t p)
 	return q - p >= 3 && !alnum_at(t, e, q) && t[q] != '-' ? q : p;
 }
 
-/* A popular name of one or two capitalised words after a designation
+/* A popular name of one to three capitalised words after a designation
  * ending at d: its end, or d.  Words that open a sentence or a name of
  * an organisation ("Group", "Command") are none. */
 static size_t popular_name(const struct highlighter *h, const char *t,
@@ -131,7 +131,7 @@ static size_t popular_name(const struct highlighter *h, const char *t,
 	size_t ne = d, k, we;
 	int n;
 
-	for (n = 0; n < 2 && ne + 1 < e && t[ne] == ' '; n++) {
+	for (n = 0; n < 3 && ne + 1 < e && t[ne] == ' '; n++) {
 		we = cap_word(t, e, ne + 1);
 		if (we == ne + 1 || hl_is_word_in(h->not_names, t, ne + 1, we) ||
 		    hl_is_word_in(h->openers, t, ne + 1, we) ||
@@ -140,11 +140,20 @@ static size_t popular_name(const struct highlighter *h, const char *t,
 			break;
 		ne = we;
 	}
-	/* a roman numeral ends it: "Lightning II" */
+	/* a roman numeral ends it ("Lightning II"), and a block's number
+	 * ("Block 70") */
 	if (ne > d && ne + 3 < e && t[ne] == ' ' && t[ne + 1] == 'I') {
 		for (k = ne + 1; k < e && (t[k] == 'I' || t[k] == 'V'); k++)
 			;
 		if (k - ne - 1 <= 3 && !alnum_at(t, e, k))
+			ne = k;
+	} else if (ne >= d + 6 && ne + 2 < e && t[ne] == ' ' &&
+		   memcmp(t + ne - 5, "Block", 5) == 0 && t[ne - 6] == ' ') {
+		for (k = ne + 1; k < e && k < ne + 4 && t[k] >= '0' &&
+				 t[k] <= '9';
+		     k++)
+			;
+		if (k > ne + 1 && !alnum_at(t, e, k))
 			ne = k;
 	}
 	return ne;
