@@ -201,6 +201,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		hl_cand_add(h, p, q, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
 	if ((q = trie_match(h->event_heads, t, e, p, &v)) != 0)
 		event_name(h, t, e, p, q);
+	if ((q = trie_match(h->generics, t, e, p, &v)) != 0)
+		hl_rule_generic(h, t, s, e, p, q);
 	if (m & PM_PLACE) {
 		if ((q = trie_match(h->place_leads, t, e, p, &v)) != 0)
 			hl_rule_place_lead(h, st, t, e, q);

@@ -82,6 +82,10 @@ struct highlighter {
 	struct trie *modifier_words; /* "policy": the same, in mid-phrase */
 	struct trie *not_marks;   /* "radio systems": no mark */
 	struct trie *event_heads; /* "Operation": a name of no actor after */
+	struct trie *generics;    /* "vehicles": a weapon in context */
+	struct trie *listed;      /* "ships": a weapon beside a weapon */
+	struct trie *qualifiers;  /* "military": makes a generic a weapon */
+	struct trie *civil;       /* "commercial": makes one none */
 	struct trie *caps;        /* the aliases with a small letter,
 				   * folded: matched on lines in capitals */
 	int caps_line;            /* the word scanned is on such a line */
@@ -293,6 +297,13 @@ size_t hl_rule_designations(struct highlighter *h, const char *t,
  * weapon. */
 void hl_rule_designation_at(struct highlighter *h, const char *t, size_t e,
 			    size_t p);
+
+/* "military vehicles", "Navy ship Cheonan", "ships and aircraft": a
+ * word of the generic weapons spanning [p, q) names a weapon after a
+ * qualifier, and (one of the listed ones) in a list beside a weapon of
+ * the lexicon, unless a civil word stands before it. */
+void hl_rule_generic(struct highlighter *h, const char *t, size_t s,
+		     size_t e, size_t p, size_t q);
 
 /* "Teresa Magbanua-class", "X-class": one to three capitalised words
  * from p, the last ending in "-class", are a class of weapon. */

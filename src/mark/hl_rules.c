@@ -54,6 +54,11 @@ static const struct word_list {
 	 offsetof(struct highlighter, modifier_words)},
 	{NULL, "not_marks", 1, offsetof(struct highlighter, not_marks)},
 	{NULL, "event_heads", 0, offsetof(struct highlighter, event_heads)},
+	{"generic_weapons", "words", 1, offsetof(struct highlighter, generics)},
+	{"generic_weapons", "listed", 1, offsetof(struct highlighter, listed)},
+	{"generic_weapons", "qualifiers", 1,
+	 offsetof(struct highlighter, qualifiers)},
+	{"generic_weapons", "civil", 1, offsetof(struct highlighter, civil)},
 	{NULL, NULL, 1, offsetof(struct highlighter, caps)},
 };
 
@@ -70,12 +75,18 @@ static int load_rules(struct highlighter *h, const char *name,
 {
 	const struct ynode *pe = ynode_get(root, "persons"),
 			   *org = ynode_get(root, "organisations"),
+			   *gw = ynode_get(root, "generic_weapons"),
 			   *ac = ynode_get(root, "acronyms"), *mw;
 	size_t i;
 
-	if ((pe && pe->type != YNODE_MAP) || (org && org->type != YNODE_MAP)) {
-		ynode_err(e, name, pe && pe->type != YNODE_MAP ? pe : org,
-			  "'persons' and 'organisations' must be mappings");
+	if ((pe && pe->type != YNODE_MAP) || (org && org->type != YNODE_MAP) ||
+	    (gw && gw->type != YNODE_MAP)) {
+		ynode_err(e, name,
+			  pe && pe->type != YNODE_MAP	 ? pe
+			  : org && org->type != YNODE_MAP ? org
+							  : gw,
+			  "'persons', 'organisations' and 'generic_weapons' "
+			  "must be mappings");
 		return -1;
 	}
 	for (i = 0; i < NLISTS; i++) {

@@ -196,6 +196,72 @@ void hl_rule_designation_at(struct highlighter *h, const char *t, size_t e,
 		    CAT_WEAPON, PRI_RULE);
 }
 
+/* Between the weapons of a list: ", ", " and ", ", and ", " or ". */
+static const char *const gaps[] = {", ", " and ", ", and ", " or ", ", or ",
+				   "/"};
+#define NGAPS (sizeof gaps / sizeof *gaps)
+
+static int list_gap(const char *t, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < NGAPS; i++)
+		if (b - a == strlen(gaps[i]) && memcmp(t + a, gaps[i], b - a) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is a weapon of the lexicon listed just before [p, ...) ("aircraft and
+ * ships") or just after q ("ships and aircraft", "public vessels, or
+ * aircraft")? */
+static int listed_with_weapon(const struct highlighter *h, const char *t,
+			      size_t s, size_t e, size_t p, size_t q)
+{
+	size_t i, g, a, ws, we;
+	uint32_t v;
+
+	for (i = 0; i < NGAPS; i++) {
+		g = strlen(gaps[i]);
+		if (q + g < e && memcmp(t + q, gaps[i], g) == 0 &&
+		    (a = trie_match(h->aliases, t, e, q + g, &v)) != 0 &&
+		    !alnum_at(t, e, a) &&
+		    entities_get(h->reg, v)->cat == CAT_WEAPON)
+			return 1;
+		if (p < s + g + 1 || memcmp(t + p - g, gaps[i], g) != 0)
+			continue;
+		for (we = p - g, ws = we;
+		     ws > s && (alnum_at(t, e, ws - 1) || t[ws - 1] == '-'); ws--)
+			;
+		if (ws < we &&
+		    (v = hl_lexicon_exact(h, t, ws, we)) != ENTITY_NONE &&
+		    entities_get(h->reg, v)->cat == CAT_WEAPON)
+			return 1;
+	}
+	return 0;
+}
+
+void hl_rule_generic(struct highlighter *h, const char *t, size_t s,
+		     size_t e, size_t p, size_t q)
+{
+	size_t ws, we;
+	int before = hl_word_before(t, s, p, &ws, &we);
+
+	if (alnum_at(t, e, q) || t[q] == '-' ||
+	    (before && hl_is_word_in(h->civil, t, ws, we)))
+		return;
+	if (before && hl_is_word_in(h->qualifiers, t, ws, we)) {
+		hl_cand_add(h, ws, q,
+			    hl_intern_as(h, t, ws, q, CAT_WEAPON, "generic"),
+			    CAT_WEAPON, PRI_RULE);
+		hl_rule_ship(h, t, e, ws, q);
+	} else if (hl_is_word_in(h->listed, t, p, q) &&
+		   listed_with_weapon(h, t, s, e, p, q)) {
+		hl_cand_add(h, p, q,
+			    hl_intern_as(h, t, p, q, CAT_WEAPON, "generic"),
+			    CAT_WEAPON, PRI_RULE);
+	}
+}
+
 /* After a class ending at q, the weapon it is a class of, within three
  * words ("-class patrol gunboats"): the end of that weapon, or q. */
 static size_t class_end(const struct highlighter *h, const char *t,
@@ -254,18 +320,6 @@ void hl_rule_class(struct highlighter *h, const char *t, size_t e, size_t p)
 	}
 }
 
-/* Between the weapons of a list: ", ", " and ", ", and ", " or ". */
-static int list_gap(const char *t, size_t a, size_t b)
-{
-	static const char *const gaps[] = {", ", " and ", ", and ", " or ",
-					   ", or ", "/"};
-	size_t i;
-
-	for (i = 0; i < sizeof gaps / sizeof *gaps; i++)
-		if (b - a == strlen(gaps[i]) && memcmp(t + a, gaps[i], b - a) == 0)
-			return 1;
-	return 0;
-}
 
 /* Is the weapon [s, q) written with a capital part of the name of a law
  * or a treaty: capitalised words (and small joining words) after it up to
