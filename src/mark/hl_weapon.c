@@ -219,6 +219,7 @@ static int listed_with_weapon(const struct highlighter *h, const char *t,
 {
 	size_t i, g, a, ws, we;
 	uint32_t v;
+	int n;
 
 	for (i = 0; i < NGAPS; i++) {
 		g = strlen(gaps[i]);
@@ -229,13 +230,18 @@ static int listed_with_weapon(const struct highlighter *h, const char *t,
 			return 1;
 		if (p < s + g + 1 || memcmp(t + p - g, gaps[i], g) != 0)
 			continue;
-		for (we = p - g, ws = we;
-		     ws > s && (alnum_at(t, e, ws - 1) || t[ws - 1] == '-'); ws--)
-			;
-		if (ws < we &&
-		    (v = hl_lexicon_exact(h, t, ws, we)) != ENTITY_NONE &&
-		    entities_get(h->reg, v)->cat == CAT_WEAPON)
-			return 1;
+		/* the last word before the gap, or the last two */
+		for (we = p - g, ws = we, n = 0; n < 2 && ws > s; n++) {
+			if (n == 1 && t[--ws] != ' ')
+				break;
+			while (ws > s &&
+			       (alnum_at(t, e, ws - 1) || t[ws - 1] == '-'))
+				ws--;
+			if (ws < we &&
+			    (v = hl_lexicon_exact(h, t, ws, we)) != ENTITY_NONE &&
+			    entities_get(h->reg, v)->cat == CAT_WEAPON)
+				return 1;
+		}
 	}
 	return 0;
 }

@@ -51,8 +51,8 @@ static const struct genre_case cases[] = {
 	 }},
 	/* vessel and aircraft classes, calibres, unmanned systems */
 	{"The service will buy arctic security cutters and a medium "
-	 "icebreaker; two battleships and Navy vessels joined public "
-	 "vessels. Troops got 7.62mm ammunition. Forces downed a one-way "
+	 "icebreaker; two battleships and Navy vessels and public "
+	 "vessels sailed. Troops got 7.62mm ammunition. Forces downed a one-way "
 	 "unmanned aerial system. The order bans weapons of war and funds "
 	 "early warning systems.\n",
 	 {
@@ -110,6 +110,62 @@ static const struct genre_case cases[] = {
 		{"biological weapons", CAT_WEAPON, NULL, 0},
 		{"guns", CAT_WEAPON, NULL, 0},
 		{"silencing the guns", CAT_WEAPON, NULL, 1},
+	 }},
+	/* designations with variants: a letter and digit after the
+	 * number, a mark with a space, a suffix after a slash, a popular
+	 * name of three words, a block's number */
+	{"Crews loaded M7A3 carbines, MK 61 lightweight torpedoes and "
+	 "QBU-71/B Quiet Lantern Bombs. The QIM-404 Silver Grey Heron "
+	 "Missiles and the F-63 Block 90 aircraft arrived.\n",
+	 {
+		{"M7A3 carbines", CAT_WEAPON, "M7A3", 0},
+		{"MK 61 lightweight torpedoes", CAT_WEAPON, "MK 61", 0},
+		{"QBU-71/B Quiet Lantern Bombs", CAT_WEAPON, NULL, 0},
+		{"QIM-404 Silver Grey Heron Missiles", CAT_WEAPON, NULL, 0},
+		{"F-63 Block 90 aircraft", CAT_WEAPON, "F-63 Block 90", 0},
+	 }},
+	/* calibres of artillery join the weapon after them; torpedoes,
+	 * anti-armor systems, MRAPs, nuclear devices and strategic
+	 * weapons are weapons; fissile material and enriched uranium
+	 * are not */
+	{"The aid adds 155mm artillery rounds, 120mm mortars, torpedoes, "
+	 "Javelin anti-armor systems and Mine Resistant Ambush Protected "
+	 "vehicles. The regime tested a nuclear device and built strategic "
+	 "weapons, but its fissile material and enriched uranium stayed "
+	 "under seal.\n",
+	 {
+		{"155mm artillery rounds", CAT_WEAPON, NULL, 0},
+		{"120mm mortars", CAT_WEAPON, NULL, 0},
+		{"torpedoes", CAT_WEAPON, "torpedoes", 0},
+		{"Javelin anti-armor systems", CAT_WEAPON, "Javelin", 0},
+		{"Mine Resistant Ambush Protected vehicles", CAT_WEAPON, "MRAP",
+		 0},
+		{"nuclear device", CAT_WEAPON, "nuclear weapons", 0},
+		{"strategic weapons", CAT_WEAPON, "nuclear weapons", 0},
+		{"fissile material", CAT_WEAPON, NULL, 1},
+		{"enriched uranium", CAT_WEAPON, NULL, 1},
+	 }},
+	/* generic words in a military context: after a qualifier, or
+	 * listed beside a weapon; alone or after a civil word they are
+	 * none; a ship's name after "Navy ship" or "cutter" */
+	{"Rebels attacked the fleet, including ships and aircraft, and "
+	 "later drones and boats. The treaty covers armed forces, public "
+	 "vessels, or aircraft. The plant builds military vehicles and "
+	 "naval vessels. Commercial ships and aircraft fled; the port "
+	 "lost vehicles and ammunition, and attacks on ships and Coast "
+	 "Guard vessels went on near Philippine public vessels. The "
+	 "mine sank the Zandovian Navy ship Orwen, and the cutter Balsam "
+	 "sailed.\n",
+	 {
+		{"ships", CAT_WEAPON, NULL, 0},
+		{"boats", CAT_WEAPON, NULL, 0},
+		{"public vessels", CAT_WEAPON, NULL, 0},
+		{"military vehicles", CAT_WEAPON, NULL, 0},
+		{"naval vessels", CAT_WEAPON, NULL, 0},
+		{"Commercial ships", CAT_WEAPON, NULL, 1},
+		{"vehicles", CAT_WEAPON, NULL, 1},
+		{"Orwen", CAT_WEAPON, "Orwen", 0},
+		{"Balsam", CAT_WEAPON, "Balsam", 0},
 	 }},
 	/* populations, operations, a city as a place, addressees */
 	{"Letter to the Speaker of the House and President pro tempore of "
