@@ -61,6 +61,28 @@ static void surname(const char *t, size_t s, size_t e, size_t *ss,
 	*se = e;
 }
 
+/* The given name of a full name of two words [g, ne) whose surname
+ * starts at ss ("Courtney" of "Courtney Kube"): in a Q&A the person is
+ * called by it ("Thanks, Courtney."), so the article learns it too; not
+ * an initial, a particle, a title or a word the lexicon knows. */
+static void given_learnt(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t g, size_t ne, size_t ss,
+			 uint32_t id)
+{
+	size_t we = g;
+	uint32_t v;
+
+	while (we < ne && t[we] != ' ')
+		we++;
+	if (we >= ne || ss != we + 1 || we - g < 3 ||
+	    memchr(t + g, '.', we - g) || memchr(t + we + 1, ' ', ne - we - 1) ||
+	    hl_is_word_in(h->not_names, t, g, we) ||
+	    trie_match(h->titles, t, we, g, &v) == we ||
+	    trie_match(h->aliases, t, we, g, &v) == we)
+		return;
+	hl_state_add(st, t + g, we - g, id);
+}
+
 /* A person's name at [g, ne): its entity, and what the article learns
  * from it (the full name and the surname). */
 static void person_found(struct highlighter *h, struct hl_state *st,
@@ -81,6 +103,7 @@ static void person_found(struct highlighter *h, struct hl_state *st,
 	if (le > ls && hl_lexicon_exact(h, t, ls, le) == ENTITY_NONE &&
 	    !hl_is_word_in(h->not_names, t, ls, le))
 		hl_state_add(st, t + ls, le - ls, id);
+	given_learnt(h, st, t, g, ne, ss, id);
 }
 
 /* Back from b over word characters, a whole character at a time
