@@ -441,6 +441,41 @@ static int runs_into(const struct highlighter *h, const char *t, size_t e,
 	return 0;
 }
 
+/* "Go ahead, Selina.": one capitalised word at p after one of
+ * address_leads and a comma, closed by '.', ',' or '?', that neither the
+ * lexicon nor not_names knows, is a person called on. */
+static void called_on(struct highlighter *h, const char *t, size_t s,
+		      size_t e, size_t p)
+{
+	size_t q = p, b, ws, we;
+	uint32_t v;
+
+	while (q < e && ((t[q] >= 'a' && t[q] <= 'z') ||
+			 (t[q] >= 'A' && t[q] <= 'Z')))
+		q++;
+	if (q - p < 3 || q + 1 > e || (t[q] != '.' && t[q] != ',' &&
+				       t[q] != '?') ||
+	    (q + 1 < e && t[q + 1] != ' ' && t[q + 1] != '\n') ||
+	    p < s + 4 || t[p - 1] != ' ' || t[p - 2] != ',' ||
+	    hl_is_word_in(h->not_names, t, p, q) ||
+	    hl_is_word_in(h->openers, t, p, q) ||
+	    trie_match(h->aliases, t, e, p, &v) != 0 ||
+	    trie_match(h->titles, t, e, p, &v) != 0)
+		return;
+	b = p - 2; /* the lead ends at the comma: one word or two */
+	ws = char_word_start(t, s, b);
+	if (ws == b)
+		return;
+	if (!hl_is_word_in(h->address_leads, t, ws, b) &&
+	    !(hl_word_before(t, s, ws, &ws, &we) &&
+	      hl_is_word_in(h->address_leads, t, ws, b)))
+		return;
+	if (ws > s && t[ws - 1] != ' ' && t[ws - 1] != '\n')
+		return;
+	hl_cand_add(h, p, q, hl_intern_name(h, t, p, q, "person"), CAT_ACTOR,
+		    PRI_RULE);
+}
+
 /* Is the given name [p, q) the one addressed: after a comma or at a
  * sentence's start, before a comma or the sentence's end ("Thanks,
  * Sean.", "Phil, you should", "No, David.")? */
@@ -462,9 +497,13 @@ void hl_rule_given(struct highlighter *h, struct hl_state *st,
 	size_t q, ms, ne, sp;
 	uint32_t v;
 
-	if (h->name_re == NULL ||
-	    (q = trie_match(h->given, t, e, p, &v)) == 0 ||
-	    trie_match(h->aliases, t, e, p, &v) >= q)
+	if (h->name_re == NULL)
+		return;
+	if ((q = trie_match(h->given, t, e, p, &v)) == 0) {
+		called_on(h, t, s, e, p);
+		return;
+	}
+	if (trie_match(h->aliases, t, e, p, &v) >= q)
 		return; /* "Jordan", "Georgia": the lexicon's */
 	if (q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)) {
 		if (!rx_find(h->name_re, h->md, t, e, p, PCRE2_ANCHORED, &ms,

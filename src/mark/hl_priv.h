@@ -75,6 +75,7 @@ struct highlighter {
 	struct trie *place_shapes; /* "Island", "region": a place ends */
 	struct trie *given;       /* "John", "Yulia": a given name */
 	struct trie *label_roles; /* "MODERATOR", "Q": a label, no name */
+	struct trie *address_leads; /* "Go ahead": a name addressed follows */
 	struct trie *documents;   /* "Act", "Authorization": a document */
 	struct trie *populations; /* "people", "workers" after a demonym */
 	struct trie *prefixes;    /* "CVN", "C": a designation alone */

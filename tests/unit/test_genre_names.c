@@ -148,6 +148,21 @@ static const struct genre_case cases[] = {
 		{"James Okafor", CAT_ACTOR, NULL, 1},
 		{"James Okafor Press", CAT_ACTOR, NULL, 1},
 	 }},
+	/* one capitalised word after "Go ahead," or "Thank you," and
+	 * closed by a stop is the person called on; "Sir" and a state are
+	 * not; a police force by its last word */
+	{"MS. OKAFOR: Go ahead, Selina.\n\n"
+	 "Q Thank you, Tamsin. A question.\n\n"
+	 "MS. OKAFOR: Thank you, Sir. Yes, Kaitlan? Thanks, Russia. The "
+	 "Ecuadorian National Police agreed.\n",
+	 {
+		{"Selina", CAT_ACTOR, "Selina", 0},
+		{"Tamsin", CAT_ACTOR, "Tamsin", 0},
+		{"Kaitlan", CAT_ACTOR, "Kaitlan", 0},
+		{"Sir", CAT_ACTOR, NULL, 1},
+		{"Russia", CAT_ACTOR, "Russia", 0},
+		{"Ecuadorian National Police", CAT_ACTOR, NULL, 0},
+	 }},
 	/* headings of an order's sections name no one after "General" */
 	{"Sec. 9. General Provisions. Under General License 25, trade "
 	 "resumed.\n",
