@@ -51,7 +51,8 @@ static int after_section_sign(const char *t, size_t pos)
 
 /* Does one of number_labels, of up to three words, end just before the
  * space before pos ("Resolution 2722", "Article 5", "Pub. L. 93-148",
- * "50 U.S.C. App. 1"): the number names, it does not count? */
+ * "50 U.S.C. App. 1"), perhaps with its short form in brackets after it
+ * ("Executive Order (E.O.) 13894"): the number names, it does not count? */
 static int after_label(const struct figrules *r, const char *text,
 		       size_t pos)
 {
@@ -60,6 +61,12 @@ static int after_label(const struct figrules *r, const char *text,
 
 	if (after_section_sign(text, pos))
 		return 1;
+	if (pos >= 5 && text[pos - 1] == ' ' && text[pos - 2] == ')') {
+		s = dotted_before(text, pos - 2);
+		if (s < pos - 2 && s >= 2 && text[s - 1] == '(' &&
+		    text[s - 2] == ' ')
+			pos = s - 1; /* before "(E.O.)" */
+	}
 	if (pos < 3 || text[pos - 1] != ' ')
 		return 0;
 	end = ws = pos - 1;

@@ -46,6 +46,8 @@ struct figrules {
 	size_t nord;
 	struct trie *ord_leads;  /* words before an ordinal ("the") */
 	struct trie *part_words; /* "the first half of": a part, not a share */
+	struct trie *ord_kinds;  /* "second-strike", "the second one": a
+				  * kind or a rank, no count */
 	struct trie *leads;      /* words set aside after a number: "such" */
 	struct trie *back;       /* words before a number that counts what
 				  * was counted before: "up from nine" */

@@ -174,6 +174,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->ordinals = trie_new();
 	r->ord_leads = trie_new();
 	r->part_words = trie_new();
+	r->ord_kinds = trie_new();
 	r->labels = trie_new();
 	r->cites = trie_new();
 	r->joins = trie_new();
@@ -210,6 +211,8 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	    load_list(r->ord_leads, NULL, NULL, name, root, "ordinal_leads",
 		      e) != 0 ||
 	    load_list(r->part_words, NULL, NULL, name, root, "part_words",
+		      e) != 0 ||
+	    load_list(r->ord_kinds, NULL, NULL, name, root, "ordinal_kinds",
 		      e) != 0 ||
 	    load_list(r->labels, NULL, NULL, name, root, "number_labels",
 		      e) != 0 ||
@@ -279,6 +282,7 @@ void figrules_free(struct figrules *r)
 	trie_free(r->ordinals);
 	trie_free(r->ord_leads);
 	trie_free(r->part_words);
+	trie_free(r->ord_kinds);
 	trie_free(r->leads);
 	trie_free(r->back);
 	trie_free(r->pronouns);
@@ -328,6 +332,7 @@ static const struct fig_trie {
 	{offsetof(struct figrules, ordinals), offsetof(struct figrules, nord), 0},
 	{offsetof(struct figrules, ord_leads), SIZE_MAX, 0},
 	{offsetof(struct figrules, part_words), SIZE_MAX, 0},
+	{offsetof(struct figrules, ord_kinds), SIZE_MAX, 0},
 	{offsetof(struct figrules, labels), SIZE_MAX, 0},
 	{offsetof(struct figrules, cites), SIZE_MAX, 0},
 	{offsetof(struct figrules, joins), SIZE_MAX, 0},

@@ -418,7 +418,8 @@ static int ordinal_lead(const struct figrules *r, const char *t, size_t p)
 /* An ordinal is a figure when it counts: after a determiner or a
  * possessive and before a word that describes what it counts ("a third
  * straight day", "Iran's second direct strike", "the 75th anniversary");
- * not "a third of", not "the 11th Army Corps".  ("first" is not in the
+ * not "a third of", not "the 11th Army Corps", not a kind or a rank
+ * ("second-strike capability", "the second one").  ("first" is not in the
  * list: it is seldom a count.) */
 static size_t ordinal_at(const struct figrules *r, const char *t, size_t len,
 			 size_t p, struct figure *f)
@@ -450,6 +451,7 @@ static size_t ordinal_at(const struct figrules *r, const char *t, size_t len,
 		g = after_gap(t, len, q);
 	if (g == 0 || !(t[g] >= 'a' && t[g] <= 'z') ||
 	    trie_match(r->stops, t, len, g, &v) != 0 ||
+	    trie_match(r->ord_kinds, t, len, t[q] == '-' ? q : g, &v) != 0 ||
 	    !ordinal_lead(r, t, p))
 		return 0;
 	memset(f, 0, sizeof *f);
@@ -812,8 +814,9 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		return q;
 	}
 	f->kind = rd->tally ? FIG_TALLY : FIG_COUNT;
-	/* "five-day": a unit joined by a hyphen */
-	if (q + 1 < len && t[q] == '-' &&
+	/* "five-day": a unit joined by a hyphen (not after a fraction: "a
+	 * third-party vendor") */
+	if (q + 1 < len && t[q] == '-' && rd->n.value >= 1 &&
 	    (q2 = trie_match(r->units, t, len, q + 1, &v)) != 0) {
 		f->unit = r->unit[v];
 		f->counts_start = q + 1;

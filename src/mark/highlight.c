@@ -179,6 +179,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		      t[q + 1] <= '9') && /* "Palestine-2": a name */
 		    !split_possessive(h, t, p, q, v, cat)) {
 			hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
+			if (en->kind != NULL && strcmp(en->kind, "media") == 0)
+				hl_rule_outlet(h, st, t, s, p);
 			if (state)
 				hl_rule_institution(h, t, e, p, q, v);
 			if (cat == CAT_WEAPON)
@@ -186,7 +188,7 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		}
 	}
 	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
-		hl_rule_person(h, st, t, s, e, p, q);
+		hl_rule_person(h, st, t, e, q);
 		hl_rule_apposition(h, st, t, s, p);
 	}
 	if ((m & PM_SUFFIX) &&

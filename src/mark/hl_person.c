@@ -61,6 +61,28 @@ static void surname(const char *t, size_t s, size_t e, size_t *ss,
 	*se = e;
 }
 
+/* The given name of a full name of two words [g, ne) whose surname
+ * starts at ss ("Courtney" of "Courtney Kube"): in a Q&A the person is
+ * called by it ("Thanks, Courtney."), so the article learns it too; not
+ * an initial, a particle, a title or a word the lexicon knows. */
+static void given_learnt(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t g, size_t ne, size_t ss,
+			 uint32_t id)
+{
+	size_t we = g;
+	uint32_t v;
+
+	while (we < ne && t[we] != ' ')
+		we++;
+	if (we >= ne || ss != we + 1 || we - g < 3 ||
+	    memchr(t + g, '.', we - g) || memchr(t + we + 1, ' ', ne - we - 1) ||
+	    hl_is_word_in(h->not_names, t, g, we) ||
+	    trie_match(h->titles, t, we, g, &v) == we ||
+	    trie_match(h->aliases, t, we, g, &v) == we)
+		return;
+	hl_state_add(st, t + g, we - g, id);
+}
+
 /* A person's name at [g, ne): its entity, and what the article learns
  * from it (the full name and the surname). */
 static void person_found(struct highlighter *h, struct hl_state *st,
@@ -81,6 +103,7 @@ static void person_found(struct highlighter *h, struct hl_state *st,
 	if (le > ls && hl_lexicon_exact(h, t, ls, le) == ENTITY_NONE &&
 	    !hl_is_word_in(h->not_names, t, ls, le))
 		hl_state_add(st, t + ls, le - ls, id);
+	given_learnt(h, st, t, g, ne, ss, id);
 }
 
 /* Back from b over word characters, a whole character at a time
@@ -100,11 +123,16 @@ static size_t char_word_start(const char *t, size_t s, size_t b)
 
 /* "Andriy Yusov, a spokesman for …": a capitalised name of two or three
  * words before ", a TITLE" or ", the TITLE". */
+static void name_before(struct highlighter *h, struct hl_state *st,
+			const char *t, size_t s, size_t b);
+static int ends_with(const struct trie *tr, const char *t, size_t g,
+		     size_t ne);
+
 void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t s, size_t p)
 {
-	size_t b = p, w, ws, we, first;
-	int words = 1, between = 0;
+	size_t b = p, ws, we;
+	int between = 0;
 
 	/* up to three words between the article and the title: "Tom
 	 * Fletcher, the U.N. humanitarian chief" */
@@ -136,7 +164,18 @@ void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
 		return;
 	if (b < s + 2 || t[b - 1] != ',')
 		return;
-	b--; /* the name ends at the comma */
+	name_before(h, st, t, s, b - 1); /* the name ends at the comma */
+}
+
+/* The capitalised name of two or three words that ends at b, a person
+ * unless the lexicon knows it as something else ("North Korea, the
+ * leader of ..."). */
+static void name_before(struct highlighter *h, struct hl_state *st,
+			const char *t, size_t s, size_t b)
+{
+	size_t w, ws, we, first;
+	int words = 1;
+
 	w = char_word_start(t, s, b);
 	if (w == b || !hl_upper_at(t, b, w))
 		return;
@@ -150,7 +189,7 @@ void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
 		first = ws;
 		words++;
 	}
-	if (words < 2)
+	if (words < 2 || ends_with(h->suffixes, t, first, b))
 		return;
 	/* "North Korea, the leader of ...": a state, not a person */
 	{
@@ -162,6 +201,23 @@ void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
 			return;
 	}
 	person_found(h, st, t, first, b);
+}
+
+void hl_rule_outlet(struct highlighter *h, struct hl_state *st,
+		    const char *t, size_t s, size_t p)
+{
+	static const char *const links[] = {", ", " of ", " with ", " from ",
+					    " at "};
+	size_t i, n;
+
+	for (i = 0; i < sizeof links / sizeof *links; i++) {
+		n = strlen(links[i]);
+		if (p >= s + n + 2 && memcmp(t + p - n, links[i], n) == 0 &&
+		    hl_upper_at(t, p, char_word_start(t, s, p - n))) {
+			name_before(h, st, t, s, p - n);
+			return;
+		}
+	}
 }
 
 /* After a title, "for Foreign Affairs" or "of Defence": the end of the
@@ -191,21 +247,6 @@ static size_t after_department(const struct highlighter *h, const char *t,
 	return d;
 }
 
-/* "the Secretary of the Treasury", "the Director of National
- * Intelligence": a title of an office with its department, after "the"
- * and with no name after it, is the office, an actor. */
-static void office(struct highlighter *h, const char *t, size_t s,
-		   size_t p, size_t q)
-{
-	if (p < s + 4 || !hl_upper_at(t, q, p) ||
-	    (memcmp(t + p - 4, "the ", 4) != 0 &&
-	     memcmp(t + p - 4, "The ", 4) != 0) ||
-	    memmem(t + p, q - p, " of ", 4) == NULL)
-		return;
-	hl_cand_add(h, p, q, hl_intern_name(h, t, p, q, "office"), CAT_ACTOR,
-		    PRI_RULE);
-}
-
 /* Does the name [g, ne) end with a word of list tr: an organisation's
  * last word ("General Assembly", "Vantage Security Group"), a place's
  * ("Ben Gurion Airport")? */
@@ -223,7 +264,7 @@ static int ends_with(const struct trie *tr, const char *t, size_t g,
 /* A person after a title ending at q: "President Joe Biden", "Minister
  * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,". */
 void hl_rule_person(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t s, size_t e, size_t p, size_t q)
+		    const char *t, size_t e, size_t q)
 {
 	size_t g, ms, ne;
 	int comma = 0;
@@ -232,8 +273,6 @@ void hl_rule_person(struct highlighter *h, struct hl_state *st,
 	g = q = after_department(h, t, e, q);
 	if (h->name_re == NULL || g + 1 >= e)
 		return;
-	if (!(t[g] == ' ' && hl_upper_at(t, e, g + 1)))
-		office(h, t, s, p, q);
 	if (t[g] == ',' && t[g + 1] == ' ') /* "prime minister, Donald Tusk," */
 		comma = 1, g++;
 	else if (t[g] != ' ')
@@ -379,6 +418,64 @@ void hl_rule_label(struct highlighter *h, struct hl_state *st,
 		hl_cand_add(h, ws, we, id, CAT_ACTOR, PRI_RULE);
 }
 
+/* Do the capitalised words from ne on (a space before each, three at
+ * most) reach an organisation's or a place's last word ("George
+ * Washington University", "James S. Brady Press Briefing Room")? */
+static int runs_into(const struct highlighter *h, const char *t, size_t e,
+		     size_t ne)
+{
+	size_t w = ne;
+	int n;
+	uint32_t v;
+
+	for (n = 0; n < 3 && w + 1 < e && t[w] == ' ' &&
+		    hl_upper_at(t, e, w + 1);
+	     n++) {
+		w++;
+		if (trie_match(h->suffixes, t, e, w, &v) != 0 ||
+		    trie_match(h->place_names, t, e, w, &v) != 0)
+			return 1;
+		while (w < e && t[w] != ' ' && t[w] != '\n')
+			w++;
+	}
+	return 0;
+}
+
+/* "Go ahead, Selina.": one capitalised word at p after one of
+ * address_leads and a comma, closed by '.', ',' or '?', that neither the
+ * lexicon nor not_names knows, is a person called on. */
+static void called_on(struct highlighter *h, const char *t, size_t s,
+		      size_t e, size_t p)
+{
+	size_t q = p, b, ws, we;
+	uint32_t v;
+
+	while (q < e && ((t[q] >= 'a' && t[q] <= 'z') ||
+			 (t[q] >= 'A' && t[q] <= 'Z')))
+		q++;
+	if (q - p < 3 || q + 1 > e || (t[q] != '.' && t[q] != ',' &&
+				       t[q] != '?') ||
+	    (q + 1 < e && t[q + 1] != ' ' && t[q + 1] != '\n') ||
+	    p < s + 4 || t[p - 1] != ' ' || t[p - 2] != ',' ||
+	    hl_is_word_in(h->not_names, t, p, q) ||
+	    hl_is_word_in(h->openers, t, p, q) ||
+	    trie_match(h->aliases, t, e, p, &v) != 0 ||
+	    trie_match(h->titles, t, e, p, &v) != 0)
+		return;
+	b = p - 2; /* the lead ends at the comma: one word or two */
+	ws = char_word_start(t, s, b);
+	if (ws == b)
+		return;
+	if (!hl_is_word_in(h->address_leads, t, ws, b) &&
+	    !(hl_word_before(t, s, ws, &ws, &we) &&
+	      hl_is_word_in(h->address_leads, t, ws, b)))
+		return;
+	if (ws > s && t[ws - 1] != ' ' && t[ws - 1] != '\n')
+		return;
+	hl_cand_add(h, p, q, hl_intern_name(h, t, p, q, "person"), CAT_ACTOR,
+		    PRI_RULE);
+}
+
 /* Is the given name [p, q) the one addressed: after a comma or at a
  * sentence's start, before a comma or the sentence's end ("Thanks,
  * Sean.", "Phil, you should", "No, David.")? */
@@ -400,9 +497,13 @@ void hl_rule_given(struct highlighter *h, struct hl_state *st,
 	size_t q, ms, ne, sp;
 	uint32_t v;
 
-	if (h->name_re == NULL ||
-	    (q = trie_match(h->given, t, e, p, &v)) == 0 ||
-	    trie_match(h->aliases, t, e, p, &v) >= q)
+	if (h->name_re == NULL)
+		return;
+	if ((q = trie_match(h->given, t, e, p, &v)) == 0) {
+		called_on(h, t, s, e, p);
+		return;
+	}
+	if (trie_match(h->aliases, t, e, p, &v) >= q)
 		return; /* "Jordan", "Georgia": the lexicon's */
 	if (q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)) {
 		if (!rx_find(h->name_re, h->md, t, e, p, PCRE2_ANCHORED, &ms,
@@ -421,9 +522,7 @@ void hl_rule_given(struct highlighter *h, struct hl_state *st,
 		      strcmp(entities_get(h->reg, v)->kind, "person") != 0)) ||
 		    ends_with(h->suffixes, t, p, ne) ||
 		    ends_with(h->place_names, t, p, ne) ||
-		    (ne + 1 < e && t[ne] == ' ' &&
-		     (trie_match(h->suffixes, t, e, ne + 1, &v) != 0 ||
-		      trie_match(h->place_names, t, e, ne + 1, &v) != 0)))
+		    runs_into(h, t, e, ne))
 			return;
 		person_found(h, st, t, p, ne);
 		hl_state_add(st, t + p, q - p,

@@ -75,6 +75,7 @@ struct highlighter {
 	struct trie *place_shapes; /* "Island", "region": a place ends */
 	struct trie *given;       /* "John", "Yulia": a given name */
 	struct trie *label_roles; /* "MODERATOR", "Q": a label, no name */
+	struct trie *address_leads; /* "Go ahead": a name addressed follows */
 	struct trie *documents;   /* "Act", "Authorization": a document */
 	struct trie *populations; /* "people", "workers" after a demonym */
 	struct trie *prefixes;    /* "CVN", "C": a designation alone */
@@ -226,12 +227,17 @@ size_t hl_possessive_at(const char *t, size_t e, size_t p);
 void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
 			const char *t, size_t s, size_t p);
 
-/* A person after a title [p, q): "President Joe Biden", "Minister
- * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,"; with
- * no name after it, "the Secretary of the Treasury" is an office, an
- * actor. */
+/* A news outlet's name at p: the capitalised name of two or three words
+ * just before it, joined by a comma or "of", "with", "from", "at", is a
+ * reporter ("Tamara Keith, NPR", "Courtney Kube of NBC"). */
+void hl_rule_outlet(struct highlighter *h, struct hl_state *st,
+		    const char *t, size_t s, size_t p);
+
+/* A person after a title ending at q: "President Joe Biden", "Minister
+ * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,".  An
+ * office with no name ("the Secretary of the Treasury") is no actor. */
 void hl_rule_person(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t s, size_t e, size_t p, size_t q);
+		    const char *t, size_t e, size_t q);
 
 /* A speaker's label at the line start p ("MR. KIRBY: Thanks"): the last
  * word before the colon is the speaker, a person; a role ("MODERATOR:",

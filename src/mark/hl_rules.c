@@ -44,6 +44,8 @@ static const struct word_list {
 	{"persons", "given_names", 0, offsetof(struct highlighter, given)},
 	{"persons", "label_roles", 1,
 	 offsetof(struct highlighter, label_roles)},
+	{"persons", "address_leads", 1,
+	 offsetof(struct highlighter, address_leads)},
 	{NULL, "documents", 0, offsetof(struct highlighter, documents)},
 	{NULL, "population_nouns", 1,
 	 offsetof(struct highlighter, populations)},

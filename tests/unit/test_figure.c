@@ -377,6 +377,16 @@ static void test_labels_shapes(void **state)
 		 "5"},
 		{"The brigade (40 tanks) fired 7 rounds at Tower 22.\n",
 		 "Tower 22", "40"},
+		{"Executive Order (E.O.) 14312 names 17 firms.\n",
+		 "(E.O.) 14312", "17"},
+		{"Under 31 CFR part 589 it fined 4 banks.\n", "31 CFR", "4"},
+		{"As printed at 89 FR 10432, 21 vessels were named.\n",
+		 "89 FR 10432", "21"},
+		{"Joint Task Force 76 moved 300 troops to Floor 3 of the "
+		 "base.\n",
+		 "Task Force 76", "300"},
+		{"Carrier Strike Group 9 carried 60 jets.\n",
+		 "Strike Group 9", "60"},
 	};
 	size_t i;
 
@@ -393,6 +403,52 @@ static void test_labels_shapes(void **state)
 		    !figure_inside(a, &m, cases[i].count))
 			fail_msg("'%s' is no figure in: %s", cases[i].count,
 				 cases[i].text);
+		mentions_free(&m);
+		article_free(a);
+	}
+}
+
+/* An ordinal that ranks or names a kind is no count ("a second
+ * question", "the second one", "second-strike capability", "a
+ * third-party vendor", "fifth-generation"); one that counts stays a
+ * figure ("the fourth meeting", "a second strike"). */
+static void test_ordinal_kinds(void **state)
+{
+	static const char *const none[] = {
+		"Q A second question on the talks.\n",
+		"I will take the first question and she takes the second one.\n",
+		"The plan gives a second-strike capability.\n",
+		"It hired a third-party vendor.\n",
+		"They fly fifth-generation fighters.\n",
+	};
+	static const char *const counts[] = {
+		"It was the fourth meeting of the group.\n",
+		"Iran launched a second strike on the base.\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof none / sizeof *none; i++) {
+		struct mentions m = {0};
+		struct article *a = text_article(rules, "o", none[i]);
+		size_t k;
+
+		highlight_article(en.hl, a, &m);
+		assert_true(a->len > 0);
+		for (k = 0; k < m.n; k++)
+			if (m.v[k].cat == CAT_FIGURE)
+				fail_msg("a figure in: %s", none[i]);
+		mentions_free(&m);
+		article_free(a);
+	}
+	for (i = 0; i < sizeof counts / sizeof *counts; i++) {
+		struct mentions m = {0};
+		struct article *a = text_article(rules, "o", counts[i]);
+
+		highlight_article(en.hl, a, &m);
+		if (!has(a, &m, strstr(counts[i], "fourth") ? "fourth" : "second",
+			 CAT_FIGURE, NULL))
+			fail_msg("no figure in: %s", counts[i]);
 		mentions_free(&m);
 		article_free(a);
 	}
@@ -539,6 +595,7 @@ int main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_labels_issue),
 		cmocka_unit_test(test_labels_shapes),
+		cmocka_unit_test(test_ordinal_kinds),
 		cmocka_unit_test(test_time_stamp),
 		cmocka_unit_test(test_counted_heads),
 		cmocka_unit_test(test_shares_in_words),
