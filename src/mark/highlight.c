@@ -188,7 +188,7 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		}
 	}
 	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
-		hl_rule_person(h, st, t, e, q);
+		hl_rule_person(h, st, t, s, e, p, q);
 		hl_rule_apposition(h, st, t, s, p);
 	}
 	if ((m & PM_SUFFIX) &&

@@ -247,6 +247,22 @@ static size_t after_department(const struct highlighter *h, const char *t,
 	return d;
 }
 
+/* "the Secretary of the Treasury", "the Director of National
+ * Intelligence": a title of an office with its department, after "the"
+ * and with no name after it, is the office, an actor (the office acts in
+ * orders and letters). */
+static void office(struct highlighter *h, const char *t, size_t s,
+		   size_t p, size_t q)
+{
+	if (p < s + 4 || !hl_upper_at(t, q, p) ||
+	    (memcmp(t + p - 4, "the ", 4) != 0 &&
+	     memcmp(t + p - 4, "The ", 4) != 0) ||
+	    memmem(t + p, q - p, " of ", 4) == NULL)
+		return;
+	hl_cand_add(h, p, q, hl_intern_name(h, t, p, q, "office"), CAT_ACTOR,
+		    PRI_RULE);
+}
+
 /* Does the name [g, ne) end with a word of list tr: an organisation's
  * last word ("General Assembly", "Vantage Security Group"), a place's
  * ("Ben Gurion Airport")? */
@@ -264,7 +280,7 @@ static int ends_with(const struct trie *tr, const char *t, size_t g,
 /* A person after a title ending at q: "President Joe Biden", "Minister
  * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,". */
 void hl_rule_person(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t e, size_t q)
+		    const char *t, size_t s, size_t e, size_t p, size_t q)
 {
 	size_t g, ms, ne;
 	int comma = 0;
@@ -273,6 +289,8 @@ void hl_rule_person(struct highlighter *h, struct hl_state *st,
 	g = q = after_department(h, t, e, q);
 	if (h->name_re == NULL || g + 1 >= e)
 		return;
+	if (!(t[g] == ' ' && hl_upper_at(t, e, g + 1)))
+		office(h, t, s, p, q);
 	if (t[g] == ',' && t[g + 1] == ' ') /* "prime minister, Donald Tusk," */
 		comma = 1, g++;
 	else if (t[g] != ' ')

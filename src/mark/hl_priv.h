@@ -234,10 +234,11 @@ void hl_rule_outlet(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t p);
 
 /* A person after a title ending at q: "President Joe Biden", "Minister
- * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,".  An
- * office with no name ("the Secretary of the Treasury") is no actor. */
+ * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,"; an
+ * office with no name after "the" ("the Secretary of the Treasury") is
+ * an actor, the office. */
 void hl_rule_person(struct highlighter *h, struct hl_state *st,
-		    const char *t, size_t e, size_t q);
+		    const char *t, size_t s, size_t e, size_t p, size_t q);
 
 /* A speaker's label at the line start p ("MR. KIRBY: Thanks"): the last
  * word before the colon is the speaker, a person; a role ("MODERATOR:",

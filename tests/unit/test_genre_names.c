@@ -77,15 +77,15 @@ static const struct genre_case cases[] = {
 		{"John", CAT_ACTOR, NULL, 1},
 		{"Jordan", CAT_ACTOR, "Jordan", 0},
 	 }},
-	/* an office after "the" with its department is no actor (the
-	 * conventions of tests/eval/SOURCES.md); with a name after it the
-	 * name is the person */
+	/* an office after "the" with its department is an actor (it acts
+	 * in orders and letters); with a name after it the name is the
+	 * person */
 	{"The Secretary of the Treasury, in consultation with the Secretary "
 	 "of State, may designate persons. Secretary of State Ama Kofi "
 	 "Mensah agreed.\n",
 	 {
-		{"Secretary of the Treasury", CAT_ACTOR, NULL, 1},
-		{"Secretary of State", CAT_ACTOR, NULL, 1},
+		{"Secretary of the Treasury", CAT_ACTOR, NULL, 0},
+		{"Secretary of State", CAT_ACTOR, NULL, 0},
 		{"Treasury", CAT_ACTOR, NULL, 1},
 		{"Ama Kofi Mensah", CAT_ACTOR, NULL, 0},
 		{"Secretary of State Ama Kofi Mensah", CAT_ACTOR, NULL, 1},
