@@ -459,18 +459,29 @@ struct keycache {
 	size_t ncounted, capcounted;
 };
 
-static const char *key_of(struct keycache *kc, uint32_t id)
+static int is_kind(const struct entity *en, const char *kind)
 {
-	if (kc->k[id] == NULL)
-		kc->k[id] = compare_entity_key(kc->r,
-					       entities_get(kc->reg, id)->name);
-	return kc->k[id];
+	return en->kind != NULL && strcmp(en->kind, kind) == 0;
 }
 
 static int is_person_like(const struct entity *en)
 {
 	return en->cat == CAT_ACTOR &&
 	       (en->kind == NULL || strcmp(en->kind, "person") == 0);
+}
+
+/* An entity's key (compare_entity_key); a person's without the titles
+ * that open it ("Chef José Andrés" is "jose andres"). */
+static const char *key_of(struct keycache *kc, uint32_t id)
+{
+	if (kc->k[id] == NULL) {
+		const struct entity *en = entities_get(kc->reg, id);
+
+		kc->k[id] = compare_entity_key(kc->r, en->name);
+		if (is_kind(en, "person"))
+			names_drop_titles(kc->r, kc->k[id]);
+	}
+	return kc->k[id];
 }
 
 struct keyed {
@@ -514,11 +525,6 @@ static void surnames(const struct entities *reg, struct keyed *v, size_t n)
 		if (hits == 1)
 			v[i].key = v[at].key;
 	}
-}
-
-static int is_kind(const struct entity *en, const char *kind)
-{
-	return en->kind != NULL && strcmp(en->kind, kind) == 0;
 }
 
 /* The rest of key after the key of a state it begins with ("south korea

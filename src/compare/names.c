@@ -503,6 +503,16 @@ int names_acronym_after(const char *t, size_t len, size_t end,
 	return n >= 2 && p < len && t[p] == ')';
 }
 
+void names_drop_titles(const struct compare_rules *r, char *key)
+{
+	char *sp;
+
+	while ((sp = strchr(key, ' ')) != NULL &&
+	       in_list(r->names.titles, r->names.ntitles, key,
+		       (size_t)(sp - key)))
+		memmove(key, sp + 1, strlen(sp + 1) + 1);
+}
+
 /* The acronym given in brackets right after [start, end) ("Central
  * Election Commission (CEC)"), lower case in acr; 0 when none. */
 static int acronym_after(const struct article *a, size_t end, char acr[16],

@@ -66,6 +66,10 @@ char *names_key(const struct compare_rules *r, const char *s, size_t n);
 
 void names_free(struct cmp_name *v, size_t n);
 
+/* Drop the words of r->names.titles that open key, a person's key, in
+ * place, while a word remains ("chef jose andres": "jose andres"). */
+void names_drop_titles(const struct compare_rules *r, char *key);
+
 /* The acronym defined in brackets right after a name ending at t[end]
  * ("Southern African Development Community (SADC)", the bracket on the
  * same line or the next): copied as written into acr (size bytes with
