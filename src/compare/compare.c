@@ -382,6 +382,32 @@ static void drop_initials(char *k)
 	*w = '\0';
 }
 
+/* Write the accented Latin letters of k (U+00C0..U+00FF, two bytes in
+ * UTF-8) as their plain letters in lower case, so that "Cuyuní" and
+ * "Cuyuni", "José Andrés" and "Jose Andres" are one name. */
+static void drop_accents(char *k)
+{
+	/* U+00C0..U+00FF, by the second byte's low six bits; '\0' where
+	 * the character is no letter to fold (×, ÷) */
+	static const char plain[65] =
+		"aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+		"aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+	char *r = k, *w = k;
+
+	while (*r) {
+		unsigned char c1 = (unsigned char)r[1];
+
+		if ((unsigned char)r[0] == 0xc3 && c1 >= 0x80 && c1 <= 0xbf &&
+		    plain[c1 & 0x3f] != '\0') {
+			*w++ = plain[c1 & 0x3f];
+			r += 2;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 char *compare_entity_key(const struct compare_rules *r, const char *name)
 {
 	char *k = xstrdup(name), *out;
@@ -393,6 +419,7 @@ char *compare_entity_key(const struct compare_rules *r, const char *name)
 			k[i] = (char)(k[i] - 'A' + 'a');
 	drop_possessives(k);
 	drop_initials(k);
+	drop_accents(k);
 	if (strncmp(rest, "the ", 4) == 0)
 		rest += 4;
 	for (i = 0; i < r->nsame; i++)
@@ -432,18 +459,29 @@ struct keycache {
 	size_t ncounted, capcounted;
 };
 
-static const char *key_of(struct keycache *kc, uint32_t id)
+static int is_kind(const struct entity *en, const char *kind)
 {
-	if (kc->k[id] == NULL)
-		kc->k[id] = compare_entity_key(kc->r,
-					       entities_get(kc->reg, id)->name);
-	return kc->k[id];
+	return en->kind != NULL && strcmp(en->kind, kind) == 0;
 }
 
 static int is_person_like(const struct entity *en)
 {
 	return en->cat == CAT_ACTOR &&
 	       (en->kind == NULL || strcmp(en->kind, "person") == 0);
+}
+
+/* An entity's key (compare_entity_key); a person's without the titles
+ * that open it ("Chef José Andrés" is "jose andres"). */
+static const char *key_of(struct keycache *kc, uint32_t id)
+{
+	if (kc->k[id] == NULL) {
+		const struct entity *en = entities_get(kc->reg, id);
+
+		kc->k[id] = compare_entity_key(kc->r, en->name);
+		if (is_kind(en, "person"))
+			names_drop_titles(kc->r, kc->k[id]);
+	}
+	return kc->k[id];
 }
 
 struct keyed {
@@ -487,11 +525,6 @@ static void surnames(const struct entities *reg, struct keyed *v, size_t n)
 		if (hits == 1)
 			v[i].key = v[at].key;
 	}
-}
-
-static int is_kind(const struct entity *en, const char *kind)
-{
-	return en->kind != NULL && strcmp(en->kind, kind) == 0;
 }
 
 /* The rest of key after the key of a state it begins with ("south korea
@@ -751,24 +784,6 @@ static void add_contextual(struct keycache *kc, const struct comparison *c,
 	}
 }
 
-/* The acronym a name is given where it is defined ("Islamic Revolutionary
- * Guard Corps (IRGC)"), copied into acr; 0 when none follows. */
-static int defined_acronym(const struct article *a, size_t end,
-			   char acr[12])
-{
-	const char *t = a->text;
-	size_t p = end + 2, n = 0;
-
-	if (end + 2 >= a->len || t[end] != ' ' || t[end + 1] != '(')
-		return 0;
-	while (p < a->len && n < 11 &&
-	       ((t[p] >= 'A' && t[p] <= 'Z') || (n && t[p] >= '0' &&
-						  t[p] <= '9')))
-		acr[n++] = t[p++];
-	acr[n] = '\0';
-	return n >= 2 && p < a->len && t[p] == ')';
-}
-
 /* A name defined with an acronym in one report is that name where the
  * other report writes the acronym alone. */
 static void add_acronyms(struct keycache *kc, const struct comparison *c,
@@ -786,7 +801,10 @@ static void add_acronyms(struct keycache *kc, const struct comparison *c,
 
 			if (m->v[i].cat == CAT_FIGURE ||
 			    m->v[i].entity >= kc->n ||
-			    !defined_acronym(c->side[s].a, m->v[i].end, acr))
+			    !names_acronym_after(c->side[s].a->text,
+						 c->side[s].a->len,
+						 m->v[i].end, acr, sizeof acr,
+						 NULL))
 				continue;
 			for (k = 0; k < nseen && strcmp(seen[k], acr); k++)
 				;
@@ -935,6 +953,72 @@ static void add_state_institutions(struct keycache *kc,
 	}
 }
 
+/* The place in capitals that opens a report's lead as a dateline
+ * ("BISHKEK (Steppe News Agency) -", "KYIV, Ukraine --"), as a fresh
+ * string, or NULL: capitals, spaces, full stops and hyphens, then a
+ * bracket, a dash or a comma. */
+static char *lead_place(const struct article *a)
+{
+	const char *t = a->text;
+	size_t i, p, e, letters = 0;
+
+	for (i = 0; i < a->nsections && a->sections[i].kind != SECTION_LEAD;
+	     i++)
+		;
+	if (i == a->nsections)
+		return NULL;
+	p = a->sections[i].start;
+	for (e = p; e < a->sections[i].end; e++) {
+		if (t[e] >= 'A' && t[e] <= 'Z')
+			letters++;
+		else if (t[e] != ' ' && t[e] != '.' && t[e] != '-')
+			break;
+	}
+	while (e > p && (t[e - 1] == ' ' || t[e - 1] == '-'))
+		e--;
+	if (letters < 3 || e >= a->sections[i].end ||
+	    !(t[e] == ',' || (t[e] == ' ' && e + 1 < a->len &&
+			      strchr("(-", t[e + 1]) != NULL) ||
+	      (t[e] == ' ' && (unsigned char)t[e + 1] == 0xe2)))
+		return NULL;
+	return xstrndup(t + p, e - p);
+}
+
+/* The place a report's dateline names ("BISHKEK (Steppe News Agency) -")
+ * is a mention of it, when the other report names it. */
+static void add_places(struct keycache *kc, const struct comparison *c,
+		       size_t (*cnt)[2])
+{
+	size_t i, k;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+		char *place[2] = {a->place ? xstrdup(a->place) : NULL,
+				  lead_place(a)};
+
+		for (k = 0; k < 2; k++) {
+			char *pk;
+
+			if (place[k] == NULL || place[k][0] == '\0')
+				continue;
+			/* the town of "GEORGETOWN, Guyana" */
+			pk = compare_entity_key(kc->r, place[k]);
+			pk[strcspn(pk, ",")] = '\0';
+			for (i = 0; i < kc->n; i++)
+				if (cnt[i][s] == 0 && cnt[i][!s] &&
+				    entities_get(kc->reg, (uint32_t)i) &&
+				    strcmp(key_of(kc, (uint32_t)i), pk) == 0) {
+					cnt[i][s] = 1;
+					break;
+				}
+			free(pk);
+		}
+		free(place[0]);
+		free(place[1]);
+	}
+}
+
 /* Names that nothing marks (names_match): those of an entity counted
  * in one report count for it; the others written in both are listed. */
 static void add_names(struct keycache *kc, struct comparison *c,
@@ -1020,6 +1104,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		add_short_forms(&kc, c, cnt);
 		merge_by_key(&kc, ne, cnt);
 		add_state_institutions(&kc, c, cnt);
+		add_places(&kc, c, cnt);
 		add_names(&kc, c, cnt);
 		for (i = 0; i < ne; i++)
 			free(kc.k[i]);

@@ -483,23 +483,48 @@ char *names_key(const struct compare_rules *r, const char *s, size_t n)
 	return k;
 }
 
+int names_acronym_after(const char *t, size_t len, size_t end,
+			char *acr, size_t size, size_t *acr_end)
+{
+	size_t p = end, n = 0;
+
+	while (p < end + 3 && p < len && (t[p] == ' ' || t[p] == '\n'))
+		p++;
+	if (p == end || p >= len || t[p] != '(' || size < 3)
+		return 0;
+	p++;
+	while (p < len && n + 1 < size &&
+	       ((t[p] >= 'A' && t[p] <= 'Z') || (n && t[p] >= '0' &&
+						  t[p] <= '9')))
+		acr[n++] = t[p++];
+	acr[n] = '\0';
+	if (acr_end)
+		*acr_end = p + 1;
+	return n >= 2 && p < len && t[p] == ')';
+}
+
+void names_drop_titles(const struct compare_rules *r, char *key)
+{
+	char *sp;
+
+	while ((sp = strchr(key, ' ')) != NULL &&
+	       in_list(r->names.titles, r->names.ntitles, key,
+		       (size_t)(sp - key)))
+		memmove(key, sp + 1, strlen(sp + 1) + 1);
+}
+
 /* The acronym given in brackets right after [start, end) ("Central
  * Election Commission (CEC)"), lower case in acr; 0 when none. */
 static int acronym_after(const struct article *a, size_t end, char acr[16],
 			 size_t *acr_end)
 {
-	const char *t = a->text;
-	size_t p = end + 2, n = 0;
+	size_t i;
 
-	if (end + 2 >= a->len || t[end] != ' ' || t[end + 1] != '(')
+	if (!names_acronym_after(a->text, a->len, end, acr, 16, acr_end))
 		return 0;
-	while (p < a->len && n < 15 &&
-	       ((t[p] >= 'A' && t[p] <= 'Z') || (n && t[p] >= '0' &&
-						  t[p] <= '9')))
-		acr[n++] = (char)(t[p++] | 0x20);
-	acr[n] = '\0';
-	*acr_end = p + 1;
-	return n >= 2 && p < a->len && t[p] == ')';
+	for (i = 0; acr[i]; i++)
+		acr[i] = (char)(acr[i] | 0x20);
+	return 1;
 }
 
 /* An acronym defined in either report is its expansion in both: the
@@ -522,7 +547,8 @@ static void acronyms(struct finder *fd, const struct article *const a[2])
 
 			if (strcmp(x->key, acr) != 0)
 				continue;
-			if (x->side == d->side && x->start == d->end + 2)
+			if (x->side == d->side &&
+			    x->start + strlen(acr) + 1 == aend)
 				x->used = 1;
 			free(x->key);
 			x->key = xstrdup(d->key);

@@ -36,6 +36,10 @@ static void test_keys(void **state)
 	key_is("Antony J. Blinken", "antony blinken");
 	key_is("J. Robert Oppenheimer", "j. robert oppenheimer");
 	key_is("U.S. Navy", "united states navy");
+	/* accented letters as plain ones */
+	key_is("José Andrés", "jose andres");
+	key_is("Cuyuní River", "cuyuni river");
+	key_is("Çatalca × Öre", "catalca × ore");
 }
 
 /* The comparison counts the two forms as one entity in both reports. */
@@ -124,6 +128,44 @@ static void test_acronym(void **state)
 		  "the sale.\n",
 		  "The DSCA approved the sale. DSCAX is no acronym of it.\n",
 		  "Defense Security Cooperation Agency", 2, 1);
+}
+
+/* An acronym defined on the next line of a hard-wrapped report is the
+ * name where the other writes the acronym alone. */
+static void test_acronym_wrapped(void **state)
+{
+	(void)state;
+	counts_of("The sale was approved by the Defense Security Cooperation "
+		  "Agency\n(DSCA) on Monday.\n",
+		  "The DSCA approved the sale on Tuesday.\n",
+		  "Defense Security Cooperation Agency", 2, 1);
+}
+
+/* The place in capitals that opens a lead as its dateline is a mention
+ * of the place the other report names; a lead that opens with a word in
+ * capitals that is no dateline names nothing. */
+static void test_dateline_place(void **state)
+{
+	(void)state;
+	counts_of("Election unrest\n\nBISHKEK (Steppe News Agency) - "
+		  "Protesters marched on Monday.\n",
+		  "Police in Bishkek detained 96 people on Monday.\n",
+		  "Bishkek", 1, 1);
+	counts_of("Election unrest\n\nBISHKEK protesters marched on "
+		  "Monday.\n",
+		  "Police in Bishkek detained 96 people on Monday.\n",
+		  "Bishkek", 0, 1);
+}
+
+/* A person's name with a title before it ("Chef") is the name without
+ * it. */
+static void test_person_title(void **state)
+{
+	(void)state;
+	counts_of("I spoke with my friend Chef José Andrés on Monday.\n",
+		  "He called José Andrés on Tuesday. José Andrés said the "
+		  "team was safe.\n",
+		  "José Andrés", 1, 2);
 }
 
 /* A surname alone in B is the one full name that ends with it in A. */
@@ -224,6 +266,9 @@ int main(void)
 		cmocka_unit_test(test_in_both),
 		cmocka_unit_test(test_contextual),
 		cmocka_unit_test(test_acronym),
+		cmocka_unit_test(test_acronym_wrapped),
+		cmocka_unit_test(test_dateline_place),
+		cmocka_unit_test(test_person_title),
 		cmocka_unit_test(test_surname),
 		cmocka_unit_test(test_surname_unmarked),
 		cmocka_unit_test(test_state_owned),

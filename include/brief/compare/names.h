@@ -66,6 +66,18 @@ char *names_key(const struct compare_rules *r, const char *s, size_t n);
 
 void names_free(struct cmp_name *v, size_t n);
 
+/* Drop the words of r->names.titles that open key, a person's key, in
+ * place, while a word remains ("chef jose andres": "jose andres"). */
+void names_drop_titles(const struct compare_rules *r, char *key);
+
+/* The acronym defined in brackets right after a name ending at t[end]
+ * ("Southern African Development Community (SADC)", the bracket on the
+ * same line or the next): copied as written into acr (size bytes with
+ * its NUL), *acr_end (may be NULL) set past the closing bracket; 0 when
+ * none (two capitals at least, digits after the first). */
+int names_acronym_after(const char *t, size_t len, size_t end, char *acr,
+			size_t size, size_t *acr_end);
+
 /* Sort a word list of struct name_rules for its lookups (without regard
  * to case); the loader calls it once. */
 void names_sort_list(char **l, size_t n);
