@@ -131,7 +131,7 @@ $(A)/%.o: src/%.c $(FLAGS) | $(LIBS_OK)
 	$(CC) -O1 -g $(SAN) $(WARN) $(CPPFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 # ThreadSanitizer build (make tsan; make check runs tests/cli/jobs.sh
-# under it)
+# and tests/e2e/index_jobs.sh, the reader's index, under it)
 tsan: $(TS)/brief
 
 $(TS)/brief: $(TS)/cli/main.o $(TS)/libbrief.a

@@ -77,6 +77,9 @@ done
 # the threaded highlighting (-j N) under ThreadSanitizer: a race fails
 run_suite "tsan/cli/jobs" env BRIEF=build/tsan/brief \
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/cli/jobs.sh
+# and the reader's index on worker threads (key scripts, q and SIGTERM)
+run_suite "tsan/e2e/index_jobs" env BRIEF=build/tsan/brief \
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/e2e/index_jobs.sh
 
 echo
 if [ -n "$failed_suites" ]; then

@@ -146,7 +146,8 @@ static const char usage_text[] =
 	"                      counts in each file (columns), most mentioned\n"
 	"                      first\n"
 	"  -j N, --jobs N      highlight on N threads (default: one per core;\n"
-	"                      the output is the same with any N)\n"
+	"                      the output is the same with any N; the reader's\n"
+	"                      index too, else its setting jobs)\n"
 	"  --corrections [FILE] alone: the corrections to the marks in FILE\n"
 	"                      (default: $XDG_CONFIG_HOME/brief/corrections.yaml)\n"
 	"                      as a table, or as YAML with --format yaml\n"
@@ -579,7 +580,8 @@ static struct notes *open_notes(const struct opts *o, struct err *e)
 
 static int run_read(const struct opts *o, struct loaded *l)
 {
-	struct ui_opts uo = {o->theme, o->no_color, o->config, o->fresh};
+	struct ui_opts uo = {o->theme, o->no_color, o->config, o->fresh,
+			     o->given & GIVEN_JOBS ? o->jobs : 0};
 	struct err e = {{0}};
 	struct notes *ns = open_notes(o, &e);
 	int rc;
@@ -866,7 +868,7 @@ static const struct mode modes[] = {
 			       NEED_LAZY,
 		       TAKES_ALL | GIVEN_NOTES | GIVEN_THEME | TAKES_ENGINE |
 			       GIVEN_RULES | GIVEN_AS | GIVEN_CONFIG |
-			       GIVEN_FRESH,
+			       GIVEN_FRESH | GIVEN_JOBS,
 		       run_read},
 	[MODE_DUMP] = {"--dump", NEED_ARTICLES | NEED_RULES | NEED_LIBRARY,
 		       TAKES_ALL | GIVEN_RULES | GIVEN_AS, run_dump},

@@ -23,6 +23,7 @@
 #include "brief/mark/parallel.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -441,11 +442,21 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/* The workers take no signal but a fault of their own (SIGBUS in a
+ * mapped file that shrank, say): the thread that waits for keys gets the
+ * others, as without workers. */
 static void workers_start(struct worker *ws, unsigned n)
 {
+	sigset_t all, old;
 	unsigned i;
 
 	rx_jit_now();
+	sigfillset(&all);
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
 	for (i = 0; i < n; i++) {
 		pthread_mutex_init(&ws[i].mu, NULL);
 		pthread_cond_init(&ws[i].cv, NULL);
@@ -454,6 +465,7 @@ static void workers_start(struct worker *ws, unsigned n)
 		ws[i].running = pthread_create(&ws[i].th, NULL, worker_main,
 					       &ws[i]) == 0;
 	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 static void workers_stop(struct worker *ws, unsigned n)
@@ -601,6 +613,24 @@ unsigned highlight_jobs_default(unsigned cores)
 	return cores < 1 ? 1 : cores > HL_JOBS_MAX ? HL_JOBS_MAX : cores;
 }
 
+/* The analyst's corrections change entities as they go: in order. */
+static int corrected(const struct highlighter *h)
+{
+	size_t ncorr = 0;
+
+	if (h->corr)
+		corrections_all(h->corr, &ncorr);
+	return ncorr != 0;
+}
+
+/* The text of a chunk for an article on this many workers. */
+static size_t chunk_size(const struct article *a, unsigned jobs)
+{
+	size_t n = a->len / ((size_t)(jobs ? jobs : 1) * 8);
+
+	return n < CHUNK_MIN ? CHUNK_MIN : n > CHUNK_MAX ? CHUNK_MAX : n;
+}
+
 /* Sections one by one in this thread. */
 static int article_serial(struct highlighter *h, const struct article *a,
 			  hl_emit_fn emit, void *arg)
@@ -633,18 +663,9 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 
 	if (jobs > HL_JOBS_MAX)
 		jobs = HL_JOBS_MAX;
-	/* the analyst's corrections change entities as they go: in order */
-	if (h->corr) {
-		size_t ncorr;
-
-		corrections_all(h->corr, &ncorr);
-		if (ncorr)
-			jobs = 1;
-	}
-	chunk_bytes = a->len / ((size_t)(jobs ? jobs : 1) * 8);
-	chunk_bytes = chunk_bytes < CHUNK_MIN   ? CHUNK_MIN
-		      : chunk_bytes > CHUNK_MAX ? CHUNK_MAX
-						: chunk_bytes;
+	if (corrected(h))
+		jobs = 1;
+	chunk_bytes = chunk_size(a, jobs);
 	/* one chunk's worth: no threads to start */
 	if (jobs <= 1 || a->len <= chunk_bytes)
 		return article_serial(h, a, emit, arg);
@@ -715,13 +736,10 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 	return rc;
 }
 
-/* emit for highlight_article_par: append to the article's mentions. */
-static int append(void *arg, size_t sec, struct mentions *m)
+void mentions_append(struct mentions *out, const struct mentions *m)
 {
-	struct mentions *out = arg;
 	size_t i;
 
-	(void)sec;
 	out->v = xgrow(out->v, &out->cap, out->n + m->n, sizeof *out->v);
 	for (i = 0; i < m->n; i++) {
 		struct mention mn = m->v[i];
@@ -734,6 +752,13 @@ static int append(void *arg, size_t sec, struct mentions *m)
 		}
 		out->v[out->n++] = mn;
 	}
+}
+
+/* emit for highlight_article_par: append to the article's mentions. */
+static int append(void *arg, size_t sec, struct mentions *m)
+{
+	(void)sec;
+	mentions_append(arg, m);
 	return 0;
 }
 
@@ -741,4 +766,102 @@ void highlight_article_par(struct highlighter *h, const struct article *a,
 			   unsigned jobs, struct mentions *out)
 {
 	highlight_article_jobs(h, a, jobs, append, out);
+}
+
+/* A pool: the rounds of highlight_article_jobs on a large article, run
+ * one merge at a time.  The workers always see a view of the state and
+ * registry (copies one round behind), so this thread may highlight other
+ * sections (growing the registry) between steps. */
+struct highlight_pool {
+	struct highlighter *h;
+	const struct article *a;
+	unsigned jobs;
+	size_t chunk_bytes, next;
+	struct worker ws[HL_JOBS_MAX];
+	struct round rd[2], *cur;  /* cur: given to the workers */
+	struct hl_state *st, *view;
+	struct entities *view_reg;
+	struct names prev, fresh;
+	int busy;                  /* cur has chunks */
+};
+
+struct highlight_pool *highlight_pool_new(struct highlighter *h,
+					  const struct article *a,
+					  unsigned jobs)
+{
+	struct highlight_pool *p;
+
+	if (jobs > HL_JOBS_MAX)
+		jobs = HL_JOBS_MAX;
+	if (jobs <= 1 || corrected(h) || a->len <= chunk_size(a, jobs))
+		return NULL;
+	p = xcalloc(1, sizeof *p);
+	p->h = h;
+	p->a = a;
+	p->jobs = jobs;
+	p->chunk_bytes = chunk_size(a, jobs);
+	p->st = hl_state_new();
+	p->st->text = a->text;
+	p->view = hl_state_new();
+	p->view_reg = entities_new();
+	registry_catch_up(p->view_reg, h->reg);
+	workers_start(p->ws, jobs);
+	p->cur = &p->rd[0];
+	round_start(p->cur, p->ws, h, p->view, p->view_reg, a, jobs,
+		    p->chunk_bytes, &p->next);
+	p->busy = p->cur->nc > 0;
+	return p;
+}
+
+int highlight_pool_step(struct highlight_pool *p, hl_emit_fn emit, void *arg)
+{
+	struct round *cur = p->cur, *nxt = cur == &p->rd[0] ? &p->rd[1]
+							   : &p->rd[0];
+	struct names t;
+	size_t i;
+	int rc;
+
+	if (!p->busy)
+		return 1;
+	round_join(cur, p->ws);
+	/* the view catches up with what the last merge learnt, and the
+	 * workers go on while this round is merged */
+	for (i = 0; i < p->prev.n; i++)
+		hl_state_add(p->view, p->prev.v[i].s, p->prev.v[i].n,
+			     p->prev.v[i].entity);
+	registry_catch_up(p->view_reg, p->h->reg);
+	if (p->next < p->a->nsections)
+		round_start(nxt, p->ws, p->h, p->view, p->view_reg, p->a,
+			    p->jobs, p->chunk_bytes, &p->next);
+	p->fresh.n = 0;
+	rc = round_merge(p->h, p->st, cur, &p->prev, &p->fresh, emit, arg);
+	round_close(cur);
+	t = p->prev;
+	p->prev = p->fresh;
+	p->fresh = t;
+	p->cur = nxt;
+	p->busy = nxt->nc > 0;
+	if (rc != 0 && p->busy) {
+		round_join(nxt, p->ws);
+		round_close(nxt);
+		p->busy = 0;
+	}
+	return !p->busy;
+}
+
+void highlight_pool_free(struct highlight_pool *p)
+{
+	if (p == NULL)
+		return;
+	if (p->busy) {
+		round_join(p->cur, p->ws);
+		round_close(p->cur);
+	}
+	workers_stop(p->ws, p->jobs);
+	free(p->prev.v);
+	free(p->fresh.v);
+	hl_state_free(p->view);
+	hl_state_free(p->st);
+	entities_free(p->view_reg);
+	free(p);
 }

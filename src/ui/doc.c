@@ -7,6 +7,7 @@
 
 #include "brief/base/util.h"
 #include "brief/base/wrap.h"
+#include "brief/mark/parallel.h"
 
 /* The article may still be parsing: keep the per-section arrays as long
  * as its sections. */
@@ -49,6 +50,7 @@ void doc_free(struct doc *d)
 
 	if (d == NULL)
 		return;
+	highlight_pool_free(d->pool);
 	mentions_free(&d->m);
 	for (i = 0; i < DOC_CACHE; i++)
 		mentions_free(&d->cache[i].m);
@@ -70,12 +72,30 @@ int doc_parse(struct doc *d, size_t budget)
 	return done;
 }
 
+/* emit for the pool: the next section's mentions. */
+static int take_section(void *arg, size_t sec, struct mentions *m)
+{
+	struct doc *d = arg;
+
+	d->sec_first[sec] = d->m.n;
+	mentions_append(&d->m, m);
+	d->done = sec + 1;
+	d->sec_first[d->done] = d->m.n;
+	return 0;
+}
+
 int doc_work(struct doc *d, struct highlighter *h, size_t n)
 {
 	size_t first = d->done;
 
 	doc_grow(d);
-	while (n-- > 0 && d->done < d->a->nsections) {
+	if (d->pool == NULL && d->done == 0 && d->a->complete && d->jobs > 1)
+		d->pool = highlight_pool_new(h, d->a, d->jobs);
+	if (d->pool && highlight_pool_step(d->pool, take_section, d)) {
+		highlight_pool_free(d->pool);
+		d->pool = NULL;
+	}
+	while (d->pool == NULL && n-- > 0 && d->done < d->a->nsections) {
 		d->sec_first[d->done] = d->m.n;
 		highlight_section(h, d->st, d->a, d->done, &d->m);
 		d->done++;
@@ -105,6 +125,8 @@ void doc_invalidate(struct doc *d)
 {
 	size_t i;
 
+	highlight_pool_free(d->pool);
+	d->pool = NULL;
 	mentions_free(&d->m);
 	for (i = 0; i < DOC_CACHE; i++)
 		mentions_free(&d->cache[i].m);

@@ -14,6 +14,7 @@
 #include "brief/archive/archive.h"
 #include "brief/base/paths.h"
 #include "brief/base/utf8.h"
+#include "brief/mark/parallel.h"
 #include "brief/ui/draw.h"
 #include "brief/ui/pane.h"
 #include "brief/ui/term.h"
@@ -104,6 +105,19 @@ static void tell_changed(struct ui *u)
 		}
 }
 
+/* Threads for the index: -j N, else the setting jobs, else the
+ * engine's (one per core). */
+static unsigned index_jobs(const struct ui *u)
+{
+	long set = u->cfg.set.num[SET_jobs];
+
+	if (u->jobs)
+		return u->jobs;
+	if (set > 0)
+		return set > HL_JOBS_MAX ? HL_JOBS_MAX : (unsigned)set;
+	return u->en->jobs;
+}
+
 int reader_index_some(struct ui *u, double budget)
 {
 	double end = now_ms() + budget;
@@ -119,6 +133,7 @@ int reader_index_some(struct ui *u, double budget)
 		}
 	for (i = 0; i < u->ndocs; i++)
 		while (!doc_complete(u->docs[i])) {
+			u->docs[i]->jobs = index_jobs(u);
 			doc_work(u->docs[i], u->en->hl, 64);
 			if (now_ms() > end)
 				return 0;

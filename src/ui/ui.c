@@ -128,6 +128,7 @@ static int ui_init(struct ui *u, struct library *lib, struct engine *en,
 	if (rc != 0)
 		return -1;
 	u->topic = -1;
+	u->jobs = o->jobs;
 	u->lib = lib;
 	u->en = en;
 	u->rules = rules;

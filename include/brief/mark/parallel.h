@@ -28,6 +28,33 @@ int highlight_article_jobs(struct highlighter *h, const struct article *a,
 void highlight_article_par(struct highlighter *h, const struct article *a,
 			   unsigned jobs, struct mentions *out);
 
+/* Append m's mentions (and its figures) to out. */
+void mentions_append(struct mentions *out, const struct mentions *m);
+
+/* Worker threads highlighting an article's sections ahead of the thread
+ * that owns h, which merges them a round (a chunk per worker) at a time,
+ * in its own time (the reader's idle turns): the mentions are those of
+ * highlight_section in order from a fresh state, byte for byte.  Memory:
+ * two rounds at a time. */
+struct highlight_pool;
+
+/* Start on a, parsed whole (its sections and text must not change while
+ * the pool lives), with jobs threads; NULL when one thread will do (jobs
+ * 1, an article of one chunk, corrections in force): call
+ * highlight_section in order then. */
+struct highlight_pool *highlight_pool_new(struct highlighter *h,
+					  const struct article *a,
+					  unsigned jobs);
+/* Wait for the next round, set the workers on the one after it, and
+ * merge it: emit for each of its sections in order, entity ids final in
+ * h's registry.  Between steps h may highlight other sections (its
+ * registry grows) but its registry must not otherwise change.  1 when
+ * every section has been emitted (or emit stopped), else 0. */
+int highlight_pool_step(struct highlight_pool *p, hl_emit_fn emit,
+			void *arg);
+/* Finish the round the workers are on, join them and free p. */
+void highlight_pool_free(struct highlight_pool *p);
+
 /* A highlighter for one article on a worker thread: h's lexicon and
  * rules (shared, read only), its own scratch, and its own registry over
  * h's (an overlay: h's registry must not change while the copy lives),

@@ -14,12 +14,17 @@
 
 #define DOC_CACHE 16
 
+struct highlight_pool;
+
 struct doc {
 	struct article *a;       /* not owned */
 	struct mentions m;       /* sections [0, done) in order */
 	size_t done;             /* sections highlighted in order */
 	size_t *sec_first;       /* first mention of each done section */
 	struct hl_state *st;
+	unsigned jobs;           /* threads for the complete pass (0, 1:
+				  * this one) */
+	struct highlight_pool *pool; /* its workers, while it runs */
 	struct {
 		size_t sec;
 		int used;
@@ -49,7 +54,12 @@ void doc_free(struct doc *d);
 
 /* Parse about budget more bytes of the article; 1 when it is complete. */
 int doc_parse(struct doc *d, size_t budget);
-/* Highlight up to n more sections in order; returns 1 when all are. */
+/* Highlight up to n more sections in order; returns 1 when all are.
+ * Once the article is parsed whole, with d->jobs above 1, the sections
+ * are highlighted ahead on worker threads and each call takes the next
+ * round of them instead (merged in order: the same mentions); the
+ * workers are joined when all are done, or by doc_invalidate and
+ * doc_free. */
 int doc_work(struct doc *d, struct highlighter *h, size_t n);
 int doc_complete(const struct doc *d);
 /* Forget the mentions (the complete pass, its count and the cache of

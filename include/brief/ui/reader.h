@@ -125,6 +125,7 @@ struct ui {
 	size_t ndocs;
 	struct xref *xref;
 	int xref_ready;
+	unsigned jobs;            /* -j N for the index, or 0 */
 	struct compare_rules *cr; /* loaded at the first c or t */
 	long topic;               /* the topic shown, or -1 */
 	struct notes *ns;

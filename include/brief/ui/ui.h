@@ -13,6 +13,8 @@ struct ui_opts {
 	int no_color;
 	const char *config;      /* the config file; NULL: the XDG one */
 	int fresh;               /* do not reopen where articles were left */
+	unsigned jobs;           /* -j N: threads for the index (0: the
+				  * setting jobs, else the engine's) */
 };
 
 /* Run the reader on the loaded articles, with the notes store, until the
