@@ -190,7 +190,7 @@ loaded() { # NAME FILE: a line "yes NAME" per library of the list loaded
 	for l in libxml2 libgmime libpq; do
 		grep -q "file=$l" "$TMP/ld" && echo "yes $l"
 	done
-	grep -q 'file=libncursesw' "$TMP/ld" || echo "no loader list"
+	grep -q 'file=libc\.so' "$TMP/ld" || echo "no loader list"
 }
 LD_DEBUG=files "$BRIEF" --dump articles/000_b6812c9593b6cfb0.txt \
 	>"$TMP/out" 2>"$TMP/ld"
