@@ -31,12 +31,23 @@ void ser_str(struct buf *b, const char *s)
 		buf_add(b, s, strlen(s));
 }
 
+void ser_aligned(struct buf *b, const void *p, size_t n)
+{
+	static const char zeros[8];
+
+	ser_u64(b, n);
+	buf_add(b, zeros, (8 - b->len % 8) % 8);
+	if (n)
+		buf_add(b, p, n);
+}
+
 void deser_init(struct deser *d, const void *p, size_t n)
 {
 	d->p = p;
 	d->n = n;
 	d->at = 0;
 	d->bad = 0;
+	d->lend = 0;
 }
 
 int deser_check(struct deser *d, int cond)
@@ -100,6 +111,22 @@ const void *deser_bytes(struct deser *d, size_t *n, size_t size)
 	r = take(d, (size_t)len);
 	*n = (size_t)len;
 	return r;
+}
+
+const void *deser_aligned(struct deser *d, size_t *n, size_t size)
+{
+	uint64_t len = deser_u64(d);
+
+	*n = 0;
+	/* the padding the writer put: the same positions as its buffer's
+	 * when the reader starts at a multiple of 8 in it */
+	take(d, (8 - d->at % 8) % 8);
+	if (d->bad || len > d->n - d->at || (size && len % size)) {
+		d->bad = 1;
+		return NULL;
+	}
+	*n = (size_t)len;
+	return take(d, (size_t)len);
 }
 
 void *deser_array(struct deser *d, size_t count, size_t size)

@@ -38,6 +38,8 @@ struct trie {
 				      * folded apart */
 	uint32_t *raw;               /* the bytes under each exact key */
 	size_t nkeys[2], kcap[2], rawcap;
+	int lent; /* nodes, edges, pair, keys and raw point into a loaded
+		   * cache (trie_load): not freed, copied before a change */
 };
 
 struct trie *trie_new(void)
@@ -57,6 +59,10 @@ void trie_free(struct trie *t)
 {
 	if (t == NULL)
 		return;
+	if (t->lent) {
+		free(t);
+		return;
+	}
 	free(t->nodes);
 	free(t->edges);
 	free(t->pair);
@@ -295,6 +301,24 @@ uint32_t trie_node_after(const struct trie *t, int fold, uint32_t bytes,
 	return nd;
 }
 
+/* A copy of n bytes at p, NULL when n is 0. */
+static void *copy_of(const void *p, size_t n)
+{
+	return n ? memcpy(xmalloc(n), p, n) : NULL;
+}
+
+/* A lent trie's arrays made its own, before it is changed. */
+static void own(struct trie *t)
+{
+	t->nodes = copy_of(t->nodes, t->n * sizeof *t->nodes);
+	t->edges = copy_of(t->edges, t->edge_slots * sizeof *t->edges);
+	t->pair = copy_of(t->pair, t->pair ? 8192 : 0);
+	t->keys[0] = copy_of(t->keys[0], t->nkeys[0] * sizeof *t->keys[0]);
+	t->keys[1] = copy_of(t->keys[1], t->nkeys[1] * sizeof *t->keys[1]);
+	t->raw = copy_of(t->raw, t->nkeys[0] * sizeof *t->raw);
+	t->lent = 0;
+}
+
 int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
 {
 	size_t i = 0;
@@ -303,6 +327,8 @@ int trie_add(struct trie *t, const char *s, size_t n, uint32_t v, int fold)
 
 	if (b < 0)
 		return 0;
+	if (t->lent)
+		own(t);
 	nd = t->root[fold][b];
 	if (nd == 0) {
 		nd = new_node(t);
@@ -487,16 +513,16 @@ size_t trie_match(const struct trie *t, const char *text, size_t len,
 
 void trie_save(const struct trie *t, struct buf *b)
 {
-	ser_bytes(b, t->nodes, t->n * sizeof *t->nodes);
-	ser_bytes(b, t->edges, t->edge_slots * sizeof *t->edges);
+	ser_aligned(b, t->nodes, t->n * sizeof *t->nodes);
+	ser_aligned(b, t->edges, t->edge_slots * sizeof *t->edges);
 	ser_u64(b, t->nedges);
 	ser_bytes(b, t->root, sizeof t->root);
 	ser_bytes(b, t->single, sizeof t->single);
-	ser_bytes(b, t->pair, t->pair ? 8192 : 0);
+	ser_aligned(b, t->pair, t->pair ? 8192 : 0);
 	ser_u64(b, t->entries);
-	ser_bytes(b, t->keys[0], t->nkeys[0] * sizeof *t->keys[0]);
-	ser_bytes(b, t->keys[1], t->nkeys[1] * sizeof *t->keys[1]);
-	ser_bytes(b, t->raw, t->nkeys[0] * sizeof *t->raw);
+	ser_aligned(b, t->keys[0], t->nkeys[0] * sizeof *t->keys[0]);
+	ser_aligned(b, t->keys[1], t->nkeys[1] * sizeof *t->keys[1]);
+	ser_aligned(b, t->raw, t->nkeys[0] * sizeof *t->raw);
 }
 
 /* Does every index in t stay inside it, and does every walk end? */
@@ -527,24 +553,31 @@ static int trie_sound(const struct trie *t)
 	return used == t->nedges && (t->edge_slots == 0 || used < t->edge_slots);
 }
 
+/* An array of n bytes read at p for t: p itself when t is lent the
+ * reader's bytes, else a copy (NULL when n is 0). */
+static void *take_array(const struct trie *t, const void *p, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	return t->lent ? (void *)(uintptr_t)p : copy_of(p, n);
+}
+
 struct trie *trie_load(struct deser *d)
 {
 	struct trie *t = xcalloc(1, sizeof *t);
 	const void *p;
 	size_t n;
+	int f;
 
-	p = deser_bytes(d, &n, sizeof *t->nodes);
+	/* arrays of numbers are read in place only where they are aligned
+	 * for them (ser_aligned on an aligned input) */
+	t->lent = d->lend && ((uintptr_t)d->p % 8) == 0;
+	p = deser_aligned(d, &n, sizeof *t->nodes);
 	t->n = t->cap = n / sizeof *t->nodes;
-	if (n) {
-		t->nodes = xmalloc(n);
-		memcpy(t->nodes, p, n);
-	}
-	p = deser_bytes(d, &n, sizeof *t->edges);
+	t->nodes = take_array(t, p, n);
+	p = deser_aligned(d, &n, sizeof *t->edges);
 	t->edge_slots = n / sizeof *t->edges;
-	if (n) {
-		t->edges = xmalloc(n);
-		memcpy(t->edges, p, n);
-	}
+	t->edges = take_array(t, p, n);
 	t->nedges = (size_t)deser_u64(d);
 	p = deser_bytes(d, &n, 0);
 	if (deser_check(d, n == sizeof t->root))
@@ -552,21 +585,18 @@ struct trie *trie_load(struct deser *d)
 	p = deser_bytes(d, &n, 0);
 	if (deser_check(d, n == sizeof t->single))
 		memcpy(t->single, p, n);
-	p = deser_bytes(d, &n, 0);
-	if (deser_check(d, n == 0 || n == 8192) && n) {
-		t->pair = xmalloc(n);
-		memcpy(t->pair, p, n);
-	}
+	p = deser_aligned(d, &n, 0);
+	if (deser_check(d, n == 0 || n == 8192))
+		t->pair = take_array(t, p, n);
 	t->entries = (size_t)deser_u64(d);
-	for (int f = 0; f < 2; f++) {
-		p = deser_bytes(d, &n, sizeof *t->keys[f]);
+	for (f = 0; f < 2; f++) {
+		p = deser_aligned(d, &n, sizeof *t->keys[f]);
 		t->nkeys[f] = t->kcap[f] = n / sizeof *t->keys[f];
-		if (n) {
-			t->keys[f] = xmalloc(n);
-			memcpy(t->keys[f], p, n);
-		}
+		t->keys[f] = take_array(t, p, n);
 	}
-	t->raw = deser_array(d, t->nkeys[0], sizeof *t->raw);
+	p = deser_aligned(d, &n, sizeof *t->raw);
+	if (deser_check(d, n == t->nkeys[0] * sizeof *t->raw))
+		t->raw = take_array(t, p, n);
 	t->rawcap = t->nkeys[0];
 	if (d->bad || !deser_check(d, trie_sound(t))) {
 		trie_free(t);

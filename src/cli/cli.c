@@ -529,7 +529,6 @@ struct loaded {
 	char *const *args;
 	size_t nargs;
 	struct article_rules *rules;
-	struct extract_rules *extract;
 	struct article_formats formats;
 	struct engine en;
 	char **paths;
@@ -1033,11 +1032,10 @@ static int load(const struct mode *m, const struct opts *o,
 		if (l->rules == NULL)
 			return fail(&e);
 		l->have |= NEED_RULES;
-		l->extract = extract_rules_default(&e);
-		if (l->extract == NULL)
-			return fail(&e);
+		/* the extractor's rules when the first page, e-mail or feed
+		 * is read: plain text never needs them */
 		l->formats.as = o->as;
-		l->formats.extract = l->extract;
+		l->formats.extract_shared = 1;
 		l->formats.pdf.pdftotext = paths_pdftotext();
 		l->formats.pdf.timeout_s = paths_pdf_timeout();
 	}
@@ -1080,7 +1078,6 @@ static void unload(struct loaded *l)
 		engine_close(&l->en);
 	if (l->have & NEED_RULES) {
 		article_rules_free(l->rules);
-		extract_rules_free(l->extract);
 	}
 }
 

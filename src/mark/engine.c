@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/mapguard.h"
 #include "brief/base/paths.h"
 #include "brief/mark/cache.h"
 #include "brief/mark/correct.h"
@@ -74,5 +75,7 @@ void engine_close(struct engine *en)
 	highlighter_free(en->hl);
 	lexicon_free(en->lx);
 	entities_free(en->reg);
+	if (en->map)
+		mapguard_unmap(en->map, en->map_len);
 	memset(en, 0, sizeof *en);
 }

@@ -214,6 +214,16 @@ static void gather_broken(struct gather *g, char *msg)
 	g->broken[g->nbroken++] = msg;
 }
 
+/* The extractor's rules for f: its own, else the shared ones (read
+ * now, the first time), else NULL (e set when they cannot be read). */
+static const struct extract_rules *rules_of(const struct article_formats *f,
+					    struct err *e)
+{
+	if (f->extract != NULL || !f->extract_shared)
+		return f->extract;
+	return extract_rules_shared(e);
+}
+
 /* The parts of an mbox or a feed as articles: "FILE#N" each when the
  * file holds several; a part that is broken, or has no text, is told in
  * g->broken ("FILE: message N: reason").  -1 and e when none loads. */
@@ -223,13 +233,16 @@ static int parts_articles(const char *data, size_t len, const char *path,
 			  struct err *e)
 {
 	const char *what = strcmp(format, "feed") == 0 ? "item" : "message";
+	const struct extract_rules *x = rules_of(f, e);
 	struct xpart *parts;
 	size_t n, i;
-	int rc = strcmp(format, "feed") == 0
-			 ? feed_extract(data, len, path, f->extract, &parts, &n, e)
-			 : mail_extract(data, len, path, f->extract, &parts, &n,
-					e);
+	int rc;
 
+	if (x == NULL && f->extract_shared)
+		return -1;
+	rc = strcmp(format, "feed") == 0
+		     ? feed_extract(data, len, path, x, &parts, &n, e)
+		     : mail_extract(data, len, path, x, &parts, &n, e);
 	if (rc != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -271,6 +284,7 @@ static int extracted(const char *data, size_t len, const char *path,
 		     struct err *e)
 {
 	struct xdoc *doc = NULL;
+	const struct extract_rules *x;
 	struct article *a;
 
 	if (len > ARTICLE_MAX) {
@@ -281,12 +295,13 @@ static int extracted(const char *data, size_t len, const char *path,
 		return parts_articles(data, len, path, format, r, f, g, e);
 	if (strcmp(format, "pdf") == 0) {
 		doc = pdf_extract(data, len, path, &f->pdf, e);
-	} else if (f->extract == NULL) {
-		err_set(e, "%s: HTML cannot be read without the extractor's "
-			   "rules", path);
+	} else if ((x = rules_of(f, e)) == NULL) {
+		if (!f->extract_shared)
+			err_set(e, "%s: HTML cannot be read without the "
+				   "extractor's rules", path);
 		return -1;
 	} else {
-		doc = html_extract(data, len, path, f->extract, e);
+		doc = html_extract(data, len, path, x, e);
 	}
 	if (doc == NULL)
 		return -1;

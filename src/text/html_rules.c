@@ -3,6 +3,7 @@
 #include "html_rules.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,6 +262,20 @@ struct extract_rules *extract_rules_default(struct err *e)
 	struct extract_rules *r = extract_rules_load(path, e);
 
 	free(path);
+	return r;
+}
+
+const struct extract_rules *extract_rules_shared(struct err *e)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static struct extract_rules *shared;
+	const struct extract_rules *r;
+
+	pthread_mutex_lock(&lock);
+	if (shared == NULL)
+		shared = extract_rules_default(e);
+	r = shared;
+	pthread_mutex_unlock(&lock);
 	return r;
 }
 

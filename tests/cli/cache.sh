@@ -95,6 +95,58 @@ expect_out "the new cache gives the change too" "Zorblax Institute"
 same_mentions "back to the shipped data: same output"
 good "back to the shipped data: the cache is rebuilt"
 
+# the data files' stat records stand in for their content only while
+# nothing changed: files copied (new inodes, same content) are hashed,
+# the cache is used and kept with their records; an edit that keeps the
+# size, the inode and the modification time is still seen (the change
+# time moves on every write and cannot be set back)
+mkdir -p "$TMP/d2"
+cp data/*.yaml "$TMP/d2/"
+printf '\n  - name: Zorblax Institute\n    category: actor\n    kind: organisation\n    aliases: [Krembo]\n' \
+	>>"$TMP/d2/lexicon.yaml"
+touch -d '2020-01-02 03:04:05' "$TMP/d2/lexicon.yaml"
+printf 'Officials said Krembo would not comment.\n' >"$TMP/k.txt"
+BRIEF_DATADIR="$TMP/d2" run --mentions "$TMP/k.txt"
+expect_out "copied data files: the engine made from them" "Zorblax Institute"
+gate
+# a file changed in the last two seconds may change again with the same
+# times: its record is kept only once it is older (the next runs hash
+# it and write the cache again); until then each run replaces the file
+kept() { # 0 when a run leaves the cache file as it was
+	k0=$(inode "$C")
+	BRIEF_DATADIR="$TMP/d2" "$BRIEF" --mentions "$TMP/k.txt" >"$TMP/out" 2>&1
+	[ "$(inode "$C")" = "$k0" ] && [ -n "$k0" ]
+}
+POLL_STEP=0.1 poll 20 kept
+expect_eq "the records kept: a run leaves the cache as it is" $? 0
+cp "$C" "$TMP/kept.cache"
+cp "$TMP/d2/highlight.yaml" "$TMP/d2/highlight.new"
+mv "$TMP/d2/highlight.new" "$TMP/d2/highlight.yaml"
+BRIEF_DATADIR="$TMP/d2" run --mentions "$TMP/k.txt"
+expect_out "a data file replaced by a copy: still marked" "Zorblax Institute"
+if cmp -s "$C" "$TMP/kept.cache"; then
+	not_ok "a copy: the cache is kept with the new record" "the same file"
+elif hl=$(od -An -t u8 -j 40 -N 8 "$C" | tr -d ' ') &&
+	[ "$(wc -c <"$C")" -ne "$(wc -c <"$TMP/kept.cache")" ] ||
+	! cmp -s -i $((48 + hl * 40)):$((48 + hl * 40)) "$C" "$TMP/kept.cache"; then
+	not_ok "a copy: the cache is kept with the new record" \
+		"the payload differs from the one before"
+else ok "a copy: the cache is kept with the new record"; fi
+POLL_STEP=0.1 poll 20 kept
+expect_eq "the new records kept in turn" $? 0
+# the edit: one byte in place, the modification time put back (the
+# header: magic, checksum, four numbers, the count of files at 40, 40
+# bytes of record each)
+off=$(grep -abo 'Krembo' "$TMP/d2/lexicon.yaml" | cut -d: -f1)
+printf 'q' | dd of="$TMP/d2/lexicon.yaml" bs=1 seek=$((off + 5)) \
+	conv=notrunc 2>/dev/null
+touch -d '2020-01-02 03:04:05' "$TMP/d2/lexicon.yaml"
+printf 'Officials said Krembq would not comment.\n' >"$TMP/q.txt"
+BRIEF_DATADIR="$TMP/d2" run --mentions "$TMP/q.txt"
+expect_out "same size, inode and modification time: the edit is seen" \
+	"Zorblax Institute"
+ungate
+
 # two processes building it at once leave a good cache
 for round in 1 2 3; do
 	rm -f "$C"

@@ -190,7 +190,7 @@ loaded() { # NAME FILE: a line "yes NAME" per library of the list loaded
 	for l in libxml2 libgmime libpq; do
 		grep -q "file=$l" "$TMP/ld" && echo "yes $l"
 	done
-	grep -q 'file=libncursesw' "$TMP/ld" || echo "no loader list"
+	grep -q 'file=libc\.so' "$TMP/ld" || echo "no loader list"
 }
 LD_DEBUG=files "$BRIEF" --dump articles/000_b6812c9593b6cfb0.txt \
 	>"$TMP/out" 2>"$TMP/ld"
@@ -204,6 +204,22 @@ LD_DEBUG=files "$BRIEF" --dump tests/fixtures/mail/reply.eml \
 	>"$TMP/out" 2>"$TMP/ld"
 expect_eq "an e-mail: GMime loaded" \
 	"$(grep -c "format: 'email'" "$TMP/out") $(loaded | grep -c libgmime)" "1 1"
+
+# the extractor's rules are read when the first page, e-mail or feed
+# is: a broken extract.yaml stops those (FILE:LINE:COL, exit 2), never
+# plain text
+mkdir -p "$TMP/bx"
+cp data/*.yaml "$TMP/bx/"
+printf 'weights: [\n' >"$TMP/bx/extract.yaml"
+BRIEF_DATADIR="$TMP/bx" run --dump articles/000_b6812c9593b6cfb0.txt
+expect_rc "a broken extract.yaml: plain text still reads" 0
+expect_out "a broken extract.yaml: the plain text dumped" "format: 'text'"
+BRIEF_DATADIR="$TMP/bx" run --dump "$K"
+expect_rc "a broken extract.yaml: a web page stops (exit 2)" 2
+expect_err "a broken extract.yaml: where it is wrong" "bx/extract.yaml:2:1: "
+BRIEF_DATADIR="$TMP/bx" run --dump tests/fixtures/mail/reply.eml
+expect_rc "a broken extract.yaml: an e-mail stops (exit 2)" 2
+expect_err "a broken extract.yaml: said for the e-mail" "bx/extract.yaml:2:1: "
 
 # a format library that cannot be loaded: that file's error, exit 2
 # (a file that is no library, first on the loader's path)

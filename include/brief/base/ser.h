@@ -16,6 +16,9 @@ void ser_u64(struct buf *b, uint64_t v);
 void ser_u32(struct buf *b, uint32_t v);
 void ser_bytes(struct buf *b, const void *p, size_t n);
 void ser_str(struct buf *b, const char *s);
+/* n bytes with their length, starting at a multiple of 8 bytes from the
+ * start of b (zeros pad up to it), for deser_aligned. */
+void ser_aligned(struct buf *b, const void *p, size_t n);
 
 /* A reader over [p, p + n).  Once a read runs past the end, or a
  * check fails, bad is set and every later read gives zeros. */
@@ -23,6 +26,8 @@ struct deser {
 	const unsigned char *p;
 	size_t n, at;
 	int bad;
+	int lend; /* 1: p outlives what is read from it, which may then
+		   * point into it instead of copying (deser_init: 0) */
 };
 
 void deser_init(struct deser *d, const void *p, size_t n);
@@ -32,6 +37,9 @@ uint32_t deser_u32(struct deser *d);
  * sets *n; NULL (and bad) when it does not fit, or when its length is
  * not a multiple of size (size > 0). */
 const void *deser_bytes(struct deser *d, size_t *n, size_t size);
+/* A run written by ser_aligned: as deser_bytes, and the bytes start at
+ * a multiple of 8 from p (aligned for any number when p is). */
+const void *deser_aligned(struct deser *d, size_t *n, size_t size);
 /* A fresh copy of a run of count items of size bytes, or NULL: exact
  * counts are checked (bad when the stored length differs). */
 void *deser_array(struct deser *d, size_t count, size_t size);

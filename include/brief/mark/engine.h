@@ -18,6 +18,9 @@ struct engine {
 	struct corrections *corr; /* the analyst's corrections, or NULL */
 	unsigned jobs;            /* worker threads for batch highlighting
 				   * (mark/parallel.h); 0 or 1: one */
+	char *map;                /* the engine cache the tries point into
+				   * (mark/cache.h), or NULL */
+	size_t map_len;
 };
 
 /* lexicons: the --lexicon files (n may be 0 for the defaults); rules: a

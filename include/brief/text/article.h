@@ -95,10 +95,13 @@ void article_rules_free(struct article_rules *r);
 
 /* How files of formats other than plain text are read: the format --as
  * forces (NULL: decided by content), the HTML extractor's rules (for web
- * pages and the HTML of e-mails and feeds) and the PDF tool. */
+ * pages and the HTML of e-mails and feeds; NULL with extract_shared set:
+ * extract_rules_shared's, read when the first such file is) and the PDF
+ * tool. */
 struct article_formats {
 	const char *as;
 	const struct extract_rules *extract;
+	int extract_shared;
 	struct pdf_opts pdf;
 };
 

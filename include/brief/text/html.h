@@ -22,6 +22,11 @@ struct extract_rules *extract_rules_load(const char *path, struct err *e);
 /* The rules in effect: $XDG_CONFIG_HOME/brief/extract.yaml when it
  * exists, else the shipped data file. */
 struct extract_rules *extract_rules_default(struct err *e);
+/* The rules in effect, loaded the first time they are asked for and
+ * kept until the process ends (shared; not to be freed): a run that
+ * reads only plain text never reads them.  NULL and e on error (asked
+ * again, they are read again). */
+const struct extract_rules *extract_rules_shared(struct err *e);
 void extract_rules_free(struct extract_rules *r);
 
 /* Do these bytes look like HTML?  A doctype, <html, <head or <body near
