@@ -13,7 +13,7 @@ static struct article *fixture(const char *name)
 {
 	struct err e = {{0}};
 	struct extract_rules *x = extract_rules_load("data/extract.yaml", &e);
-	struct article_formats f = {NULL, x, {NULL, 0, 0}};
+	struct article_formats f = {.as = NULL, .extract = x};
 	struct article **arts, *a;
 	char **broken, *path = xasprintf("tests/fixtures/dates/%s", name);
 	size_t n, nb, i;

@@ -190,7 +190,7 @@ static void test_open_all(void **state)
 {
 	struct err e = {{0}};
 	struct extract_rules *x = extract_rules_load("data/extract.yaml", &e);
-	struct article_formats f = {NULL, x, {NULL, 0, 0}};
+	struct article_formats f = {.as = NULL, .extract = x};
 	struct article **arts;
 	char **broken;
 	size_t n, nb;
