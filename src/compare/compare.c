@@ -1007,6 +1007,42 @@ static void add_state_institutions(struct keycache *kc,
 	}
 }
 
+/* An institution named in full in one report only ("the Central
+ * Election Commission") is that institution where the other writes its
+ * name without the first word, in lower case, after "the" ("the
+ * election commission"), when nothing else mentioned ends so and no
+ * state opens the name (add_state_institutions). */
+static void add_descriptions(struct keycache *kc, const struct comparison *c,
+			     size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+		const char *key, *rest, *sp;
+		char *form;
+		int s;
+
+		if (en == NULL || (cnt[i][0] == 0) == (cnt[i][1] == 0) ||
+		    en->cat != CAT_ACTOR || is_kind(en, "state") ||
+		    is_kind(en, "person") || (sp = strchr(en->name, ' ')) == NULL ||
+		    sp[1] < 'A' || sp[1] > 'Z')
+			continue;
+		key = key_of(kc, (uint32_t)i);
+		if ((rest = strchr(key, ' ')) == NULL ||
+		    strchr(++rest, ' ') == NULL ||
+		    owning_state(kc, cnt, key, &sp) != ENTITY_NONE ||
+		    others_ending(kc, cnt, i, rest) != 0)
+			continue;
+		s = cnt[i][0] == 0 ? 0 : 1;
+		form = xmalloc(strlen(rest) + 5);
+		strcpy(form, "the ");
+		strcat(form, rest);
+		cnt[i][s] += count_form(kc, c, s, form);
+		free(form);
+	}
+}
+
 /* The place in capitals that opens a report's lead as a dateline
  * ("BISHKEK (Steppe News Agency) -", "KYIV, Ukraine --"), as a fresh
  * string, or NULL: capitals, spaces, full stops and hyphens, then a
@@ -1201,6 +1237,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		add_short_forms(&kc, c, cnt);
 		merge_by_key(&kc, ne, cnt);
 		add_state_institutions(&kc, c, cnt);
+		add_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
 		add_names(&kc, c, cnt);
 		for (i = 0; i < ne; i++)

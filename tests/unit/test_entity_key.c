@@ -349,6 +349,21 @@ static void test_date_line_place(void **state)
 		  0, 1);
 }
 
+/* An institution named in full in one report is the lower-case
+ * description of its last words in the other ("the election
+ * commission"), not a shorter one ("the commission"). */
+static void test_description(void **state)
+{
+	(void)state;
+	counts_of("The Central Election Commission said turnout was low.\n",
+		  "Protesters marched to the election commission on "
+		  "Sunday.\n",
+		  "Central Election Commission", 1, 1);
+	counts_of("The Central Election Commission said turnout was low.\n",
+		  "Protesters marched to the commission on Sunday.\n",
+		  "Central Election Commission", 1, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_state_demonym),
 		cmocka_unit_test(test_surname_generation),
 		cmocka_unit_test(test_date_line_place),
+		cmocka_unit_test(test_description),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
