@@ -10,6 +10,7 @@
 #include "brief/base/trie.h"
 #include "brief/yaml/wordlist.h"
 #include "brief/yaml/yamlio.h"
+#include "shown_priv.h"
 
 /* same_names: a list of lists; the first word of each names them all. */
 static int load_same_names(struct compare_rules *r, const struct ynode *root,
@@ -238,11 +239,14 @@ static int ent_cmp(const void *a, const void *b)
 	const struct entity *ex = entities_get(sort_reg, x->entity);
 	const struct entity *ey = entities_get(sort_reg, y->entity);
 	size_t tx = x->count[0] + x->count[1], ty = y->count[0] + y->count[1];
+	int d;
 
 	if (ex->cat != ey->cat)
 		return ex->cat < ey->cat ? -1 : 1;
 	if (tx != ty)
 		return tx > ty ? -1 : 1;
+	if ((d = strcmp(x->name, y->name)) != 0)
+		return d;
 	return strcmp(ex->name, ey->name);
 }
 
@@ -449,6 +453,7 @@ struct keycache {
 	const struct entities *reg;
 	char **k;
 	size_t n;
+	uint32_t *rep;          /* the row each entity counts for */
 	struct startidx *ix[2]; /* where words may begin, by side */
 	int indexed[2];         /* ix[s] made (it may be NULL) */
 	struct counted {        /* the forms counted so far */
@@ -527,20 +532,37 @@ static void surnames(const struct entities *reg, struct keyed *v, size_t n)
 	}
 }
 
+/* Does the word w (n bytes) name the state whose key is sk: the key
+ * itself, or its demonym ("nicaraguan", "chinese", "iranian": all of
+ * the key but its last letter, then at most three letters more)? */
+static int names_state(const char *w, size_t n, const char *sk)
+{
+	size_t l = strlen(sk);
+
+	if (n == l)
+		return strncmp(w, sk, l) == 0;
+	return l >= 4 && n >= l - 1 && n <= l + 3 &&
+	       strncmp(w, sk, l - 1) == 0 && strchr(sk, ' ') == NULL;
+}
+
 /* The rest of key after the key of a state it begins with ("south korea
- * joint chiefs of staff": "joint chiefs of staff"), or NULL. */
+ * joint chiefs of staff": "joint chiefs of staff"), or after the state's
+ * demonym ("nicaraguan national police": "national police"), or NULL. */
 static const char *after_state(const struct entities *reg,
 			       const struct keyed *v, size_t n,
 			       const char *key)
 {
-	size_t j;
+	size_t j, w = strcspn(key, " ");
 
 	for (j = 0; j < n; j++) {
 		size_t l = strlen(v[j].key);
 
-		if (is_kind(entities_get(reg, v[j].entity), "state") &&
-		    strncmp(key, v[j].key, l) == 0 && key[l] == ' ')
+		if (!is_kind(entities_get(reg, v[j].entity), "state"))
+			continue;
+		if (strncmp(key, v[j].key, l) == 0 && key[l] == ' ')
 			return key + l + 1;
+		if (key[w] == ' ' && names_state(key, w, v[j].key))
+			return key + w + 1;
 	}
 	return NULL;
 }
@@ -580,8 +602,22 @@ static void state_owned(const struct entities *reg, struct keyed *v,
 	}
 }
 
+/* Does entity x stand for its group rather than y: more mentioned, or
+ * as often and with the fuller name ("Nicaraguan National Police" over
+ * "National Police")? */
+static int more_named(struct keycache *kc, size_t (*cnt)[2], uint32_t x,
+		      uint32_t y)
+{
+	size_t tx = cnt[x][0] + cnt[x][1], ty = cnt[y][0] + cnt[y][1];
+
+	if (tx != ty)
+		return tx > ty;
+	return strlen(entities_get(kc->reg, x)->name) >
+	       strlen(entities_get(kc->reg, y)->name);
+}
+
 /* Entities whose names have one key are one: the counts of each group go
- * to its most mentioned member. */
+ * to its most mentioned member (more_named; kc->rep of each names it). */
 static void merge_by_key(struct keycache *kc, size_t ne, size_t (*cnt)[2])
 {
 	struct keyed *v = xcalloc(ne + 1, sizeof *v);
@@ -604,12 +640,12 @@ static void merge_by_key(struct keycache *kc, size_t ne, size_t (*cnt)[2])
 		size_t top = i;
 
 		for (j = i + 1; j < n && keyed_cmp(&v[i], &v[j]) == 0; j++)
-			if (cnt[v[j].entity][0] + cnt[v[j].entity][1] >
-			    cnt[v[top].entity][0] + cnt[v[top].entity][1])
+			if (more_named(kc, cnt, v[j].entity, v[top].entity))
 				top = j;
 		for (k = i; k < j; k++) {
 			if (k == top)
 				continue;
+			kc->rep[v[k].entity] = v[top].entity;
 			cnt[v[top].entity][0] += cnt[v[k].entity][0];
 			cnt[v[top].entity][1] += cnt[v[k].entity][1];
 			cnt[v[k].entity][0] = cnt[v[k].entity][1] = 0;
@@ -644,9 +680,26 @@ static int in_mention_from(const struct mentions *m, size_t *mi, size_t pos)
 	return *mi > 0 && m->v[*mi - 1].end > pos;
 }
 
+/* Does a generation stand at p in t ("III", "Jr." after a surname:
+ * "Lloyd J. Austin III"), a word of its own? */
+static int generation_at(const char *t, size_t len, size_t p)
+{
+	static const char *const gen[] = {"II", "III", "IV", "Jr.", "Sr."};
+	size_t i, n;
+
+	for (i = 0; i < sizeof gen / sizeof gen[0]; i++) {
+		n = strlen(gen[i]);
+		if (p + n <= len && memcmp(t + p, gen[i], n) == 0 &&
+		    (p + n == len || !trie_word_at(t, len, p + n)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does form stand at p in a's text as words of their own (its first
  * letter in any case: "The North"), outside every mention and not
- * followed by a capitalised word ("the North Sea")?  n: its length;
+ * followed by a capitalised word ("the North Sea") other than a
+ * generation ("Austin III")?  n: its length;
  * *mi: for in_mention_from (NULL: in_mention searches). */
 static int form_at(const struct article *a, const struct mentions *m,
 		   const char *form, size_t n, size_t p, size_t *mi)
@@ -661,7 +714,8 @@ static int form_at(const struct article *a, const struct mentions *m,
 	    (mi ? in_mention_from(m, mi, p) : in_mention(m, p)))
 		return 0;
 	return !(e + 1 < a->len && t[e] == ' ' && t[e + 1] >= 'A' &&
-		 t[e + 1] <= 'Z');
+		 t[e + 1] <= 'Z') ||
+	       generation_at(t, a->len, e + 1);
 }
 
 /* How often form stands in the text of side s as words of their own
@@ -953,6 +1007,42 @@ static void add_state_institutions(struct keycache *kc,
 	}
 }
 
+/* An institution named in full in one report only ("the Central
+ * Election Commission") is that institution where the other writes its
+ * name without the first word, in lower case, after "the" ("the
+ * election commission"), when nothing else mentioned ends so and no
+ * state opens the name (add_state_institutions). */
+static void add_descriptions(struct keycache *kc, const struct comparison *c,
+			     size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+		const char *key, *rest, *sp;
+		char *form;
+		int s;
+
+		if (en == NULL || (cnt[i][0] == 0) == (cnt[i][1] == 0) ||
+		    en->cat != CAT_ACTOR || is_kind(en, "state") ||
+		    is_kind(en, "person") || (sp = strchr(en->name, ' ')) == NULL ||
+		    sp[1] < 'A' || sp[1] > 'Z')
+			continue;
+		key = key_of(kc, (uint32_t)i);
+		if ((rest = strchr(key, ' ')) == NULL ||
+		    strchr(++rest, ' ') == NULL ||
+		    owning_state(kc, cnt, key, &sp) != ENTITY_NONE ||
+		    others_ending(kc, cnt, i, rest) != 0)
+			continue;
+		s = cnt[i][0] == 0 ? 0 : 1;
+		form = xmalloc(strlen(rest) + 5);
+		strcpy(form, "the ");
+		strcat(form, rest);
+		cnt[i][s] += count_form(kc, c, s, form);
+		free(form);
+	}
+}
+
 /* The place in capitals that opens a report's lead as a dateline
  * ("BISHKEK (Steppe News Agency) -", "KYIV, Ukraine --"), as a fresh
  * string, or NULL: capitals, spaces, full stops and hyphens, then a
@@ -984,8 +1074,46 @@ static char *lead_place(const struct article *a)
 	return xstrndup(t + p, e - p);
 }
 
+/* The place a boilerplate line of a place and a date names ("Jakarta,
+ * 2 October 2025", "Manila, March 4, 2024"), as a fresh string, or
+ * NULL: capitalised words, a comma, then only a date that ends with its
+ * year. */
+static char *date_line_place(const struct article *a)
+{
+	const char *t = a->text;
+	size_t i, p, e, c, k;
+
+	for (i = 0; i < a->nsections; i++) {
+		if (a->sections[i].kind != SECTION_BOILERPLATE)
+			continue;
+		p = a->sections[i].start;
+		e = a->sections[i].end;
+		while (e > p && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+			e--;
+		if (e - p > 64 || e - p < 10 || t[p] < 'A' || t[p] > 'Z')
+			continue;
+		for (c = p; c < e && (strchr(" .-", t[c]) || (t[c] | 0x20) >= 'a') &&
+			    (t[c] | 0x20) <= 'z';
+		     c++)
+			;
+		if (c >= e || t[c] != ',' || c + 1 >= e || t[c + 1] != ' ')
+			continue;
+		for (k = c + 2; k < e && (strchr(" ,.", t[k]) ||
+					  (t[k] >= '0' && t[k] <= '9') ||
+					  ((t[k] | 0x20) >= 'a' &&
+					   (t[k] | 0x20) <= 'z'));
+		     k++)
+			;
+		if (k == e && e - c > 6 && t[e - 5] == ' ' &&
+		    strspn(t + e - 4, "0123456789") == 4)
+			return xstrndup(t + p, c - p);
+	}
+	return NULL;
+}
+
 /* The place a report's dateline names ("BISHKEK (Steppe News Agency) -")
- * is a mention of it, when the other report names it. */
+ * or its line of a place and a date ("Jakarta, 2 October 2025") is a
+ * mention of it, when the other report names it. */
 static void add_places(struct keycache *kc, const struct comparison *c,
 		       size_t (*cnt)[2])
 {
@@ -994,10 +1122,10 @@ static void add_places(struct keycache *kc, const struct comparison *c,
 
 	for (s = 0; s < 2; s++) {
 		const struct article *a = c->side[s].a;
-		char *place[2] = {a->place ? xstrdup(a->place) : NULL,
-				  lead_place(a)};
+		char *place[3] = {a->place ? xstrdup(a->place) : NULL,
+				  lead_place(a), date_line_place(a)};
 
-		for (k = 0; k < 2; k++) {
+		for (k = 0; k < 3; k++) {
 			char *pk;
 
 			if (place[k] == NULL || place[k][0] == '\0')
@@ -1014,8 +1142,8 @@ static void add_places(struct keycache *kc, const struct comparison *c,
 				}
 			free(pk);
 		}
-		free(place[0]);
-		free(place[1]);
+		for (k = 0; k < 3; k++)
+			free(place[k]);
 	}
 }
 
@@ -1052,6 +1180,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 	struct comparison *c = xcalloc(1, sizeof *c);
 	size_t ne = entities_count(reg), s, i, k, total[2] = {0, 0}, cap = 0;
 	size_t (*cnt)[2] = xcalloc(ne + 1, sizeof *cnt);
+	uint32_t *rep = xcalloc(ne + 1, sizeof *rep);
 
 	c->side[0].a = a;
 	c->side[0].m = ma;
@@ -1097,13 +1226,18 @@ struct comparison *compare_run(const struct compare_rules *r,
 	/* entities, one for the forms of one name */
 	{
 		struct keycache kc = {r, reg, xcalloc(ne + 1, sizeof(char *)),
-				      ne, {NULL, NULL}, {0, 0}, NULL, 0, 0};
+				      ne, rep, {NULL, NULL}, {0, 0}, NULL, 0,
+				      0};
+
+		for (i = 0; i < ne; i++)
+			rep[i] = (uint32_t)i;
 
 		add_contextual(&kc, c, cnt);
 		add_acronyms(&kc, c, cnt);
 		add_short_forms(&kc, c, cnt);
 		merge_by_key(&kc, ne, cnt);
 		add_state_institutions(&kc, c, cnt);
+		add_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
 		add_names(&kc, c, cnt);
 		for (i = 0; i < ne; i++)
@@ -1137,6 +1271,8 @@ struct comparison *compare_run(const struct compare_rules *r,
 		}
 	}
 	free(cnt);
+	shown_names(c, reg, rep, ne);
+	free(rep);
 	sort_reg = reg;
 	xqsort(c->ents, c->nents, sizeof *c->ents, ent_cmp);
 	align_figures(r, reg, c);
@@ -1162,6 +1298,8 @@ void compare_free(struct comparison *c)
 		free(c->side[s].topics);
 		free(c->side[s].th);
 	}
+	for (s = 0; s < c->nents; s++)
+		free(c->ents[s].name);
 	free(c->ents);
 	names_free(c->names, c->nnames);
 	free(c->figs);

@@ -150,6 +150,13 @@ enum tl_precision tl_resolve(const char *kind, int offset, int which,
 		timegm(&tm);
 		wd = (tm.tm_wday + 6) % 7; /* 0 = Monday */
 		tm.tm_mday -= (wd - which + 7) % 7;
+	} else if (strcmp(kind, "next_weekday") == 0) {
+		int wd, ahead;
+
+		timegm(&tm);
+		wd = (tm.tm_wday + 6) % 7;
+		ahead = (which - wd + 7) % 7;
+		tm.tm_mday += ahead ? ahead : 7;
 	} else if (strcmp(kind, "months") == 0) {
 		tm.tm_mon += offset;
 		tm.tm_mday = 1;

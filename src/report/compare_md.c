@@ -52,14 +52,14 @@ static void md_entities(FILE *f, const struct comparison *c,
 					continue;
 				if (col == 1)
 					fprintf(f, "%s%s (%zu / %zu)%s", any ? ", " : "",
-						en->name, ce->count[0], ce->count[1],
+						ce->name, ce->count[0], ce->count[1],
 						ce->prominent ? ce->prominent == 1
 							? " ⚑ more in A"
 							: " ⚑ more in B"
 							      : "");
 				else
 					fprintf(f, "%s%s (%zu)", any ? ", " : "",
-						en->name,
+						ce->name,
 						ce->count[col == 0 ? 0 : 1]);
 				any = 1;
 			}

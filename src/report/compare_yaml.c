@@ -148,7 +148,7 @@ int compare_yaml_write(FILE *f, const struct comparison *c,
 		const struct entity *en = entities_get(reg, c->ents[i].entity);
 
 		yout_map_start(y);
-		yout_kv(y, "entity", en->name);
+		yout_kv(y, "entity", c->ents[i].name);
 		yout_kv(y, "category", category_name(en->cat));
 		yout_ki(y, "a", (long long)c->ents[i].count[0]);
 		yout_ki(y, "b", (long long)c->ents[i].count[1]);

@@ -4,6 +4,9 @@
 #include "brief/ui/overlay.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "brief/base/utf8.h"
 
 static void heading(struct olist *o, const char *text)
 {
@@ -47,10 +50,26 @@ struct cmp_view {
 	struct buf b;
 };
 
+/* Append an entity row's name to cv->b in NAME_COLS columns at least
+ * (as shown: a name with a curly apostrophe keeps the counts in line);
+ * *from, *to: its bytes, which give way on a narrow screen. */
+#define NAME_COLS 40
+static void name_cell(struct cmp_view *cv, const char *name, size_t *from,
+		      size_t *to)
+{
+	size_t w = utf8_str_width(name, strlen(name));
+
+	*from = cv->b.len;
+	buf_adds(&cv->b, name);
+	for (; w < NAME_COLS; w++)
+		buf_addc(&cv->b, ' ');
+	*to = cv->b.len;
+}
+
 static void add_entities(struct cmp_view *cv)
 {
 	const struct comparison *c = cv->c;
-	size_t i;
+	size_t i, from, to;
 	int cat;
 
 	heading(cv->o, "ENTITIES — only in A · in both (A/B) · only in B");
@@ -64,12 +83,14 @@ static void add_entities(struct cmp_view *cv)
 			if ((int)en->cat != cat || cat == CAT_FIGURE)
 				continue;
 			cv->b.len = 0;
-			buf_printf(&cv->b, "  %-7s %-11s %-40s %3zu %3zu%s",
+			buf_printf(&cv->b, "  %-7s %-11s ",
 				   category_name(en->cat),
 				   ce->count[0] && ce->count[1] ? "both"
 				   : ce->count[0]		? "only in A"
-								: "only in B",
-				   en->name, ce->count[0], ce->count[1],
+								: "only in B");
+			name_cell(cv, ce->name, &from, &to);
+			buf_printf(&cv->b, " %3zu %3zu%s", ce->count[0],
+				   ce->count[1],
 				   ce->prominent == 1   ? "  ⚑ more in A"
 				   : ce->prominent == 2 ? "  ⚑ more in B"
 							: "");
@@ -78,7 +99,7 @@ static void add_entities(struct cmp_view *cv)
 			r->entity = ce->entity;
 			/* on a narrow screen the name gives way, not the
 			 * counts */
-			olist_row_cut(r, en->name, 40);
+			olist_row_cut_at(r, from, to);
 		}
 	/* names nothing marks, written in both: Enter goes to A's first */
 	for (i = 0; i < c->nnames; i++) {
@@ -86,11 +107,12 @@ static void add_entities(struct cmp_view *cv)
 		struct olist_row *r;
 
 		cv->b.len = 0;
-		buf_printf(&cv->b, "  %-7s %-11s %-40s %3zu %3zu", "name", "both",
-			   nm->name, nm->count[0], nm->count[1]);
+		buf_printf(&cv->b, "  %-7s %-11s ", "name", "both");
+		name_cell(cv, nm->name, &from, &to);
+		buf_printf(&cv->b, " %3zu %3zu", nm->count[0], nm->count[1]);
 		r = row(cv->o, cv->b.data, cv->doc[0], nm->at[0].start,
 			nm->at[0].end);
-		olist_row_cut(r, nm->name, 40);
+		olist_row_cut_at(r, from, to);
 	}
 }
 

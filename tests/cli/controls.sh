@@ -22,7 +22,7 @@ Y
 # the file name holds ESC [ 2 J and a raw 0x9B byte (not UTF-8)
 A="$TMP/a${ESC}[2J${RAW9B}.txt"
 printf -- '---\ntitle: "Drills \\e[2J\\a \\x9b"\nsource: "AP \\e]0;pwned\\a"\n---\nKim met Evilcorp in Hanoi. Bad\033[2JCorp said \033]8;;http://x\033\\link\033]8;;\033\\ and \302\233 31m here\007.\n\nEvilcorp sent 10 missiles.\n' >"$A"
-printf 'Kim met Evilcorp. 12 missiles were seen.\n' >"$TMP/b.txt"
+printf 'Kim met Bad\033[2JCorp. 12 missiles were seen.\n' >"$TMP/b.txt"
 B="$TMP/b.txt"
 NOTES="$TMP/notes.yaml"
 
@@ -62,7 +62,8 @@ expect_rc "--compare runs" 0
 both_clean "--compare"
 expect_out "--compare: the title shown visibly" "Drills ^[[2J^G <9B>"
 expect_out "--compare: the file name shown visibly" "a^[[2J<9B>.txt"
-expect_out "--compare: the entity shown visibly" "Evil^[]52;c;aGk=^GCorp<9B>"
+# (an entity is shown by the form both reports write)
+expect_out "--compare: the entity shown visibly" "Bad^[[2JCorp (3 / 1)"
 expect_out "--compare: the source shown visibly" "AP ^[]0;pwned^G"
 
 run --lexicon "$TMP/lex.yaml" --notes "$NOTES" --briefing "$A" "$B"

@@ -3,6 +3,8 @@
  * "United States military forces"). */
 #include "comparelib.h"
 
+#include <stdint.h>
+
 /* The key of name is want. */
 static void key_is(const char *name, const char *want)
 {
@@ -75,10 +77,11 @@ static void test_in_both(void **state)
 	article_free(b);
 }
 
-/* The counts of the entity called name in A and B, after compare_run on
- * the texts ta and tb. */
-static void counts_of(const char *ta, const char *tb, const char *name,
-		      size_t want_a, size_t want_b)
+/* After compare_run on the texts ta and tb, the entity called name in
+ * the registry is counted want_a times in A and want_b in B (SIZE_MAX:
+ * not checked) and shown as want (NULL: not checked). */
+static void entity_is(const char *ta, const char *tb, const char *name,
+		      size_t want_a, size_t want_b, const char *want)
 {
 	struct article *a = text_article(rules, "a", ta);
 	struct article *b = text_article(rules, "b", tb);
@@ -90,19 +93,38 @@ static void counts_of(const char *ta, const char *tb, const char *name,
 	highlight_article(en.hl, a, &ma);
 	highlight_article(en.hl, b, &mb);
 	c = compare_run(cr, en.reg, a, &ma, b, &mb);
-	for (i = 0; i < c->nents; i++)
+	for (i = 0; i < c->nents; i++) {
 		if (strcmp(entities_get(en.reg, c->ents[i].entity)->name,
-			   name) == 0) {
+			   name) != 0)
+			continue;
+		if (want_a != SIZE_MAX) {
 			assert_int_equal(c->ents[i].count[0], want_a);
 			assert_int_equal(c->ents[i].count[1], want_b);
-			found = 1;
 		}
+		if (want != NULL)
+			assert_string_equal(c->ents[i].name, want);
+		found = 1;
+	}
 	assert_true(found);
 	compare_free(c);
 	mentions_free(&ma);
 	mentions_free(&mb);
 	article_free(a);
 	article_free(b);
+}
+
+/* The counts of the entity called name in A and B (entity_is). */
+static void counts_of(const char *ta, const char *tb, const char *name,
+		      size_t want_a, size_t want_b)
+{
+	entity_is(ta, tb, name, want_a, want_b, NULL);
+}
+
+/* The form the entity called name is shown by (entity_is). */
+static void shown_is(const char *ta, const char *tb, const char *name,
+		     const char *want)
+{
+	entity_is(ta, tb, name, SIZE_MAX, SIZE_MAX, want);
 }
 
 /* "the North" is North Korea in a report about Korea, not in the North
@@ -259,6 +281,89 @@ static void test_place_shape(void **state)
 		  "Shells fell near Dellmore on Monday.\n", "Karvossa", 1, 0);
 }
 
+/* An entity is shown by a form the reports write, not by a canonical
+ * name neither writes: the one both write (alone or inside a longer
+ * form), without "the" and a possessive; its canonical name when a
+ * report writes it; a state by its name, never its demonym. */
+static void test_shown(void **state)
+{
+	(void)state;
+	shown_is("Joseph R. Biden met the envoy. President Biden's aides "
+		 "left.\n",
+		 "President Biden spoke on Tuesday.\n", "Joe Biden",
+		 "President Biden");
+	shown_is("A Tu-142 maritime patrol aircraft flew near Kiska.\n",
+		 "The Tu-142 turned back on Monday.\n", "Tupolev", "Tu-142");
+	shown_is("Russian bombers flew near Kiska.\n",
+		 "Two Russian aircraft turned back.\n", "Russia", "Russia");
+	shown_is("Joe Biden met the envoy on Monday.\n",
+		 "President Biden spoke on Tuesday.\n", "Joe Biden",
+		 "Joe Biden");
+}
+
+/* An institution named with its state's demonym in one report
+ * ("Nicaraguan National Police") is the one the other names without
+ * it. */
+static void test_state_demonym(void **state)
+{
+	(void)state;
+	counts_of("In Nicaragua, the Nicaraguan National Police detained "
+		  "ten students.\n",
+		  "The National Police detained ten students on Monday.\n",
+		  "Nicaraguan National Police", 1, 1);
+	shown_is("In Nicaragua, the Nicaraguan National Police detained "
+		 "ten students.\n",
+		 "The National Police detained ten students on Monday.\n",
+		 "Nicaraguan National Police", "Nicaraguan National Police");
+	counts_of("In Nicaragua, the Nicaraguan National Police detained "
+		  "ten students.\n",
+		  "Ten students were detained on Monday.\n",
+		  "Nicaraguan National Police", 1, 0);
+}
+
+/* A surname the other report writes before a generation ("Austin III")
+ * is the person; a surname before another capitalised word is not. */
+static void test_surname_generation(void **state)
+{
+	(void)state;
+	counts_of("Mayor Issa Kabore condemned the attack.\n",
+		  "A statement from Issa M. Kabore III followed on Monday.\n",
+		  "Issa Kabore", 1, 1);
+	counts_of("Mayor Issa Kabore condemned the attack.\n",
+		  "A crowd walked down Kabore Street on Monday.\n",
+		  "Issa Kabore", 1, 0);
+}
+
+/* The place of a report's line of a place and a date ("Jakarta,
+ * 2 October 2025") is a mention of the place the other names. */
+static void test_date_line_place(void **state)
+{
+	(void)state;
+	counts_of("PRESS RELEASE No. 117\n\nJakarta, 2 October 2025\n\n"
+		  "Patrol ships left the port on Monday.\n",
+		  "The embassy in Jakarta said the ships left.\n", "Jakarta",
+		  1, 1);
+	counts_of("PRESS RELEASE No. 117\n\nPatrol ships left the port on "
+		  "Monday.\n",
+		  "The embassy in Jakarta said the ships left.\n", "Jakarta",
+		  0, 1);
+}
+
+/* An institution named in full in one report is the lower-case
+ * description of its last words in the other ("the election
+ * commission"), not a shorter one ("the commission"). */
+static void test_description(void **state)
+{
+	(void)state;
+	counts_of("The Central Election Commission said turnout was low.\n",
+		  "Protesters marched to the election commission on "
+		  "Sunday.\n",
+		  "Central Election Commission", 1, 1);
+	counts_of("The Central Election Commission said turnout was low.\n",
+		  "Protesters marched to the commission on Sunday.\n",
+		  "Central Election Commission", 1, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +381,11 @@ int main(void)
 		cmocka_unit_test(test_ship_short),
 		cmocka_unit_test(test_state_institution),
 		cmocka_unit_test(test_place_shape),
+		cmocka_unit_test(test_shown),
+		cmocka_unit_test(test_state_demonym),
+		cmocka_unit_test(test_surname_generation),
+		cmocka_unit_test(test_date_line_place),
+		cmocka_unit_test(test_description),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -127,6 +127,26 @@ static void test_relative(void **state)
 	article_free(a);
 }
 
+/* A named day after the report's date: "next Friday", and a day after a
+ * future verb in its sentence; a day in a past sentence stays before. */
+static void test_upcoming_day(void **state)
+{
+	struct article *a = text_article(
+		rules, "t",
+		"---\ndate: 2024-01-10\n---\nTalks\n\nThe minister will "
+		"travel to Seoul on Friday. Talks are set to resume next "
+		"Monday. Shells fell on Friday, officials said. The envoy "
+		"plans to leave on Wednesday.\n");
+	char got[512];
+
+	(void)state;
+	timeline_events(a, got, sizeof got);
+	/* 2024-01-10 is a Wednesday */
+	assert_string_equal(got, "on Friday=2024-01-12|next Monday=2024-01-15|"
+				 "Friday=2024-01-05|on Wednesday=2024-01-17");
+	article_free(a);
+}
+
 /* The entries of the timeline of a and b: "when:N" (N mentions),
  * "|"-joined. */
 static void entries(const char *ta, const char *tb, char *out, size_t n)
@@ -183,6 +203,7 @@ int main(void)
 		cmocka_unit_test(test_sources),
 		cmocka_unit_test(test_month_context),
 		cmocka_unit_test(test_relative),
+		cmocka_unit_test(test_upcoming_day),
 		cmocka_unit_test(test_spellings),
 	};
 

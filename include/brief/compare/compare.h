@@ -48,7 +48,9 @@ struct compare_rules *compare_rules_load(const char *path,
 void compare_rules_free(struct compare_rules *r);
 
 struct cmp_entity {
-	uint32_t entity;
+	uint32_t entity;         /* the canonical entity: what is one */
+	char *name;              /* the form the reports write most, to show
+				  * (owned by the comparison) */
 	size_t count[2];
 	int prominent;           /* 0, or 1 + the side where it stands out */
 };
