@@ -144,6 +144,29 @@ static void event_name(struct highlighter *h, const char *t, size_t e,
 		hl_cand_add(h, p, ne, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
 }
 
+/* May a designation with a hyphen start at the capital at p?  The
+ * designation rule keeps only matches that hold a hyphen, and the
+ * pattern's alternatives with one (data/highlight.yaml: "KF-21",
+ * "Tu-22M3", "F/A-18") have letters (or "F/A") before it and a digit
+ * after: a run of letters, digits, '/' or other than ASCII bytes of at
+ * most 40 bytes, then "-" and a digit (or a byte of a character that
+ * may be one).  Most capitalised words fail at once, without PCRE2. */
+static int designation_may(const char *t, size_t e, size_t p)
+{
+	size_t i, end = e - p > 42 ? p + 42 : e;
+
+	for (i = p + 1; i + 1 < end; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '-')
+			return (t[i + 1] >= '0' && t[i + 1] <= '9') ||
+			       (unsigned char)t[i + 1] >= 0x80;
+		if (!(c >= 0x80 || c == '/' || utf8_ascii_word[c]))
+			return 0;
+	}
+	return 0;
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p, uint64_t key,
@@ -283,6 +306,7 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 	const struct section *se = &a->sections[sec];
 	const char *t = a->text;
 	size_t s = se->start, e = se->end, p, ms, me, line_end = s;
+	size_t next_class = s; /* where "-class" is next (e: nowhere) */
 	int prevw, each;
 	uint32_t v;
 
@@ -324,8 +348,17 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 			at_word(h, st, t, s, e, p, key, ks);
 			if (c >= 'A' && c <= 'Z' && !h->caps_line) {
 				hl_rule_given(h, st, t, s, e, p);
-				hl_rule_designation_at(h, t, e, p);
-				hl_rule_class(h, t, e, p);
+				if (designation_may(t, e, p))
+					hl_rule_designation_at(h, t, e, p);
+				/* a class ends with "-class" after p */
+				if (next_class < p) {
+					const char *k = memmem(t + p, e - p,
+							       "-class", 6);
+
+					next_class = k ? (size_t)(k - t) : e;
+				}
+				if (next_class < e)
+					hl_rule_class(h, t, e, p);
 			}
 			if (h->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&
