@@ -220,9 +220,11 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
-	if ((q = trie_match(h->not_marks, t, e, p, &v)) != 0)
+	if ((m & PM_NOT_MARK) &&
+	    (q = trie_match(h->not_marks, t, e, p, &v)) != 0)
 		hl_cand_add(h, p, q, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
-	if ((q = trie_match(h->event_heads, t, e, p, &v)) != 0)
+	if ((m & PM_EVENT) &&
+	    (q = trie_match(h->event_heads, t, e, p, &v)) != 0)
 		event_name(h, t, e, p, q);
 	if (m & PM_PLACE) {
 		if ((q = trie_match(h->place_leads, t, e, p, &v)) != 0)

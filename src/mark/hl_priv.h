@@ -41,7 +41,7 @@ struct keyslot {
 	uint32_t exact_node;      /* after raw, among the exact aliases */
 	uint32_t fold_node;       /* after the key, among the folded */
 	uint32_t raw;             /* the exact aliases' bytes for the key */
-	unsigned char mask;       /* PM_* */
+	unsigned short mask;      /* PM_* */
 	unsigned char exact_mixed; /* exact aliases differ in case there */
 };
 
@@ -137,7 +137,9 @@ enum {
 	PM_FIGURE = 16,
 	PM_ALIAS_FOLDED = 32,
 	PM_SPEAKER = 64,
-	PM_PLACE = 128
+	PM_PLACE = 128,
+	PM_NOT_MARK = 256,
+	PM_EVENT = 512
 };
 
 /* hl_index.c */
