@@ -344,12 +344,13 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 		}
 		if (w && !prevw) {
 			uint64_t key = trie_key(t, e, p);
-			const struct keyslot *ks = &h->keymap[hl_key_slot(h, key)];
+			const struct keyslot *ks = hl_key_find(h, key);
 			unsigned m = ks->mask;
 
 			at_word(h, st, t, s, e, p, key, ks);
 			if (c >= 'A' && c <= 'Z' && !h->caps_line) {
-				hl_rule_given(h, st, t, s, e, p);
+				if (m & PM_GIVEN)
+					hl_rule_given(h, st, t, s, e, p);
 				if (designation_may(t, e, p))
 					hl_rule_designation_at(h, t, e, p);
 				/* a class ends with "-class" after p */

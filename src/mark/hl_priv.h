@@ -88,6 +88,9 @@ struct highlighter {
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
+	uint64_t *keybits;        /* 65536 bits, by a key's hash: set when
+				   * keymap may hold the key (most words'
+				   * keys are not asked of keymap) */
 	pcre2_match_data *md;
 	struct cand *c;
 	size_t nc, ccap;
@@ -139,7 +142,8 @@ enum {
 	PM_SPEAKER = 64,
 	PM_PLACE = 128,
 	PM_NOT_MARK = 256,
-	PM_EVENT = 512
+	PM_EVENT = 512,
+	PM_GIVEN = 1024
 };
 
 /* hl_index.c */
@@ -163,6 +167,10 @@ int hl_state_add(struct hl_state *st, const char *s, size_t n,
 
 /* The slot of a word key in the dispatch index. */
 size_t hl_key_slot(const struct highlighter *h, uint64_t key);
+
+/* What a word key tells (an empty slot for a key no matcher has). */
+const struct keyslot *hl_key_find(const struct highlighter *h,
+				  uint64_t key);
 
 /* One lookup per word: which matchers may start at a word with this
  * key, and where the aliases' walks go on after it. */
