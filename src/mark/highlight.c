@@ -92,11 +92,12 @@ static int all_caps(const char *t, size_t s, size_t e)
 
 /* An alias [ws, q) of entity v that the text goes on past, or that does
  * not name its entity there: "U.S." in "50 U.S.C." (a code), "American"
- * before "workers" or "goods" (a population, an origin). */
+ * before "workers" or "goods" (a population, an origin).  en is v's
+ * entity, state whether it is a state. */
 static int cut_name(const struct highlighter *h, const char *t, size_t e,
-		    size_t ws, size_t q, uint32_t v)
+		    size_t ws, size_t q, uint32_t v, const struct entity *en,
+		    int state)
 {
-	const struct entity *en = entities_get(h->reg, v);
 	size_t g = q;
 	uint32_t w;
 
@@ -104,7 +105,7 @@ static int cut_name(const struct highlighter *h, const char *t, size_t e,
 		return 1;
 	/* a demonym: one word, not the state's name ("American", not
 	 * "U.S." nor "Canada") */
-	if (en->kind == NULL || strcmp(en->kind, "state") != 0 ||
+	if (!state ||
 	    memchr(t + ws, '.', q - ws) || memchr(t + ws, ' ', q - ws) ||
 	    (strlen(en->name) == q - ws && memcmp(en->name, t + ws, q - ws) == 0))
 		return 0;
@@ -167,6 +168,33 @@ static int designation_may(const char *t, size_t e, size_t p)
 	return 0;
 }
 
+/* The lexicon's alias [p, q) of entity v, as the text has it: cut, a
+ * place, an owner's possessive, or the entity's mention. */
+static void lexicon_mark(struct highlighter *h, const char *t, size_t s,
+			 size_t e, size_t p, size_t q, uint32_t v)
+{
+	/* no pointer into the registry kept: rules intern names */
+	const struct entity *en = entities_get(h->reg, v);
+	int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
+	int cat = en->cat;
+
+	if (cut_name(h, t, e, p, q, v, en, state))
+		return;
+	if (state && seat_as_place(h, t, s, e, p, q))
+		hl_cand_add(h, p, q, hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
+			    CAT_PLACE, PRI_LEXICON);
+	else if (!before_place_word(h, t, e, q) &&
+		 !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
+		   t[q + 1] <= '9') && /* "Palestine-2": a name */
+		 !split_possessive(h, t, p, q, v, cat)) {
+		hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
+		if (state)
+			hl_rule_institution(h, t, e, p, q, v);
+		if (cat == CAT_WEAPON)
+			hl_rule_ship(h, t, e, p, q);
+	}
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p, uint64_t key,
@@ -187,27 +215,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		q = ql;
 		v = vl;
 	}
-	if (q != 0 && !cut_name(h, t, e, p, q, v)) {
-		/* no pointer into the registry kept: rules intern names */
-		const struct entity *en = entities_get(h->reg, v);
-		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
-		int cat = en->cat;
-
-		if (state && seat_as_place(h, t, s, e, p, q))
-			hl_cand_add(h, p, q,
-				    hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
-				    CAT_PLACE, PRI_LEXICON);
-		else if (!before_place_word(h, t, e, q) &&
-		    !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
-		      t[q + 1] <= '9') && /* "Palestine-2": a name */
-		    !split_possessive(h, t, p, q, v, cat)) {
-			hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
-			if (state)
-				hl_rule_institution(h, t, e, p, q, v);
-			if (cat == CAT_WEAPON)
-				hl_rule_ship(h, t, e, p, q);
-		}
-	}
+	if (q != 0)
+		lexicon_mark(h, t, s, e, p, q, v);
 	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
 		hl_rule_person(h, st, t, s, e, p, q);
 		hl_rule_apposition(h, st, t, s, p);
