@@ -1,9 +1,12 @@
 /* rx: PCRE2 compile and match helpers. */
 #include "brief/base/rx.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "brief/base/rxgate.h"
 
 /* 0 once rx_use_jit(0) was called: nothing is JIT-compiled. */
 static int jit_on = 1;
@@ -85,6 +88,88 @@ static void lazy_remove(struct lazy *l)
 	}
 }
 
+/* The rule patterns' literal gates (rxgate.h), by pattern: an
+ * insert-only table that threads read without a lock (a slot is
+ * claimed for its pattern first, its gate published after: a reader that
+ * finds no gate yet runs PCRE2, as without one).  A freed pattern's slot
+ * stays taken; when the table is full, patterns go without gates. */
+#define GATE_SLOTS 1024
+
+static struct {
+	_Atomic(const pcre2_code *) re;
+	_Atomic(struct rx_gate *) gate;
+} gates[GATE_SLOTS];
+static atomic_int gates_n;
+
+#define GATE_GONE ((const pcre2_code *)&gates_n)
+
+static size_t gate_hash(const pcre2_code *re)
+{
+	return (size_t)(((uintptr_t)re >> 4) * 0x9E3779B97F4A7C15ULL >> 24) &
+	       (GATE_SLOTS - 1);
+}
+
+static void gate_put(const pcre2_code *re, struct rx_gate *g)
+{
+	size_t i = gate_hash(re), k;
+
+	for (k = 0; k < GATE_SLOTS; k++, i = (i + 1) & (GATE_SLOTS - 1)) {
+		const pcre2_code *none = NULL;
+
+		if (atomic_compare_exchange_strong(&gates[i].re, &none, re)) {
+			atomic_store_explicit(&gates[i].gate, g,
+					      memory_order_release);
+			atomic_fetch_add(&gates_n, 1);
+			return;
+		}
+	}
+	rx_gate_free(g);
+}
+
+/* The slot of re, or NULL. */
+static size_t gate_slot(const pcre2_code *re, int *found)
+{
+	size_t i = gate_hash(re), k;
+
+	*found = 0;
+	for (k = 0; k < GATE_SLOTS; k++, i = (i + 1) & (GATE_SLOTS - 1)) {
+		const pcre2_code *r = atomic_load_explicit(
+			&gates[i].re, memory_order_acquire);
+
+		if (r == NULL)
+			break;
+		if (r == re) {
+			*found = 1;
+			break;
+		}
+	}
+	return i;
+}
+
+static const struct rx_gate *gate_get(const pcre2_code *re)
+{
+	int found;
+	size_t i = gate_slot(re, &found);
+
+	return found ? atomic_load_explicit(&gates[i].gate,
+					    memory_order_acquire)
+		     : NULL;
+}
+
+static void gate_drop(const pcre2_code *re)
+{
+	int found;
+	size_t i;
+
+	if (atomic_load_explicit(&gates_n, memory_order_relaxed) == 0)
+		return;
+	i = gate_slot(re, &found);
+	if (!found)
+		return;
+	rx_gate_free(atomic_exchange(&gates[i].gate, NULL));
+	atomic_store(&gates[i].re, GATE_GONE);
+}
+
 void rx_jit_now(void)
 {
 	size_t i;
@@ -105,6 +190,7 @@ void rx_free(pcre2_code *re)
 		return;
 	if ((l = lazy_find(re)) != NULL)
 		lazy_remove(l);
+	gate_drop(re);
 	pcre2_code_free(re);
 }
 
@@ -143,16 +229,33 @@ pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
 	}
 	if (jit && jit_on)
 		lazy_add(re);
+	/* a rule pattern that may match anywhere: the literals it needs
+	 * are looked for before PCRE2 runs */
+	if (jit) {
+		uint32_t all = 0;
+		struct rx_gate *g;
+
+		pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &all);
+		if (!(all & PCRE2_ANCHORED) &&
+		    (g = rx_gate_new(pattern, len, PCRE2_UTF | options)) != NULL)
+			gate_put(re, g);
+	}
 	return re;
 }
 
 int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,
 	    size_t len, size_t start, uint32_t options, size_t *ms, size_t *me)
 {
+	const struct rx_gate *g;
 	PCRE2_SIZE *ov;
 	struct lazy *l;
 	int rc;
 
+	/* none of the literals every match needs is there */
+	if (!(options & PCRE2_ANCHORED) &&
+	    atomic_load_explicit(&gates_n, memory_order_relaxed) != 0 &&
+	    (g = gate_get(re)) != NULL && !rx_gate_may(g, s, len, start))
+		return 0;
 	if (lazy_n && (l = lazy_find(re)) != NULL &&
 	    ++l->uses >= RX_JIT_AFTER) {
 		pcre2_jit_compile((pcre2_code *)re, PCRE2_JIT_COMPLETE);

@@ -92,11 +92,12 @@ static int all_caps(const char *t, size_t s, size_t e)
 
 /* An alias [ws, q) of entity v that the text goes on past, or that does
  * not name its entity there: "U.S." in "50 U.S.C." (a code), "American"
- * before "workers" or "goods" (a population, an origin). */
+ * before "workers" or "goods" (a population, an origin).  en is v's
+ * entity, state whether it is a state. */
 static int cut_name(const struct highlighter *h, const char *t, size_t e,
-		    size_t ws, size_t q, uint32_t v)
+		    size_t ws, size_t q, uint32_t v, const struct entity *en,
+		    int state)
 {
-	const struct entity *en = entities_get(h->reg, v);
 	size_t g = q;
 	uint32_t w;
 
@@ -104,7 +105,7 @@ static int cut_name(const struct highlighter *h, const char *t, size_t e,
 		return 1;
 	/* a demonym: one word, not the state's name ("American", not
 	 * "U.S." nor "Canada") */
-	if (en->kind == NULL || strcmp(en->kind, "state") != 0 ||
+	if (!state ||
 	    memchr(t + ws, '.', q - ws) || memchr(t + ws, ' ', q - ws) ||
 	    (strlen(en->name) == q - ws && memcmp(en->name, t + ws, q - ws) == 0))
 		return 0;
@@ -144,6 +145,59 @@ static void event_name(struct highlighter *h, const char *t, size_t e,
 		hl_cand_add(h, p, ne, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
 }
 
+/* May a designation with a hyphen start at the capital at p?  The
+ * designation rule keeps only matches that hold a hyphen, and the
+ * pattern's alternatives with one (data/highlight.yaml: "KF-21",
+ * "Tu-22M3", "F/A-18") have letters (or "F/A") before it and a digit
+ * after: a run of letters, digits, '/' or other than ASCII bytes of at
+ * most 40 bytes, then "-" and a digit (or a byte of a character that
+ * may be one).  Most capitalised words fail at once, without PCRE2. */
+static int designation_may(const char *t, size_t e, size_t p)
+{
+	size_t i, end = e - p > 42 ? p + 42 : e;
+
+	for (i = p + 1; i + 1 < end; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '-')
+			return (t[i + 1] >= '0' && t[i + 1] <= '9') ||
+			       (unsigned char)t[i + 1] >= 0x80;
+		if (!(c >= 0x80 || c == '/' || utf8_ascii_word[c]))
+			return 0;
+	}
+	return 0;
+}
+
+/* The lexicon's alias [p, q) of entity v, as the text has it: cut, a
+ * place, an owner's possessive, or the entity's mention. */
+static void lexicon_mark(struct highlighter *h, struct hl_state *st,
+			 const char *t, size_t s, size_t e, size_t p, size_t q,
+			 uint32_t v)
+{
+	/* no pointer into the registry kept: rules intern names */
+	const struct entity *en = entities_get(h->reg, v);
+	int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
+	int cat = en->cat;
+
+	if (cut_name(h, t, e, p, q, v, en, state))
+		return;
+	if (state && seat_as_place(h, t, s, e, p, q))
+		hl_cand_add(h, p, q, hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
+			    CAT_PLACE, PRI_LEXICON);
+	else if (!before_place_word(h, t, e, q) &&
+		 !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
+		   t[q + 1] <= '9') && /* "Palestine-2": a name */
+		 !split_possessive(h, t, p, q, v, cat)) {
+		hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
+		if (en->kind != NULL && strcmp(en->kind, "media") == 0)
+			hl_rule_outlet(h, st, t, s, p);
+		if (state)
+			hl_rule_institution(h, t, e, p, q, v);
+		if (cat == CAT_WEAPON)
+			hl_rule_ship(h, t, e, p, q);
+	}
+}
+
 /* Everything that may start at a word start p. */
 static void at_word(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t e, size_t p, uint64_t key,
@@ -164,29 +218,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		q = ql;
 		v = vl;
 	}
-	if (q != 0 && !cut_name(h, t, e, p, q, v)) {
-		/* no pointer into the registry kept: rules intern names */
-		const struct entity *en = entities_get(h->reg, v);
-		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
-		int cat = en->cat;
-
-		if (state && seat_as_place(h, t, s, e, p, q))
-			hl_cand_add(h, p, q,
-				    hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
-				    CAT_PLACE, PRI_LEXICON);
-		else if (!before_place_word(h, t, e, q) &&
-		    !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
-		      t[q + 1] <= '9') && /* "Palestine-2": a name */
-		    !split_possessive(h, t, p, q, v, cat)) {
-			hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
-			if (en->kind != NULL && strcmp(en->kind, "media") == 0)
-				hl_rule_outlet(h, st, t, s, p);
-			if (state)
-				hl_rule_institution(h, t, e, p, q, v);
-			if (cat == CAT_WEAPON)
-				hl_rule_ship(h, t, e, p, q);
-		}
-	}
+	if (q != 0)
+		lexicon_mark(h, st, t, s, e, p, q, v);
 	if ((m & PM_TITLE) && (q = trie_match(h->titles, t, e, p, &v)) != 0) {
 		hl_rule_person(h, st, t, s, e, p, q);
 		hl_rule_apposition(h, st, t, s, p);
@@ -199,9 +232,11 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
-	if ((q = trie_match(h->not_marks, t, e, p, &v)) != 0)
+	if ((m & PM_NOT_MARK) &&
+	    (q = trie_match(h->not_marks, t, e, p, &v)) != 0)
 		hl_cand_add(h, p, q, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
-	if ((q = trie_match(h->event_heads, t, e, p, &v)) != 0)
+	if ((m & PM_EVENT) &&
+	    (q = trie_match(h->event_heads, t, e, p, &v)) != 0)
 		event_name(h, t, e, p, q);
 	if ((q = trie_match(h->generics, t, e, p, &v)) != 0)
 		hl_rule_generic(h, t, s, e, p, q);
@@ -287,6 +322,7 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 	const struct section *se = &a->sections[sec];
 	const char *t = a->text;
 	size_t s = se->start, e = se->end, p, ms, me, line_end = s;
+	size_t next_class = s; /* where "-class" is next (e: nowhere) */
 	int prevw, each;
 	uint32_t v;
 
@@ -322,14 +358,27 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 		}
 		if (w && !prevw) {
 			uint64_t key = trie_key(t, e, p);
-			const struct keyslot *ks = &h->keymap[hl_key_slot(h, key)];
+			const struct keyslot *ks = hl_key_find(h, key);
 			unsigned m = ks->mask;
 
 			at_word(h, st, t, s, e, p, key, ks);
 			if (c >= 'A' && c <= 'Z' && !h->caps_line) {
-				hl_rule_given(h, st, t, s, e, p);
-				hl_rule_designation_at(h, t, e, p);
-				hl_rule_class(h, t, e, p);
+				if (m & PM_GIVEN)
+					hl_rule_given(h, st, t, s, e, p);
+				else if (p >= s + 4 && t[p - 1] == ' ' &&
+					 t[p - 2] == ',')
+					hl_rule_called_on(h, t, s, e, p);
+				if (designation_may(t, e, p))
+					hl_rule_designation_at(h, t, e, p);
+				/* a class ends with "-class" after p */
+				if (next_class < p) {
+					const char *k = memmem(t + p, e - p,
+							       "-class", 6);
+
+					next_class = k ? (size_t)(k - t) : e;
+				}
+				if (next_class < e)
+					hl_rule_class(h, t, e, p);
 			}
 			if (h->patterns_gated &&
 			    lexicon_pattern_may(h->lx, t, e, p) &&

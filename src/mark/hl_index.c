@@ -124,19 +124,36 @@ size_t hl_key_slot(const struct highlighter *h, uint64_t key)
 	return i;
 }
 
+/* A key's bit in keybits. */
+static size_t key_bit(uint64_t key)
+{
+	return (size_t)((key * 0xC2B2AE3D27D4EB4FULL) >> 48);
+}
+
+const struct keyslot *hl_key_find(const struct highlighter *h, uint64_t key)
+{
+	static const struct keyslot none;
+	size_t b = key_bit(key);
+
+	if (!(h->keybits[b >> 6] >> (b & 63) & 1))
+		return &none;
+	return &h->keymap[hl_key_slot(h, key)];
+}
+
 /* One lookup per word: which matchers may start at a word with this
  * key, and where the aliases' walks go on after it. */
 void hl_build_keymap(struct highlighter *h)
 {
-	const struct trie *tries[8] = {h->aliases, h->titles, h->suffixes,
-				       h->heads, figrules_starters(h->fig),
-				       h->speakers, h->place_leads,
-				       h->place_shapes};
+	const struct trie *tries[11] = {h->aliases, h->titles, h->suffixes,
+					h->heads, figrules_starters(h->fig),
+					h->speakers, h->place_leads,
+					h->place_shapes, h->not_marks,
+					h->event_heads, h->given};
 	const uint32_t *raw = trie_raw_keys(h->aliases);
 	size_t k, i, n, total = 0;
 	int fold;
 
-	for (k = 0; k < 8; k++)
+	for (k = 0; k < 11; k++)
 		for (fold = 0; fold < 2; fold++) {
 			trie_keys(tries[k], fold, &n);
 			total += n;
@@ -145,22 +162,28 @@ void hl_build_keymap(struct highlighter *h)
 	while (h->kslots < total * 2)
 		h->kslots *= 2;
 	h->keymap = xcalloc(h->kslots, sizeof *h->keymap);
-	for (k = 0; k < 8; k++)
+	h->keybits = xcalloc(65536 / 64, sizeof *h->keybits);
+	for (k = 0; k < 11; k++)
 		for (fold = 0; fold < 2; fold++) {
 			const uint64_t *keys = trie_keys(tries[k], fold, &n);
 			/* the aliases' two kinds apart: one walk, not two */
 			unsigned bit = k == 0 && fold ? PM_ALIAS_FOLDED
 				       : k == 5	      ? PM_SPEAKER
-				       : k >= 6	      ? PM_PLACE
+				       : k == 6 || k == 7 ? PM_PLACE
+				       : k == 8	      ? PM_NOT_MARK
+				       : k == 9	      ? PM_EVENT
+				       : k == 10      ? PM_GIVEN
 						      : 1u << k;
 
 			for (i = 0; i < n; i++) {
 				struct keyslot *ks =
 					&h->keymap[hl_key_slot(h, keys[i])];
 				size_t kn = (size_t)(keys[i] >> 32) - 1;
+				size_t b = key_bit(keys[i]);
 
+				h->keybits[b >> 6] |= 1ULL << (b & 63);
 				ks->key = keys[i];
-				ks->mask |= (unsigned char)bit;
+				ks->mask |= (unsigned short)bit;
 				if (k != 0)
 					continue;
 				if (fold) {

@@ -462,8 +462,8 @@ static int runs_into(const struct highlighter *h, const char *t, size_t e,
 /* "Go ahead, Selina.": one capitalised word at p after one of
  * address_leads and a comma, closed by '.', ',' or '?', that neither the
  * lexicon nor not_names knows, is a person called on. */
-static void called_on(struct highlighter *h, const char *t, size_t s,
-		      size_t e, size_t p)
+void hl_rule_called_on(struct highlighter *h, const char *t, size_t s,
+		       size_t e, size_t p)
 {
 	size_t q = p, b, ws, we;
 	uint32_t v;
@@ -518,7 +518,7 @@ void hl_rule_given(struct highlighter *h, struct hl_state *st,
 	if (h->name_re == NULL)
 		return;
 	if ((q = trie_match(h->given, t, e, p, &v)) == 0) {
-		called_on(h, t, s, e, p);
+		hl_rule_called_on(h, t, s, e, p);
 		return;
 	}
 	if (trie_match(h->aliases, t, e, p, &v) >= q)

@@ -41,7 +41,7 @@ struct keyslot {
 	uint32_t exact_node;      /* after raw, among the exact aliases */
 	uint32_t fold_node;       /* after the key, among the folded */
 	uint32_t raw;             /* the exact aliases' bytes for the key */
-	unsigned char mask;       /* PM_* */
+	unsigned short mask;      /* PM_* */
 	unsigned char exact_mixed; /* exact aliases differ in case there */
 };
 
@@ -93,6 +93,9 @@ struct highlighter {
 	struct figrules *fig;
 	struct keyslot *keymap;   /* word key -> which matchers (PM_*) */
 	size_t kslots;
+	uint64_t *keybits;        /* 65536 bits, by a key's hash: set when
+				   * keymap may hold the key (most words'
+				   * keys are not asked of keymap) */
 	pcre2_match_data *md;
 	struct cand *c;
 	size_t nc, ccap;
@@ -142,7 +145,10 @@ enum {
 	PM_FIGURE = 16,
 	PM_ALIAS_FOLDED = 32,
 	PM_SPEAKER = 64,
-	PM_PLACE = 128
+	PM_PLACE = 128,
+	PM_NOT_MARK = 256,
+	PM_EVENT = 512,
+	PM_GIVEN = 1024
 };
 
 /* hl_index.c */
@@ -166,6 +172,10 @@ int hl_state_add(struct hl_state *st, const char *s, size_t n,
 
 /* The slot of a word key in the dispatch index. */
 size_t hl_key_slot(const struct highlighter *h, uint64_t key);
+
+/* What a word key tells (an empty slot for a key no matcher has). */
+const struct keyslot *hl_key_find(const struct highlighter *h,
+				  uint64_t key);
 
 /* One lookup per word: which matchers may start at a word with this
  * key, and where the aliases' walks go on after it. */
@@ -232,6 +242,11 @@ void hl_rule_apposition(struct highlighter *h, struct hl_state *st,
  * reporter ("Tamara Keith, NPR", "Courtney Kube of NBC"). */
 void hl_rule_outlet(struct highlighter *h, struct hl_state *st,
 		    const char *t, size_t s, size_t p);
+
+/* One capitalised word after an address lead and a comma ("Go ahead,
+ * Selina.") closed by a stop: the person called on. */
+void hl_rule_called_on(struct highlighter *h, const char *t, size_t s,
+		       size_t e, size_t p);
 
 /* A person after a title ending at q: "President Joe Biden", "Minister
  * for Foreign Affairs Penny Wong", "prime minister, Donald Tusk,"; an

@@ -255,6 +255,7 @@ void highlighter_free(struct highlighter *h)
 	rx_free(h->designation_re);
 	figrules_free(h->fig);
 	free(h->keymap);
+	free(h->keybits);
 	pcre2_match_data_free(h->md);
 	free(h->c);
 	free(h->cfigs);
