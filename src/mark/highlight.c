@@ -214,18 +214,26 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 }
 
 /* The end of the line that starts at p (a section's text breaks lines
- * with '\n'); *caps: it has capital letters and no small ones ("THE
- * WHITE HOUSE,", "JOSEPH R. BIDEN JR.", "ZIMBABWE"). */
-static size_t line_of(const char *t, size_t e, size_t p, int *caps)
+ * with '\n'); *caps_end: where the line's capitals end.  A line with
+ * capital letters and no small ones ("THE WHITE HOUSE,", "JOSEPH R.
+ * BIDEN JR.", "ZIMBABWE") is in capitals to its end, a heading in
+ * capitals before a colon ("DEFEND THE UNITED STATES AGAINST MISSILE
+ * ATTACK: Today, ...") to the colon; other lines not at all (p). */
+static size_t line_of(const char *t, size_t e, size_t p, size_t *caps_end)
 {
-	size_t i;
-	int big = 0, small = 0;
+	size_t i, colon = p;
+	int big = 0, small = 0, head = 0;
 
 	for (i = p; i < e && t[i] != '\n'; i++) {
+		if (t[i] == ':' && colon == p &&
+		    (i + 1 >= e || t[i + 1] == ' ' || t[i + 1] == '\n')) {
+			colon = i;
+			head = big >= 3 && small == 0;
+		}
 		big += t[i] >= 'A' && t[i] <= 'Z';
 		small += t[i] >= 'a' && t[i] <= 'z';
 	}
-	*caps = big >= 3 && small == 0;
+	*caps_end = big >= 3 && small == 0 ? i : head ? colon : p;
 	return i + 1;
 }
 
@@ -252,13 +260,12 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 static void boiler_names(struct highlighter *h, const char *t, size_t s,
 			 size_t e)
 {
-	size_t p = s, line_end, q;
+	size_t p = s, line_end, caps_end, q;
 	uint32_t v;
-	int caps;
 
 	while (p < e) {
-		line_end = line_of(t, e, p, &caps);
-		for (; caps && p < line_end && p < e; p++) {
+		line_end = line_of(t, e, p, &caps_end);
+		for (; p < caps_end; p++) {
 			if (!trie_word_start(t, p, e))
 				continue;
 			q = trie_match_in(h->caps, t, e, p, TRIE_FOLDED, &v);
@@ -287,6 +294,7 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 	const struct section *se = &a->sections[sec];
 	const char *t = a->text;
 	size_t s = se->start, e = se->end, p, ms, me, line_end = s;
+	size_t caps_end = s;
 	int prevw, each;
 	uint32_t v;
 
@@ -316,10 +324,13 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 			w = iswalnum((wint_t)cp) != 0;
 		}
 		if (p >= line_end) {
-			line_end = line_of(t, e, p, &h->caps_line);
-			if (!h->caps_line)
+			line_end = line_of(t, e, p, &caps_end);
+			/* a speaker's label ("MR. KIRBY:") opens a line
+			 * that is not in capitals to its end */
+			if (caps_end + 1 < line_end)
 				hl_rule_label(h, st, t, e, p);
 		}
+		h->caps_line = p < caps_end;
 		if (w && !prevw) {
 			uint64_t key = trie_key(t, e, p);
 			const struct keyslot *ks = &h->keymap[hl_key_slot(h, key)];
