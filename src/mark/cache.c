@@ -19,7 +19,7 @@
 #endif
 
 /* Changed whenever what is saved changes. */
-#define CACHE_FORMAT 5
+#define CACHE_FORMAT 6
 #define CACHE_MAGIC "BRIEFEC1"
 
 /* The file: magic, key, payload length, payload checksum, payload. */

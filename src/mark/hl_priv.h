@@ -81,6 +81,8 @@ struct highlighter {
 	struct trie *prefixes;    /* "CVN", "C": a designation alone */
 	struct trie *modifiers;   /* "storage": the weapons before modify */
 	struct trie *modifier_words; /* "policy": the same, in mid-phrase */
+	struct trie *missions;    /* "missile defense": a weapon only ... */
+	struct trie *mission_heads; /* ... before "shield", "systems" */
 	struct trie *not_marks;   /* "radio systems": no mark */
 	struct trie *event_heads; /* "Operation": a name of no actor after */
 	struct trie *generics;    /* "vehicles": a weapon in context */
