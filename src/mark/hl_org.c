@@ -48,6 +48,19 @@ static int document(const struct highlighter *h, const char *t, size_t s,
 	       trie_match(h->documents, t, we, s, &v) == we;
 }
 
+/* Is the word [p, q) a force's ("Navy") that qualifies the generic
+ * weapon after it ("United Kingdom Navy vessels": the state, then the
+ * weapon "Navy vessels", no navy)? */
+static int qualifies_weapon(const struct highlighter *h, const char *t,
+			    size_t e, size_t p, size_t q)
+{
+	uint32_t v;
+
+	return q + 1 < e && t[q] == ' ' &&
+	       trie_match(h->qualifiers, t, e, p, &v) == q &&
+	       trie_match(h->generics, t, e, q + 1, &v) != 0;
+}
+
 void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			size_t e, size_t p, size_t q)
 {
@@ -56,7 +69,8 @@ void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	uint32_t id, v;
 
 	/* "Coalition Strikes": the suffix is not the name's last word */
-	if (q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1))
+	if ((q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)) ||
+	    qualifies_weapon(h, t, e, p, q))
 		return;
 	while (words < h->max_words && hl_word_before(t, s, pos, &ws, &we)) {
 		if (ends_possessive(t, ws, we) || not_in_name(t, ws, we))
@@ -279,6 +293,8 @@ void hl_rule_institution(struct highlighter *h, const char *t, size_t e,
 	g++;
 	if ((k = trie_match(h->institutions, t, e, g, &v)) == 0)
 		return;
+	if (qualifies_weapon(h, t, e, g, k))
+		return; /* the state, then a weapon */
 	buf_adds(&b, en->name);
 	buf_addc(&b, ' ');
 	for (i = g; i < k; i++)
