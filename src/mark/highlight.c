@@ -199,6 +199,11 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
+	if ((m & PM_SPEAKER) && !h->caps_line &&
+	    (q = trie_match(h->entity_leads, t, e, p, &v)) != 0)
+		hl_rule_entity_lead(h, t, e, q);
+	if ((m & PM_SPEAKER) && (q = trie_match(h->org_verbs, t, e, p, &v)) != 0)
+		hl_rule_org_predicate(h, t, s, e, p, q);
 	if ((q = trie_match(h->not_marks, t, e, p, &v)) != 0)
 		hl_cand_add(h, p, q, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
 	if ((q = trie_match(h->event_heads, t, e, p, &v)) != 0)

@@ -128,15 +128,17 @@ size_t hl_key_slot(const struct highlighter *h, uint64_t key)
  * key, and where the aliases' walks go on after it. */
 void hl_build_keymap(struct highlighter *h)
 {
-	const struct trie *tries[8] = {h->aliases, h->titles, h->suffixes,
-				       h->heads, figrules_starters(h->fig),
-				       h->speakers, h->place_leads,
-				       h->place_shapes};
+	/* entity_leads and org_verbs share the speakers' bit */
+	const struct trie *tries[10] = {h->aliases, h->titles, h->suffixes,
+					h->heads, figrules_starters(h->fig),
+					h->speakers, h->place_leads,
+					h->place_shapes, h->entity_leads,
+					h->org_verbs};
 	const uint32_t *raw = trie_raw_keys(h->aliases);
 	size_t k, i, n, total = 0;
 	int fold;
 
-	for (k = 0; k < 8; k++)
+	for (k = 0; k < 10; k++)
 		for (fold = 0; fold < 2; fold++) {
 			trie_keys(tries[k], fold, &n);
 			total += n;
@@ -145,12 +147,12 @@ void hl_build_keymap(struct highlighter *h)
 	while (h->kslots < total * 2)
 		h->kslots *= 2;
 	h->keymap = xcalloc(h->kslots, sizeof *h->keymap);
-	for (k = 0; k < 8; k++)
+	for (k = 0; k < 10; k++)
 		for (fold = 0; fold < 2; fold++) {
 			const uint64_t *keys = trie_keys(tries[k], fold, &n);
 			/* the aliases' two kinds apart: one walk, not two */
 			unsigned bit = k == 0 && fold ? PM_ALIAS_FOLDED
-				       : k == 5	      ? PM_SPEAKER
+				       : k == 5 || k >= 8 ? PM_SPEAKER
 				       : k >= 6	      ? PM_PLACE
 						      : 1u << k;
 

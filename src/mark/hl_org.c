@@ -312,3 +312,114 @@ void hl_rule_institution(struct highlighter *h, const char *t, size_t e,
 	else if (hl_upper_at(t, k, g))
 		hl_cand_add(h, g, k, id, CAT_ACTOR, PRI_LEXICON);
 }
+
+/* The capitalised words [ws, we) of at least two words, none an opener
+ * nor a known name's, as an organisation the lexicon may know. */
+static void entity_name(struct highlighter *h, const char *t, size_t ws,
+			size_t we)
+{
+	uint32_t id = hl_lexicon_exact(h, t, ws, we);
+
+	if (id == ENTITY_NONE)
+		id = hl_intern_name(h, t, ws, we, "organisation");
+	hl_cand_add(h, ws, we, id, CAT_ACTOR, PRI_RULE);
+}
+
+/* Is [ws, we) "a", "an" or "the"? */
+static int determiner(const char *t, size_t ws, size_t we)
+{
+	return (we - ws == 1 && t[ws] == 'a') ||
+	       (we - ws == 2 && memcmp(t + ws, "an", 2) == 0) ||
+	       (we - ws == 3 && memcmp(t + ws, "the", 3) == 0);
+}
+
+/* Does the predicate at p (" is ...") tell of a company: one of
+ * org_verbs ("is controlled by"), or "is", a determiner or a
+ * possessive, up to three small words and one of company_nouns ("is
+ * Sudan's largest defense enterprise", "is a front company")? */
+static int company_predicate(const struct highlighter *h, const char *t,
+			     size_t e, size_t p, size_t q)
+{
+	size_t w = q, we;
+	int n;
+	uint32_t v;
+
+	if (q > p + 2)
+		return 1; /* one of org_verbs, longer than "is" */
+	for (n = 0; n < 5 && w + 1 < e && t[w] == ' '; n++) {
+		w++;
+		if (trie_match(h->company_nouns, t, e, w, &v) != 0)
+			return n > 0;
+		for (we = w; we < e && t[we] != ' ' && t[we] != '\n' &&
+			     t[we] != ',' && t[we] != '.';
+		     we++)
+			;
+		/* first a determiner or a possessive ("Sudan's") */
+		if (we == w || (n > 0 && !(t[w] >= 'a' && t[w] <= 'z')) ||
+		    (n == 0 && !determiner(t, w, we) &&
+		     !ends_possessive(t, w, we)))
+			return 0;
+		w = we;
+	}
+	return 0;
+}
+
+void hl_rule_org_predicate(struct highlighter *h, const char *t, size_t s,
+			   size_t e, size_t p, size_t q)
+{
+	size_t pos = p, ws, we, first = p, last = 0;
+	int words = 0;
+
+	if (!company_predicate(h, t, e, p, q))
+		return;
+	while (words < h->max_words && hl_word_before(t, s, pos, &ws, &we) &&
+	       may_open_name(h, t, ws, we)) {
+		if (words == 0)
+			last = we;
+		first = ws;
+		pos = ws;
+		words++;
+	}
+	if (words >= 2)
+		entity_name(h, t, first, last);
+}
+
+void hl_rule_entity_lead(struct highlighter *h, const char *t, size_t e,
+			 size_t q)
+{
+	size_t p = q, ws, we, fe;
+	int words;
+
+	/* "designating", "the following entities:" then names, one by
+	 * one, joined by commas, "and", semicolons or list lines */
+	for (;;) {
+		while (p < e && (t[p] == ' ' || t[p] == ':' || t[p] == '\n' ||
+				 t[p] == '-' || t[p] == ',' || t[p] == ';'))
+			p++;
+		if (p + 4 < e && memcmp(t + p, "and ", 4) == 0)
+			p += 4;
+		for (ws = we = fe = p, words = 0;
+		     p < e && hl_upper_at(t, e, p) && words < h->max_words;
+		     words++) {
+			while (p < e && t[p] != ' ' && t[p] != ',' &&
+			       t[p] != ';' && t[p] != '\n' &&
+			       !(t[p] == '.' && (p + 1 >= e || t[p + 1] == ' ')))
+				p++;
+			we = p;
+			if (words == 0)
+				fe = p;
+			if (p + 1 < e && t[p] == ' ' && hl_upper_at(t, e, p + 1))
+				p++;
+			else
+				break;
+		}
+		if (we == ws)
+			return;
+		if (fe < we && may_open_name(h, t, ws, fe))
+			entity_name(h, t, ws, we);
+		p = we;
+		if (p >= e || (t[p] != ',' && t[p] != ';' && t[p] != '\n' &&
+			       !(p + 5 < e && memcmp(t + p, " and ", 5) == 0)))
+			return;
+	}
+}
