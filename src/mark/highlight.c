@@ -115,8 +115,13 @@ static int cut_name(const struct highlighter *h, const char *t, size_t e,
 	    trie_match(h->aliases, t, q - 1, ws, &w) == q - 1 && w == v)
 		return !(ws >= 4 && (memcmp(t + ws - 4, "the ", 4) == 0 ||
 				     memcmp(t + ws - 4, "The ", 4) == 0));
-	/* "American-made", "American workers" */
-	if (g + 1 < e && (t[g] == ' ' || t[g] == '-'))
+	/* "American workers"; "American-made steel" (a product of the
+	 * state's, where "Chinese-made drones" are the state's) */
+	if (g + 1 < e && t[g] == '-') {
+		while (g < e && t[g] != ' ' && t[g] != '\n')
+			g++;
+	}
+	if (g + 1 < e && t[g] == ' ')
 		g++;
 	else
 		return 0;
