@@ -61,6 +61,28 @@ static int qualifies_weapon(const struct highlighter *h, const char *t,
 	       trie_match(h->generics, t, e, q + 1, &v) != 0;
 }
 
+/* The end of a unit's name at q with its number ("Task Force 58",
+ * "Carrier Strike Group 12"): a number of one to four digits after it,
+ * which ends there; else q. */
+static size_t unit_number(const char *t, size_t e, size_t q)
+{
+	size_t d = q + 1;
+
+	if (q + 1 >= e || t[q] != ' ')
+		return q;
+	while (d < e && d < q + 6 && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d == q + 1 || d == q + 6)
+		return q;
+	/* not "Force 1,200" nor "Group 3-4" nor "Group 5th" */
+	if (d < e && (t[d] == '-' || (unsigned char)t[d] >= 0x80 ||
+		      ((t[d] | 0x20) >= 'a' && (t[d] | 0x20) <= 'z') ||
+		      (t[d] == ',' && d + 1 < e && t[d + 1] >= '0' &&
+		       t[d + 1] <= '9')))
+		return q;
+	return d;
+}
+
 void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			size_t e, size_t p, size_t q)
 {
@@ -97,6 +119,7 @@ void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 		    memchr(t + y, ' ', q - y) != NULL)
 			return;
 	}
+	q = unit_number(t, e, q);
 	id = hl_lexicon_exact(h, t, first_cap, q);
 	if (id == ENTITY_NONE)
 		id = hl_intern_name(h, t, first_cap, q, "organisation");
