@@ -47,14 +47,27 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 }
 
 /* "Kim Il Sung Square", "Kennedy Airport": a name that a place word
- * ends is the place's (no actor). */
+ * ends is the place's (no actor).  A seat of government may stand up to
+ * two capitalised words before it ("a Washington NATO Summit",
+ * "Georgetown University": no Guyana). */
 static int before_place_word(const struct highlighter *h, const char *t,
-			     size_t e, size_t q)
+			     size_t e, size_t p, size_t q, int state)
 {
 	uint32_t v;
+	int n, seat = state && trie_size(h->seats) != 0 &&
+		      trie_match(h->seats, t, e, p, &v) == q;
 
-	return q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1) &&
-	       trie_match(h->place_names, t, e, q + 1, &v) != 0;
+	for (n = 0; n <= 2 * seat; n++) {
+		if (!(q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)))
+			return 0;
+		if (trie_match(h->place_names, t, e, q + 1, &v) != 0)
+			return 1;
+		for (q++; q < e && t[q] != ' ' && t[q] != '\n' && t[q] != ',' &&
+			  t[q] != '.';
+		     q++)
+			;
+	}
+	return 0;
 }
 
 /* An alias that holds a possessive ("China's Foreign Ministry", "Russia's
@@ -175,14 +188,15 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 		int state = en->kind != NULL && strcmp(en->kind, "state") == 0;
 		int cat = en->cat;
 
-		if (state && seat_as_place(h, t, s, e, p, q))
+		if (before_place_word(h, t, e, p, q, state))
+			; /* the place's or the event's name */
+		else if (state && seat_as_place(h, t, s, e, p, q))
 			hl_cand_add(h, p, q,
 				    hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
 				    CAT_PLACE, PRI_LEXICON);
-		else if (!before_place_word(h, t, e, q) &&
-		    !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
-		      t[q + 1] <= '9') && /* "Palestine-2": a name */
-		    !split_possessive(h, t, p, q, v, cat)) {
+		else if (!(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
+			   t[q + 1] <= '9') && /* "Palestine-2": a name */
+			 !split_possessive(h, t, p, q, v, cat)) {
 			hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
 			if (en->kind != NULL && strcmp(en->kind, "media") == 0)
 				hl_rule_outlet(h, st, t, s, p);
