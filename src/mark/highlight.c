@@ -218,7 +218,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
-	if ((m & PM_SPEAKER) && !h->caps_line &&
+	/* in lower case: not a title's "Designating Cartels And ..." */
+	if ((m & PM_SPEAKER) && t[p] >= 'a' && t[p] <= 'z' &&
 	    (q = trie_match(h->entity_leads, t, e, p, &v)) != 0)
 		hl_rule_entity_lead(h, t, e, q);
 	if ((m & PM_SPEAKER) && (q = trie_match(h->org_verbs, t, e, p, &v)) != 0)

@@ -50,15 +50,19 @@ static int document(const struct highlighter *h, const char *t, size_t s,
 
 /* Is the word [p, q) a force's ("Navy") that qualifies the generic
  * weapon after it ("United Kingdom Navy vessels": the state, then the
- * weapon "Navy vessels", no navy)? */
+ * weapon "Navy vessels", no navy)?  Not before a ship's name ("the
+ * Republic of Korea Navy ship Cheonan": the navy's ship). */
 static int qualifies_weapon(const struct highlighter *h, const char *t,
 			    size_t e, size_t p, size_t q)
 {
+	size_t g;
 	uint32_t v;
 
-	return q + 1 < e && t[q] == ' ' &&
-	       trie_match(h->qualifiers, t, e, p, &v) == q &&
-	       trie_match(h->generics, t, e, q + 1, &v) != 0;
+	if (q + 1 >= e || t[q] != ' ' ||
+	    trie_match(h->qualifiers, t, e, p, &v) != q ||
+	    (g = trie_match(h->generics, t, e, q + 1, &v)) == 0)
+		return 0;
+	return !(g + 1 < e && t[g] == ' ' && hl_upper_at(t, e, g + 1));
 }
 
 /* The end of a unit's name at q with its number ("Task Force 58",
