@@ -21,7 +21,7 @@
 #endif
 
 /* Changed whenever what is saved changes. */
-#define CACHE_FORMAT 6
+#define CACHE_FORMAT 7
 #define CACHE_MAGIC "BRIEFEC2"
 
 /* The file: magic, a checksum of all that follows it, version key,

@@ -47,14 +47,27 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 }
 
 /* "Kim Il Sung Square", "Kennedy Airport": a name that a place word
- * ends is the place's (no actor). */
+ * ends is the place's (no actor).  A seat of government may stand up to
+ * two capitalised words before it ("a Washington NATO Summit",
+ * "Georgetown University": no Guyana). */
 static int before_place_word(const struct highlighter *h, const char *t,
-			     size_t e, size_t q)
+			     size_t e, size_t p, size_t q, int state)
 {
 	uint32_t v;
+	int n, seat = state && trie_size(h->seats) != 0 &&
+		      trie_match(h->seats, t, e, p, &v) == q;
 
-	return q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1) &&
-	       trie_match(h->place_names, t, e, q + 1, &v) != 0;
+	for (n = 0; n <= 2 * seat; n++) {
+		if (!(q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)))
+			return 0;
+		if (trie_match(h->place_names, t, e, q + 1, &v) != 0)
+			return 1;
+		for (q++; q < e && t[q] != ' ' && t[q] != '\n' && t[q] != ',' &&
+			  t[q] != '.';
+		     q++)
+			;
+	}
+	return 0;
 }
 
 /* An alias that holds a possessive ("China's Foreign Ministry", "Russia's
@@ -116,8 +129,13 @@ static int cut_name(const struct highlighter *h, const char *t, size_t e,
 	    trie_match(h->aliases, t, q - 1, ws, &w) == q - 1 && w == v)
 		return !(ws >= 4 && (memcmp(t + ws - 4, "the ", 4) == 0 ||
 				     memcmp(t + ws - 4, "The ", 4) == 0));
-	/* "American-made", "American workers" */
-	if (g + 1 < e && (t[g] == ' ' || t[g] == '-'))
+	/* "American workers"; "American-made steel" (a product of the
+	 * state's, where "Chinese-made drones" are the state's) */
+	if (g + 1 < e && t[g] == '-') {
+		while (g < e && t[g] != ' ' && t[g] != '\n')
+			g++;
+	}
+	if (g + 1 < e && t[g] == ' ')
 		g++;
 	else
 		return 0;
@@ -181,11 +199,12 @@ static void lexicon_mark(struct highlighter *h, struct hl_state *st,
 
 	if (cut_name(h, t, e, p, q, v, en, state))
 		return;
-	if (state && seat_as_place(h, t, s, e, p, q))
+	if (before_place_word(h, t, e, p, q, state))
+		; /* the place's or the event's name */
+	else if (state && seat_as_place(h, t, s, e, p, q))
 		hl_cand_add(h, p, q, hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
 			    CAT_PLACE, PRI_LEXICON);
-	else if (!before_place_word(h, t, e, q) &&
-		 !(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
+	else if (!(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
 		   t[q + 1] <= '9') && /* "Palestine-2": a name */
 		 !split_possessive(h, t, p, q, v, cat)) {
 		hl_cand_add(h, p, q, v, cat, PRI_LEXICON);
@@ -232,6 +251,12 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_SPEAKER) &&
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
+	/* in lower case: not a title's "Designating Cartels And ..." */
+	if ((m & PM_SPEAKER) && t[p] >= 'a' && t[p] <= 'z' &&
+	    (q = trie_match(h->entity_leads, t, e, p, &v)) != 0)
+		hl_rule_entity_lead(h, t, e, q);
+	if ((m & PM_SPEAKER) && (q = trie_match(h->org_verbs, t, e, p, &v)) != 0)
+		hl_rule_org_predicate(h, t, s, e, p, q);
 	if ((m & PM_NOT_MARK) &&
 	    (q = trie_match(h->not_marks, t, e, p, &v)) != 0)
 		hl_cand_add(h, p, q, ENTITY_NONE, CAND_NONE, PRI_DEFINED);
@@ -249,18 +274,26 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 }
 
 /* The end of the line that starts at p (a section's text breaks lines
- * with '\n'); *caps: it has capital letters and no small ones ("THE
- * WHITE HOUSE,", "JOSEPH R. BIDEN JR.", "ZIMBABWE"). */
-static size_t line_of(const char *t, size_t e, size_t p, int *caps)
+ * with '\n'); *caps_end: where the line's capitals end.  A line with
+ * capital letters and no small ones ("THE WHITE HOUSE,", "JOSEPH R.
+ * BIDEN JR.", "ZIMBABWE") is in capitals to its end, a heading in
+ * capitals before a colon ("DEFEND THE UNITED STATES AGAINST MISSILE
+ * ATTACK: Today, ...") to the colon; other lines not at all (p). */
+static size_t line_of(const char *t, size_t e, size_t p, size_t *caps_end)
 {
-	size_t i;
-	int big = 0, small = 0;
+	size_t i, colon = p;
+	int big = 0, small = 0, head = 0;
 
 	for (i = p; i < e && t[i] != '\n'; i++) {
+		if (t[i] == ':' && colon == p &&
+		    (i + 1 >= e || t[i + 1] == ' ' || t[i + 1] == '\n')) {
+			colon = i;
+			head = big >= 3 && small == 0;
+		}
 		big += t[i] >= 'A' && t[i] <= 'Z';
 		small += t[i] >= 'a' && t[i] <= 'z';
 	}
-	*caps = big >= 3 && small == 0;
+	*caps_end = big >= 3 && small == 0 ? i : head ? colon : p;
 	return i + 1;
 }
 
@@ -287,13 +320,12 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 static void boiler_names(struct highlighter *h, const char *t, size_t s,
 			 size_t e)
 {
-	size_t p = s, line_end, q;
+	size_t p = s, line_end, caps_end, q;
 	uint32_t v;
-	int caps;
 
 	while (p < e) {
-		line_end = line_of(t, e, p, &caps);
-		for (; caps && p < line_end && p < e; p++) {
+		line_end = line_of(t, e, p, &caps_end);
+		for (; p < caps_end; p++) {
 			if (!trie_word_start(t, p, e))
 				continue;
 			q = trie_match_in(h->caps, t, e, p, TRIE_FOLDED, &v);
@@ -323,6 +355,7 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 	const char *t = a->text;
 	size_t s = se->start, e = se->end, p, ms, me, line_end = s;
 	size_t next_class = s; /* where "-class" is next (e: nowhere) */
+	size_t caps_end = s;
 	int prevw, each;
 	uint32_t v;
 
@@ -352,10 +385,13 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 			w = iswalnum((wint_t)cp) != 0;
 		}
 		if (p >= line_end) {
-			line_end = line_of(t, e, p, &h->caps_line);
-			if (!h->caps_line)
+			line_end = line_of(t, e, p, &caps_end);
+			/* a speaker's label ("MR. KIRBY:") opens a line
+			 * that is not in capitals to its end */
+			if (caps_end + 1 < line_end)
 				hl_rule_label(h, st, t, e, p);
 		}
+		h->caps_line = p < caps_end;
 		if (w && !prevw) {
 			uint64_t key = trie_key(t, e, p);
 			const struct keyslot *ks = hl_key_find(h, key);

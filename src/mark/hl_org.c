@@ -48,6 +48,45 @@ static int document(const struct highlighter *h, const char *t, size_t s,
 	       trie_match(h->documents, t, we, s, &v) == we;
 }
 
+/* Is the word [p, q) a force's ("Navy") that qualifies the generic
+ * weapon after it ("United Kingdom Navy vessels": the state, then the
+ * weapon "Navy vessels", no navy)?  Not before a ship's name ("the
+ * Republic of Korea Navy ship Cheonan": the navy's ship). */
+static int qualifies_weapon(const struct highlighter *h, const char *t,
+			    size_t e, size_t p, size_t q)
+{
+	size_t g;
+	uint32_t v;
+
+	if (q + 1 >= e || t[q] != ' ' ||
+	    trie_match(h->qualifiers, t, e, p, &v) != q ||
+	    (g = trie_match(h->generics, t, e, q + 1, &v)) == 0)
+		return 0;
+	return !(g + 1 < e && t[g] == ' ' && hl_upper_at(t, e, g + 1));
+}
+
+/* The end of a unit's name at q with its number ("Task Force 58",
+ * "Carrier Strike Group 12"): a number of one to four digits after it,
+ * which ends there; else q. */
+static size_t unit_number(const char *t, size_t e, size_t q)
+{
+	size_t d = q + 1;
+
+	if (q + 1 >= e || t[q] != ' ')
+		return q;
+	while (d < e && d < q + 6 && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d == q + 1 || d == q + 6)
+		return q;
+	/* not "Force 1,200" nor "Group 3-4" nor "Group 5th" */
+	if (d < e && (t[d] == '-' || (unsigned char)t[d] >= 0x80 ||
+		      ((t[d] | 0x20) >= 'a' && (t[d] | 0x20) <= 'z') ||
+		      (t[d] == ',' && d + 1 < e && t[d + 1] >= '0' &&
+		       t[d + 1] <= '9')))
+		return q;
+	return d;
+}
+
 void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			size_t e, size_t p, size_t q)
 {
@@ -56,7 +95,8 @@ void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 	uint32_t id, v;
 
 	/* "Coalition Strikes": the suffix is not the name's last word */
-	if (q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1))
+	if ((q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)) ||
+	    qualifies_weapon(h, t, e, p, q))
 		return;
 	while (words < h->max_words && hl_word_before(t, s, pos, &ws, &we)) {
 		if (ends_possessive(t, ws, we) || not_in_name(t, ws, we))
@@ -83,6 +123,7 @@ void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 		    memchr(t + y, ' ', q - y) != NULL)
 			return;
 	}
+	q = unit_number(t, e, q);
 	id = hl_lexicon_exact(h, t, first_cap, q);
 	if (id == ENTITY_NONE)
 		id = hl_intern_name(h, t, first_cap, q, "organisation");
@@ -279,6 +320,8 @@ void hl_rule_institution(struct highlighter *h, const char *t, size_t e,
 	g++;
 	if ((k = trie_match(h->institutions, t, e, g, &v)) == 0)
 		return;
+	if (qualifies_weapon(h, t, e, g, k))
+		return; /* the state, then a weapon */
 	buf_adds(&b, en->name);
 	buf_addc(&b, ' ');
 	for (i = g; i < k; i++)
@@ -295,4 +338,115 @@ void hl_rule_institution(struct highlighter *h, const char *t, size_t e,
 		hl_cand_add(h, p, k, id, CAT_ACTOR, PRI_RULE);
 	else if (hl_upper_at(t, k, g))
 		hl_cand_add(h, g, k, id, CAT_ACTOR, PRI_LEXICON);
+}
+
+/* The capitalised words [ws, we) of at least two words, none an opener
+ * nor a known name's, as an organisation the lexicon may know. */
+static void entity_name(struct highlighter *h, const char *t, size_t ws,
+			size_t we)
+{
+	uint32_t id = hl_lexicon_exact(h, t, ws, we);
+
+	if (id == ENTITY_NONE)
+		id = hl_intern_name(h, t, ws, we, "organisation");
+	hl_cand_add(h, ws, we, id, CAT_ACTOR, PRI_RULE);
+}
+
+/* Is [ws, we) "a", "an" or "the"? */
+static int determiner(const char *t, size_t ws, size_t we)
+{
+	return (we - ws == 1 && t[ws] == 'a') ||
+	       (we - ws == 2 && memcmp(t + ws, "an", 2) == 0) ||
+	       (we - ws == 3 && memcmp(t + ws, "the", 3) == 0);
+}
+
+/* Does the predicate at p (" is ...") tell of a company: one of
+ * org_verbs ("is controlled by"), or "is", a determiner or a
+ * possessive, up to three small words and one of company_nouns ("is
+ * Sudan's largest defense enterprise", "is a front company")? */
+static int company_predicate(const struct highlighter *h, const char *t,
+			     size_t e, size_t p, size_t q)
+{
+	size_t w = q, we;
+	int n;
+	uint32_t v;
+
+	if (q > p + 2)
+		return 1; /* one of org_verbs, longer than "is" */
+	for (n = 0; n < 5 && w + 1 < e && t[w] == ' '; n++) {
+		w++;
+		if (trie_match(h->company_nouns, t, e, w, &v) != 0)
+			return n > 0;
+		for (we = w; we < e && t[we] != ' ' && t[we] != '\n' &&
+			     t[we] != ',' && t[we] != '.';
+		     we++)
+			;
+		/* first a determiner or a possessive ("Sudan's") */
+		if (we == w || (n > 0 && !(t[w] >= 'a' && t[w] <= 'z')) ||
+		    (n == 0 && !determiner(t, w, we) &&
+		     !ends_possessive(t, w, we)))
+			return 0;
+		w = we;
+	}
+	return 0;
+}
+
+void hl_rule_org_predicate(struct highlighter *h, const char *t, size_t s,
+			   size_t e, size_t p, size_t q)
+{
+	size_t pos = p, ws, we, first = p, last = 0;
+	int words = 0;
+
+	if (!company_predicate(h, t, e, p, q))
+		return;
+	while (words < h->max_words && hl_word_before(t, s, pos, &ws, &we) &&
+	       may_open_name(h, t, ws, we)) {
+		if (words == 0)
+			last = we;
+		first = ws;
+		pos = ws;
+		words++;
+	}
+	if (words >= 2)
+		entity_name(h, t, first, last);
+}
+
+void hl_rule_entity_lead(struct highlighter *h, const char *t, size_t e,
+			 size_t q)
+{
+	size_t p = q, ws, we, fe;
+	int words;
+
+	/* "designating", "the following entities:" then names, one by
+	 * one, joined by commas, "and", semicolons or list lines */
+	for (;;) {
+		while (p < e && (t[p] == ' ' || t[p] == ':' || t[p] == '\n' ||
+				 t[p] == '-' || t[p] == ',' || t[p] == ';'))
+			p++;
+		if (p + 4 < e && memcmp(t + p, "and ", 4) == 0)
+			p += 4;
+		for (ws = we = fe = p, words = 0;
+		     p < e && hl_upper_at(t, e, p) && words < h->max_words;
+		     words++) {
+			while (p < e && t[p] != ' ' && t[p] != ',' &&
+			       t[p] != ';' && t[p] != '\n' &&
+			       !(t[p] == '.' && (p + 1 >= e || t[p + 1] == ' ')))
+				p++;
+			we = p;
+			if (words == 0)
+				fe = p;
+			if (p + 1 < e && t[p] == ' ' && hl_upper_at(t, e, p + 1))
+				p++;
+			else
+				break;
+		}
+		if (we == ws)
+			return;
+		if (fe < we && may_open_name(h, t, ws, fe))
+			entity_name(h, t, ws, we);
+		p = we;
+		if (p >= e || (t[p] != ',' && t[p] != ';' && t[p] != '\n' &&
+			       !(p + 5 < e && memcmp(t + p, " and ", 5) == 0)))
+			return;
+	}
 }

@@ -99,6 +99,30 @@ void hl_rule_place_lead(struct highlighter *h, struct hl_state *st,
 	add_place(h, st, t, ws, we, ws, we);
 }
 
+/* "Gulf of Guinea", "Bay of Bengal", "Sea of Japan": a capitalised
+ * shape, "of" and one to three capitalised words name one place (the
+ * state in it is none).  1 when it found one. */
+static int shape_of(struct highlighter *h, struct hl_state *st,
+		    const char *t, size_t e, size_t p, size_t q)
+{
+	size_t w = q + 4, we = q;
+	int n;
+
+	if (!hl_upper_at(t, e, p) || q + 5 >= e ||
+	    memcmp(t + q, " of ", 4) != 0)
+		return 0;
+	for (n = 0; n < 3 && hl_upper_at(t, e, w); n++) {
+		we = word_end(t, e, w);
+		if (we + 1 >= e || t[we] != ' ' || !hl_upper_at(t, e, we + 1))
+			break;
+		w = we + 1;
+	}
+	if (we == q)
+		return 0;
+	add_place(h, st, t, p, we, p, we);
+	return 1;
+}
+
 void hl_rule_place_shape(struct highlighter *h, struct hl_state *st,
 			 const char *t, size_t s, size_t e, size_t p, size_t q)
 {
@@ -106,6 +130,8 @@ void hl_rule_place_shape(struct highlighter *h, struct hl_state *st,
 	int words = 0;
 
 	if (q < e && trie_word_at(t, e, q))
+		return;
+	if (shape_of(h, st, t, e, p, q))
 		return;
 	while (words < 2 && hl_word_before(t, s, first, &ws, &we) &&
 	       hl_upper_at(t, we, ws) && we - ws >= 3 &&

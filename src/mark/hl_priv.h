@@ -81,6 +81,11 @@ struct highlighter {
 	struct trie *prefixes;    /* "CVN", "C": a designation alone */
 	struct trie *modifiers;   /* "storage": the weapons before modify */
 	struct trie *modifier_words; /* "policy": the same, in mid-phrase */
+	struct trie *entity_leads; /* "designating": names of entities on */
+	struct trie *org_verbs;   /* "is controlled by": a company before */
+	struct trie *company_nouns; /* "is a front company" */
+	struct trie *missions;    /* "missile defense": a weapon only ... */
+	struct trie *mission_heads; /* ... before "shield", "systems" */
 	struct trie *not_marks;   /* "radio systems": no mark */
 	struct trie *event_heads; /* "Operation": a name of no actor after */
 	struct trie *generics;    /* "vehicles": a weapon in context */
@@ -278,6 +283,19 @@ void hl_rule_speaker(struct highlighter *h, struct hl_state *st,
  * words before it, joiners allowed between them. */
 void hl_rule_org_suffix(struct highlighter *h, const char *t, size_t s,
 			size_t e, size_t p, size_t q);
+
+/* "Al Junaid Multi Activities is controlled by", "The Defense Industries
+ * System is Sudan's largest defense enterprise": the capitalised words
+ * before a predicate of a company at p (the word "is", up to q) are an
+ * organisation. */
+void hl_rule_org_predicate(struct highlighter *h, const char *t, size_t s,
+			   size_t e, size_t p, size_t q);
+
+/* "designating Al Junaid Multi Activities, Tradive General Trading and
+ * ...": the names of two words or more listed after one of entity_leads
+ * (ending at q) are organisations. */
+void hl_rule_entity_lead(struct highlighter *h, const char *t, size_t e,
+			 size_t q);
 
 /* "Ministry of National Defense": a head word, "of", capitalised words. */
 void hl_rule_org_head(struct highlighter *h, const char *t, size_t s,

@@ -374,6 +374,62 @@ static int modifier_after(const struct highlighter *h, const char *t,
 	return m != 0 && (m == e || (t[m] != ' ' && t[m] != '\n'));
 }
 
+/* Does the weapon m end with one of mission_weapons ("Iron Dome
+ * missile defense")? */
+static int ends_in_mission(const struct highlighter *h, const char *t,
+			   const struct mention *m)
+{
+	size_t ws;
+	uint32_t x;
+
+	for (ws = m->start; ws < m->end; ws++)
+		if ((ws == m->start || t[ws - 1] == ' ') &&
+		    trie_match(h->missions, t, m->end, ws, &x) == m->end)
+			return 1;
+	return 0;
+}
+
+/* The start of m's last word. */
+static size_t mission_last(const char *t, const struct mention *m)
+{
+	size_t p = m->end;
+
+	while (p > m->start && t[p - 1] != ' ')
+		p--;
+	return p;
+}
+
+/* A mission's weapon m stays one when its phrase, up to four small
+ * words on, reaches one of mission_heads; one right after it joins it
+ * ("missile defense shield").  0: it names the mission, no weapon. */
+static int mission_system(const struct highlighter *h, const char *t,
+			  size_t e, struct mention *m)
+{
+	size_t ws, we = m->end, hq;
+	int n, title = hl_upper_at(t, e, mission_last(t, m));
+	uint32_t x;
+
+	for (n = 0; n < 4 && we + 1 < e && t[we] == ' '; n++) {
+		ws = we + 1;
+		/* words in the case of the mission's ("Missile Defense
+		 * Shield" in a title) */
+		if (!hl_upper_at(t, e, ws) != !title ||
+		    !((t[ws] | 0x20) >= 'a' && (t[ws] | 0x20) <= 'z'))
+			return 0;
+		for (we = ws + 1; we < e && ((t[we] >= 'a' && t[we] <= 'z') ||
+					     t[we] == '-');
+		     we++)
+			;
+		hq = trie_match(h->mission_heads, t, e, ws, &x);
+		if (hq == we) {
+			if (n == 0)
+				m->end = we;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 size_t hl_drop_modifiers(const struct highlighter *h, const char *t,
 			 size_t e, struct mention *v, size_t n)
 {
@@ -382,6 +438,9 @@ size_t hl_drop_modifiers(const struct highlighter *h, const char *t,
 	for (i = 0; i < n; i++) {
 		if (v[i].cat == CAT_WEAPON &&
 		    in_document(h, t, e, v[i].start, v[i].end))
+			continue;
+		if (v[i].cat == CAT_WEAPON && ends_in_mission(h, t, &v[i]) &&
+		    !mission_system(h, t, e, &v[i]))
 			continue;
 		if (v[i].cat == CAT_WEAPON && modifier_after(h, t, e, v[i].end)) {
 			/* and the weapons listed before it */

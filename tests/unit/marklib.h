@@ -79,6 +79,18 @@ static inline void expect_marks(const char *text, const struct mark *want,
 	article_free(a);
 }
 
+/* expect_marks with the marks of want[0, max) up to the first without
+ * a text (a case's fixed array, partly filled). */
+static inline void expect_marks_upto(const char *text, const struct mark *want,
+				     size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && want[n].text != NULL)
+		n++;
+	expect_marks(text, want, n);
+}
+
 static inline struct article *load(const char *p, struct mentions *m)
 {
 	struct article *a = seed(p);
