@@ -12,10 +12,12 @@
 #                        "10000 30000"; multiples of 10,000: 100000
 #                        takes over ten minutes on a shared 2-core machine)
 #   BENCH_QUERY_RUNS     timed runs of each query (default 2)
+#   BENCH_BRIEF          the brief measured (default ./brief; another
+#                        build, e.g. a copy of an older one, to compare)
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-B=./brief
+B=${BENCH_BRIEF:-./brief}
 OUT=bench
 SIZES=${BENCH_ARCHIVE_SIZES:-10000 30000}
 QRUNS=${BENCH_QUERY_RUNS:-2}
