@@ -330,33 +330,54 @@ static char *search_sql(const struct plan *pl, const struct buf *terms)
 	return buf_take(&sql);
 }
 
-int sq_search(void *h, const struct aq *q, size_t limit,
-	      struct archive_hits *out, struct err *e)
+/* The search q prepared with its values bound; with explain, its
+ * EXPLAIN QUERY PLAN.  NULL and e set. */
+static sqlite3_stmt *search_stmt(struct sq *s, const struct aq *q,
+				 size_t limit, int explain, struct err *e)
 {
-	struct sq *s = h;
 	struct plan pl;
 	struct buf terms = {0};
 	sqlite3_stmt *st;
-	char *sql;
-	size_t i, cap = 0;
-	int rc, p = 1, ok = -1;
+	char *sql, *full;
+	size_t i;
+	int p = 1;
 
 	plan_make(&pl, q);
 	if (pl.match.len == 0)
 		rank_terms(q, &terms);
 	sql = search_sql(&pl, &terms);
-	st = sq_prepare(s, sql, e);
+	full = xasprintf("%s%s", explain ? "EXPLAIN QUERY PLAN " : "", sql);
+	st = sq_prepare(s, full, e);
+	if (st != NULL) {
+		if (pl.match.len)
+			sq_bind_text(st, p++, pl.match.data);
+		else if (terms.len)
+			sq_bind_text(st, p++, terms.data);
+		for (i = 0; i < pl.w.n; i++)
+			sq_bind_text(st, p++, pl.w.vals[i]);
+		sqlite3_bind_int64(st, p, limit > (size_t)1 << 40
+						  ? (long long)1 << 40
+						  : (long long)limit);
+	}
+	free(full);
 	free(sql);
+	buf_free(&terms);
+	buf_free(&pl.match);
+	buf_free(&pl.nots);
+	where_free(&pl.w);
+	return st;
+}
+
+int sq_search(void *h, const struct aq *q, size_t limit,
+	      struct archive_hits *out, struct err *e)
+{
+	struct sq *s = h;
+	sqlite3_stmt *st = search_stmt(s, q, limit, 0, e);
+	size_t cap = 0;
+	int rc;
+
 	if (st == NULL)
-		goto out;
-	if (pl.match.len)
-		sq_bind_text(st, p++, pl.match.data);
-	else if (terms.len)
-		sq_bind_text(st, p++, terms.data);
-	for (i = 0; i < pl.w.n; i++)
-		sq_bind_text(st, p++, pl.w.vals[i]);
-	sqlite3_bind_int64(st, p, limit > (size_t)1 << 40 ? (long long)1 << 40
-							 : (long long)limit);
+		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct archive_hit *x;
 
@@ -374,16 +395,57 @@ int sq_search(void *h, const struct aq *q, size_t limit,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		archive_hits_free(out);
-		sq_fail(s, rc, e);
-	} else {
-		ok = 0;
+		return sq_fail(s, rc, e);
 	}
-out:
-	buf_free(&terms);
-	buf_free(&pl.match);
-	buf_free(&pl.nots);
-	where_free(&pl.w);
-	return ok;
+	return 0;
+}
+
+int archive_sqlite_explain(const char *path, const struct aq *q,
+			   char **plan, struct err *e)
+{
+	struct sq *s = archive_sqlite_ops.open(path, ARCHIVE_READ, e);
+	sqlite3_stmt *st;
+	struct buf b = {0};
+	int ids[64], depths[64], rc;
+	size_t n = 0;
+
+	if (s == NULL)
+		return -1;
+	st = search_stmt(s, q, 20, 1, e);
+	if (st == NULL) {
+		archive_sqlite_ops.close(s);
+		return -1;
+	}
+	/* (id, parent, notused, detail): a line each, indented two spaces
+	 * a level below its parent */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *d = sqlite3_column_text(st, 3);
+		int parent = sqlite3_column_int(st, 1), depth = 0;
+		size_t k;
+
+		for (k = n; k-- > 0;)
+			if (ids[k] == parent) {
+				depth = depths[k] + 1;
+				break;
+			}
+		if (n < sizeof ids / sizeof ids[0]) {
+			ids[n] = sqlite3_column_int(st, 0);
+			depths[n++] = depth;
+		}
+		buf_printf(&b, "%*s%s\n", 2 * depth, "",
+			   d ? (const char *)d : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		rc = sq_fail(s, rc, e);
+		archive_sqlite_ops.close(s);
+		return rc;
+	}
+	archive_sqlite_ops.close(s);
+	buf_adds(&b, "");
+	*plan = buf_take(&b);
+	return 0;
 }
 
 /* Rows of (key, n[, extra]) from sql with the entity id bound as ?1. */
