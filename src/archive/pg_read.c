@@ -36,9 +36,10 @@ static void where_of(struct where *w, const struct aq *q)
 		buf_addc(b, ')');
 		break;
 	case AQ_ENTITY:
-		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m JOIN entities e"
-			    " ON e.id = m.entity WHERE m.article = a.id AND"
-			    " (lower(e.name) = lower(");
+		/* the entities' ids first, then mentions(entity, article) */
+		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m WHERE m.article"
+			    " = a.id AND m.entity IN (SELECT e.id FROM entities"
+			    " e WHERE (lower(e.name) = lower(");
 		param(w, xstrdup(q->value));
 		buf_adds(b, ") OR e.name ILIKE ");
 		param(w, archive_like(q->value, 0, 1));
@@ -47,7 +48,7 @@ static void where_of(struct where *w, const struct aq *q)
 			buf_adds(b, " AND e.category = ");
 			param(w, xstrdup(category_name(q->cat)));
 		}
-		buf_addc(b, ')');
+		buf_adds(b, "))");
 		break;
 	case AQ_CATEGORY:
 		if (q->cat == CAT_FIGURE) {
@@ -55,11 +56,11 @@ static void where_of(struct where *w, const struct aq *q)
 				    " f.article = a.id)");
 			break;
 		}
-		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m JOIN entities e"
-			    " ON e.id = m.entity WHERE m.article = a.id AND"
-			    " e.category = ");
+		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m WHERE m.article"
+			    " = a.id AND m.entity IN (SELECT e.id FROM entities"
+			    " e WHERE e.category = ");
 		param(w, xstrdup(category_name(q->cat)));
-		buf_addc(b, ')');
+		buf_adds(b, "))");
 		break;
 	case AQ_SOURCE:
 		buf_adds(b, "coalesce(a.source, '') ILIKE ");
