@@ -59,6 +59,9 @@ static const char *const migrations[ARCHIVE_SCHEMA] = {
 	" DELETE FROM fts WHERE rowid = old.id; END;",
 	/* 2: sources are filtered on */
 	"CREATE INDEX articles_source ON articles(source COLLATE NOCASE);",
+	/* 3: a search leaves out the removed files' articles by the ids of
+	 * those few, not by a look-up in files for each article */
+	"CREATE INDEX files_removed ON files(id) WHERE removed <> 0;",
 };
 
 /* A file SQLite reads as a database whose pages are not whole. */

@@ -30,6 +30,8 @@ struct backend {
 	const char *version;       /* the schema version */
 	const char *text_index;    /* 1: the text index is there */
 	const char *source_index;  /* 1: version 2's index is there */
+	const char *removed_index; /* 1: version 3's index is there */
+	const char *make_v2;       /* version 3 made back into version 2 */
 	const char *make_newer;    /* the schema version becomes 99 */
 };
 
@@ -74,6 +76,9 @@ static const struct backend sqlite_backend = {
 	"PRAGMA user_version",
 	"SELECT count(*) FROM sqlite_master WHERE name = 'fts'",
 	"SELECT count(*) FROM sqlite_master WHERE name = 'articles_source'",
+	"SELECT count(*) FROM sqlite_master WHERE name = 'files_removed'",
+	"DROP INDEX files_removed; DELETE FROM schema_version WHERE version ="
+	" 3; PRAGMA user_version = 2",
 	"PRAGMA user_version = 99",
 };
 
@@ -132,6 +137,9 @@ static const struct backend pg_backend = {
 	"SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_tsv'"
 	" AND indexdef LIKE '%USING gin (tsv)%'",
 	"SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_source'",
+	"SELECT count(*) FROM pg_indexes WHERE indexname = 'files_removed'",
+	"DROP INDEX files_removed; DELETE FROM schema_version WHERE version ="
+	" 3",
 	"INSERT INTO schema_version(version) VALUES(99)",
 };
 
@@ -178,13 +186,15 @@ static void test_migration(void **state)
 		fail_msg("%s", e.text);
 	assert_int_equal(B->ask(p, B->version), 1);
 	assert_int_equal(B->ask(p, B->source_index), 0);
+	assert_int_equal(B->ask(p, B->removed_index), 0);
 	ar = archive_open(p, 0, &e);
 	assert_non_null(ar);
 	archive_close(ar);
-	assert_int_equal(B->ask(p, B->version), 2);
+	assert_int_equal(B->ask(p, B->version), 3);
 	assert_int_equal(B->ask(p, B->source_index), 1);
+	assert_int_equal(B->ask(p, B->removed_index), 1);
 	assert_int_equal(B->ask(p, "SELECT max(version) FROM schema_version"),
-			 2);
+			 3);
 	free(p);
 }
 
@@ -351,7 +361,7 @@ static int teardown_queries(void **state)
 static char *hits(const char *s)
 {
 	struct err e = {{0}};
-	struct archive *ar = archive_open(qdb, 0, &e);
+	struct archive *ar = archive_open(qdb, ARCHIVE_READ, &e);
 	struct aq *q = aq_parse(s, &e);
 	struct archive_hits h;
 	struct buf b = {0};
@@ -398,6 +408,20 @@ static void test_search_forms(void **state)
 	HITS("entity:\"Kim Jong Un\" NOT missile", "2.txt");
 	HITS("entity:\"Kim Jong Un\" -missile", "2.txt");
 	HITS("(drills OR launch) AND source:Associated", "0.txt");
+}
+
+/* An archive of version 2 with articles in it, opened by a search
+ * (read-only), is brought to version 3 first and then searched. */
+static void test_old_archive_searched(void **state)
+{
+	(void)state;
+	B->run_sql(qdb, B->make_v2);
+	assert_int_equal(B->ask(qdb, B->version), 2);
+	assert_int_equal(B->ask(qdb, B->removed_index), 0);
+	HITS("entity:\"kim jong un\"", "0.txt 2.txt");
+	assert_int_equal(B->ask(qdb, B->version), 3);
+	assert_int_equal(B->ask(qdb, B->removed_index), 1);
+	HITS("source:reuters drills", "1.txt");
 }
 
 /* The forms the planner splits: NOTs the text index takes out of its
@@ -563,9 +587,10 @@ static char *plan_of(const char *s)
  *   `source:Press missile`, `(drills OR launch) source:Associated`,
  *   `"Kim Jong Un" -missile`, `date:2024 (missile OR drills)`:
  *     CO-ROUTINE x
- *       SCAN fts VIRTUAL TABLE INDEX 0:rM2
+ *       SCAN fts VIRTUAL TABLE INDEX 0:M2
  *       SEARCH a USING INTEGER PRIMARY KEY (rowid=?)
- *       SEARCH f USING INTEGER PRIMARY KEY (rowid=?)
+ *       LIST SUBQUERY 2
+ *         SCAN files USING INDEX files_removed
  *       USE TEMP B-TREE FOR ORDER BY
  *     SCAN x
  *     CORRELATED SCALAR SUBQUERY 1
@@ -574,17 +599,18 @@ static char *plan_of(const char *s)
  *   `entity:"Kim Jong Un" date:2024-01..2024-03` (newest first):
  *     CO-ROUTINE x
  *       SEARCH a USING INDEX articles_date (date>? AND date<?)
- *       CORRELATED SCALAR SUBQUERY 3
+ *       LIST SUBQUERY 2
+ *         SCAN files USING INDEX files_removed
+ *       CORRELATED SCALAR SUBQUERY 4
  *         SEARCH m USING COVERING INDEX mentions_entity (entity=? AND
  *                                                       article=?)
- *         LIST SUBQUERY 2
+ *         LIST SUBQUERY 3
  *           MULTI-INDEX OR
  *             INDEX 1
  *               SEARCH e USING COVERING INDEX entities_name (name=?)
  *             INDEX 2
  *               SEARCH e USING COVERING INDEX entities_name (name>? AND
  *                                                           name<?)
- *       SEARCH f USING INTEGER PRIMARY KEY (rowid=?)
  *       USE TEMP B-TREE FOR RIGHT PART OF ORDER BY
  *     SCAN x
  *     CORRELATED SCALAR SUBQUERY 1
@@ -608,6 +634,7 @@ static void test_search_plans(void **state)
 			fail_msg("%s: not the text index first:\n%s",
 				 text_first[i], p);
 		PLAN_HAS(p, "SEARCH a USING INTEGER PRIMARY KEY");
+		PLAN_HAS(p, "SCAN files USING INDEX files_removed");
 		PLAN_LACKS(p, "SCAN a");
 		free(p);
 	}
@@ -655,6 +682,7 @@ int main(void)
 	const struct CMUnitTest queries[] = {
 		cmocka_unit_test(test_search_forms),
 		cmocka_unit_test(test_search_plan_forms),
+		cmocka_unit_test(test_old_archive_searched),
 		cmocka_unit_test(test_search_hostile_values),
 		cmocka_unit_test(test_ranking_and_snippet),
 		cmocka_unit_test(test_entity_report),
