@@ -12,6 +12,8 @@
 #                        "10000 30000"; multiples of 10,000: 100000
 #                        takes over ten minutes on a shared 2-core machine)
 #   BENCH_QUERY_RUNS     timed runs of each query (default 2)
+#   BENCH_ARCHIVE_KEEP   1: an archive of a size made by an earlier run
+#                        is kept and searched again (not added anew)
 #   BENCH_BRIEF          the brief measured (default ./brief; another
 #                        build, e.g. a copy of an older one, to compare)
 set -u
@@ -110,6 +112,11 @@ input_bytes() { # folders... -> bytes of their files
 # ---- adding: from an empty archive, on every core ----
 for n in $SIZES; do
 	db="$A/add-$n.db"
+	if [ "${BENCH_ARCHIVE_KEEP:-}" = 1 ] && [ -s "$db" ]; then
+		big="$db"
+		bign=$n
+		continue
+	fi
 	rm -f "$db" "$db-wal" "$db-shm"
 	# shellcheck disable=SC2046
 	set -- $(folders "$n")
