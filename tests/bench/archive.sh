@@ -243,10 +243,10 @@ cpu_of() { # hyperfine JSON -> processor time (user + system) of a query's runs,
 shape_row() { # shape, what, peer (sqlite3 shape or ""), note
 	ms="$A/search-$1.ms"
 	peer="-"
-	[ -n "$3" ] && peer="sqlite3 $(pct "$A/sqlite3-$3.ms" 50) / $(pct "$A/sqlite3-$3.ms" 99)"
+	[ -n "$3" ] && peer="sqlite3 $(pct "$A/sqlite3-$3.ms" 50) / $(pct "$A/sqlite3-$3.ms" 99) (processor: $(cpu_of "$A/sqlite3-$3.json"))"
 	row "$bn articles: $2, $(wc -l <"$A/q-$1.txt") queries (ms: median / p99)" \
 		"$(pct "$ms" 50) / $(pct "$ms" 99)" "$peer" \
-		"$4; processor time: median $(cpu_of "$A/search-$1.json") ms"
+		"$4; processor time (user + system, median of the queries): brief $(cpu_of "$A/search-$1.json") ms"
 }
 shape_row source "\`source:S word\` search" source \
 	"target < 50 ms; the sqlite3 shell: same FTS5 match, filter and bm25 order, no snippets; a process each, $QRUNS runs of each, $hits hits in all (20 at most a query)"
