@@ -155,15 +155,18 @@ int pg_search(void *h, const struct aq *q, size_t limit,
 				 " ts_headline('simple', a.body, rq.q, 'StartSel=[,"
 				 " StopSel=], MaxWords=14, MinWords=6, ShortWord=1,"
 				 " MaxFragments=1, FragmentDelimiter=...') END FROM"
-				 " articles a JOIN files f ON f.id = a.file_id"
+				 " articles a"
 				 " CROSS JOIN (SELECT %s AS q) rq CROSS JOIN LATERAL"
 				 " (SELECT CASE WHEN a.tsv @@ rq.q THEN"
 				 " ts_rank(a.tsv, rq.q, 1) END AS score) s",
 			   terms.data);
 	else
 		buf_adds(&sql, "0 AS score, substr(a.body, 1, 80) FROM articles"
-			       " a JOIN files f ON f.id = a.file_id");
-	buf_printf(&sql, " WHERE f.removed = 0 AND (%s) ORDER BY %s a.date"
+			       " a");
+	/* the removed files' few ids from their partial index
+	 * (files_removed), as on SQLite */
+	buf_printf(&sql, " WHERE a.file_id NOT IN (SELECT id FROM files WHERE"
+			 " removed <> 0) AND (%s) ORDER BY %s a.date"
 			 " COLLATE \"C\" DESC NULLS LAST, a.file COLLATE \"C\""
 			 " LIMIT %zu", w.sql.data,
 		   n ? "s.score IS NULL, s.score DESC," : "",
