@@ -20,8 +20,11 @@ struct archive *archive_open(const char *where, int create, struct err *e)
 	void *h;
 
 	if (strncmp(where, "postgresql://", 13) == 0 ||
-	    strncmp(where, "postgres://", 11) == 0)
+	    strncmp(where, "postgres://", 11) == 0) {
 		ops = &archive_pg_ops;
+		/* a server's session reads as cheaply either way */
+		create = create == ARCHIVE_CREATE;
+	}
 	h = ops->open(where, create, e);
 	if (h == NULL)
 		return NULL;

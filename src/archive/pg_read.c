@@ -36,9 +36,10 @@ static void where_of(struct where *w, const struct aq *q)
 		buf_addc(b, ')');
 		break;
 	case AQ_ENTITY:
-		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m JOIN entities e"
-			    " ON e.id = m.entity WHERE m.article = a.id AND"
-			    " (lower(e.name) = lower(");
+		/* the entities' ids first, then mentions(entity, article) */
+		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m WHERE m.article"
+			    " = a.id AND m.entity IN (SELECT e.id FROM entities"
+			    " e WHERE (lower(e.name) = lower(");
 		param(w, xstrdup(q->value));
 		buf_adds(b, ") OR e.name ILIKE ");
 		param(w, archive_like(q->value, 0, 1));
@@ -47,7 +48,7 @@ static void where_of(struct where *w, const struct aq *q)
 			buf_adds(b, " AND e.category = ");
 			param(w, xstrdup(category_name(q->cat)));
 		}
-		buf_addc(b, ')');
+		buf_adds(b, "))");
 		break;
 	case AQ_CATEGORY:
 		if (q->cat == CAT_FIGURE) {
@@ -55,11 +56,11 @@ static void where_of(struct where *w, const struct aq *q)
 				    " f.article = a.id)");
 			break;
 		}
-		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m JOIN entities e"
-			    " ON e.id = m.entity WHERE m.article = a.id AND"
-			    " e.category = ");
+		buf_adds(b, "EXISTS (SELECT 1 FROM mentions m WHERE m.article"
+			    " = a.id AND m.entity IN (SELECT e.id FROM entities"
+			    " e WHERE e.category = ");
 		param(w, xstrdup(category_name(q->cat)));
-		buf_addc(b, ')');
+		buf_adds(b, "))");
 		break;
 	case AQ_SOURCE:
 		buf_adds(b, "coalesce(a.source, '') ILIKE ");
@@ -154,15 +155,18 @@ int pg_search(void *h, const struct aq *q, size_t limit,
 				 " ts_headline('simple', a.body, rq.q, 'StartSel=[,"
 				 " StopSel=], MaxWords=14, MinWords=6, ShortWord=1,"
 				 " MaxFragments=1, FragmentDelimiter=...') END FROM"
-				 " articles a JOIN files f ON f.id = a.file_id"
+				 " articles a"
 				 " CROSS JOIN (SELECT %s AS q) rq CROSS JOIN LATERAL"
 				 " (SELECT CASE WHEN a.tsv @@ rq.q THEN"
 				 " ts_rank(a.tsv, rq.q, 1) END AS score) s",
 			   terms.data);
 	else
 		buf_adds(&sql, "0 AS score, substr(a.body, 1, 80) FROM articles"
-			       " a JOIN files f ON f.id = a.file_id");
-	buf_printf(&sql, " WHERE f.removed = 0 AND (%s) ORDER BY %s a.date"
+			       " a");
+	/* the removed files' few ids from their partial index
+	 * (files_removed), as on SQLite */
+	buf_printf(&sql, " WHERE a.file_id NOT IN (SELECT id FROM files WHERE"
+			 " removed <> 0) AND (%s) ORDER BY %s a.date"
 			 " COLLATE \"C\" DESC NULLS LAST, a.file COLLATE \"C\""
 			 " LIMIT %zu", w.sql.data,
 		   n ? "s.score IS NULL, s.score DESC," : "",

@@ -59,6 +59,9 @@ static const char *const migrations[ARCHIVE_SCHEMA] = {
 	" DELETE FROM fts WHERE rowid = old.id; END;",
 	/* 2: sources are filtered on */
 	"CREATE INDEX articles_source ON articles(source COLLATE NOCASE);",
+	/* 3: a search leaves out the removed files' articles by the ids of
+	 * those few, not by a look-up in files for each article */
+	"CREATE INDEX files_removed ON files(id) WHERE removed <> 0;",
 };
 
 /* A file SQLite reads as a database whose pages are not whole. */
@@ -256,15 +259,18 @@ static void sq_close(void *h)
 	free(s);
 }
 
-/* Open path; target: the schema version to bring it to.  A file that
- * is not brief's is refused before anything is written to it. */
+/* Open path as archive_open's create says; target: the schema version
+ * to bring it to.  A file that is not brief's is refused before
+ * anything is written to it. */
 static struct sq *sq_open_at(const char *path, int create, int target,
 			     struct err *e)
 {
 	struct sq *s = xcalloc(1, sizeof *s);
 	struct stat sb;
 	long long app, ver, tables;
-	int rc;
+	int rc, ro = create == ARCHIVE_READ;
+
+	create = create == ARCHIVE_CREATE;
 
 	s->path = xstrdup(path);
 	if (stat(path, &sb) != 0) {
@@ -278,8 +284,9 @@ static struct sq *sq_open_at(const char *path, int create, int target,
 		goto fail;
 	}
 	rc = sqlite3_open_v2(path, &s->db,
-			     SQLITE_OPEN_READWRITE |
-				     (create ? SQLITE_OPEN_CREATE : 0),
+			     ro ? SQLITE_OPEN_READONLY
+				: SQLITE_OPEN_READWRITE |
+					  (create ? SQLITE_OPEN_CREATE : 0),
 			     NULL);
 	if (rc != SQLITE_OK) {
 		sq_fail(s, rc, e);
@@ -315,6 +322,14 @@ static struct sq *sq_open_at(const char *path, int create, int target,
 			   "it)", path);
 		goto fail;
 	}
+	/* a reader of this brief's schema has nothing to set up; an
+	 * older archive is brought up to date as a writer would */
+	if (ro && ver == target)
+		return s;
+	if (ro) {
+		sq_close(s);
+		return sq_open_at(path, ARCHIVE_EXISTING, target, e);
+	}
 	if ((ver < target && to_wal(s, e) != 0) ||
 	    exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
 		 e) != 0)
@@ -340,7 +355,7 @@ int archive_sqlite_create_at(const char *path, int version, struct err *e)
 		err_set(e, "%s: no schema version %d", path, version);
 		return -1;
 	}
-	s = sq_open_at(path, 1, version, e);
+	s = sq_open_at(path, ARCHIVE_CREATE, version, e);
 	sq_close(s);
 	return s ? 0 : -1;
 }

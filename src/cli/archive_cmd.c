@@ -32,14 +32,15 @@ static int failed(const struct archive_cmd *c, const struct err *e)
 	return EXIT_BAD_INPUT;
 }
 
-/* Open the archive c names; create: for --add (its folder is made). */
+/* Open the archive c names; create as archive_open's (ARCHIVE_CREATE:
+ * for --add, the default one's folder is made). */
 static struct archive *open_archive(const struct archive_cmd *c, int create,
 				    struct err *e)
 {
 	char *path = c->where ? xstrdup(c->where) : archive_cmd_default_path();
 	struct archive *ar;
 
-	if (create && c->where == NULL) {
+	if (create == ARCHIVE_CREATE && c->where == NULL) {
 		char *slash = strrchr(path, '/');
 
 		if (slash != NULL) {
@@ -151,7 +152,7 @@ int archive_cmd_add(const struct archive_cmd *c, char *const *args,
 		}
 	if (library_paths(args, nargs, &paths, &npaths, &e) != 0)
 		return failed(c, &e);
-	ar = open_archive(c, 1, &e);
+	ar = open_archive(c, ARCHIVE_CREATE, &e);
 	if (ar == NULL) {
 		library_paths_free(paths, npaths);
 		return failed(c, &e);
@@ -289,7 +290,7 @@ int archive_cmd_search(const struct archive_cmd *c, const char *query)
 
 	if (q == NULL)
 		return failed(c, &e);
-	ar = open_archive(c, 0, &e);
+	ar = open_archive(c, ARCHIVE_READ, &e);
 	if (ar == NULL) {
 		aq_free(q);
 		return failed(c, &e);
@@ -394,7 +395,7 @@ int archive_cmd_entity(const struct archive_cmd *c, const char *name)
 {
 	struct err e = {{0}};
 	struct archive_entity_report r;
-	struct archive *ar = open_archive(c, 0, &e);
+	struct archive *ar = open_archive(c, ARCHIVE_READ, &e);
 	int rc, tsv = c->format && strcmp(c->format, "tsv") == 0;
 	size_t i;
 

@@ -12,10 +12,14 @@
 #                        "10000 30000"; multiples of 10,000: 100000
 #                        takes over ten minutes on a shared 2-core machine)
 #   BENCH_QUERY_RUNS     timed runs of each query (default 2)
+#   BENCH_ARCHIVE_KEEP   1: an archive of a size made by an earlier run
+#                        is kept and searched again (not added anew)
+#   BENCH_BRIEF          the brief measured (default ./brief; another
+#                        build, e.g. a copy of an older one, to compare)
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-B=./brief
+B=${BENCH_BRIEF:-./brief}
 OUT=bench
 SIZES=${BENCH_ARCHIVE_SIZES:-10000 30000}
 QRUNS=${BENCH_QUERY_RUNS:-2}
@@ -108,6 +112,11 @@ input_bytes() { # folders... -> bytes of their files
 # ---- adding: from an empty archive, on every core ----
 for n in $SIZES; do
 	db="$A/add-$n.db"
+	if [ "${BENCH_ARCHIVE_KEEP:-}" = 1 ] && [ -s "$db" ]; then
+		big="$db"
+		bign=$n
+		continue
+	fi
 	rm -f "$db" "$db-wal" "$db-shm"
 	# shellcheck disable=SC2046
 	set -- $(folders "$n")
@@ -154,17 +163,45 @@ cat articles/*.txt | tr -cs 'A-Za-z' '\n' | LC_ALL=C tr 'A-Z' 'a-z' |
 sqlite3 "$big" "SELECT e.name FROM entities e JOIN mentions m ON m.entity = e.id
 	GROUP BY e.id ORDER BY count(*) DESC, e.name LIMIT 50" |
 	grep -v "[\"|,']" >"$A/entities.txt"
+# fifty phrases: two words next to each other in the articles (four or
+# more letters each), picked seeded
+cat articles/*.txt | tr -cs "A-Za-z'\n" ' ' | LC_ALL=C tr 'A-Z' 'a-z' |
+	awk '{ for (i = 1; i < NF; i++)
+		if ($i ~ /^[a-z][a-z][a-z][a-z]+$/ && $(i + 1) ~ /^[a-z][a-z][a-z][a-z]+$/) print $i " " $(i + 1) }' |
+	LC_ALL=C sort -u |
+	awk -v seed=7 'BEGIN { srand(seed) } { w[n++] = $0 }
+		END { for (i = 0; i < 50 && n > 0; i++) { j = int(rand() * n); print w[j]; w[j] = w[--n] } }' \
+	>"$A/phrases.txt"
 # one query a line
 awk -v s="$sources" 'BEGIN { n = split(s, src, " ") }
 	{ print "source:" src[1 + (NR - 1) % n] " " $0 }' "$A/words.txt" >"$A/q-source.txt"
+# an OR with a filter: each word or the next, of one source
+awk -v s="$sources" 'BEGIN { n = split(s, src, " ") } { w[NR] = $0 }
+	END { for (i = 1; i <= NR; i++)
+		print "source:" src[1 + (i - 1) % n] " (" w[i] " OR " w[i % NR + 1] ")" }' \
+	"$A/words.txt" >"$A/q-or.txt"
+awk '{ print "\"" $0 "\"" }' "$A/phrases.txt" >"$A/q-phrase.txt"
 awk '{ m = 1 + (NR * 5) % 10
 	printf "entity:\"%s\" date:%d-%02d..%d-%02d\n", $0, 2015 + NR % 10, m, 2015 + NR % 10, m + 2 }' \
 	"$A/entities.txt" >"$A/q-entity.txt"
-# the same as the first list in the sqlite3 shell: the FTS5 match on the
-# word, the source filter, ranked by bm25, the first 20
+# the same as brief's queries in the sqlite3 shell: the FTS5 match, the
+# filter, ranked by bm25 (the title weighted 2), the first 20, one file
+# a query (the SQL has commas); made from the lists above
+sql_of() { # name, then lines of "match<TAB>source"
+	awk -F '\t' -v dir="$A" -v name="$1" '{
+		m = $1; gsub(/\047/, "\047\047", m)
+		f = $2 == "" ? "" : " AND a.source LIKE \047%" $2 "%\047"
+		printf "SELECT a.file FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH \047%s\047%s ORDER BY bm25(fts, 2.0, 1.0) LIMIT 20;\n", m, f >(dir "/sql-" name "-" (NR - 1) ".sql")
+		close(dir "/sql-" name "-" (NR - 1) ".sql")
+	}'
+}
 awk -v s="$sources" 'BEGIN { n = split(s, src, " ") }
-	{ printf "SELECT a.file FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH '"'"'\"%s\"'"'"' AND a.source LIKE '"'"'%%%s%%'"'"' ORDER BY bm25(fts, 2.0, 1.0) LIMIT 20;\n", $0, src[1 + (NR - 1) % n] }' \
-	"$A/words.txt" >"$A/q-sql.txt"
+	{ printf "\"%s\"\t%s\n", $0, src[1 + (NR - 1) % n] }' "$A/words.txt" | sql_of source
+awk -v s="$sources" 'BEGIN { n = split(s, src, " ") } { w[NR] = $0 }
+	END { for (i = 1; i <= NR; i++)
+		printf "\"%s\" OR \"%s\"\t%s\n", w[i], w[i % NR + 1], src[1 + (i - 1) % n] }' \
+	"$A/words.txt" | sql_of or
+awk '{ printf "\"%s\"\t\n", $0 }' "$A/phrases.txt" | sql_of phrase
 
 list() { paste -sd, "$1"; } # a file's lines as hyperfine's -L list
 times_of() { # hyperfine JSON -> every run's time (ms), one a line
@@ -182,18 +219,15 @@ timed() { # name, runs of each, then hyperfine's -L list and command
 		--export-json "$A/$name.json" -L q "$1" "$2" >"$A/$name.log" 2>&1
 	times_of "$A/$name.json" >"$A/$name.ms"
 }
-timed search-source "$QRUNS" "$(list "$A/q-source.txt")" \
-	"$B --archive $big --search '{q}' --format tsv"
-timed search-entity "$QRUNS" "$(list "$A/q-entity.txt")" \
-	"$B --archive $big --search '{q}' --format tsv"
+for shape in source or phrase entity; do
+	timed "search-$shape" "$QRUNS" "$(list "$A/q-$shape.txt")" \
+		"$B --archive $big --search '{q}' --format tsv"
+done
 timed rg 1 "$(list "$A/words.txt")" "rg --no-config -l -i -w {q} $(folders "$bign")"
-# the SQL has commas: one file a query
-i=0
-while read -r sql; do
-	echo "$sql" >"$A/sql-$i.sql"
-	i=$((i + 1))
-done <"$A/q-sql.txt"
-timed sqlite3 "$QRUNS" "$(seq -s, 0 $((i - 1)))" "sqlite3 -bail -init $A/sql-{q}.sql $big .quit"
+for shape in source or phrase; do
+	timed "sqlite3-$shape" "$QRUNS" "$(seq -s, 0 $(($(wc -l <"$A/q-$shape.txt") - 1)))" \
+		"sqlite3 -bail -init $A/sql-$shape-{q}.sql $big .quit"
+done
 # what the queries found (a query that finds nothing is timed too)
 hits=0
 while read -r q; do
@@ -201,16 +235,26 @@ while read -r q; do
 	hits=$((hits + k))
 done <"$A/q-source.txt"
 bn=$(thousands "$bign")
-ms="$A/search-source.ms"
-row "$bn articles: \`source:S word\` search, $(wc -l <"$A/words.txt") queries (ms: median / p99)" \
-	"$(pct "$ms" 50) / $(pct "$ms" 99)" \
-	"sqlite3 $(pct "$A/sqlite3.ms" 50) / $(pct "$A/sqlite3.ms" 99)" \
-	"target < 50 ms; the sqlite3 shell, same FTS5 match, filter and bm25 order; a process each, $QRUNS runs of each (rg: 1), $hits hits in all (20 at most a query)"
+cpu_of() { # hyperfine JSON -> processor time (user + system) of a query's runs, median over the queries (ms)
+	awk -F': ' '/"user":/ { gsub(/,/, "", $2); u = $2 }
+		/"system":/ { gsub(/,/, "", $2); printf "%.3f\n", (u + $2) * 1000 }' "$1" >"$1.cpu"
+	pct "$1.cpu" 50
+}
+shape_row() { # shape, what, peer (sqlite3 shape or ""), note
+	ms="$A/search-$1.ms"
+	peer="-"
+	[ -n "$3" ] && peer="sqlite3 $(pct "$A/sqlite3-$3.ms" 50) / $(pct "$A/sqlite3-$3.ms" 99) (processor: $(cpu_of "$A/sqlite3-$3.json"))"
+	row "$bn articles: $2, $(wc -l <"$A/q-$1.txt") queries (ms: median / p99)" \
+		"$(pct "$ms" 50) / $(pct "$ms" 99)" "$peer" \
+		"$4; processor time (user + system, median of the queries): brief $(cpu_of "$A/search-$1.json") ms"
+}
+shape_row source "\`source:S word\` search" source \
+	"target < 50 ms; the sqlite3 shell: same FTS5 match, filter and bm25 order, no snippets; a process each, $QRUNS runs of each, $hits hits in all (20 at most a query)"
+shape_row or "\`source:S (word OR word)\` search" or "target < 50 ms"
+shape_row phrase "\`\"word word\"\` search" phrase "target < 50 ms"
+shape_row entity "\`entity:\"E\" date:Y-M..Y-M\` search" "" "target < 50 ms"
 row "the same words over the $bn files with \`rg -l -i -w\` (ms: median / p99)" "-" \
-	"$(pct "$A/rg.ms" 50) / $(pct "$A/rg.ms" 99)" "rg: no index, no filter; brief/rg time $(ratio "$(pct "$ms" 50)" "$(pct "$A/rg.ms" 50)") at the median"
-ms="$A/search-entity.ms"
-row "$bn articles: \`entity:\"E\" date:Y-M..Y-M\` search, $(wc -l <"$A/entities.txt") queries (ms: median / p99)" \
-	"$(pct "$ms" 50) / $(pct "$ms" 99)" "-" "target < 50 ms"
+	"$(pct "$A/rg.ms" 50) / $(pct "$A/rg.ms" 99)" "rg: no index, no filter, one run each; brief/rg time $(ratio "$(pct "$A/search-source.ms" 50)" "$(pct "$A/rg.ms" 50)") at the median"
 
 # ---- the reader on a search hit ----
 q1=$(head -1 "$A/q-source.txt")

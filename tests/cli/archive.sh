@@ -255,6 +255,10 @@ assert len(v["cooccurring"]) > 0
 	run --archive "$DB" --add "$IN"
 	expect_out "${P}--add after a file went: noted removed" "0 added, 0 updated, 2 unchanged, 1 removed"
 	expect_eq "${P}a removed file is not searched" "$(all_files | sort | tr '\n' ' ')" "$IN/a.txt $IN/b.txt "
+	# the text index still holds its words: the search leaves it out
+	run --archive "$DB" --search 'zelenskyporridge OR "sea drones"' --format tsv
+	expect_rc "${P}a removed file's words: exit 0" 0
+	expect_eq "${P}a removed file's words find nothing" "$(cat "$TMP/out")" ""
 
 	# ---- archives that are not brief's: refused, untouched ----
 	foreign_checks

@@ -18,7 +18,7 @@
 #include "brief/archive/query.h"
 
 /* The schema version this brief writes; a newer archive is refused. */
-#define ARCHIVE_SCHEMA 2
+#define ARCHIVE_SCHEMA 3
 
 /* A file as the archive knows it: where it is (an absolute path), its
  * size and modification time (nanoseconds) and the hash of its bytes. */
@@ -142,9 +142,20 @@ struct archive_ops {
 
 struct archive;
 
+/* How archive_open opens an archive (its create argument). */
+enum {
+	ARCHIVE_EXISTING = 0, /* one that exists, to read and write */
+	ARCHIVE_CREATE = 1,   /* made when missing (--add) */
+	/* one that exists, only read (--search, --entity): SQLite opens
+	 * the file read-only and, when its schema is this brief's, does
+	 * no schema work and never writes (an older one is migrated) */
+	ARCHIVE_READ = 2
+};
+
 /* Open the archive at where (a file name; "postgresql://..." or
- * "postgres://..." a PostgreSQL database).  create: make it when missing
- * (--add), else a missing archive is an error.  NULL and e set. */
+ * "postgres://..." a PostgreSQL database).  create: ARCHIVE_CREATE,
+ * ARCHIVE_EXISTING or ARCHIVE_READ; a missing archive is an error but
+ * with ARCHIVE_CREATE.  NULL and e set. */
 struct archive *archive_open(const char *where, int create, struct err *e);
 void archive_close(struct archive *ar);
 /* The backend's name ("sqlite" or "postgresql"). */
@@ -253,6 +264,11 @@ extern const struct archive_ops archive_sqlite_ops;
 /* For tests: make a new SQLite archive at path at an older schema
  * version (1 .. ARCHIVE_SCHEMA).  0, or -1 with e set. */
 int archive_sqlite_create_at(const char *path, int version, struct err *e);
+/* For tests and measuring: the plan SQLite makes for the search q on
+ * the archive at path (EXPLAIN QUERY PLAN's lines, indented by depth,
+ * into *plan; the caller frees it).  0, or -1 with e set. */
+int archive_sqlite_explain(const char *path, const struct aq *q,
+			   char **plan, struct err *e);
 
 /* The PostgreSQL backend. */
 extern const struct archive_ops archive_pg_ops;
