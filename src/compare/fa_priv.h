@@ -10,6 +10,10 @@
 
 #define FA_MAX_EVENTS 32
 
+/* The value in the events trie of a phrase that hides an event word but
+ * tells of none ("flying the flag"). */
+#define FA_NOT_EVENT 0xffffu
+
 struct fa_unit {
 	const char *base;        /* points into bases */
 	double factor;
@@ -27,7 +31,8 @@ struct figrules_align {
 	char **bases;
 	size_t nbases;
 	struct trie *generic;
-	struct trie *events;     /* word -> event class */
+	struct trie *events;     /* word -> event class, or FA_NOT_EVENT */
+	struct trie *states;     /* "injured", "dead": people in a state */
 	char **evname;
 	size_t nev;
 	struct trie *totals;     /* "since", "to date": a running total */
@@ -63,11 +68,20 @@ struct fa_clause {
 
 void fa_clause_free(struct fa_clause *c);
 
-/* The event class f's clause tells of (-1: none), and in *total whether
- * it tells of a running total (fa_context.c); c: the last clause read,
- * read again only when f's is another. */
-int fa_figure_event(const struct figrules_align *r, const struct fa_fig *f,
-		    int *total, struct fa_clause *c);
+/* The event class figure v[i] tells of (-1: none), and in *total
+ * whether its clause tells of a running total (fa_context.c); c: the
+ * last clause read, read again only when v[i]'s is another.  The other
+ * figures of v[0..n) in its sentence (next to it in v) stop an event
+ * word from being read across them; prev is v[i - 1]'s event, which
+ * v[i] shares when "and" joins them. */
+int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
+		    size_t n, size_t i, int prev, int *total,
+		    struct fa_clause *c);
+
+/* The event class of the word s[p..end) when it is one on its own (not
+ * FA_NOT_EVENT), else -1 (fa_context.c). */
+int fa_word_event(const struct figrules_align *r, const char *s, size_t p,
+		  size_t end);
 
 /* Does a word of r->relative ("after", "earlier", "ago") follow the
  * span of time s[end..) at once: "two days after", a point in time, not

@@ -22,6 +22,7 @@ void figalign_rules_free(struct figrules_align *r)
 	trie_free(r->units);
 	trie_free(r->generic);
 	trie_free(r->events);
+	trie_free(r->states);
 	trie_free(r->totals);
 	trie_free(r->relative);
 	trie_free(r->lasting);
@@ -203,6 +204,16 @@ static int load_events(struct figrules_align *r, const char *p,
 	return 0;
 }
 
+/* not_events: phrases, with the forms of their first word, that hide an
+ * event word in them. */
+static int load_not_events(struct figrules_align *r, const char *p,
+			   const struct ynode *l, struct err *e)
+{
+	if (l == NULL)
+		return 0;
+	return add_list(r->events, p, l, FA_NOT_EVENT, 1, e);
+}
+
 static int load_breaks(struct figrules_align *r, const char *p,
 		       const struct ynode *l, struct err *e)
 {
@@ -319,6 +330,7 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	r->units = trie_new();
 	r->generic = trie_new();
 	r->events = trie_new();
+	r->states = trie_new();
 	r->totals = trie_new();
 	r->relative = trie_new();
 	r->lasting = trie_new();
@@ -338,6 +350,9 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	    wordlist_load(r->generic, p, ynode_get(root, "generic"),
 			  "generic", 1, 0, e) < 0 ||
 	    load_events(r, p, ynode_get(root, "events"), e) < 0 ||
+	    load_not_events(r, p, ynode_get(root, "not_events"), e) < 0 ||
+	    wordlist_load(r->states, p, ynode_get(root, "states"), "states",
+			  1, 0, e) < 0 ||
 	    wordlist_load(r->totals, p, ynode_get(root, "totals"), "totals",
 			  1, 0, e) < 0 ||
 	    wordlist_load(r->relative, p, ynode_get(root, "relative"),

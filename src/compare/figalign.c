@@ -175,8 +175,13 @@ static int mark_group(struct fa_fig *v, const size_t *idx, size_t n)
 		struct fa_fig *f = &v[idx[i]];
 		int o = f->side ? 0 : 1;
 
-		f->discrepancy = c[o] > 0 && !meets(iv[o], mx[o], c[o],
-						     f->mean.lo, f->mean.hi);
+		/* a bound that a qualifier leaves open still meets the
+		 * number itself: "250" beside "over 250" is the same count,
+		 * given without its qualifier */
+		f->discrepancy = c[o] > 0 &&
+				 !meets(iv[o], mx[o], c[o],
+					f->mean.lo - fabs(f->mean.lo) * 1e-12,
+					f->mean.hi + fabs(f->mean.hi) * 1e-12);
 		any |= f->discrepancy;
 	}
 	for (s = 0; s < 2; s++) {
@@ -215,6 +220,7 @@ static int group_cmp(const void *a, const void *b)
 static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 {
 	char buf[128];
+	uint32_t u;
 
 	if (f->phrase && f->phrase_len > 0 && f->phrase_len < sizeof buf) {
 		memcpy(buf, f->phrase, f->phrase_len);
@@ -228,6 +234,10 @@ static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 					     f->phrase_len))
 			snprintf(f->mean.head, sizeof f->mean.head, "%s",
 				 FA_POINT);
+		/* "two dozen injured": people, in that state */
+		if (trie_match(r->states, f->mean.head, strlen(f->mean.head), 0,
+			       &u) == strlen(f->mean.head))
+			snprintf(f->mean.head, sizeof f->mean.head, "people");
 		return;
 	}
 	fa_meaning_of(r, f->counts, f->f, &f->mean, 0);
@@ -401,7 +411,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		generic = trie_match(r->generic, h, strlen(h), 0, &u) ==
 			  strlen(h);
 		k[i].fig = i;
-		k[i].ev = fa_figure_event(r, f, &k[i].total, &clause);
+		k[i].ev = fa_figure_event(r, v, n, i, i ? k[i - 1].ev : -1,
+					  &k[i].total, &clause);
 		k[i].lone = (generic && k[i].ev < 0) ||
 			    strcmp(h, FA_POINT) == 0;
 		/* figures of a thing told of with no event join its first
