@@ -104,21 +104,15 @@ static int phrase_event(const struct figrules_align *r, const char *s,
 	return -1;
 }
 
-/* Is the figure the subject of a verb that follows its phrase ("24
- * people were wounded", "two ships have been hit", "40 soldiers
- * crossed")?  1: its event is the one after it, not a nearer one before
- * ("… were killed and 24 people were wounded"); -1: the verb right after
- * it is no event ("350 miners worked the pits"), so it tells of none;
- * 0: neither.  A word in "-ing" right after it tells of the thing, not
- * of what it did ("32 vessels flying the flag"). */
-static int subject_of_verb(const struct figrules_align *r, const char *s,
-			   size_t len, size_t end)
+int fa_subject_of_verb(const struct figrules_align *r, const char *s,
+		       size_t len, size_t end)
 {
 	static const char *const aux[] = {
 		"were ", "was ", "are ", "is ", "had ", "have ", "has ",
 		"remain ", "remained ", "had been ", "have been ",
 	};
-	size_t i, we;
+	size_t i, we, me;
+	uint32_t v;
 
 	while (end < len && (s[end] == ' ' || s[end] == '\n'))
 		end++;
@@ -129,8 +123,9 @@ static int subject_of_verb(const struct figrules_align *r, const char *s,
 	we = word_end(s, len, end);
 	if (we == end || (we > end + 4 && strncmp(s + we - 3, "ing", 3) == 0))
 		return 0;
-	if (fa_word_event(r, s, end, we) >= 0)
-		return 1;
+	me = trie_match(r->events, s, len, end, &v);
+	if (me > end && v != FA_NOT_EVENT)
+		return 1; /* "sailed away", "were hit" */
 	return strncmp(s + we - 2, "ed", 2) == 0 ? -1 : 0;
 }
 
@@ -164,8 +159,9 @@ static int reachable(const struct fa_fig *v, size_t n, size_t i, size_t p)
 		first--;
 	for (j = first; j < n && v[j].sent == f->sent && v[j].side == f->side;
 	     j++) {
-		if (j == i || v[j].at <= lo || v[j].at >= hi)
-			continue;
+		if (j == i || v[j].at <= lo || v[j].at >= hi ||
+		    (f->phrase && v[j].phrase == f->phrase))
+			continue; /* the count a share is of */
 		/* before the figure the first one between needs no join
 		 * (the verb's own object), after it every one does */
 		if ((p > f->at || between > 0) && !coordinated(f->sent, v[j].at))
@@ -184,9 +180,10 @@ static int nearest_event(const struct figrules_align *r,
 			 size_t n, size_t i, size_t skip, size_t skip_end)
 {
 	size_t k, cur = c->from, best = (size_t)-1, at = v[i].at;
-	int ev = -1, subj = skip_end > skip ? subject_of_verb(r, c->sent, c->to,
-							      skip_end)
-					      : 0;
+	int ev = -1, subj = 0;
+
+	if (skip_end > skip)
+		subj = fa_subject_of_verb(r, c->sent, c->to, skip_end);
 
 	if (subj < 0)
 		return -1;
@@ -292,7 +289,7 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 	    v[i - 1].side == f->side && v[i - 1].at >= from &&
 	    coordinated(f->sent, f->at) &&
 	    (skip_end <= skip ||
-	     subject_of_verb(r, f->sent, to, skip_end) == 0))
+	     fa_subject_of_verb(r, f->sent, to, skip_end) == 0))
 		return prev;
 	return nearest_event(r, c, v, n, i, skip, skip_end);
 }

@@ -78,6 +78,17 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 		    size_t n, size_t i, int prev, int *total,
 		    struct fa_clause *c);
 
+/* Is the figure whose counted phrase ends at offset end of s the
+ * subject of a verb that follows ("24 people were wounded", "two ships
+ * have been hit", "40 soldiers crossed", "20 boats sailed away")?  1:
+ * its event is the one after it, not a nearer one before ("… were killed
+ * and 24 people were wounded"); -1: the verb right after it is no event
+ * ("350 miners worked the pits"), so it tells of none; 0: neither.  A
+ * word in "-ing" right after it tells of the thing, not of what it did
+ * ("32 vessels flying the flag") (fa_context.c). */
+int fa_subject_of_verb(const struct figrules_align *r, const char *s,
+		       size_t len, size_t end);
+
 /* The event class of the word s[p..end) when it is one on its own (not
  * FA_NOT_EVENT), else -1 (fa_context.c). */
 int fa_word_event(const struct figrules_align *r, const char *s, size_t p,
@@ -93,6 +104,13 @@ int fa_point_in_time(const struct figrules_align *r, const char *s,
  * three hours", "spent 180 minutes"): a span that lasted, whatever
  * follows it (fa_context.c)? */
 int fa_lasting(const struct figrules_align *r, const char *s, size_t at);
+
+/* Read what the words around some figures tell (fa_share.c): a share
+ * of a count takes its thing and value ("half of the 400 shelters" is
+ * 200 shelters; whole[] is set for the 400, a whole), a sum in pounds
+ * followed by "of" is a weight.  The meanings must be read first. */
+void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
+		    size_t n, char *whole);
 
 /* Pair the figures of one group one to one by value and context, where
  * a report gives several different figures of the thing; the figures of

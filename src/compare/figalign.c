@@ -395,24 +395,28 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	struct fa_key *k = xcalloc(n + 1, sizeof *k);
 	struct fa_group *g = xcalloc(n + 1, sizeof *g);
 	size_t *remap = xcalloc(n + 1, sizeof *remap);
+	char *whole = xcalloc(n + 1, 1);
 	size_t i, j, t, ngr = 0;
 	int w;
 	struct fa_clause clause;
 
 	memset(&clause, 0, sizeof clause);
+	for (i = 0; i < n; i++)
+		fig_meaning(r, &v[i]);
+	fa_read_around(r, v, n, whole);
 	for (i = 0; i < n; i++) {
 		struct fa_fig *f = &v[i];
 		const char *h;
 		uint32_t u;
 		int generic;
 
-		fig_meaning(r, f);
 		h = f->mean.head;
 		generic = trie_match(r->generic, h, strlen(h), 0, &u) ==
 			  strlen(h);
 		k[i].fig = i;
 		k[i].ev = fa_figure_event(r, v, n, i, i ? k[i - 1].ev : -1,
 					  &k[i].total, &clause);
+		k[i].total |= whole[i];
 		k[i].lone = (generic && k[i].ev < 0) ||
 			    strcmp(h, FA_POINT) == 0;
 		/* figures of a thing told of with no event join its first
@@ -496,6 +500,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		g = s;
 	}
 	fa_clause_free(&clause);
+	free(whole);
 	free(k);
 	free(remap);
 	*ng = ngr;

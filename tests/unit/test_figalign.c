@@ -717,6 +717,65 @@ static const struct fa_pair sense_pairs[] = {
 	 0, 0},
 };
 
+/* A share of a count counts the thing, its value the share of the count
+ * (widened by the tolerance); the count it is taken of is a whole, apart
+ * from counts of a part.  A share of a set the report names ("of the
+ * containers passing through") stays a share. */
+static const struct fa_pair share_pairs[] = {
+	{"Half of the camp's 400 shelters were burned.", "Half",
+	 "About 200 shelters burned.", "About 200", 1, 0},
+	{"Half of the camp's 400 shelters were burned.", "400",
+	 "About 200 shelters burned.", "About 200", 0, 0},
+	{"Half of the camp's 400 shelters were burned.", "Half",
+	 "Some 350 shelters burned.", "Some 350", 1, 1},
+	{"About a third of the town's 1,800 residents fled.", "About a third",
+	 "Some 600 residents fled.", "Some 600", 1, 0},
+	{"The patrol found 32 fishing vessels. Two-thirds of the vessels left "
+	 "the zone.", "Two-thirds",
+	 "About 20 of the boats sailed away.", "About 20", 1, 0},
+	{"The port handled 900 containers. A third of the containers passing "
+	 "through it go to Ukraine.", "A third",
+	 "One in three of the containers go to Ukraine.", "One in three", 1,
+	 0},
+};
+
+static void test_shares(void **state)
+{
+	(void)state;
+	assert_int_equal(run_pairs(share_pairs, sizeof share_pairs /
+						      sizeof *share_pairs),
+			 0);
+}
+
+/* Units across systems: a weight in pounds that reads like money
+ * ("10,000 pounds of fish") is a weight; distances in miles, nautical
+ * miles and kilometres; durations in hours and minutes. */
+static const struct fa_pair unit_pairs[] = {
+	{"The navy seized 4.5 tonnes of fish.", "4.5",
+	 "The navy seized about 10,000 pounds of fish.", "about 10,000", 1, 0},
+	{"Insurgents took 320 tonnes of food.", "320",
+	 "Insurgents took about 700,000 pounds of food.", "about 700,000", 1,
+	 0},
+	{"Insurgents took 100 tonnes of food.", "100",
+	 "Insurgents took about 700,000 pounds of food.", "about 700,000", 1,
+	 1},
+	{"The fleet was 105 nautical miles north of the island.", "105",
+	 "The fleet was roughly 195 kilometres north of the island.",
+	 "roughly 195", 1, 0},
+	{"The firefight lasted 120 minutes.", "120",
+	 "The firefight lasted two hours.", "two hours", 1, 0},
+	{"The firefight lasted 45 minutes.", "45",
+	 "The firefight lasted about an hour.", "about an hour", 1, 1},
+};
+
+static void test_units_systems(void **state)
+{
+	(void)state;
+	assert_int_equal(run_pairs(unit_pairs, sizeof unit_pairs /
+						     sizeof *unit_pairs),
+			 0);
+}
+
 static void test_event_sense(void **state)
 {
 	(void)state;
@@ -738,6 +797,8 @@ int main(void)
 		cmocka_unit_test(test_agree),
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_event_sense),
+		cmocka_unit_test(test_shares),
+		cmocka_unit_test(test_units_systems),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
