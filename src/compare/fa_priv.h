@@ -38,6 +38,9 @@ struct figrules_align {
 	struct trie *totals;     /* "since", "to date": a running total */
 	struct trie *relative;   /* "after", "ago": a span to a point */
 	struct trie *lasting;    /* "for", "spent": a span that lasted */
+	struct trie *purpose_skip; /* words that say nothing of what a */
+				 /* sum is for ("million", "about") */
+	struct trie *purpose_ends; /* words that end what it is for */
 	char **breaks;           /* what ends a clause ("; ", ", and ") */
 	size_t nbreaks;
 	int kin[FA_MAX_EVENTS];  /* an event class's first kin, or -1 */
@@ -113,10 +116,11 @@ void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 		    size_t n, char *whole);
 
 /* Pair the figures of one group one to one by value and context, where
- * a report gives several different figures of the thing; the figures of
+ * a report gives several different figures of the thing, or where the
+ * two sums of money are for different things (the words after them); the figures of
  * v[idx[0..n)] that no pair takes, or that pair with another pair, get
  * a new group number from *next (fa_match.c). */
-void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
-		    size_t *next);
+void fa_match_group(const struct figrules_align *r, struct fa_fig *v,
+		    const size_t *idx, size_t n, size_t *next);
 
 #endif

@@ -26,6 +26,8 @@ void figalign_rules_free(struct figrules_align *r)
 	trie_free(r->totals);
 	trie_free(r->relative);
 	trie_free(r->lasting);
+	trie_free(r->purpose_skip);
+	trie_free(r->purpose_ends);
 	for (i = 0; i < r->nbreaks; i++)
 		free(r->breaks[i]);
 	free(r->breaks);
@@ -334,6 +336,8 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	r->totals = trie_new();
 	r->relative = trie_new();
 	r->lasting = trie_new();
+	r->purpose_skip = trie_new();
+	r->purpose_ends = trie_new();
 	root = yamlio_parse_file(p, &ok, e);
 	if (!ok)
 		goto fail;
@@ -359,6 +363,10 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 			  "relative", 1, 0, e) < 0 ||
 	    wordlist_load(r->lasting, p, ynode_get(root, "lasting"),
 			  "lasting", 1, 0, e) < 0 ||
+	    wordlist_load(r->purpose_skip, p, ynode_get(root, "purpose_skip"),
+			  "purpose_skip", 1, 0, e) < 0 ||
+	    wordlist_load(r->purpose_ends, p, ynode_get(root, "purpose_ends"),
+			  "purpose_ends", 1, 0, e) < 0 ||
 	    load_breaks(r, p, ynode_get(root, "clause_breaks"), e) < 0 ||
 	    load_kin(r, p, ynode_get(root, "kin"), e) < 0 ||
 	    load_currencies(r, p, ynode_get(root, "currencies"), e) < 0)

@@ -367,16 +367,16 @@ static void by_group(const struct fa_fig *v, size_t n, size_t ngr,
  * reports give several values (fa_match_group: the new groups are named
  * like the one they come from), then mark the discrepancies of every
  * group.  Returns the number of groups. */
-static size_t match_and_mark(struct fa_fig *v, size_t n, struct fa_group *g,
-			     size_t ngr)
+static size_t match_and_mark(const struct figrules_align *r, struct fa_fig *v,
+			     size_t n, struct fa_group *g, size_t ngr)
 {
 	size_t *ord = xcalloc(n + 1, sizeof *ord);
 	size_t *start = xcalloc(n + 2, sizeof *start), i, old = ngr, q;
 
 	by_group(v, n, ngr, ord, start);
 	for (i = 0, q = old; i < old; i++) {
-		fa_match_group(v, ord + start[i], start[i + 1] - start[i],
-			       &ngr);
+		fa_match_group(r, v, ord + start[i],
+			       start[i + 1] - start[i], &ngr);
 		for (; q < ngr; q++)
 			g[q] = g[i];
 	}
@@ -478,7 +478,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 					   r->evname[k[i + 1].ev]);
 		}
 	}
-	ngr = match_and_mark(v, n, g, ngr);
+	ngr = match_and_mark(r, v, n, g, ngr);
 	/* groups by name */
 	{
 		struct fa_group *s = xcalloc(ngr + 1, sizeof *s);

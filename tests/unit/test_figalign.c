@@ -776,6 +776,44 @@ static void test_units_systems(void **state)
 			 0);
 }
 
+/* Money for different things (the words after the sum) is not aligned
+ * when the sums differ; the same sum told in other words is; sums given
+ * only with "more than" are paired one to one by how near they are, not
+ * all in one because open intervals meet. */
+static const struct fa_pair money_pairs[] = {
+	{"The mission released $2.5 million to replace shelters.",
+	 "$2.5 million",
+	 "Agencies launched a $10 million appeal for the health programme.",
+	 "$10 million", 0, 0},
+	{"The cabinet approved a $20 million programme to build border "
+	 "outposts under Emergency Order 14.", "$20 million",
+	 "The US gave $3 million in emergency assistance for flood relief.",
+	 "$3 million", 0, 0},
+	{"The US gave $3 million for flood relief.", "$3 million",
+	 "Washington sent $4 million in flood relief.", "$4 million", 1, 1},
+	{"It mobilizes $20 billion in public and private financing.",
+	 "$20 billion", "They discussed the $20 billion Just Energy Transition "
+	 "Partnership.", "$20 billion", 1, 0},
+	{"Firms will leverage over $500 million for roads. Companies "
+	 "highlighted more than $1 billion in investments. Partners gave over "
+	 "$9 million for trials.", "more than $1 billion",
+	 "Companies announced more than $1 billion in investments. Partners "
+	 "gave over $9 million for trials.", "more than $1 billion", 1, 0},
+	{"Firms will leverage over $500 million for roads. Companies "
+	 "highlighted more than $1 billion in investments. Partners gave over "
+	 "$9 million for trials.", "over $9 million",
+	 "Companies announced more than $1 billion in investments. Partners "
+	 "gave over $9 million for trials.", "more than $1 billion", 0, 0},
+};
+
+static void test_money_purpose(void **state)
+{
+	(void)state;
+	assert_int_equal(run_pairs(money_pairs, sizeof money_pairs /
+						      sizeof *money_pairs),
+			 0);
+}
+
 static void test_event_sense(void **state)
 {
 	(void)state;
@@ -798,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_event_sense),
 		cmocka_unit_test(test_shares),
+		cmocka_unit_test(test_money_purpose),
 		cmocka_unit_test(test_units_systems),
 	};
 
