@@ -669,6 +669,12 @@ static size_t run_pairs(const struct fa_pair *p, size_t n)
 	return bad;
 }
 
+/* Every pair of p[0..n) comes out as expected. */
+static void check_pairs(const struct fa_pair *p, size_t n)
+{
+	assert_int_equal(run_pairs(p, n), 0);
+}
+
 static void test_pairs(void **state)
 {
 	(void)state;
@@ -742,9 +748,7 @@ static const struct fa_pair share_pairs[] = {
 static void test_shares(void **state)
 {
 	(void)state;
-	assert_int_equal(run_pairs(share_pairs, sizeof share_pairs /
-						      sizeof *share_pairs),
-			 0);
+	check_pairs(share_pairs, sizeof share_pairs / sizeof *share_pairs);
 }
 
 /* Units across systems: a weight in pounds that reads like money
@@ -771,9 +775,7 @@ static const struct fa_pair unit_pairs[] = {
 static void test_units_systems(void **state)
 {
 	(void)state;
-	assert_int_equal(run_pairs(unit_pairs, sizeof unit_pairs /
-						     sizeof *unit_pairs),
-			 0);
+	check_pairs(unit_pairs, sizeof unit_pairs / sizeof *unit_pairs);
 }
 
 /* Money for different things (the words after the sum) is not aligned
@@ -809,17 +811,13 @@ static const struct fa_pair money_pairs[] = {
 static void test_money_purpose(void **state)
 {
 	(void)state;
-	assert_int_equal(run_pairs(money_pairs, sizeof money_pairs /
-						      sizeof *money_pairs),
-			 0);
+	check_pairs(money_pairs, sizeof money_pairs / sizeof *money_pairs);
 }
 
 static void test_event_sense(void **state)
 {
 	(void)state;
-	assert_int_equal(run_pairs(sense_pairs, sizeof sense_pairs /
-						      sizeof *sense_pairs),
-			 0);
+	check_pairs(sense_pairs, sizeof sense_pairs / sizeof *sense_pairs);
 }
 
 int main(void)
