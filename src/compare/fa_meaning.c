@@ -81,6 +81,11 @@ static int read_head(const struct figrules_align *r, struct fa_meaning *m,
 	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, p, w;
 	uint32_t v;
 
+	if (synonym(r, buf, len, 0, one, &v) && memchr(buf, ' ', len)) {
+		/* known whole, modifier and all: "armed men" */
+		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);
+		return 1;
+	}
 	while (pos < len && (end = trie_match(r->mods, buf, len, pos, &v))) {
 		append(m->kind, sizeof m->kind, buf + pos, end - pos);
 		pos = end < len && buf[end] == ' ' ? end + 1 : end;

@@ -814,6 +814,25 @@ static void test_money_purpose(void **state)
 	check_pairs(money_pairs, sizeof money_pairs / sizeof *money_pairs);
 }
 
+/* Vague quantities are intervals that can meet a number or not; a
+ * synonym known with its modifier ("armed men") counts that thing. */
+static const struct fa_pair vague_pairs[] = {
+	{"An estimated 150 armed men attacked the base.", "An estimated 150",
+	 "Several hundred gunmen stormed the base.", "Several hundred", 1, 1},
+	{"Hundreds of drones were launched at Israel.", "Hundreds",
+	 "Iran launched 300 drones at Israel.", "300", 1, 0},
+	{"Dozens of people were killed in the raid.", "Dozens",
+	 "At least 40 people were killed in the raid.", "At least 40", 1, 0},
+	{"Thousands of people fled the town.", "Thousands",
+	 "About 500 people fled the town.", "About 500", 1, 1},
+};
+
+static void test_vague(void **state)
+{
+	(void)state;
+	check_pairs(vague_pairs, sizeof vague_pairs / sizeof *vague_pairs);
+}
+
 static void test_event_sense(void **state)
 {
 	(void)state;
@@ -834,6 +853,7 @@ int main(void)
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_event_sense),
 		cmocka_unit_test(test_shares),
+		cmocka_unit_test(test_vague),
 		cmocka_unit_test(test_money_purpose),
 		cmocka_unit_test(test_units_systems),
 	};
