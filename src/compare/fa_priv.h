@@ -33,6 +33,9 @@ struct figrules_align {
 	struct trie *generic;
 	struct trie *events;     /* word -> event class, or FA_NOT_EVENT */
 	struct trie *states;     /* "injured", "dead": people in a state */
+	struct trie *broader;    /* a thing's name -> its broader thing */
+	char **brname;
+	size_t nbr;
 	char **evname;
 	size_t nev;
 	struct trie *totals;     /* "since", "to date": a running total */
@@ -111,7 +114,8 @@ int fa_lasting(const struct figrules_align *r, const char *s, size_t at);
 /* Read what the words around some figures tell (fa_share.c): a share
  * of a count takes its thing and value ("half of the 400 shelters" is
  * 200 shelters; whole[] is set for the 400, a whole), a sum in pounds
- * followed by "of" is a weight.  The meanings must be read first. */
+ * followed by "of" is a weight, "drones and missiles" count the broader
+ * thing (munitions).  The meanings must be read first. */
 void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 		    size_t n, char *whole);
 

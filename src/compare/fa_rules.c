@@ -23,6 +23,10 @@ void figalign_rules_free(struct figrules_align *r)
 	trie_free(r->generic);
 	trie_free(r->events);
 	trie_free(r->states);
+	trie_free(r->broader);
+	for (i = 0; i < r->nbr; i++)
+		free(r->brname[i]);
+	free(r->brname);
 	trie_free(r->totals);
 	trie_free(r->relative);
 	trie_free(r->lasting);
@@ -216,6 +220,29 @@ static int load_not_events(struct figrules_align *r, const char *p,
 	return add_list(r->events, p, l, FA_NOT_EVENT, 1, e);
 }
 
+/* broader: each broader thing with the things it holds. */
+static int load_broader(struct figrules_align *r, const char *p,
+			const struct ynode *m, struct err *e)
+{
+	size_t i;
+
+	if (m == NULL)
+		return 0;
+	if (m->type != YNODE_MAP)
+		return bad(e, p, m, "'broader' must map a thing to the things "
+				    "it holds");
+	r->brname = xcalloc(m->nkids / 2 + 1, sizeof *r->brname);
+	for (i = 0; i + 1 < m->nkids; i += 2) {
+		if (m->kids[i]->type != YNODE_SCALAR)
+			return bad(e, p, m->kids[i], "a thing is expected");
+		if (add_list(r->broader, p, m->kids[i + 1], (uint32_t)r->nbr, 0,
+			     e) < 0)
+			return -1;
+		r->brname[r->nbr++] = xstrdup(m->kids[i]->str);
+	}
+	return 0;
+}
+
 static int load_breaks(struct figrules_align *r, const char *p,
 		       const struct ynode *l, struct err *e)
 {
@@ -333,6 +360,7 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	r->generic = trie_new();
 	r->events = trie_new();
 	r->states = trie_new();
+	r->broader = trie_new();
 	r->totals = trie_new();
 	r->relative = trie_new();
 	r->lasting = trie_new();
@@ -355,6 +383,7 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 			  "generic", 1, 0, e) < 0 ||
 	    load_events(r, p, ynode_get(root, "events"), e) < 0 ||
 	    load_not_events(r, p, ynode_get(root, "not_events"), e) < 0 ||
+	    load_broader(r, p, ynode_get(root, "broader"), e) < 0 ||
 	    wordlist_load(r->states, p, ynode_get(root, "states"), "states",
 			  1, 0, e) < 0 ||
 	    wordlist_load(r->totals, p, ynode_get(root, "totals"), "totals",

@@ -1,7 +1,8 @@
 /* fa_share: figures whose value or thing is read from the words around
  * them -- a share of a count ("half of the camp's 400 shelters" counts
  * 200 shelters), a weight in pounds that a figure read as money ("10,000
- * pounds of fish"). */
+ * pounds of fish"), two things counted as one ("hundreds of drones and
+ * missiles" count munitions). */
 #include "fa_priv.h"
 
 #include <ctype.h>
@@ -180,6 +181,52 @@ static void pounds_of(const struct figrules_align *r, struct fa_fig *f)
 	fa_meaning_of(r, "pounds", &w, &f->mean, 0);
 }
 
+/* Does the counted phrase of f go on with "and" or "or" and another
+ * thing of the same broader thing ("drones and missiles")?  Then f
+ * counts the broader thing. */
+static void mixed(const struct figrules_align *r, struct fa_fig *f)
+{
+	const char *s = f->sent;
+	size_t len = f->sent_len, p, e, q;
+	uint32_t a, b;
+	char buf[64];
+	struct fa_meaning m;
+	struct figure c = *f->f;
+
+	if (f->phrase == NULL || f->phrase < s ||
+	    trie_match(r->broader, f->mean.head, strlen(f->mean.head), 0,
+		       &a) != strlen(f->mean.head))
+		return;
+	p = skip_space(s, len, (size_t)(f->phrase - s) + f->phrase_len);
+	if (len - p > 4 && strncmp(s + p, "and ", 4) == 0)
+		p += 4;
+	else if (len - p > 3 && strncmp(s + p, "or ", 3) == 0)
+		p += 3;
+	else
+		return;
+	c.kind = FIG_COUNT;
+	for (e = p, q = 0; q < 3; q++) {
+		size_t we = word_end(s, len, skip_space(s, len, e));
+
+		while (we > e && !isalnum((unsigned char)s[we - 1]))
+			we--;
+		if (we <= e || we - p >= sizeof buf)
+			return;
+		e = we;
+		memcpy(buf, s + p, e - p);
+		buf[e - p] = '\0';
+		if (fa_meaning_of(r, buf, &c, &m, 1) &&
+		    strcmp(m.head, f->mean.head) != 0 &&
+		    trie_match(r->broader, m.head, strlen(m.head), 0, &b) ==
+			    strlen(m.head) &&
+		    a == b) {
+			snprintf(f->mean.head, sizeof f->mean.head, "%s",
+				 r->brname[a]);
+			return;
+		}
+	}
+}
+
 void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 		    size_t n, char *whole)
 {
@@ -190,6 +237,7 @@ void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 
 		if (v[i].sent == NULL)
 			continue;
+		mixed(r, &v[i]);
 		if (f->kind == FIG_MONEY && f->currency &&
 		    strcmp(f->currency, "GBP") == 0)
 			pounds_of(r, &v[i]);

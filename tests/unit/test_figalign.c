@@ -833,6 +833,28 @@ static void test_vague(void **state)
 	check_pairs(vague_pairs, sizeof vague_pairs / sizeof *vague_pairs);
 }
 
+/* Synonyms and broader terms (data/figures.yaml): two things counted
+ * as one ("drones and missiles") count the broader thing. */
+static const struct fa_pair synonym_pairs[] = {
+	{"Iran fired hundreds of drones and missiles at Israel.", "hundreds",
+	 "Iran fired over 300 munitions at Israel.", "over 300", 1, 0},
+	{"Iran fired 170 drones at Israel.", "170",
+	 "Iran fired over 300 munitions at Israel.", "over 300", 0, 0},
+	{"Gunmen killed two blue helmets.", "two",
+	 "Two peacekeepers were killed.", "Two", 1, 0},
+	{"Soldiers burned two fuel depots.", "two",
+	 "Soldiers burned three fuel stores.", "three", 1, 1},
+	{"The navy detained 11 fishermen.", "11",
+	 "The navy detained its eleven crew members.", "eleven", 1, 0},
+};
+
+static void test_synonyms(void **state)
+{
+	(void)state;
+	check_pairs(synonym_pairs, sizeof synonym_pairs /
+					   sizeof *synonym_pairs);
+}
+
 static void test_event_sense(void **state)
 {
 	(void)state;
@@ -853,6 +875,7 @@ int main(void)
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_event_sense),
 		cmocka_unit_test(test_shares),
+		cmocka_unit_test(test_synonyms),
 		cmocka_unit_test(test_vague),
 		cmocka_unit_test(test_money_purpose),
 		cmocka_unit_test(test_units_systems),
