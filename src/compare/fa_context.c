@@ -126,7 +126,13 @@ int fa_subject_of_verb(const struct figrules_align *r, const char *s,
 	me = trie_match(r->events, s, len, end, &v);
 	if (me > end && v != FA_NOT_EVENT)
 		return 1; /* "sailed away", "were hit" */
-	return strncmp(s + we - 2, "ed", 2) == 0 ? -1 : 0;
+	if (strncmp(s + we - 2, "ed", 2) != 0)
+		return 0;
+	/* "depots used by miners": a participle that tells of the thing */
+	me = we;
+	while (me < len && (s[me] == ' ' || s[me] == '\n'))
+		me++;
+	return len - me >= 3 && strncmp(s + me, "by ", 3) == 0 ? 0 : -1;
 }
 
 /* Is the figure at offset y of its sentence s joined to the one before
@@ -274,6 +280,10 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 		clause_events(r, f->sent, from, to, c);
 	}
 	*total = c->total;
+	/* a span that lasted ("lasted 45 minutes", "for two days") is how
+	 * long its clause's subject went on, whatever event follows */
+	if (f->mean.unit && fa_lasting(r, f->sent, f->at))
+		return -1;
 	if (f->phrase && f->phrase >= f->sent &&
 	    f->phrase < f->sent + f->sent_len) {
 		skip = (size_t)(f->phrase - f->sent);

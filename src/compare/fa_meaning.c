@@ -179,7 +179,10 @@ int fa_meaning_of(const struct figrules_align *r, const char *counts,
 			 figure_kind_counts(f) ? figure_kind_counts(f) : "");
 	if (f->currency)
 		m->unit = f->currency;
-	else if (f->kind == FIG_PERCENT)
+	else if (f->kind == FIG_PERCENT && m->unit) {
+		lo /= 100; /* a fraction of a unit: "three-quarters of an */
+		hi /= 100; /* hour" */
+	} else if (f->kind == FIG_PERCENT)
 		m->unit = "%";
 	if (f->kind == FIG_TALLY) { /* "79 to 18": one value, not a range */
 		m->lo = m->hi = f->lo * 1e9 + f->hi;

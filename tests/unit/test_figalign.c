@@ -709,6 +709,8 @@ static const struct fa_pair sense_pairs[] = {
 	{"The navy seized 4 tonnes of fish after a standoff with more than "
 	 "30 fishing boats and three coast guard ships.", "three",
 	 "Two coast guard vessels escorted the fleet.", "Two", 1, 1},
+	{"Soldiers set fire to two fuel depots used by miners.", "two",
+	 "Soldiers burned three fuel stores.", "three", 1, 1},
 	{"Two dozen troops waded across the river and opened fire on a "
 	 "patrol.", "Two dozen",
 	 "About 40 soldiers crossed the river.", "About 40", 1, 1},
@@ -770,6 +772,14 @@ static const struct fa_pair unit_pairs[] = {
 	 "The firefight lasted two hours.", "two hours", 1, 0},
 	{"The firefight lasted 45 minutes.", "45",
 	 "The firefight lasted about an hour.", "about an hour", 1, 1},
+	/* a fraction of a unit; a span that lasted, whatever event follows
+	 * it */
+	{"The firefight lasted 45 minutes before the unit withdrew.", "45",
+	 "The exchange of fire lasted three-quarters of an hour.",
+	 "three-quarters", 1, 0},
+	{"The firefight lasted 20 minutes before the unit withdrew.", "20",
+	 "The exchange of fire lasted three-quarters of an hour.",
+	 "three-quarters", 1, 1},
 };
 
 static void test_units_systems(void **state)
