@@ -59,6 +59,17 @@ static int synonym(const struct figrules_align *r, const char *s,
 	return trie_match(r->syn, pl, n, 0, v) == n;
 }
 
+/* Where the last word of buf[0..len) begins (0 when it is the only
+ * one). */
+static size_t last_word(const char *buf, size_t len)
+{
+	size_t p = len;
+
+	while (p > 0 && buf[p - 1] != ' ')
+		p--;
+	return p;
+}
+
 /* Is the word at buf[p] written with a capital (a name: "NATO", "PLA")? */
 static int capital(const char *buf, size_t p)
 {
@@ -81,6 +92,13 @@ static int read_head(const struct figrules_align *r, struct fa_meaning *m,
 	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, p, w;
 	uint32_t v;
 
+	/* modifiers after the thing too: "personnel there" */
+	while ((p = last_word(buf, len)) > 0 &&
+	       trie_match(r->mods, buf, len, p, &v) == len) {
+		append(m->kind, sizeof m->kind, buf + p, len - p);
+		len = p - 1;
+		buf[len] = '\0';
+	}
 	if (synonym(r, buf, len, 0, one, &v) && memchr(buf, ' ', len)) {
 		/* known whole, modifier and all: "armed men" */
 		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);

@@ -115,7 +115,8 @@ int fa_lasting(const struct figrules_align *r, const char *s, size_t at);
  * of a count takes its thing and value ("half of the 400 shelters" is
  * 200 shelters; whole[] is set for the 400, a whole), a sum in pounds
  * followed by "of" is a weight, "drones and missiles" count the broader
- * thing (munitions).  The meanings must be read first. */
+ * thing (munitions), "two of them senior leaders" count leaders.  The
+ * meanings must be read first. */
 void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 		    size_t n, char *whole);
 

@@ -2,7 +2,8 @@
  * them -- a share of a count ("half of the camp's 400 shelters" counts
  * 200 shelters), a weight in pounds that a figure read as money ("10,000
  * pounds of fish"), two things counted as one ("hundreds of drones and
- * missiles" count munitions). */
+ * missiles" count munitions), a count "of them" ("two of them senior
+ * leaders"). */
 #include "fa_priv.h"
 
 #include <ctype.h>
@@ -43,6 +44,23 @@ static size_t skip_space(const char *s, size_t len, size_t p)
 	while (p < len && isspace((unsigned char)s[p]))
 		p++;
 	return p;
+}
+
+/* The phrase s[p..) one word longer than s[p..e): its new end, its text
+ * in buf (of n bytes), or 0 when no word follows or buf is too short.
+ * Punctuation after the word is left out. */
+static size_t grow_phrase(const char *s, size_t len, size_t p, size_t e,
+			  char *buf, size_t n)
+{
+	size_t we = word_end(s, len, skip_space(s, len, e));
+
+	while (we > e && !isalnum((unsigned char)s[we - 1]))
+		we--;
+	if (we <= e || we - p >= n)
+		return 0;
+	memcpy(buf, s + p, we - p);
+	buf[we - p] = '\0';
+	return we;
 }
 
 /* Where the words after the share at offset at of s, once past " of "
@@ -120,18 +138,12 @@ static void share_of(const struct figrules_align *r, struct fa_fig *v,
 	}
 	/* the thing, in one to three words */
 	for (e = p, q = 0; q < 3; q++) {
-		size_t we = word_end(f->sent, f->sent_len, skip_space(f->sent,
-							   f->sent_len, e));
 		size_t l;
 
-		while (we > e && !isalnum((unsigned char)f->sent[we - 1]))
-			we--;
-		if (we <= e || we - p >= sizeof buf)
+		e = grow_phrase(f->sent, f->sent_len, p, e, buf, sizeof buf);
+		if (e == 0)
 			break;
-		e = we;
 		l = e - p;
-		memcpy(buf, f->sent + p, l);
-		buf[l] = '\0';
 		/* the thing must be the subject of the clause's verb ("of
 		 * the vessels left"), not a set it names ("of the
 		 * containers passing through the port") */
@@ -206,15 +218,8 @@ static void mixed(const struct figrules_align *r, struct fa_fig *f)
 		return;
 	c.kind = FIG_COUNT;
 	for (e = p, q = 0; q < 3; q++) {
-		size_t we = word_end(s, len, skip_space(s, len, e));
-
-		while (we > e && !isalnum((unsigned char)s[we - 1]))
-			we--;
-		if (we <= e || we - p >= sizeof buf)
+		if ((e = grow_phrase(s, len, p, e, buf, sizeof buf)) == 0)
 			return;
-		e = we;
-		memcpy(buf, s + p, e - p);
-		buf[e - p] = '\0';
 		if (fa_meaning_of(r, buf, &c, &m, 1) &&
 		    strcmp(m.head, f->mean.head) != 0 &&
 		    trie_match(r->broader, m.head, strlen(m.head), 0, &b) ==
@@ -222,6 +227,47 @@ static void mixed(const struct figrules_align *r, struct fa_fig *f)
 		    a == b) {
 			snprintf(f->mean.head, sizeof f->mean.head, "%s",
 				 r->brname[a]);
+			return;
+		}
+	}
+}
+
+/* A count followed by "of them" and a thing ("two of them senior
+ * leaders", "one of whom a child") counts that thing, not the count
+ * before it. */
+static void of_them(const struct figrules_align *r, struct fa_fig *f)
+{
+	static const char *const pron[] = {"of them ", "of whom ",
+					   "of those "};
+	const char *s = f->sent;
+	size_t len = f->sent_len, p = f->at, e, q, i;
+	char buf[64];
+	struct fa_meaning m;
+
+	/* past the figure's own words (at most three) */
+	for (q = 0; q < 4; q++) {
+		for (i = 0; i < sizeof pron / sizeof *pron; i++)
+			if (len - p > strlen(pron[i]) &&
+			    strncmp(s + p, pron[i], strlen(pron[i])) == 0)
+				break;
+		if (i < sizeof pron / sizeof *pron)
+			break;
+		e = word_end(s, len, p);
+		if (e == p || strchr(",.;:", s[e - 1]))
+			return;
+		p = skip_space(s, len, e);
+	}
+	if (q == 4)
+		return;
+	p = skip_space(s, len, p + strlen(pron[i]));
+	for (e = p, q = 0; q < 3; q++) {
+		if ((e = grow_phrase(s, len, p, e, buf, sizeof buf)) == 0)
+			return;
+		if (fa_meaning_of(r, buf, f->f, &m, 1) && !m.unit) {
+			memcpy(f->mean.head, m.head, sizeof m.head);
+			memcpy(f->mean.kind, m.kind, sizeof m.kind);
+			f->phrase = s + p;
+			f->phrase_len = e - p;
 			return;
 		}
 	}
@@ -238,6 +284,8 @@ void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 		if (v[i].sent == NULL)
 			continue;
 		mixed(r, &v[i]);
+		if (f->kind == FIG_COUNT)
+			of_them(r, &v[i]);
 		if (f->kind == FIG_MONEY && f->currency &&
 		    strcmp(f->currency, "GBP") == 0)
 			pounds_of(r, &v[i]);

@@ -856,6 +856,13 @@ static const struct fa_pair synonym_pairs[] = {
 	 "Soldiers burned three fuel stores.", "three", 1, 1},
 	{"The navy detained 11 fishermen.", "11",
 	 "The navy detained its eleven crew members.", "eleven", 1, 0},
+	/* a modifier after the thing; a count "of them" */
+	{"About 450 American troops are deployed in the country.",
+	 "About 450", "There are fewer than 500 personnel there.",
+	 "fewer than 500", 1, 0},
+	{"The strike killed three senior leaders.", "three",
+	 "Up to 40 operatives were killed, two of them senior leaders.",
+	 "two", 1, 1},
 };
 
 static void test_synonyms(void **state)
