@@ -872,6 +872,29 @@ static void test_synonyms(void **state)
 					   sizeof *synonym_pairs);
 }
 
+/* Number words meet the same number in digits, and a number repeated in
+ * brackets is one figure. */
+static const struct fa_pair number_pairs[] = {
+	{"The package holds four hundred forty-seven (447) missiles.",
+	 "four hundred forty-seven",
+	 "The package holds 447 missiles.", "447", 1, 0},
+	{"One and a half million people need food aid.",
+	 "One and a half million",
+	 "1.5 million people need food aid.", "1.5 million", 1, 0},
+	{"Two dozen people were wounded in the attack.", "Two dozen",
+	 "Twenty-four people were wounded in the attack.", "Twenty-four", 1,
+	 0},
+	{"The navy detained its eleven (11) crew members.", "eleven",
+	 "The navy detained 14 crew members.", "14", 1, 1},
+};
+
+static void test_number_words(void **state)
+{
+	(void)state;
+	check_pairs(number_pairs, sizeof number_pairs /
+					  sizeof *number_pairs);
+}
+
 static void test_event_sense(void **state)
 {
 	(void)state;
@@ -892,6 +915,7 @@ int main(void)
 		cmocka_unit_test(test_pairs),
 		cmocka_unit_test(test_event_sense),
 		cmocka_unit_test(test_shares),
+		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_synonyms),
 		cmocka_unit_test(test_vague),
 		cmocka_unit_test(test_money_purpose),
