@@ -669,10 +669,20 @@ static size_t run_pairs(const struct fa_pair *p, size_t n)
 	return bad;
 }
 
-/* Every pair of p[0..n) comes out as expected. */
-static void check_pairs(const struct fa_pair *p, size_t n)
+/* A class of pairs, each class one test (its state). */
+struct fa_class {
+	const struct fa_pair *p;
+	size_t n;
+};
+
+#define PAIRS(t) {t, sizeof t / sizeof *t}
+
+/* Every pair of the class comes out as expected. */
+static void test_class(void **state)
 {
-	assert_int_equal(run_pairs(p, n), 0);
+	const struct fa_class *c = *state;
+
+	assert_int_equal(run_pairs(c->p, c->n), 0);
 }
 
 static void test_pairs(void **state)
@@ -747,11 +757,7 @@ static const struct fa_pair share_pairs[] = {
 	 0},
 };
 
-static void test_shares(void **state)
-{
-	(void)state;
-	check_pairs(share_pairs, sizeof share_pairs / sizeof *share_pairs);
-}
+static const struct fa_class share_class = PAIRS(share_pairs);
 
 /* Units across systems: a weight in pounds that reads like money
  * ("10,000 pounds of fish") is a weight; distances in miles, nautical
@@ -782,11 +788,7 @@ static const struct fa_pair unit_pairs[] = {
 	 "three-quarters", 1, 1},
 };
 
-static void test_units_systems(void **state)
-{
-	(void)state;
-	check_pairs(unit_pairs, sizeof unit_pairs / sizeof *unit_pairs);
-}
+static const struct fa_class unit_class = PAIRS(unit_pairs);
 
 /* Money for different things (the words after the sum) is not aligned
  * when the sums differ; the same sum told in other words is; sums given
@@ -818,11 +820,7 @@ static const struct fa_pair money_pairs[] = {
 	 "gave over $9 million for trials.", "more than $1 billion", 0, 0},
 };
 
-static void test_money_purpose(void **state)
-{
-	(void)state;
-	check_pairs(money_pairs, sizeof money_pairs / sizeof *money_pairs);
-}
+static const struct fa_class money_class = PAIRS(money_pairs);
 
 /* Vague quantities are intervals that can meet a number or not; a
  * synonym known with its modifier ("armed men") counts that thing. */
@@ -837,11 +835,7 @@ static const struct fa_pair vague_pairs[] = {
 	 "About 500 people fled the town.", "About 500", 1, 1},
 };
 
-static void test_vague(void **state)
-{
-	(void)state;
-	check_pairs(vague_pairs, sizeof vague_pairs / sizeof *vague_pairs);
-}
+static const struct fa_class vague_class = PAIRS(vague_pairs);
 
 /* Synonyms and broader terms (data/figures.yaml): two things counted
  * as one ("drones and missiles") count the broader thing. */
@@ -865,12 +859,7 @@ static const struct fa_pair synonym_pairs[] = {
 	 "two", 1, 1},
 };
 
-static void test_synonyms(void **state)
-{
-	(void)state;
-	check_pairs(synonym_pairs, sizeof synonym_pairs /
-					   sizeof *synonym_pairs);
-}
+static const struct fa_class synonym_class = PAIRS(synonym_pairs);
 
 /* Number words meet the same number in digits, and a number repeated in
  * brackets is one figure. */
@@ -888,18 +877,13 @@ static const struct fa_pair number_pairs[] = {
 	 "The navy detained 14 crew members.", "14", 1, 1},
 };
 
-static void test_number_words(void **state)
-{
-	(void)state;
-	check_pairs(number_pairs, sizeof number_pairs /
-					  sizeof *number_pairs);
-}
+static const struct fa_class number_class = PAIRS(number_pairs);
 
-static void test_event_sense(void **state)
-{
-	(void)state;
-	check_pairs(sense_pairs, sizeof sense_pairs / sizeof *sense_pairs);
-}
+static const struct fa_class sense_class = PAIRS(sense_pairs);
+
+/* A class's test under its own name. */
+#define CLASS_TEST(name, cls) \
+	{#name, test_class, NULL, NULL, (void *)&(cls)}
 
 int main(void)
 {
@@ -913,13 +897,13 @@ int main(void)
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_agree),
 		cmocka_unit_test(test_pairs),
-		cmocka_unit_test(test_event_sense),
-		cmocka_unit_test(test_shares),
-		cmocka_unit_test(test_number_words),
-		cmocka_unit_test(test_synonyms),
-		cmocka_unit_test(test_vague),
-		cmocka_unit_test(test_money_purpose),
-		cmocka_unit_test(test_units_systems),
+		CLASS_TEST(test_event_sense, sense_class),
+		CLASS_TEST(test_shares, share_class),
+		CLASS_TEST(test_number_words, number_class),
+		CLASS_TEST(test_synonyms, synonym_class),
+		CLASS_TEST(test_vague, vague_class),
+		CLASS_TEST(test_money_purpose, money_class),
+		CLASS_TEST(test_units_systems, unit_class),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
