@@ -55,25 +55,64 @@ static void clause_events(const struct figrules_align *r, const char *s,
 			c->ev = xgrow(c->ev, &c->cap, c->n + 1, sizeof *c->ev);
 		c->ev[c->n].p = p;
 		c->ev[c->n].end = end;
-		c->ev[c->n++].v = (int)v;
+		c->ev[c->n++].v = v == FA_NOT_EVENT ? -1 : (int)v;
 	}
 }
 
-/* The event told of nearest to offset at in the clause of c, the
- * counted phrase [skip..skip_end) left out, or -1.  Read from the start
- * as a person would: an event's words are not read again for another
- * that begins inside them. */
-/* Is the figure the subject of a verb that follows its phrase ("24
- * people were wounded", "two ships have been hit")?  Then its event is
- * the one after it, not a nearer one before ("… were killed and 24
- * people were wounded"). */
-static int subject_of_verb(const char *s, size_t len, size_t end)
+int fa_word_event(const struct figrules_align *r, const char *s, size_t p,
+		  size_t end)
+{
+	uint32_t v;
+
+	if (trie_match(r->events, s, end, p, &v) != end || v == FA_NOT_EVENT)
+		return -1;
+	return (int)v;
+}
+
+/* The end of the word at s[p..len) (letters, digits, "-", "'"). */
+static size_t word_end(const char *s, size_t len, size_t p)
+{
+	while (p < len && (isalnum((unsigned char)s[p]) || s[p] == '-' ||
+			   s[p] == '\''))
+		p++;
+	return p;
+}
+
+/* The sense a counted phrase tells by itself: a word of states counted
+ * alone ("two dozen injured") or a word of events ending in "-ed" before
+ * the thing ("displaced people", "wounded soldiers"); -1 for none.  An
+ * event word that names a kind ("attack drones") does not count. */
+static int phrase_event(const struct figrules_align *r, const char *s,
+			size_t from, size_t to)
+{
+	size_t p = from, e;
+	uint32_t v;
+
+	while (p < to) {
+		while (p < to && !isalnum((unsigned char)s[p]))
+			p++;
+		e = word_end(s, to, p);
+		if (e > p && (trie_match(r->states, s, e, p, &v) == e ||
+			      (e - p > 3 && s[e - 2] == 'e' && s[e - 1] == 'd'))) {
+			int ev = fa_word_event(r, s, p, e);
+
+			if (ev >= 0)
+				return ev;
+		}
+		p = e > p ? e : p + 1;
+	}
+	return -1;
+}
+
+int fa_subject_of_verb(const struct figrules_align *r, const char *s,
+		       size_t len, size_t end)
 {
 	static const char *const aux[] = {
 		"were ", "was ", "are ", "is ", "had ", "have ", "has ",
 		"remain ", "remained ", "had been ", "have been ",
 	};
-	size_t i;
+	size_t i, we, me;
+	uint32_t v;
 
 	while (end < len && (s[end] == ' ' || s[end] == '\n'))
 		end++;
@@ -81,32 +120,99 @@ static int subject_of_verb(const char *s, size_t len, size_t end)
 		if (len - end >= strlen(aux[i]) &&
 		    strncmp(s + end, aux[i], strlen(aux[i])) == 0)
 			return 1;
-	return 0;
+	we = word_end(s, len, end);
+	if (we == end || (we > end + 4 && strncmp(s + we - 3, "ing", 3) == 0))
+		return 0;
+	me = trie_match(r->events, s, len, end, &v);
+	if (me > end && v != FA_NOT_EVENT)
+		return 1; /* "sailed away", "were hit" */
+	if (strncmp(s + we - 2, "ed", 2) != 0)
+		return 0;
+	/* "depots used by miners": a participle that tells of the thing */
+	me = we;
+	while (me < len && (s[me] == ' ' || s[me] == '\n'))
+		me++;
+	return len - me >= 3 && strncmp(s + me, "by ", 3) == 0 ? 0 : -1;
 }
 
-static int nearest_event(const struct fa_clause *c, size_t at, size_t skip,
-			 size_t skip_end)
+/* Is the figure at offset y of its sentence s joined to the one before
+ * it by "and", "or" or a comma ("killing two soldiers and seventeen
+ * civilians"), so that one verb tells of both? */
+static int coordinated(const char *s, size_t y)
 {
-	size_t i, cur = c->from, best = (size_t)-1;
-	int ev = -1;
+	size_t b = y;
 
-	if (skip_end > skip && subject_of_verb(c->sent, c->to, skip_end))
-		for (i = 0; i < c->n; i++)
-			if (c->ev[i].p >= skip_end)
-				return c->ev[i].v;
+	while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+		b--;
+	if (b > 0 && s[b - 1] == ',')
+		return 1;
+	return (b >= 4 && strncmp(s + b - 4, " and", 4) == 0) ||
+	       (b >= 3 && strncmp(s + b - 3, " or", 3) == 0);
+}
 
-	for (i = 0; i < c->n; i++) {
-		const struct fa_ev *e = &c->ev[i];
+/* May an event word at offset p of v[i]'s sentence be read for v[i]?
+ * Not across another figure of the sentence, unless the figures between
+ * are joined one to the next by "and" or a comma: in "seized 4 tonnes of
+ * fish after a standoff with 30 boats" the boats were not seized. */
+static int reachable(const struct fa_fig *v, size_t n, size_t i, size_t p)
+{
+	const struct fa_fig *f = &v[i];
+	size_t lo = p < f->at ? p : f->at, hi = p < f->at ? f->at : p, j;
+	size_t first = i, between = 0;
+
+	while (first > 0 && v[first - 1].sent == f->sent &&
+	       v[first - 1].side == f->side)
+		first--;
+	for (j = first; j < n && v[j].sent == f->sent && v[j].side == f->side;
+	     j++) {
+		if (j == i || v[j].at <= lo || v[j].at >= hi ||
+		    (f->phrase && v[j].phrase == f->phrase))
+			continue; /* the count a share is of */
+		/* before the figure the first one between needs no join
+		 * (the verb's own object), after it every one does */
+		if ((p > f->at || between > 0) && !coordinated(f->sent, v[j].at))
+			return 0;
+		between++;
+	}
+	return between == 0 || p > f->at || coordinated(f->sent, f->at);
+}
+
+/* The event told of nearest to figure v[i] in the clause of c, the
+ * counted phrase [skip..skip_end) left out, or -1.  Read from the start
+ * as a person would: an event's words are not read again for another
+ * that begins inside them. */
+static int nearest_event(const struct figrules_align *r,
+			 const struct fa_clause *c, const struct fa_fig *v,
+			 size_t n, size_t i, size_t skip, size_t skip_end)
+{
+	size_t k, cur = c->from, best = (size_t)-1, at = v[i].at;
+	int ev = -1, subj = 0;
+
+	if (skip_end > skip)
+		subj = fa_subject_of_verb(r, c->sent, c->to, skip_end);
+
+	if (subj < 0)
+		return -1;
+	if (subj > 0)
+		for (k = 0; k < c->n; k++)
+			if (c->ev[k].p >= skip_end && c->ev[k].v >= 0 &&
+			    reachable(v, n, i, c->ev[k].p))
+				return c->ev[k].v;
+
+	for (k = 0; k < c->n; k++) {
+		const struct fa_ev *e = &c->ev[k];
 		size_t d;
 
 		if (e->p < cur || (e->p >= skip && e->p < skip_end))
+			continue;
+		cur = e->end;
+		if (e->v < 0 || !reachable(v, n, i, e->p))
 			continue;
 		d = e->p > at ? e->p - at : at - e->p;
 		if (d < best) {
 			best = d;
 			ev = e->v;
 		}
-		cur = e->end;
 	}
 	return ev;
 }
@@ -114,6 +220,22 @@ static int nearest_event(const struct fa_clause *c, size_t at, size_t skip,
 void fa_clause_free(struct fa_clause *c)
 {
 	free(c->ev);
+}
+
+/* Does the word before offset p of s help a verb ("have since left":
+ * an adverb of time, not a running total)? */
+static int after_auxiliary(const char *s, size_t p)
+{
+	static const char *const aux[] = {" have ", " has ", " had "};
+	size_t i;
+
+	for (i = 0; i < sizeof aux / sizeof aux[0]; i++) {
+		size_t k = strlen(aux[i]);
+
+		if (p >= k && strncmp(s + p - k, aux[i], k) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Does s[from..to) hold a word of a running total ("since", "to date")? */
@@ -126,30 +248,29 @@ static int tells_total(const struct figrules_align *r, const char *s,
 	for (p = from; p < to; p++)
 		if (trie_may_start2(r->totals, s, to, p) &&
 		    trie_word_start(s, p, to) &&
-		    trie_match(r->totals, s, to, p, &v))
+		    trie_match(r->totals, s, to, p, &v) &&
+		    !after_auxiliary(s, p))
 			return 1;
 	return 0;
 }
 
-/* The event and the running total f's clause tells of (-1: none). */
-int fa_figure_event(const struct figrules_align *r,
-			const struct fa_fig *f, int *total, struct fa_clause *c)
+/* The event and the running total v[i]'s clause tells of (-1: none);
+ * prev: the event of v[i - 1]. */
+int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
+		    size_t n, size_t i, int prev, int *total,
+		    struct fa_clause *c)
 {
+	const struct fa_fig *f = &v[i];
 	size_t from, to, skip = 0, skip_end = 0;
-	uint32_t v;
+	uint32_t w;
 	int ev;
 
 	*total = 0;
 	if (f->sent == NULL)
 		return -1;
-	if (trie_match(r->events, f->mean.head, strlen(f->mean.head), 0, &v))
+	if (trie_match(r->events, f->mean.head, strlen(f->mean.head), 0, &w))
 		return -1; /* it counts events: "100 attacks" */
 	clause_of(r, f->sent, f->sent_len, f->at, &from, &to);
-	if (f->phrase && f->phrase >= f->sent &&
-	    f->phrase < f->sent + f->sent_len) {
-		skip = (size_t)(f->phrase - f->sent);
-		skip_end = skip + f->phrase_len;
-	}
 	if (c->sent == NULL || c->sent != f->sent || c->from != from ||
 	    c->to != to) {
 		c->sent = f->sent;
@@ -159,8 +280,28 @@ int fa_figure_event(const struct figrules_align *r,
 		clause_events(r, f->sent, from, to, c);
 	}
 	*total = c->total;
-	ev = nearest_event(c, f->at, skip, skip_end);
-	return ev;
+	/* a span that lasted ("lasted 45 minutes", "for two days") is how
+	 * long its clause's subject went on, whatever event follows */
+	if (f->mean.unit && fa_lasting(r, f->sent, f->at))
+		return -1;
+	if (f->phrase && f->phrase >= f->sent &&
+	    f->phrase < f->sent + f->sent_len) {
+		skip = (size_t)(f->phrase - f->sent);
+		skip_end = skip + f->phrase_len;
+		ev = phrase_event(r, f->sent, skip, skip_end);
+		if (ev >= 0)
+			return ev;
+	}
+	/* joined by "and" to the figure before it in its clause, and not the
+	 * subject of a verb of its own: the same verb tells of both
+	 * ("killing two soldiers and seventeen civilians") */
+	if (prev >= 0 && i > 0 && v[i - 1].sent == f->sent &&
+	    v[i - 1].side == f->side && v[i - 1].at >= from &&
+	    coordinated(f->sent, f->at) &&
+	    (skip_end <= skip ||
+	     fa_subject_of_verb(r, f->sent, to, skip_end) == 0))
+		return prev;
+	return nearest_event(r, c, v, n, i, skip, skip_end);
 }
 
 int fa_point_in_time(const struct figrules_align *r, const char *s,

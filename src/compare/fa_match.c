@@ -30,12 +30,26 @@
  * this many shared words, another one as this many less. */
 #define FA_ACTOR 2
 
+/* An open interval meets another only when their low ends are within
+ * this factor. */
+#define FA_OPEN_NEAR 1.25
+
+/* At most this many words say what a sum is for. */
+#define FA_PURPOSE_MAX 8
+
+struct fa_word {
+	const char *s;
+	size_t len;
+};
+
 /* One value of one report: the figures of the group that hold it. */
 struct fa_cluster {
 	int side;
 	double lo, hi;
 	size_t first;            /* index into idx of its first figure */
 	size_t pair;             /* the cluster it is paired with, or -1 */
+	struct fa_word w[FA_PURPOSE_MAX]; /* what a sum is for */
+	size_t nw;
 };
 
 /* A value to compare by: the middle of an interval, its low end when it
@@ -94,6 +108,81 @@ static int overlap(const struct fa_fig *x, const struct fa_fig *y)
 	return k;
 }
 
+/* Do intervals x and y meet closely enough to be one value?  Bounded
+ * intervals when they meet; one open above ("more than $9 million")
+ * meets another only near its low end (not "more than $1 billion"). */
+static int close_meet(double xl, double xh, double yl, double yh)
+{
+	double a, b;
+
+	if (xh < yl || yh < xl)
+		return 0;
+	if (!isinf(xh) && !isinf(yh))
+		return 1;
+	a = rep(xl, xh);
+	b = rep(yl, yh);
+	return (a > b ? a / b : b / a) <= FA_OPEN_NEAR;
+}
+
+/* The words that say what a sum of money is for, after the figure in
+ * its sentence up to a stop, a comma or a word of r->purpose_ends ("and",
+ * "under": "$2.5 million to replace shelters", "a $10 million appeal for
+ * the health programme"): words
+ * of FA_WORD_MIN letters and more, not of r->purpose_skip nor with a
+ * digit.  Returns how many (at most FA_PURPOSE_MAX) went to w. */
+static size_t purpose(const struct figrules_align *r, const struct fa_fig *f,
+		      struct fa_word *w)
+{
+	size_t p = f->at, b, k = 0, prev = f->at;
+	uint32_t u;
+
+	if (f->sent == NULL || f->f->kind != FIG_MONEY)
+		return 0;
+	while (k < FA_PURPOSE_MAX &&
+	       (b = next_word(f->sent, f->sent_len, &p)) < f->sent_len) {
+		size_t q;
+		int digit = 0;
+
+		/* a stop or a comma ends it, not one inside a number */
+		if (b > prev && (memchr(f->sent + prev, ';', b - prev) ||
+				 memchr(f->sent + prev, ':', b - prev) ||
+				 memchr(f->sent + prev, ',', b - prev) ||
+				 memchr(f->sent + prev, '.', b - prev)) &&
+		    !(b - prev == 1 && prev > f->at &&
+		      isdigit((unsigned char)f->sent[prev - 1]) &&
+		      isdigit((unsigned char)f->sent[b])))
+			return k;
+		if (trie_match(r->purpose_ends, f->sent, p, b, &u) == p)
+			return k;
+		prev = p;
+		for (q = b; q < p; q++)
+			digit |= isdigit((unsigned char)f->sent[q]);
+		if (digit || p - b < FA_WORD_MIN ||
+		    trie_match(r->purpose_skip, f->sent, p, b, &u) == p)
+			continue;
+		w[k].s = f->sent + b;
+		w[k++].len = p - b;
+	}
+	return k;
+}
+
+/* May clusters x and y stand for one sum: neither says what it is for,
+ * or they share a word of it?  (Asked only of sums that differ: the same
+ * sum told in other words is one.) */
+static int same_purpose(const struct fa_cluster *x, const struct fa_cluster *y)
+{
+	size_t i, j;
+
+	if (x->nw == 0 || y->nw == 0)
+		return 1;
+	for (i = 0; i < x->nw; i++)
+		for (j = 0; j < y->nw; j++)
+			if (x->w[i].len == y->w[j].len &&
+			    strncasecmp(x->w[i].s, y->w[j].s, x->w[i].len) == 0)
+				return 1;
+	return 0;
+}
+
 /* How well clusters x and y of the two reports go together: the words
  * their sentences share (up to FA_WORDS_MAX), their actors (the same one
  * or another, when both are named), and values that meet, else less the
@@ -109,8 +198,10 @@ static double pair_score(const struct fa_fig *v, const size_t *idx,
 		w = FA_WORDS_MAX;
 	if (*fx->actor && *fy->actor)
 		w += strcmp(fx->actor, fy->actor) == 0 ? FA_ACTOR : -FA_ACTOR;
-	if (!(x->hi < y->lo || y->hi < x->lo))
+	if (close_meet(x->lo, x->hi, y->lo, y->hi))
 		return w + FA_MEET;
+	if (!same_purpose(x, y))
+		return -INFINITY; /* money for two things */
 	return w - 4 * fabs(log(rep(x->lo, x->hi) / rep(y->lo, y->hi)));
 }
 
@@ -128,7 +219,7 @@ static size_t clusters(const struct fa_fig *v, const size_t *idx, size_t n,
 
 		for (q = 0; q < nc; q++)
 			if (c[q].side == f->side &&
-			    !(f->mean.hi < c[q].lo || c[q].hi < f->mean.lo))
+			    close_meet(f->mean.lo, f->mean.hi, c[q].lo, c[q].hi))
 				break;
 		if (q == nc) {
 			if (nc == max)
@@ -145,8 +236,8 @@ static size_t clusters(const struct fa_fig *v, const size_t *idx, size_t n,
 	return nc;
 }
 
-void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
-		    size_t *next)
+void fa_match_group(const struct figrules_align *r, struct fa_fig *v,
+		    const size_t *idx, size_t n, size_t *next)
 {
 	struct fa_cluster c[2 * FA_MATCH_MAX];
 	double score[2 * FA_MATCH_MAX][2 * FA_MATCH_MAX];
@@ -158,9 +249,16 @@ void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
 		free(of);
 		return;
 	}
-	for (i = 0; i < nc; i++)
+	for (i = 0; i < nc; i++) {
 		side[c[i].side ? 1 : 0]++;
-	if (side[0] + side[1] < 3 || !side[0] || !side[1]) {
+		c[i].nw = purpose(r, &v[idx[c[i].first]], c[i].w);
+	}
+	/* one value on each side: one pair, unless they are sums for two
+	 * things */
+	if (!side[0] || !side[1] ||
+	    (side[0] + side[1] < 3 &&
+	     (same_purpose(&c[0], &c[1]) ||
+	      close_meet(c[0].lo, c[0].hi, c[1].lo, c[1].hi)))) {
 		free(of);
 		return;
 	}

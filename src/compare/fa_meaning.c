@@ -59,6 +59,17 @@ static int synonym(const struct figrules_align *r, const char *s,
 	return trie_match(r->syn, pl, n, 0, v) == n;
 }
 
+/* Where the last word of buf[0..len) begins (0 when it is the only
+ * one). */
+static size_t last_word(const char *buf, size_t len)
+{
+	size_t p = len;
+
+	while (p > 0 && buf[p - 1] != ' ')
+		p--;
+	return p;
+}
+
 /* Is the word at buf[p] written with a capital (a name: "NATO", "PLA")? */
 static int capital(const char *buf, size_t p)
 {
@@ -81,6 +92,18 @@ static int read_head(const struct figrules_align *r, struct fa_meaning *m,
 	size_t len = lower_copy(buf, sizeof buf, counts), pos = 0, end, p, w;
 	uint32_t v;
 
+	/* modifiers after the thing too: "personnel there" */
+	while ((p = last_word(buf, len)) > 0 &&
+	       trie_match(r->mods, buf, len, p, &v) == len) {
+		append(m->kind, sizeof m->kind, buf + p, len - p);
+		len = p - 1;
+		buf[len] = '\0';
+	}
+	if (synonym(r, buf, len, 0, one, &v) && memchr(buf, ' ', len)) {
+		/* known whole, modifier and all: "armed men" */
+		snprintf(m->head, sizeof m->head, "%s", r->synname[v]);
+		return 1;
+	}
 	while (pos < len && (end = trie_match(r->mods, buf, len, pos, &v))) {
 		append(m->kind, sizeof m->kind, buf + pos, end - pos);
 		pos = end < len && buf[end] == ' ' ? end + 1 : end;
@@ -174,7 +197,10 @@ int fa_meaning_of(const struct figrules_align *r, const char *counts,
 			 figure_kind_counts(f) ? figure_kind_counts(f) : "");
 	if (f->currency)
 		m->unit = f->currency;
-	else if (f->kind == FIG_PERCENT)
+	else if (f->kind == FIG_PERCENT && m->unit) {
+		lo /= 100; /* a fraction of a unit: "three-quarters of an */
+		hi /= 100; /* hour" */
+	} else if (f->kind == FIG_PERCENT)
 		m->unit = "%";
 	if (f->kind == FIG_TALLY) { /* "79 to 18": one value, not a range */
 		m->lo = m->hi = f->lo * 1e9 + f->hi;

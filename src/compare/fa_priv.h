@@ -10,6 +10,10 @@
 
 #define FA_MAX_EVENTS 32
 
+/* The value in the events trie of a phrase that hides an event word but
+ * tells of none ("flying the flag"). */
+#define FA_NOT_EVENT 0xffffu
+
 struct fa_unit {
 	const char *base;        /* points into bases */
 	double factor;
@@ -27,12 +31,19 @@ struct figrules_align {
 	char **bases;
 	size_t nbases;
 	struct trie *generic;
-	struct trie *events;     /* word -> event class */
+	struct trie *events;     /* word -> event class, or FA_NOT_EVENT */
+	struct trie *states;     /* "injured", "dead": people in a state */
+	struct trie *broader;    /* a thing's name -> its broader thing */
+	char **brname;
+	size_t nbr;
 	char **evname;
 	size_t nev;
 	struct trie *totals;     /* "since", "to date": a running total */
 	struct trie *relative;   /* "after", "ago": a span to a point */
 	struct trie *lasting;    /* "for", "spent": a span that lasted */
+	struct trie *purpose_skip; /* words that say nothing of what a */
+				 /* sum is for ("million", "about") */
+	struct trie *purpose_ends; /* words that end what it is for */
 	char **breaks;           /* what ends a clause ("; ", ", and ") */
 	size_t nbreaks;
 	int kin[FA_MAX_EVENTS];  /* an event class's first kin, or -1 */
@@ -63,11 +74,31 @@ struct fa_clause {
 
 void fa_clause_free(struct fa_clause *c);
 
-/* The event class f's clause tells of (-1: none), and in *total whether
- * it tells of a running total (fa_context.c); c: the last clause read,
- * read again only when f's is another. */
-int fa_figure_event(const struct figrules_align *r, const struct fa_fig *f,
-		    int *total, struct fa_clause *c);
+/* The event class figure v[i] tells of (-1: none), and in *total
+ * whether its clause tells of a running total (fa_context.c); c: the
+ * last clause read, read again only when v[i]'s is another.  The other
+ * figures of v[0..n) in its sentence (next to it in v) stop an event
+ * word from being read across them; prev is v[i - 1]'s event, which
+ * v[i] shares when "and" joins them. */
+int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
+		    size_t n, size_t i, int prev, int *total,
+		    struct fa_clause *c);
+
+/* Is the figure whose counted phrase ends at offset end of s the
+ * subject of a verb that follows ("24 people were wounded", "two ships
+ * have been hit", "40 soldiers crossed", "20 boats sailed away")?  1:
+ * its event is the one after it, not a nearer one before ("… were killed
+ * and 24 people were wounded"); -1: the verb right after it is no event
+ * ("350 miners worked the pits"), so it tells of none; 0: neither.  A
+ * word in "-ing" right after it tells of the thing, not of what it did
+ * ("32 vessels flying the flag") (fa_context.c). */
+int fa_subject_of_verb(const struct figrules_align *r, const char *s,
+		       size_t len, size_t end);
+
+/* The event class of the word s[p..end) when it is one on its own (not
+ * FA_NOT_EVENT), else -1 (fa_context.c). */
+int fa_word_event(const struct figrules_align *r, const char *s, size_t p,
+		  size_t end);
 
 /* Does a word of r->relative ("after", "earlier", "ago") follow the
  * span of time s[end..) at once: "two days after", a point in time, not
@@ -80,11 +111,21 @@ int fa_point_in_time(const struct figrules_align *r, const char *s,
  * follows it (fa_context.c)? */
 int fa_lasting(const struct figrules_align *r, const char *s, size_t at);
 
+/* Read what the words around some figures tell (fa_share.c): a share
+ * of a count takes its thing and value ("half of the 400 shelters" is
+ * 200 shelters; whole[] is set for the 400, a whole), a sum in pounds
+ * followed by "of" is a weight, "drones and missiles" count the broader
+ * thing (munitions), "two of them senior leaders" count leaders.  The
+ * meanings must be read first. */
+void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
+		    size_t n, char *whole);
+
 /* Pair the figures of one group one to one by value and context, where
- * a report gives several different figures of the thing; the figures of
+ * a report gives several different figures of the thing, or where the
+ * two sums of money are for different things (the words after them); the figures of
  * v[idx[0..n)] that no pair takes, or that pair with another pair, get
  * a new group number from *next (fa_match.c). */
-void fa_match_group(struct fa_fig *v, const size_t *idx, size_t n,
-		    size_t *next);
+void fa_match_group(const struct figrules_align *r, struct fa_fig *v,
+		    const size_t *idx, size_t n, size_t *next);
 
 #endif

@@ -22,9 +22,16 @@ void figalign_rules_free(struct figrules_align *r)
 	trie_free(r->units);
 	trie_free(r->generic);
 	trie_free(r->events);
+	trie_free(r->states);
+	trie_free(r->broader);
+	for (i = 0; i < r->nbr; i++)
+		free(r->brname[i]);
+	free(r->brname);
 	trie_free(r->totals);
 	trie_free(r->relative);
 	trie_free(r->lasting);
+	trie_free(r->purpose_skip);
+	trie_free(r->purpose_ends);
 	for (i = 0; i < r->nbreaks; i++)
 		free(r->breaks[i]);
 	free(r->breaks);
@@ -183,24 +190,42 @@ static void add_forms(struct trie *t, const char *w, size_t len, uint32_t v)
 	}
 }
 
-static int load_events(struct figrules_align *r, const char *p,
-		       const struct ynode *m, struct err *e)
+/* A mapping of names to lists of words (m, under key in the file): each
+ * word goes to t with its name's index (with its forms when forms is
+ * set), the names to *names, their number to *n.  At most max names. */
+static int load_named_lists(struct trie *t, const char *p,
+			    const struct ynode *m, const char *key,
+			    size_t max, int forms, char ***names, size_t *n,
+			    struct err *e)
 {
 	size_t i;
 
 	if (m == NULL)
 		return 0;
-	if (m->type != YNODE_MAP || m->nkids / 2 > FA_MAX_EVENTS)
-		return bad(e, p, m, "'events' must map at most 32 classes of "
-				    "events to their words");
-	r->evname = xcalloc(m->nkids / 2 + 1, sizeof *r->evname);
+	if (m->type != YNODE_MAP || m->nkids / 2 > max) {
+		ynode_err(e, p, m, "'%s' must map at most %zu names to lists "
+			  "of words", key, max);
+		return -1;
+	}
+	*names = xcalloc(m->nkids / 2 + 1, sizeof **names);
 	for (i = 0; i + 1 < m->nkids; i += 2) {
-		if (add_list(r->events, p, m->kids[i + 1], (uint32_t)r->nev, 1,
-			     e) < 0)
+		if (m->kids[i]->type != YNODE_SCALAR)
+			return bad(e, p, m->kids[i], "a name is expected");
+		if (add_list(t, p, m->kids[i + 1], (uint32_t)*n, forms, e) < 0)
 			return -1;
-		r->evname[r->nev++] = xstrdup(m->kids[i]->str);
+		(*names)[(*n)++] = xstrdup(m->kids[i]->str);
 	}
 	return 0;
+}
+
+/* not_events: phrases, with the forms of their first word, that hide an
+ * event word in them. */
+static int load_not_events(struct figrules_align *r, const char *p,
+			   const struct ynode *l, struct err *e)
+{
+	if (l == NULL)
+		return 0;
+	return add_list(r->events, p, l, FA_NOT_EVENT, 1, e);
 }
 
 static int load_breaks(struct figrules_align *r, const char *p,
@@ -319,9 +344,13 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	r->units = trie_new();
 	r->generic = trie_new();
 	r->events = trie_new();
+	r->states = trie_new();
+	r->broader = trie_new();
 	r->totals = trie_new();
 	r->relative = trie_new();
 	r->lasting = trie_new();
+	r->purpose_skip = trie_new();
+	r->purpose_ends = trie_new();
 	root = yamlio_parse_file(p, &ok, e);
 	if (!ok)
 		goto fail;
@@ -337,13 +366,24 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	    load_units(r, p, ynode_get(root, "units"), e) < 0 ||
 	    wordlist_load(r->generic, p, ynode_get(root, "generic"),
 			  "generic", 1, 0, e) < 0 ||
-	    load_events(r, p, ynode_get(root, "events"), e) < 0 ||
+	    load_named_lists(r->events, p, ynode_get(root, "events"), "events",
+			     FA_MAX_EVENTS, 1, &r->evname, &r->nev, e) < 0 ||
+	    load_not_events(r, p, ynode_get(root, "not_events"), e) < 0 ||
+	    load_named_lists(r->broader, p, ynode_get(root, "broader"),
+			     "broader", (size_t)-1, 0, &r->brname, &r->nbr,
+			     e) < 0 ||
+	    wordlist_load(r->states, p, ynode_get(root, "states"), "states",
+			  1, 0, e) < 0 ||
 	    wordlist_load(r->totals, p, ynode_get(root, "totals"), "totals",
 			  1, 0, e) < 0 ||
 	    wordlist_load(r->relative, p, ynode_get(root, "relative"),
 			  "relative", 1, 0, e) < 0 ||
 	    wordlist_load(r->lasting, p, ynode_get(root, "lasting"),
 			  "lasting", 1, 0, e) < 0 ||
+	    wordlist_load(r->purpose_skip, p, ynode_get(root, "purpose_skip"),
+			  "purpose_skip", 1, 0, e) < 0 ||
+	    wordlist_load(r->purpose_ends, p, ynode_get(root, "purpose_ends"),
+			  "purpose_ends", 1, 0, e) < 0 ||
 	    load_breaks(r, p, ynode_get(root, "clause_breaks"), e) < 0 ||
 	    load_kin(r, p, ynode_get(root, "kin"), e) < 0 ||
 	    load_currencies(r, p, ynode_get(root, "currencies"), e) < 0)

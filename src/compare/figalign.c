@@ -175,8 +175,13 @@ static int mark_group(struct fa_fig *v, const size_t *idx, size_t n)
 		struct fa_fig *f = &v[idx[i]];
 		int o = f->side ? 0 : 1;
 
-		f->discrepancy = c[o] > 0 && !meets(iv[o], mx[o], c[o],
-						     f->mean.lo, f->mean.hi);
+		/* a bound that a qualifier leaves open still meets the
+		 * number itself: "250" beside "over 250" is the same count,
+		 * given without its qualifier */
+		f->discrepancy = c[o] > 0 &&
+				 !meets(iv[o], mx[o], c[o],
+					f->mean.lo - fabs(f->mean.lo) * 1e-12,
+					f->mean.hi + fabs(f->mean.hi) * 1e-12);
 		any |= f->discrepancy;
 	}
 	for (s = 0; s < 2; s++) {
@@ -215,6 +220,7 @@ static int group_cmp(const void *a, const void *b)
 static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 {
 	char buf[128];
+	uint32_t u;
 
 	if (f->phrase && f->phrase_len > 0 && f->phrase_len < sizeof buf) {
 		memcpy(buf, f->phrase, f->phrase_len);
@@ -228,6 +234,10 @@ static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 					     f->phrase_len))
 			snprintf(f->mean.head, sizeof f->mean.head, "%s",
 				 FA_POINT);
+		/* "two dozen injured": people, in that state */
+		if (trie_match(r->states, f->mean.head, strlen(f->mean.head), 0,
+			       &u) == strlen(f->mean.head))
+			snprintf(f->mean.head, sizeof f->mean.head, "people");
 		return;
 	}
 	fa_meaning_of(r, f->counts, f->f, &f->mean, 0);
@@ -357,16 +367,16 @@ static void by_group(const struct fa_fig *v, size_t n, size_t ngr,
  * reports give several values (fa_match_group: the new groups are named
  * like the one they come from), then mark the discrepancies of every
  * group.  Returns the number of groups. */
-static size_t match_and_mark(struct fa_fig *v, size_t n, struct fa_group *g,
-			     size_t ngr)
+static size_t match_and_mark(const struct figrules_align *r, struct fa_fig *v,
+			     size_t n, struct fa_group *g, size_t ngr)
 {
 	size_t *ord = xcalloc(n + 1, sizeof *ord);
 	size_t *start = xcalloc(n + 2, sizeof *start), i, old = ngr, q;
 
 	by_group(v, n, ngr, ord, start);
 	for (i = 0, q = old; i < old; i++) {
-		fa_match_group(v, ord + start[i], start[i + 1] - start[i],
-			       &ngr);
+		fa_match_group(r, v, ord + start[i],
+			       start[i + 1] - start[i], &ngr);
 		for (; q < ngr; q++)
 			g[q] = g[i];
 	}
@@ -385,23 +395,28 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	struct fa_key *k = xcalloc(n + 1, sizeof *k);
 	struct fa_group *g = xcalloc(n + 1, sizeof *g);
 	size_t *remap = xcalloc(n + 1, sizeof *remap);
+	char *whole = xcalloc(n + 1, 1);
 	size_t i, j, t, ngr = 0;
 	int w;
 	struct fa_clause clause;
 
 	memset(&clause, 0, sizeof clause);
+	for (i = 0; i < n; i++)
+		fig_meaning(r, &v[i]);
+	fa_read_around(r, v, n, whole);
 	for (i = 0; i < n; i++) {
 		struct fa_fig *f = &v[i];
 		const char *h;
 		uint32_t u;
 		int generic;
 
-		fig_meaning(r, f);
 		h = f->mean.head;
 		generic = trie_match(r->generic, h, strlen(h), 0, &u) ==
 			  strlen(h);
 		k[i].fig = i;
-		k[i].ev = fa_figure_event(r, f, &k[i].total, &clause);
+		k[i].ev = fa_figure_event(r, v, n, i, i ? k[i - 1].ev : -1,
+					  &k[i].total, &clause);
+		k[i].total |= whole[i];
 		k[i].lone = (generic && k[i].ev < 0) ||
 			    strcmp(h, FA_POINT) == 0;
 		/* figures of a thing told of with no event join its first
@@ -463,7 +478,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 					   r->evname[k[i + 1].ev]);
 		}
 	}
-	ngr = match_and_mark(v, n, g, ngr);
+	ngr = match_and_mark(r, v, n, g, ngr);
 	/* groups by name */
 	{
 		struct fa_group *s = xcalloc(ngr + 1, sizeof *s);
@@ -485,6 +500,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		g = s;
 	}
 	fa_clause_free(&clause);
+	free(whole);
 	free(k);
 	free(remap);
 	*ng = ngr;
