@@ -159,8 +159,11 @@ void hl_rule_org_head(struct highlighter *h, const char *t, size_t s,
 		if (we == ws)
 			break;
 		if (hl_upper_at(t, e, ws)) {
-			/* "the Council on December 1": a date, no name */
-			if (figrules_month_at(h->fig, t, e, ws) != 0)
+			/* "the Council on December 1": a date, no name;
+			 * "Security Council Resolutions": a head goes on
+			 * with its own words only after "of" or "for" */
+			if (figrules_month_at(h->fig, t, e, ws) != 0 ||
+			    words == 0)
 				break;
 			caps++;
 			end = we;

@@ -110,7 +110,8 @@ static int alnum_at(const char *t, size_t e, size_t p)
 	       (c >= '0' && c <= '9');
 }
 
-/* The end of a capitalised word at p ("Sentinel", "Super"), or p. */
+/* The end of a capitalised word at p ("Sentinel", "Super"), with the
+ * parts a hyphen joins to it ("Anti-Radiation", "Air-to-Air"), or p. */
 static size_t cap_word(const char *t, size_t e, size_t p)
 {
 	size_t q = p;
@@ -119,25 +120,32 @@ static size_t cap_word(const char *t, size_t e, size_t p)
 		return p;
 	for (q++; q < e && t[q] >= 'a' && t[q] <= 'z'; q++)
 		;
+	while (q + 1 < e && t[q] == '-' && q - p >= 2 &&
+	       ((t[q + 1] >= 'a' && t[q + 1] <= 'z') ||
+		(t[q + 1] >= 'A' && t[q + 1] <= 'Z')))
+		for (q += 2; q < e && t[q] >= 'a' && t[q] <= 'z'; q++)
+			;
 	return q - p >= 3 && !alnum_at(t, e, q) && t[q] != '-' ? q : p;
 }
 
-/* A popular name of one to three capitalised words after a designation
+/* A popular name of one to four capitalised words after a designation
  * ending at d: its end, or d.  Words that open a sentence or a name of
- * an organisation ("Group", "Command") are none. */
+ * an organisation ("Group", "Command") are none, and a weapon's word
+ * ("Missile") ends it. */
 static size_t popular_name(const struct highlighter *h, const char *t,
 			   size_t e, size_t d)
 {
 	size_t ne = d, k, we;
 	int n;
 
-	for (n = 0; n < 3 && ne + 1 < e && t[ne] == ' '; n++) {
+	for (n = 0; n < 4 && ne + 1 < e && t[ne] == ' '; n++) {
 		we = cap_word(t, e, ne + 1);
 		if (we == ne + 1 || hl_is_word_in(h->not_names, t, ne + 1, we) ||
 		    hl_is_word_in(h->openers, t, ne + 1, we) ||
 		    hl_is_word_in(h->suffixes, t, ne + 1, we) ||
-		    hl_is_word_in(h->heads, t, ne + 1, we))
-			break;
+		    hl_is_word_in(h->heads, t, ne + 1, we) ||
+		    hl_is_word_in(h->weapon_words, t, ne + 1, we))
+			break; /* "... Guided Missile": the weapon's word joins */
 		ne = we;
 	}
 	/* a roman numeral ends it ("Lightning II"), and a block's number

@@ -38,5 +38,30 @@ has "a shape, 'of' and a name: one place" place "Gulf of Guinea" \
 	"Gulf of Guinea"
 lacks "no state inside the place" actor "Guinea"
 lacks "no city inside a university's name" place "Georgetown"
+# third pass: councils before their own words, calibres, hyphened
+# popular names and variants of designations, the IRGC's navy
+has "a council before its resolutions is the lexicon's" actor \
+	"UN Security Council" "United Nations Security Council"
+lacks "the resolutions are no actor" actor \
+	"Nations Security Council Resolutions"
+lacks "resolution numbers are labels" figure "1718"
+has "a head with 'of' still names an organisation" actor \
+	"Council of Elders" "Council of Elders"
+has "a calibre with its weapon" weapon "50 caliber machine guns" \
+	"50 caliber machine guns"
+has "a calibre with ammunition" weapon "50 caliber ammunition" \
+	"50 caliber ammunition"
+has "a calibre, a maker and the weapon" weapon \
+	"50-caliber Barrett rifles" "50-caliber Barrett rifles"
+lacks "a calibre is no figure" figure "50"
+has "the weapons are still counted" figure "m2" "120"
+has "a designation with a hyphened popular name" weapon \
+	"AGM-88G Advanced Anti-Radiation Guided" \
+	"AGM-88G Advanced Anti-Radiation Guided Missile"
+has "a designation's variant and a long popular name" weapon \
+	"AIM-120C-8 Advanced Medium-Range Air-to-Air" \
+	"AIM-120C-8 Advanced Medium-Range Air-to-Air Missiles"
+has "the IRGC's navy is an actor of its own" actor "IRGC Navy" "IRGC Navy"
+has "the IRGC apart" actor "IRGC" "IRGC"
 ungate
 finish

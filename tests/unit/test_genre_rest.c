@@ -2,8 +2,13 @@
  * the third part): headings in capitals before a colon, missile defense
  * as a mission, a force's word before a generic weapon, organisations
  * by what is said of them, demonyms before a product, units with their
- * number, places that hold a state's or a city's name.  Every text is a
- * fixture written for the test; company names are made up. */
+ * number, places that hold a state's or a city's name; and of the third
+ * pass: a council before a capitalised word of its own ("Security
+ * Council Resolutions"), calibres with their weapon (".50 caliber machine
+ * guns"), designations with a hyphened popular name and a variant
+ * ("AGM-88G Advanced Anti-Radiation Guided Missile", "AIM-120C-8"), the
+ * IRGC's navy as an actor of its own.  Every text is a fixture written
+ * for the test; company names are made up. */
 #include "marklib.h"
 
 struct rest_case {
@@ -85,6 +90,45 @@ static const struct rest_case cases[] = {
 		{"Georgetown", CAT_PLACE, NULL, 1},
 		{"Georgetown", CAT_ACTOR, NULL, 1},
 		{"Washington", CAT_ACTOR, "United States", 0},
+	 }},
+	/* a head word goes on with capitalised words only after "of" or
+	 * "for": the council is the lexicon's, its resolutions no actor */
+	{"The measures follow United Nations Security Council Resolutions "
+	 "1718 and 2397. Ruritania cited the United Nations Security "
+	 "Council Travel Bans as well. The Council of Elders met.\n",
+	 {
+		{"United Nations Security Council", CAT_ACTOR,
+		 "UN Security Council", 0},
+		{"Nations Security Council Resolutions", CAT_ACTOR, NULL, 1},
+		{"Nations Security Council Travel Bans", CAT_ACTOR, NULL, 1},
+		{"Council of Elders", CAT_ACTOR, NULL, 0},
+	 }},
+	/* a calibre and the weapon after it are one weapon, with or
+	 * without a hyphen, a maker's name between them too */
+	{"The package holds 120 M2 .50 caliber machine guns, .50 caliber "
+	 "ammunition and 40 .50-caliber Barrett rifles.\n",
+	 {
+		{"50 caliber machine guns", CAT_WEAPON, NULL, 0},
+		{"50 caliber ammunition", CAT_WEAPON, NULL, 0},
+		{"50-caliber Barrett rifles", CAT_WEAPON, NULL, 0},
+	 }},
+	/* a designation's popular name may hold hyphened words and run to
+	 * four words; a variant number after the designation belongs to
+	 * it */
+	{"Ruritania requested AGM-88G Advanced Anti-Radiation Guided "
+	 "Missile rounds and AIM-120C-8 Advanced Medium-Range Air-to-Air "
+	 "Missiles.\n",
+	 {
+		{"AGM-88G Advanced Anti-Radiation Guided Missile", CAT_WEAPON,
+		 NULL, 0},
+		{"AIM-120C-8 Advanced Medium-Range Air-to-Air Missiles",
+		 CAT_WEAPON, NULL, 0},
+	 }},
+	/* the IRGC's navy is an actor of its own, the IRGC another */
+	{"The IRGC Navy seized a tanker, and the IRGC praised it.\n",
+	 {
+		{"IRGC Navy", CAT_ACTOR, NULL, 0},
+		{"IRGC", CAT_ACTOR, NULL, 0},
 	 }},
 };
 
