@@ -3,6 +3,7 @@
 #include "testlib.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/mman.h>
@@ -50,6 +51,64 @@ static void test_guarded_file_shrinks(void **state)
 	fclose(f);
 }
 
+/* Another thread maps and unmaps while this one reads a guarded file
+ * that shrinks: the fault is still brief's (zeros, changed), and a
+ * mapping past the first block of slots is guarded too.  Run in a child
+ * (cmocka puts its own SIGBUS handler back for each test): 0 when all
+ * holds. */
+static void *churn(void *arg)
+{
+	volatile int *stop = arg;
+	size_t n = 8192, map_len;
+	FILE *f;
+	int fd = file_of(n, &f);
+
+	while (!*stop) {
+		char *m = mapguard_map(fd, n, &map_len);
+
+		if (m == NULL)
+			break;
+		mapguard_unmap(m, map_len);
+	}
+	fclose(f);
+	return NULL;
+}
+
+static int shrinks_while_others_map(void)
+{
+	enum { MANY = 600 };
+	size_t n = 1u << 20, map_len = 0, lens[MANY], i, sum = 0;
+	char *many[MANY], *m;
+	FILE *f, *g;
+	int fd = file_of(n, &f), gd = file_of(4096, &g), rc = 0;
+	volatile int stop = 0;
+	pthread_t th;
+
+	for (i = 0; i < MANY; i++) /* more slots than one block holds */
+		if ((many[i] = mapguard_map(gd, 4096, &lens[i])) == NULL)
+			return 10;
+	if ((m = mapguard_map(fd, n, &map_len)) == NULL ||
+	    pthread_create(&th, NULL, churn, (void *)&stop) != 0)
+		return 11;
+	if (ftruncate(fd, 8192) != 0)
+		return 12;
+	for (i = 0; i < n; i++)
+		sum += m[i] == 'x';
+	stop = 1;
+	if (pthread_join(th, NULL) != 0)
+		return 13;
+	if (sum != 8192)
+		rc = 14;
+	else if (!mapguard_changed(m) || mapguard_changed(many[MANY - 1]))
+		rc = 15;
+	mapguard_unmap(m, map_len);
+	for (i = 0; i < MANY; i++)
+		mapguard_unmap(many[i], lens[i]);
+	fclose(f);
+	fclose(g);
+	return rc;
+}
+
 /* The child's part, in a fresh process (this program run again, with
  * SIGBUS at its default action as in brief, not cmocka's): a guarded
  * mapping exists; then a mapping of its own, not guarded, is shrunk and
@@ -58,9 +117,15 @@ static int child(const char *what)
 {
 	size_t n = 65536, map_len = 0;
 	FILE *f;
-	int fd = file_of(n, &f);
-	char *m = mapguard_map(fd, n, &map_len);
-	volatile char *p = mmap(NULL, n, PROT_READ, MAP_SHARED, fd, 0);
+	int fd;
+	char *m;
+	volatile char *p;
+
+	if (strcmp(what, "threads") == 0)
+		return shrinks_while_others_map();
+	fd = file_of(n, &f);
+	m = mapguard_map(fd, n, &map_len);
+	p = mmap(NULL, n, PROT_READ, MAP_SHARED, fd, 0);
 
 	if (m == NULL || p == MAP_FAILED)
 		return 3;
@@ -108,6 +173,12 @@ static void assert_killed(int end)
 #endif
 }
 
+static void test_shrinks_while_others_map(void **state)
+{
+	(void)state;
+	assert_int_equal(child_end("threads"), 100);
+}
+
 static void test_other_sigbus_still_kills(void **state)
 {
 	(void)state;
@@ -119,6 +190,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_guarded_file_shrinks),
+		cmocka_unit_test(test_shrinks_while_others_map),
 		cmocka_unit_test(test_other_sigbus_still_kills),
 	};
 
