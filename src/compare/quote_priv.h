@@ -79,9 +79,13 @@ int qw_name_after(const struct ctx *c, size_t p, size_t e, struct who *w);
  * radio calls" is a noun); any other form always. */
 int qw_has_subject(const struct ctx *c, size_t lo, size_t p);
 
+/* Does story paragraph sec open with a quotation mark (after blanks)? */
+int qw_opens_with_mark(const struct article *a, size_t sec);
+
 /* Who "he" or "she" at offset off stands for: the last person named
  * (marked, or by shape as the subject of a speech verb) in the
- * paragraph of off or the one before; 1 and *w filled, or 0. */
+ * paragraph of off or the one before (passing up to three paragraphs
+ * that open with a quotation mark); 1 and *w filled, or 0. */
 int qw_antecedent(const struct ctx *c, size_t off, struct who *w);
 
 /* A speaker described in t[s, e): a determiner first, a speaker noun

@@ -30,6 +30,9 @@
 #define TITLE_WORDS 4
 #define APPOSITION_WORDS 8
 
+/* How many paragraphs of quoted words a pronoun's reach passes. */
+#define ANTECEDENT_QUOTED 3
+
 int qw_is_person(const struct ctx *c, const struct mention *mn)
 {
 	const struct entity *en = entities_get(c->reg, mn->entity);
@@ -74,14 +77,41 @@ int qw_word_in(const struct trie *tr, const char *t, size_t s, size_t e)
 	return s < e && trie_match(tr, t, e, s, &v) == qw_word_end(t, s, e);
 }
 
+/* Does s[0, n) hold a word in lower case that is no connector of a
+ * name ("embassy" in "China embassy"; "of" in "Ministry of Defence" is
+ * one)? */
+static int lower_word(const struct ctx *c, const char *s, size_t n)
+{
+	size_t p;
+
+	for (p = 0; p < n; p++)
+		if ((p == 0 || s[p - 1] == ' ' || s[p - 1] == '\n') &&
+		    s[p] >= 'a' && s[p] <= 'z' &&
+		    !qw_word_in(c->r->connectors, s, p, n))
+			return 1;
+	return 0;
+}
+
 void qw_set(const struct ctx *c, struct quote *q, const struct who *w)
 {
 	char *s;
 
 	if (w->mn != NULL) {
+		const char *name = entities_get(c->reg, w->mn->entity)->name;
+		const char *t = c->a->text + w->mn->start;
+		size_t n = w->mn->end - w->mn->start;
+
 		q->speaker = w->mn->entity;
-		q->speaker_text =
-			xstrdup(entities_get(c->reg, w->mn->entity)->name);
+		/* a name written as one ("Chinese Embassy") rather than
+		 * an entity's name composed in lower case ("China
+		 * embassy") */
+		if (lower_word(c, name, strlen(name)) && !lower_word(c, t, n))
+			q->speaker_text = xstrndup(t, n);
+		else
+			q->speaker_text = xstrdup(name);
+		for (s = q->speaker_text; *s; s++)
+			if (*s == '\n')
+				*s = ' ';
 		return;
 	}
 	q->speaker = ENTITY_NONE;
@@ -418,16 +448,38 @@ int qw_has_subject(const struct ctx *c, size_t lo, size_t p)
 			  qw_word_in(c->r->bodies, t, ws, b));
 }
 
+int qw_opens_with_mark(const struct article *a, size_t sec)
+{
+	const char *t = a->text;
+	size_t p, e;
+
+	if (sec >= a->nsections || a->sections[sec].kind == SECTION_BOILERPLATE)
+		return 0;
+	p = a->sections[sec].start;
+	e = a->sections[sec].end;
+	while (p < e && (t[p] == ' ' || t[p] == '\n' || t[p] == '\t'))
+		p++;
+	return (p < e && t[p] == '"') || qw_is3(t, p, e, 0x9C);
+}
+
 int qw_antecedent(const struct ctx *c, size_t off, struct who *w)
 {
 	const struct article *a = c->a;
 	const char *t = a->text;
 	long k = article_section_at(a, off);
-	size_t from = k > 0 ? a->sections[k - 1].start
-		      : k == 0 ? a->sections[0].start : 0;
-	size_t i = qw_first_from(c, off), p, at = 0;
+	size_t from, i = qw_first_from(c, off), p, at = 0;
 	struct who x;
-	int found = 0;
+	int found = 0, back = 0;
+
+	/* paragraphs that open with a quotation mark are the speaker's
+	 * words going on: the reach passes them */
+	while (k > 1 && back < ANTECEDENT_QUOTED &&
+	       qw_opens_with_mark(a, (size_t)k - 1)) {
+		k--;
+		back++;
+	}
+	from = k > 0 ? a->sections[k - 1].start
+	       : k == 0 ? a->sections[0].start : 0;
 
 	while (i-- > 0 && c->m->v[i].start >= from)
 		if (qw_is_person(c, &c->m->v[i])) {

@@ -179,6 +179,15 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
  * ("…,” the ministry's spokesman, Lee Sung-jun, told reporters). */
 #define AFTER_WORDS 8
 
+/* Does the full stop at p end its sentence (not "U.S." or "Gen." inside
+ * one, as the sentences are split)? */
+static int stop_ends(const struct ctx *c, size_t p)
+{
+	long k = article_sentence_at(c->a, p);
+
+	return k < 0 || c->a->sentences[k].end <= p + 1;
+}
+
 /* The speech verb that ends the attribution after the closing mark: the
  * first within AFTER_WORDS words, before any stop; 0 when there is none. */
 static size_t verb_after(const struct ctx *c, size_t p, size_t se,
@@ -189,7 +198,8 @@ static size_t verb_after(const struct ctx *c, size_t p, size_t se,
 
 	while (p < se && words <= most) {
 		p = skip_blank(t, p, se);
-		if (p >= se || t[p] == '.' || t[p] == ';' || t[p] == ':' ||
+		if (p >= se || (t[p] == '.' && stop_ends(c, p)) ||
+		    t[p] == ';' || t[p] == ':' ||
 		    t[p] == '?' || t[p] == '!' || qw_is3(t, p, se, 0x9C) ||
 		    t[p] == '"')
 			return 0;
@@ -505,13 +515,76 @@ static void push(struct quote **out, size_t *n, size_t *cap, size_t s,
 	(*n)++;
 }
 
+static int unattributed(const struct quote *q)
+{
+	return q->speaker == ENTITY_NONE &&
+	       strcmp(q->speaker_text, "unattributed") == 0;
+}
+
+static void take_speaker(struct quote *q, const struct quote *from)
+{
+	free(q->speaker_text);
+	q->speaker = from->speaker;
+	q->speaker_text = xstrdup(from->speaker_text);
+}
+
+/* Does cur go on with prev's words: it opens its sentence, that
+ * sentence is the one after the sentence prev ends in (in the same
+ * paragraph or the next), no headline holds prev, and no other person
+ * is named between them ("“…,” Okafor said. “…”")? */
+static int goes_on(const struct ctx *c, const struct quote *prev,
+		   const struct quote *cur)
+{
+	const struct article *a = c->a;
+	const char *t = a->text;
+	long sp = article_sentence_at(a, prev->end);
+	long sc = article_sentence_at(a, cur->start);
+	size_t p, i;
+
+	if (sp < 0 || sc < 0 || sc > sp + 1 ||
+	    a->sections[prev->section].kind == SECTION_HEADLINE)
+		return 0;
+	for (p = a->sentences[sc].start; p < cur->start; p++)
+		if (t[p] != ' ' && t[p] != '\n' && t[p] != '"' &&
+		    !qw_is3(t, p, cur->start, 0x9C) &&
+		    !(p >= 1 && qw_is3(t, p - 1, cur->start, 0x9C)) &&
+		    !(p >= 2 && qw_is3(t, p - 2, cur->start, 0x9C)))
+			return 0;
+	for (i = qw_first_from(c, prev->end);
+	     i < c->m->n && c->m->v[i].start < cur->start; i++)
+		if (qw_is_person(c, &c->m->v[i]) &&
+		    c->m->v[i].entity != prev->speaker)
+			return 0;
+	return 1;
+}
+
+/* Quotes no attribution names take the speaker of the words they go on
+ * with: a paragraph left open whose next paragraph opens a quote (the
+ * story's way of quoting over paragraphs) is said by whoever says that
+ * one (cont: their indices, in order); a quote that opens the sentence
+ * after another's, by the same speaker. */
+static void carry_speakers(const struct ctx *c, struct quote *q, size_t n,
+			   const size_t *cont, size_t ncont)
+{
+	size_t k, i;
+
+	for (k = ncont; k-- > 0;)
+		if (cont[k] + 1 < n && unattributed(&q[cont[k]]) &&
+		    !unattributed(&q[cont[k] + 1]))
+			take_speaker(&q[cont[k]], &q[cont[k] + 1]);
+	for (i = 1; i < n; i++)
+		if (unattributed(&q[i]) && !unattributed(&q[i - 1]) &&
+		    goes_on(c, &q[i - 1], &q[i]))
+			take_speaker(&q[i], &q[i - 1]);
+}
+
 void quotes_find(const struct quoterules *r, const struct article *a,
 		 const struct mentions *m, const struct entities *reg,
 		 struct quote **out, size_t *n)
 {
 	struct ctx c = {r, a, m, reg};
 	const char *t = a->text;
-	size_t sec, cap = 0, i;
+	size_t sec, cap = 0, i, *cont = NULL, ncont = 0, ccap = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -550,7 +623,24 @@ void quotes_find(const struct quoterules *r, const struct article *a,
 				}
 			}
 		}
+		/* left open, and the next paragraph opens a quote: the
+		 * words go on there */
+		if ((in_curly || in_straight) && qw_opens_with_mark(a, sec + 1)) {
+			size_t o = in_curly ? open : sopen, e = se->end;
+
+			while (e > o && (t[e - 1] == '\n' || t[e - 1] == ' '))
+				e--;
+			if (utf8_has_alnum(t + o, e - o)) {
+				push(out, n, &cap, o, e, sec);
+				attribute(&c, &(*out)[*n - 1], se->end);
+				cont = xgrow(cont, &ccap, ncont + 1,
+					     sizeof *cont);
+				cont[ncont++] = *n - 1;
+			}
+		}
 	}
+	carry_speakers(&c, *out, *n, cont, ncont);
+	free(cont);
 	/* trim the marks' inner spaces */
 	for (i = 0; i < *n; i++) {
 		while ((*out)[i].start < (*out)[i].end &&
