@@ -501,6 +501,61 @@ int qw_antecedent(const struct ctx *c, size_t off, struct who *w)
 	return found;
 }
 
+/* Does a speech verb end just before p, not before lo ("told
+ * Reuters")? */
+static int after_verb(const struct ctx *c, size_t lo, size_t p)
+{
+	const char *t = c->a->text;
+	size_t we = p, ws;
+
+	while (we > lo && (t[we - 1] == ' ' || t[we - 1] == '\n'))
+		we--;
+	ws = we;
+	while (ws > lo && trie_word_at(t, we, ws - 1))
+		ws--;
+	return ws < we && qw_word_in(c->r->verbs, t, ws, we);
+}
+
+/* Is there a speaker noun in t[s, e) ("officials")? */
+static int noun_in(const struct ctx *c, size_t s, size_t e)
+{
+	const char *t = c->a->text;
+
+	for (; s < e; s++)
+		if (trie_word_start(t, s, e) && qw_word_in(c->r->nouns, t, s, e))
+			return 1;
+	return 0;
+}
+
+int qw_body_antecedent(const struct ctx *c, size_t off, int plural,
+		       struct who *w)
+{
+	const struct article *a = c->a;
+	long k = article_section_at(a, off);
+	size_t from = k > 0 ? a->sections[k - 1].start
+		      : k == 0 ? a->sections[0].start : 0;
+	size_t i = qw_first_from(c, off);
+
+	while (i-- > 0 && c->m->v[i].start >= from) {
+		const struct mention *mn = &c->m->v[i];
+		const struct entity *en = entities_get(c->reg, mn->entity);
+
+		if (!qw_is_actor(c, mn))
+			continue;
+		if (qw_is_person(c, mn) ||
+		    (en->kind && strcmp(en->kind, "state") == 0))
+			return 0;
+		if (after_verb(c, from, mn->start))
+			continue;
+		if (plural && noun_in(c, mn->end, off))
+			return 0;
+		memset(w, 0, sizeof *w);
+		w->mn = mn;
+		return 1;
+	}
+	return 0;
+}
+
 /* Is the person mention mn given the noun t[ns, ne) as a title just
  * before the name ("NORAD spokesman Aaron Brandt") or in an apposition
  * after it ("Aaron Brandt, a NORAD spokesman,")? */

@@ -22,12 +22,14 @@ static struct trie **rule_list(struct quoterules *r, size_t k,
 		{"subject_words", 1}, {"name_stops", 1}, {"name_titles", 1},
 		{"name_connectors", 0}, {"speech_nouns", 1},
 		{"speech_links", 1}, {"generic_bodies", 1},
+		{"body_pronouns", 0}, {"plural_pronouns", 0},
+		{"next_sentence_leads", 0},
 	};
 	struct trie **field[] = {
 		&r->verbs, &r->pronouns, &r->according, &r->nouns,
 		&r->bodies, &r->dets, &r->definite, &r->subjects, &r->stops,
 		&r->titles, &r->connectors, &r->speech_nouns, &r->links,
-		&r->generic,
+		&r->generic, &r->body_pron, &r->plural_pron, &r->leads,
 	};
 
 	if (k >= sizeof lists / sizeof lists[0])
@@ -148,8 +150,8 @@ static size_t phrase_start(const char *t, size_t s, size_t v)
  * no mention is: "he" or "she" just before it stands for the last
  * person named before off or the pronoun, unless that person is named
  * between the verb and to ("He said Kim's speech “…”": he is not Kim,
- * and the words are unattributed); else a name by its shape ("Asel
- * Beishenova told").  1 when q's speaker is set; -1 for a pronoun that
+ * and the words are unattributed); "it" or "they" for the last body
+ * named; else a name by its shape ("Asel Beishenova told").  1 when q's speaker is set; -1 for a pronoun that
  * stands for no one; 0 when there is no such subject. */
 static int subject(const struct ctx *c, struct quote *q, size_t lo,
 		   size_t verb, size_t off, size_t to)
@@ -157,6 +159,7 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
 	const char *t = c->a->text;
 	struct who who;
 	size_t b = verb;
+	int plural;
 
 	while (b > lo && (t[b - 1] == ' ' || t[b - 1] == '\n'))
 		b--;
@@ -165,6 +168,14 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
 	if (qw_word_in(c->r->pronouns, t, b, verb)) {
 		if (!qw_antecedent(c, b < off ? b : off, &who) ||
 		    (who.mn && who.mn->entity == person_between(c, verb, to)))
+			return -1;
+		qw_set(c, q, &who);
+		return 1;
+	}
+	/* "It said", "They said": the body named last */
+	plural = qw_word_in(c->r->plural_pron, t, b, verb);
+	if (plural || qw_word_in(c->r->body_pron, t, b, verb)) {
+		if (!qw_body_antecedent(c, b < off ? b : off, plural, &who))
 			return -1;
 		qw_set(c, q, &who);
 		return 1;
@@ -483,6 +494,86 @@ static int possessive(const struct ctx *c, struct quote *q, size_t ss,
 	return 1;
 }
 
+/* Only blanks in t[s, e)? */
+static int blank_run(const char *t, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (t[s] != ' ' && t[s] != '\n' && t[s] != '\t')
+			return 0;
+	return 1;
+}
+
+/* A speaker and a colon that open the sentence, before the opening mark
+ * at qs: a headline's "Zelensky: “…”", a transcript's "Lena Brandt:
+ * “…”"; a marked actor or a name by its shape. */
+static int colon(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
+{
+	const char *t = c->a->text;
+	size_t p = qs, i;
+	struct who who;
+
+	if (p > ss && t[p - 1] == '"')
+		p--;
+	else if (p >= ss + 3 && qw_is3(t, p - 3, p, 0x9C))
+		p -= 3;
+	while (p > ss && (t[p - 1] == ' ' || t[p - 1] == '\n'))
+		p--;
+	if (p == ss || t[p - 1] != ':')
+		return 0;
+	p--;
+	i = qw_first_from(c, p);
+	if (i > 0 && c->m->v[i - 1].end == p &&
+	    qw_is_actor(c, &c->m->v[i - 1]) &&
+	    blank_run(t, ss, c->m->v[i - 1].start)) {
+		set_speaker(c, q, &c->m->v[i - 1]);
+		return 1;
+	}
+	if (!qw_name_before(c, ss, p, &who) ||
+	    !blank_run(t, ss, who.mn ? who.mn->start : who.s))
+		return 0;
+	qw_set(c, q, &who);
+	return 1;
+}
+
+/* The sentence after the quote's, in its paragraph, opens with a lead
+ * that names who spoke ("“…” So said Lena Brandt", "“…” Those were the
+ * words of General …"): the actor or the name after it. */
+static int next_lead(const struct ctx *c, struct quote *q, size_t close_end)
+{
+	const struct article *a = c->a;
+	const char *t = a->text;
+	long sj = article_sentence_at(a, close_end > 0 ? close_end - 1 : 0);
+	size_t p, e, le, last, i;
+	uint32_t v;
+	struct who who;
+
+	if (sj < 0 || (size_t)sj + 1 >= a->nsentences)
+		return 0;
+	p = a->sentences[sj + 1].start;
+	e = a->sentences[sj + 1].end;
+	if (!blank_run(t, close_end, p) || p >= a->sections[q->section].end ||
+	    (le = trie_match(c->r->leads, t, e, p, &v)) == 0 ||
+	    (le < e && trie_word_at(t, e, le)))
+		return 0;
+	for (i = qw_first_from(c, le);
+	     i < c->m->n && c->m->v[i].start < le + 40 && c->m->v[i].end <= e;
+	     i++)
+		if (qw_is_actor(c, &c->m->v[i])) {
+			if (!blank_run(t, le, c->m->v[i].start) &&
+			    !qw_is_person(c, &c->m->v[i]))
+				continue;
+			set_speaker(c, q, &c->m->v[i]);
+			return 1;
+		}
+	/* the lead's last word stands where qw_name_after wants a verb */
+	for (last = le; last > p && trie_word_at(t, le, last - 1); last--)
+		;
+	if (!qw_name_after(c, last, e, &who))
+		return 0;
+	qw_set(c, q, &who);
+	return 1;
+}
+
 static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 {
 	const struct article *a = c->a;
@@ -499,7 +590,8 @@ static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 	 * it ("A spokesman called it “…”, according to state media") */
 	if (after(c, q, close_end, se) || before(c, q, ss, q->start, 0) ||
 	    according(c, q, ss, se) || before(c, q, ss, q->start, 1) ||
-	    possessive(c, q, ss, q->start))
+	    possessive(c, q, ss, q->start) || colon(c, q, ss, q->start) ||
+	    next_lead(c, q, close_end))
 		return;
 	q->speaker_text = xstrdup("unattributed");
 }
