@@ -24,6 +24,9 @@ struct quoterules {
 	struct trie *speech_nouns; /* "reaction", "words": what one says */
 	struct trie *links;      /* speech_links: "was", "quote" */
 	struct trie *generic;    /* generic_bodies: "agency", "group" */
+	struct trie *body_pron;  /* body_pronouns: "it" */
+	struct trie *plural_pron; /* plural_pronouns: "they" */
+	struct trie *leads;      /* next_sentence_leads: "So said" */
 };
 
 /* Is t[i] the UTF-8 punctuation U+20xx whose last byte is c3 (0x9C:
@@ -79,10 +82,22 @@ int qw_name_after(const struct ctx *c, size_t p, size_t e, struct who *w);
  * radio calls" is a noun); any other form always. */
 int qw_has_subject(const struct ctx *c, size_t lo, size_t p);
 
+/* Does story paragraph sec open with a quotation mark (after blanks)? */
+int qw_opens_with_mark(const struct article *a, size_t sec);
+
 /* Who "he" or "she" at offset off stands for: the last person named
  * (marked, or by shape as the subject of a speech verb) in the
- * paragraph of off or the one before; 1 and *w filled, or 0. */
+ * paragraph of off or the one before (passing up to three paragraphs
+ * that open with a quotation mark); 1 and *w filled, or 0. */
 int qw_antecedent(const struct ctx *c, size_t off, struct who *w);
+
+/* Whom "it" or "they" (plural) at offset off stands for: the last
+ * body named (no person, no state; not the one after a speech verb,
+ * "told Reuters") in the paragraph of off or the one before; for
+ * "they", no speaker noun ("officials") between.  1 and *w filled, or
+ * 0. */
+int qw_body_antecedent(const struct ctx *c, size_t off, int plural,
+		       struct who *w);
 
 /* A speaker described in t[s, e): a determiner first, a speaker noun
  * among a few words, no stop.  A definite description ("the command",

@@ -30,6 +30,9 @@
 #define TITLE_WORDS 4
 #define APPOSITION_WORDS 8
 
+/* How many paragraphs of quoted words a pronoun's reach passes. */
+#define ANTECEDENT_QUOTED 3
+
 int qw_is_person(const struct ctx *c, const struct mention *mn)
 {
 	const struct entity *en = entities_get(c->reg, mn->entity);
@@ -74,14 +77,41 @@ int qw_word_in(const struct trie *tr, const char *t, size_t s, size_t e)
 	return s < e && trie_match(tr, t, e, s, &v) == qw_word_end(t, s, e);
 }
 
+/* Does s[0, n) hold a word in lower case that is no connector of a
+ * name ("embassy" in "China embassy"; "of" in "Ministry of Defence" is
+ * one)? */
+static int lower_word(const struct ctx *c, const char *s, size_t n)
+{
+	size_t p;
+
+	for (p = 0; p < n; p++)
+		if ((p == 0 || s[p - 1] == ' ' || s[p - 1] == '\n') &&
+		    s[p] >= 'a' && s[p] <= 'z' &&
+		    !qw_word_in(c->r->connectors, s, p, n))
+			return 1;
+	return 0;
+}
+
 void qw_set(const struct ctx *c, struct quote *q, const struct who *w)
 {
 	char *s;
 
 	if (w->mn != NULL) {
+		const char *name = entities_get(c->reg, w->mn->entity)->name;
+		const char *t = c->a->text + w->mn->start;
+		size_t n = w->mn->end - w->mn->start;
+
 		q->speaker = w->mn->entity;
-		q->speaker_text =
-			xstrdup(entities_get(c->reg, w->mn->entity)->name);
+		/* a name written as one ("Chinese Embassy") rather than
+		 * an entity's name composed in lower case ("China
+		 * embassy") */
+		if (lower_word(c, name, strlen(name)) && !lower_word(c, t, n))
+			q->speaker_text = xstrndup(t, n);
+		else
+			q->speaker_text = xstrdup(name);
+		for (s = q->speaker_text; *s; s++)
+			if (*s == '\n')
+				*s = ' ';
 		return;
 	}
 	q->speaker = ENTITY_NONE;
@@ -418,16 +448,38 @@ int qw_has_subject(const struct ctx *c, size_t lo, size_t p)
 			  qw_word_in(c->r->bodies, t, ws, b));
 }
 
+int qw_opens_with_mark(const struct article *a, size_t sec)
+{
+	const char *t = a->text;
+	size_t p, e;
+
+	if (sec >= a->nsections || a->sections[sec].kind == SECTION_BOILERPLATE)
+		return 0;
+	p = a->sections[sec].start;
+	e = a->sections[sec].end;
+	while (p < e && (t[p] == ' ' || t[p] == '\n' || t[p] == '\t'))
+		p++;
+	return (p < e && t[p] == '"') || qw_is3(t, p, e, 0x9C);
+}
+
 int qw_antecedent(const struct ctx *c, size_t off, struct who *w)
 {
 	const struct article *a = c->a;
 	const char *t = a->text;
 	long k = article_section_at(a, off);
-	size_t from = k > 0 ? a->sections[k - 1].start
-		      : k == 0 ? a->sections[0].start : 0;
-	size_t i = qw_first_from(c, off), p, at = 0;
+	size_t from, i = qw_first_from(c, off), p, at = 0;
 	struct who x;
-	int found = 0;
+	int found = 0, back = 0;
+
+	/* paragraphs that open with a quotation mark are the speaker's
+	 * words going on: the reach passes them */
+	while (k > 1 && back < ANTECEDENT_QUOTED &&
+	       qw_opens_with_mark(a, (size_t)k - 1)) {
+		k--;
+		back++;
+	}
+	from = k > 0 ? a->sections[k - 1].start
+	       : k == 0 ? a->sections[0].start : 0;
 
 	while (i-- > 0 && c->m->v[i].start >= from)
 		if (qw_is_person(c, &c->m->v[i])) {
@@ -447,6 +499,61 @@ int qw_antecedent(const struct ctx *c, size_t off, struct who *w)
 			found = 1;
 		}
 	return found;
+}
+
+/* Does a speech verb end just before p, not before lo ("told
+ * Reuters")? */
+static int after_verb(const struct ctx *c, size_t lo, size_t p)
+{
+	const char *t = c->a->text;
+	size_t we = p, ws;
+
+	while (we > lo && (t[we - 1] == ' ' || t[we - 1] == '\n'))
+		we--;
+	ws = we;
+	while (ws > lo && trie_word_at(t, we, ws - 1))
+		ws--;
+	return ws < we && qw_word_in(c->r->verbs, t, ws, we);
+}
+
+/* Is there a speaker noun in t[s, e) ("officials")? */
+static int noun_in(const struct ctx *c, size_t s, size_t e)
+{
+	const char *t = c->a->text;
+
+	for (; s < e; s++)
+		if (trie_word_start(t, s, e) && qw_word_in(c->r->nouns, t, s, e))
+			return 1;
+	return 0;
+}
+
+int qw_body_antecedent(const struct ctx *c, size_t off, int plural,
+		       struct who *w)
+{
+	const struct article *a = c->a;
+	long k = article_section_at(a, off);
+	size_t from = k > 0 ? a->sections[k - 1].start
+		      : k == 0 ? a->sections[0].start : 0;
+	size_t i = qw_first_from(c, off);
+
+	while (i-- > 0 && c->m->v[i].start >= from) {
+		const struct mention *mn = &c->m->v[i];
+		const struct entity *en = entities_get(c->reg, mn->entity);
+
+		if (!qw_is_actor(c, mn))
+			continue;
+		if (qw_is_person(c, mn) ||
+		    (en->kind && strcmp(en->kind, "state") == 0))
+			return 0;
+		if (after_verb(c, from, mn->start))
+			continue;
+		if (plural && noun_in(c, mn->end, off))
+			return 0;
+		memset(w, 0, sizeof *w);
+		w->mn = mn;
+		return 1;
+	}
+	return 0;
 }
 
 /* Is the person mention mn given the noun t[ns, ne) as a title just

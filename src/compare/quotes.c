@@ -22,12 +22,14 @@ static struct trie **rule_list(struct quoterules *r, size_t k,
 		{"subject_words", 1}, {"name_stops", 1}, {"name_titles", 1},
 		{"name_connectors", 0}, {"speech_nouns", 1},
 		{"speech_links", 1}, {"generic_bodies", 1},
+		{"body_pronouns", 0}, {"plural_pronouns", 0},
+		{"next_sentence_leads", 0},
 	};
 	struct trie **field[] = {
 		&r->verbs, &r->pronouns, &r->according, &r->nouns,
 		&r->bodies, &r->dets, &r->definite, &r->subjects, &r->stops,
 		&r->titles, &r->connectors, &r->speech_nouns, &r->links,
-		&r->generic,
+		&r->generic, &r->body_pron, &r->plural_pron, &r->leads,
 	};
 
 	if (k >= sizeof lists / sizeof lists[0])
@@ -148,8 +150,8 @@ static size_t phrase_start(const char *t, size_t s, size_t v)
  * no mention is: "he" or "she" just before it stands for the last
  * person named before off or the pronoun, unless that person is named
  * between the verb and to ("He said Kim's speech “…”": he is not Kim,
- * and the words are unattributed); else a name by its shape ("Asel
- * Beishenova told").  1 when q's speaker is set; -1 for a pronoun that
+ * and the words are unattributed); "it" or "they" for the last body
+ * named; else a name by its shape ("Asel Beishenova told").  1 when q's speaker is set; -1 for a pronoun that
  * stands for no one; 0 when there is no such subject. */
 static int subject(const struct ctx *c, struct quote *q, size_t lo,
 		   size_t verb, size_t off, size_t to)
@@ -157,6 +159,7 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
 	const char *t = c->a->text;
 	struct who who;
 	size_t b = verb;
+	int plural;
 
 	while (b > lo && (t[b - 1] == ' ' || t[b - 1] == '\n'))
 		b--;
@@ -165,6 +168,14 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
 	if (qw_word_in(c->r->pronouns, t, b, verb)) {
 		if (!qw_antecedent(c, b < off ? b : off, &who) ||
 		    (who.mn && who.mn->entity == person_between(c, verb, to)))
+			return -1;
+		qw_set(c, q, &who);
+		return 1;
+	}
+	/* "It said", "They said": the body named last */
+	plural = qw_word_in(c->r->plural_pron, t, b, verb);
+	if (plural || qw_word_in(c->r->body_pron, t, b, verb)) {
+		if (!qw_body_antecedent(c, b < off ? b : off, plural, &who))
 			return -1;
 		qw_set(c, q, &who);
 		return 1;
@@ -179,6 +190,15 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
  * ("…,” the ministry's spokesman, Lee Sung-jun, told reporters). */
 #define AFTER_WORDS 8
 
+/* Does the full stop at p end its sentence (not "U.S." or "Gen." inside
+ * one, as the sentences are split)? */
+static int stop_ends(const struct ctx *c, size_t p)
+{
+	long k = article_sentence_at(c->a, p);
+
+	return k < 0 || c->a->sentences[k].end <= p + 1;
+}
+
 /* The speech verb that ends the attribution after the closing mark: the
  * first within AFTER_WORDS words, before any stop; 0 when there is none. */
 static size_t verb_after(const struct ctx *c, size_t p, size_t se,
@@ -189,7 +209,8 @@ static size_t verb_after(const struct ctx *c, size_t p, size_t se,
 
 	while (p < se && words <= most) {
 		p = skip_blank(t, p, se);
-		if (p >= se || t[p] == '.' || t[p] == ';' || t[p] == ':' ||
+		if (p >= se || (t[p] == '.' && stop_ends(c, p)) ||
+		    t[p] == ';' || t[p] == ':' ||
 		    t[p] == '?' || t[p] == '!' || qw_is3(t, p, se, 0x9C) ||
 		    t[p] == '"')
 			return 0;
@@ -473,6 +494,86 @@ static int possessive(const struct ctx *c, struct quote *q, size_t ss,
 	return 1;
 }
 
+/* Only blanks in t[s, e)? */
+static int blank_run(const char *t, size_t s, size_t e)
+{
+	for (; s < e; s++)
+		if (t[s] != ' ' && t[s] != '\n' && t[s] != '\t')
+			return 0;
+	return 1;
+}
+
+/* A speaker and a colon that open the sentence, before the opening mark
+ * at qs: a headline's "Zelensky: “…”", a transcript's "Lena Brandt:
+ * “…”"; a marked actor or a name by its shape. */
+static int colon(const struct ctx *c, struct quote *q, size_t ss, size_t qs)
+{
+	const char *t = c->a->text;
+	size_t p = qs, i;
+	struct who who;
+
+	if (p > ss && t[p - 1] == '"')
+		p--;
+	else if (p >= ss + 3 && qw_is3(t, p - 3, p, 0x9C))
+		p -= 3;
+	while (p > ss && (t[p - 1] == ' ' || t[p - 1] == '\n'))
+		p--;
+	if (p == ss || t[p - 1] != ':')
+		return 0;
+	p--;
+	i = qw_first_from(c, p);
+	if (i > 0 && c->m->v[i - 1].end == p &&
+	    qw_is_actor(c, &c->m->v[i - 1]) &&
+	    blank_run(t, ss, c->m->v[i - 1].start)) {
+		set_speaker(c, q, &c->m->v[i - 1]);
+		return 1;
+	}
+	if (!qw_name_before(c, ss, p, &who) ||
+	    !blank_run(t, ss, who.mn ? who.mn->start : who.s))
+		return 0;
+	qw_set(c, q, &who);
+	return 1;
+}
+
+/* The sentence after the quote's, in its paragraph, opens with a lead
+ * that names who spoke ("“…” So said Lena Brandt", "“…” Those were the
+ * words of General …"): the actor or the name after it. */
+static int next_lead(const struct ctx *c, struct quote *q, size_t close_end)
+{
+	const struct article *a = c->a;
+	const char *t = a->text;
+	long sj = article_sentence_at(a, close_end > 0 ? close_end - 1 : 0);
+	size_t p, e, le, last, i;
+	uint32_t v;
+	struct who who;
+
+	if (sj < 0 || (size_t)sj + 1 >= a->nsentences)
+		return 0;
+	p = a->sentences[sj + 1].start;
+	e = a->sentences[sj + 1].end;
+	if (!blank_run(t, close_end, p) || p >= a->sections[q->section].end ||
+	    (le = trie_match(c->r->leads, t, e, p, &v)) == 0 ||
+	    (le < e && trie_word_at(t, e, le)))
+		return 0;
+	for (i = qw_first_from(c, le);
+	     i < c->m->n && c->m->v[i].start < le + 40 && c->m->v[i].end <= e;
+	     i++)
+		if (qw_is_actor(c, &c->m->v[i])) {
+			if (!blank_run(t, le, c->m->v[i].start) &&
+			    !qw_is_person(c, &c->m->v[i]))
+				continue;
+			set_speaker(c, q, &c->m->v[i]);
+			return 1;
+		}
+	/* the lead's last word stands where qw_name_after wants a verb */
+	for (last = le; last > p && trie_word_at(t, le, last - 1); last--)
+		;
+	if (!qw_name_after(c, last, e, &who))
+		return 0;
+	qw_set(c, q, &who);
+	return 1;
+}
+
 static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 {
 	const struct article *a = c->a;
@@ -489,7 +590,8 @@ static void attribute(const struct ctx *c, struct quote *q, size_t close_end)
 	 * it ("A spokesman called it “…”, according to state media") */
 	if (after(c, q, close_end, se) || before(c, q, ss, q->start, 0) ||
 	    according(c, q, ss, se) || before(c, q, ss, q->start, 1) ||
-	    possessive(c, q, ss, q->start))
+	    possessive(c, q, ss, q->start) || colon(c, q, ss, q->start) ||
+	    next_lead(c, q, close_end))
 		return;
 	q->speaker_text = xstrdup("unattributed");
 }
@@ -505,13 +607,76 @@ static void push(struct quote **out, size_t *n, size_t *cap, size_t s,
 	(*n)++;
 }
 
+static int unattributed(const struct quote *q)
+{
+	return q->speaker == ENTITY_NONE &&
+	       strcmp(q->speaker_text, "unattributed") == 0;
+}
+
+static void take_speaker(struct quote *q, const struct quote *from)
+{
+	free(q->speaker_text);
+	q->speaker = from->speaker;
+	q->speaker_text = xstrdup(from->speaker_text);
+}
+
+/* Does cur go on with prev's words: it opens its sentence, that
+ * sentence is the one after the sentence prev ends in (in the same
+ * paragraph or the next), no headline holds prev, and no other person
+ * is named between them ("“…,” Okafor said. “…”")? */
+static int goes_on(const struct ctx *c, const struct quote *prev,
+		   const struct quote *cur)
+{
+	const struct article *a = c->a;
+	const char *t = a->text;
+	long sp = article_sentence_at(a, prev->end);
+	long sc = article_sentence_at(a, cur->start);
+	size_t p, i;
+
+	if (sp < 0 || sc < 0 || sc > sp + 1 ||
+	    a->sections[prev->section].kind == SECTION_HEADLINE)
+		return 0;
+	for (p = a->sentences[sc].start; p < cur->start; p++)
+		if (t[p] != ' ' && t[p] != '\n' && t[p] != '"' &&
+		    !qw_is3(t, p, cur->start, 0x9C) &&
+		    !(p >= 1 && qw_is3(t, p - 1, cur->start, 0x9C)) &&
+		    !(p >= 2 && qw_is3(t, p - 2, cur->start, 0x9C)))
+			return 0;
+	for (i = qw_first_from(c, prev->end);
+	     i < c->m->n && c->m->v[i].start < cur->start; i++)
+		if (qw_is_person(c, &c->m->v[i]) &&
+		    c->m->v[i].entity != prev->speaker)
+			return 0;
+	return 1;
+}
+
+/* Quotes no attribution names take the speaker of the words they go on
+ * with: a paragraph left open whose next paragraph opens a quote (the
+ * story's way of quoting over paragraphs) is said by whoever says that
+ * one (cont: their indices, in order); a quote that opens the sentence
+ * after another's, by the same speaker. */
+static void carry_speakers(const struct ctx *c, struct quote *q, size_t n,
+			   const size_t *cont, size_t ncont)
+{
+	size_t k, i;
+
+	for (k = ncont; k-- > 0;)
+		if (cont[k] + 1 < n && unattributed(&q[cont[k]]) &&
+		    !unattributed(&q[cont[k] + 1]))
+			take_speaker(&q[cont[k]], &q[cont[k] + 1]);
+	for (i = 1; i < n; i++)
+		if (unattributed(&q[i]) && !unattributed(&q[i - 1]) &&
+		    goes_on(c, &q[i - 1], &q[i]))
+			take_speaker(&q[i], &q[i - 1]);
+}
+
 void quotes_find(const struct quoterules *r, const struct article *a,
 		 const struct mentions *m, const struct entities *reg,
 		 struct quote **out, size_t *n)
 {
 	struct ctx c = {r, a, m, reg};
 	const char *t = a->text;
-	size_t sec, cap = 0, i;
+	size_t sec, cap = 0, i, *cont = NULL, ncont = 0, ccap = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -550,7 +715,24 @@ void quotes_find(const struct quoterules *r, const struct article *a,
 				}
 			}
 		}
+		/* left open, and the next paragraph opens a quote: the
+		 * words go on there */
+		if ((in_curly || in_straight) && qw_opens_with_mark(a, sec + 1)) {
+			size_t o = in_curly ? open : sopen, e = se->end;
+
+			while (e > o && (t[e - 1] == '\n' || t[e - 1] == ' '))
+				e--;
+			if (utf8_has_alnum(t + o, e - o)) {
+				push(out, n, &cap, o, e, sec);
+				attribute(&c, &(*out)[*n - 1], se->end);
+				cont = xgrow(cont, &ccap, ncont + 1,
+					     sizeof *cont);
+				cont[ncont++] = *n - 1;
+			}
+		}
 	}
+	carry_speakers(&c, *out, *n, cont, ncont);
+	free(cont);
 	/* trim the marks' inner spaces */
 	for (i = 0; i < *n; i++) {
 		while ((*out)[i].start < (*out)[i].end &&

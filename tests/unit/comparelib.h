@@ -61,4 +61,28 @@ static inline void timeline_events(const struct article *a, char *out,
 	mentions_free(&m);
 }
 
+/* The quotes of one text (the shipped rules), with their speakers. */
+struct quotes_found {
+	struct article *a;
+	struct mentions m;
+	struct quote *q;
+	size_t n;
+};
+
+static inline void quotes_found_of(struct quotes_found *f, const char *text)
+{
+	memset(f, 0, sizeof *f);
+	f->a = text_article(rules, "q", text);
+	assert_non_null(f->a);
+	highlight_article(en.hl, f->a, &f->m);
+	quotes_find(cr->q, f->a, &f->m, en.reg, &f->q, &f->n);
+}
+
+static inline void quotes_found_free(struct quotes_found *f)
+{
+	quotes_free(f->q, f->n);
+	mentions_free(&f->m);
+	article_free(f->a);
+}
+
 #endif

@@ -3,39 +3,15 @@
  * same statement quoted in both reports. */
 #include "comparelib.h"
 
-/* The quotes of text, with their speakers. */
-struct found {
-	struct article *a;
-	struct mentions m;
-	struct quote *q;
-	size_t n;
-};
-
-static void find(struct found *f, const char *text)
-{
-	memset(f, 0, sizeof *f);
-	f->a = text_article(rules, "q", text);
-	assert_non_null(f->a);
-	highlight_article(en.hl, f->a, &f->m);
-	quotes_find(cr->q, f->a, &f->m, en.reg, &f->q, &f->n);
-}
-
-static void found_free(struct found *f)
-{
-	quotes_free(f->q, f->n);
-	mentions_free(&f->m);
-	article_free(f->a);
-}
-
 /* The text holds one quote, and who says it is `who`. */
 static void one_quote(const char *text, const char *who)
 {
-	struct found f;
+	struct quotes_found f;
 
-	find(&f, text);
+	quotes_found_of(&f, text);
 	assert_int_equal(f.n, 1);
 	assert_string_equal(f.q[0].speaker_text, who);
-	found_free(&f);
+	quotes_found_free(&f);
 }
 
 /* "He said Kim's speech “…”": the pronoun speaks, not Kim. */
@@ -261,16 +237,16 @@ static void test_same_statement(void **state)
  * different quotes of one speaker are two rows. */
 static void test_rows(void **state)
 {
-	struct found a, b;
+	struct quotes_found a, b;
 	struct quote_row *v;
 	size_t n, i, both = 0;
 
 	(void)state;
-	find(&a, "Kim Jong Un spoke on Monday. “Our nuclear force is ready "
-		 "for any war,” he said. “We will never give up our "
-		 "weapons,” he added.\n");
-	find(&b, "Kim Jong Un said “our nuclear force is ready for any war” "
-		 "at a factory.\n");
+	quotes_found_of(&a, "Kim Jong Un spoke on Monday. “Our nuclear force "
+			    "is ready for any war,” he said. “We will never "
+			    "give up our weapons,” he added.\n");
+	quotes_found_of(&b, "Kim Jong Un said “our nuclear force is ready for "
+			    "any war” at a factory.\n");
 	assert_int_equal(a.n, 2);
 	assert_int_equal(b.n, 1);
 	for (i = 0; i < b.n; i++)
@@ -290,8 +266,8 @@ static void test_rows(void **state)
 	}
 	assert_int_equal(both, 1);
 	free(v);
-	found_free(&a);
-	found_free(&b);
+	quotes_found_free(&a);
+	quotes_found_free(&b);
 }
 
 /* No speech verb: the possessor of a speech noun says the words that

@@ -1,0 +1,202 @@
+/* quotes: the classes of attribution real reports use, written for
+ * brief rather than taken from the evaluation pairs: a quote before or
+ * after its verb, "said X, the title of Y", "according to X" (also at a
+ * sentence's start), a quote over paragraphs, a quote that goes on after
+ * its attribution, a partial quote, "X told Reuters", "in a statement,
+ * the ministry said", "wrote on Telegram" / "posted on X", a speaker
+ * named in the next sentence, pronouns for a person or a body, "the
+ * spokesman" described, a speaker and a colon in a headline. */
+#include "comparelib.h"
+
+/* The text's quotes, in order, are said by who[0], who[1], ... (n of
+ * them). */
+static void speakers(const char *text, size_t n, const char *const *who)
+{
+	struct quotes_found f;
+	size_t i;
+
+	quotes_found_of(&f, text);
+	if (f.n != n)
+		fail_msg("%zu quotes, wanted %zu, in: %s", f.n, n, text);
+	for (i = 0; i < n; i++)
+		if (strcmp(f.q[i].speaker_text, who[i]) != 0)
+			fail_msg("quote %zu said by \"%s\", wanted \"%s\", in: %s",
+				 i, f.q[i].speaker_text, who[i], text);
+	quotes_found_free(&f);
+}
+
+static void one_quote(const char *text, const char *who)
+{
+	speakers(text, 1, &who);
+}
+
+/* Before and after the verb; the verb first; a title and a body after
+ * the name. */
+static void test_before_after_verb(void **state)
+{
+	(void)state;
+	one_quote("The patrol boats were stopped.\n\n“We will not be pushed "
+		  "out of our own waters,” Tomas Halvorsen said on Friday.\n",
+		  "Tomas Halvorsen");
+	one_quote("Boats were turned back.\n\n“This violates the "
+		  "agreement,” said Ingrid Mael, the fisheries minister of "
+		  "Norway.\n",
+		  "Ingrid Mael");
+	one_quote("Defence Minister Tomas Halvorsen spoke at the base. "
+		  "Halvorsen said: “Our patrols will continue every day.”\n",
+		  "Tomas Halvorsen");
+	one_quote("“The drones came in three waves,” said Oleksandr "
+		  "Petrenko, the head of the regional military "
+		  "administration.\n",
+		  "Oleksandr Petrenko");
+	/* a full stop inside the attribution is no sentence's end */
+	one_quote("The strikes came overnight. “We will hold them "
+		  "accountable,” U.S. Defense Secretary Lloyd Austin said in "
+		  "a statement.\n",
+		  "Lloyd Austin");
+}
+
+/* "according to": after the quote and opening the sentence. */
+static void test_according(void **state)
+{
+	(void)state;
+	one_quote("Three soldiers were wounded. The attack was “deliberate "
+		  "and unprovoked,” according to the Ministry of Defence.\n",
+		  "Ministry of Defence");
+	one_quote("According to Maria Santos, a senior UN official, the "
+		  "camp “cannot take one more family.”\n",
+		  "Maria Santos");
+}
+
+/* Told a news agency, said in a statement, wrote or posted online. */
+static void test_told_statement_posted(void **state)
+{
+	(void)state;
+	one_quote("“We have no information about the missing crew,” Samir "
+		  "Haddad told Reuters by telephone.\n",
+		  "Samir Haddad");
+	one_quote("Port director Samir Haddad told Reuters: “The ship left "
+		  "without permission.”\n",
+		  "Samir Haddad");
+	one_quote("Ships were seen near the coast. In a statement, the "
+		  "Foreign Ministry said: “These actions threaten regional "
+		  "stability.”\n",
+		  "Foreign Ministry");
+	one_quote("President Volodymyr Zelensky wrote on Telegram: “Every "
+		  "missile they launch is aimed at our cities.”\n",
+		  "Volodymyr Zelensky");
+	one_quote("Foreign Minister Lena Brandt posted on X: “Berlin will "
+		  "not be intimidated.”\n",
+		  "Lena Brandt");
+	one_quote("“The decision is final,” Lena Brandt tweeted.\n",
+		  "Lena Brandt");
+}
+
+/* Words that go on: over paragraphs (a paragraph left open, the next
+ * opening a quote) and after the attribution; not when someone else is
+ * named between. */
+static void test_words_go_on(void **state)
+{
+	static const char *const amina[] = {"Amina Yusuf", "Amina Yusuf"};
+	static const char *const lena[] = {"Lena Brandt", "Lena Brandt"};
+	static const char *const other[] = {"Lena Brandt", "unattributed"};
+
+	(void)state;
+	speakers("Amina Yusuf, the governor of Borno state, described the "
+		 "scene.\n\n“The attackers came at night and burned the "
+		 "market.\n\n“They left nothing for the families who live "
+		 "here,” she said.\n",
+		 2, amina);
+	speakers("“The decision is final,” Lena Brandt said. “We will not "
+		 "reopen it.”\n",
+		 2, lena);
+	speakers("“The decision is final,” Lena Brandt said.\n\n“We will "
+		 "not reopen it.”\n",
+		 2, lena);
+	speakers("“The decision is final,” Lena Brandt said. Chancellor "
+		 "Olaf Scholz disagreed. “We will reopen it.”\n",
+		 2, other);
+}
+
+/* A partial quote inside a sentence; a speaker named in the sentence
+ * after; a speaker and a colon, inline and in a headline. */
+static void test_partial_next_colon(void **state)
+{
+	(void)state;
+	one_quote("General Viktor Kovalenko called the strike “a cowardly "
+		  "act” and promised a response within days.\n",
+		  "Viktor Kovalenko");
+	one_quote("“We are ready for any scenario.” Those were the words of "
+		  "Petra Lindqvist, Sweden's defence chief, on Monday.\n",
+		  "Petra Lindqvist");
+	one_quote("“The decision is final.” So said Lena Brandt, the German "
+		  "envoy, on Monday.\n",
+		  "Lena Brandt");
+	one_quote("The envoy was blunt. Lena Brandt: “The decision is "
+		  "final.”\n",
+		  "Lena Brandt");
+	one_quote("Zelensky: “We will not give up an inch”\n\nPresident "
+		  "Volodymyr Zelensky spoke to troops near the front on "
+		  "Sunday.\n",
+		  "Volodymyr Zelensky");
+	/* a colon after words that are no speaker */
+	one_quote("The message was simple: “Go home.”\n", "unattributed");
+}
+
+/* "he" / "she" for the last person named; "it" / "they" for the last
+ * body, not a state and not the one told ("told Reuters"), "they" not
+ * across a speaker noun ("officials"). */
+static void test_pronouns(void **state)
+{
+	(void)state;
+	one_quote("Ahmed Karimi, the port's security chief, was at the "
+		  "scene. He said the blast was “much larger than the first "
+		  "one.”\n",
+		  "Ahmed Karimi");
+	one_quote("The Ministry of Defence confirmed the loss of the drone. "
+		  "It said the aircraft was “lost over international "
+		  "waters.”\n",
+		  "Ministry of Defence");
+	one_quote("The Wagner Group withdrew its fighters. They said the "
+		  "pullback was “temporary.”\n",
+		  "Wagner Group");
+	one_quote("The Wagner Group withdrew its fighters, two officials "
+		  "said. They said the pullback was “temporary.”\n",
+		  "unattributed");
+	one_quote("Lena Brandt told Reuters about the talks. It said the "
+		  "plan was “dead.”\n",
+		  "unattributed");
+	one_quote("Norway closed the strait. It said the move was "
+		  "“temporary.”\n",
+		  "unattributed");
+}
+
+/* A described speaker: "the spokesman" is the spokesman named before;
+ * "a spokesman for the ministry" is shown as written. */
+static void test_described_speaker(void **state)
+{
+	(void)state;
+	one_quote("National Security Council spokesman John Kirby spoke on "
+		  "Monday. The strikes were “necessary and proportionate,” "
+		  "the spokesman said.\n",
+		  "John Kirby");
+	one_quote("“We do not comment on operational matters,” a spokesman "
+		  "for the ministry said, speaking on condition of "
+		  "anonymity.\n",
+		  "a spokesman for the ministry");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_before_after_verb),
+		cmocka_unit_test(test_according),
+		cmocka_unit_test(test_told_statement_posted),
+		cmocka_unit_test(test_words_go_on),
+		cmocka_unit_test(test_partial_next_colon),
+		cmocka_unit_test(test_pronouns),
+		cmocka_unit_test(test_described_speaker),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
