@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "brief/base/crc32c.h"
 #include "brief/base/fileio.h"
 #include "brief/base/hash.h"
 #include "brief/base/mapguard.h"
@@ -21,7 +22,7 @@
 #endif
 
 /* Changed whenever what is saved changes. */
-#define CACHE_FORMAT 7
+#define CACHE_FORMAT 8
 #define CACHE_MAGIC "BRIEFEC2"
 
 /* The file: magic, a checksum of all that follows it, version key,
@@ -37,26 +38,6 @@ enum { FIXED = 8 + 5 * 8, SREC = 5 };
 #define RECENT_NS 2000000000LL
 
 #define HEAD(n) (FIXED + (n) * SREC * 8)
-
-/* A checksum of n bytes: four lanes of 8 bytes, fast enough for a
- * cache of a few MB at every start. */
-static uint64_t checksum(const unsigned char *p, size_t n)
-{
-	const uint64_t m = 0x9E3779B97F4A7C15ULL;
-	uint64_t l[4] = {1, 2, 3, 4}, w, h;
-	size_t i = 0, k;
-
-	for (; i + 32 <= n; i += 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + i + 8 * k, 8);
-			l[k] = (l[k] ^ w) * m;
-			l[k] ^= l[k] >> 29;
-		}
-	h = hash_bytes(p + i, n - i) ^ n;
-	for (k = 0; k < 4; k++)
-		h = (h ^ l[k]) * m ^ (h >> 31);
-	return h;
-}
 
 /* What reads the cache back: brief's version, the format, PCRE2's. */
 static uint64_t version_key(void)
@@ -139,7 +120,7 @@ static uint64_t cache_key(char *const *files, size_t n)
 		if (st.st_size && m == MAP_FAILED)
 			goto out;
 		ser_u64(&k, (uint64_t)st.st_size);
-		ser_u64(&k, m ? checksum(m, (size_t)st.st_size) : 0);
+		ser_u64(&k, m ? crc32c_sum(m, (size_t)st.st_size) : 0);
 		ser_u64(&k, m ? hash_bytes(m, (size_t)st.st_size) : 0);
 		if (m)
 			munmap(m, (size_t)st.st_size);
@@ -185,7 +166,7 @@ static int write_cache(const char *path, char *const *files, size_t n,
 		goto out;
 	memcpy(b.data + 24, &key, 8);
 	buf_add(&b, payload, len);
-	v = checksum((const unsigned char *)b.data + 16, b.len - 16);
+	v = crc32c_sum(b.data + 16, b.len - 16);
 	memcpy(b.data + 8, &v, 8);
 	if (slash) {
 		*slash = '\0';
@@ -252,7 +233,7 @@ int engine_cache_load(struct engine *en, const char *path,
 	fast = stats_match((const unsigned char *)m + FIXED, files, n);
 	if (!fast && cache_key(files, n) != head[2])
 		goto fail;
-	if (checksum((const unsigned char *)m + 16, size - 16) != head[0] ||
+	if (crc32c_sum(m + 16, size - 16) != head[0] ||
 	    payload_load(en, (const unsigned char *)m + head_len,
 			 size - head_len) != 0)
 		goto fail;
