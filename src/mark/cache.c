@@ -22,7 +22,7 @@
 #endif
 
 /* Changed whenever what is saved changes. */
-#define CACHE_FORMAT 8
+#define CACHE_FORMAT 9
 #define CACHE_MAGIC "BRIEFEC2"
 
 /* The file: magic, a checksum of all that follows it, version key,
