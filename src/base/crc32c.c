@@ -4,6 +4,7 @@
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <nmmintrin.h>
 #define HAVE_SSE42_PATH 1
 #endif
@@ -93,9 +94,12 @@ static int use_hw(void)
 {
 	static int known, has;
 
+	/* one cpuid (leaf 1), not __builtin_cpu_init's dozens: each is a
+	 * trap to the hypervisor in a virtual machine */
 	if (!known) {
-		__builtin_cpu_init();
-		has = __builtin_cpu_supports("sse4.2") != 0;
+		unsigned a, b, c, d;
+
+		has = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_2);
 		known = 1;
 	}
 	return has && !force_table;
