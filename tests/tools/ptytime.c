@@ -4,10 +4,15 @@
  * appeared (escape sequences removed; TEXT should hold no space, which
  * curses may draw as a cursor move), then ends the command.
  *
- *   ptytime [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT COMMAND [ARG...]
+ *   ptytime [-u] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT COMMAND [ARG...]
+ *
+ * -u: the command's processor time until then too (ms, its threads'
+ * time on a processor from /proc, counted from the fork), after the
+ * milliseconds on the same line.
  *
  * Exit status 0 when the text was seen, 1 on a time-out, 2 on misuse.
  * TERM is passed on as it is in the environment. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -79,9 +84,46 @@ static void feed(struct screen *s, const char *p, size_t n)
 	}
 }
 
+/* The processor time (ms) of process pid's threads so far, -1 when
+ * /proc cannot tell. */
+static double cpu_ms(pid_t pid)
+{
+	char path[64], name[96];
+	double total = 0;
+	FILE *f;
+	int n = 0;
+
+	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+	{
+		DIR *d = opendir(path);
+		struct dirent *de;
+
+		if (d == NULL)
+			return -1;
+		while ((de = readdir(d)) != NULL) {
+			unsigned long long ns;
+
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(name, sizeof name, "%s/%.20s/schedstat", path,
+				 de->d_name);
+			f = fopen(name, "r");
+			if (f == NULL)
+				continue;
+			if (fscanf(f, "%llu", &ns) == 1) {
+				total += (double)ns / 1e6;
+				n++;
+			}
+			fclose(f);
+		}
+		closedir(d);
+	}
+	return n ? total : -1;
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: ptytime [-r ROWS] [-c COLS] [-t TIMEOUT_MS] "
+	fprintf(stderr, "usage: ptytime [-u] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] "
 			"TEXT COMMAND [ARG...]\n");
 	exit(2);
 }
@@ -94,11 +136,14 @@ int main(int argc, char **argv)
 	const char *want;
 	size_t searched = 0;
 	double t0;
-	int opt, master, seen = 0;
+	int opt, master, seen = 0, want_cpu = 0;
+	double cpu = -1, took = 0;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+r:c:t:")) != -1) {
-		if (opt == 'r')
+	while ((opt = getopt(argc, argv, "+ur:c:t:")) != -1) {
+		if (opt == 'u')
+			want_cpu = 1;
+		else if (opt == 'r')
 			ws.ws_row = (unsigned short)atoi(optarg);
 		else if (opt == 'c')
 			ws.ws_col = (unsigned short)atoi(optarg);
@@ -154,13 +199,19 @@ int main(int argc, char **argv)
 			continue;
 		feed(&s, buf, (size_t)n);
 		/* the text may straddle two reads */
-		if (s.len && strstr(s.text + searched, want))
+		if (s.len && strstr(s.text + searched, want)) {
 			seen = 1;
+			took = now_ms() - t0;
+			if (want_cpu)
+				cpu = cpu_ms(pid);
+		}
 		else if (s.len > strlen(want))
 			searched = s.len - strlen(want);
 	}
-	if (seen)
-		printf("%.1f\n", now_ms() - t0);
+	if (seen && want_cpu)
+		printf("%.1f %.2f\n", took, cpu);
+	else if (seen)
+		printf("%.1f\n", took);
 	else
 		fprintf(stderr, "ptytime: \"%s\" not shown within %ld ms\n",
 			want, timeout);
