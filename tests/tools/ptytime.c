@@ -6,13 +6,12 @@
  *
  *   ptytime [-u] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT COMMAND [ARG...]
  *
- * -u: the command's processor time until then too (ms, its threads'
- * time on a processor from /proc, counted from the fork), after the
- * milliseconds on the same line.
+ * -u: the command's processor time until then too (ms, all its
+ * threads, counted from the fork), after the milliseconds on the same
+ * line.
  *
  * Exit status 0 when the text was seen, 1 on a time-out, 2 on misuse.
  * TERM is passed on as it is in the environment. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -84,41 +83,18 @@ static void feed(struct screen *s, const char *p, size_t n)
 	}
 }
 
-/* The processor time (ms) of process pid's threads so far, -1 when
- * /proc cannot tell. */
+/* The processor time (ms) of process pid so far, all its threads, up to
+ * now (the clock of the process, which counts a running thread's time
+ * to the moment: /proc's counts lag for a thread that is running), -1
+ * when it cannot be read. */
 static double cpu_ms(pid_t pid)
 {
-	char path[64], name[96];
-	double total = 0;
-	FILE *f;
-	int n = 0;
+	clockid_t c;
+	struct timespec ts;
 
-	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
-	{
-		DIR *d = opendir(path);
-		struct dirent *de;
-
-		if (d == NULL)
-			return -1;
-		while ((de = readdir(d)) != NULL) {
-			unsigned long long ns;
-
-			if (de->d_name[0] == '.')
-				continue;
-			snprintf(name, sizeof name, "%s/%.20s/schedstat", path,
-				 de->d_name);
-			f = fopen(name, "r");
-			if (f == NULL)
-				continue;
-			if (fscanf(f, "%llu", &ns) == 1) {
-				total += (double)ns / 1e6;
-				n++;
-			}
-			fclose(f);
-		}
-		closedir(d);
-	}
-	return n ? total : -1;
+	if (clock_getcpuclockid(pid, &c) != 0 || clock_gettime(c, &ts) != 0)
+		return -1;
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 static void usage(void)
