@@ -229,18 +229,23 @@ pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
 	}
 	if (jit && jit_on)
 		lazy_add(re);
+	if (jit)
+		rx_gate_attach(re, pattern, len, options);
+	return re;
+}
+
+void rx_gate_attach(const pcre2_code *re, const char *pattern, size_t len,
+		    uint32_t options)
+{
+	uint32_t all = 0;
+	struct rx_gate *g;
+
 	/* a rule pattern that may match anywhere: the literals it needs
 	 * are looked for before PCRE2 runs */
-	if (jit) {
-		uint32_t all = 0;
-		struct rx_gate *g;
-
-		pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &all);
-		if (!(all & PCRE2_ANCHORED) &&
-		    (g = rx_gate_new(pattern, len, PCRE2_UTF | options)) != NULL)
-			gate_put(re, g);
-	}
-	return re;
+	pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &all);
+	if (!(all & PCRE2_ANCHORED) &&
+	    (g = rx_gate_new(pattern, len, PCRE2_UTF | options)) != NULL)
+		gate_put(re, g);
 }
 
 int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,

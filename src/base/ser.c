@@ -152,3 +152,29 @@ char *deser_str(struct deser *d)
 	r = take(d, (size_t)len - 1);
 	return r ? xstrndup((const char *)r, (size_t)len - 1) : NULL;
 }
+
+void ser_strs(struct buf *b, char *const *v, size_t n)
+{
+	size_t i;
+
+	ser_u64(b, n);
+	for (i = 0; i < n; i++)
+		ser_str(b, v[i]);
+}
+
+char **deser_strs(struct deser *d, size_t *n)
+{
+	uint64_t k = deser_u64(d), i;
+	char **v;
+
+	*n = 0;
+	/* each takes at least its 8 bytes of length */
+	if (!deser_check(d, k <= (d->n - d->at) / 8) || k == 0)
+		return NULL;
+	v = xcalloc((size_t)k, sizeof *v);
+	for (i = 0; i < k && deser_check(d, (v[i] = deser_str(d)) != NULL);
+	     i++)
+		;
+	*n = (size_t)i;
+	return v;
+}

@@ -605,6 +605,11 @@ struct trie *trie_load(struct deser *d)
 	return t;
 }
 
+size_t trie_node_count(const struct trie *t)
+{
+	return t->n;
+}
+
 int trie_values_below(const struct trie *t, uint32_t limit)
 {
 	size_t i;

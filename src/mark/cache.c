@@ -1,202 +1,19 @@
 /* cache: the engine read back from one checked file. */
 #include "brief/mark/cache.h"
 
-#include <fcntl.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "brief/base/fileio.h"
-#include "brief/base/hash.h"
-#include "brief/base/mapguard.h"
+#include "brief/base/cachefile.h"
 #include "brief/base/ser.h"
-#include "brief/base/trie.h"
-
-#ifndef BRIEF_VERSION
-#define BRIEF_VERSION "unknown"
-#endif
 
 /* Changed whenever what is saved changes. */
-#define CACHE_FORMAT 7
+#define CACHE_FORMAT 10
 #define CACHE_MAGIC "BRIEFEC2"
 
-/* The file: magic, a checksum of all that follows it, version key,
- * content key, payload length, the number of data files, a stat record
- * per file (SREC numbers), then the payload.  Every part is a multiple
- * of 8 bytes, so the payload's arrays are aligned where they are
- * mapped. */
-enum { FIXED = 8 + 5 * 8, SREC = 5 };
-
-/* Files changed this recently (ns) may change again with the same
- * times (the clock's tick, or a file system's 2-second times): their
- * stat records are not kept, and the next start hashes their content. */
-#define RECENT_NS 2000000000LL
-
-#define HEAD(n) (FIXED + (n) * SREC * 8)
-
-/* A checksum of n bytes: four lanes of 8 bytes, fast enough for a
- * cache of a few MB at every start. */
-static uint64_t checksum(const unsigned char *p, size_t n)
+static uint64_t version(void)
 {
-	const uint64_t m = 0x9E3779B97F4A7C15ULL;
-	uint64_t l[4] = {1, 2, 3, 4}, w, h;
-	size_t i = 0, k;
-
-	for (; i + 32 <= n; i += 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + i + 8 * k, 8);
-			l[k] = (l[k] ^ w) * m;
-			l[k] ^= l[k] >> 29;
-		}
-	h = hash_bytes(p + i, n - i) ^ n;
-	for (k = 0; k < 4; k++)
-		h = (h ^ l[k]) * m ^ (h >> 31);
-	return h;
-}
-
-/* What reads the cache back: brief's version, the format, PCRE2's. */
-static uint64_t version_key(void)
-{
-	struct buf k = {0};
-	uint64_t key;
-
-	buf_printf(&k, "brief %s format %d pcre2 %s node %zu ptr %zu|",
-		   BRIEF_VERSION, CACHE_FORMAT, rx_version(),
-		   sizeof(double), sizeof(void *));
-	key = hash_bytes(k.data, k.len);
-	buf_free(&k);
-	return key;
-}
-
-static int64_t ns_of(struct timespec t)
-{
-	return (int64_t)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
-/* The stat record of a file (device, inode, size, modification and
- * change times): the change time moves on every write and cannot be
- * set back, so an edit that keeps the size and restores the modification
- * time still shows.  0, or -1 when it cannot be read. */
-static int stat_record(const char *path, uint64_t rec[SREC])
-{
-	struct stat st;
-
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		return -1;
-	rec[0] = (uint64_t)st.st_dev;
-	rec[1] = (uint64_t)st.st_ino;
-	rec[2] = (uint64_t)st.st_size;
-	rec[3] = (uint64_t)ns_of(st.st_mtim);
-	rec[4] = (uint64_t)ns_of(st.st_ctim);
-	return 0;
-}
-
-/* Do the records at p still describe files[0..n)?  (A record of zeros,
- * kept for a file too recent to trust, never does.) */
-static int stats_match(const unsigned char *p, char *const *files, size_t n)
-{
-	uint64_t rec[SREC], want[SREC];
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		memcpy(want, p + i * sizeof want, sizeof want);
-		if (want[1] == 0 || stat_record(files[i], rec) != 0 ||
-		    memcmp(rec, want, sizeof rec) != 0)
-			return 0;
-	}
-	return 1;
-}
-
-/* The key: what made the engine (every file's content, in order) and
- * what reads the cache back.  0 when a file cannot be read.  The truth,
- * which the stat records only stand in for. */
-static uint64_t cache_key(char *const *files, size_t n)
-{
-	struct buf k = {0};
-	uint64_t key = 0;
-	size_t i;
-
-	ser_u64(&k, version_key());
-	for (i = 0; i < n; i++) {
-		int fd = open(files[i], O_RDONLY | O_CLOEXEC);
-		struct stat st;
-		void *m;
-
-		if (fd < 0)
-			goto out;
-		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-			close(fd);
-			goto out;
-		}
-		m = st.st_size ? mmap(NULL, (size_t)st.st_size, PROT_READ,
-				      MAP_PRIVATE, fd, 0)
-			       : NULL;
-		close(fd);
-		if (st.st_size && m == MAP_FAILED)
-			goto out;
-		ser_u64(&k, (uint64_t)st.st_size);
-		ser_u64(&k, m ? checksum(m, (size_t)st.st_size) : 0);
-		ser_u64(&k, m ? hash_bytes(m, (size_t)st.st_size) : 0);
-		if (m)
-			munmap(m, (size_t)st.st_size);
-	}
-	key = hash_bytes(k.data, k.len) | 1;
-out:
-	buf_free(&k);
-	return key;
-}
-
-/* Write the cache file: the header for files[0..n) (their stat
- * records, their content's key), then the payload.  0, or -1. */
-static int write_cache(const char *path, char *const *files, size_t n,
-		       const void *payload, size_t len)
-{
-	struct buf b = {0};
-	uint64_t key, v, rec[SREC];
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	struct timespec now;
-	struct err e;
-	size_t i;
-	int rc = -1;
-
-	buf_add(&b, CACHE_MAGIC, 8);
-	ser_u64(&b, 0);
-	ser_u64(&b, version_key());
-	ser_u64(&b, 0);
-	ser_u64(&b, len);
-	ser_u64(&b, n);
-	/* each file's record before its content is hashed: a change after
-	 * it shows in the record, or is too recent to be trusted */
-	clock_gettime(CLOCK_REALTIME, &now);
-	for (i = 0; i < n; i++) {
-		if (stat_record(files[i], rec) != 0)
-			goto out;
-		if ((int64_t)rec[4] > ns_of(now) - RECENT_NS ||
-		    (int64_t)rec[3] > ns_of(now) - RECENT_NS)
-			memset(rec, 0, sizeof rec);
-		buf_add(&b, rec, sizeof rec);
-	}
-	key = cache_key(files, n);
-	if (key == 0)
-		goto out;
-	memcpy(b.data + 24, &key, 8);
-	buf_add(&b, payload, len);
-	v = checksum((const unsigned char *)b.data + 16, b.len - 16);
-	memcpy(b.data + 8, &v, 8);
-	if (slash) {
-		*slash = '\0';
-		if (*dir && file_make_dirs(dir) != 0)
-			goto out;
-	}
-	rc = file_write_atomic(path, b.data, b.len, &e);
-out:
-	free(dir);
-	buf_free(&b);
-	return rc;
+	return cachefile_version("engine", CACHE_FORMAT);
 }
 
 static int payload_load(struct engine *en, const unsigned char *p, size_t n)
@@ -222,52 +39,22 @@ static int payload_load(struct engine *en, const unsigned char *p, size_t n)
 int engine_cache_load(struct engine *en, const char *path,
 		      char *const *files, size_t n)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC), fast;
-	uint64_t head[6];
-	struct stat st;
-	size_t size, maplen, head_len = HEAD(n);
-	char *m;
+	struct cachefile cf;
 
 	memset(en, 0, sizeof *en);
-	if (fd < 0)
+	if (cachefile_open(&cf, path, CACHE_MAGIC, version(), files, n) != 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (uint64_t)st.st_size < head_len ||
-	    (uint64_t)st.st_size > SIZE_MAX / 2) {
-		close(fd);
+	if (payload_load(en, cf.payload, cf.len) != 0) {
+		cachefile_close(&cf);
 		return -1;
 	}
-	size = (size_t)st.st_size;
-	/* guarded: a cache cut short by another program while brief runs
-	 * reads as zeros, not a crash */
-	m = mapguard_map(fd, size, &maplen);
-	close(fd);
-	if (m == NULL)
-		return -1;
-	memcpy(head, m + 8, sizeof head);
-	if (memcmp(m, CACHE_MAGIC, 8) != 0 || head[1] != version_key() ||
-	    head[3] != size - head_len || head[4] != n)
-		goto fail;
-	/* the stat records, else the content, which is the truth */
-	fast = stats_match((const unsigned char *)m + FIXED, files, n);
-	if (!fast && cache_key(files, n) != head[2])
-		goto fail;
-	if (checksum((const unsigned char *)m + 16, size - 16) != head[0] ||
-	    payload_load(en, (const unsigned char *)m + head_len,
-			 size - head_len) != 0)
-		goto fail;
-	en->map = m;
-	en->map_len = maplen;
-	/* the same content under new stat records (copied, touched): the
-	 * payload kept with today's records, so that the next start need
-	 * not hash the files (a cache that cannot be written is only
-	 * slower) */
-	if (!fast)
-		write_cache(path, files, n, m + head_len, size - head_len);
+	/* the same content under new stat records (copied, touched): kept
+	 * with today's records, so that the next start need not hash the
+	 * files */
+	cachefile_refresh(&cf, path, CACHE_MAGIC, version(), files, n);
+	en->map = cf.map;
+	en->map_len = cf.map_len;
 	return 0;
-fail:
-	mapguard_unmap(m, maplen);
-	return -1;
 }
 
 int engine_cache_store(const struct engine *en, const char *path,
@@ -279,7 +66,8 @@ int engine_cache_store(const struct engine *en, const char *path,
 	entities_save(en->reg, &b);
 	lexicon_save(en->lx, &b);
 	highlighter_save(en->hl, &b);
-	rc = write_cache(path, files, n, b.data, b.len);
+	rc = cachefile_write(path, CACHE_MAGIC, version(), files, n, b.data,
+			     b.len);
 	buf_free(&b);
 	return rc;
 }

@@ -348,31 +348,6 @@ static struct trie **fig_trie_of(struct figrules *r, size_t i)
 	return (struct trie **)(void *)((char *)r + fig_tries[i].trie);
 }
 
-static void save_strs(char *const *v, size_t n, struct buf *b)
-{
-	size_t i;
-
-	ser_u64(b, n);
-	for (i = 0; i < n; i++)
-		ser_str(b, v[i]);
-}
-
-static char **load_strs(struct deser *d, size_t *n)
-{
-	uint64_t k = deser_u64(d), i;
-	char **v;
-
-	*n = 0;
-	if (!deser_check(d, k <= (d->n - d->at) / 8) || k == 0)
-		return NULL;
-	v = xcalloc((size_t)k, sizeof *v);
-	for (i = 0; i < k && deser_check(d, (v[i] = deser_str(d)) != NULL);
-	     i++)
-		;
-	*n = (size_t)i;
-	return v;
-}
-
 void figrules_save(const struct figrules *r, struct buf *b)
 {
 	size_t i;
@@ -391,9 +366,9 @@ void figrules_save(const struct figrules *r, struct buf *b)
 	ser_bytes(b, r->scale, r->nscale_all * sizeof *r->scale);
 	ser_u64(b, r->nord);
 	ser_bytes(b, r->ordval, r->nord * sizeof *r->ordval);
-	save_strs(r->qual, r->nqual, b);
-	save_strs(r->cur, r->ncur, b);
-	save_strs(r->unit, r->nunit, b);
+	ser_strs(b, r->qual, r->nqual);
+	ser_strs(b, r->cur, r->ncur);
+	ser_strs(b, r->unit, r->nunit);
 }
 
 struct figrules *figrules_load_saved(struct deser *d)
@@ -438,9 +413,9 @@ struct figrules *figrules_load_saved(struct deser *d)
 	deser_check(d, n <= d->n - d->at);
 	r->ordval = deser_array(d, (size_t)n, sizeof *r->ordval);
 	r->nord = r->ordval ? (size_t)n : 0;
-	r->qual = load_strs(d, &r->nqual);
-	r->cur = load_strs(d, &r->ncur);
-	r->unit = load_strs(d, &r->nunit);
+	r->qual = deser_strs(d, &r->nqual);
+	r->cur = deser_strs(d, &r->ncur);
+	r->unit = deser_strs(d, &r->nunit);
 	for (i = 0; i < NFIGTRIES && !d->bad; i++) {
 		const struct fig_trie *f = &fig_tries[i];
 		size_t lim = f->count != SIZE_MAX

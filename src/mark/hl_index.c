@@ -205,6 +205,51 @@ void hl_build_keymap(struct highlighter *h)
 		}
 }
 
+void hl_keymap_save(const struct highlighter *h, struct buf *b)
+{
+	ser_aligned(b, h->keymap, h->kslots * sizeof *h->keymap);
+	ser_aligned(b, h->keybits, 65536 / 8);
+}
+
+/* Can every slot of a loaded index be walked to safely? */
+static int keymap_sound(const struct highlighter *h)
+{
+	size_t i, used = 0, nodes = trie_node_count(h->aliases);
+
+	if (h->kslots < 64 || (h->kslots & (h->kslots - 1)) != 0)
+		return 0;
+	for (i = 0; i < h->kslots; i++) {
+		const struct keyslot *ks = &h->keymap[i];
+
+		used += ks->key != 0;
+		if (ks->exact_node >= nodes || ks->fold_node >= nodes)
+			return 0;
+	}
+	/* an empty slot ends every probe */
+	return used < h->kslots;
+}
+
+int hl_keymap_load(struct highlighter *h, struct deser *d)
+{
+	int lend = d->lend && (uintptr_t)d->p % 8 == 0;
+	size_t n, nb;
+	const void *map = deser_aligned(d, &n, sizeof *h->keymap);
+	const void *bits = deser_aligned(d, &nb, 0);
+
+	if (d->bad || !deser_check(d, map != NULL && nb == 65536 / 8))
+		return -1;
+	h->kslots = n / sizeof *h->keymap;
+	h->keymap_lent = lend;
+	if (lend) {
+		h->keymap = (struct keyslot *)(uintptr_t)map;
+		h->keybits = (uint64_t *)(uintptr_t)bits;
+	} else {
+		h->keymap = memcpy(xmalloc(n), map, n);
+		h->keybits = memcpy(xmalloc(nb), bits, nb);
+	}
+	return deser_check(d, keymap_sound(h)) ? 0 : -1;
+}
+
 /* The aliases that start at word p, whose key is ks: the longest, from
  * the nodes its key leads to (the exact ones only when the word's bytes
  * are theirs). */

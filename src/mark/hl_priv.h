@@ -101,6 +101,8 @@ struct highlighter {
 	uint64_t *keybits;        /* 65536 bits, by a key's hash: set when
 				   * keymap may hold the key (most words'
 				   * keys are not asked of keymap) */
+	int keymap_lent;          /* keymap and keybits point into the
+				   * engine cache's mapping: not freed */
 	pcre2_match_data *md;
 	struct cand *c;
 	size_t nc, ccap;
@@ -185,6 +187,12 @@ const struct keyslot *hl_key_find(const struct highlighter *h,
 /* One lookup per word: which matchers may start at a word with this
  * key, and where the aliases' walks go on after it. */
 void hl_build_keymap(struct highlighter *h);
+/* The dispatch index appended to b (after the tries it points into), and
+ * read back from d in place (lent when d lends its bytes), checked:
+ * every node inside the aliases' trie, an empty slot left.  0, or -1
+ * with d->bad set. */
+void hl_keymap_save(const struct highlighter *h, struct buf *b);
+int hl_keymap_load(struct highlighter *h, struct deser *d);
 
 /* The aliases that start at word p, whose key is ks: the longest, from
  * the nodes its key leads to (the exact ones only when the word's bytes

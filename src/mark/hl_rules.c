@@ -187,6 +187,7 @@ void highlighter_save(const struct highlighter *h, struct buf *b)
 	ser_u32(b, (uint32_t)h->max_words);
 	ser_u32(b, (uint32_t)h->acronyms);
 	figrules_save(h->fig, b);
+	hl_keymap_save(h, b);
 }
 
 struct highlighter *highlighter_load_saved(struct deser *d,
@@ -209,12 +210,11 @@ struct highlighter *highlighter_load_saved(struct deser *d,
 								  h->reg)));
 	if (!d->bad)
 		h->fig = figrules_load_saved(d);
-	if (d->bad || h->fig == NULL) {
+	if (d->bad || h->fig == NULL || hl_keymap_load(h, d) != 0) {
 		d->bad = 1;
 		highlighter_free(h);
 		return NULL;
 	}
-	hl_build_keymap(h);
 	return h;
 }
 
@@ -262,8 +262,10 @@ void highlighter_free(struct highlighter *h)
 	rx_free(h->name_re);
 	rx_free(h->designation_re);
 	figrules_free(h->fig);
-	free(h->keymap);
-	free(h->keybits);
+	if (!h->keymap_lent) {
+		free(h->keymap);
+		free(h->keybits);
+	}
 	pcre2_match_data_free(h->md);
 	free(h->c);
 	free(h->cfigs);

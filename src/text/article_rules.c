@@ -6,7 +6,16 @@
 #include <string.h>
 #include <strings.h>
 
+#include "brief/base/cachefile.h"
 #include "brief/base/paths.h"
+#include "brief/base/ser.h"
+
+/* The rules' cache: changed whenever what is saved changes. */
+#define RULES_FORMAT 1
+#define RULES_MAGIC "BRIEFAR1"
+/* The options rx_compile_node compiles a rule's pattern with (for its
+ * literal gate when it is read back). */
+#define RULE_RX_OPTIONS PCRE2_UCP
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -90,6 +99,8 @@ static int load_meta(struct article_rules *r, const char *name,
 		mr->re = rx_compile_node(name, p, 0, e);
 		if (mr->re == NULL)
 			return -1;
+		mr->src = xstrndup(p->str, p->len);
+		mr->srclen = p->len;
 		r->nmeta++;
 		mr->marker = flag(m, "marker");
 		mr->boilerplate = flag(m, "boilerplate");
@@ -128,6 +139,8 @@ static int load_boiler(struct article_rules *r, const char *name,
 		br->re = rx_compile_node(name, p, 0, e);
 		if (br->re == NULL)
 			return -1;
+		br->src = xstrndup(p->str, p->len);
+		br->srclen = p->len;
 		r->nboiler++;
 		br->max_length = 400;
 		br->end = flag(m, "end");
@@ -245,12 +258,152 @@ fail:
 	return NULL;
 }
 
+/* A pattern of the rules' cache: compiled (PCRE2's serialised form)
+ * and its source, for its literal gate. */
+static void save_rx(struct buf *b, const pcre2_code *re, const char *src,
+		    size_t len)
+{
+	rx_save(re, b);
+	ser_bytes(b, src, len);
+}
+
+static pcre2_code *load_rx(struct deser *d, char **src, size_t *len)
+{
+	pcre2_code *re = rx_load(d, 1);
+	const void *p = deser_bytes(d, len, 0);
+
+	*src = NULL;
+	if (re == NULL || d->bad) {
+		rx_free(re);
+		d->bad = 1;
+		return NULL;
+	}
+	*src = xstrndup(p ? (const char *)p : "", *len);
+	rx_gate_attach(re, *src, *len, RULE_RX_OPTIONS);
+	return re;
+}
+
+static void rules_save(const struct article_rules *r, struct buf *b)
+{
+	size_t i;
+
+	ser_u64(b, r->nmeta);
+	for (i = 0; i < r->nmeta; i++) {
+		ser_u32(b, (uint32_t)r->meta[i].where);
+		ser_u32(b, (uint32_t)r->meta[i].marker);
+		ser_u32(b, (uint32_t)r->meta[i].boilerplate);
+		ser_u64(b, r->meta[i].max_length);
+		save_rx(b, r->meta[i].re, r->meta[i].src, r->meta[i].srclen);
+	}
+	ser_u64(b, r->nboiler);
+	for (i = 0; i < r->nboiler; i++) {
+		ser_u64(b, r->boiler[i].max_length);
+		ser_u32(b, (uint32_t)r->boiler[i].end);
+		save_rx(b, r->boiler[i].re, r->boiler[i].src,
+			r->boiler[i].srclen);
+	}
+	ser_strs(b, r->abbrev, r->nabbrev);
+	ser_strs(b, r->sources, r->nsources);
+	ser_u64(b, r->nmonths);
+	for (i = 0; i < r->nmonths; i++) {
+		ser_str(b, r->months[i].name);
+		ser_u32(b, (uint32_t)r->months[i].month);
+	}
+}
+
+/* The rules read back from a cache's payload, checked, or NULL. */
+static struct article_rules *rules_load_saved(const void *p, size_t len)
+{
+	struct article_rules *r = xcalloc(1, sizeof *r);
+	struct deser d;
+	uint64_t n;
+	size_t i;
+
+	deser_init(&d, p, len);
+	/* every rule takes at least 40 bytes */
+	n = deser_u64(&d);
+	if (deser_check(&d, n <= (d.n - d.at) / 40))
+		r->meta = xcalloc((size_t)n + 1, sizeof *r->meta);
+	for (i = 0; i < n && !d.bad; i++) {
+		struct meta_rule *mr = &r->meta[i];
+
+		mr->where = (enum meta_where)deser_u32(&d);
+		mr->marker = deser_u32(&d) != 0;
+		mr->boilerplate = deser_u32(&d) != 0;
+		mr->max_length = (size_t)deser_u64(&d);
+		deser_check(&d, mr->where <= META_HEAD);
+		if (!d.bad && (mr->re = load_rx(&d, &mr->src, &mr->srclen)))
+			r->nmeta++;
+	}
+	n = deser_u64(&d);
+	if (deser_check(&d, n <= (d.n - d.at) / 40))
+		r->boiler = xcalloc((size_t)n + 1, sizeof *r->boiler);
+	for (i = 0; i < n && !d.bad; i++) {
+		struct boiler_rule *br = &r->boiler[i];
+
+		br->max_length = (size_t)deser_u64(&d);
+		br->end = deser_u32(&d) != 0;
+		if (!d.bad && (br->re = load_rx(&d, &br->src, &br->srclen)))
+			r->nboiler++;
+	}
+	r->abbrev = deser_strs(&d, &r->nabbrev);
+	for (i = 1; i < r->nabbrev && !d.bad; i++) /* looked up by halves */
+		deser_check(&d, strcmp(r->abbrev[i - 1], r->abbrev[i]) <= 0);
+	r->sources = deser_strs(&d, &r->nsources);
+	deser_check(&d, r->nsources % 2 == 0);
+	n = deser_u64(&d);
+	if (deser_check(&d, n <= (d.n - d.at) / 12))
+		r->months = xcalloc((size_t)n + 1, sizeof *r->months);
+	for (i = 0; i < n && !d.bad; i++) {
+		r->months[i].name = deser_str(&d);
+		r->months[i].month = (int)deser_u32(&d);
+		if (deser_check(&d, r->months[i].name != NULL &&
+					    r->months[i].month >= 1 &&
+					    r->months[i].month <= 12))
+			r->nmonths++;
+		else
+			free(r->months[i].name);
+	}
+	if (d.bad || !deser_check(&d, d.at == d.n)) {
+		article_rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
 struct article_rules *article_rules_default(struct err *e)
 {
 	char *path = paths_config_file("article.yaml");
-	struct article_rules *r;
+	char *cache = paths_cache_file("article.cache");
+	char *files[1];
+	uint64_t version = cachefile_version("article rules", RULES_FORMAT);
+	struct article_rules *r = NULL;
+	struct cachefile cf;
 
-	r = article_rules_load(path, e);
+	files[0] = path;
+	/* the compiled rules kept, keyed by the file's content: no YAML
+	 * and no pattern compiled at a start */
+	if (cache && cachefile_open(&cf, cache, RULES_MAGIC, version, files,
+				    1) == 0) {
+		r = rules_load_saved(cf.payload, cf.len);
+		if (r)
+			cachefile_refresh(&cf, cache, RULES_MAGIC, version,
+					  files, 1);
+		cachefile_close(&cf);
+	}
+	if (r == NULL) {
+		r = article_rules_load(path, e);
+		if (r && cache) {
+			struct buf b = {0};
+
+			/* a cache that cannot be written is only slower */
+			rules_save(r, &b);
+			cachefile_write(cache, RULES_MAGIC, version, files, 1,
+					b.data, b.len);
+			buf_free(&b);
+		}
+	}
+	free(cache);
 	free(path);
 	return r;
 }
@@ -261,10 +414,14 @@ void article_rules_free(struct article_rules *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->nmeta; i++)
+	for (i = 0; i < r->nmeta; i++) {
 		rx_free(r->meta[i].re);
-	for (i = 0; i < r->nboiler; i++)
+		free(r->meta[i].src);
+	}
+	for (i = 0; i < r->nboiler; i++) {
 		rx_free(r->boiler[i].re);
+		free(r->boiler[i].src);
+	}
 	for (i = 0; i < r->nabbrev; i++)
 		free(r->abbrev[i]);
 	for (i = 0; i < r->nsources; i++)

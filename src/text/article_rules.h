@@ -17,6 +17,8 @@ enum meta_where { META_START, META_LEAD, META_PARAGRAPH, META_NAME, META_HEAD };
 struct meta_rule {
 	enum meta_where where;
 	pcre2_code *re;
+	char *src;              /* the pattern, for the rules' cache */
+	size_t srclen;
 	int marker;
 	int boilerplate;
 	size_t max_length;      /* of a paragraph it looks at; 0: any */
@@ -24,6 +26,8 @@ struct meta_rule {
 
 struct boiler_rule {
 	pcre2_code *re;
+	char *src;              /* the pattern, for the rules' cache */
+	size_t srclen;
 	size_t max_length;
 	int end;                /* the story ends here: what follows is
 				 * boilerplate too */

@@ -44,7 +44,19 @@ int draw_text(const char *t, size_t s, size_t e, int cols,
 
 void draw_fill(int cols, unsigned long attr)
 {
+	int y, x;
+
 	attrset(attr);
+	getyx(stdscr, y, x);
+	/* all but the last blank in one call when they stay on the row
+	 * (whline renders each as addch would, without moving the cursor;
+	 * a row of addch was a fifth of the first draw), the last by addch,
+	 * which leaves the cursor where the blanks one by one did */
+	if (cols > 1 && x + cols <= COLS) {
+		whline(stdscr, ' ', cols - 1);
+		move(y, x + cols - 1);
+		cols = 1;
+	}
 	while (cols-- > 0)
 		addch(' ');
 }

@@ -170,6 +170,51 @@ done
 left=$(ls -a "$XDG_CACHE_HOME/brief" | grep -c tmp)
 expect_eq "no temporary file left in the cache folder" "$left" 0
 
+# the article rules' cache ($XDG_CACHE_HOME/brief/article.cache): made
+# by a run, used, rebuilt when damaged or when article.yaml changes
+R="$XDG_CACHE_HOME/brief/article.cache"
+rm -f "$R"
+run --dump "$A"
+expect_rc "a run with the rules' cache missing" 0
+cp "$TMP/out" "$TMP/dump.want"
+if [ -s "$R" ]; then ok "the first run writes the rules' cache"; else
+	not_ok "the first run writes the rules' cache" "no $R"; fi
+cp "$R" "$TMP/good.rules"
+r1=$(inode "$R")
+run --dump "$A"
+expect_eq "a good rules' cache is used, not rewritten" "$(inode "$R")" "$r1"
+if cmp -s "$TMP/out" "$TMP/dump.want"; then ok "the rules from the cache: the same dump"
+else not_ok "the rules from the cache: the same dump" "$(head -c 300 "$TMP/out")"; fi
+rsize=$(wc -c <"$R")
+for off in 12 $((rsize / 2)) $((rsize - 1)); do
+	cp "$TMP/good.rules" "$R"
+	printf '\377' | dd of="$R" bs=1 seek="$off" conv=notrunc 2>/dev/null
+	run --dump "$A"
+	if [ "$RC" -eq 0 ] && cmp -s "$TMP/out" "$TMP/dump.want" &&
+		cmp -s "$R" "$TMP/good.rules"; then
+		ok "the rules' cache with a byte flipped at $off: same dump, rebuilt"
+	else
+		not_ok "the rules' cache with a byte flipped at $off: same dump, rebuilt" \
+			"exit $RC; $(cmp "$R" "$TMP/good.rules" 2>&1)"
+	fi
+done
+# a boilerplate rule added to article.yaml is seen, then the shipped
+# rules again
+mkdir -p "$TMP/d3"
+cp data/*.yaml "$TMP/d3/"
+awk '{ print } /^boilerplate:/ { print "  - name: zorblax"; print "    pattern: \x27^Zorblax notice\x27" }' \
+	data/article.yaml >"$TMP/d3/article.yaml"
+printf 'Officials said the talks went on for a day.\n\nZorblax notice: the river is wide and the hills are green.\n\nThe talks ended on Friday.\n' >"$TMP/zr.txt"
+kinds() { grep "kind:" "$TMP/out" | tr -d "\n -"; }
+BRIEF_DATADIR="$TMP/d3" run --dump "$TMP/zr.txt"
+expect_eq "a changed article.yaml is seen (not the stale rules)" "$(kinds)" \
+	"kind:'lead'kind:'boilerplate'kind:'body'"
+run --dump "$TMP/zr.txt"
+expect_eq "back to the shipped article.yaml: its rules" "$(kinds)" \
+	"kind:'lead'kind:'body'kind:'body'"
+if cmp -s "$R" "$TMP/good.rules"; then ok "back to the shipped rules: the cache is rebuilt"
+else not_ok "back to the shipped rules: the cache is rebuilt" "it differs"; fi
+
 # the same output with and without the cache, on the seeds and the
 # evaluation articles
 same_all() { # NAME ARGS...
@@ -184,6 +229,8 @@ same_all() { # NAME ARGS...
 		not_ok "$name" "exit $r0 and $r1; $(wc -c <"$TMP/nc") and $(wc -c <"$TMP/wc") bytes"
 	fi
 }
+same_all "--dump on the seeds and evaluation articles: the same with the caches" \
+	--dump "$A" "$B" tests/eval/*.txt
 same_all "--mentions on the seeds: the same with the cache" --mentions "$A" "$B"
 same_all "--entities on the seeds: the same" --entities "$A" "$B"
 same_all "--compare on the seeds: the same" --compare "$A" "$B"

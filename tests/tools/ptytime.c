@@ -4,7 +4,11 @@
  * appeared (escape sequences removed; TEXT should hold no space, which
  * curses may draw as a cursor move), then ends the command.
  *
- *   ptytime [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT COMMAND [ARG...]
+ *   ptytime [-u] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT COMMAND [ARG...]
+ *
+ * -u: the command's processor time until then too (ms, all its
+ * threads, counted from the fork), after the milliseconds on the same
+ * line.
  *
  * Exit status 0 when the text was seen, 1 on a time-out, 2 on misuse.
  * TERM is passed on as it is in the environment. */
@@ -79,9 +83,23 @@ static void feed(struct screen *s, const char *p, size_t n)
 	}
 }
 
+/* The processor time (ms) of process pid so far, all its threads, up to
+ * now (the clock of the process, which counts a running thread's time
+ * to the moment: /proc's counts lag for a thread that is running), -1
+ * when it cannot be read. */
+static double cpu_ms(pid_t pid)
+{
+	clockid_t c;
+	struct timespec ts;
+
+	if (clock_getcpuclockid(pid, &c) != 0 || clock_gettime(c, &ts) != 0)
+		return -1;
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static void usage(void)
 {
-	fprintf(stderr, "usage: ptytime [-r ROWS] [-c COLS] [-t TIMEOUT_MS] "
+	fprintf(stderr, "usage: ptytime [-u] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] "
 			"TEXT COMMAND [ARG...]\n");
 	exit(2);
 }
@@ -94,11 +112,14 @@ int main(int argc, char **argv)
 	const char *want;
 	size_t searched = 0;
 	double t0;
-	int opt, master, seen = 0;
+	int opt, master, seen = 0, want_cpu = 0;
+	double cpu = -1, took = 0;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+r:c:t:")) != -1) {
-		if (opt == 'r')
+	while ((opt = getopt(argc, argv, "+ur:c:t:")) != -1) {
+		if (opt == 'u')
+			want_cpu = 1;
+		else if (opt == 'r')
 			ws.ws_row = (unsigned short)atoi(optarg);
 		else if (opt == 'c')
 			ws.ws_col = (unsigned short)atoi(optarg);
@@ -154,13 +175,19 @@ int main(int argc, char **argv)
 			continue;
 		feed(&s, buf, (size_t)n);
 		/* the text may straddle two reads */
-		if (s.len && strstr(s.text + searched, want))
+		if (s.len && strstr(s.text + searched, want)) {
 			seen = 1;
+			took = now_ms() - t0;
+			if (want_cpu)
+				cpu = cpu_ms(pid);
+		}
 		else if (s.len > strlen(want))
 			searched = s.len - strlen(want);
 	}
-	if (seen)
-		printf("%.1f\n", now_ms() - t0);
+	if (seen && want_cpu)
+		printf("%.1f %.2f\n", took, cpu);
+	else if (seen)
+		printf("%.1f\n", took);
 	else
 		fprintf(stderr, "ptytime: \"%s\" not shown within %ld ms\n",
 			want, timeout);

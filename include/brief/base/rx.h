@@ -26,6 +26,11 @@ pcre2_code *rx_compile_typed(const char *pattern, size_t len,
  * jit, for JIT as rx_compile.  e gets "MESSAGE at offset N". */
 pcre2_code *rx_compile_as(const char *pattern, size_t len, uint32_t options,
 			  int jit, struct err *e);
+/* The literal gate rx_compile_as gives a JIT pattern (jit 1), for re
+ * compiled elsewhere (rx_load) from pattern[0, len) with options (as
+ * rx_compile_as got them). */
+void rx_gate_attach(const pcre2_code *re, const char *pattern, size_t len,
+		    uint32_t options);
 /* Turn JIT compiling off (0) or on (1, the default) for the patterns
  * compiled from then on; valgrind cannot follow JIT code. */
 void rx_use_jit(int on);

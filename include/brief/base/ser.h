@@ -45,6 +45,12 @@ const void *deser_aligned(struct deser *d, size_t *n, size_t size);
 void *deser_array(struct deser *d, size_t count, size_t size);
 /* A fresh string (NULL when one was written as NULL). */
 char *deser_str(struct deser *d);
+/* n strings (none NULL) with their count, for deser_strs. */
+void ser_strs(struct buf *b, char *const *v, size_t n);
+/* Fresh strings written by ser_strs and their count in *n (those read
+ * before a failure, which sets bad); NULL when there are none.  The
+ * caller frees each and the array. */
+char **deser_strs(struct deser *d, size_t *n);
 /* Set bad when cond is false; returns !bad. */
 int deser_check(struct deser *d, int cond);
 

@@ -74,6 +74,8 @@ void trie_save(const struct trie *t, struct buf *b);
 /* A trie read back from d, checked (every node and edge inside it), or
  * NULL with d->bad set.  The caller frees it with trie_free. */
 struct trie *trie_load(struct deser *d);
+/* The number of nodes (a node number from trie_node_after is below it). */
+size_t trie_node_count(const struct trie *t);
 /* Is every entry's value below limit (a loaded trie's values index
  * something)? */
 int trie_values_below(const struct trie *t, uint32_t limit);
