@@ -29,9 +29,10 @@ else ok "archive_add off: no archive made"; fi
 start 120 30 a.txt c.txt
 check "reader open (archive_add on)" "North Korean leader Kim Jong Un has recently"
 gate
+# (not there yet, or made and not yet filled: exit 2, so poll again)
 searched() {
 	"$brief_abs" --archive "$TMP/team.db" --search 'entity:"Kim Jong Un" OR drones' --format tsv \
-		>"$TMP/hits" 2>"$TMP/search.err" && [ "$(wc -l <"$TMP/hits")" -eq 2 ]
+		>"$TMP/hits" 2>"$TMP/search.err" && [ "$(wc -l <"$TMP/hits")" -eq 2 ] || return 1
 }
 # the reader adds one open file per idle turn (a second apart once the
 # index is ready), each with its own highlighting and transaction: give

@@ -2,7 +2,8 @@
 # setting jobs): the index, the entity's reports and the x list of a
 # generated article of many sections (the evaluation articles' story
 # paragraphs shuffled, so that names learnt in one chunk are met in later
-# ones, and no line ends the story before its end) are the
+# ones, and no line ends the story before its end; the counts in A follow
+# the evaluation set as it grows, B is a seed article) are the
 # same screens with -j 1, -j 2, -j 4 and the setting jobs = 3; a key
 # script (tests/screens' way) runs after the index is complete, so the
 # runs are alike.  Then, in a terminal, q and SIGTERM while a large
@@ -51,8 +52,8 @@ if index_run j1 -j 1; then ok "-j 1: brief ran the key script"; else
 		"stderr: $(head -c 300 "$TMP/err")"; fi
 gate
 if grep -q '^=== x list end' "$TMP/j1" &&
-	grep -Eq 'actor +United States +774 +8 +782' "$TMP/j1" &&
-	grep -q 'Kim Jong Un — 28 mentions in A, 8 in B' "$TMP/j1" &&
+	grep -Eq 'actor +United States +[1-9][0-9]{2} +8 +[1-9][0-9]{2}' "$TMP/j1" &&
+	grep -Eq 'Kim Jong Un — [1-9][0-9]* mentions in A, 8 in B' "$TMP/j1" &&
 	[ "$(grep -c '§[0-9]* .*Kim Jong Un' "$TMP/j1")" -gt 20 ]; then
 	ok "-j 1: the index and the x list of Kim Jong Un are shown"
 else
