@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "brief/base/alloc.h"
-#include "brief/base/sort.h"
 
 /* Stems hold ASCII letters (folded), digits and the punctuation of
  * PUNCT, begun by a letter or digit: a child per one. */
@@ -364,38 +363,58 @@ size_t rxstems_find(const struct rxstems *s, const char *text, size_t len,
 		    struct rxstems_hit **v, size_t *cap)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t i, j, n = 0, k, out;
+	const struct node *nodes = s->nodes;
+	struct rxstems_hit *h = *v, *by;
+	size_t hcap = *cap, i, j, n = 0, k, out, *at;
 
 	for (i = 0; i < len;) {
 		uint32_t nd = 1;
 		int c;
 
 		if (!s->word[t[i]]) {
-			if (t[i] >= 0x80 && folds_to_ascii(t, len, i))
+			if (t[i] >= 0x80 && folds_to_ascii(t, len, i)) {
+				*v = h;
+				*cap = hcap;
 				return SIZE_MAX;
+			}
 			i++;
 			continue;
 		}
 		/* a word begins at i: follow it down the stems */
 		for (j = i; j < len && (c = s->key[t[j]]) >= 0 &&
-			    (nd = s->nodes[nd].child[c]) != 0;
+			    (nd = nodes[nd].child[c]) != 0;
 		     j++) {
 			uint32_t l;
 
-			for (l = s->nodes[nd].ids; l; l = s->links[l].next) {
-				*v = xgrow(*v, cap, n + 1, sizeof **v);
-				(*v)[n].id = s->links[l].id;
-				(*v)[n++].pos = i;
+			for (l = nodes[nd].ids; l; l = s->links[l].next) {
+				if (n >= hcap)
+					h = xgrow(h, &hcap, n + 1, sizeof *h);
+				h[n].id = s->links[l].id;
+				h[n++].pos = i;
 			}
 		}
 		while (i < len && s->word[t[i]])
 			i++;
 	}
-	/* by pattern, then position; once each */
-	xqsort(*v, n, sizeof **v, hit_cmp);
+	*v = h;
+	*cap = hcap;
+	if (n < 2)
+		return n;
+	/* by pattern, then position (a counting sort by pattern keeps the
+	 * hits of one in the order of their positions); once each */
+	at = xcalloc(s->nhas + 1, sizeof *at);
+	for (k = 0; k < n; k++)
+		at[h[k].id + 1]++;
+	for (k = 0; k < s->nhas; k++)
+		at[k + 1] += at[k];
+	by = xmalloc(n * sizeof *by);
+	for (k = 0; k < n; k++)
+		by[at[h[k].id]++] = h[k];
 	for (k = 0, out = 0; k < n; k++)
-		if (out == 0 || hit_cmp(&(*v)[out - 1], &(*v)[k]) != 0)
-			(*v)[out++] = (*v)[k];
+		if (out == 0 || hit_cmp(&h[out - 1], &by[k]) != 0)
+			h[out++] = by[k];
+	free(by);
+	free(at);
 	return out;
 }
 

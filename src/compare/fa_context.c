@@ -6,30 +6,55 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief/base/alloc.h"
 
-/* The clause of s around offset at: [*from, *to), cut at the rules'
- * clause breaks ("; ", ", and "). */
-static void clause_of(const struct figrules_align *r, const char *s,
-		      size_t len, size_t at, size_t *from, size_t *to)
+/* The clause breaks of s (len bytes) into c, unless c holds them
+ * already: each break's places, as memmem finds them one after the
+ * other. */
+static void clause_breaks(const struct figrules_align *r, const char *s,
+			  size_t len, struct fa_clause *c)
 {
 	size_t i;
 
-	*from = 0;
-	*to = len;
+	if (c->bsent == s && c->blen == len)
+		return;
+	c->bsent = s;
+	c->blen = len;
+	c->nbr = 0;
 	for (i = 0; i < r->nbreaks; i++) {
 		size_t bl = strlen(r->breaks[i]);
 		const char *p = s;
 
 		while ((p = memmem(p, len - (size_t)(p - s), r->breaks[i],
 				   bl)) != NULL) {
-			size_t o = (size_t)(p - s);
-
-			if (o + bl <= at && o + bl > *from)
-				*from = o + bl;
-			else if (o >= at && o < *to)
-				*to = o;
+			c->br = xgrow(c->br, &c->capbr, c->nbr + 1,
+				      sizeof *c->br);
+			c->br[c->nbr].o = (size_t)(p - s);
+			c->br[c->nbr++].e = (size_t)(p - s) + bl;
 			p += bl;
 		}
+	}
+}
+
+/* The clause of s around offset at: [*from, *to), cut at the rules'
+ * clause breaks ("; ", ", and "); c keeps the breaks of the last
+ * sentence. */
+static void clause_of(const struct figrules_align *r, const char *s,
+		      size_t len, size_t at, size_t *from, size_t *to,
+		      struct fa_clause *c)
+{
+	size_t i;
+
+	*from = 0;
+	*to = len;
+	clause_breaks(r, s, len, c);
+	for (i = 0; i < c->nbr; i++) {
+		size_t o = c->br[i].o, e = c->br[i].e;
+
+		if (e <= at && e > *from)
+			*from = e;
+		else if (o >= at && o < *to)
+			*to = o;
 	}
 }
 
@@ -220,6 +245,7 @@ static int nearest_event(const struct figrules_align *r,
 void fa_clause_free(struct fa_clause *c)
 {
 	free(c->ev);
+	free(c->br);
 }
 
 /* Does the word before offset p of s help a verb ("have since left":
@@ -270,7 +296,7 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 		return -1;
 	if (trie_match(r->events, f->mean.head, strlen(f->mean.head), 0, &w))
 		return -1; /* it counts events: "100 attacks" */
-	clause_of(r, f->sent, f->sent_len, f->at, &from, &to);
+	clause_of(r, f->sent, f->sent_len, f->at, &from, &to, c);
 	if (c->sent == NULL || c->sent != f->sent || c->from != from ||
 	    c->to != to) {
 		c->sent = f->sent;

@@ -70,6 +70,14 @@ struct fa_clause {
 		int v;
 	} *ev;
 	size_t n, cap;
+	/* the clause breaks of the sentence bsent (blen bytes): where each
+	 * begins and ends */
+	const char *bsent;
+	size_t blen;
+	struct fa_break {
+		size_t o, e;
+	} *br;
+	size_t nbr, capbr;
 };
 
 void fa_clause_free(struct fa_clause *c);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "brief/base/alloc.h"
+#include "brief/base/hash.h"
 #include "brief/base/sort.h"
 
 /* One form of one entity row and how often each report writes it. */
@@ -57,9 +58,11 @@ static int ends_with(const char *x, const char *y, size_t *at)
 	return 0;
 }
 
-char *shown_form(const char *text, size_t s, size_t e)
+/* shown_form's form of text[s, e) written into out (room for e - s + 1
+ * bytes); its length. */
+static size_t form_into(const char *text, size_t s, size_t e, char *out)
 {
-	char *out = xmalloc(e - s + 1), *w = out;
+	char *w = out;
 	size_t i, n;
 
 	for (i = s; i < e; i++) {
@@ -80,8 +83,18 @@ char *shown_form(const char *text, size_t s, size_t e)
 		out[n -= 2] = '\0';
 	else if (n > 4 && memcmp(w - 4, "\xe2\x80\x99s", 4) == 0)
 		out[n -= 4] = '\0';
-	if (n > 4 && (out[0] | 0x20) == 't' && strncmp(out + 1, "he ", 3) == 0)
+	if (n > 4 && (out[0] | 0x20) == 't' && strncmp(out + 1, "he ", 3) == 0) {
 		memmove(out, out + 4, n - 3);
+		n -= 4;
+	}
+	return n;
+}
+
+char *shown_form(const char *text, size_t s, size_t e)
+{
+	char *out = xmalloc(e - s + 1);
+
+	form_into(text, s, e, out);
 	return out;
 }
 
@@ -170,18 +183,16 @@ static void count_within(struct form *v, size_t lo, size_t hi)
 /* Where the form of m's i-th mention begins: at the state that owns it
  * just before ("South Korea's Defense Ministry", where the mark is on
  * "Defense Ministry"), when the registry name holds more words before
- * the mark's ("South Korean Defense Ministry"); else at its start.
- * bare: the mark's own form. */
+ * the mark's ("South Korean Defense Ministry": tail, the mark's own form
+ * ends the registry name after its first word); else at its start. */
 static size_t form_start(const struct entities *reg, const char *text,
-			 const struct mentions *m, size_t i, const char *bare,
-			 const char *canon)
+			 const struct mentions *m, size_t i, int tail)
 {
 	const struct mention *p = i > 0 ? &m->v[i - 1] : NULL;
 	const struct entity *en;
-	size_t gap, at;
+	size_t gap;
 
-	if (p == NULL || p->cat == CAT_FIGURE ||
-	    !ends_with(canon, bare, &at) || at == 0 ||
+	if (p == NULL || p->cat == CAT_FIGURE || !tail ||
 	    (en = entities_get(reg, p->entity)) == NULL || en->kind == NULL ||
 	    strcmp(en->kind, "state") != 0)
 		return m->v[i].start;
@@ -192,64 +203,99 @@ static size_t form_start(const struct entities *reg, const char *text,
 	return m->v[i].start;
 }
 
+/* The forms met so far, each once: a table of indices into them (+ 1,
+ * 0 for an empty slot) by the hash of row and text. */
+struct formset {
+	struct form *v;
+	size_t n, cap;
+	uint32_t *slot;
+	size_t mask;
+};
+
+static uint64_t form_hash(uint32_t rep, const char *text, size_t len)
+{
+	return hash_bytes(text, len) ^ ((uint64_t)rep * 0x9e3779b97f4a7c15ULL);
+}
+
+/* Count form text (len bytes) of row rep once more for report s (canon:
+ * the mark's words are the row's registry name); text is copied when
+ * the form is new. */
+static void formset_count(struct formset *fs, uint32_t rep, const char *text,
+			  size_t len, int s, int canon)
+{
+	size_t h = (size_t)form_hash(rep, text, len) & fs->mask;
+	struct form *f;
+
+	while (fs->slot[h] != 0) {
+		f = &fs->v[fs->slot[h] - 1];
+		if (f->rep == rep && strcmp(f->text, text) == 0) {
+			f->count[s]++;
+			f->canon |= canon;
+			return;
+		}
+		h = (h + 1) & fs->mask;
+	}
+	fs->v = xgrow(fs->v, &fs->cap, fs->n + 1, sizeof *fs->v);
+	f = &fs->v[fs->n];
+	f->rep = rep;
+	f->text = xmalloc(len + 1);
+	memcpy(f->text, text, len + 1);
+	f->count[s] = 1;
+	f->count[!s] = 0;
+	f->within[0] = f->within[1] = 0;
+	f->canon = canon;
+	fs->slot[h] = (uint32_t)++fs->n;
+}
+
 /* The forms of every row's mentions in both reports, merged: *n of them,
  * by row then text. */
 static struct form *collect(const struct comparison *c,
 			    const struct entities *reg, const uint32_t *rep,
 			    size_t ne, size_t *n)
 {
-	struct form *v = NULL;
-	size_t cap = 0, nv = 0, i, j, k;
+	struct formset fs = {NULL, 0, 0, NULL, 0};
+	char *buf = NULL;
+	size_t bufcap = 0, size = 16, i, k;
 	int s;
 
+	while (size < 2 * (c->side[0].m->n + c->side[1].m->n))
+		size *= 2;
+	fs.slot = xcalloc(size, sizeof *fs.slot);
+	fs.mask = size - 1;
 	for (s = 0; s < 2; s++) {
 		const struct mentions *m = c->side[s].m;
 
 		for (i = 0; i < m->n; i++) {
 			const struct mention *mn = &m->v[i];
 			const char *t = c->side[s].a->text, *canon;
-			char *bare;
-			size_t st, at;
+			size_t st, at, len;
+			int ends;
 
 			if (mn->cat == CAT_FIGURE || mn->entity >= ne)
 				continue;
 			canon = entities_get(reg, rep[mn->entity])->name;
-			bare = shown_form(t, mn->start, mn->end);
-			st = form_start(reg, t, m, i, bare, canon);
-
-			v = xgrow(v, &cap, nv + 1, sizeof *v);
-			v[nv].rep = rep[mn->entity];
-			v[nv].canon = ends_with(canon, bare, &at) && at == 0;
-			if (st == mn->start)
-				v[nv].text = bare;
-			else {
-				free(bare);
-				v[nv].text = shown_form(t, st, mn->end);
+			buf = xgrow(buf, &bufcap, mn->end - mn->start + 1, 1);
+			len = form_into(t, mn->start, mn->end, buf);
+			ends = ends_with(canon, buf, &at);
+			st = form_start(reg, t, m, i, ends && at > 0);
+			if (st != mn->start) {
+				buf = xgrow(buf, &bufcap, mn->end - st + 1, 1);
+				len = form_into(t, st, mn->end, buf);
 			}
-			v[nv].count[s] = 1;
-			v[nv].count[!s] = 0;
-			v[nv].within[0] = v[nv].within[1] = 0;
-			nv++;
+			formset_count(&fs, rep[mn->entity], buf, len, s,
+				      ends && at == 0);
 		}
 	}
-	xqsort(v, nv, sizeof *v, form_cmp);
-	for (i = j = 0; i < nv; i++) {
-		if (j > 0 && form_cmp(&v[j - 1], &v[i]) == 0) {
-			v[j - 1].count[0] += v[i].count[0];
-			v[j - 1].count[1] += v[i].count[1];
-			v[j - 1].canon |= v[i].canon;
-			free(v[i].text);
-			continue;
-		}
-		v[j++] = v[i];
-	}
-	for (i = 0; i < j; i = k) {
-		for (k = i + 1; k < j && v[k].rep == v[i].rep; k++)
+	free(buf);
+	free(fs.slot);
+	xqsort(fs.v, fs.n, sizeof *fs.v, form_cmp);
+	for (i = 0; i < fs.n; i = k) {
+		for (k = i + 1; k < fs.n && fs.v[k].rep == fs.v[i].rep; k++)
 			;
-		count_within(v, i, k);
+		count_within(fs.v, i, k);
 	}
-	*n = j;
-	return v;
+	*n = fs.n;
+	return fs.v;
 }
 
 void shown_names(struct comparison *c, const struct entities *reg,

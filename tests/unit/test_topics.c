@@ -499,6 +499,43 @@ static void test_stems_through_groups(void **state)
 	rxstems_free(st);
 }
 
+/* rxstems_find gives its hits by pattern, then position, each once,
+ * however the patterns' words are mixed in the text. */
+static void test_stems_hits_ordered(void **state)
+{
+	struct rxstems *st = rxstems_new();
+	struct rxstems_hit *h = NULL;
+	const char *t = "strikes killed; a strike, deaths and more strikes "
+			"killed again";
+	size_t cap = 0, n;
+
+	(void)state;
+	assert_int_equal(rxstems_add(st, "\\b(?:killed|deaths?)", 2), 2);
+	assert_int_equal(rxstems_add(st, "\\b(?:strike|strikes)\\b", 0), 2);
+	assert_int_equal(rxstems_add(st, "\\bmore\\b", 1), 1);
+	n = rxstems_find(st, t, strlen(t), &h, &cap);
+	assert_int_equal(n, 7);
+	/* pattern 0: "strikes" at 0 (both stems, once), "strike" at 18,
+	 * "strikes" at 42 */
+	assert_int_equal(h[0].id, 0);
+	assert_int_equal(h[0].pos, 0);
+	assert_int_equal(h[1].id, 0);
+	assert_int_equal(h[1].pos, 18);
+	assert_int_equal(h[2].id, 0);
+	assert_int_equal(h[2].pos, 42);
+	assert_int_equal(h[3].id, 1);
+	assert_int_equal(h[3].pos, 37);
+	assert_int_equal(h[4].id, 2);
+	assert_int_equal(h[4].pos, 8);
+	assert_int_equal(h[5].id, 2);
+	assert_int_equal(h[5].pos, 26);
+	assert_int_equal(h[6].id, 2);
+	assert_int_equal(h[6].pos, 50);
+	assert_int_equal(rxstems_first(h, n, 2, 9), 5);
+	free(h);
+	rxstems_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -511,6 +548,7 @@ int main(void)
 		cmocka_unit_test(test_stems_derived),
 		cmocka_unit_test(test_stems_through_groups),
 		cmocka_unit_test(test_stems_keep_every_match),
+		cmocka_unit_test(test_stems_hits_ordered),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
