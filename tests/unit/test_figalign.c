@@ -846,6 +846,12 @@ static const struct fa_pair plight_pairs[] = {
 	{"About 800 inmates escaped from the prison.", "About 800",
 	 "Eight hundred twelve (812) detainees escaped.",
 	 "Eight hundred twelve", 1, 0},
+	/* people by their nationality: "German citizens" are Germans, not
+	 * Americans */
+	{"The deal frees four Germans and two American citizens.", "four",
+	 "Four detained German citizens will also be freed.", "Four", 1, 0},
+	{"The deal frees four Germans and two American citizens.", "two",
+	 "Four detained German citizens will also be freed.", "Four", 0, 0},
 	{"Treasury designated six companies.", "six",
 	 "Treasury imposed sanctions on six firms.", "six", 1, 0},
 };
