@@ -44,6 +44,7 @@ struct figrules_align {
 	struct trie *purpose_skip; /* words that say nothing of what a */
 				 /* sum is for ("million", "about") */
 	struct trie *purpose_ends; /* words that end what it is for */
+	struct trie *nationals;  /* "citizens": counted by nationality */
 	char **breaks;           /* what ends a clause ("; ", ", and ") */
 	size_t nbreaks;
 	int kin[FA_MAX_EVENTS];  /* an event class's first kin, or -1 */

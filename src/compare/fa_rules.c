@@ -32,6 +32,7 @@ void figalign_rules_free(struct figrules_align *r)
 	trie_free(r->lasting);
 	trie_free(r->purpose_skip);
 	trie_free(r->purpose_ends);
+	trie_free(r->nationals);
 	for (i = 0; i < r->nbreaks; i++)
 		free(r->breaks[i]);
 	free(r->breaks);
@@ -351,6 +352,7 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 	r->lasting = trie_new();
 	r->purpose_skip = trie_new();
 	r->purpose_ends = trie_new();
+	r->nationals = trie_new();
 	root = yamlio_parse_file(p, &ok, e);
 	if (!ok)
 		goto fail;
@@ -384,6 +386,8 @@ struct figrules_align *figalign_rules_load(const char *path, struct err *e)
 			  "purpose_skip", 1, 0, e) < 0 ||
 	    wordlist_load(r->purpose_ends, p, ynode_get(root, "purpose_ends"),
 			  "purpose_ends", 1, 0, e) < 0 ||
+	    wordlist_load(r->nationals, p, ynode_get(root, "nationals"),
+			  "nationals", 1, 0, e) < 0 ||
 	    load_breaks(r, p, ynode_get(root, "clause_breaks"), e) < 0 ||
 	    load_kin(r, p, ynode_get(root, "kin"), e) < 0 ||
 	    load_currencies(r, p, ynode_get(root, "currencies"), e) < 0)

@@ -1,6 +1,7 @@
 /* figalign: figures of two reports aligned by meaning. */
 #include "fa_priv.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -211,6 +212,39 @@ static int group_cmp(const void *a, const void *b)
  * lone pair of equal values. */
 #define FA_POINT "point in time"
 
+/* People counted by a nationality (r->nationals: "five German
+ * citizens") count its people, as its plural does ("five Germans"): the
+ * head becomes the word in capitals before the last word of the phrase,
+ * in lower case, with "s" unless it ends in one or in "ese", "sh" or
+ * "ch" ("Chinese", "British", "Dutch"). */
+static void nationality(const struct figrules_align *r, struct fa_fig *f)
+{
+	const char *s = f->phrase;
+	size_t e = f->phrase_len, b, we, k;
+	uint32_t u;
+
+	while (e > 0 && s[e - 1] != ' ' && s[e - 1] != '\n')
+		e--;
+	if (e == 0 ||
+	    trie_match(r->nationals, s, f->phrase_len, e, &u) != f->phrase_len)
+		return;
+	we = e - 1;
+	for (b = we; b > 0 && isalpha((unsigned char)s[b - 1]); b--)
+		;
+	if (we - b < 3 || !isupper((unsigned char)s[b]) ||
+	    !islower((unsigned char)s[b + 1]) ||
+	    we - b + 2 > sizeof f->mean.head || (b > 0 && s[b - 1] != ' '))
+		return;
+	for (k = 0; b + k < we; k++)
+		f->mean.head[k] = (char)tolower((unsigned char)s[b + k]);
+	f->mean.head[k] = '\0';
+	if (!(f->mean.head[k - 1] == 's' ||
+	      (k > 3 && strcmp(f->mean.head + k - 3, "ese") == 0) ||
+	      strcmp(f->mean.head + k - 2, "sh") == 0 ||
+	      strcmp(f->mean.head + k - 2, "ch") == 0))
+		snprintf(f->mean.head + k, sizeof f->mean.head - k, "s");
+}
+
 /* What f counts: its counted phrase as written when the rules know it
  * whole or by a tail of several words ("PLA Navy vessels", "nautical
  * miles", "U.S. service members"), else the name f->counts gives it
@@ -234,6 +268,7 @@ static void fig_meaning(const struct figrules_align *r, struct fa_fig *f)
 					     f->phrase_len))
 			snprintf(f->mean.head, sizeof f->mean.head, "%s",
 				 FA_POINT);
+		nationality(r, f);
 		/* "two dozen injured": people, in that state */
 		if (trie_match(r->states, f->mean.head, strlen(f->mean.head), 0,
 			       &u) == strlen(f->mean.head))

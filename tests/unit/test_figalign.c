@@ -790,6 +790,74 @@ static const struct fa_pair unit_pairs[] = {
 
 static const struct fa_class unit_class = PAIRS(unit_pairs);
 
+/* A unit of several words, or one of oil, is read into the figure and
+ * converted: nautical miles beside kilometres, metric tons beside pounds
+ * of a load, barrels beside barrels; a sum in a currency the rules rate
+ * (gourdes) beside dollars. */
+static const struct fa_pair measure_pairs[] = {
+	{"The dhow was stopped about 60 nautical miles off the coast.",
+	 "about 60 nautical miles",
+	 "The dhow was stopped roughly 110 kilometres off the coast.",
+	 "roughly 110 kilometres", 1, 0},
+	{"The dhow was stopped about 60 nautical miles off the coast.",
+	 "about 60 nautical miles",
+	 "The dhow was stopped roughly 40 kilometres off the coast.",
+	 "roughly 40 kilometres", 1, 1},
+	{"Sailors seized approximately 2.5 metric tons of explosives.",
+	 "approximately 2.5 metric tons",
+	 "Sailors seized nearly 5,500 pounds of explosives.",
+	 "nearly 5,500 pounds", 1, 0},
+	{"The tanker moved roughly 4 million barrels of crude.",
+	 "roughly 4 million barrels",
+	 "The tanker carried four million barrels of crude.",
+	 "four million barrels", 1, 0},
+	{"The ministry will spend about $2 million to rebuild the bridge.",
+	 "about $2 million",
+	 "The ministry released 260 million gourdes to rebuild the bridge.",
+	 "260 million gourdes", 1, 0},
+};
+
+static const struct fa_class measure_class = PAIRS(measure_pairs);
+
+/* People in a plight the sentence tells (rescued, survivors, missing,
+ * bodies recovered, on board) are counted in that sense, whatever word
+ * names them; words that hide such a word ("aid workers", "Rescue
+ * Coordination Centre") tell of none; guards and prisoners are their
+ * own things, apart from police. */
+static const struct fa_pair plight_pairs[] = {
+	{"The navy rescued 41 people and recovered six bodies.", "41",
+	 "Forty-one survivors were brought to the port.", "Forty-one", 1, 0},
+	{"The navy rescued 41 people. Three survivors were flown to "
+	 "hospital in Catania.", "Three",
+	 "Forty-one survivors were brought to the port.", "Forty-one", 0, 0},
+	{"The navy rescued 41 people; at least 20 people are missing.",
+	 "at least 20",
+	 "Rescuers searched for dozens of people still missing.", "dozens",
+	 1, 0},
+	{"The navy recovered six bodies.", "six",
+	 "Rescuers searched for dozens of people still missing.", "dozens",
+	 0, 0},
+	{"Survivors said about 60 people were on board.", "about 60",
+	 "Survivors told aid workers that 90 people had crowded onto the "
+	 "boat.", "90", 1, 1},
+	{"Four guards were killed in the attack on the prison.", "Four",
+	 "Four (4) correctional officers were killed in the attack.", "Four",
+	 1, 0},
+	{"About 800 inmates escaped from the prison.", "About 800",
+	 "Eight hundred twelve (812) detainees escaped.",
+	 "Eight hundred twelve", 1, 0},
+	/* people by their nationality: "German citizens" are Germans, not
+	 * Americans */
+	{"The deal frees four Germans and two American citizens.", "four",
+	 "Four detained German citizens will also be freed.", "Four", 1, 0},
+	{"The deal frees four Germans and two American citizens.", "two",
+	 "Four detained German citizens will also be freed.", "Four", 0, 0},
+	{"Treasury designated six companies.", "six",
+	 "Treasury imposed sanctions on six firms.", "six", 1, 0},
+};
+
+static const struct fa_class plight_class = PAIRS(plight_pairs);
+
 /* Money for different things (the words after the sum) is not aligned
  * when the sums differ; the same sum told in other words is; sums given
  * only with "more than" are paired one to one by how near they are, not
@@ -904,6 +972,8 @@ int main(void)
 		CLASS_TEST(test_vague, vague_class),
 		CLASS_TEST(test_money_purpose, money_class),
 		CLASS_TEST(test_units_systems, unit_class),
+		CLASS_TEST(test_measures_in_words, measure_class),
+		CLASS_TEST(test_people_by_plight, plight_class),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -110,6 +110,40 @@ static void test_figures(void **state)
 
 /* Number words follow the English grammar; a number repeated in digits
  * in brackets is one figure. */
+/* A unit of several words ("nautical miles", "metric tons") or of oil
+ * ("barrels") is part of the figure; a currency of the rules in words
+ * (gourdes) makes money; number words in capitals at a sentence's start
+ * are read whole, with their digits in brackets. */
+static void test_units_in_words(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "u",
+		"The dhow was stopped about 90 nautical miles off Oman with "
+		"approximately 3.5 metric tons of rifles. It moved roughly 11 "
+		"million barrels of crude. The state released 150 million gourdes "
+		"for the wall. Sixty-four survivors came ashore. One thousand "
+		"four hundred sixty-two (1,462) detainees escaped. Three (3) "
+		"guards were killed.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "about 90 nautical miles", CAT_FIGURE, NULL));
+	assert_false(has(a, &m, "about 90", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "approximately 3.5 metric tons", CAT_FIGURE,
+			NULL));
+	assert_true(has(a, &m, "roughly 11 million barrels", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "150 million gourdes", CAT_FIGURE, NULL));
+	assert_int_equal(normalised(&m, "HTG 150000000"), 1);
+	assert_true(has(a, &m, "Sixty-four", CAT_FIGURE, "survivors"));
+	assert_true(has(a, &m, "One thousand four hundred sixty-two (1,462)",
+			CAT_FIGURE, "detainees"));
+	assert_int_equal(normalised(&m, "1462"), 1);
+	assert_true(has(a, &m, "Three (3)", CAT_FIGURE, "guards"));
+	mentions_free(&m);
+	article_free(a);
+}
+
 static void test_number_words(void **state)
 {
 	struct mentions m = {0};
@@ -599,6 +633,7 @@ int main(void)
 		cmocka_unit_test(test_time_stamp),
 		cmocka_unit_test(test_counted_heads),
 		cmocka_unit_test(test_shares_in_words),
+		cmocka_unit_test(test_units_in_words),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
