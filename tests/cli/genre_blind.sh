@@ -28,5 +28,7 @@ has "HAWK by its plural" weapon "HAWK" "HAWKs"
 has "an IRIS-T variant" weapon "IRIS-T" "IRIS T-SLM"
 has "GMLRS" weapon "GMLRS" "GMLRS"
 has "projectiles" weapon "rockets" "projectiles"
+lacks "a plan is a document, no actor" actor "Harbor Renewal Plan"
+lacks "nor its acronym" actor "HRP"
 ungate
 finish

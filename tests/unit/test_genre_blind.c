@@ -3,7 +3,8 @@
  * lines of a wrapped text, a demonym before a population on the next
  * line or after another demonym, nouns of populations and of an economy,
  * the reporter a moderator calls on with an outlet, air defense systems
- * by name (HAWK, IRIS-T variants), rockets by name (GMLRS), projectiles.
+ * by name (HAWK, IRIS-T variants), rockets by name (GMLRS), projectiles,
+ * a plan as a document, no actor.
  * Names of persons and places are made up where they can be. */
 #include "marklib.h"
 
@@ -53,6 +54,14 @@ static const struct blind_case cases[] = {
 	 "with ABC.\n\nQ  Thanks.  On the talks.\n",
 	 {
 		{"Molly", CAT_ACTOR, NULL, 0},
+	 }},
+	/* a plan is a document: no actor, nor its acronym */
+	{"Within 210 days the Secretary shall submit a Harbor Renewal Plan "
+	 "(HRP). The HRP sets goals, and Japan welcomed it.\n",
+	 {
+		{"Harbor Renewal Plan", CAT_ACTOR, NULL, 1},
+		{"HRP", CAT_ACTOR, NULL, 1},
+		{"Japan", CAT_ACTOR, "Japan", 0},
 	 }},
 	/* air defense and rocket systems by name, projectiles */
 	{"Ruritania gets NASAMS, HAWKs, IRIS T-SLM, IRIS T-SLS and GMLRS "
