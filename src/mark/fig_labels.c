@@ -49,6 +49,13 @@ static int after_section_sign(const char *t, size_t pos)
 	       (unsigned char)t[pos - 1] == 0xA7;
 }
 
+/* A space or a line break: a label and its number may stand on two lines
+ * of a wrapped text ("Public Law\n93-148"). */
+static int blank(char c)
+{
+	return c == ' ' || c == '\n';
+}
+
 /* Does one of number_labels, of up to three words, end just before the
  * space before pos ("Resolution 2722", "Article 5", "Pub. L. 93-148",
  * "50 U.S.C. App. 1"), perhaps with its short form in brackets after it
@@ -67,7 +74,7 @@ static int after_label(const struct figrules *r, const char *text,
 		    text[s - 2] == ' ')
 			pos = s - 1; /* before "(E.O.)" */
 	}
-	if (pos < 3 || text[pos - 1] != ' ')
+	if (pos < 3 || !blank(text[pos - 1]))
 		return 0;
 	end = ws = pos - 1;
 	for (k = 0; k < 3; k++) {
@@ -76,7 +83,7 @@ static int after_label(const struct figrules *r, const char *text,
 			return 0;
 		if (trie_match(r->labels, text, end, s, &v) == end)
 			return 1;
-		if (s < 2 || text[s - 1] != ' ')
+		if (s < 2 || !blank(text[s - 1]))
 			return 0;
 		ws = s - 1;
 	}

@@ -103,6 +103,14 @@ static int all_caps(const char *t, size_t s, size_t e)
 	return 1;
 }
 
+/* Past the spaces and line breaks at g (a wrapped, indented line). */
+static size_t skip_blanks(const char *t, size_t e, size_t g)
+{
+	while (g < e && (t[g] == ' ' || t[g] == '\n'))
+		g++;
+	return g;
+}
+
 /* An alias [ws, q) of entity v that the text goes on past, or that does
  * not name its entity there: "U.S." in "50 U.S.C." (a code), "American"
  * before "workers" or "goods" (a population, an origin).  en is v's
@@ -135,10 +143,17 @@ static int cut_name(const struct highlighter *h, const char *t, size_t e,
 		while (g < e && t[g] != ' ' && t[g] != '\n')
 			g++;
 	}
-	if (g + 1 < e && t[g] == ' ')
-		g++;
-	else
+	if (g + 1 >= e || (t[g] != ' ' && t[g] != '\n'))
 		return 0;
+	g = skip_blanks(t, e, g);
+	/* "Israeli and Lebanese families": another demonym between */
+	if (g + 4 < e && memcmp(t + g, "and ", 4) == 0 &&
+	    hl_upper_at(t, e, g + 4)) {
+		g += 4;
+		while (g < e && t[g] != ' ' && t[g] != '\n')
+			g++;
+		g = skip_blanks(t, e, g);
+	}
 	return trie_match(h->populations, t, e, g, &w) != 0;
 }
 

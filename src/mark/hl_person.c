@@ -494,12 +494,28 @@ void hl_rule_called_on(struct highlighter *h, const char *t, size_t s,
 		    PRI_RULE);
 }
 
+/* Is the given name [p, q) the reporter a moderator calls on, "to" before
+ * it and "with" or "from" and the outlet after it ("will go to Molly
+ * with ABC", "goes to Steve from Reuters")? */
+static int called_with_outlet(const char *t, size_t s, size_t e, size_t p,
+			      size_t q)
+{
+	return p >= s + 3 && memcmp(t + p - 3, "to ", 3) == 0 &&
+	       (p == s + 3 || t[p - 4] == ' ') && q + 6 < e &&
+	       (memcmp(t + q, " with ", 6) == 0 ||
+		memcmp(t + q, " from ", 6) == 0);
+}
+
 /* Is the given name [p, q) the one addressed: after a comma or at a
  * sentence's start, before a comma or the sentence's end ("Thanks,
  * Sean.", "Phil, you should", "No, David.")? */
 static int addressed(const char *t, size_t s, size_t e, size_t p, size_t q)
 {
-	int before = p == s || t[p - 1] == '\n' ||
+	int before;
+
+	if (called_with_outlet(t, s, e, p, q))
+		return 1;
+	before = p == s || t[p - 1] == '\n' ||
 		     (p >= s + 2 && t[p - 1] == ' ' &&
 		      (t[p - 2] == ',' || t[p - 2] == '.' || t[p - 2] == '?' ||
 		       t[p - 2] == '!'));

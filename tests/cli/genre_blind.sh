@@ -1,0 +1,34 @@
+# Classes of marks found on the second blind genre batch (issue 21,
+# BLIND21B), through --mentions on a fixture of made-up sentences: one
+# check per class of rule.  A mark is the line's category, entity and
+# surface text.
+. tests/cli/lib.sh
+F=tests/fixtures/text/genre-blind.txt
+# has NAME CATEGORY ENTITY TEXT: a mark of ENTITY reads TEXT
+has() { expect_out "$1" "	$2	$3	$4"; }
+# lacks NAME CATEGORY TEXT: no mark of CATEGORY reads TEXT
+lacks() {
+	if awk -F'\t' -v c="$2" -v w="$3" '$5 == c && $7 == w { f = 1 } END { exit !f }' "$TMP/out"
+	then not_ok "$1" "marked as $2: $3"; else ok "$1"; fi
+}
+
+run --mentions "$F"
+expect_rc "brief reads the fixture" 0
+gate
+lacks "a law's number after a line break is a label" figure "93-148"
+lacks "the second law's number too" figure "107-243"
+has "a count is still a figure" figure "troops" "40"
+lacks "a demonym before a population on the next line" actor "American"
+has "the state named after it still is" actor "Russia" "Russia"
+lacks "two demonyms before a population" actor "Lebanese"
+lacks "a demonym before financial institutions" actor "Russian"
+lacks "a demonym before population centers" actor "Yemeni"
+has "the reporter called on with an outlet" actor "Molly" "Molly"
+has "HAWK by its plural" weapon "HAWK" "HAWKs"
+has "an IRIS-T variant" weapon "IRIS-T" "IRIS T-SLM"
+has "GMLRS" weapon "GMLRS" "GMLRS"
+has "projectiles" weapon "rockets" "projectiles"
+lacks "a plan is a document, no actor" actor "Harbor Renewal Plan"
+lacks "nor its acronym" actor "HRP"
+ungate
+finish

@@ -1,0 +1,109 @@
+/* Classes of marks found on the second blind genre batch (BLIND21B),
+ * each on sentences written for the test: a label and its number on two
+ * lines of a wrapped text, a demonym before a population on the next
+ * line or after another demonym, nouns of populations and of an economy,
+ * the reporter a moderator calls on with an outlet, air defense systems
+ * by name (HAWK, IRIS-T variants), rockets by name (GMLRS), projectiles,
+ * a plan as a document, no actor.
+ * Names of persons and places are made up where they can be. */
+#include "marklib.h"
+
+struct blind_case {
+	const char *text;
+	struct mark want[6]; /* up to the first without a text */
+};
+
+static const struct blind_case cases[] = {
+	/* a label and its number split by a line break: no figure; a
+	 * count across a line break still is one */
+	{"The letter cites the War Powers Resolution (Public Law\n"
+	 "93-148) and Public Law\n107-243, and 40 troops left in\n"
+	 "March.\n",
+	 {
+		{"93-148", CAT_FIGURE, NULL, 1},
+		{"107-243", CAT_FIGURE, NULL, 1},
+		{"40", CAT_FIGURE, NULL, 0},
+	 }},
+	/* a demonym before a population on the next, indented line */
+	{"-   The plan fosters stronger American\n"
+	 "    supply chains for the yards, and Russia objected.\n",
+	 {
+		{"American", CAT_ACTOR, NULL, 1},
+		{"Russia", CAT_ACTOR, "Russia", 0},
+	 }},
+	/* two demonyms joined by "and" before a population: neither is
+	 * the state; the state's government still is */
+	{"The deal lets Israeli and Lebanese families return home. The "
+	 "Israeli government agreed.\n",
+	 {
+		{"Israeli government", CAT_ACTOR, NULL, 0},
+		{"Israeli", CAT_ACTOR, NULL, 1},
+		{"Lebanese", CAT_ACTOR, NULL, 1},
+	 }},
+	/* nouns of a population or an economy after a demonym */
+	{"Treasury will target Russian financial institutions, Yemeni "
+	 "population centers and the American homeland's defenders; "
+	 "American men and women in uniform serve.\n",
+	 {
+		{"Russian", CAT_ACTOR, NULL, 1},
+		{"Yemeni", CAT_ACTOR, NULL, 1},
+		{"American", CAT_ACTOR, NULL, 1},
+	 }},
+	/* the reporter a moderator calls on, with the outlet */
+	{"MODERATOR:  Thank you.  Our next question will go to Molly "
+	 "with ABC.\n\nQ  Thanks.  On the talks.\n",
+	 {
+		{"Molly", CAT_ACTOR, NULL, 0},
+	 }},
+	/* a plan is a document: no actor, nor its acronym */
+	{"Within 210 days the Secretary shall submit a Harbor Renewal Plan "
+	 "(HRP). The HRP sets goals, and Japan welcomed it.\n",
+	 {
+		{"Harbor Renewal Plan", CAT_ACTOR, NULL, 1},
+		{"HRP", CAT_ACTOR, NULL, 1},
+		{"Japan", CAT_ACTOR, "Japan", 0},
+	 }},
+	/* air defense and rocket systems by name, projectiles */
+	{"Ruritania gets NASAMS, HAWKs, IRIS T-SLM, IRIS T-SLS and GMLRS "
+	 "for the HIMARS; more than 300 projectiles were fired.\n",
+	 {
+		{"HAWKs", CAT_WEAPON, "HAWK", 0},
+		{"IRIS T-SLM", CAT_WEAPON, "IRIS-T", 0},
+		{"IRIS T-SLS", CAT_WEAPON, "IRIS-T", 0},
+		{"GMLRS", CAT_WEAPON, "GMLRS", 0},
+		{"projectiles", CAT_WEAPON, NULL, 0},
+	 }},
+};
+
+static void test_cases(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++)
+		expect_marks_upto(cases[i].text, cases[i].want,
+				  sizeof cases[i].want / sizeof *cases[i].want);
+}
+
+/* The moderator's "to NAME with" needs both words: a given name after
+ * "to" alone, in running text, is no one called on. */
+static void test_called_on_needs_outlet(void **state)
+{
+	static const struct mark want[] = {
+		{"Molly", CAT_ACTOR, NULL, 1},
+	};
+
+	(void)state;
+	expect_marks("The letter went to Molly yesterday.\n", want, 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_called_on_needs_outlet),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
+}
