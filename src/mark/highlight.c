@@ -263,7 +263,8 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_EVENT) &&
 	    (q = trie_match(h->event_heads, t, e, p, &v)) != 0)
 		event_name(h, t, e, p, q);
-	if ((q = trie_match(h->generics, t, e, p, &v)) != 0)
+	if ((m & PM_GENERIC) &&
+	    (q = trie_match(h->generics, t, e, p, &v)) != 0)
 		hl_rule_generic(h, t, s, e, p, q);
 	if (m & PM_PLACE) {
 		if ((q = trie_match(h->place_leads, t, e, p, &v)) != 0)

@@ -153,7 +153,8 @@ enum {
 	PM_PLACE = 128,
 	PM_NOT_MARK = 256,
 	PM_EVENT = 512,
-	PM_GIVEN = 1024
+	PM_GIVEN = 1024,
+	PM_GENERIC = 2048
 };
 
 /* hl_index.c */
