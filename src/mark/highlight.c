@@ -293,6 +293,14 @@ static size_t line_of(const char *t, size_t e, size_t p, size_t *caps_end)
 		}
 		big += t[i] >= 'A' && t[i] <= 'Z';
 		small += t[i] >= 'a' && t[i] <= 'z';
+		if (small) {
+			/* no line in capitals, and a colon after this one
+			 * opens no heading: only the line's end is left */
+			const char *nl = memchr(t + i, '\n', e - i);
+
+			i = nl ? (size_t)(nl - t) : e;
+			break;
+		}
 	}
 	*caps_end = big >= 3 && small == 0 ? i : head ? colon : p;
 	return i + 1;
