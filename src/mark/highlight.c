@@ -252,10 +252,11 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
 	/* in lower case: not a title's "Designating Cartels And ..." */
-	if ((m & PM_SPEAKER) && t[p] >= 'a' && t[p] <= 'z' &&
+	if ((m & PM_ENTITY_LEAD) && t[p] >= 'a' && t[p] <= 'z' &&
 	    (q = trie_match(h->entity_leads, t, e, p, &v)) != 0)
 		hl_rule_entity_lead(h, t, e, q);
-	if ((m & PM_SPEAKER) && (q = trie_match(h->org_verbs, t, e, p, &v)) != 0)
+	if ((m & PM_ORG_VERB) &&
+	    (q = trie_match(h->org_verbs, t, e, p, &v)) != 0)
 		hl_rule_org_predicate(h, t, s, e, p, q);
 	if ((m & PM_NOT_MARK) &&
 	    (q = trie_match(h->not_marks, t, e, p, &v)) != 0)
@@ -266,12 +267,12 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_GENERIC) &&
 	    (q = trie_match(h->generics, t, e, p, &v)) != 0)
 		hl_rule_generic(h, t, s, e, p, q);
-	if (m & PM_PLACE) {
-		if ((q = trie_match(h->place_leads, t, e, p, &v)) != 0)
-			hl_rule_place_lead(h, st, t, e, q);
-		if ((q = trie_match(h->place_shapes, t, e, p, &v)) != 0)
-			hl_rule_place_shape(h, st, t, s, e, p, q);
-	}
+	if ((m & PM_PLACE) &&
+	    (q = trie_match(h->place_leads, t, e, p, &v)) != 0)
+		hl_rule_place_lead(h, st, t, e, q);
+	if ((m & PM_PLACE_SHAPE) &&
+	    (q = trie_match(h->place_shapes, t, e, p, &v)) != 0)
+		hl_rule_place_shape(h, st, t, s, e, p, q);
 }
 
 /* The end of the line that starts at p (a section's text breaks lines

@@ -144,7 +144,6 @@ const struct keyslot *hl_key_find(const struct highlighter *h, uint64_t key)
  * key, and where the aliases' walks go on after it. */
 void hl_build_keymap(struct highlighter *h)
 {
-	/* entity_leads and org_verbs share the speakers' bit */
 	const struct trie *tries[14] = {h->aliases, h->titles, h->suffixes,
 					h->heads, figrules_starters(h->fig),
 					h->speakers, h->place_leads,
@@ -172,8 +171,11 @@ void hl_build_keymap(struct highlighter *h)
 			/* the aliases' two kinds apart: one walk, not two */
 			unsigned bit = k == 0 && fold ? PM_ALIAS_FOLDED
 				       : k == 13      ? PM_GENERIC
-				       : k == 5 || k >= 11 ? PM_SPEAKER
-				       : k == 6 || k == 7 ? PM_PLACE
+				       : k == 12      ? PM_ORG_VERB
+				       : k == 11      ? PM_ENTITY_LEAD
+				       : k == 5	      ? PM_SPEAKER
+				       : k == 6	      ? PM_PLACE
+				       : k == 7	      ? PM_PLACE_SHAPE
 				       : k == 8	      ? PM_NOT_MARK
 				       : k == 9	      ? PM_EVENT
 				       : k == 10      ? PM_GIVEN
