@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "brief/base/utf8.h"
 #include "brief/mark/correct.h"
@@ -324,6 +327,36 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 		(uint32_t)h->ncfigs++;
 }
 
+/* The first byte at or after i, before e, that is no ASCII letter or
+ * digit (e when there is none): 16 bytes at a time with SSE2. */
+static size_t ascii_word_end(const char *t, size_t i, size_t e)
+{
+#ifdef __SSE2__
+	/* letters (either case) and digits moved to the 26 and 10 lowest
+	 * signed bytes, tested with one signed compare each */
+	const __m128i la = _mm_set1_epi8((char)(0x80 - 'a'));
+	const __m128i lz = _mm_set1_epi8((char)(0x80 + 26));
+	const __m128i d0 = _mm_set1_epi8((char)(0x80 - '0'));
+	const __m128i d9 = _mm_set1_epi8((char)(0x80 + 10));
+	const __m128i lc = _mm_set1_epi8(0x20);
+
+	for (; i + 16 <= e; i += 16) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(t + i));
+		__m128i l = _mm_add_epi8(_mm_or_si128(b, lc), la);
+		__m128i d = _mm_add_epi8(b, d0);
+		__m128i w = _mm_or_si128(_mm_cmplt_epi8(l, lz),
+					 _mm_cmplt_epi8(d, d9));
+		unsigned m = ~(unsigned)_mm_movemask_epi8(w) & 0xFFFFu;
+
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < e && utf8_ascii_word[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
 /* Boilerplate is not marked but for the lexicon's names on its lines in
  * capitals: a signature ("JOSEPH R. BIDEN JR.") or a header ("THE WHITE
  * HOUSE,"), as analysts mark them. */
@@ -436,9 +469,7 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 					add_figure(h, t, e, p);
 			/* nothing starts inside a word: on to its last
 			 * ASCII letter or digit */
-			while (p + clen < e &&
-			       utf8_ascii_word[(unsigned char)t[p + clen]])
-				p++;
+			p = ascii_word_end(t, p + clen, e) - clen;
 		} else if (!w) {
 			if (c == '(' && h->acronyms)
 				hl_rule_acronym(h, st, t, s, e, p);
