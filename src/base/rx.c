@@ -254,6 +254,7 @@ int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,
 	const struct rx_gate *g;
 	PCRE2_SIZE *ov;
 	struct lazy *l;
+	uint32_t co;
 	int rc;
 
 	/* none of the literals every match needs is there */
@@ -266,6 +267,12 @@ int rx_find(const pcre2_code *re, pcre2_match_data *md, const char *s,
 		pcre2_jit_compile((pcre2_code *)re, PCRE2_JIT_COMPLETE);
 		lazy_remove(l);
 	}
+	/* a pattern compiled anchored is matched so without asking again:
+	 * PCRE2_ANCHORED at match time turns its JIT code off */
+	if ((options & PCRE2_ANCHORED) &&
+	    pcre2_pattern_info(re, PCRE2_INFO_ARGOPTIONS, &co) == 0 &&
+	    (co & PCRE2_ANCHORED))
+		options &= ~(uint32_t)PCRE2_ANCHORED;
 	rc = pcre2_match(re, (PCRE2_SPTR)s, len, start,
 			 options | PCRE2_NO_UTF_CHECK, md, NULL);
 	if (rc < 0)

@@ -12,6 +12,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "brief/base/rx.h"
 #include "brief/base/util.h"
@@ -36,8 +39,11 @@ struct rdr {
 	int depth;
 };
 
-/* Each literal is looked for at its rarest byte (in English text), the
- * anchor: the scan passes over every other byte at one table lookup. */
+/* Each literal is looked for at its rarest pair of bytes (in English
+ * text), the anchor: the scan passes over 16 bytes without an anchor at
+ * a time (SSE2, up to AMAX anchors), or over every byte that starts none
+ * at one table lookup. */
+#define AMAX 16
 struct rx_gate {
 	int fold;
 	size_t n;
@@ -45,6 +51,9 @@ struct rx_gate {
 	unsigned char off[LMAX];  /* where the anchor is in the literal */
 	char s[LMAX][LLEN];
 	unsigned char anchor[256]; /* some literal's anchor (either case) */
+	unsigned char pair[AMAX][2]; /* the anchors, when there are so few
+				      * (folded: in lower case) */
+	int npairs;                  /* how many; 0: table only */
 };
 
 /* How common byte c (folded) is in English text: higher is commoner. */
@@ -522,6 +531,38 @@ static int ignores_case(const char *p, size_t len)
 	return 0;
 }
 
+/* How common the two bytes at s are together: their sum. */
+static int pair_commonness(const char *s)
+{
+	return commonness((unsigned char)s[0]) +
+	       commonness((unsigned char)s[1]);
+}
+
+/* Literal bytes s[0, n) anchored at s[0]: its pair joins g's unless it
+ * is there already; a literal of one byte, or one pair too many, leave
+ * the scan to the table (npairs -1). */
+static void add_pair(struct rx_gate *g, const char *s, size_t n)
+{
+	int k;
+
+	if (g->npairs < 0)
+		return;
+	if (n < 2) {
+		g->npairs = -1;
+		return;
+	}
+	for (k = 0; k < g->npairs; k++)
+		if (g->pair[k][0] == (unsigned char)s[0] &&
+		    g->pair[k][1] == (unsigned char)s[1])
+			return;
+	if (g->npairs == AMAX) {
+		g->npairs = -1;
+		return;
+	}
+	g->pair[g->npairs][0] = (unsigned char)s[0];
+	g->pair[g->npairs++][1] = (unsigned char)s[1];
+}
+
 struct rx_gate *rx_gate_new(const char *pattern, size_t len,
 			    uint32_t options)
 {
@@ -554,11 +595,12 @@ struct rx_gate *rx_gate_new(const char *pattern, size_t len,
 
 		g->len[i] = s->len[i];
 		memcpy(g->s[i], s->s[i], s->len[i]);
-		for (j = 1; j < s->len[i]; j++)
-			if (commonness((unsigned char)s->s[i][j]) <
-			    commonness((unsigned char)s->s[i][best]))
+		for (j = 1; j + 1 < s->len[i]; j++)
+			if (pair_commonness(s->s[i] + j) <
+			    pair_commonness(s->s[i] + best))
 				best = j;
 		g->off[i] = (unsigned char)best;
+		add_pair(g, s->s[i] + best, s->len[i] - best);
 		a = (unsigned char)s->s[i][best];
 		g->anchor[a] = 1;
 		if (g->fold && a >= 'a' && a <= 'z')
@@ -569,8 +611,67 @@ struct rx_gate *rx_gate_new(const char *pattern, size_t len,
 		 * sign, long s, dotted and dotless i; scanned for below */
 		g->anchor[0xC4] = g->anchor[0xC5] = g->anchor[0xE2] = 1;
 	}
+	if (g && g->npairs < 0)
+		g->npairs = 0;
 	free(s);
 	return g;
+}
+
+/* The first position at or after i, before len, where an anchor may
+ * start: blocks of 16 bytes that start none of g's few anchors (nor,
+ * folded, a character PCRE2 may match to an ASCII letter: C4, C5, E2 84)
+ * are passed over at once.  i itself without SSE2 or without pairs. */
+static size_t next_anchor(const struct rx_gate *g, const unsigned char *t,
+			  size_t len, size_t i)
+{
+#ifdef __SSE2__
+	__m128i a[AMAX], b[AMAX];
+	const __m128i lc = _mm_set1_epi8(g->fold ? 0x20 : 0);
+	int k;
+
+	if (g->npairs == 0)
+		return i;
+	/* folded, both sides with bit 0x20 set: each letter's two cases,
+	 * and every other byte with at most one more */
+	for (k = 0; k < g->npairs; k++) {
+		a[k] = _mm_or_si128(_mm_set1_epi8((char)g->pair[k][0]), lc);
+		b[k] = _mm_or_si128(_mm_set1_epi8((char)g->pair[k][1]), lc);
+	}
+	for (; i + 17 <= len; i += 16) {
+		__m128i r0 = _mm_loadu_si128((const __m128i *)(t + i));
+		__m128i r1 = _mm_loadu_si128((const __m128i *)(t + i + 1));
+		__m128i c0 = _mm_or_si128(r0, lc), c1 = _mm_or_si128(r1, lc);
+		__m128i hit = _mm_setzero_si128();
+		int m;
+
+		for (k = 0; k < g->npairs; k++)
+			hit = _mm_or_si128(
+				hit, _mm_and_si128(_mm_cmpeq_epi8(c0, a[k]),
+						   _mm_cmpeq_epi8(c1, b[k])));
+		if (g->fold)
+			hit = _mm_or_si128(
+				hit,
+				_mm_or_si128(
+					_mm_or_si128(
+						_mm_cmpeq_epi8(
+							r0, _mm_set1_epi8((char)0xC4)),
+						_mm_cmpeq_epi8(
+							r0, _mm_set1_epi8((char)0xC5))),
+					_mm_and_si128(
+						_mm_cmpeq_epi8(
+							r0, _mm_set1_epi8((char)0xE2)),
+						_mm_cmpeq_epi8(
+							r1, _mm_set1_epi8((char)0x84)))));
+		m = _mm_movemask_epi8(hit);
+		if (m != 0)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+	}
+#else
+	(void)g;
+	(void)t;
+	(void)len;
+#endif
+	return i;
 }
 
 void rx_gate_free(struct rx_gate *g)
@@ -584,11 +685,15 @@ int rx_gate_may(const struct rx_gate *g, const char *s, size_t len,
 	const unsigned char *t = (const unsigned char *)s;
 	size_t i, k, j, at;
 
-	for (i = start; i < len; i++) {
+	for (i = next_anchor(g, t, len, start); i < len; i++) {
 		unsigned char c = t[i];
 
-		if (!g->anchor[c])
+		if (!g->anchor[c]) {
+			/* a whole block on: the tail byte by byte */
+			if (i + 17 < len && g->npairs)
+				i = next_anchor(g, t, len, i + 1) - 1;
 			continue;
+		}
 		if (g->fold && c >= 0xC4) {
 			/* Latin Extended-A (ſ, ı, İ) or the Kelvin sign (E2 84
 			 * AA): PCRE2 may match them to a literal's letter */

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "brief/base/utf8.h"
 #include "brief/mark/correct.h"
@@ -267,10 +270,11 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	    (q = trie_match(h->speakers, t, e, p, &v)) != 0)
 		hl_rule_speaker(h, st, t, e, q);
 	/* in lower case: not a title's "Designating Cartels And ..." */
-	if ((m & PM_SPEAKER) && t[p] >= 'a' && t[p] <= 'z' &&
+	if ((m & PM_ENTITY_LEAD) && t[p] >= 'a' && t[p] <= 'z' &&
 	    (q = trie_match(h->entity_leads, t, e, p, &v)) != 0)
 		hl_rule_entity_lead(h, t, e, q);
-	if ((m & PM_SPEAKER) && (q = trie_match(h->org_verbs, t, e, p, &v)) != 0)
+	if ((m & PM_ORG_VERB) &&
+	    (q = trie_match(h->org_verbs, t, e, p, &v)) != 0)
 		hl_rule_org_predicate(h, t, s, e, p, q);
 	if ((m & PM_NOT_MARK) &&
 	    (q = trie_match(h->not_marks, t, e, p, &v)) != 0)
@@ -278,14 +282,15 @@ static void at_word(struct highlighter *h, struct hl_state *st,
 	if ((m & PM_EVENT) &&
 	    (q = trie_match(h->event_heads, t, e, p, &v)) != 0)
 		event_name(h, t, e, p, q);
-	if ((q = trie_match(h->generics, t, e, p, &v)) != 0)
+	if ((m & PM_GENERIC) &&
+	    (q = trie_match(h->generics, t, e, p, &v)) != 0)
 		hl_rule_generic(h, t, s, e, p, q);
-	if (m & PM_PLACE) {
-		if ((q = trie_match(h->place_leads, t, e, p, &v)) != 0)
-			hl_rule_place_lead(h, st, t, e, q);
-		if ((q = trie_match(h->place_shapes, t, e, p, &v)) != 0)
-			hl_rule_place_shape(h, st, t, s, e, p, q);
-	}
+	if ((m & PM_PLACE) &&
+	    (q = trie_match(h->place_leads, t, e, p, &v)) != 0)
+		hl_rule_place_lead(h, st, t, e, q);
+	if ((m & PM_PLACE_SHAPE) &&
+	    (q = trie_match(h->place_shapes, t, e, p, &v)) != 0)
+		hl_rule_place_shape(h, st, t, s, e, p, q);
 }
 
 /* The end of the line that starts at p (a section's text breaks lines
@@ -307,6 +312,14 @@ static size_t line_of(const char *t, size_t e, size_t p, size_t *caps_end)
 		}
 		big += t[i] >= 'A' && t[i] <= 'Z';
 		small += t[i] >= 'a' && t[i] <= 'z';
+		if (small) {
+			/* no line in capitals, and a colon after this one
+			 * opens no heading: only the line's end is left */
+			const char *nl = memchr(t + i, '\n', e - i);
+
+			i = nl ? (size_t)(nl - t) : e;
+			break;
+		}
 	}
 	*caps_end = big >= 3 && small == 0 ? i : head ? colon : p;
 	return i + 1;
@@ -327,6 +340,36 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 	h->cfigs[h->ncfigs] = f;
 	hl_cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig =
 		(uint32_t)h->ncfigs++;
+}
+
+/* The first byte at or after i, before e, that is no ASCII letter or
+ * digit (e when there is none): 16 bytes at a time with SSE2. */
+static size_t ascii_word_end(const char *t, size_t i, size_t e)
+{
+#ifdef __SSE2__
+	/* letters (either case) and digits moved to the 26 and 10 lowest
+	 * signed bytes, tested with one signed compare each */
+	const __m128i la = _mm_set1_epi8((char)(0x80 - 'a'));
+	const __m128i lz = _mm_set1_epi8((char)(0x80 + 26));
+	const __m128i d0 = _mm_set1_epi8((char)(0x80 - '0'));
+	const __m128i d9 = _mm_set1_epi8((char)(0x80 + 10));
+	const __m128i lc = _mm_set1_epi8(0x20);
+
+	for (; i + 16 <= e; i += 16) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(t + i));
+		__m128i l = _mm_add_epi8(_mm_or_si128(b, lc), la);
+		__m128i d = _mm_add_epi8(b, d0);
+		__m128i w = _mm_or_si128(_mm_cmplt_epi8(l, lz),
+					 _mm_cmplt_epi8(d, d9));
+		unsigned m = ~(unsigned)_mm_movemask_epi8(w) & 0xFFFFu;
+
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < e && utf8_ascii_word[(unsigned char)t[i]])
+		i++;
+	return i;
 }
 
 /* Boilerplate is not marked but for the lexicon's names on its lines in
@@ -441,9 +484,7 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 					add_figure(h, t, e, p);
 			/* nothing starts inside a word: on to its last
 			 * ASCII letter or digit */
-			while (p + clen < e &&
-			       utf8_ascii_word[(unsigned char)t[p + clen]])
-				p++;
+			p = ascii_word_end(t, p + clen, e) - clen;
 		} else if (!w) {
 			if (c == '(' && h->acronyms)
 				hl_rule_acronym(h, st, t, s, e, p);

@@ -144,18 +144,18 @@ const struct keyslot *hl_key_find(const struct highlighter *h, uint64_t key)
  * key, and where the aliases' walks go on after it. */
 void hl_build_keymap(struct highlighter *h)
 {
-	/* entity_leads and org_verbs share the speakers' bit */
-	const struct trie *tries[13] = {h->aliases, h->titles, h->suffixes,
+	const struct trie *tries[14] = {h->aliases, h->titles, h->suffixes,
 					h->heads, figrules_starters(h->fig),
 					h->speakers, h->place_leads,
 					h->place_shapes, h->not_marks,
 					h->event_heads, h->given,
-					h->entity_leads, h->org_verbs};
+					h->entity_leads, h->org_verbs,
+					h->generics};
 	const uint32_t *raw = trie_raw_keys(h->aliases);
 	size_t k, i, n, total = 0;
 	int fold;
 
-	for (k = 0; k < 13; k++)
+	for (k = 0; k < 14; k++)
 		for (fold = 0; fold < 2; fold++) {
 			trie_keys(tries[k], fold, &n);
 			total += n;
@@ -165,13 +165,17 @@ void hl_build_keymap(struct highlighter *h)
 		h->kslots *= 2;
 	h->keymap = xcalloc(h->kslots, sizeof *h->keymap);
 	h->keybits = xcalloc(65536 / 64, sizeof *h->keybits);
-	for (k = 0; k < 13; k++)
+	for (k = 0; k < 14; k++)
 		for (fold = 0; fold < 2; fold++) {
 			const uint64_t *keys = trie_keys(tries[k], fold, &n);
 			/* the aliases' two kinds apart: one walk, not two */
 			unsigned bit = k == 0 && fold ? PM_ALIAS_FOLDED
-				       : k == 5 || k >= 11 ? PM_SPEAKER
-				       : k == 6 || k == 7 ? PM_PLACE
+				       : k == 13      ? PM_GENERIC
+				       : k == 12      ? PM_ORG_VERB
+				       : k == 11      ? PM_ENTITY_LEAD
+				       : k == 5	      ? PM_SPEAKER
+				       : k == 6	      ? PM_PLACE
+				       : k == 7	      ? PM_PLACE_SHAPE
 				       : k == 8	      ? PM_NOT_MARK
 				       : k == 9	      ? PM_EVENT
 				       : k == 10      ? PM_GIVEN

@@ -67,12 +67,12 @@ hyperfine --style basic --runs "$RUNS" --warmup 1 --output=pipe \
 	-n rg "rg --no-config --no-unicode -o -w -F -f $OUT/aliases.txt $corpus" \
 	-n rgfast "rg --no-config -o -f $OUT/aliases.rx $corpus" \
 	-n grep "grep -o -w -F -f $OUT/aliases.txt $corpus" >"$OUT/hyperfine.txt" 2>&1
-mean() { # name -> mean seconds
+mean() { # name [json] -> mean seconds
 	awk -v n="$1" 'BEGIN { RS = "{"; FS = "," }
 		$0 ~ "\"command\": *\"" n "\"" {
 			for (i = 1; i <= NF; i++) if ($i ~ /"mean"/) {
 				split($i, kv, ":"); print kv[2] + 0; exit } }' \
-		"$OUT/highlight.json"
+		"${2:-$OUT/highlight.json}"
 }
 tb=$(mean brief)
 tr=$(mean rg)
@@ -86,6 +86,31 @@ row "same, against rg's fast form" "$(mbs "$tb")" "$(mbs "$tf")" \
 	"rg -o -f with (?-u:\\b)ALIAS(?-u:\\b), compile included: brief/rg time $(ratio "$tb" "$tf")"
 row "same, against grep" "$(mbs "$tb")" "$(mbs "$tg")" \
 	"grep -o: brief/grep time $(ratio "$tb" "$tg")"
+
+# ---- the same on real text, -j 1 and -j N, beside rg's fast form ----
+# (the evaluation articles' and the shared corpus's lead and body
+# paragraphs, shuffled by paragraph: tests/bench/realtext.sh)
+real="$OUT/realtext.txt"
+if [ ! -s "$real" ] || [ "$(wc -c <"$real")" -lt $((MB * 1000000)) ]; then
+	echo "bench: generating a ${MB} MB corpus of real text ..."
+	sh tests/bench/realtext.sh "$B" "$real" "$MB"
+fi
+rbytes=$(wc -c <"$real")
+rmbytes=$(awk -v b="$rbytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+hyperfine --style basic --runs "$RUNS" --warmup 1 --output=pipe \
+	--export-json "$OUT/highlight_real.json" \
+	-n brief1 "$B -j 1 --mentions $real" \
+	-n briefn "$B --mentions $real" \
+	-n rgfast "rg --no-config -o -f $OUT/aliases.rx $real" \
+	>>"$OUT/hyperfine.txt" 2>&1
+t1=$(mean brief1 "$OUT/highlight_real.json")
+tn=$(mean briefn "$OUT/highlight_real.json")
+tf=$(mean rgfast "$OUT/highlight_real.json")
+rmbs() { awk -v b="$rbytes" -v t="$1" 'BEGIN { printf "%.0f MB/s", b / 1e6 / t }'; }
+row "--mentions on real text, $rmbytes MB, -j 1" "$(rmbs "$t1")" "$(rmbs "$tf")" \
+	"rg's fast form: brief/rg time $(ratio "$t1" "$tf") (target: 60 MB/s per core)"
+row "same, -j $(nproc) (the default)" "$(rmbs "$tn")" "$(rmbs "$tf")" \
+	"rg's fast form: brief/rg time $(ratio "$tn" "$tf"); scaling from -j 1: $(ratio "$t1" "$tn")"
 
 # peak memory
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ { gsub(/ /, "", $2); print $2 }'; }

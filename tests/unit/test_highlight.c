@@ -494,12 +494,49 @@ static void test_rules(void **state)
 	article_free(a);
 }
 
+/* Words are passed over 16 bytes at a time: a name right after a long
+ * word and a separator (every length across the blocks, separators next
+ * to the letters' and digits' ranges) is found, and none inside a word
+ * of letters and digits. */
+static void test_names_after_long_words(void **state)
+{
+	static const char seps[] = "@[`{/: -";
+	char text[160];
+	size_t k, i, x;
+
+	(void)state;
+	for (k = 1; k <= 40; k++)
+		for (x = 0; x <= sizeof seps - 1; x++) {
+			struct mentions m = {0};
+			struct article *a;
+			int n = snprintf(text, sizeof text, "Talks went on. ");
+
+			for (i = 0; i < k; i++)
+				text[n++] = i % 7 == 3 ? (char)('0' + i % 10)
+						       : (char)('z' - i % 5);
+			if (x < sizeof seps - 1)
+				text[n++] = seps[x];
+			snprintf(text + n, sizeof text - (size_t)n,
+				 "France and Spain agreed.\n");
+			a = text_article(rules, "words", text);
+			highlight_article(en.hl, a, &m);
+			/* x past the separators: the name is inside a word */
+			if (has(a, &m, "France", CAT_ACTOR, "France") !=
+			    (x < sizeof seps - 1))
+				fail_msg("%s", text);
+			assert_true(has(a, &m, "Spain", CAT_ACTOR, "Spain"));
+			mentions_free(&m);
+			article_free(a);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_marks),
+		cmocka_unit_test(test_names_after_long_words),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -2,6 +2,8 @@
  * passed over, and never one that PCRE2 would match. */
 #include "testlib.h"
 
+#include <strings.h>
+
 #include "brief/base/rx.h"
 #include "brief/base/rxgate.h"
 
@@ -174,6 +176,93 @@ static void test_never_hides_a_match(void **state)
 	pcre2_match_data_free(md);
 }
 
+/* Does the gate hold literal s in lower case? */
+static int holds_folded(const struct rx_gate *g, const char *s)
+{
+	char low[64];
+	size_t i, n = strlen(s);
+
+	for (i = 0; i < n && i < sizeof low - 1; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	low[i] = '\0';
+	return holds(g, low);
+}
+
+/* Is literal l (n bytes) in s[start, len), in any case when fold? */
+static int literal_in(const char *s, size_t len, size_t start,
+		      const char *l, size_t n, int fold)
+{
+	size_t i;
+
+	for (i = start; i + n <= len; i++)
+		if (fold ? strncasecmp(s + i, l, n) == 0
+			 : memcmp(s + i, l, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Long texts, scanned 16 bytes at a time where the gate has few
+ * anchors: a literal at every offset (across and at the ends of the
+ * blocks, in the last bytes), cut short by one byte, and from every
+ * start: the gate says "may" exactly where the literal is. */
+static void test_block_scan_finds_every_place(void **state)
+{
+	static const struct {
+		const char *pat, *lit;
+		int fold;
+	} cases[] = {
+		{"(?i)\\ball rights reserved\\b", "all rights reserved", 1},
+		{"contributed to this report", "contributed to this report",
+		 0},
+		{"(?i)\\bunsubscribe\\b", "UnSubscribe", 1},
+		/* anchors without bit 0x20: the bytes of a curly
+		 * apostrophe, '@', '_' */
+		{"we\xE2\x80\x99re here", "we\xE2\x80\x99re here", 0},
+		{"(?i)mail@x_y", "Mail@X_Y", 1},
+	};
+	static const char filler[] = "the cat sat on a mat, then ran off. ";
+	size_t c, at, cut, start, k;
+
+	(void)state;
+	for (c = 0; c < sizeof cases / sizeof *cases; c++) {
+		struct rx_gate *g = gate(cases[c].pat);
+		size_t ln = strlen(cases[c].lit);
+
+		assert_non_null(g);
+		assert_int_equal(rx_gate_count(g), 1);
+		assert_true(cases[c].fold ? holds_folded(g, cases[c].lit)
+					  : holds(g, cases[c].lit));
+		for (at = 0; at < 70; at++)
+			for (cut = 0; cut < 2; cut++) {
+				char text[160];
+				size_t n = 0;
+
+				for (k = 0; k < at; k++)
+					text[n++] = filler[k % (sizeof filler - 1)];
+				memcpy(text + n, cases[c].lit, ln - cut);
+				n += ln - cut;
+				for (k = 0; k < 20 + at % 17; k++)
+					text[n++] = filler[k % (sizeof filler - 1)];
+				for (start = 0; start <= n; start++) {
+					int want = literal_in(text, n, start,
+							      cases[c].lit, ln,
+							      cases[c].fold);
+
+					if (rx_gate_may(g, text, n, start) != want)
+						fail_msg("%s: \"%.*s\" from %zu: "
+							 "%d", cases[c].pat,
+							 (int)n, text, start,
+							 want);
+				}
+				/* the literal last, the text ending with it */
+				n = at + ln - cut;
+				assert_int_equal(rx_gate_may(g, text, n, 0),
+						 cut == 0);
+			}
+		rx_gate_free(g);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_no_gate_when_nothing_is_needed),
 		cmocka_unit_test(test_other_cases_of_ascii_letters),
 		cmocka_unit_test(test_never_hides_a_match),
+		cmocka_unit_test(test_block_scan_finds_every_place),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
