@@ -520,7 +520,10 @@ enum {
 	NEED_ENGINE = 1 << 2,   /* lexicons and highlighter */
 	NEED_PATHS = 1 << 3,    /* the article paths; the mode loads each */
 	NEED_LIBRARY = 1 << 4,  /* every article loaded */
-	NEED_LAZY = 1 << 5      /* (with NEED_LIBRARY) parsed when shown */
+	NEED_LAZY = 1 << 5,     /* (with NEED_LIBRARY) parsed when shown */
+	NEED_ENGINE_LATER = 1 << 6 /* (with NEED_ENGINE) opened by the mode
+				    * itself (load_engine), after its first
+				    * screen is shown */
 };
 
 /* What cli_main loaded for a mode; have says which of it (NEED_*). */
@@ -577,10 +580,43 @@ static struct notes *open_notes(const struct opts *o, struct err *e)
 	return ns;
 }
 
+/* Open the engine the options name into l (lexicons, rules, jobs, the
+ * corrections but for --aliases): 0, or -1 with e set. */
+static int load_engine(const struct opts *o, struct loaded *l,
+		       struct err *e)
+{
+	if (engine_open(&l->en, o->lexicons, o->nlexicons, o->hlrules, e) !=
+	    0)
+		return -1;
+	l->have |= NEED_ENGINE;
+	l->en.jobs = o->jobs ? o->jobs
+			     : highlight_jobs_default(
+				       (unsigned)sysconf(_SC_NPROCESSORS_ONLN));
+	if (o->mode != MODE_ALIASES &&
+	    engine_correct(&l->en, o->corrections, e) != 0)
+		return -1;
+	return 0;
+}
+
+/* What the reader needs to open the engine after its first screen. */
+struct later {
+	const struct opts *o;
+	struct loaded *l;
+};
+
+static int open_engine_later(void *arg, struct err *e)
+{
+	struct later *k = arg;
+
+	return load_engine(k->o, k->l, e);
+}
+
 static int run_read(const struct opts *o, struct loaded *l)
 {
+	struct later k = {o, l};
 	struct ui_opts uo = {o->theme, o->no_color, o->config, o->fresh,
-			     o->given & GIVEN_JOBS ? o->jobs : 0};
+			     o->given & GIVEN_JOBS ? o->jobs : 0,
+			     open_engine_later, &k};
 	struct err e = {{0}};
 	struct notes *ns = open_notes(o, &e);
 	int rc;
@@ -863,8 +899,8 @@ static int run_archive_query(const struct opts *o, struct loaded *l)
 
 static const struct mode modes[] = {
 	[MODE_READ] = {"the reader",
-		       NEED_ARTICLES | NEED_RULES | NEED_ENGINE | NEED_LIBRARY |
-			       NEED_LAZY,
+		       NEED_ARTICLES | NEED_RULES | NEED_ENGINE |
+			       NEED_ENGINE_LATER | NEED_LIBRARY | NEED_LAZY,
 		       TAKES_ALL | GIVEN_NOTES | GIVEN_THEME | TAKES_ENGINE |
 			       GIVEN_RULES | GIVEN_AS | GIVEN_CONFIG |
 			       GIVEN_FRESH | GIVEN_JOBS,
@@ -1039,18 +1075,9 @@ static int load(const struct mode *m, const struct opts *o,
 		l->formats.pdf.pdftotext = paths_pdftotext();
 		l->formats.pdf.timeout_s = paths_pdf_timeout();
 	}
-	if (m->needs & NEED_ENGINE) {
-		if (engine_open(&l->en, o->lexicons, o->nlexicons, o->hlrules,
-				&e) != 0)
-			return fail(&e);
-		l->have |= NEED_ENGINE;
-		l->en.jobs = o->jobs ? o->jobs
-				     : highlight_jobs_default((unsigned)sysconf(
-					       _SC_NPROCESSORS_ONLN));
-		if (m->run != run_aliases &&
-		    engine_correct(&l->en, o->corrections, &e) != 0)
-			return fail(&e);
-	}
+	if ((m->needs & NEED_ENGINE) && !(m->needs & NEED_ENGINE_LATER) &&
+	    load_engine(o, l, &e) != 0)
+		return fail(&e);
 	if (m->needs & NEED_PATHS) {
 		l->have |= NEED_PATHS; /* (freed even when it fails) */
 		if (library_paths(l->args, l->nargs, &l->paths, &l->npaths,

@@ -4,6 +4,9 @@
 #include "brief/text/article.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "article_priv.h"
 #include "brief/base/mapguard.h"
@@ -54,50 +57,106 @@ char *art_normalised_copy(const char *s, size_t n, size_t *outlen)
 	return buf_take(&b);
 }
 
+/* The byte at s[i], which is not plain ASCII: NUL, CR or the start of a
+ * character.  The offset past it, or i with sc set when it needs care. */
+static size_t scan_one(const char *s, size_t i, size_t len, struct scan *sc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[i];
+	uint32_t cp;
+	size_t k;
+
+	/* the common characters at once: two bytes (C2-DF), three without
+	 * an overlong form or a surrogate to fear (E1-EC, EE-EF) */
+	if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80)
+		return i + 2;
+	if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len &&
+	    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		return i + 3;
+
+	if (c == 0) {
+		sc->nul = 1;
+		return i;
+	}
+	if (c == '\r') {
+		sc->cr = 1;
+		return i;
+	}
+	if (c < 0x80)
+		return i + 1;
+	k = utf8_decode(s + i, len - i, &cp);
+	if (cp == 0xFFFD && k == 1) {
+		sc->bad_utf8 = 1;
+		return i;
+	}
+	return i + k;
+}
+
 size_t art_scan_bytes(const char *s, size_t i, size_t stop, size_t len,
 		      struct scan *sc)
 {
-	size_t wend;
+	size_t next;
 
 	memset(sc, 0, sizeof *sc);
-	while (i < stop) {
-		uint64_t w[4];
+#ifdef __SSE2__
+	{
+		/* 32 bytes at a time: a mask of those that are NUL, CR or
+		 * not ASCII, and on from the first of them */
+		const __m128i zero = _mm_setzero_si128(),
+			      cr = _mm_set1_epi8('\r');
 
-		if (i + 32 <= stop) {
-			memcpy(w, s + i, sizeof w);
-			if (PLAIN(w[0]) && PLAIN(w[1]) && PLAIN(w[2]) &&
-			    PLAIN(w[3])) {
+		while (i + 32 <= stop) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(s + i)),
+				b = _mm_loadu_si128(
+					(const __m128i *)(s + i + 16));
+			unsigned ma = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+					      _mm_or_si128(_mm_cmpeq_epi8(a, zero),
+							   _mm_cmpeq_epi8(a, cr)),
+					      a)),
+				 mb = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+					      _mm_or_si128(_mm_cmpeq_epi8(b, zero),
+							   _mm_cmpeq_epi8(b, cr)),
+					      b));
+			unsigned m = ma | mb << 16;
+
+			if (m == 0) {
 				i += 32;
 				continue;
 			}
+			i += (size_t)__builtin_ctz(m);
+			next = scan_one(s, i, len, sc);
+			if (next == i)
+				return i;
+			i = next;
+		}
+	}
+#else
+	while (i + 32 <= stop) {
+		uint64_t w[4];
+		size_t wend = i + 8;
+
+		memcpy(w, s + i, sizeof w);
+		if (PLAIN(w[0]) && PLAIN(w[1]) && PLAIN(w[2]) &&
+		    PLAIN(w[3])) {
+			i += 32;
+			continue;
 		}
 		/* byte by byte to the end of this word (or a character
 		 * reaching past it) */
-		wend = i + 8 < stop ? i + 8 : stop;
 		while (i < wend) {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c == 0) {
-				sc->nul = 1;
+			next = scan_one(s, i, len, sc);
+			if (next == i)
 				return i;
-			}
-			if (c == '\r') {
-				sc->cr = 1;
-				return i;
-			}
-			if (c >= 0x80) {
-				uint32_t cp;
-				size_t k = utf8_decode(s + i, len - i, &cp);
-
-				if (cp == 0xFFFD && k == 1) {
-					sc->bad_utf8 = 1;
-					return i;
-				}
-				i += k;
-				continue;
-			}
-			i++;
+			i = next;
 		}
+	}
+#endif
+	/* the rest byte by byte */
+	while (i < stop) {
+		next = scan_one(s, i, len, sc);
+		if (next == i)
+			return i;
+		i = next;
 	}
 	return i;
 }

@@ -145,6 +145,11 @@ const struct mention *doc_mentions(struct doc *d, struct highlighter *h,
 	size_t i, victim = 0;
 	struct hl_state *st;
 
+	if (h == NULL) {
+		*n = 0;
+		*figs = NULL;
+		return NULL;
+	}
 	if (sec < d->done) {
 		*n = d->sec_first[sec + 1] - d->sec_first[sec];
 		*figs = d->m.figs;

@@ -196,6 +196,26 @@ const struct xref *reader_index(struct ui *u)
 	return u->xref;
 }
 
+void reader_engine_opened(struct ui *u)
+{
+	struct doc *d;
+	const struct figure *figs;
+	const struct mention *mv;
+	long sec;
+	size_t n, k;
+
+	if (!u->sel.on || u->vis.on || u->sel.entity != ENTITY_NONE)
+		return;
+	d = u->docs[u->sel.doc];
+	sec = article_section_at(d->a, u->sel.start);
+	if (sec < 0)
+		return;
+	mv = doc_mentions(d, u->en->hl, (size_t)sec, &n, &figs);
+	for (k = 0; k < n; k++)
+		if (mv[k].start == u->sel.start && mv[k].end == u->sel.end)
+			u->sel.entity = mv[k].entity;
+}
+
 void reader_place_notes(struct ui *u)
 {
 	size_t i;
@@ -250,7 +270,11 @@ static void draw_status(struct ui *u)
 			 u->vis.sentences ? "-- SENTENCES --" : "-- VISUAL --",
 			 nc);
 	} else if (u->sel.on) {
-		const struct entity *en = entities_get(u->en->reg, u->sel.entity);
+		/* (no registry yet: the first screen's text before its
+		 * marks) */
+		const struct entity *en =
+			u->en->reg ? entities_get(u->en->reg, u->sel.entity)
+				   : NULL;
 
 		if (en && u->xref_ready)
 			snprintf(right, sizeof right, "%s: %zu in A, %zu in B ",

@@ -328,6 +328,19 @@ static void loop(struct ui *u)
 	}
 }
 
+/* The first screen's text drawn as soon as it is parsed, then the
+ * engine opened (its marks come with loop's first draw, before any key
+ * is read): 0, or -1 with e set. */
+static int open_engine_after_text(struct ui *u, const struct ui_opts *o,
+				  struct err *e)
+{
+	reader_draw(u);
+	if (o->open_engine(o->open_engine_arg, e) != 0)
+		return -1;
+	reader_engine_opened(u);
+	return 0;
+}
+
 /* BRIEF_KEYS=SCRIPT and BRIEF_SCREEN_DUMP=FILE (the tests' key-script
  * layer, see input.h): 1 when a script runs, 0 when none is given, -1
  * with e set. */
@@ -370,6 +383,13 @@ int ui_run(struct library *lib, struct engine *en,
 	keymap_init();
 	config_apply_keys(&u.cfg);
 	first_screen(&u);
+	if (o->open_engine && open_engine_after_text(&u, o, e) != 0) {
+		/* the screen is closed first: the message is said after */
+		term_close();
+		input_done();
+		ui_free(&u);
+		return 2;
+	}
 	loop(&u);
 	term_close();
 	input_done();

@@ -123,39 +123,60 @@ row "peak memory, --mentions (KiB)" "$pb" "$pr" \
 # ---- first screen through a pty (tests/tools/ptytime): brief vs less ----
 # (not tmux: its polling floor hides the difference).  The text waited
 # for is the file's name on the status line, drawn with the first screen.
-pty_best() { # n text command...: the smallest wall ms of n runs and the
-	# median processor ms (a single run's processor time may be read
-	# early or late by a few tenths; the median is steadier)
+# brief draws the first screen's text before it loads its engine and
+# marks it, then draws the marks: its runs wait also for the colour of
+# an actor's mark (fg 81 in the default theme, as xterm-256color's setaf
+# writes it), and give both times.
+MARKSEQ='\e[38;5;81m'
+pty_best() { # n text command...: over n runs, for each time ptytime
+	# prints (wall, processor; again for -m when PT_MARK is set) the
+	# smallest wall ms and the median processor ms (a single run's
+	# processor time may be read early or late by a few tenths; the
+	# median is steadier)
 	n=$1 text=$2
 	shift 2
-	best="" cpus=""
 	i=0
 	while [ $i -lt "$n" ]; do
-		v=$(TERM=xterm-256color "$PT" -u -r 40 -c 160 "$text" "$@") ||
-			v="99999 99999"
-		best=$(awk -v a="$best" -v b="${v% *}" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
-		cpus="$cpus ${v#* }"
+		TERM=xterm-256color "$PT" -u ${PT_MARK:+-m "$PT_MARK"} \
+			-r 40 -c 160 "$text" "$@" ||
+			echo "99999 99999${PT_MARK:+ 99999 99999}"
 		i=$((i + 1))
-	done
-	echo "$best $(echo $cpus | tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+	done | awk '{ for (k = 1; k <= NF; k++) v[k, NR] = $k; nf = NF; n = NR }
+		END {
+			for (k = 1; k <= nf; k++) {
+				for (r = 1; r <= n; r++) c[r] = v[k, r] + 0
+				# sort the column (n is small)
+				for (r = 2; r <= n; r++)
+					for (q = r; q > 1 && c[q] < c[q - 1]; q--) {
+						t = c[q]; c[q] = c[q - 1]; c[q - 1] = t }
+				printf "%s%s", (k > 1 ? " " : ""),
+					(k % 2 ? c[1] : c[int((n + 1) / 2)])
+			}
+			print ""
+		}'
 }
-# "W ms (processor C ms)" of pty_best's "W C"
-pty_show() { echo "${1% *} ms (processor ${1#* } ms)"; }
+field() { fk=$2; set -- $1; eval "echo \${$fk}"; } # field "A B C" 2 -> B
+# pty_show TIMES K: "W ms (processor C ms)" of pty_best's K-th pair (1:
+# the text, 2: the marks)
+pty_show() {
+	echo "$(field "$1" $(($2 * 2 - 1))) ms (processor $(field "$1" $(($2 * 2))) ms)"
+}
+first_rows() { # what, n, text, file
+	fb=$(PT_MARK=$MARKSEQ pty_best "$2" "$3" "$B" "$4")
+	fn=$(BRIEF_NO_CACHE=1 PT_MARK=$MARKSEQ pty_best "$2" "$3" "$B" "$4")
+	fl=$(pty_best "$2" "$3" less "$4")
+	row "first screen's text, $1 (pty: best wall of $2; median processor time from the fork)" \
+		"$(pty_show "$fb" 1)" "$(pty_show "$fl" 1)" \
+		"less: brief/less $(ratio "$(field "$fb" 1)" "$(field "$fl" 1)") (processor $(ratio "$(field "$fb" 2)" "$(field "$fl" 2)"); target 1.5); without the caches: $(pty_show "$fn" 1)"
+	row "first screen with its marks, $1 (the same runs: until an actor's colour is written)" \
+		"$(pty_show "$fb" 2)" "$(pty_show "$fl" 1)" \
+		"less (which marks nothing): brief/less $(ratio "$(field "$fb" 3)" "$(field "$fl" 1)") (processor $(ratio "$(field "$fb" 4)" "$(field "$fl" 2)")); without the caches: $(pty_show "$fn" 2)"
+}
 seeds="articles/000_b6812c9593b6cfb0.txt"
 rm -rf "$XDG_CACHE_HOME"
 "$B" --mentions "$seeds" >/dev/null # builds the caches
-fb=$(pty_best 9 000_b6812c9593b6cfb0 "$B" "$seeds")
-fn=$(BRIEF_NO_CACHE=1 pty_best 9 000_b6812c9593b6cfb0 "$B" "$seeds")
-fl=$(pty_best 9 000_b6812c9593b6cfb0 less "$seeds")
-row "first screen, seed article (pty: best wall; median processor time from the fork)" \
-	"$(pty_show "$fb")" "$(pty_show "$fl")" \
-	"less: brief/less $(ratio "${fb% *}" "${fl% *}") (processor $(ratio "${fb#* }" "${fl#* }")); without the caches: $(pty_show "$fn")"
-fb=$(pty_best 5 corpus.txt "$B" "$corpus")
-fn=$(BRIEF_NO_CACHE=1 pty_best 5 corpus.txt "$B" "$corpus")
-fl=$(pty_best 5 corpus.txt less "$corpus")
-row "first screen, $mbytes MB article (pty: best wall; median processor time from the fork)" \
-	"$(pty_show "$fb")" "$(pty_show "$fl")" \
-	"less: brief/less $(ratio "${fb% *}" "${fl% *}") (processor $(ratio "${fb#* }" "${fl#* }"); target 1.5); without the caches: $(pty_show "$fn")"
+first_rows "seed article" 9 000_b6812c9593b6cfb0 "$seeds"
+first_rows "$mbytes MB article" 9 corpus.txt "$corpus"
 
 # full index of the big article: until the status line stops saying so
 tmux -L "$SOCK" kill-server 2>/dev/null

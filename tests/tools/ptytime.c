@@ -4,11 +4,17 @@
  * appeared (escape sequences removed; TEXT should hold no space, which
  * curses may draw as a cursor move), then ends the command.
  *
- *   ptytime [-u] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT COMMAND [ARG...]
+ *   ptytime [-u] [-m SEQ] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] TEXT
+ *           COMMAND [ARG...]
  *
  * -u: the command's processor time until then too (ms, all its
  * threads, counted from the fork), after the milliseconds on the same
  * line.
+ * -m SEQ: wait also until the bytes SEQ have come as written (escape
+ * sequences kept; \e or \033 in SEQ is the escape character), such as
+ * the colour a mark is drawn in, and print the time (and with -u the
+ * processor time) when both TEXT and SEQ have been seen after the
+ * first figures, on the same line.
  *
  * Exit status 0 when the text was seen, 1 on a time-out, 2 on misuse.
  * TERM is passed on as it is in the environment. */
@@ -99,26 +105,66 @@ static double cpu_ms(pid_t pid)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: ptytime [-u] [-r ROWS] [-c COLS] [-t TIMEOUT_MS] "
-			"TEXT COMMAND [ARG...]\n");
+	fprintf(stderr, "usage: ptytime [-u] [-m SEQ] [-r ROWS] [-c COLS] "
+			"[-t TIMEOUT_MS] TEXT COMMAND [ARG...]\n");
 	exit(2);
+}
+
+/* SEQ with \e and \033 made the escape character (in place). */
+static char *unescape(char *seq)
+{
+	char *r = seq, *w = seq;
+
+	while (*r) {
+		if (strncmp(r, "\\e", 2) == 0) {
+			*w++ = 0x1b;
+			r += 2;
+		} else if (strncmp(r, "\\033", 4) == 0) {
+			*w++ = 0x1b;
+			r += 4;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return seq;
+}
+
+/* The bytes as they came, escape sequences kept. */
+static void keep_raw(struct screen *s, const char *p, size_t n)
+{
+	if (s->len + n + 1 > s->cap) {
+		while (s->len + n + 1 > s->cap)
+			s->cap = s->cap ? s->cap * 2 : 65536;
+		s->text = realloc(s->text, s->cap);
+		if (s->text == NULL) {
+			perror("ptytime");
+			exit(2);
+		}
+	}
+	memcpy(s->text + s->len, p, n);
+	s->len += n;
+	s->text[s->len] = '\0';
 }
 
 int main(int argc, char **argv)
 {
 	struct winsize ws = {40, 160, 0, 0};
 	long timeout = 20000;
-	struct screen s = {0};
+	struct screen s = {0}, raw = {0};
 	const char *want;
-	size_t searched = 0;
+	char *mark = NULL;
+	size_t searched = 0, msearched = 0, ml = 0;
 	double t0;
-	int opt, master, seen = 0, want_cpu = 0;
-	double cpu = -1, took = 0;
+	int opt, master, seen = 0, mseen = 0, want_cpu = 0;
+	double cpu = -1, took = 0, mcpu = -1, mtook = 0;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+ur:c:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "+um:r:c:t:")) != -1) {
 		if (opt == 'u')
 			want_cpu = 1;
+		else if (opt == 'm')
+			mark = unescape(optarg);
 		else if (opt == 'r')
 			ws.ws_row = (unsigned short)atoi(optarg);
 		else if (opt == 'c')
@@ -128,9 +174,13 @@ int main(int argc, char **argv)
 		else
 			usage();
 	}
-	if (argc - optind < 2)
+	if (argc - optind < 2 || (mark && *mark == '\0'))
 		usage();
 	want = argv[optind];
+	if (mark)
+		ml = strlen(mark);
+	else
+		mseen = 1;
 	master = posix_openpt(O_RDWR | O_NOCTTY);
 	if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0 ||
 	    ioctl(master, TIOCSWINSZ, &ws) != 0) {
@@ -160,7 +210,7 @@ int main(int argc, char **argv)
 		execvp(argv[optind + 1], argv + optind + 1);
 		_exit(127);
 	}
-	while (!seen) {
+	while (!seen || !mseen) {
 		char buf[65536];
 		double left = (double)timeout - (now_ms() - t0);
 		struct pollfd pf = {master, POLLIN, 0};
@@ -175,22 +225,45 @@ int main(int argc, char **argv)
 			continue;
 		feed(&s, buf, (size_t)n);
 		/* the text may straddle two reads */
-		if (s.len && strstr(s.text + searched, want)) {
+		if (!seen && s.len && strstr(s.text + searched, want)) {
 			seen = 1;
 			took = now_ms() - t0;
 			if (want_cpu)
 				cpu = cpu_ms(pid);
-		}
-		else if (s.len > strlen(want))
+		} else if (!seen && s.len > strlen(want)) {
 			searched = s.len - strlen(want);
+		}
+		if (mseen)
+			continue;
+		keep_raw(&raw, buf, (size_t)n);
+		if (memmem(raw.text + msearched, raw.len - msearched, mark,
+			   ml) != NULL)
+			mseen = 2; /* (once the text is seen too) */
+		else if (raw.len > ml)
+			msearched = raw.len - ml;
+		if (mseen && seen) {
+			mseen = 1;
+			mtook = now_ms() - t0;
+			if (want_cpu)
+				mcpu = cpu_ms(pid);
+		}
 	}
-	if (seen && want_cpu)
-		printf("%.1f %.2f\n", took, cpu);
-	else if (seen)
-		printf("%.1f\n", took);
-	else
+	if (seen && mseen == 2) { /* the sequence came first */
+		mtook = took;
+		mcpu = cpu;
+	}
+	if (seen && mseen) {
+		printf(want_cpu ? "%.1f %.2f" : "%.1f", took, cpu);
+		if (mark)
+			printf(want_cpu ? " %.1f %.2f" : " %.1f", mtook, mcpu);
+		putchar('\n');
+	} else if (!seen) {
 		fprintf(stderr, "ptytime: \"%s\" not shown within %ld ms\n",
 			want, timeout);
+	} else {
+		fprintf(stderr, "ptytime: the sequence of -m not shown within "
+				"%ld ms\n", timeout);
+	}
 	kill(pid, SIGTERM);
 	/* a program that ignores SIGTERM or waits for its terminal */
 	close(master);
@@ -198,5 +271,6 @@ int main(int argc, char **argv)
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
 	free(s.text);
-	return seen ? 0 : 1;
+	free(raw.text);
+	return seen && mseen ? 0 : 1;
 }

@@ -358,6 +358,75 @@ static void test_late_bytes_random(void **state)
 	}
 }
 
+/* Junk in the first MiB (seeded, often across the scan's 16- and
+ * 32-byte blocks): a NUL makes it binary; otherwise the text comes out
+ * valid UTF-8 without CR, and a text holding only valid characters comes
+ * out byte for byte. */
+static void test_probe_bytes_random(void **state)
+{
+	static const char *const junk[] = {
+		"\r", "\0", "\xff", "\xC3", "\xE2\x80", "\xF0\x9F\x98",
+		"\xED\xA0\x80", "\xC0\xAF", "\xE0\x80\x80", "\x80",
+		"\xF4\x90\x80\x80", "\xE2\x80\x99", "\xC3\xA9", "\xDF\xBF",
+		"\xE0\xA0\x80", "\xED\x9F\xBF", "\xEF\xBF\xBD",
+		"\xF0\x9F\x98\x80"};
+	unsigned seed = 20261206;
+	size_t round;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		size_t n = 64 + round % 200, i, k, nj;
+		char *buf = xmalloc(n + 1), *copy;
+		int nul, care;
+		struct err e = {{0}};
+		struct article *a;
+
+		for (i = 0; i < n; i++)
+			buf[i] = "Kim met Trump. \n"[i % 16];
+		seed = seed * 1103515245u + 12345u;
+		nj = (seed >> 16) % 4;
+		for (k = 0; k < nj; k++) {
+			size_t j, at, jl;
+
+			seed = seed * 1103515245u + 12345u;
+			j = (seed >> 16) % (sizeof junk / sizeof *junk);
+			jl = junk[j][0] ? strlen(junk[j]) : 1;
+			seed = seed * 1103515245u + 12345u;
+			/* near a block's end half the time */
+			at = (seed >> 8) % 2 ? (seed >> 12) % (n - 4)
+					     : ((seed >> 12) % (n / 32 + 1)) * 32 +
+						       31 - (seed >> 20) % 3;
+			if (at + jl > n)
+				continue;
+			memcpy(buf + at, junk[j], jl);
+		}
+		buf[n] = '\0';
+		copy = xmalloc(n + 1);
+		memcpy(copy, buf, n + 1);
+		/* what the bytes hold, judged apart from the scan (pieces of
+		 * junk may overlap) */
+		nul = memchr(copy, 0, n) != NULL;
+		care = memchr(copy, '\r', n) != NULL ||
+		       utf8_valid_prefix(copy, n) != n;
+		a = article_from_bytes(buf, n, "probe.txt", rules, &e);
+		if (nul) {
+			assert_null(a);
+			assert_string_equal(e.text, "probe.txt: binary file");
+			free(copy);
+			continue;
+		}
+		assert_non_null(a);
+		assert_int_equal(utf8_valid_prefix(a->text, a->len), a->len);
+		assert_null(memchr(a->text, '\r', a->len));
+		if (!care) {
+			assert_int_equal(a->len, n);
+			assert_memory_equal(a->text, copy, n);
+		}
+		article_free(a);
+		free(copy);
+	}
+}
+
 static void test_long_line(void **state)
 {
 	size_t n = 4u << 20, i;
@@ -722,6 +791,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_late_bytes),
 		cmocka_unit_test(test_late_bytes_random),
+		cmocka_unit_test(test_probe_bytes_random),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_hundred_mb),
 		cmocka_unit_test(test_id),

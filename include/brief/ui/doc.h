@@ -68,7 +68,8 @@ int doc_complete(const struct doc *d);
 void doc_invalidate(struct doc *d);
 
 /* The mentions of section sec (from the complete pass, or computed now
- * and cached).  *n gets the count. */
+ * and cached).  *n gets the count.  h NULL (the engine not open yet):
+ * none, and nothing cached. */
 const struct mention *doc_mentions(struct doc *d, struct highlighter *h,
 				   size_t sec, size_t *n,
 				   const struct figure **figs);

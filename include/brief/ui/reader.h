@@ -174,6 +174,9 @@ struct doc *reader_focused(struct ui *u);
 int reader_text_rows(const struct ui *u);
 /* Parse, then index, for about budget ms: 1 when all is indexed. */
 int reader_index_some(struct ui *u, double budget);
+/* The engine is open now (it was not for the first screen's text): the
+ * selection restored without it takes its entity. */
+void reader_engine_opened(struct ui *u);
 /* Where the notes stand in every doc (after any change of notes or
  * docs). */
 void reader_place_notes(struct ui *u);
