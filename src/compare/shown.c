@@ -268,7 +268,7 @@ static struct form *collect(const struct comparison *c,
 		for (i = 0; i < m->n; i++) {
 			const struct mention *mn = &m->v[i];
 			const char *t = c->side[s].a->text, *canon;
-			size_t st, at, len;
+			size_t st, at = 0, len;
 			int ends;
 
 			if (mn->cat == CAT_FIGURE || mn->entity >= ne)
