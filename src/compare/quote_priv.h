@@ -27,6 +27,8 @@ struct quoterules {
 	struct trie *body_pron;  /* body_pronouns: "it" */
 	struct trie *plural_pron; /* plural_pronouns: "they" */
 	struct trie *leads;      /* next_sentence_leads: "So said" */
+	struct trie *coord;      /* verb_coordinators: "and" */
+	struct trie *adverbs;    /* verb_adverbs: "then" */
 };
 
 /* Is t[i] the UTF-8 punctuation U+20xx whose last byte is c3 (0x9C:
@@ -60,6 +62,24 @@ size_t qw_word_end(const char *t, size_t p, size_t e);
 /* Is the word at t[s..) (ending before e) an entry of tr, as a whole
  * word? */
 int qw_word_in(const struct trie *tr, const char *t, size_t s, size_t e);
+
+/* Is t[p] the first byte of an upper-case letter? */
+int qw_upper_at(const char *t, size_t p, size_t e);
+/* The end of a name's word from p: letters and digits, a hyphen or an
+ * apostrophe inside ("Sung-jun", "O'Neill"). */
+size_t qw_name_word_end(const char *t, size_t p, size_t e);
+/* Back from p over blanks, not before lo. */
+size_t qw_back_blank(const char *t, size_t lo, size_t p);
+/* The end of the run of capitalised words (connectors inside) that
+ * starts at p, before e; p when none starts there. */
+size_t qw_cap_run_end(const struct ctx *c, size_t p, size_t e);
+/* The person named last before s whose name ends with the word
+ * t[ws, we) (a surname alone), or NULL. */
+const struct mention *qw_surname_of(const struct ctx *c, size_t s,
+				    size_t ws, size_t we);
+/* Is the run of capitalised words t[s, e) a person's name (titles
+ * before it set aside)?  1 and *w filled, or 0. */
+int qw_shape_run(const struct ctx *c, size_t s, size_t e, struct who *w);
 
 /* Make w the speaker of q (a fresh speaker_text). */
 void qw_set(const struct ctx *c, struct quote *q, const struct who *w);
@@ -106,5 +126,28 @@ int qw_body_antecedent(const struct ctx *c, size_t off, int plural,
  * else a body whose name or kind holds it; else its words are the
  * speaker's name.  1 when q's speaker is set, else 0. */
 int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e);
+
+/* The end of the subject of a speech verb at v (its words not before
+ * lo) with an apposition that describes it set aside, and an acronym in
+ * brackets: "Cmdr. Jenna Ortiz, commanding officer of the ship, said",
+ * "the Centre for Maritime Transparency (CMT), a research group, said"
+ * end after "Ortiz" and "Transparency"; v when there is none.  An
+ * apposition that names ("the ministry's spokesman, Lee Sung-jun,
+ * said") is the subject itself. */
+size_t qs_subject_end(const struct ctx *c, size_t lo, size_t v);
+
+/* When the speech verb at v is coordinated with a verb before it ("The
+ * President turned to Jake and said", "and then said"), the end of the
+ * sentence's subject, which opens the sentence at ss ("The President");
+ * else 0. */
+size_t qs_coordinated(const struct ctx *c, size_t ss, size_t v);
+
+/* After a speech verb whose word starts at p, before e: a name after a
+ * long title with connectors ("said Under Secretary of the Treasury for
+ * Terrorism and Financial Intelligence Mark Ellison"): a person whose
+ * name ends the run (known to the registry or named before), else its
+ * last two words.  1 and *w filled, or 0. */
+int qs_name_after_title(const struct ctx *c, size_t p, size_t e,
+			struct who *w);
 
 #endif

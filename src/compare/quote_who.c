@@ -155,7 +155,7 @@ static int holds_word(const char *s, size_t n, const char *w, size_t wn)
 }
 
 /* Is t[p] the first byte of an upper-case letter? */
-static int upper_at(const char *t, size_t p, size_t e)
+int qw_upper_at(const char *t, size_t p, size_t e)
 {
 	uint32_t cp;
 
@@ -171,7 +171,7 @@ static int inner_mark(char ch)
 	return ch == '-' || ch == '\'';
 }
 
-static size_t name_word_end(const char *t, size_t p, size_t e)
+size_t qw_name_word_end(const char *t, size_t p, size_t e)
 {
 	while (p < e && (trie_word_at(t, e, p) ||
 			 (inner_mark(t[p]) && p + 1 < e &&
@@ -239,8 +239,8 @@ static int written_lower(const struct ctx *c, size_t s, size_t e)
 
 /* The person named last before s (within REFER_MENTIONS mentions) whose
  * name ends with the word t[ws, we): the surname alone, "Okafor". */
-static const struct mention *surname_of(const struct ctx *c, size_t s,
-					size_t ws, size_t we)
+const struct mention *qw_surname_of(const struct ctx *c, size_t s,
+				    size_t ws, size_t we)
 {
 	size_t i = qw_first_from(c, s), k = 0;
 
@@ -265,22 +265,22 @@ static const struct mention *surname_of(const struct ctx *c, size_t s,
  * letter (no acronym, no heading), none a stop, not ending with a
  * speaker noun ("Foreign Ministry"), no mark of another kind on it, and
  * at a sentence's start no common word?  Fills *w. */
-static int shape_run(const struct ctx *c, size_t s, size_t e, struct who *w)
+int qw_shape_run(const struct ctx *c, size_t s, size_t e, struct who *w)
 {
 	const char *t = c->a->text;
 	const struct quoterules *r = c->r;
 	size_t p, from = s, last = s, i;
 
-	for (p = s; p < e; p = name_word_end(t, p, e) + 1)
+	for (p = s; p < e; p = qw_name_word_end(t, p, e) + 1)
 		if (qw_word_in(r->titles, t, p, e))
-			from = name_word_end(t, p, e) + 1;
+			from = qw_name_word_end(t, p, e) + 1;
 	if (from >= e)
 		return 0;
-	for (p = from; p < e; p = name_word_end(t, p, e) + 1) {
-		if (p > from && !upper_at(t, p, e) &&
+	for (p = from; p < e; p = qw_name_word_end(t, p, e) + 1) {
+		if (p > from && !qw_upper_at(t, p, e) &&
 		    qw_word_in(r->connectors, t, p, e))
 			continue; /* "Bank of the Northern Isles" */
-		if (!has_lower(t, p, name_word_end(t, p, e)) ||
+		if (!has_lower(t, p, qw_name_word_end(t, p, e)) ||
 		    qw_word_in(r->stops, t, p, e) ||
 		    qw_word_in(r->pronouns, t, p, e))
 			return 0;
@@ -302,16 +302,16 @@ static int shape_run(const struct ctx *c, size_t s, size_t e, struct who *w)
 		return 1;
 	}
 	if (sentence_first(c, from) &&
-	    written_lower(c, from, name_word_end(t, from, e)))
+	    written_lower(c, from, qw_name_word_end(t, from, e)))
 		return 0;
 	if (last == from)
-		w->mn = surname_of(c, from, from, e);
+		w->mn = qw_surname_of(c, from, from, e);
 	w->s = from;
 	w->e = e;
 	return 1;
 }
 
-static size_t back_blank(const char *t, size_t lo, size_t p)
+size_t qw_back_blank(const char *t, size_t lo, size_t p)
 {
 	while (p > lo && (t[p - 1] == ' ' || t[p - 1] == '\n'))
 		p--;
@@ -324,7 +324,7 @@ static int name_word(const struct ctx *c, size_t ws, size_t we)
 {
 	const char *t = c->a->text;
 
-	return ws < we && upper_at(t, ws, we) &&
+	return ws < we && qw_upper_at(t, ws, we) &&
 	       !qw_word_in(c->r->stops, t, ws, we) &&
 	       !qw_word_in(c->r->pronouns, t, ws, we);
 }
@@ -343,7 +343,7 @@ static int joins_name(const struct ctx *c, size_t lo, size_t p)
 		if (ws == p)
 			return 0;
 		if (qw_word_in(c->r->connectors, t, ws, p)) {
-			p = back_blank(t, lo, ws);
+			p = qw_back_blank(t, lo, ws);
 			if (p == ws)
 				return 0;
 			continue;
@@ -357,13 +357,13 @@ static int joins_name(const struct ctx *c, size_t lo, size_t p)
 int qw_name_before(const struct ctx *c, size_t lo, size_t v, struct who *w)
 {
 	const char *t = c->a->text;
-	size_t p = back_blank(t, lo, v), e, s, words = 0;
+	size_t p = qw_back_blank(t, lo, v), e, s, words = 0;
 	int apposition = 0;
 
 	/* "the owner, Halvik Trading, said" */
 	if (p > lo && t[p - 1] == ',') {
 		apposition = 1;
-		p = back_blank(t, lo, p - 1);
+		p = qw_back_blank(t, lo, p - 1);
 	}
 	e = s = p;
 	while (p > lo && words < NAME_WORDS) {
@@ -373,7 +373,7 @@ int qw_name_before(const struct ctx *c, size_t lo, size_t v, struct who *w)
 			break;
 		if (!name_word(c, ws, p) &&
 		    (words == 0 || !qw_word_in(c->r->connectors, t, ws, p) ||
-		     !joins_name(c, lo, back_blank(t, lo, ws))))
+		     !joins_name(c, lo, qw_back_blank(t, lo, ws))))
 			break;
 		if (name_word(c, ws, p))
 			s = ws;
@@ -384,10 +384,10 @@ int qw_name_before(const struct ctx *c, size_t lo, size_t v, struct who *w)
 		p = ws - 1;
 	}
 	if (words == 0 ||
-	    (apposition && (back_blank(t, lo, s) == lo ||
-			    t[back_blank(t, lo, s) - 1] != ',')))
+	    (apposition && (qw_back_blank(t, lo, s) == lo ||
+			    t[qw_back_blank(t, lo, s) - 1] != ',')))
 		return 0;
-	return shape_run(c, s, e, w);
+	return qw_shape_run(c, s, e, w);
 }
 
 int qw_name_after(const struct ctx *c, size_t p, size_t e, struct who *w)
@@ -399,16 +399,16 @@ int qw_name_after(const struct ctx *c, size_t p, size_t e, struct who *w)
 	while (p < e && (t[p] == ' ' || t[p] == '\n'))
 		p++;
 	s = p;
-	while (p < e && words < NAME_WORDS && upper_at(t, p, e) &&
+	while (p < e && words < NAME_WORDS && qw_upper_at(t, p, e) &&
 	       !qw_word_in(c->r->stops, t, p, e) &&
 	       !qw_word_in(c->r->pronouns, t, p, e)) {
-		end = name_word_end(t, p, e);
+		end = qw_name_word_end(t, p, e);
 		if (end == p)
 			break;
 		words++;
 		p = end;
 		if (p + 1 >= e || (t[p] != ' ' && t[p] != '\n') ||
-		    !upper_at(t, p + 1, e))
+		    !qw_upper_at(t, p + 1, e))
 			break;
 		p++;
 	}
@@ -421,7 +421,7 @@ int qw_name_after(const struct ctx *c, size_t p, size_t e, struct who *w)
 	if (p < e && (qw_word_in(c->r->nouns, t, p, e) ||
 		      qw_word_in(c->r->bodies, t, p, e)))
 		return 0;
-	return shape_run(c, s, end, w);
+	return qw_shape_run(c, s, end, w);
 }
 
 int qw_has_subject(const struct ctx *c, size_t lo, size_t p)
@@ -441,7 +441,7 @@ int qw_has_subject(const struct ctx *c, size_t lo, size_t p)
 	ws = b;
 	while (ws > lo && trie_word_at(t, b, ws - 1))
 		ws--;
-	return ws < b && (upper_at(t, ws, b) ||
+	return ws < b && (qw_upper_at(t, ws, b) ||
 			  qw_word_in(c->r->subjects, t, ws, b) ||
 			  qw_word_in(c->r->pronouns, t, ws, b) ||
 			  qw_word_in(c->r->nouns, t, ws, b) ||
@@ -565,6 +565,9 @@ static int titled(const struct ctx *c, const struct mention *mn, size_t ns,
 	const char *t = c->a->text;
 	size_t p = mn->start, words, we;
 
+	/* a title the mark holds: "President Biden" */
+	if (holds_word(t + mn->start, mn->end - mn->start, t + ns, ne - ns))
+		return 1;
 	for (words = 0; words < TITLE_WORDS; words++) {
 		while (p > 0 && t[p - 1] == ' ')
 			p--;
@@ -576,7 +579,7 @@ static int titled(const struct ctx *c, const struct mention *mn, size_t ns,
 		if (we - p == ne - ns && same_fold(t + p, t + ns, ne - ns))
 			return 1;
 		/* a title is capitalised words and speaker nouns */
-		if (!upper_at(t, p, we) && !qw_word_in(c->r->nouns, t, p, we) &&
+		if (!qw_upper_at(t, p, we) && !qw_word_in(c->r->nouns, t, p, we) &&
 		    !qw_word_in(c->r->bodies, t, p, we))
 			break;
 	}
@@ -640,21 +643,21 @@ static const struct mention *refers_to(const struct ctx *c, size_t off,
 /* The end of the run of capitalised words (connectors inside) that
  * starts at p, before e: "World Food Programme", "Ministry of National
  * Defence"; p when none starts there. */
-static size_t cap_run_end(const struct ctx *c, size_t p, size_t e)
+size_t qw_cap_run_end(const struct ctx *c, size_t p, size_t e)
 {
 	const char *t = c->a->text;
 	size_t end = p, q = p;
 
-	while (q < e && name_word(c, q, name_word_end(t, q, e))) {
+	while (q < e && name_word(c, q, qw_name_word_end(t, q, e))) {
 		size_t k;
 
-		end = name_word_end(t, q, e);
+		end = qw_name_word_end(t, q, e);
 		for (k = 0, q = end; k < 3 && q + 1 < e && t[q] == ' '; k++) {
-			size_t we = name_word_end(t, q + 1, e);
+			size_t we = qw_name_word_end(t, q + 1, e);
 
 			q++;
 			if (!qw_word_in(c->r->connectors, t, q, e) ||
-			    upper_at(t, q, e))
+			    qw_upper_at(t, q, e))
 				break;
 			q = we;
 		}
@@ -696,7 +699,7 @@ static int body_by_shape(const struct ctx *c, size_t off, size_t ns,
 		size_t e;
 
 		if (!trie_word_start(t, p, off) ||
-		    (e = cap_run_end(c, p, off)) == p) {
+		    (e = qw_cap_run_end(c, p, off)) == p) {
 			p++;
 			continue;
 		}
@@ -747,6 +750,37 @@ static const struct mention *description_refers(const struct ctx *c,
 	return person != NULL ? person : body;
 }
 
+/* Is the description t[s, e) a determiner and a body's proper name
+ * after it, which names rather than refers: its words capitalised, and
+ * three of them or a connector inside ("the Conflict Armament Monitor",
+ * "the Centre for Maritime Transparency"; not "the Foreign Ministry")?
+ * *w is the name. */
+static int proper_name(const struct ctx *c, size_t s, size_t e,
+		       struct who *w)
+{
+	const char *t = c->a->text;
+	size_t p = qw_word_end(t, s, e), words = 0;
+	int joined = 0;
+
+	while (p < e && (t[p] == ' ' || t[p] == '\n'))
+		p++;
+	if (p >= e || qw_cap_run_end(c, p, e) != e)
+		return 0;
+	w->mn = NULL;
+	w->s = p;
+	w->e = e;
+	while (p < e) {
+		if (!trie_word_start(t, p, e)) {
+			p++;
+			continue;
+		}
+		words++;
+		joined |= !qw_upper_at(t, p, e);
+		p = qw_word_end(t, p, e);
+	}
+	return words >= 3 || joined;
+}
+
 int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 {
 	const char *t = c->a->text;
@@ -777,6 +811,10 @@ int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 	}
 	if (!noun)
 		return 0;
+	if (proper_name(c, s, e, &w)) {
+		qw_set(c, q, &w);
+		return 1;
+	}
 	if ((w.mn = description_refers(c, q->start, s, e, bn)) == NULL &&
 	    (bn[1] == 0 || !body_by_shape(c, q->start, bn[0], bn[1], &w))) {
 		w.s = s;

@@ -23,13 +23,15 @@ static struct trie **rule_list(struct quoterules *r, size_t k,
 		{"name_connectors", 0}, {"speech_nouns", 1},
 		{"speech_links", 1}, {"generic_bodies", 1},
 		{"body_pronouns", 0}, {"plural_pronouns", 0},
-		{"next_sentence_leads", 0},
+		{"next_sentence_leads", 0}, {"verb_coordinators", 0},
+		{"verb_adverbs", 0},
 	};
 	struct trie **field[] = {
 		&r->verbs, &r->pronouns, &r->according, &r->nouns,
 		&r->bodies, &r->dets, &r->definite, &r->subjects, &r->stops,
 		&r->titles, &r->connectors, &r->speech_nouns, &r->links,
 		&r->generic, &r->body_pron, &r->plural_pron, &r->leads,
+		&r->coord, &r->adverbs,
 	};
 
 	if (k >= sizeof lists / sizeof lists[0])
@@ -186,6 +188,22 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
 	return 1;
 }
 
+/* mn is the speaker, unless it is no person and a name by its shape
+ * ends the subject after it, before the verb at v (not before lo): "The
+ * Director General of the PNH, Fritz Augustin, stated". */
+static void named_or(const struct ctx *c, struct quote *q,
+		     const struct mention *mn, size_t lo, size_t v)
+{
+	struct who who;
+
+	if (!qw_is_person(c, mn) && qw_name_before(c, lo, v, &who) &&
+	    who.mn == NULL && who.s >= mn->end) {
+		qw_set(c, q, &who);
+		return;
+	}
+	set_speaker(c, q, mn);
+}
+
 /* How many words may stand between the closing mark and the speech verb
  * ("…,” the ministry's spokesman, Lee Sung-jun, told reporters). */
 #define AFTER_WORDS 8
@@ -199,16 +217,32 @@ static int stop_ends(const struct ctx *c, size_t p)
 	return k < 0 || c->a->sentences[k].end <= p + 1;
 }
 
+/* The most words of an aside between the closing mark and the speech
+ * verb that are not counted: an apposition ("…,” the Centre for
+ * Maritime Transparency, a Brussels-based research group, said", "…,”
+ * the head of the agency, Tarek Mansour, said"). */
+#define ASIDE_WORDS 10
+
 /* The speech verb that ends the attribution after the closing mark: the
- * first within AFTER_WORDS words, before any stop; 0 when there is none. */
+ * first within most words, before any stop; when aside, the words of an
+ * acronym in brackets and of an apposition (between commas, after the
+ * first words; up to ASIDE_WORDS) are not counted.  0 when there is
+ * none. */
 static size_t verb_after(const struct ctx *c, size_t p, size_t se,
-			 size_t most)
+			 size_t most, int aside)
 {
 	const char *t = c->a->text;
-	size_t words = 0;
+	size_t words = 0, aside_words = 0;
+	int brackets = 0, apposition = 0;
 
-	while (p < se && words <= most) {
-		p = skip_blank(t, p, se);
+	while (p < se && words <= most && aside_words <= ASIDE_WORDS) {
+		for (; p < se && strchr(" \n,()", t[p]) != NULL; p++)
+			if (!aside)
+				continue;
+			else if (t[p] == '(' || t[p] == ')')
+				brackets = t[p] == '(';
+			else if (t[p] == ',')
+				apposition = !apposition && words > 0;
 		if (p >= se || (t[p] == '.' && stop_ends(c, p)) ||
 		    t[p] == ';' || t[p] == ':' ||
 		    t[p] == '?' || t[p] == '!' || qw_is3(t, p, se, 0x9C) ||
@@ -218,7 +252,12 @@ static size_t verb_after(const struct ctx *c, size_t p, size_t se,
 			return p + 1; /* 0 means none */
 		if (trie_word_at(t, se, p)) {
 			p = qw_word_end(t, p, se);
-			words++;
+			if (brackets)
+				continue;
+			if (apposition)
+				aside_words++;
+			else
+				words++;
 		} else {
 			p++;
 		}
@@ -293,7 +332,8 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 		}
 		/* "said Asel Beishenova", "said a spokesman for the
 		 * ministry" */
-		if (qw_name_after(c, p, se, &who)) {
+		if (qw_name_after(c, p, se, &who) ||
+		    qs_name_after_title(c, p, se, &who)) {
 			qw_set(c, q, &who);
 			return 1;
 		}
@@ -304,9 +344,9 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 	if (!ends && (i = qw_first_from(c, p)) < c->m->n &&
 	    c->m->v[i].start > p + 1)
 		return 0;
-	if ((verb = verb_after(c, p, se, ends ? AFTER_WORDS : 3)) == 0)
+	if ((verb = verb_after(c, p, se, ends ? AFTER_WORDS : 3, ends)) == 0)
 		return 0;
-	verb--;
+	verb = qs_subject_end(c, p, verb - 1);
 	for (i = qw_first_from(c, p); i < c->m->n && c->m->v[i].end <= verb;
 	     i++) {
 		const struct mention *x = &c->m->v[i];
@@ -316,7 +356,7 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 			mn = x;
 	}
 	if (mn) {
-		set_speaker(c, q, mn);
+		named_or(c, q, mn, p, verb);
 		return 1;
 	}
 	/* "he said", "…,” election commission chair Asel Beishenova
@@ -324,6 +364,24 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 	if ((k = subject(c, q, p, verb, q->start, verb)) != 0)
 		return k > 0;
 	return qw_described(c, q, phrase_start(t, p, verb), verb);
+}
+
+/* A coordinated speech verb at verb whose subject ends at end (after
+ * ss): the first speech verb with a subject after end, if one is before
+ * verb ("Volkov said the drill was “defensive” and accused NATO …"), else
+ * end. */
+static size_t first_verb(const struct ctx *c, size_t ss, size_t end,
+			 size_t verb)
+{
+	const char *t = c->a->text;
+	size_t p;
+
+	for (p = end; p < verb; p++)
+		if (trie_word_start(t, p, verb) &&
+		    qw_word_in(c->r->verbs, t, p, verb) &&
+		    qw_has_subject(c, ss, p))
+			return p;
+	return end;
 }
 
 /* Before the opening mark, in the same sentence: the last speech verb,
@@ -347,6 +405,12 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs,
 		}
 	if (!found)
 		return 0;
+	/* "The President turned to Jake and said": the sentence's
+	 * subject; "Cmdr. Jenna Ortiz, commanding officer of …, said": the
+	 * one described */
+	if ((p = qs_coordinated(c, ss, verb)) != 0)
+		verb = first_verb(c, ss, p, verb);
+	verb = qs_subject_end(c, ss, verb);
 	for (i = qw_first_from(c, ss); i < c->m->n && c->m->v[i].start < verb;
 	     i++) {
 		const struct mention *mn = &c->m->v[i];
@@ -364,7 +428,7 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs,
 		/* "The ministry said it would “…”" */
 		return describe &&
 		       qw_described(c, q, phrase_start(t, ss, verb), verb);
-	set_speaker(c, q, best);
+	named_or(c, q, best, ss, verb);
 	return 1;
 }
 
@@ -620,6 +684,33 @@ static void take_speaker(struct quote *q, const struct quote *from)
 	q->speaker_text = xstrdup(from->speaker_text);
 }
 
+/* How many words after a quote may name a speaker of its own. */
+#define OWN_SPEAKER_WORDS 4
+
+/* Do the first words after a quote's end at p, in its sentence (before
+ * se and any stop), name a speaker by a noun ("“Unclear,” one source
+ * offered"): someone else's words, which no speech verb attributes? */
+static int names_other(const struct ctx *c, size_t p, size_t se)
+{
+	const char *t = c->a->text;
+	size_t words = 0;
+
+	while (p < se && words < OWN_SPEAKER_WORDS) {
+		if (strchr(".;:?!", t[p]) != NULL)
+			return 0;
+		if (trie_word_start(t, p, se)) {
+			if (qw_word_in(c->r->nouns, t, p, se) ||
+			    qw_word_in(c->r->bodies, t, p, se))
+				return 1;
+			words++;
+			p = qw_word_end(t, p, se);
+		} else {
+			p++;
+		}
+	}
+	return 0;
+}
+
 /* Does cur go on with prev's words: it opens its sentence, that
  * sentence is the one after the sentence prev ends in (in the same
  * paragraph or the next), no headline holds prev, and no other person
@@ -647,7 +738,7 @@ static int goes_on(const struct ctx *c, const struct quote *prev,
 		if (qw_is_person(c, &c->m->v[i]) &&
 		    c->m->v[i].entity != prev->speaker)
 			return 0;
-	return 1;
+	return !names_other(c, cur->end, a->sentences[sc].end);
 }
 
 /* Quotes no attribution names take the speaker of the words they go on

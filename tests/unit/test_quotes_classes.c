@@ -5,7 +5,9 @@
  * its attribution, a partial quote, "X told Reuters", "in a statement,
  * the ministry said", "wrote on Telegram" / "posted on X", a speaker
  * named in the next sentence, pronouns for a person or a body, "the
- * spokesman" described, a speaker and a colon in a headline. */
+ * spokesman" described, a speaker and a colon in a headline, an
+ * apposition that describes the speaker, a coordinated speech verb, a
+ * long title with connectors before a name. */
 #include "comparelib.h"
 
 /* The text's quotes, in order, are said by who[0], who[1], ... (n of
@@ -186,6 +188,94 @@ static void test_described_speaker(void **state)
 		  "a spokesman for the ministry");
 }
 
+/* An apposition that describes the speaker stands between the speaker
+ * and the verb: a person named inside it ("deputy to Admiral …") is not
+ * the speaker; after the quote, an organisation with its acronym and a
+ * description; an apposition that names ("…, Tarek Mansour, said") is
+ * the speaker rather than the body in the title before it. */
+static void test_apposition(void **state)
+{
+	(void)state;
+	one_quote("Rear Admiral Ines Varga, deputy to Admiral Tomas "
+		  "Halvorsen, said: “The convoy sailed on time.”\n",
+		  "Ines Varga");
+	one_quote("Ships were stopped.\n\n“Nobody checks these cargoes,” "
+		  "the Baltic Shipping Observatory (BSO), an Estonian "
+		  "monitoring group, said on Tuesday.\n",
+		  "Baltic Shipping Observatory");
+	one_quote("Ships were stopped.\n\n“The routes have simply moved "
+		  "south,” the Coalition for Open Waters, a Lisbon-based "
+		  "advocacy network, said.\n",
+		  "Coalition for Open Waters");
+	one_quote("Ships were stopped.\n\n“These hulls were built in one "
+		  "yard,” the Hull Registry Watch, a volunteer group, said "
+		  "after reviewing the photographs.\n",
+		  "Hull Registry Watch");
+	one_quote("The head of the World Food Programme, Tarek Mansour, "
+		  "said: “The trucks are waiting at the border.”\n",
+		  "Tarek Mansour");
+	/* a name as the apposition after the quote */
+	one_quote("“The trucks are waiting,” the head of the World Food "
+		  "Programme, Tarek Mansour, said.\n",
+		  "Tarek Mansour");
+}
+
+/* A speech verb coordinated with a verb before it: the sentence's
+ * subject speaks, not whom the first verb names; "the President" is the
+ * person named before with that title. */
+static void test_coordinated(void **state)
+{
+	static const char *const lund[] = {"Ivar Lund", "Ivar Lund"};
+
+	(void)state;
+	one_quote("Chancellor Olaf Scholz met Prime Minister Keir Starmer on "
+		  "Monday and said: “Our navies will patrol together.”\n",
+		  "Olaf Scholz");
+	one_quote("President Emil Varga called Chancellor Olaf Scholz on "
+		  "Friday. The President then turned to his aides and said, "
+		  "“Finish it this week.”\n",
+		  "Emil Varga");
+	one_quote("Norway's Coast Guard boarded the trawler, and warned "
+		  "that any repeat would be met with “the full force of the "
+		  "law.”\n",
+		  "Coast Guard");
+	speakers("Norway's envoy to Moscow, Ivar Lund, said the drill was "
+		 "“routine” and accused Russia of “open provocation.”\n",
+		 2, lund);
+	one_quote("Ahmed Karimi reached the pier at noon. He greeted Lena "
+		  "Brandt and later told reporters: “The berth is ready.”\n",
+		  "Ahmed Karimi");
+}
+
+/* A long title with connectors after the verb: the name ends it. */
+static void test_long_title(void **state)
+{
+	static const char *const ferri[] = {"Paolo Ferri", "Paolo Ferri"};
+
+	(void)state;
+	one_quote("Fishing boats were seized.\n\n“We will answer every "
+		  "seizure,” said Minister of Agriculture, Forestry and "
+		  "Fisheries Development Ana Kovacic.\n",
+		  "Ana Kovacic");
+	speakers("Fishing boats were seized.\n\n“We will answer every "
+		 "seizure,” said Deputy Secretary of the Interior for Land "
+		 "and Water Management Paolo Ferri. “The boats stay in "
+		 "port.”\n",
+		 2, ferri);
+}
+
+/* A quote that opens the sentence after another's goes on with it,
+ * unless its own words name another speaker by a noun. */
+static void test_own_speaker(void **state)
+{
+	static const char *const two[] = {"Lena Brandt", "unattributed"};
+
+	(void)state;
+	speakers("“The decision is final,” Lena Brandt said. “Unclear,” one "
+		 "diplomat offered.\n",
+		 2, two);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +286,10 @@ int main(void)
 		cmocka_unit_test(test_partial_next_colon),
 		cmocka_unit_test(test_pronouns),
 		cmocka_unit_test(test_described_speaker),
+		cmocka_unit_test(test_apposition),
+		cmocka_unit_test(test_coordinated),
+		cmocka_unit_test(test_long_title),
+		cmocka_unit_test(test_own_speaker),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

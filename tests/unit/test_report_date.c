@@ -139,6 +139,18 @@ static void test_closing_block(void **state)
 	/* ... only when no story follows it */
 	expect_text("Talks end\n\nThe talks ended.\n\nGeneva Desk, 14 March "
 		    "2024\n\nThey will resume.\n", NULL, "hlxb");
+	/* a place with hyphens; the office that signs on a line after */
+	expect_text("Talks end\n\nThe talks ended.\n\nGuinea-Bissau, 14 March "
+		    "2024\n", "2024-03-14", "hlx");
+	expect_text("Talks end\n\nThe talks ended.\n\nSan Marino, March 14, "
+		    "2024\nThe Press Office of the Secretariat\n", "2024-03-14",
+		    "hlx");
+	expect_text("Talks end\n\nThe talks ended.\n\nAix-en-Provence, 14 March "
+		    "2024\nOffice of the Prefect\nDirectorate of Security\n",
+		    "2024-03-14", "hlx");
+	/* ... not when the line after is a sentence */
+	expect_text("Talks end\n\nThe talks ended.\n\nSan Marino, March 14, "
+		    "2024\nThe talks will resume in April.\n", NULL, NULL);
 }
 
 static void test_no_report_date(void **state)
