@@ -170,6 +170,15 @@ static const struct genre_case cases[] = {
 		{"Provisions", CAT_ACTOR, NULL, 1},
 		{"License", CAT_ACTOR, NULL, 1},
 	 }},
+	/* a particle joins a name only before a capitalised word: "Berg"
+	 * before "declared" keeps no "de" from inside the next word */
+	{"Minister Anna Berg declared the plan. Prime Minister Dick van Dam "
+	 "deployed troops.\n",
+	 {
+		{"Anna Berg", CAT_ACTOR, NULL, 0},
+		{"Anna Berg de", CAT_ACTOR, NULL, 1},
+		{"Dick van Dam", CAT_ACTOR, NULL, 0},
+	 }},
 };
 
 /* The demonym before "workers" and "economy" is not marked: the only
