@@ -13,6 +13,7 @@ struct where {
 	struct buf sql;
 	char **vals;
 	size_t n, cap;
+	int cols; /* 1: the words are limited to the text's columns */
 };
 
 static void bind_later(struct where *w, char *v)
@@ -36,12 +37,54 @@ static char *fts_string(const char *s)
 	return buf_take(&b);
 }
 
-/* The word or phrase s as an FTS5 match of the text's columns only
- * (not the source tokens of meta). */
-static char *text_match(const char *s)
+/* Could a word of s be a source token of the text index's third
+ * column (meta: "s" and digits)?  Told conservatively: a byte that is
+ * not ASCII may end a token.  Only such words are limited to the
+ * text's columns, a limit that makes FTS5 read every match's positions
+ * (a phrase's search a third slower). */
+static int ascii_alnum(char c)
 {
-	char *q = fts_string(s), *m = xasprintf("{title body} : %s", q);
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
 
+static int token_like(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		size_t j = i + 1;
+
+		if ((s[i] != 's' && s[i] != 'S') ||
+		    (i > 0 && ascii_alnum(s[i - 1])))
+			continue;
+		while (s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j > i + 1 && !ascii_alnum(s[j]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a word or phrase of q look like a source token? */
+static int needs_columns(const struct aq *q)
+{
+	if (q == NULL)
+		return 0;
+	if (q->kind == AQ_TEXT)
+		return token_like(q->value);
+	return needs_columns(q->left) || needs_columns(q->right);
+}
+
+/* The word or phrase s as an FTS5 match, of the text's columns only
+ * when cols (not the source tokens of meta). */
+static char *text_match(const char *s, int cols)
+{
+	char *q = fts_string(s), *m;
+
+	if (!cols)
+		return q;
+	m = xasprintf("{title body} : %s", q);
 	free(q);
 	return m;
 }
@@ -64,7 +107,7 @@ static void where_of(struct where *w, const struct aq *q)
 	switch (q->kind) {
 	case AQ_TEXT:
 		buf_adds(b, "a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)");
-		bind_later(w, text_match(q->value));
+		bind_later(w, text_match(q->value, w->cols));
 		break;
 	case AQ_ENTITY:
 		/* the entities' ids first (a small table), then a seek in
@@ -206,13 +249,13 @@ struct plan {
 	size_t nsrc;
 };
 
-/* expr limited to the text's columns: the words never match the
- * source tokens of the third column (meta). */
-static void text_columns(struct buf *b)
+/* expr limited to the text's columns when cols: the words never match
+ * the source tokens of the third column (meta). */
+static void text_columns(struct buf *b, int cols)
 {
 	struct buf m = {0};
 
-	if (b->len == 0)
+	if (b->len == 0 || !cols)
 		return;
 	buf_printf(&m, "{title body} : (%s)", b->data);
 	buf_free(b);
@@ -247,9 +290,10 @@ static void plan_conjunct(struct plan *pl, const struct aq *q)
 static void plan_make(struct plan *pl, const struct aq *q)
 {
 	memset(pl, 0, sizeof *pl);
+	pl->w.cols = needs_columns(q);
 	plan_conjunct(pl, q);
-	text_columns(&pl->match);
-	text_columns(&pl->nots);
+	text_columns(&pl->match, pl->w.cols);
+	text_columns(&pl->nots, pl->w.cols);
 	if (pl->match.len == 0 && pl->nots.len) {
 		buf_adds(&pl->w.sql, pl->w.sql.len ? " AND " : "");
 		buf_adds(&pl->w.sql, "a.id NOT IN (SELECT rowid FROM fts WHERE"
@@ -432,7 +476,7 @@ static sqlite3_stmt *search_stmt(struct sq *s, const struct aq *q,
 		}
 	if (pl.match.len == 0) {
 		rank_terms(q, &terms);
-		text_columns(&terms);
+		text_columns(&terms, pl.w.cols);
 	}
 	sql = search_sql(&pl, &terms);
 	full = xasprintf("%s%s", explain ? "EXPLAIN QUERY PLAN " : "", sql);

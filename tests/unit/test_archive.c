@@ -469,7 +469,12 @@ static void test_search_source_tokens(void **state)
 	HITS("(missile OR drills) NOT source:reuters", "0.txt");
 	HITS("source:reuters OR missile", "0.txt 1.txt");
 	HITS("s1", "");
+	HITS("S2", "");
 	HITS("s2 OR s3 OR drills", "1.txt");
+	HITS("\"drills s1\"", "");
+	HITS("(s1 OR drills) source:reuters", "1.txt");
+	HITS("drills -s2", "1.txt");
+	HITS("-s1 -s2", "1.txt 0.txt 2.txt");
 	HITS("test", "0.txt 2.txt");
 	if (B == &sqlite_backend) {
 		B->run_sql(qdb, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
