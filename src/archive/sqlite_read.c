@@ -37,17 +37,18 @@ static char *fts_string(const char *s)
 	return buf_take(&b);
 }
 
-/* Could a word of s be a source token of the text index's third
- * column (meta: "s" and digits)?  Told conservatively: a byte that is
- * not ASCII may end a token.  Only such words are limited to the
- * text's columns, a limit that makes FTS5 read every match's positions
- * (a phrase's search a third slower). */
+/* Is c an ASCII letter or digit (whatever the locale)? */
 static int ascii_alnum(char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	       (c >= 'A' && c <= 'Z');
 }
 
+/* Could a word of s be a source token of the text index's third
+ * column (meta: "s" and digits)?  Told conservatively: a byte that is
+ * not ASCII may end a token.  Only such words are limited to the
+ * text's columns, a limit that makes FTS5 read every match's positions
+ * (a phrase's search a third slower). */
 static int token_like(const char *s)
 {
 	size_t i;
@@ -302,7 +303,7 @@ static void plan_make(struct plan *pl, const struct aq *q)
 	} else if (pl->nots.len) {
 		struct buf m = {0};
 
-		buf_printf(&m, "%s NOT %s", pl->match.data, pl->nots.data);
+		buf_printf(&m, "(%s) NOT (%s)", pl->match.data, pl->nots.data);
 		buf_free(&pl->match);
 		buf_free(&pl->nots);
 		pl->match = m;
@@ -450,8 +451,14 @@ static int source_tokens(struct sq *s, const struct aq *q, struct buf *match,
 		buf_free(&toks);
 		return sq_fail(s, rc, e);
 	}
-	if (n <= MAX_SOURCE_TOKENS)
-		buf_printf(match, " AND meta : (%s)", n ? toks.data : "\"s0\"");
+	if (n <= MAX_SOURCE_TOKENS) {
+		struct buf m = {0};
+
+		buf_printf(&m, "(%s) AND meta : (%s)", match->data,
+			   n ? toks.data : "\"s0\"");
+		buf_free(match);
+		*match = m;
+	}
 	buf_free(&toks);
 	return 0;
 }

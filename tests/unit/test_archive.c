@@ -512,6 +512,8 @@ static void test_search_plan_forms(void **state)
 	HITS("NOT missile NOT drills", "2.txt");
 	HITS("launch OR NOT missile", "0.txt 1.txt 2.txt");
 	HITS("(launch OR drills) -border", "0.txt");
+	HITS("missile test -drills -border", "0.txt");
+	HITS("source:press missile test -drills -border", "0.txt");
 	HITS("test date:2024-01", "0.txt");
 	HITS("date:2024-01-12..2024-01-12", "0.txt");
 	HITS("date:2024-01..2024-03-03", "0.txt");
