@@ -62,6 +62,25 @@ static const char *const migrations[ARCHIVE_SCHEMA] = {
 	/* 3: a search leaves out the removed files' articles by the ids of
 	 * those few, not by a look-up in files for each article */
 	"CREATE INDEX files_removed ON files(id) WHERE removed <> 0;",
+	/* 4: the source inside the text index, so that `source:S word` is
+	 * one FTS5 match and not a look-up of every article the word
+	 * matches: each source once in sources, and a third column of fts,
+	 * meta, holding its token ("s" and the source's id); the index is
+	 * made anew from the old one (its text is kept there) */
+	"CREATE TABLE sources(id INTEGER PRIMARY KEY, name TEXT NOT NULL"
+	" UNIQUE);"
+	"INSERT INTO sources(name) SELECT DISTINCT source FROM articles"
+	" WHERE source IS NOT NULL ORDER BY source;"
+	"DROP TRIGGER articles_fts;"
+	"ALTER TABLE fts RENAME TO fts_old;"
+	"CREATE VIRTUAL TABLE fts USING fts5(title, body, meta,"
+	" tokenize='unicode61 remove_diacritics 2');"
+	"INSERT INTO fts(rowid, title, body, meta) SELECT o.rowid, o.title,"
+	" o.body, (SELECT 's' || s.id FROM sources s JOIN articles a ON"
+	" a.source = s.name WHERE a.id = o.rowid) FROM fts_old o;"
+	"DROP TABLE fts_old;"
+	"CREATE TRIGGER articles_fts AFTER DELETE ON articles BEGIN"
+	" DELETE FROM fts WHERE rowid = old.id; END;",
 };
 
 /* A file SQLite reads as a database whose pages are not whole. */
@@ -283,10 +302,15 @@ static struct sq *sq_open_at(const char *path, int create, int target,
 		err_set(e, "%s: not a brief archive (not a file)", path);
 		goto fail;
 	}
+	/* a reader opens the file for writing too, when it may, and then
+	 * writes nothing (query_only): so that, the last to close it, it
+	 * removes the -wal and -shm files that reading in WAL mode makes,
+	 * and leaves the folder as it found it; a read-only connection
+	 * could not remove them.  A file it may not write is opened
+	 * read-only all the same. */
 	rc = sqlite3_open_v2(path, &s->db,
-			     ro ? SQLITE_OPEN_READONLY
-				: SQLITE_OPEN_READWRITE |
-					  (create ? SQLITE_OPEN_CREATE : 0),
+			     SQLITE_OPEN_READWRITE |
+				     (create ? SQLITE_OPEN_CREATE : 0),
 			     NULL);
 	if (rc != SQLITE_OK) {
 		sq_fail(s, rc, e);
@@ -294,6 +318,8 @@ static struct sq *sq_open_at(const char *path, int create, int target,
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 60000);
+	if (ro && exec(s, "PRAGMA query_only = 1", e) != 0)
+		goto fail;
 	/* the three in one read transaction: another brief making the same
 	 * new archive must not be seen half-way (tables but no mark yet) */
 	if (exec(s, "BEGIN", e) != 0)
@@ -391,6 +417,18 @@ static int done(struct sq *s, sqlite3_stmt *st, struct err *e)
 	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, e);
 }
 
+/* Run sql, which returns no row, with v bound as its one parameter. */
+static int exec_one(struct sq *s, const char *sql, const char *v,
+		    struct err *e)
+{
+	sqlite3_stmt *st = sq_prepare(s, sql, e);
+
+	if (st == NULL)
+		return -1;
+	sq_bind_text(st, 1, v);
+	return done(s, st, e);
+}
+
 static int sq_file_get(void *h, const char *path, struct archive_file *f,
 		       struct err *e)
 {
@@ -424,15 +462,10 @@ static int sq_file_put(void *h, const struct archive_file *f, int replace,
 	struct sq *s = h;
 	sqlite3_stmt *st;
 
-	if (replace) {
-		st = sq_prepare(s, "DELETE FROM articles WHERE file_id ="
-				   " (SELECT id FROM files WHERE path = ?)", e);
-		if (st == NULL)
-			return -1;
-		sq_bind_text(st, 1, f->path);
-		if (done(s, st, e) != 0)
-			return -1;
-	}
+	if (replace && exec_one(s, "DELETE FROM articles WHERE file_id ="
+				   " (SELECT id FROM files WHERE path = ?)",
+				f->path, e) != 0)
+		return -1;
 	st = sq_prepare(s, "INSERT INTO files(path, size, mtime, hash)"
 			   " VALUES(?1, ?2, ?3, ?4) ON CONFLICT(path) DO UPDATE"
 			   " SET size = ?2, mtime = ?3, hash = ?4, removed = 0",
@@ -603,14 +636,20 @@ static int sq_article_put(void *h, const struct archive_file *f,
 	sqlite3_finalize(st);
 	if (put_sections(s, art, a, e) != 0 || put_mentions(s, art, d, e) != 0)
 		return -1;
-	st = sq_prepare(s, "INSERT INTO fts(rowid, title, body) VALUES(?, ?,"
-			   " ?)", e);
+	if (a->source != NULL &&
+	    exec_one(s, "INSERT OR IGNORE INTO sources(name) VALUES(?)",
+		     a->source, e) != 0)
+		return -1;
+	st = sq_prepare(s, "INSERT INTO fts(rowid, title, body, meta) VALUES(?1,"
+			   " ?2, ?3, (SELECT 's' || id FROM sources WHERE name"
+			   " = ?4))", e);
 	if (st == NULL)
 		return -1;
 	body = archive_story(a);
 	sqlite3_bind_int64(st, 1, art);
 	sq_bind_text(st, 2, a->title);
 	sqlite3_bind_text(st, 3, body, -1, free);
+	sq_bind_text(st, 4, a->source);
 	return done(s, st, e);
 }
 

@@ -13,6 +13,7 @@ struct where {
 	struct buf sql;
 	char **vals;
 	size_t n, cap;
+	int cols; /* 1: the words are limited to the text's columns */
 };
 
 static void bind_later(struct where *w, char *v)
@@ -36,6 +37,59 @@ static char *fts_string(const char *s)
 	return buf_take(&b);
 }
 
+/* Is c an ASCII letter or digit (whatever the locale)? */
+static int ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* Could a word of s be a source token of the text index's third
+ * column (meta: "s" and digits)?  Told conservatively: a byte that is
+ * not ASCII may end a token.  Only such words are limited to the
+ * text's columns, a limit that makes FTS5 read every match's positions
+ * (a phrase's search a third slower). */
+static int token_like(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		size_t j = i + 1;
+
+		if ((s[i] != 's' && s[i] != 'S') ||
+		    (i > 0 && ascii_alnum(s[i - 1])))
+			continue;
+		while (s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j > i + 1 && !ascii_alnum(s[j]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a word or phrase of q look like a source token? */
+static int needs_columns(const struct aq *q)
+{
+	if (q == NULL)
+		return 0;
+	if (q->kind == AQ_TEXT)
+		return token_like(q->value);
+	return needs_columns(q->left) || needs_columns(q->right);
+}
+
+/* The word or phrase s as an FTS5 match, of the text's columns only
+ * when cols (not the source tokens of meta). */
+static char *text_match(const char *s, int cols)
+{
+	char *q = fts_string(s), *m;
+
+	if (!cols)
+		return q;
+	m = xasprintf("{title body} : %s", q);
+	free(q);
+	return m;
+}
+
 /* The end of a date range as a bound that an index can use: the
  * dates whose first strlen(to) bytes are at most `to` are exactly those
  * below `to` with its last byte (a digit) one higher. */
@@ -54,7 +108,7 @@ static void where_of(struct where *w, const struct aq *q)
 	switch (q->kind) {
 	case AQ_TEXT:
 		buf_adds(b, "a.id IN (SELECT rowid FROM fts WHERE fts MATCH ?)");
-		bind_later(w, fts_string(q->value));
+		bind_later(w, text_match(q->value, w->cols));
 		break;
 	case AQ_ENTITY:
 		/* the entities' ids first (a small table), then a seek in
@@ -179,13 +233,35 @@ static void fts_expr(const struct aq *q, struct buf *b)
 	}
 }
 
+/* The most sources one `source:` may stand for inside the text index
+ * (an OR of their tokens); a value that more contain stays an SQL
+ * filter only. */
+#define MAX_SOURCE_TOKENS 32
+
 /* A query split for the plan: the words the text index can match on
  * its own (match: an FTS5 expression, its terms ANDed; nots: what is
- * taken out of it) and the rest (w: SQL over the articles, ANDed). */
+ * taken out of it), the rest (w: SQL over the articles, ANDed) and the
+ * `source:` terms among the rest, which the text index can also
+ * narrow to (src). */
 struct plan {
 	struct buf match, nots;
 	struct where w;
+	const struct aq *src[8];
+	size_t nsrc;
 };
+
+/* expr limited to the text's columns when cols: the words never match
+ * the source tokens of the third column (meta). */
+static void text_columns(struct buf *b, int cols)
+{
+	struct buf m = {0};
+
+	if (b->len == 0 || !cols)
+		return;
+	buf_printf(&m, "{title body} : (%s)", b->data);
+	buf_free(b);
+	*b = m;
+}
 
 static void plan_conjunct(struct plan *pl, const struct aq *q)
 {
@@ -205,6 +281,8 @@ static void plan_conjunct(struct plan *pl, const struct aq *q)
 		fts_expr(b == &pl->nots ? q->left : q, b);
 		return;
 	}
+	if (q->kind == AQ_SOURCE && pl->nsrc < sizeof pl->src / sizeof *pl->src)
+		pl->src[pl->nsrc++] = q;
 	buf_adds(&pl->w.sql, pl->w.sql.len ? " AND " : "");
 	where_of(&pl->w, q);
 }
@@ -213,7 +291,10 @@ static void plan_conjunct(struct plan *pl, const struct aq *q)
 static void plan_make(struct plan *pl, const struct aq *q)
 {
 	memset(pl, 0, sizeof *pl);
+	pl->w.cols = needs_columns(q);
 	plan_conjunct(pl, q);
+	text_columns(&pl->match, pl->w.cols);
+	text_columns(&pl->nots, pl->w.cols);
 	if (pl->match.len == 0 && pl->nots.len) {
 		buf_adds(&pl->w.sql, pl->w.sql.len ? " AND " : "");
 		buf_adds(&pl->w.sql, "a.id NOT IN (SELECT rowid FROM fts WHERE"
@@ -305,7 +386,7 @@ static char *search_sql(const struct plan *pl, const struct buf *terms)
 				 " '[', ']', '...', 12) FROM fts WHERE fts MATCH"
 				 " ?1 AND rowid = x.id) FROM (SELECT a.id,"
 				 " a.file, a.content_id, a.title, a.date,"
-				 " a.source, bm25(fts, 2.0, 1.0) AS score FROM"
+				 " a.source, bm25(fts, 2.0, 1.0, 0.0) AS score FROM"
 				 " fts JOIN articles a ON a.id = fts.rowid WHERE"
 				 " fts MATCH ?1 AND %s AND (%s) ORDER BY score,"
 				 " a.date DESC, a.file LIMIT ?) x ORDER BY"
@@ -321,7 +402,7 @@ static char *search_sql(const struct plan *pl, const struct buf *terms)
 			       " a.content_id, a.title, a.date, a.source,"
 			       " r.score FROM articles a LEFT JOIN (SELECT"
 			       " rowid AS rid,"
-			       " bm25(fts, 2.0, 1.0) AS score FROM fts WHERE"
+			       " bm25(fts, 2.0, 1.0, 0.0) AS score FROM fts WHERE"
 			       " fts MATCH ?1) r ON r.rid = a.id");
 	else
 		buf_adds(&sql, "SELECT x.file, x.content_id, x.title, x.date,"
@@ -337,6 +418,51 @@ static char *search_sql(const struct plan *pl, const struct buf *terms)
 	return buf_take(&sql);
 }
 
+/* The `source:` term q inside the text index: its sources' tokens
+ * ANDed to match ("s" and the id, each source once in the sources
+ * table, found there by the same LIKE as the SQL filter, which still
+ * checks each hit).  No source: a token no article has.  An empty
+ * value or one that too many sources contain: nothing added.  0, or
+ * -1 with e set. */
+static int source_tokens(struct sq *s, const struct aq *q, struct buf *match,
+			 struct err *e)
+{
+	sqlite3_stmt *st;
+	struct buf toks = {0};
+	size_t n = 0;
+	int rc;
+	char *pat;
+
+	if (q->value[0] == '\0')
+		return 0;
+	st = sq_prepare(s, "SELECT id FROM sources WHERE name LIKE ? ESCAPE"
+			   " '\\' LIMIT ?", e);
+	if (st == NULL)
+		return -1;
+	pat = archive_like(q->value, 1, 1);
+	sq_bind_text(st, 1, pat);
+	free(pat);
+	sqlite3_bind_int(st, 2, MAX_SOURCE_TOKENS + 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		buf_printf(&toks, "%s\"s%lld\"", n++ ? " OR " : "",
+			   (long long)sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_free(&toks);
+		return sq_fail(s, rc, e);
+	}
+	if (n <= MAX_SOURCE_TOKENS) {
+		struct buf m = {0};
+
+		buf_printf(&m, "(%s) AND meta : (%s)", match->data,
+			   n ? toks.data : "\"s0\"");
+		buf_free(match);
+		*match = m;
+	}
+	buf_free(&toks);
+	return 0;
+}
+
 /* The search q prepared with its values bound; with explain, its
  * EXPLAIN QUERY PLAN.  NULL and e set. */
 static sqlite3_stmt *search_stmt(struct sq *s, const struct aq *q,
@@ -350,8 +476,15 @@ static sqlite3_stmt *search_stmt(struct sq *s, const struct aq *q,
 	int p = 1;
 
 	plan_make(&pl, q);
-	if (pl.match.len == 0)
+	for (i = 0; pl.match.len && i < pl.nsrc; i++)
+		if (source_tokens(s, pl.src[i], &pl.match, e) != 0) {
+			st = NULL;
+			goto out;
+		}
+	if (pl.match.len == 0) {
 		rank_terms(q, &terms);
+		text_columns(&terms, pl.w.cols);
+	}
 	sql = search_sql(&pl, &terms);
 	full = xasprintf("%s%s", explain ? "EXPLAIN QUERY PLAN " : "", sql);
 	st = sq_prepare(s, full, e);
@@ -368,6 +501,7 @@ static sqlite3_stmt *search_stmt(struct sq *s, const struct aq *q,
 	}
 	free(full);
 	free(sql);
+out:
 	buf_free(&terms);
 	buf_free(&pl.match);
 	buf_free(&pl.nots);

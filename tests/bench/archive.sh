@@ -186,13 +186,23 @@ awk '{ m = 1 + (NR * 5) % 10
 	"$A/entities.txt" >"$A/q-entity.txt"
 # the same as brief's queries in the sqlite3 shell: the FTS5 match, the
 # filter, ranked by bm25 (the title weighted 2), the first 20, one file
-# a query (the SQL has commas); made from the lists above
+# a query (the SQL has commas); made from the lists above.  Two with a
+# source: the filter checked on each article the words match (sql-NAME),
+# and, as brief does (schema 4), the sources' tokens inside the match
+# (sql-NAMEtok: the archive's sources table)
 sql_of() { # name, then lines of "match<TAB>source"
-	awk -F '\t' -v dir="$A" -v name="$1" '{
+	awk -F '\t' -v dir="$A" -v name="$1" '
+	function out(n, sql, f) {
+		f = dir "/sql-" n "-" (NR - 1) ".sql"
+		print sql >f
+		close(f)
+	}
+	{
 		m = $1; gsub(/\047/, "\047\047", m)
 		f = $2 == "" ? "" : " AND a.source LIKE \047%" $2 "%\047"
-		printf "SELECT a.file FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH \047%s\047%s ORDER BY bm25(fts, 2.0, 1.0) LIMIT 20;\n", m, f >(dir "/sql-" name "-" (NR - 1) ".sql")
-		close(dir "/sql-" name "-" (NR - 1) ".sql")
+		out(name, sprintf("SELECT a.file FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH \047%s\047%s ORDER BY bm25(fts, 2.0, 1.0, 0.0) LIMIT 20;", m, f))
+		if ($2 != "")
+			out(name "tok", sprintf("SELECT a.file FROM fts JOIN articles a ON a.id = fts.rowid WHERE fts MATCH \047{title body} : (%s) AND meta : \047 || (SELECT \047(\047 || coalesce(group_concat(\047\"s\047 || id || \047\"\047, \047 OR \047), \047\"s0\"\047) || \047)\047 FROM sources WHERE name LIKE \047%%%s%%\047)%s ORDER BY bm25(fts, 2.0, 1.0, 0.0) LIMIT 20;", m, $2, f))
 	}'
 }
 awk -v s="$sources" 'BEGIN { n = split(s, src, " ") }
@@ -224,8 +234,10 @@ for shape in source or phrase entity; do
 		"$B --archive $big --search '{q}' --format tsv"
 done
 timed rg 1 "$(list "$A/words.txt")" "rg --no-config -l -i -w {q} $(folders "$bign")"
-for shape in source or phrase; do
-	timed "sqlite3-$shape" "$QRUNS" "$(seq -s, 0 $(($(wc -l <"$A/q-$shape.txt") - 1)))" \
+toks=$(sqlite3 "$big" "SELECT count(*) FROM sqlite_master WHERE name = 'sources'" 2>/dev/null)
+for shape in source or phrase sourcetok ortok; do
+	case $shape in *tok) [ "$toks" = 1 ] || continue ;; esac
+	timed "sqlite3-$shape" "$QRUNS" "$(seq -s, 0 $(($(wc -l <"$A/q-${shape%tok}.txt") - 1)))" \
 		"sqlite3 -bail -init $A/sql-$shape-{q}.sql $big .quit"
 done
 # what the queries found (a query that finds nothing is timed too)
@@ -244,6 +256,8 @@ shape_row() { # shape, what, peer (sqlite3 shape or ""), note
 	ms="$A/search-$1.ms"
 	peer="-"
 	[ -n "$3" ] && peer="sqlite3 $(pct "$A/sqlite3-$3.ms" 50) / $(pct "$A/sqlite3-$3.ms" 99) (processor: $(cpu_of "$A/sqlite3-$3.json"))"
+	[ -n "$3" ] && [ -s "$A/sqlite3-${3}tok.ms" ] &&
+		peer="$peer; with the source tokens: $(pct "$A/sqlite3-${3}tok.ms" 50) / $(pct "$A/sqlite3-${3}tok.ms" 99) (processor: $(cpu_of "$A/sqlite3-${3}tok.json"))"
 	row "$bn articles: $2, $(wc -l <"$A/q-$1.txt") queries (ms: median / p99)" \
 		"$(pct "$ms" 50) / $(pct "$ms" 99)" "$peer" \
 		"$4; processor time (user + system, median of the queries): brief $(cpu_of "$A/search-$1.json") ms"

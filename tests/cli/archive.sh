@@ -174,6 +174,12 @@ suite() {
 	expect_eq "${P}--search entity:\"A B\": both seeds" "$(cut -f1 "$TMP/out" | sort | tr '\n' ' ')" "$IN/a.txt $IN/b.txt "
 	run --archive "$DB" --search 'entity:"Kim Jong Un" NOT source:Canadian' --format tsv
 	expect_eq "${P}--search NOT source:: the other seed" "$(cut -f1 "$TMP/out")" "$IN/a.txt"
+	run --archive "$DB" --search 'source:anadian Kim' --format tsv
+	expect_eq "${P}--search source:S word: the seed of that source" "$(cut -f1 "$TMP/out")" "$IN/b.txt"
+	if [ "$BACKEND" = sqlite ]; then
+		side=$(ls "$DB-wal" "$DB-shm" 2>/dev/null)
+		expect_eq "${P}--search: no -wal or -shm left beside the archive" "$side" ""
+	fi
 	run --archive "$DB" --search 'date:2024-01..2024-03' --format tsv
 	expect_eq "${P}--search date:FROM..TO: the dated seed" "$(cut -f1 "$TMP/out")" "$IN/a.txt"
 	run --archive "$DB" --search 'date:2025..' --format tsv

@@ -31,7 +31,9 @@ struct backend {
 	const char *text_index;    /* 1: the text index is there */
 	const char *source_index;  /* 1: version 2's index is there */
 	const char *removed_index; /* 1: version 3's index is there */
-	const char *make_v2;       /* version 3 made back into version 2 */
+	const char *source_tokens; /* 1: version 4's sources are there */
+	const char *tokens_wrong;  /* articles without their source token */
+	const char *make_v2;       /* the archive made back into version 2 */
 	const char *make_newer;    /* the schema version becomes 99 */
 };
 
@@ -77,8 +79,19 @@ static const struct backend sqlite_backend = {
 	"SELECT count(*) FROM sqlite_master WHERE name = 'fts'",
 	"SELECT count(*) FROM sqlite_master WHERE name = 'articles_source'",
 	"SELECT count(*) FROM sqlite_master WHERE name = 'files_removed'",
-	"DROP INDEX files_removed; DELETE FROM schema_version WHERE version ="
-	" 3; PRAGMA user_version = 2",
+	"SELECT count(*) FROM sqlite_master WHERE name = 'sources'",
+	"SELECT count(*) FROM articles a LEFT JOIN fts f ON f.rowid = a.id"
+	" WHERE f.meta IS NOT (SELECT 's' || s.id FROM sources s WHERE"
+	" s.name = a.source)",
+	/* the text index in two columns again, as version 1 made it */
+	"DROP TRIGGER articles_fts; ALTER TABLE fts RENAME TO fts_new;"
+	" CREATE VIRTUAL TABLE fts USING fts5(title, body,"
+	" tokenize='unicode61 remove_diacritics 2'); INSERT INTO fts(rowid,"
+	" title, body) SELECT rowid, title, body FROM fts_new; DROP TABLE"
+	" fts_new; CREATE TRIGGER articles_fts AFTER DELETE ON articles BEGIN"
+	" DELETE FROM fts WHERE rowid = old.id; END; DROP TABLE sources;"
+	" DROP INDEX files_removed; DELETE FROM schema_version WHERE version"
+	" >= 3; PRAGMA user_version = 2",
 	"PRAGMA user_version = 99",
 };
 
@@ -138,8 +151,11 @@ static const struct backend pg_backend = {
 	" AND indexdef LIKE '%USING gin (tsv)%'",
 	"SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_source'",
 	"SELECT count(*) FROM pg_indexes WHERE indexname = 'files_removed'",
-	"DROP INDEX files_removed; DELETE FROM schema_version WHERE version ="
-	" 3",
+	/* version 4 changes nothing on PostgreSQL */
+	"SELECT count(*) FROM schema_version WHERE version = 4",
+	"SELECT 0",
+	"DROP INDEX files_removed; DELETE FROM schema_version WHERE version"
+	" >= 3",
 	"INSERT INTO schema_version(version) VALUES(99)",
 };
 
@@ -187,14 +203,16 @@ static void test_migration(void **state)
 	assert_int_equal(B->ask(p, B->version), 1);
 	assert_int_equal(B->ask(p, B->source_index), 0);
 	assert_int_equal(B->ask(p, B->removed_index), 0);
+	assert_int_equal(B->ask(p, B->source_tokens), 0);
 	ar = archive_open(p, 0, &e);
 	assert_non_null(ar);
 	archive_close(ar);
-	assert_int_equal(B->ask(p, B->version), 3);
+	assert_int_equal(B->ask(p, B->version), ARCHIVE_SCHEMA);
 	assert_int_equal(B->ask(p, B->source_index), 1);
 	assert_int_equal(B->ask(p, B->removed_index), 1);
+	assert_int_equal(B->ask(p, B->source_tokens), 1);
 	assert_int_equal(B->ask(p, "SELECT max(version) FROM schema_version"),
-			 3);
+			 ARCHIVE_SCHEMA);
 	free(p);
 }
 
@@ -410,18 +428,76 @@ static void test_search_forms(void **state)
 	HITS("(drills OR launch) AND source:Associated", "0.txt");
 }
 
-/* An archive of version 2 with articles in it, opened by a search
- * (read-only), is brought to version 3 first and then searched. */
+/* An archive of version 2 with articles in it (on SQLite, its text
+ * index in two columns), opened by a search (read-only), is brought up
+ * to date first (the text index made anew with each article's source
+ * token) and then searched. */
 static void test_old_archive_searched(void **state)
 {
 	(void)state;
 	B->run_sql(qdb, B->make_v2);
 	assert_int_equal(B->ask(qdb, B->version), 2);
 	assert_int_equal(B->ask(qdb, B->removed_index), 0);
+	assert_int_equal(B->ask(qdb, B->source_tokens), 0);
 	HITS("entity:\"kim jong un\"", "0.txt 2.txt");
-	assert_int_equal(B->ask(qdb, B->version), 3);
+	assert_int_equal(B->ask(qdb, B->version), ARCHIVE_SCHEMA);
 	assert_int_equal(B->ask(qdb, B->removed_index), 1);
+	assert_int_equal(B->ask(qdb, B->source_tokens), 1);
+	assert_int_equal(B->ask(qdb, B->tokens_wrong), 0);
 	HITS("source:reuters drills", "1.txt");
+	HITS("source:ssociated missile", "0.txt");
+	HITS("missile OR drills", "1.txt 0.txt");
+}
+
+/* `source:` beside words is matched inside the text index, by the
+ * tokens of the sources that contain it; the same hits as the filter
+ * alone: a part of a word of the source, any case, a source no article
+ * has, the article without a source; the tokens are never found by a
+ * word; and a value that more sources contain than the index is given
+ * (SQLite: 33 more sources with "Press" in them) is filtered as
+ * before. */
+static void test_search_source_tokens(void **state)
+{
+	(void)state;
+	assert_int_equal(B->ask(qdb, B->tokens_wrong), 0);
+	HITS("source:ssociated missile", "0.txt");
+	HITS("source:REUTERS drills", "1.txt");
+	HITS("source:Reuters missile", "");
+	HITS("source:nowhere drills", "");
+	HITS("source:e (missile OR drills)", "1.txt 0.txt");
+	HITS("source:press (missile OR drills) -border", "0.txt");
+	HITS("(missile OR drills) NOT source:reuters", "0.txt");
+	HITS("source:reuters OR missile", "0.txt 1.txt");
+	HITS("s1", "");
+	HITS("S2", "");
+	HITS("s2 OR s3 OR drills", "1.txt");
+	HITS("\"drills s1\"", "");
+	HITS("(s1 OR drills) source:reuters", "1.txt");
+	HITS("drills -s2", "1.txt");
+	HITS("-s1 -s2", "1.txt 0.txt 2.txt");
+	HITS("test", "0.txt 2.txt");
+	if (B == &sqlite_backend) {
+		B->run_sql(qdb, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+				" SELECT i + 1 FROM n WHERE i < 33) INSERT INTO"
+				" sources(name) SELECT 'Press ' || i FROM n");
+		assert_int_equal(B->ask(qdb, "SELECT count(*) FROM sources"
+					     " WHERE name LIKE '%press%'"), 34);
+	}
+	HITS("source:press missile", "0.txt");
+	HITS("source:press drills", "");
+	if (B != &sqlite_backend)
+		return;
+	/* the index chooses: Reuters' article without its token is not
+	 * found by `source:reuters drills`, and is by the filter alone */
+	B->run_sql(qdb, "UPDATE fts SET meta = NULL WHERE rowid = (SELECT id"
+			" FROM articles WHERE source = 'Reuters')");
+	HITS("source:reuters drills", "");
+	HITS("source:reuters", "1.txt");
+	B->run_sql(qdb, "UPDATE fts SET meta = (SELECT 's' || id FROM sources"
+			" WHERE name = 'Reuters') WHERE rowid = (SELECT id FROM"
+			" articles WHERE source = 'Reuters')");
+	HITS("source:reuters drills", "1.txt");
+	assert_int_equal(B->ask(qdb, B->tokens_wrong), 0);
 }
 
 /* The forms the planner splits: NOTs the text index takes out of its
@@ -436,6 +512,8 @@ static void test_search_plan_forms(void **state)
 	HITS("NOT missile NOT drills", "2.txt");
 	HITS("launch OR NOT missile", "0.txt 1.txt 2.txt");
 	HITS("(launch OR drills) -border", "0.txt");
+	HITS("missile test -drills -border", "0.txt");
+	HITS("source:press missile test -drills -border", "0.txt");
 	HITS("test date:2024-01", "0.txt");
 	HITS("date:2024-01-12..2024-01-12", "0.txt");
 	HITS("date:2024-01..2024-03-03", "0.txt");
@@ -683,6 +761,7 @@ int main(void)
 		cmocka_unit_test(test_search_forms),
 		cmocka_unit_test(test_search_plan_forms),
 		cmocka_unit_test(test_old_archive_searched),
+		cmocka_unit_test(test_search_source_tokens),
 		cmocka_unit_test(test_search_hostile_values),
 		cmocka_unit_test(test_ranking_and_snippet),
 		cmocka_unit_test(test_entity_report),

@@ -18,7 +18,7 @@
 #include "brief/archive/query.h"
 
 /* The schema version this brief writes; a newer archive is refused. */
-#define ARCHIVE_SCHEMA 3
+#define ARCHIVE_SCHEMA 4
 
 /* A file as the archive knows it: where it is (an absolute path), its
  * size and modification time (nanoseconds) and the hash of its bytes. */
