@@ -207,7 +207,7 @@ static int reachable(const struct fa_fig *v, size_t n, size_t i, size_t p)
  * as a person would: an event's words are not read again for another
  * that begins inside them. */
 static int nearest_event(const struct figrules_align *r,
-			 const struct fa_clause *c, const struct fa_fig *v,
+			 struct fa_clause *c, const struct fa_fig *v,
 			 size_t n, size_t i, size_t skip, size_t skip_end)
 {
 	size_t k, cur = c->from, best = (size_t)-1, at = v[i].at;
@@ -221,8 +221,10 @@ static int nearest_event(const struct figrules_align *r,
 	if (subj > 0)
 		for (k = 0; k < c->n; k++)
 			if (c->ev[k].p >= skip_end && c->ev[k].v >= 0 &&
-			    reachable(v, n, i, c->ev[k].p))
+			    reachable(v, n, i, c->ev[k].p)) {
+				c->sure = 1;
 				return c->ev[k].v;
+			}
 
 	for (k = 0; k < c->n; k++) {
 		const struct fa_ev *e = &c->ev[k];
@@ -237,6 +239,8 @@ static int nearest_event(const struct figrules_align *r,
 		if (d < best) {
 			best = d;
 			ev = e->v;
+			/* the verb right before it: "killed 24 people" */
+			c->sure = e->end <= at && at - e->end <= 1;
 		}
 	}
 	return ev;
@@ -289,9 +293,11 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 	const struct fa_fig *f = &v[i];
 	size_t from, to, skip = 0, skip_end = 0;
 	uint32_t w;
-	int ev;
+	int ev, prev_sure;
 
 	*total = 0;
+	prev_sure = c->sure;
+	c->sure = 0;
 	if (f->sent == NULL)
 		return -1;
 	if (trie_match(r->events, f->mean.head, strlen(f->mean.head), 0, &w))
@@ -315,6 +321,7 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 		skip = (size_t)(f->phrase - f->sent);
 		skip_end = skip + f->phrase_len;
 		ev = phrase_event(r, f->sent, skip, skip_end);
+		c->sure = ev >= 0;
 		if (ev >= 0)
 			return ev;
 	}
@@ -325,8 +332,10 @@ int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 	    v[i - 1].side == f->side && v[i - 1].at >= from &&
 	    coordinated(f->sent, f->at) &&
 	    (skip_end <= skip ||
-	     fa_subject_of_verb(r, f->sent, to, skip_end) == 0))
+	     fa_subject_of_verb(r, f->sent, to, skip_end) == 0)) {
+		c->sure = prev_sure;
 		return prev;
+	}
 	return nearest_event(r, c, v, n, i, skip, skip_end);
 }
 

@@ -108,10 +108,7 @@ static int overlap(const struct fa_fig *x, const struct fa_fig *y)
 	return k;
 }
 
-/* Do intervals x and y meet closely enough to be one value?  Bounded
- * intervals when they meet; one open above ("more than $9 million")
- * meets another only near its low end (not "more than $1 billion"). */
-static int close_meet(double xl, double xh, double yl, double yh)
+int fa_close_meet(double xl, double xh, double yl, double yh)
 {
 	double a, b;
 
@@ -198,7 +195,7 @@ static double pair_score(const struct fa_fig *v, const size_t *idx,
 		w = FA_WORDS_MAX;
 	if (*fx->actor && *fy->actor)
 		w += strcmp(fx->actor, fy->actor) == 0 ? FA_ACTOR : -FA_ACTOR;
-	if (close_meet(x->lo, x->hi, y->lo, y->hi))
+	if (fa_close_meet(x->lo, x->hi, y->lo, y->hi))
 		return w + FA_MEET;
 	if (!same_purpose(x, y))
 		return -INFINITY; /* money for two things */
@@ -219,7 +216,8 @@ static size_t clusters(const struct fa_fig *v, const size_t *idx, size_t n,
 
 		for (q = 0; q < nc; q++)
 			if (c[q].side == f->side &&
-			    close_meet(f->mean.lo, f->mean.hi, c[q].lo, c[q].hi))
+			    fa_close_meet(f->mean.lo, f->mean.hi, c[q].lo,
+					  c[q].hi))
 				break;
 		if (q == nc) {
 			if (nc == max)
@@ -258,7 +256,7 @@ void fa_match_group(const struct figrules_align *r, struct fa_fig *v,
 	if (!side[0] || !side[1] ||
 	    (side[0] + side[1] < 3 &&
 	     (same_purpose(&c[0], &c[1]) ||
-	      close_meet(c[0].lo, c[0].hi, c[1].lo, c[1].hi)))) {
+	      fa_close_meet(c[0].lo, c[0].hi, c[1].lo, c[1].hi)))) {
 		free(of);
 		return;
 	}

@@ -66,6 +66,8 @@ struct fa_clause {
 	const char *sent;
 	size_t from, to;
 	int total;
+	int sure;                /* the last figure's event was read for */
+				 /* sure (fa_figure_event) */
 	struct fa_ev {
 		size_t p, end;
 		int v;
@@ -88,7 +90,10 @@ void fa_clause_free(struct fa_clause *c);
  * last clause read, read again only when v[i]'s is another.  The other
  * figures of v[0..n) in its sentence (next to it in v) stop an event
  * word from being read across them; prev is v[i - 1]'s event, which
- * v[i] shares when "and" joins them. */
+ * v[i] shares when "and" joins them.  c->sure is set when the event is
+ * read for sure: from the figure's own phrase ("14 wounded"), the verb
+ * it is the subject of ("five soldiers were killed") or the verb right
+ * before it ("killed 24 people"), or shared with v[i - 1] read so. */
 int fa_figure_event(const struct figrules_align *r, const struct fa_fig *v,
 		    size_t n, size_t i, int prev, int *total,
 		    struct fa_clause *c);
@@ -136,5 +141,26 @@ void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
  * a new group number from *next (fa_match.c). */
 void fa_match_group(const struct figrules_align *r, struct fa_fig *v,
 		    const size_t *idx, size_t n, size_t *next);
+
+/* Do intervals x and y meet closely enough to be one value?  Bounded
+ * intervals when they meet; one open above ("more than $9 million")
+ * meets another only near its low end (not "more than $1 billion")
+ * (fa_match.c). */
+int fa_close_meet(double xl, double xh, double yl, double yh);
+
+/* What a span of time to a point counts; such figures align only as a
+ * lone pair of equal values. */
+#define FA_POINT "point in time"
+
+/* Join the groups g[0..ngr) that hold figures of one report only with
+ * such groups of the other report when they give one fact: exactly the
+ * same value, or the only such groups of a thing on each side, whose
+ * values meet; not when a report tells of the other group's sense
+ * itself, nor when both groups' events are read for sure and differ.
+ * ev[i]: the event of v[i] (-1: none); sure[i]: read for sure.  The
+ * figures of a group joined take the group they join (the group left empty stays in g; a
+ * joined group is named by its thing) (fa_leftover.c). */
+void fa_join_leftovers(struct fa_fig *v, const int *ev, const char *sure,
+		       size_t n, struct fa_group *g, size_t ngr);
 
 #endif

@@ -208,10 +208,6 @@ static int group_cmp(const void *a, const void *b)
 	return strcmp(x->counts, y->counts);
 }
 
-/* What a span of time to a point counts; such figures align only as a
- * lone pair of equal values. */
-#define FA_POINT "point in time"
-
 /* People counted by a nationality (r->nationals: "five German
  * citizens") count its people, as its plural does ("five Germans"): the
  * head becomes the word in capitals before the last word of the phrase,
@@ -424,6 +420,27 @@ static size_t match_and_mark(const struct figrules_align *r, struct fa_fig *v,
 	return ngr;
 }
 
+/* Drop the groups of g[0..ngr) that no figure of v is in (remap: room
+ * for ngr indices); returns how many are left. */
+static size_t drop_empty(struct fa_fig *v, size_t n, struct fa_group *g,
+			 size_t ngr, size_t *remap)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < ngr; i++)
+		remap[i] = (size_t)-1;
+	for (i = 0; i < n; i++)
+		remap[v[i].group] = 0;
+	for (i = 0; i < ngr; i++)
+		if (remap[i] == 0) {
+			remap[i] = m;
+			g[m++] = g[i];
+		}
+	for (i = 0; i < n; i++)
+		v[i].group = remap[v[i].group];
+	return m;
+}
+
 struct fa_group *figalign_run(const struct figrules_align *r,
 			      struct fa_fig *v, size_t n, size_t *ng)
 {
@@ -431,6 +448,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	struct fa_group *g = xcalloc(n + 1, sizeof *g);
 	size_t *remap = xcalloc(n + 1, sizeof *remap);
 	char *whole = xcalloc(n + 1, 1);
+	int *evs = xcalloc(n + 1, sizeof *evs);
+	char *sure = xcalloc(n + 1, 1);
 	size_t i, j, t, ngr = 0;
 	int w;
 	struct fa_clause clause;
@@ -452,6 +471,7 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		k[i].ev = fa_figure_event(r, v, n, i, i ? k[i - 1].ev : -1,
 					  &k[i].total, &clause);
 		k[i].total |= whole[i];
+		sure[i] = (char)clause.sure;
 		k[i].lone = (generic && k[i].ev < 0) ||
 			    strcmp(h, FA_POINT) == 0;
 		/* figures of a thing told of with no event join its first
@@ -514,6 +534,10 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 		}
 	}
 	ngr = match_and_mark(r, v, n, g, ngr);
+	for (i = 0; i < n; i++)
+		evs[k[i].fig] = k[i].ev;
+	fa_join_leftovers(v, evs, sure, n, g, ngr);
+	ngr = drop_empty(v, n, g, ngr, remap);
 	/* groups by name */
 	{
 		struct fa_group *s = xcalloc(ngr + 1, sizeof *s);
@@ -536,6 +560,8 @@ struct fa_group *figalign_run(const struct figrules_align *r,
 	}
 	fa_clause_free(&clause);
 	free(whole);
+	free(evs);
+	free(sure);
 	free(k);
 	free(remap);
 	*ng = ngr;

@@ -949,6 +949,36 @@ static const struct fa_class number_class = PAIRS(number_pairs);
 
 static const struct fa_class sense_class = PAIRS(sense_pairs);
 
+/* One count of one thing that each report gives in a sense of its own
+ * (the senses misread from a noun: "its reach", "their needs") is one
+ * fact: the same value, or the only such counts of the thing on each
+ * side when they meet.  Not when both senses are read for sure from
+ * the verbs and differ, nor when a report tells of the other's sense. */
+static const struct fa_pair leftover_pairs[] = {
+	{"The alliance expanded its reach by adding eighteen new members.",
+	 "eighteen", "The alliance welcomed 18 new members and mapped their "
+	 "needs.", "18", 1, 0},
+	{"The alliance expanded its reach by adding eighteen new members.",
+	 "eighteen", "The alliance welcomed 17 new members and mapped their "
+	 "needs.", "17", 0, 0},
+	{"During the summit the group's nearly seventy members talked.",
+	 "nearly seventy", "The 68 members of the group met in Rome.", "68", 1,
+	 0},
+	{"During the summit the group's nearly seventy members talked.",
+	 "nearly seventy", "The 75 members of the group met in Rome.", "75", 0,
+	 0},
+	{"The curfew ended after 14 people were wounded.", "14",
+	 "Officials said fourteen people were injured.", "fourteen", 1, 0},
+	{"Five soldiers were killed.", "Five", "Five soldiers were wounded.",
+	 "Five", 0, 0},
+	{"Two guards were killed and 24 people were wounded in the raid.",
+	 "24", "The raid killed 24 people.", "24", 0, 0},
+	{"The convoy reached the port with 40 trucks.", "40",
+	 "Guards searched 40 lorries before their departure.", "40", 1, 0},
+};
+
+static const struct fa_class leftover_class = PAIRS(leftover_pairs);
+
 /* A class's test under its own name. */
 #define CLASS_TEST(name, cls) \
 	{#name, test_class, NULL, NULL, (void *)&(cls)}
@@ -974,6 +1004,7 @@ int main(void)
 		CLASS_TEST(test_units_systems, unit_class),
 		CLASS_TEST(test_measures_in_words, measure_class),
 		CLASS_TEST(test_people_by_plight, plight_class),
+		CLASS_TEST(test_same_count_other_sense, leftover_class),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
