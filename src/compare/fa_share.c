@@ -164,33 +164,71 @@ static void share_of(const struct figrules_align *r, struct fa_fig *v,
 	}
 }
 
-/* Is the money figure v[i] a weight in pounds ("about 10,000 pounds of
- * fish")?  Then it is read in the rules' unit of "pounds". */
-static void pounds_of(const struct figrules_align *r, struct fa_fig *f)
+/* Is the word s[p..e) one of words[0..n)? */
+static int word_in(const char *s, size_t p, size_t e,
+		   const char *const *words, size_t n)
 {
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(words[i]) == e - p &&
+		    strncmp(s + p, words[i], e - p) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the money figure f a weight in pounds: "pounds" written in words
+ * ("about 10,000 pounds of fish"; "to about 970 pounds" in a report that
+ * gives its sums in another currency, others: 1 when it does), not "£"
+ * nor a sum in millions?  Then it is read in the rules' unit of
+ * "pounds". */
+static void pounds_of(const struct figrules_align *r, struct fa_fig *f,
+		      int others)
+{
+	static const char *const pound[] = {"pounds", "pound"};
+	static const char *const big[] = {"thousand", "million", "billion",
+					  "trillion"};
 	const char *s = f->sent;
 	size_t len = f->sent_len, p = f->at, e;
 	struct figure w;
+	int many = 0;
 
 	while (p < len && p < f->at + 40) {
 		p = skip_space(s, len, p);
 		e = word_end(s, len, p);
 		if (e == p || s[p] == '\xc2' /* a pound sign */)
 			return;
-		if ((e - p == 6 && strncmp(s + p, "pounds", 6) == 0) ||
-		    (e - p == 5 && strncmp(s + p, "pound", 5) == 0))
+		if (word_in(s, p, e, pound, 2) ||
+		    (e - p > 1 && strchr(",;.", s[e - 1]) &&
+		     word_in(s, p, e - 1, pound, 2)))
 			break;
 		if (!isdigit((unsigned char)s[p]) && !isalpha((unsigned char)s[p]))
 			return;
+		many |= word_in(s, p, e, big, 4);
 		p = e;
 	}
+	if (p >= len || p >= f->at + 40)
+		return;
 	p = skip_space(s, len, word_end(s, len, p));
-	if (p + 3 > len || strncmp(s + p, "of ", 3) != 0)
+	if ((p + 3 > len || strncmp(s + p, "of ", 3) != 0) &&
+	    (!others || many))
 		return;
 	w = *f->f;
 	w.kind = FIG_COUNT;
 	w.currency = NULL;
 	fa_meaning_of(r, "pounds", &w, &f->mean, 0);
+}
+
+/* Does report side give a sum in a currency other than pounds? */
+static int other_currency(const struct fa_fig *v, size_t n, int side)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].side == side && v[i].f->kind == FIG_MONEY &&
+		    v[i].f->currency && strcmp(v[i].f->currency, "GBP") != 0)
+			return 1;
+	return 0;
 }
 
 /* Does the counted phrase of f go on with "and" or "or" and another
@@ -277,7 +315,10 @@ void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 		    size_t n, char *whole)
 {
 	size_t i, w;
+	int others[2];
 
+	others[0] = other_currency(v, n, 0);
+	others[1] = other_currency(v, n, 1);
 	for (i = 0; i < n; i++) {
 		const struct figure *f = v[i].f;
 
@@ -288,7 +329,7 @@ void fa_read_around(const struct figrules_align *r, struct fa_fig *v,
 			of_them(r, &v[i]);
 		if (f->kind == FIG_MONEY && f->currency &&
 		    strcmp(f->currency, "GBP") == 0)
-			pounds_of(r, &v[i]);
+			pounds_of(r, &v[i], others[v[i].side ? 1 : 0]);
 		if (f->kind == FIG_PERCENT && f->currency == NULL) {
 			w = (size_t)-1;
 			share_of(r, v, n, i, &w);

@@ -979,6 +979,26 @@ static const struct fa_pair leftover_pairs[] = {
 
 static const struct fa_class leftover_class = PAIRS(leftover_pairs);
 
+/* "pounds" in words is a weight before "of", or in a report that gives
+ * its sums in another currency; launch units are launchers, not the
+ * missiles they fire. */
+static const struct fa_pair mass_pairs[] = {
+	{"The stock grew to about 970 pounds, the agency said. Repairs cost "
+	 "$12 million.", "about 970", "The stock stood at 440.9 kg.", "440.9",
+	 1, 0},
+	{"The stock grew to about 970 pounds, the agency said. Repairs cost "
+	 "$12 million.", "about 970", "The stock stood at 600 kg.", "600", 1,
+	 1},
+	{"The fine was 970 pounds, the court said.", "970",
+	 "The stock stood at 440.9 kg.", "440.9", 0, 0},
+	{"The sale includes forty (40) Javelin Lightweight Command Launch "
+	 "Units.", "forty", "The sale covers 40 launchers.", "40", 1, 0},
+	{"The sale covers twelve (12) missiles.", "twelve",
+	 "The sale covers 40 launchers.", "40", 0, 0},
+};
+
+static const struct fa_class mass_class = PAIRS(mass_pairs);
+
 /* A class's test under its own name. */
 #define CLASS_TEST(name, cls) \
 	{#name, test_class, NULL, NULL, (void *)&(cls)}
@@ -1005,6 +1025,7 @@ int main(void)
 		CLASS_TEST(test_measures_in_words, measure_class),
 		CLASS_TEST(test_people_by_plight, plight_class),
 		CLASS_TEST(test_same_count_other_sense, leftover_class),
+		CLASS_TEST(test_pounds_launchers, mass_class),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
