@@ -158,8 +158,9 @@ int fa_close_meet(double xl, double xh, double yl, double yh);
  * values meet; not when a report tells of the other group's sense
  * itself, nor when both groups' events are read for sure and differ.
  * ev[i]: the event of v[i] (-1: none); sure[i]: read for sure.  The
- * figures of a group joined take the group they join (the group left empty stays in g; a
- * joined group is named by its thing) (fa_leftover.c). */
+ * figures of a group joined take the group they join (the group left
+ * empty stays in g; a joined group is named by its thing)
+ * (fa_leftover.c). */
 void fa_join_leftovers(struct fa_fig *v, const int *ev, const char *sure,
 		       size_t n, struct fa_group *g, size_t ngr);
 
