@@ -1111,6 +1111,37 @@ static char *date_line_place(const struct article *a)
 	return NULL;
 }
 
+/* The places a's metadata, its dateline and its line of a place and a
+ * date name, as fresh strings (or NULL) in place[0..2], and their keys
+ * in key[0..2] (the town of "GEORGETOWN, Guyana"; NULL for no place);
+ * places_free frees them. */
+static void side_places(const struct compare_rules *r, const struct article *a,
+			char *place[3], char *key[3])
+{
+	size_t k;
+
+	place[0] = a->place ? xstrdup(a->place) : NULL;
+	place[1] = lead_place(a);
+	place[2] = date_line_place(a);
+	for (k = 0; k < 3; k++) {
+		key[k] = NULL;
+		if (place[k] == NULL || place[k][0] == '\0')
+			continue;
+		key[k] = compare_entity_key(r, place[k]);
+		key[k][strcspn(key[k], ",")] = '\0';
+	}
+}
+
+static void places_free(char *place[3], char *key[3])
+{
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		free(place[k]);
+		free(key[k]);
+	}
+}
+
 /* The place a report's dateline names ("BISHKEK (Steppe News Agency) -")
  * or its line of a place and a date ("Jakarta, 2 October 2025") is a
  * mention of it, when the other report names it. */
@@ -1121,29 +1152,113 @@ static void add_places(struct keycache *kc, const struct comparison *c,
 	int s;
 
 	for (s = 0; s < 2; s++) {
-		const struct article *a = c->side[s].a;
-		char *place[3] = {a->place ? xstrdup(a->place) : NULL,
-				  lead_place(a), date_line_place(a)};
+		char *place[3], *pk[3];
 
-		for (k = 0; k < 3; k++) {
-			char *pk;
-
-			if (place[k] == NULL || place[k][0] == '\0')
-				continue;
-			/* the town of "GEORGETOWN, Guyana" */
-			pk = compare_entity_key(kc->r, place[k]);
-			pk[strcspn(pk, ",")] = '\0';
-			for (i = 0; i < kc->n; i++)
+		side_places(kc->r, c->side[s].a, place, pk);
+		for (k = 0; k < 3; k++)
+			for (i = 0; pk[k] != NULL && i < kc->n; i++)
 				if (cnt[i][s] == 0 && cnt[i][!s] &&
 				    entities_get(kc->reg, (uint32_t)i) &&
-				    strcmp(key_of(kc, (uint32_t)i), pk) == 0) {
+				    strcmp(key_of(kc, (uint32_t)i), pk[k]) == 0) {
 					cnt[i][s] = 1;
 					break;
 				}
-			free(pk);
+		places_free(place, pk);
+	}
+}
+
+/* How many mentions of side s are a state written as its seat, whose
+ * words have the key pk ("Last year Washington approved": the United
+ * States)?  *at: the first of them. */
+static size_t seat_written(struct keycache *kc, const struct comparison *c,
+			   int s, const char *pk, struct span *at)
+{
+	const struct mentions *m = c->side[s].m;
+	const char *t = c->side[s].a->text;
+	size_t i, n = 0;
+
+	for (i = 0; i < m->n; i++) {
+		const struct entity *en;
+		char *w, *wk;
+
+		if (m->v[i].cat != CAT_ACTOR ||
+		    (en = entities_get(kc->reg, m->v[i].entity)) == NULL ||
+		    !is_kind(en, "state"))
+			continue;
+		w = xstrndup(t + m->v[i].start, m->v[i].end - m->v[i].start);
+		wk = compare_entity_key(kc->r, w);
+		if (strcmp(wk, pk) == 0 && n++ == 0) {
+			at->start = m->v[i].start;
+			at->end = m->v[i].end;
 		}
-		for (k = 0; k < 3; k++)
-			free(place[k]);
+		free(wk);
+		free(w);
+	}
+	return n;
+}
+
+/* Is a place entity with the key pk counted, or a name of c with it
+ * listed? */
+static int place_listed(struct keycache *kc, const struct comparison *c,
+			size_t (*cnt)[2], const char *pk)
+{
+	size_t i;
+	int hit;
+
+	for (i = 0; i < kc->n; i++)
+		if ((cnt[i][0] || cnt[i][1]) &&
+		    strcmp(key_of(kc, (uint32_t)i), pk) == 0)
+			return 1;
+	for (i = 0, hit = 0; i < c->nnames && !hit; i++) {
+		char *nk = compare_entity_key(kc->r, c->names[i].name);
+
+		hit = strcmp(nk, pk) == 0;
+		free(nk);
+	}
+	return hit;
+}
+
+/* The place a report's dateline names that the other report writes only
+ * as the seat standing for its state ("WASHINGTON, March 4, 2025 -" /
+ * "Last year Washington approved") is a name written in both, as the
+ * other report writes it. */
+static void add_seat_places(struct keycache *kc, struct comparison *c,
+			    size_t (*cnt)[2])
+{
+	size_t k;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+		char *place[3], *pk[3];
+
+		side_places(kc->r, a, place, pk);
+		for (k = 0; k < 3; k++) {
+			struct span at = {0, 0};
+			const char *w;
+			struct cmp_name *nm;
+			size_t n;
+
+			if (pk[k] == NULL || pk[k][0] == '\0' ||
+			    place_listed(kc, c, cnt, pk[k]) ||
+			    (n = seat_written(kc, c, !s, pk[k], &at)) == 0)
+				continue;
+			c->names = xrealloc(c->names,
+					    (c->nnames + 1) * sizeof *c->names);
+			nm = &c->names[c->nnames++];
+			memset(nm, 0, sizeof *nm);
+			w = c->side[!s].a->text + at.start;
+			nm->name = xstrndup(w, at.end - at.start);
+			nm->count[s] = 1;
+			nm->count[!s] = n;
+			nm->at[!s] = at;
+			if ((w = strstr(a->text, place[k])) != NULL) {
+				nm->at[s].start = (size_t)(w - a->text);
+				nm->at[s].end = nm->at[s].start +
+						strlen(place[k]);
+			}
+		}
+		places_free(place, pk);
 	}
 }
 
@@ -1240,6 +1355,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		add_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
 		add_names(&kc, c, cnt);
+		add_seat_places(&kc, c, cnt);
 		for (i = 0; i < ne; i++)
 			free(kc.k[i]);
 		free(kc.k);
