@@ -1197,6 +1197,28 @@ static size_t seat_written(struct keycache *kc, const struct comparison *c,
 	return n;
 }
 
+/* A place named in one report only is that place where the other
+ * writes it as the seat standing for its state ("evacuated from
+ * N'Djamena" marked as Chad beside "flights out of N'Djamena"). */
+static void add_seat_mentions(struct keycache *kc, const struct comparison *c,
+			      size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+		struct span at;
+		int s;
+
+		if (en == NULL || en->cat != CAT_PLACE ||
+		    (cnt[i][0] == 0) == (cnt[i][1] == 0))
+			continue;
+		s = cnt[i][0] == 0 ? 0 : 1;
+		cnt[i][s] += seat_written(kc, c, s, key_of(kc, (uint32_t)i),
+					  &at);
+	}
+}
+
 /* Is a place entity with the key pk counted, or a name of c with it
  * listed? */
 static int place_listed(struct keycache *kc, const struct comparison *c,
@@ -1354,6 +1376,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		add_state_institutions(&kc, c, cnt);
 		add_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
+		add_seat_mentions(&kc, c, cnt);
 		add_names(&kc, c, cnt);
 		add_seat_places(&kc, c, cnt);
 		for (i = 0; i < ne; i++)

@@ -403,6 +403,20 @@ static void test_dateline_seat(void **state)
 		"Last year Oslo approved a similar sale.\n", "Oslo", 0, 0);
 }
 
+/* A seat written as a place in one report ("in Oslo") and as the state
+ * in the other ("flights left from Oslo", marked as Norway) is the
+ * place in both; the state keeps its own count. */
+static void test_seat_as_place(void **state)
+{
+	(void)state;
+	counts_of("Talks were held in Oslo on Monday.\n",
+		  "The last flights left from Oslo on Monday.\n", "Oslo", 1,
+		  1);
+	counts_of("Talks were held in Oslo on Monday.\n",
+		  "The last flights left from Bergen on Monday.\n", "Oslo",
+		  1, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_date_line_place),
 		cmocka_unit_test(test_description),
 		cmocka_unit_test(test_dateline_seat),
+		cmocka_unit_test(test_seat_as_place),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
