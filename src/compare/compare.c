@@ -1219,6 +1219,63 @@ static void add_seat_mentions(struct keycache *kc, const struct comparison *c,
 	}
 }
 
+/* Does the title t, which the text does not hold (front matter's),
+ * hold name as words of their own, as written? */
+static int title_names(const char *t, const char *name)
+{
+	size_t n = strlen(name), tn = strlen(t);
+	const char *p = t;
+
+	while (n > 0 && (p = strstr(p, name)) != NULL) {
+		size_t at = (size_t)(p - t);
+
+		if ((at == 0 || !trie_word_at(t, tn, at - 1)) &&
+		    (at + n == tn || !trie_word_at(t, tn, at + n)))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Does a section of a hold a's title (a headline, a shortened lead)? */
+static int title_in_text(const struct article *a)
+{
+	size_t i, n = strlen(a->title);
+
+	for (i = 0; i < a->nsections; i++)
+		if (memmem(a->text + a->sections[i].start,
+			   a->sections[i].end - a->sections[i].start, a->title,
+			   n) != NULL)
+			return 1;
+	return 0;
+}
+
+/* An entity named in one report's text only is in the other as well
+ * when the other's title from front matter (not in its text) names it
+ * ("title: Guinea-Bissau army says it foiled coup attempt"). */
+static void add_titles(struct keycache *kc, const struct comparison *c,
+		       size_t (*cnt)[2])
+{
+	size_t i;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+
+		if (a->title[0] == '\0' || title_in_text(a))
+			continue;
+		for (i = 0; i < kc->n; i++) {
+			const struct entity *en =
+				entities_get(kc->reg, (uint32_t)i);
+
+			if (en != NULL && en->cat != CAT_FIGURE &&
+			    cnt[i][s] == 0 && cnt[i][!s] &&
+			    title_names(a->title, en->name))
+				cnt[i][s] = 1;
+		}
+	}
+}
+
 /* Is a place entity with the key pk counted, or a name of c with it
  * listed? */
 static int place_listed(struct keycache *kc, const struct comparison *c,
@@ -1377,6 +1434,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		add_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
 		add_seat_mentions(&kc, c, cnt);
+		add_titles(&kc, c, cnt);
 		add_names(&kc, c, cnt);
 		add_seat_places(&kc, c, cnt);
 		for (i = 0; i < ne; i++)

@@ -417,6 +417,22 @@ static void test_seat_as_place(void **state)
 		  1, 0);
 }
 
+/* A report's title from front matter (not in its text) names an
+ * entity the other report's text names: in both.  Not a word inside
+ * another ("Norwayan" is no Norway). */
+static void test_front_matter_title(void **state)
+{
+	(void)state;
+	counts_of("---\ntitle: Norway army says it foiled an attack\n---\n\n"
+		  "Soldiers repelled the attack on Saturday.\n",
+		  "Norway said soldiers repelled the attack.\n", "Norway", 1,
+		  1);
+	counts_of("---\ntitle: Norwayan army says it foiled an attack\n---\n"
+		  "\nSoldiers repelled the attack on Saturday.\n",
+		  "Norway said soldiers repelled the attack.\n", "Norway", 0,
+		  1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_description),
 		cmocka_unit_test(test_dateline_seat),
 		cmocka_unit_test(test_seat_as_place),
+		cmocka_unit_test(test_front_matter_title),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
