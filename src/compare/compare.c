@@ -838,8 +838,29 @@ static void add_contextual(struct keycache *kc, const struct comparison *c,
 	}
 }
 
+/* How many mentions of side s open with the acronym acr and go on with
+ * a name of one of its bodies ("IAEA Board of Governors")? */
+static size_t opening_acronym(const struct comparison *c, int s,
+			      const char *acr)
+{
+	const struct mentions *m = c->side[s].m;
+	const char *t = c->side[s].a->text;
+	size_t i, n = strlen(acr), hits = 0;
+
+	for (i = 0; i < m->n; i++)
+		if (m->v[i].cat == CAT_ACTOR &&
+		    m->v[i].end - m->v[i].start > n + 1 &&
+		    memcmp(t + m->v[i].start, acr, n) == 0 &&
+		    t[m->v[i].start + n] == ' ' &&
+		    t[m->v[i].start + n + 1] >= 'A' &&
+		    t[m->v[i].start + n + 1] <= 'Z')
+			hits++;
+	return hits;
+}
+
 /* A name defined with an acronym in one report is that name where the
- * other report writes the acronym alone. */
+ * other report writes the acronym alone, or opening the name of one of
+ * its bodies ("IAEA Board of Governors"). */
 static void add_acronyms(struct keycache *kc, const struct comparison *c,
 			 size_t (*cnt)[2])
 {
@@ -867,7 +888,8 @@ static void add_acronyms(struct keycache *kc, const struct comparison *c,
 			seen = xgrow(seen, &cap, nseen + 1, sizeof *seen);
 			memcpy(seen[nseen++], acr, sizeof acr);
 			cnt[m->v[i].entity][!s] += count_form(kc, c, !s,
-							      acr);
+							      acr) +
+						   opening_acronym(c, !s, acr);
 		}
 		free(seen);
 	}

@@ -433,6 +433,18 @@ static void test_front_matter_title(void **state)
 		  1);
 }
 
+/* A name defined with its acronym in A is in B where B writes the
+ * acronym opening the name of one of its bodies ("IAEA Board of
+ * Governors", an entity of its own). */
+static void test_acronym_opens_body(void **state)
+{
+	(void)state;
+	counts_of("The International Atomic Energy Agency (IAEA) said the "
+		  "stock grew.\n",
+		  "The IAEA Board of Governors will meet in June.\n",
+		  "International Atomic Energy Agency", 2, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_dateline_seat),
 		cmocka_unit_test(test_seat_as_place),
 		cmocka_unit_test(test_front_matter_title),
+		cmocka_unit_test(test_acronym_opens_body),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
