@@ -1203,7 +1203,9 @@ static size_t seat_written(struct keycache *kc, const struct comparison *c,
 		const struct entity *en;
 		char *w, *wk;
 
+		/* (a seat's key opens with its first letter: told first) */
 		if (m->v[i].cat != CAT_ACTOR ||
+		    (t[m->v[i].start] | 0x20) != pk[0] ||
 		    (en = entities_get(kc->reg, m->v[i].entity)) == NULL ||
 		    !is_kind(en, "state"))
 			continue;
