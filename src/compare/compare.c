@@ -838,8 +838,29 @@ static void add_contextual(struct keycache *kc, const struct comparison *c,
 	}
 }
 
+/* How many mentions of side s open with the acronym acr and go on with
+ * a name of one of its bodies ("IAEA Board of Governors")? */
+static size_t opening_acronym(const struct comparison *c, int s,
+			      const char *acr)
+{
+	const struct mentions *m = c->side[s].m;
+	const char *t = c->side[s].a->text;
+	size_t i, n = strlen(acr), hits = 0;
+
+	for (i = 0; i < m->n; i++)
+		if (m->v[i].cat == CAT_ACTOR &&
+		    m->v[i].end - m->v[i].start > n + 1 &&
+		    memcmp(t + m->v[i].start, acr, n) == 0 &&
+		    t[m->v[i].start + n] == ' ' &&
+		    t[m->v[i].start + n + 1] >= 'A' &&
+		    t[m->v[i].start + n + 1] <= 'Z')
+			hits++;
+	return hits;
+}
+
 /* A name defined with an acronym in one report is that name where the
- * other report writes the acronym alone. */
+ * other report writes the acronym alone, or opening the name of one of
+ * its bodies ("IAEA Board of Governors"). */
 static void add_acronyms(struct keycache *kc, const struct comparison *c,
 			 size_t (*cnt)[2])
 {
@@ -867,7 +888,8 @@ static void add_acronyms(struct keycache *kc, const struct comparison *c,
 			seen = xgrow(seen, &cap, nseen + 1, sizeof *seen);
 			memcpy(seen[nseen++], acr, sizeof acr);
 			cnt[m->v[i].entity][!s] += count_form(kc, c, !s,
-							      acr);
+							      acr) +
+						   opening_acronym(c, !s, acr);
 		}
 		free(seen);
 	}
@@ -1111,6 +1133,37 @@ static char *date_line_place(const struct article *a)
 	return NULL;
 }
 
+/* The places a's metadata, its dateline and its line of a place and a
+ * date name, as fresh strings (or NULL) in place[0..2], and their keys
+ * in key[0..2] (the town of "GEORGETOWN, Guyana"; NULL for no place);
+ * places_free frees them. */
+static void side_places(const struct compare_rules *r, const struct article *a,
+			char *place[3], char *key[3])
+{
+	size_t k;
+
+	place[0] = a->place ? xstrdup(a->place) : NULL;
+	place[1] = lead_place(a);
+	place[2] = date_line_place(a);
+	for (k = 0; k < 3; k++) {
+		key[k] = NULL;
+		if (place[k] == NULL || place[k][0] == '\0')
+			continue;
+		key[k] = compare_entity_key(r, place[k]);
+		key[k][strcspn(key[k], ",")] = '\0';
+	}
+}
+
+static void places_free(char *place[3], char *key[3])
+{
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		free(place[k]);
+		free(key[k]);
+	}
+}
+
 /* The place a report's dateline names ("BISHKEK (Steppe News Agency) -")
  * or its line of a place and a date ("Jakarta, 2 October 2025") is a
  * mention of it, when the other report names it. */
@@ -1121,29 +1174,194 @@ static void add_places(struct keycache *kc, const struct comparison *c,
 	int s;
 
 	for (s = 0; s < 2; s++) {
-		const struct article *a = c->side[s].a;
-		char *place[3] = {a->place ? xstrdup(a->place) : NULL,
-				  lead_place(a), date_line_place(a)};
+		char *place[3], *pk[3];
 
-		for (k = 0; k < 3; k++) {
-			char *pk;
-
-			if (place[k] == NULL || place[k][0] == '\0')
-				continue;
-			/* the town of "GEORGETOWN, Guyana" */
-			pk = compare_entity_key(kc->r, place[k]);
-			pk[strcspn(pk, ",")] = '\0';
-			for (i = 0; i < kc->n; i++)
+		side_places(kc->r, c->side[s].a, place, pk);
+		for (k = 0; k < 3; k++)
+			for (i = 0; pk[k] != NULL && i < kc->n; i++)
 				if (cnt[i][s] == 0 && cnt[i][!s] &&
 				    entities_get(kc->reg, (uint32_t)i) &&
-				    strcmp(key_of(kc, (uint32_t)i), pk) == 0) {
+				    strcmp(key_of(kc, (uint32_t)i), pk[k]) == 0) {
 					cnt[i][s] = 1;
 					break;
 				}
-			free(pk);
+		places_free(place, pk);
+	}
+}
+
+/* How many mentions of side s are a state written as its seat, whose
+ * words have the key pk ("Last year Washington approved": the United
+ * States)?  *at: the first of them. */
+static size_t seat_written(struct keycache *kc, const struct comparison *c,
+			   int s, const char *pk, struct span *at)
+{
+	const struct mentions *m = c->side[s].m;
+	const char *t = c->side[s].a->text;
+	size_t i, n = 0;
+
+	for (i = 0; i < m->n; i++) {
+		const struct entity *en;
+		char *w, *wk;
+
+		/* (a seat's key opens with its first letter: told first) */
+		if (m->v[i].cat != CAT_ACTOR ||
+		    (t[m->v[i].start] | 0x20) != pk[0] ||
+		    (en = entities_get(kc->reg, m->v[i].entity)) == NULL ||
+		    !is_kind(en, "state"))
+			continue;
+		w = xstrndup(t + m->v[i].start, m->v[i].end - m->v[i].start);
+		wk = compare_entity_key(kc->r, w);
+		if (strcmp(wk, pk) == 0 && n++ == 0) {
+			at->start = m->v[i].start;
+			at->end = m->v[i].end;
 		}
-		for (k = 0; k < 3; k++)
-			free(place[k]);
+		free(wk);
+		free(w);
+	}
+	return n;
+}
+
+/* A place named in one report only is that place where the other
+ * writes it as the seat standing for its state ("evacuated from
+ * N'Djamena" marked as Chad beside "flights out of N'Djamena"). */
+static void add_seat_mentions(struct keycache *kc, const struct comparison *c,
+			      size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+		struct span at;
+		int s;
+
+		if (en == NULL || en->cat != CAT_PLACE ||
+		    (cnt[i][0] == 0) == (cnt[i][1] == 0))
+			continue;
+		s = cnt[i][0] == 0 ? 0 : 1;
+		cnt[i][s] += seat_written(kc, c, s, key_of(kc, (uint32_t)i),
+					  &at);
+	}
+}
+
+/* Does the title t, which the text does not hold (front matter's),
+ * hold name as words of their own, as written? */
+static int title_names(const char *t, const char *name)
+{
+	size_t n = strlen(name), tn = strlen(t);
+	const char *p = t;
+
+	while (n > 0 && (p = strstr(p, name)) != NULL) {
+		size_t at = (size_t)(p - t);
+
+		if ((at == 0 || !trie_word_at(t, tn, at - 1)) &&
+		    (at + n == tn || !trie_word_at(t, tn, at + n)))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Does a section of a hold a's title (a headline, a shortened lead)? */
+static int title_in_text(const struct article *a)
+{
+	size_t i, n = strlen(a->title);
+
+	for (i = 0; i < a->nsections; i++)
+		if (memmem(a->text + a->sections[i].start,
+			   a->sections[i].end - a->sections[i].start, a->title,
+			   n) != NULL)
+			return 1;
+	return 0;
+}
+
+/* An entity named in one report's text only is in the other as well
+ * when the other's title from front matter (not in its text) names it
+ * ("title: Guinea-Bissau army says it foiled coup attempt"). */
+static void add_titles(struct keycache *kc, const struct comparison *c,
+		       size_t (*cnt)[2])
+{
+	size_t i;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+
+		if (a->title[0] == '\0' || title_in_text(a))
+			continue;
+		for (i = 0; i < kc->n; i++) {
+			const struct entity *en =
+				entities_get(kc->reg, (uint32_t)i);
+
+			if (en != NULL && en->cat != CAT_FIGURE &&
+			    cnt[i][s] == 0 && cnt[i][!s] &&
+			    title_names(a->title, en->name))
+				cnt[i][s] = 1;
+		}
+	}
+}
+
+/* Is a place entity with the key pk counted, or a name of c with it
+ * listed? */
+static int place_listed(struct keycache *kc, const struct comparison *c,
+			size_t (*cnt)[2], const char *pk)
+{
+	size_t i;
+	int hit;
+
+	for (i = 0; i < kc->n; i++)
+		if ((cnt[i][0] || cnt[i][1]) &&
+		    strcmp(key_of(kc, (uint32_t)i), pk) == 0)
+			return 1;
+	for (i = 0, hit = 0; i < c->nnames && !hit; i++) {
+		char *nk = compare_entity_key(kc->r, c->names[i].name);
+
+		hit = strcmp(nk, pk) == 0;
+		free(nk);
+	}
+	return hit;
+}
+
+/* The place a report's dateline names that the other report writes only
+ * as the seat standing for its state ("WASHINGTON, March 4, 2025 -" /
+ * "Last year Washington approved") is a name written in both, as the
+ * other report writes it. */
+static void add_seat_places(struct keycache *kc, struct comparison *c,
+			    size_t (*cnt)[2])
+{
+	size_t k;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		const struct article *a = c->side[s].a;
+		char *place[3], *pk[3];
+
+		side_places(kc->r, a, place, pk);
+		for (k = 0; k < 3; k++) {
+			struct span at = {0, 0};
+			const char *w;
+			struct cmp_name *nm;
+			size_t n;
+
+			if (pk[k] == NULL || pk[k][0] == '\0' ||
+			    place_listed(kc, c, cnt, pk[k]) ||
+			    (n = seat_written(kc, c, !s, pk[k], &at)) == 0)
+				continue;
+			c->names = xrealloc(c->names,
+					    (c->nnames + 1) * sizeof *c->names);
+			nm = &c->names[c->nnames++];
+			memset(nm, 0, sizeof *nm);
+			w = c->side[!s].a->text + at.start;
+			nm->name = xstrndup(w, at.end - at.start);
+			nm->count[s] = 1;
+			nm->count[!s] = n;
+			nm->at[!s] = at;
+			if ((w = strstr(a->text, place[k])) != NULL) {
+				nm->at[s].start = (size_t)(w - a->text);
+				nm->at[s].end = nm->at[s].start +
+						strlen(place[k]);
+			}
+		}
+		places_free(place, pk);
 	}
 }
 
@@ -1239,7 +1457,10 @@ struct comparison *compare_run(const struct compare_rules *r,
 		add_state_institutions(&kc, c, cnt);
 		add_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
+		add_seat_mentions(&kc, c, cnt);
+		add_titles(&kc, c, cnt);
 		add_names(&kc, c, cnt);
+		add_seat_places(&kc, c, cnt);
 		for (i = 0; i < ne; i++)
 			free(kc.k[i]);
 		free(kc.k);

@@ -127,6 +127,11 @@ int qw_body_antecedent(const struct ctx *c, size_t off, int plural,
  * speaker's name.  1 when q's speaker is set, else 0. */
 int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e);
 
+/* A speaker named by an acronym alone in t[s, e), after "the" or not
+ * ("…,” the RAF said", "said NDMA"): no mark names it, and its
+ * capitals are the speaker's name.  1 when q's speaker is set, else 0. */
+int qw_acronym(const struct ctx *c, struct quote *q, size_t s, size_t e);
+
 /* The end of the subject of a speech verb at v (its words not before
  * lo) with an apposition that describes it set aside, and an acronym in
  * brackets: "Cmdr. Jenna Ortiz, commanding officer of the ship, said",

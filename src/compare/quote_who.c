@@ -716,6 +716,33 @@ static int body_by_shape(const struct ctx *c, size_t off, size_t ns,
 	return found;
 }
 
+/* The body whose name opens the quote q, "the" before it or not, as its
+ * subject ("“ECOWAS condemns …,” the regional bloc said"): a body
+ * speaking of itself; no person, no state; NULL when none. */
+static const struct mention *opening_body(const struct ctx *c,
+					  const struct quote *q)
+{
+	const char *t = c->a->text;
+	size_t i = qw_first_from(c, q->start), p;
+	const struct mention *mn;
+	const struct entity *en;
+
+	if (i >= c->m->n)
+		return NULL;
+	mn = &c->m->v[i];
+	p = q->start;
+	if (qw_word_in(c->r->definite, t, p, mn->start))
+		p = qw_word_end(t, p, mn->start);
+	for (; p < mn->start; p++)
+		if (t[p] != ' ' && t[p] != '\n')
+			return NULL;
+	en = entities_get(c->reg, mn->entity);
+	if (mn->end > q->end || !qw_is_actor(c, mn) || qw_is_person(c, mn) ||
+	    (en->kind && strcmp(en->kind, "state") == 0))
+		return NULL;
+	return mn;
+}
+
 /* The person (first) or the body that a definite description in
  * t[s, e) refers to, named before off; NULL when none fits. */
 static const struct mention *description_refers(const struct ctx *c,
@@ -816,7 +843,8 @@ int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 		return 1;
 	}
 	if ((w.mn = description_refers(c, q->start, s, e, bn)) == NULL &&
-	    (bn[1] == 0 || !body_by_shape(c, q->start, bn[0], bn[1], &w))) {
+	    (bn[1] == 0 || !body_by_shape(c, q->start, bn[0], bn[1], &w)) &&
+	    (bn[1] == 0 || (w.mn = opening_body(c, q)) == NULL)) {
 		w.s = s;
 		w.e = e;
 	}
@@ -824,5 +852,37 @@ int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 	if (w.mn == NULL && w.s == s && q->speaker_text[0] >= 'A' &&
 	    q->speaker_text[0] <= 'Z')
 		q->speaker_text[0] = (char)(q->speaker_text[0] - 'A' + 'a');
+	return 1;
+}
+
+/* The most letters of an acronym that names a speaker ("the RAF"). */
+#define ACRONYM_MAX 8
+
+int qw_acronym(const struct ctx *c, struct quote *q, size_t s, size_t e)
+{
+	const char *t = c->a->text;
+	struct who w = {NULL, 0, 0};
+	size_t p;
+
+	while (s < e && (t[s] == ' ' || t[s] == ',' || t[s] == '\n'))
+		s++;
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == '\n'))
+		e--;
+	if (s < e && qw_word_in(c->r->definite, t, s, e)) {
+		s = qw_word_end(t, s, e);
+		while (s < e && (t[s] == ' ' || t[s] == '\n'))
+			s++;
+	}
+	if (e - s < 2 || e - s > ACRONYM_MAX || t[s] < 'A' || t[s] > 'Z' ||
+	    qw_word_in(c->r->stops, t, s, e) ||
+	    qw_word_in(c->r->pronouns, t, s, e))
+		return 0;
+	for (p = s; p < e; p++)
+		if (!((t[p] >= 'A' && t[p] <= 'Z') || t[p] == '&' ||
+		      (p > s && t[p] >= '0' && t[p] <= '9')))
+			return 0;
+	w.s = s;
+	w.e = e;
+	qw_set(c, q, &w);
 	return 1;
 }

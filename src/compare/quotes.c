@@ -188,14 +188,66 @@ static int subject(const struct ctx *c, struct quote *q, size_t lo,
 	return 1;
 }
 
+/* The most words after a state's possessive that describe one of its
+ * bodies ("Morocco's defence administration"). */
+#define STATE_BODY_WORDS 4
+
+/* Is the state mention mn, in the possessive, the start of a subject
+ * that ends just before the verb at v with a body or a speaker noun
+ * ("Morocco's defence administration said", "Chad's foreign minister
+ * said")?  The body speaks, not the state: 1 and *w its words, or 0. */
+static int state_body(const struct ctx *c, const struct mention *mn,
+		      size_t v, struct who *w)
+{
+	const char *t = c->a->text;
+	size_t e = qw_back_blank(t, mn->end, v), p, last = 0, words = 0;
+
+	if (!is_state(c, mn))
+		return 0;
+	p = mn->end;
+	if (p + 2 <= e && t[p] == '\'' && t[p + 1] == 's')
+		p += 2;
+	else if (p + 4 <= e && qw_is3(t, p, e, 0x99) && t[p + 3] == 's')
+		p += 4;
+	else
+		return 0;
+	while (p < e) {
+		size_t we;
+
+		if (t[p] != ' ' && t[p] != '\n')
+			return 0;
+		while (p < e && (t[p] == ' ' || t[p] == '\n'))
+			p++;
+		we = qw_name_word_end(t, p, e);
+		if (we == p || ++words > STATE_BODY_WORDS ||
+		    qw_word_in(c->r->stops, t, p, we))
+			return 0;
+		last = p;
+		p = we;
+	}
+	if (words == 0 || (!qw_word_in(c->r->bodies, t, last, e) &&
+			   !qw_word_in(c->r->nouns, t, last, e)))
+		return 0;
+	w->mn = NULL;
+	w->s = mn->start;
+	w->e = e;
+	return 1;
+}
+
 /* mn is the speaker, unless it is no person and a name by its shape
  * ends the subject after it, before the verb at v (not before lo): "The
- * Director General of the PNH, Fritz Augustin, stated". */
+ * Director General of the PNH, Fritz Augustin, stated"; or it is a
+ * state whose body the subject is ("Morocco's defence administration
+ * said"). */
 static void named_or(const struct ctx *c, struct quote *q,
 		     const struct mention *mn, size_t lo, size_t v)
 {
 	struct who who;
 
+	if (state_body(c, mn, v, &who)) {
+		qw_set(c, q, &who);
+		return;
+	}
 	if (!qw_is_person(c, mn) && qw_name_before(c, lo, v, &who) &&
 	    who.mn == NULL && who.s >= mn->end) {
 		qw_set(c, q, &who);
@@ -337,7 +389,8 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 			qw_set(c, q, &who);
 			return 1;
 		}
-		return qw_described(c, q, w, phrase_end(t, w, se));
+		return qw_described(c, q, w, phrase_end(t, w, se)) ||
+		       qw_acronym(c, q, w, phrase_end(t, w, se));
 	}
 	if (!ends && mark < se && t[mark] == ',')
 		ends = 1;
@@ -363,7 +416,8 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 	 * told", else "…,” the ministry said" */
 	if ((k = subject(c, q, p, verb, q->start, verb)) != 0)
 		return k > 0;
-	return qw_described(c, q, phrase_start(t, p, verb), verb);
+	return qw_described(c, q, phrase_start(t, p, verb), verb) ||
+	       qw_acronym(c, q, phrase_start(t, p, verb), verb);
 }
 
 /* A coordinated speech verb at verb whose subject ends at end (after
@@ -427,7 +481,8 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs,
 	if (best == NULL)
 		/* "The ministry said it would “…”" */
 		return describe &&
-		       qw_described(c, q, phrase_start(t, ss, verb), verb);
+		       (qw_described(c, q, phrase_start(t, ss, verb), verb) ||
+			qw_acronym(c, q, phrase_start(t, ss, verb), verb));
 	named_or(c, q, best, ss, verb);
 	return 1;
 }

@@ -85,4 +85,31 @@ static inline void quotes_found_free(struct quotes_found *f)
 	article_free(f->a);
 }
 
+/* Two reports, their marks and their comparison. */
+struct pair {
+	struct article *a, *b;
+	struct mentions ma, mb;
+	struct comparison *c;
+};
+
+/* Mark p's reports a and b (loaded) and compare them; pair_free frees
+ * all. */
+static inline void pair_compare(struct pair *p)
+{
+	assert_non_null(p->a);
+	assert_non_null(p->b);
+	highlight_article(en.hl, p->a, &p->ma);
+	highlight_article(en.hl, p->b, &p->mb);
+	p->c = compare_run(cr, en.reg, p->a, &p->ma, p->b, &p->mb);
+}
+
+static inline void pair_free(struct pair *p)
+{
+	compare_free(p->c);
+	mentions_free(&p->ma);
+	mentions_free(&p->mb);
+	article_free(p->a);
+	article_free(p->b);
+}
+
 #endif

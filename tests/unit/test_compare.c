@@ -3,12 +3,6 @@
  * dates, the timeline, topics, shared entities. */
 #include "comparelib.h"
 
-struct pair {
-	struct article *a, *b;
-	struct mentions ma, mb;
-	struct comparison *c;
-};
-
 static void seeds(struct pair *p)
 {
 	struct err e = {{0}};
@@ -16,20 +10,7 @@ static void seeds(struct pair *p)
 	memset(p, 0, sizeof *p);
 	p->a = article_load(SEED_A, rules, &e);
 	p->b = article_load(SEED_B, rules, &e);
-	assert_non_null(p->a);
-	assert_non_null(p->b);
-	highlight_article(en.hl, p->a, &p->ma);
-	highlight_article(en.hl, p->b, &p->mb);
-	p->c = compare_run(cr, en.reg, p->a, &p->ma, p->b, &p->mb);
-}
-
-static void pair_free(struct pair *p)
-{
-	compare_free(p->c);
-	mentions_free(&p->ma);
-	mentions_free(&p->mb);
-	article_free(p->a);
-	article_free(p->b);
+	pair_compare(p);
 }
 
 /* The speaker of the quote that starts with `text` in side s. */

@@ -77,40 +77,41 @@ static void test_in_both(void **state)
 	article_free(b);
 }
 
+/* Mark the texts ta and tb and compare them into *p (pair_free frees). */
+static void pair_run(struct pair *p, const char *ta, const char *tb)
+{
+	memset(p, 0, sizeof *p);
+	p->a = text_article(rules, "a", ta);
+	p->b = text_article(rules, "b", tb);
+	pair_compare(p);
+}
+
 /* After compare_run on the texts ta and tb, the entity called name in
  * the registry is counted want_a times in A and want_b in B (SIZE_MAX:
  * not checked) and shown as want (NULL: not checked). */
 static void entity_is(const char *ta, const char *tb, const char *name,
 		      size_t want_a, size_t want_b, const char *want)
 {
-	struct article *a = text_article(rules, "a", ta);
-	struct article *b = text_article(rules, "b", tb);
-	struct mentions ma = {0}, mb = {0};
-	struct comparison *c;
+	struct pair p;
 	size_t i;
 	int found = 0;
 
-	highlight_article(en.hl, a, &ma);
-	highlight_article(en.hl, b, &mb);
-	c = compare_run(cr, en.reg, a, &ma, b, &mb);
-	for (i = 0; i < c->nents; i++) {
-		if (strcmp(entities_get(en.reg, c->ents[i].entity)->name,
-			   name) != 0)
+	pair_run(&p, ta, tb);
+	for (i = 0; i < p.c->nents; i++) {
+		const struct cmp_entity *ce = &p.c->ents[i];
+
+		if (strcmp(entities_get(en.reg, ce->entity)->name, name) != 0)
 			continue;
 		if (want_a != SIZE_MAX) {
-			assert_int_equal(c->ents[i].count[0], want_a);
-			assert_int_equal(c->ents[i].count[1], want_b);
+			assert_int_equal(ce->count[0], want_a);
+			assert_int_equal(ce->count[1], want_b);
 		}
 		if (want != NULL)
-			assert_string_equal(c->ents[i].name, want);
+			assert_string_equal(ce->name, want);
 		found = 1;
 	}
 	assert_true(found);
-	compare_free(c);
-	mentions_free(&ma);
-	mentions_free(&mb);
-	article_free(a);
-	article_free(b);
+	pair_free(&p);
 }
 
 /* The counts of the entity called name in A and B (entity_is). */
@@ -364,6 +365,86 @@ static void test_description(void **state)
 		  "Central Election Commission", 1, 0);
 }
 
+/* The name of c written in both reports called name is counted
+ * want_a times in A and want_b in B; with want_a 0, none is listed. */
+static void name_is(const char *ta, const char *tb, const char *name,
+		    size_t want_a, size_t want_b)
+{
+	struct pair p;
+	size_t i;
+	int found = 0;
+
+	pair_run(&p, ta, tb);
+	for (i = 0; i < p.c->nnames; i++) {
+		if (strcmp(p.c->names[i].name, name) != 0)
+			continue;
+		assert_int_equal(p.c->names[i].count[0], want_a);
+		assert_int_equal(p.c->names[i].count[1], want_b);
+		found = 1;
+	}
+	assert_int_equal(found, want_a != 0);
+	pair_free(&p);
+}
+
+/* A dateline's place that the other report writes only as the seat
+ * standing for its state ("Oslo approved": Norway) is a name written
+ * in both; the state stays in both as well.  Without the dateline, no
+ * name. */
+static void test_dateline_seat(void **state)
+{
+	(void)state;
+	name_is("Boats sold\n\nOSLO, June 3, 2024 - The ministry approved "
+		"the sale of four boats.\n",
+		"Last year Oslo approved a similar sale to Norway's "
+		"neighbours.\n",
+		"Oslo", 1, 1);
+	name_is("Boats sold\n\nThe ministry approved the sale of four boats "
+		"on June 3.\n",
+		"Last year Oslo approved a similar sale.\n", "Oslo", 0, 0);
+}
+
+/* A seat written as a place in one report ("in Oslo") and as the state
+ * in the other ("flights left from Oslo", marked as Norway) is the
+ * place in both; the state keeps its own count. */
+static void test_seat_as_place(void **state)
+{
+	(void)state;
+	counts_of("Talks were held in Oslo on Monday.\n",
+		  "The last flights left from Oslo on Monday.\n", "Oslo", 1,
+		  1);
+	counts_of("Talks were held in Oslo on Monday.\n",
+		  "The last flights left from Bergen on Monday.\n", "Oslo",
+		  1, 0);
+}
+
+/* A report's title from front matter (not in its text) names an
+ * entity the other report's text names: in both.  Not a word inside
+ * another ("Norwayan" is no Norway). */
+static void test_front_matter_title(void **state)
+{
+	(void)state;
+	counts_of("---\ntitle: Norway army says it foiled an attack\n---\n\n"
+		  "Soldiers repelled the attack on Saturday.\n",
+		  "Norway said soldiers repelled the attack.\n", "Norway", 1,
+		  1);
+	counts_of("---\ntitle: Norwayan army says it foiled an attack\n---\n"
+		  "\nSoldiers repelled the attack on Saturday.\n",
+		  "Norway said soldiers repelled the attack.\n", "Norway", 0,
+		  1);
+}
+
+/* A name defined with its acronym in A is in B where B writes the
+ * acronym opening the name of one of its bodies ("IAEA Board of
+ * Governors", an entity of its own). */
+static void test_acronym_opens_body(void **state)
+{
+	(void)state;
+	counts_of("The International Atomic Energy Agency (IAEA) said the "
+		  "stock grew.\n",
+		  "The IAEA Board of Governors will meet in June.\n",
+		  "International Atomic Energy Agency", 2, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +467,10 @@ int main(void)
 		cmocka_unit_test(test_surname_generation),
 		cmocka_unit_test(test_date_line_place),
 		cmocka_unit_test(test_description),
+		cmocka_unit_test(test_dateline_seat),
+		cmocka_unit_test(test_seat_as_place),
+		cmocka_unit_test(test_front_matter_title),
+		cmocka_unit_test(test_acronym_opens_body),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

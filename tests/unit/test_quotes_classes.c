@@ -276,6 +276,59 @@ static void test_own_speaker(void **state)
 		 2, two);
 }
 
+/* A state's body in the possessive speaks, not the state: "Norway's
+ * defence procurement agency said"; a state alone still speaks. */
+static void test_state_body(void **state)
+{
+	(void)state;
+	one_quote("“The navy will receive the boats next year,” Norway's "
+		  "defence procurement agency said in a statement.\n",
+		  "Norway's defence procurement agency");
+	one_quote("Talks went on. Finland's foreign minister said the offer "
+		  "was “not enough.”\n",
+		  "Finland's foreign minister");
+	one_quote("“The boats are ours,” Norway said on Monday.\n", "Norway");
+	/* a possessive that is no subject: the state's words */
+	one_quote("“We reject Finland's claims,” Norway said.\n", "Norway");
+}
+
+/* A body named by an acronym alone that nothing marks: "the KDVR
+ * said", "said the KDVR"; no acronym, no speaker. */
+static void test_acronym_speaker(void **state)
+{
+	static const char *const none[] = {"unattributed"};
+
+	(void)state;
+	one_quote("“The last convoy has crossed the border safely,” the KDVR "
+		  "said.\n",
+		  "KDVR");
+	one_quote("“The last convoy has crossed the border,” said the KDVR."
+		  "\n",
+		  "KDVR");
+	/* an acronym that is not the whole subject */
+	speakers("“The last convoy has crossed the border,” the KDVR team "
+		 "said.\n",
+		 1, none);
+}
+
+/* A description whose body is named by the quote's own first words:
+ * the body speaks of itself ("“ECOWAS condemns …,” the regional bloc
+ * said"); when the quote names a state or nothing, the words are
+ * shown. */
+static void test_body_names_itself(void **state)
+{
+	(void)state;
+	one_quote("Troops held the palace.\n\n“The African Union condemns "
+		  "this seizure of power,” the continental bloc said.\n",
+		  "African Union");
+	one_quote("Troops held the palace.\n\n“NATO stands with Finland,” "
+		  "the alliance said on Tuesday.\n",
+		  "NATO");
+	one_quote("Troops held the palace.\n\n“Norway condemns this "
+		  "seizure of power,” the regional bloc said.\n",
+		  "the regional bloc");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +343,9 @@ int main(void)
 		cmocka_unit_test(test_coordinated),
 		cmocka_unit_test(test_long_title),
 		cmocka_unit_test(test_own_speaker),
+		cmocka_unit_test(test_state_body),
+		cmocka_unit_test(test_acronym_speaker),
+		cmocka_unit_test(test_body_names_itself),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -185,12 +185,34 @@ static void test_no_report_date(void **state)
 		    "\n", NULL, NULL);
 }
 
+/* A contact line of several audiences ("Media/Public Contact:") above
+ * the dateline is boilerplate: the dateline opens the story and gives
+ * the date; before, the contact line was the lead and the dateline's
+ * date was lost. */
+static void test_contact_line_before_dateline(void **state)
+{
+	(void)state;
+	expect_text("Kingdom of Norway - Patrol Boats\n\nMedia/Public "
+		    "Contact: desk@agency.example | Notice No. 24-07\n\n"
+		    "OSLO, June 3, 2024 - The agency approved a sale of "
+		    "patrol boats.\n\nThe boats will be delivered next "
+		    "year.\n",
+		    "2024-06-03", "hxlb");
+	expect_text("Boats sold\n\nPress and Media Enquiries: 020 7946 "
+		    "0000\n\nLONDON, June 3, 2024 - The boats were sold.\n",
+		    "2024-06-03", "hxl");
+	/* a sentence about contacts stays the story */
+	expect_text("Boats sold\n\nMedia contacts with the agency were "
+		    "cut on Monday.\n", NULL, "hl");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_opening_block),
 		cmocka_unit_test(test_closing_block),
 		cmocka_unit_test(test_no_report_date),
+		cmocka_unit_test(test_contact_line_before_dateline),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
