@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 static int has_upper(const char *t, size_t s, size_t e)
 {
@@ -351,6 +352,38 @@ int fig_label_digits(const struct figrules *r, const char *t, size_t len,
 	       unit_in_name(r, t, len, pos);
 }
 
+/* Is the word of letters ending at end w ("Number", "and")? */
+static int word_is(const char *t, size_t end, const char *w)
+{
+	size_t n = strlen(w);
+
+	return end >= n && strncasecmp(t + end - n, w, n) == 0 &&
+	       (end == n || !isalpha((unsigned char)t[end - n - 1]));
+}
+
+/* A number word that counts off a speaker's points, not things: right
+ * before a comma at a sentence's start, perhaps after "Number" or "And"
+ * ("One, why 31?  Two, how long ...  And three, obviously", "Number two,
+ * it's also ...").  A count goes on to what it counts. */
+static int enumerator(const struct figrules *r, const char *t, size_t len,
+		      size_t pos)
+{
+	uint32_t v;
+	size_t q = trie_match(r->numbers, t, len, pos, &v), b = pos;
+
+	if (q == 0 || q >= len || t[q] != ',')
+		return 0;
+	while (b > 0 && t[b - 1] == ' ')
+		b--;
+	if (b < pos && (word_is(t, b, "Number") || word_is(t, b, "And"))) {
+		b = letters_before(t, b);
+		while (b > 0 && t[b - 1] == ' ')
+			b--;
+	}
+	return b == 0 || t[b - 1] == '\n' || t[b - 1] == '.' ||
+	       t[b - 1] == '?' || t[b - 1] == '!' || t[b - 1] == ':';
+}
+
 int figure_may_start(const struct figrules *r, const char *text, size_t len,
 		     size_t pos)
 {
@@ -375,6 +408,8 @@ int figure_may_start(const struct figrules *r, const char *text, size_t len,
 				isupper((unsigned char)text[q + 1]))))
 			return 0;
 	}
+	if (enumerator(r, text, len, pos))
+		return 0;
 	{
 		uint32_t v;
 

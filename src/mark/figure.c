@@ -898,6 +898,13 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 	rd.p = pos;
 	if (!read_lead(r, t, len, &rd))
 		return 0;
+	/* "around 7:30": a qualifier before a time of day, which stays
+	 * whole (not "around 7") */
+	if (rd.p > pos && rd.cur == NULL &&
+	    (q = time_of_day(t, len, rd.p, f)) != 0) {
+		f->qual = rd.qual;
+		return q;
+	}
 	/* "under 8 U.S.C. 1189": a qualifier before a label */
 	if (rd.p > pos && digit(t[rd.p]) && fig_label_digits(r, t, len, rd.p))
 		return 0;

@@ -36,12 +36,18 @@ void hl_pattern_found(struct highlighter *h, struct hl_state *st,
 }
 
 /* "the destroyer Chokai": a capitalised name after a class of warship
- * names a ship, a weapon of its own. */
+ * names a ship, a weapon of its own; not after a class word written with
+ * a capital, part of a title ("the Submarine Industrial Base"; "Navy
+ * ship Cheonan" ends in a small word). */
 void hl_rule_ship(struct highlighter *h, const char *t, size_t e,
 		  size_t p, size_t q)
 {
-	size_t ms, ne, we;
+	size_t ms, ne, we, lw = q;
 
+	while (lw > p && t[lw - 1] != ' ')
+		lw--;
+	if (hl_upper_at(t, q, lw))
+		return;
 	if (trie_size(h->ship_classes) == 0 || h->name_re == NULL ||
 	    !hl_is_word_in(h->ship_classes, t, p, q) || q + 2 >= e ||
 	    t[q] != ' ' || !hl_upper_at(t, e, q + 1) ||

@@ -1,5 +1,5 @@
-# Classes of marks found on the second blind genre batch (issue 21,
-# BLIND21B), through --mentions on a fixture of made-up sentences: one
+# Classes of marks found on the second and third blind genre batches
+# (issue 21, BLIND21B and BLIND21C), through --mentions on a fixture of made-up sentences: one
 # check per class of rule.  A mark is the line's category, entity and
 # surface text.
 . tests/cli/lib.sh
@@ -30,5 +30,21 @@ has "GMLRS" weapon "GMLRS" "GMLRS"
 has "projectiles" weapon "rockets" "projectiles"
 lacks "a plan is a document, no actor" actor "Harbor Renewal Plan"
 lacks "nor its acronym" actor "HRP"
+has "a vehicle's variant alone" weapon "M1A1" "M1A1"
+has "another variant" weapon "M2A3" "M2A3"
+has "a designation with a popular name and a class word" weapon "M88 Recovery Vehicles" "M88 Recovery Vehicles"
+lacks "a bare designation is no vehicle" weapon "M23"
+has "defensive weapons" weapon "defensive weapons" "defensive weapons"
+has "offensive weapons" weapon "offensive weapons" "offensive weapons"
+has "weapon systems" weapon "conventional arms" "weapon systems"
+lacks "no ship named after a capitalised class word" weapon "Submarine Industrial Base"
+has "a ship after a class word still" weapon "Chokai" "Chokai"
+has "a qualifier before a time of day" figure "time" "around 7:30"
+lacks "not the hour alone" figure "around 7"
+has "another time after a qualifier" figure "time" "about 8:15"
+lacks "an enumerator at a sentence's start" figure "Two"
+lacks "an enumerator after And" figure "three"
+lacks "an enumerator after Number" figure "four"
+has "a count is still a figure" figure "leaders" "two"
 ungate
 finish

@@ -5,6 +5,10 @@
  * the reporter a moderator calls on with an outlet, air defense systems
  * by name (HAWK, IRIS-T variants), rockets by name (GMLRS), projectiles,
  * a plan as a document, no actor.
+ * And on the third (BLIND21C): ground vehicles by designation and
+ * variant, weapons named by their use and weapon systems, a capitalised
+ * class word in a title (no ship's name after it), a qualifier before a
+ * time of day, enumerators that count off a speaker's points.
  * Names of persons and places are made up where they can be. */
 #include "marklib.h"
 
@@ -72,6 +76,52 @@ static const struct blind_case cases[] = {
 		{"IRIS T-SLS", CAT_WEAPON, "IRIS-T", 0},
 		{"GMLRS", CAT_WEAPON, "GMLRS", 0},
 		{"projectiles", CAT_WEAPON, NULL, 0},
+	 }},
+	/* ground vehicles by designation: a variant alone, a designation
+	 * with a popular name and a class word; not a bare designation */
+	{"Will Ruritania get an M1A1 or an M2A3?  We also buy eight M88 "
+	 "Recovery Vehicles and the M23 took Goma.\n",
+	 {
+		{"M1A1", CAT_WEAPON, "M1A1", 0},
+		{"M2A3", CAT_WEAPON, "M2A3", 0},
+		{"M88 Recovery Vehicles", CAT_WEAPON, "M88 Recovery Vehicles", 0},
+		{"M23", CAT_WEAPON, NULL, 1},
+	 }},
+	/* weapons named by their use, weapon systems */
+	{"Is it purely defensive weapons or offensive weapons, and which "
+	 "weapon systems will Ruritania get?\n",
+	 {
+		{"defensive weapons", CAT_WEAPON, "defensive weapons", 0},
+		{"offensive weapons", CAT_WEAPON, "offensive weapons", 0},
+		{"weapon systems", CAT_WEAPON, NULL, 0},
+	 }},
+	/* a class word with a capital in a title names no ship after it;
+	 * "the destroyer Chokai" still does */
+	{"The Ruritanian Submarine Industrial Base grows, and the destroyer "
+	 "Chokai sailed.\n",
+	 {
+		{"Submarine Industrial Base", CAT_WEAPON, NULL, 1},
+		{"Industrial Base", CAT_WEAPON, NULL, 1},
+		{"Chokai", CAT_WEAPON, NULL, 0},
+	 }},
+	/* a qualifier before a time of day: the time whole */
+	{"Shortly after, around 7:30, the adviser called, and at about "
+	 "8:15 the President did.\n",
+	 {
+		{"around 7", CAT_FIGURE, NULL, 1},
+		{"around 7:30", CAT_FIGURE, NULL, 0},
+		{"about 8:15", CAT_FIGURE, NULL, 0},
+	 }},
+	/* enumerators of a speaker's points are no figures; counts are */
+	{"Q   A couple questions.  One, why 31?  Two, how long will it "
+	 "take?  And three, what changed?\n\nNumber four, it is a signal "
+	 "to the two leaders.\n",
+	 {
+		{"Two", CAT_FIGURE, NULL, 1},
+		{"three", CAT_FIGURE, NULL, 1},
+		{"four", CAT_FIGURE, NULL, 1},
+		{"two", CAT_FIGURE, NULL, 0},
+		{"31", CAT_FIGURE, NULL, 0},
 	 }},
 };
 
