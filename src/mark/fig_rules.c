@@ -234,10 +234,10 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 		/* one trie of every word a figure may begin with, so that a
 		 * word start costs one walk */
 		const char *keys[] = {"numbers", "qualifiers", "months",
-				      "ordinals"};
+				      "ordinals", "currency_signs"};
 		size_t k, i;
 
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < 5; k++) {
 			const struct ynode *m = ynode_get(root, keys[k]);
 
 			for (i = 0; m && i + 1 < m->nkids; i += 2) {

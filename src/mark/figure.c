@@ -542,6 +542,10 @@ static int read_lead(const struct figrules *r, const char *t, size_t len,
 	if (q) {
 		rd->cur = r->cur[v];
 		rd->sign = rd->p;
+		/* a sign in letters may stand apart: "EUR 34 billion", "Rs
+		 * 1,800 crore" */
+		if (q < len && t[q] == ' ' && isalpha((unsigned char)t[q - 1]))
+			q = after_gap(t, len, q);
 		rd->p = q;
 	}
 	return 1;
@@ -783,6 +787,49 @@ static size_t one_in(const struct figrules *r, const char *t, size_t len,
 	return q;
 }
 
+/* Does the word ending at e of t name things counted: a counted noun
+ * or a plural ("states", "vehicles")? */
+static int thing_named(const struct figrules *r, const char *t, size_t len,
+		       size_t e)
+{
+	size_t b = letters_before(t, e);
+	uint32_t v;
+
+	return (e - b > 3 && t[e - 1] == 's' && t[e - 2] != 's') ||
+	       trie_match(r->nouns, t, len, b, &v) == e;
+}
+
+/* A fraction in words before a unit, "of" and "a" or "an" between:
+ * "half an hour", "about a third of a mile", "three-quarters of an
+ * hour" measure that part of the unit.  Its end (f's unit and counted
+ * phrase set), or 0. */
+static size_t fraction_of_unit(const struct figrules *r, const char *t,
+			       size_t len, const struct reading *rd,
+			       struct figure *f)
+{
+	size_t g = after_gap(t, len, rd->q), e;
+	uint32_t v;
+
+	if (rd->n.digits || rd->n.vague || rd->n.value <= 0 ||
+	    rd->n.value >= 1 || g == 0)
+		return 0;
+	if (of_at(t, len, g) && (g = after_gap(t, len, g + 2)) == 0)
+		return 0;
+	if (g + 2 < len && t[g] == 'a' && t[g + 1] == ' ')
+		g += 2;
+	else if (g + 3 < len && t[g] == 'a' && t[g + 1] == 'n' &&
+		 t[g + 2] == ' ')
+		g += 3;
+	else
+		return 0;
+	if ((e = trie_match(r->units, t, len, g, &v)) == 0)
+		return 0;
+	f->unit = r->unit[v];
+	f->counts_start = g;
+	f->counts_end = e;
+	return e;
+}
+
 /* What follows the number says its kind: "%", "per cent", a currency
  * word, a unit ("five-day"), what it counts ("10,000 troops", "274.8
  * kg").  The figure's end, or 0 for a lone "one" that counts nothing. */
@@ -823,6 +870,8 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		f->counts_end = q2;
 		return q2;
 	}
+	if ((q2 = fraction_of_unit(r, t, len, rd, f)) != 0)
+		return q2;
 	if (rd->n.counts && !(rd->n.weak && !rd->qual)) {
 		f->unit = rd->n.counts;
 		return q;
@@ -858,6 +907,18 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 	     trie_match(r->timeunits, t, len, f->counts_start, &v) ==
 		     f->counts_end))
 		return f->counts_end;
+	/* a measure before a word that says what it measures: "roughly 40
+	 * feet long", "12 inches wide" count the unit (not "35 member
+	 * states", which count a thing named after it) */
+	if (f->counts_end > f->counts_start && rd->n.value >= 1 &&
+	    f->counts_start == after_gap(t, len, q) &&
+	    (q2 = trie_match(r->units, t, len, f->counts_start, &v)) != 0 &&
+	    q2 < f->counts_end &&
+	    trie_match(r->timeunits, t, len, f->counts_start, &v) == 0 &&
+	    !thing_named(r, t, len, f->counts_end)) {
+		f->counts_end = q2;
+		return q2;
+	}
 	return q;
 }
 
@@ -906,10 +967,16 @@ size_t figure_at(const struct figrules *r, const char *t, size_t len,
 		return q;
 	}
 	/* "under 8 U.S.C. 1189": a qualifier before a label */
-	if (rd.p > pos && digit(t[rd.p]) && fig_label_digits(r, t, len, rd.p))
+	if (rd.p > pos && rd.cur == NULL && digit(t[rd.p]) &&
+	    fig_label_digits(r, t, len, rd.p))
 		return 0;
 	rd.q = fig_read_number(r, t, len, rd.p, &rd.n);
 	if (rd.q == 0)
+		return 0;
+	/* a sign of letters joined to a small number is a label's: "P5",
+	 * not "P1 million" */
+	if (rd.cur && isalpha((unsigned char)t[rd.sign]) &&
+	    isalpha((unsigned char)t[rd.p - 1]) && rd.n.value < 1000)
 		return 0;
 	memset(f, 0, sizeof *f);
 	f->qual = rd.qual;

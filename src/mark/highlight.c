@@ -479,7 +479,11 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 			    lexicon_pattern_at(h->lx, h->md, t, e, p, &me, &v,
 					       &each))
 				hl_pattern_found(h, st, t, p, me, v, each);
-			if ((m & PM_FIGURE) || (c >= '0' && c <= '9'))
+			/* a figure may start with a sign of letters joined
+			 * to its number too: "P1 million" */
+			if ((m & PM_FIGURE) || (c >= '0' && c <= '9') ||
+			    (c >= 'A' && c <= 'Z' && p + 1 < e &&
+			     t[p + 1] >= '0' && t[p + 1] <= '9'))
 				if (figure_may_start(h->fig, t, e, p))
 					add_figure(h, t, e, p);
 			/* nothing starts inside a word: on to its last

@@ -619,6 +619,49 @@ static void test_shares_in_words(void **state)
 	article_free(a);
 }
 
+/* Units the reader must take in (so that a figure is not read without
+ * its unit): a unit before a word that says what it measures, a
+ * fraction of a unit, feet, inches and yards; and currencies written as
+ * a sign of letters, apart from the number or joined to it, and in
+ * lakh, crore and CFA francs. */
+static void test_units_and_signs(void **state)
+{
+	struct mentions m = {0};
+	struct article *a = text_article(
+		rules, "v",
+		"The boat was roughly 40 feet long and 12 inches wide, some 300 "
+		"yards out. The 35 member states met. It landed in under half "
+		"an hour, about a third of a mile away; the fire lasted half a "
+		"day. A reward of P1 million was set. The P5 met. Delhi sanctioned "
+		"Rs 1,800 crore and 5 lakh rupees; Berlin gave EUR 34 billion; "
+		"Dakar paid 10 million CFA francs.\n");
+
+	(void)state;
+	highlight_article(en.hl, a, &m);
+	assert_true(has(a, &m, "roughly 40 feet", CAT_FIGURE, "feet"));
+	assert_true(has(a, &m, "12 inches", CAT_FIGURE, "inches"));
+	assert_true(has(a, &m, "some 300 yards", CAT_FIGURE, "yards"));
+	assert_true(has(a, &m, "35", CAT_FIGURE, "states"));
+	assert_true(has(a, &m, "under half an hour", CAT_FIGURE, "hour"));
+	assert_int_equal(normalised(&m, "less than 0.5"), 1);
+	assert_true(has(a, &m, "about a third of a mile", CAT_FIGURE,
+			"mile"));
+	assert_true(has(a, &m, "half a day", CAT_FIGURE, "day"));
+	assert_true(has(a, &m, "P1 million", CAT_FIGURE, "money"));
+	assert_int_equal(normalised(&m, "PHP 1000000"), 1);
+	assert_false(has(a, &m, "P5", CAT_FIGURE, NULL));
+	assert_true(has(a, &m, "Rs 1,800 crore", CAT_FIGURE, "money"));
+	assert_int_equal(normalised(&m, "INR 18000000000"), 1);
+	assert_true(has(a, &m, "5 lakh rupees", CAT_FIGURE, "money"));
+	assert_int_equal(normalised(&m, "INR 500000"), 1);
+	assert_true(has(a, &m, "EUR 34 billion", CAT_FIGURE, "money"));
+	assert_int_equal(normalised(&m, "EUR 34000000000"), 1);
+	assert_true(has(a, &m, "10 million CFA francs", CAT_FIGURE, "money"));
+	assert_int_equal(normalised(&m, "XOF 10000000"), 1);
+	mentions_free(&m);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -634,6 +677,7 @@ int main(void)
 		cmocka_unit_test(test_counted_heads),
 		cmocka_unit_test(test_shares_in_words),
 		cmocka_unit_test(test_units_in_words),
+		cmocka_unit_test(test_units_and_signs),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
