@@ -50,7 +50,14 @@ struct fa_cluster {
 	size_t pair;             /* the cluster it is paired with, or -1 */
 	struct fa_word w[FA_PURPOSE_MAX]; /* what a sum is for */
 	size_t nw;
+	const char *cur;         /* the currency a sum is written in */
+	const struct fa_fig *fig; /* its first figure */
 };
+
+/* Sums that differ in two currencies stand for one sum only when their
+ * sentences share this many words (the scale word, "million", is often
+ * one of them). */
+#define FA_CUR_WORDS 3
 
 /* A value to compare by: the middle of an interval, its low end when it
  * is open above, and never 0. */
@@ -163,13 +170,20 @@ static size_t purpose(const struct figrules_align *r, const struct fa_fig *f,
 	return k;
 }
 
-/* May clusters x and y stand for one sum: neither says what it is for,
- * or they share a word of it?  (Asked only of sums that differ: the same
- * sum told in other words is one.) */
+/* May clusters x and y stand for one sum: they share a word of what it
+ * is for or one of them does not say; in two currencies, their
+ * sentences share FA_CUR_WORDS words besides ("the drill will cost")?
+ * (Asked only of sums that differ: the same sum told in other words is
+ * one; two sums that differ in two currencies in sentences of their own,
+ * "Rs 1,800 crore" for a launch complex and "$78 billion" of budget,
+ * are two sums, not one misreported.) */
 static int same_purpose(const struct fa_cluster *x, const struct fa_cluster *y)
 {
 	size_t i, j;
 
+	if (x->cur && y->cur && strcmp(x->cur, y->cur) != 0 &&
+	    overlap(x->fig, y->fig) < FA_CUR_WORDS)
+		return 0;
 	if (x->nw == 0 || y->nw == 0)
 		return 1;
 	for (i = 0; i < x->nw; i++)
@@ -250,6 +264,10 @@ void fa_match_group(const struct figrules_align *r, struct fa_fig *v,
 	for (i = 0; i < nc; i++) {
 		side[c[i].side ? 1 : 0]++;
 		c[i].nw = purpose(r, &v[idx[c[i].first]], c[i].w);
+		c[i].fig = &v[idx[c[i].first]];
+		c[i].cur = v[idx[c[i].first]].f->kind == FIG_MONEY
+				   ? v[idx[c[i].first]].f->currency
+				   : NULL;
 	}
 	/* one value on each side: one pair, unless they are sums for two
 	 * things */

@@ -999,6 +999,40 @@ static const struct fa_pair mass_pairs[] = {
 
 static const struct fa_class mass_class = PAIRS(mass_pairs);
 
+/* Units the reader did not know, so that a figure was read without its
+ * unit: feet beside a hyphenated metre, a fraction of a mile beside
+ * metres, half an hour beside minutes; a sum in pesos written with its
+ * sign of letters ("P1 million") beside dollars. */
+static const struct fa_pair foot_pairs[] = {
+	{"The boat was roughly 40 feet long.", "roughly 40",
+	 "Sailors boarded the 12-metre boat.", "12-metre", 1, 0},
+	{"The boat was roughly 40 feet long.", "roughly 40",
+	 "Sailors boarded the 30-metre boat.", "30-metre", 1, 1},
+	{"The market is about 500 metres from city hall.", "about 500",
+	 "The market is about a third of a mile from city hall.",
+	 "about a third", 1, 0},
+	{"The market is about 900 metres from city hall.", "about 900",
+	 "The market is about a third of a mile from city hall.",
+	 "about a third", 1, 1},
+	{"The warheads landed after about 25 minutes.", "about 25",
+	 "The warheads landed in under half an hour.", "under half", 1, 0},
+	{"A reward of P1 million is offered for the bombers.", "P1 million",
+	 "A reward of about $17,000 is offered for the bombers.",
+	 "about $17,000", 1, 0},
+	{"A reward of P1 million is offered for the bombers.", "P1 million",
+	 "A reward of about $170,000 is offered for the bombers.",
+	 "about $170,000", 1, 1},
+	/* two sums that differ in two currencies are two sums */
+	{"The government sanctioned Rs 1,800 crore for a launch complex.",
+	 "Rs 1,800 crore", "The defence budget is about $78 billion.",
+	 "about $78 billion", 0, 0},
+	{"The board approved an extra $12 million for the agency's work.",
+	 "$12 million", "The allies will give EUR 25 million to the agency's "
+	 "fund.", "EUR 25 million", 0, 0},
+};
+
+static const struct fa_class foot_class = PAIRS(foot_pairs);
+
 /* A class's test under its own name. */
 #define CLASS_TEST(name, cls) \
 	{#name, test_class, NULL, NULL, (void *)&(cls)}
@@ -1026,6 +1060,7 @@ int main(void)
 		CLASS_TEST(test_people_by_plight, plight_class),
 		CLASS_TEST(test_same_count_other_sense, leftover_class),
 		CLASS_TEST(test_pounds_launchers, mass_class),
+		CLASS_TEST(test_feet_fractions_pesos, foot_class),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
