@@ -1022,6 +1022,16 @@ static const struct fa_pair foot_pairs[] = {
 	{"A reward of P1 million is offered for the bombers.", "P1 million",
 	 "A reward of about $170,000 is offered for the bombers.",
 	 "about $170,000", 1, 1},
+	/* a distance travelled before something happened is how far, not
+	 * where */
+	{"The missile travelled more than 6,000 kilometres before it struck "
+	 "the sea.", "more than 6,000",
+	 "The missile flew roughly 3,100 miles before it came down.",
+	 "roughly 3,100", 1, 1},
+	{"The missile travelled more than 6,000 kilometres before it struck "
+	 "the sea.", "more than 6,000",
+	 "The missile flew roughly 3,900 miles before it came down.",
+	 "roughly 3,900", 1, 0},
 	/* two sums that differ in two currencies are two sums */
 	{"The government sanctioned Rs 1,800 crore for a launch complex.",
 	 "Rs 1,800 crore", "The defence budget is about $78 billion.",
