@@ -52,6 +52,8 @@ static int picker_open(struct overlay *ov, struct ui *u)
 	struct buf b = {0};
 	struct olist_row *r;
 
+	/* articles the idle time has not reached yet: their heads now */
+	reader_heads(u, 50);
 	for (i = 0; i < nd; i++) {
 		const struct article *a = reader_doc(u, i)->a;
 

@@ -173,6 +173,16 @@ static void show_progress(struct ui *u)
 	refresh();
 }
 
+void reader_heads(struct ui *u, double budget)
+{
+	double end = now_ms() + budget;
+	size_t i;
+
+	for (i = 0; i < u->ndocs && now_ms() < end; i++)
+		if (u->docs[i]->a->parsed == 0 && !u->docs[i]->a->complete)
+			doc_parse(u->docs[i], 16u << 10);
+}
+
 void reader_need_parsed(struct ui *u, struct doc *d)
 {
 	while (!doc_parse(d, 4u << 20)) {

@@ -136,6 +136,9 @@ void reader_show_at(struct ui *u, size_t di, size_t off);
 void reader_show_doc(struct ui *u, size_t di);
 /* An article parsed to its end (a progress message meanwhile). */
 void reader_need_parsed(struct ui *u, struct doc *d);
+/* The start of every open article not read yet, so that a list shows
+ * their titles, sources and dates: at most budget ms. */
+void reader_heads(struct ui *u, double budget);
 /* The archive S, X and ] search (the setting archive, else the default
  * one when it exists), opened at the first use and closed with the
  * reader: NULL with the reason said (quiet: not said). */
