@@ -660,6 +660,24 @@ static void read_second(const struct figrules *r, const char *t, size_t len,
 	}
 }
 
+/* Does a span of time (durations) follow the weak whole number of rd that
+ * ends at q: "one week", "a few weeks ago", "for several months"?  Not
+ * after a fraction ("a third day"), nor a vague one after "in": "in a
+ * couple of hours" says when something is to come, no span counted. */
+static int duration_follows(const struct figrules *r, const char *t,
+			    size_t len, const struct reading *rd, size_t q)
+{
+	size_t g = after_gap(t, len, q), p = rd->p;
+	uint32_t v;
+
+	if (rd->n.vague && p >= 3 && (t[p - 3] == 'i' || t[p - 3] == 'I') &&
+	    t[p - 2] == 'n' && t[p - 1] == ' ' &&
+	    (p == 3 || !trie_word_before(t, p - 3)))
+		return 0;
+	return rd->n.lo >= 1 && g != 0 &&
+	       trie_match(r->durations, t, len, g, &v) != 0;
+}
+
 /* Is the word before p one of part_words ("the first half")? */
 static int after_part_word(const struct figrules *r, const char *t, size_t p)
 {
@@ -844,7 +862,8 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		of_phrase(r, t, len, q, f, 0);
 		return q;
 	}
-	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q))
+	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q) &&
+	    !duration_follows(r, t, len, rd, q))
 		return 0;
 	/* "111 of the aircraft": a part of a whole named */
 	if (of_phrase(r, t, len, q, f, 1))
