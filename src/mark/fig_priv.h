@@ -40,6 +40,8 @@ struct figrules {
 	struct trie *nouns;      /* counted nouns */
 	struct trie *month_leads; /* words before a month named alone */
 	struct trie *singular;   /* nouns that make a weak "one" a figure */
+	struct trie *durations;  /* spans of time that make a weak number
+				  * a figure: "a few weeks" */
 	struct trie *starters;   /* every word a figure may start with */
 	struct trie *ordinals;   /* -> index into ordval */
 	double *ordval;

@@ -170,6 +170,7 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 	r->nouns = trie_new();
 	r->month_leads = trie_new();
 	r->singular = trie_new();
+	r->durations = trie_new();
 	r->starters = trie_new();
 	r->ordinals = trie_new();
 	r->ord_leads = trie_new();
@@ -206,6 +207,8 @@ struct figrules *figrules_load(const struct ynode *root, const char *name,
 		      e) != 0 ||
 	    load_list(r->singular, NULL, NULL, name, root,
 		      "counted_singular", e) != 0 ||
+	    load_list(r->durations, NULL, NULL, name, root, "durations",
+		      e) != 0 ||
 	    load_valued(r->ordinals, &r->ordval, &r->nord, name, root,
 			"ordinals", e) != 0 ||
 	    load_list(r->ord_leads, NULL, NULL, name, root, "ordinal_leads",
@@ -277,6 +280,7 @@ void figrules_free(struct figrules *r)
 	trie_free(r->timeunits);
 	trie_free(r->month_leads);
 	trie_free(r->singular);
+	trie_free(r->durations);
 	trie_free(r->nouns);
 	trie_free(r->starters);
 	trie_free(r->ordinals);
@@ -328,6 +332,7 @@ static const struct fig_trie {
 	{offsetof(struct figrules, nouns), SIZE_MAX, 0},
 	{offsetof(struct figrules, month_leads), SIZE_MAX, 0},
 	{offsetof(struct figrules, singular), SIZE_MAX, 0},
+	{offsetof(struct figrules, durations), SIZE_MAX, 0},
 	{offsetof(struct figrules, starters), SIZE_MAX, 0},
 	{offsetof(struct figrules, ordinals), offsetof(struct figrules, nord), 0},
 	{offsetof(struct figrules, ord_leads), SIZE_MAX, 0},

@@ -415,6 +415,44 @@ static int ordinal_lead(const struct figrules *r, const char *t, size_t p)
 	return ws < we && trie_match(r->ord_leads, t, we, ws, &v) == we;
 }
 
+/* Past up to two words in capitals after g, each followed by a space:
+ * "a second U.S.-ASEAN maritime exercise" goes on to "maritime" (not a
+ * name in title case: "the 11th Army Corps").  g itself when there is
+ * none; 0 when g is 0. */
+static size_t skip_capitals(const char *t, size_t len, size_t g)
+{
+	size_t w, we;
+	int k, caps;
+
+	for (k = 0, w = g; k < 2 && w != 0 && w < len; k++) {
+		for (we = w, caps = 0; we < len && t[we] != ' ' && t[we] != '\n';
+		     we++) {
+			if (t[we] >= 'a' && t[we] <= 'z')
+				return w;
+			caps += t[we] >= 'A' && t[we] <= 'Z';
+		}
+		if (caps < 2 || we >= len || t[we] != ' ')
+			return w;
+		w = we + 1;
+	}
+	return w;
+}
+
+/* "second-largest": an ordinal before a hyphen and a superlative (a word
+ * ending in "est") ranks, and the mark takes the superlative in; q where
+ * the ordinal ends at the hyphen. */
+static size_t superlative_end(const char *t, size_t len, size_t q)
+{
+	size_t we;
+
+	for (we = q + 1; we < len && t[we] >= 'a' && t[we] <= 'z'; we++)
+		;
+	if (we - q > 3 && memcmp(t + we - 3, "est", 3) == 0 &&
+	    (we == len || !trie_word_at(t, len, we)))
+		return we;
+	return q;
+}
+
 /* An ordinal is a figure when it counts: after a determiner or a
  * possessive and before a word that describes what it counts ("a third
  * straight day", "Iran's second direct strike", "the 75th anniversary");
@@ -448,7 +486,7 @@ static size_t ordinal_at(const struct figrules *r, const char *t, size_t len,
 	if (q + 1 < len && t[q] == '-')
 		g = q + 1; /* "second-largest" */
 	else
-		g = after_gap(t, len, q);
+		g = skip_capitals(t, len, after_gap(t, len, q));
 	if (g == 0 || !(t[g] >= 'a' && t[g] <= 'z') ||
 	    trie_match(r->stops, t, len, g, &v) != 0 ||
 	    trie_match(r->ord_kinds, t, len, t[q] == '-' ? q : g, &v) != 0 ||
@@ -457,8 +495,9 @@ static size_t ordinal_at(const struct figrules *r, const char *t, size_t len,
 	memset(f, 0, sizeof *f);
 	f->kind = FIG_ORDINAL;
 	f->lo = f->hi = n;
-	counted_phrase(r, t, len, t[q] == '-' ? q + 1 : q, f);
-	return q;
+	/* what it counts comes after the capitals skipped */
+	counted_phrase(r, t, len, t[q] == '-' ? q + 1 : g - 1, f);
+	return t[q] == '-' ? superlative_end(t, len, q) : q;
 }
 
 /* A figure being read: where its number starts (p) and ends (q), what
@@ -662,6 +701,24 @@ static void read_second(const struct figrules *r, const char *t, size_t len,
 		rd->q = q2;
 		n->weak = 0;
 	}
+}
+
+/* Does a span of time (durations) follow the weak whole number of rd that
+ * ends at q: "one week", "a few weeks ago", "for several months"?  Not
+ * after a fraction ("a third day"), nor a vague one after "in": "in a
+ * couple of hours" says when something is to come, no span counted. */
+static int duration_follows(const struct figrules *r, const char *t,
+			    size_t len, const struct reading *rd, size_t q)
+{
+	size_t g = after_gap(t, len, q), p = rd->p;
+	uint32_t v;
+
+	if (rd->n.vague && p >= 3 && (t[p - 3] == 'i' || t[p - 3] == 'I') &&
+	    t[p - 2] == 'n' && t[p - 1] == ' ' &&
+	    (p == 3 || !trie_word_before(t, p - 3)))
+		return 0;
+	return rd->n.lo >= 1 && g != 0 &&
+	       trie_match(r->durations, t, len, g, &v) != 0;
 }
 
 /* Is the word before p one of part_words ("the first half")? */
@@ -893,7 +950,8 @@ static size_t read_what(const struct figrules *r, const char *t, size_t len,
 		of_phrase(r, t, len, q, f, 0);
 		return q;
 	}
-	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q))
+	if (rd->n.weak && !rd->qual && !singular_follows(r, t, len, q) &&
+	    !duration_follows(r, t, len, rd, q))
 		return 0;
 	/* "111 of the aircraft": a part of a whole named */
 	if (of_phrase(r, t, len, q, f, 1))

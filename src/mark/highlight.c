@@ -49,6 +49,35 @@ static int seat_as_place(const struct highlighter *h, const char *t,
 	return 1;
 }
 
+/* "Berlin, Germany", "Port-au-Prince, Haiti", "Vientiane, Lao PDR": a
+ * state [p, q) of name `name` just after one of its own seats and a comma
+ * says where the seat is, a place; not a demonym (one word, not the name:
+ * "In Belgrade, Serbian officials"), nor before a capitalised word. */
+static int after_own_seat(const struct highlighter *h, const char *t,
+			  size_t s, size_t e, size_t p, size_t q, uint32_t v,
+			  const char *name)
+{
+	size_t c = p - 2, ws = c, we;
+	uint32_t w;
+	int k;
+
+	if (trie_size(h->seats) == 0 || p < s + 4 || t[p - 1] != ' ' ||
+	    t[c] != ',' ||
+	    (q + 1 < e && t[q] == ' ' && hl_upper_at(t, e, q + 1)) ||
+	    (!memchr(t + p, ' ', q - p) &&
+	     !(strlen(name) == q - p && memcmp(name, t + p, q - p) == 0)))
+		return 0;
+	while (ws > s && (trie_word_before(t, ws) || t[ws - 1] == '-'))
+		ws--;
+	for (k = 0; k < 3 && ws < c; k++) {
+		if (trie_match(h->seats, t, c, ws, &w) == c && w == v)
+			return 1;
+		if (!hl_word_before(t, s, ws, &ws, &we))
+			break;
+	}
+	return 0;
+}
+
 /* "Kim Il Sung Square", "Kennedy Airport": a name that a place word
  * ends is the place's (no actor).  A seat of government may stand up to
  * two capitalised words before it ("a Washington NATO Summit",
@@ -221,6 +250,10 @@ static void lexicon_mark(struct highlighter *h, struct hl_state *st,
 		; /* the place's or the event's name */
 	else if (state && seat_as_place(h, t, s, e, p, q))
 		hl_cand_add(h, p, q, hl_intern_as(h, t, p, q, CAT_PLACE, "city"),
+			    CAT_PLACE, PRI_LEXICON);
+	else if (state && after_own_seat(h, t, s, e, p, q, v, en->name))
+		hl_cand_add(h, p, q,
+			    hl_intern_as(h, t, p, q, CAT_PLACE, "country"),
 			    CAT_PLACE, PRI_LEXICON);
 	else if (!(q + 1 < e && t[q] == '-' && t[q + 1] >= '0' &&
 		   t[q + 1] <= '9') && /* "Palestine-2": a name */

@@ -1,5 +1,5 @@
-# Classes of marks found on the second and third blind genre batches
-# (issue 21, BLIND21B and BLIND21C), through --mentions on a fixture of made-up sentences: one
+# Classes of marks found on the second, third and fourth blind genre
+# batches (issue 21, BLIND21B, BLIND21C and BLIND21D), through --mentions on a fixture of made-up sentences: one
 # check per class of rule.  A mark is the line's category, entity and
 # surface text.
 . tests/cli/lib.sh
@@ -46,5 +46,36 @@ lacks "an enumerator at a sentence's start" figure "Two"
 lacks "an enumerator after And" figure "three"
 lacks "an enumerator after Number" figure "four"
 has "a count is still a figure" figure "leaders" "two"
+lacks "a demonym before investment" actor "Saudi"
+lacks "a demonym before employment" actor "American"
+lacks "a demonym before heritage" actor "German"
+lacks "a demonym before friends" actor "Israeli"
+lacks "a person's nationality" actor "Russian"
+has "a demonym before armed forces acts" actor "Saudi Arabia armed forces" "Saudi armed forces"
+lacks "a class of treaty information" actor "Naval Nuclear Propulsion Information"
+lacks "nor its acronym" actor "NNPI"
+lacks "restricted data" actor "Restricted Data"
+lacks "nor RD" actor "RD"
+has "a state after its own seat is the place" place "Germany" "Germany"
+has "another" place "Haiti" "Haiti"
+lacks "not a demonym after a seat" place "Serbian"
+has "a state's long form" actor "United Kingdom" "United Kingdom of Great Britain and Northern Ireland"
+has "an island is a place" place "Diego Garcia" "Diego Garcia"
+lacks "a ghost fleet is no actor" actor "Ghost Fleet"
+has "a seat all the way to is the place" place "Kyiv" "Kyiv"
+has "a ship by name" weapon "USS Nevada" "USS Nevada"
+has "a formation named after its ship is an actor" actor "USS Boxer Amphibious Ready Group" "USS Boxer Amphibious Ready Group"
+has "fighter generations" weapon "fighter jets" "Fourth and Fifth Generation Fighters"
+has "advanced weaponry" weapon "weaponry" "advanced weaponry"
+has "warfighting equipment" weapon "weaponry" "warfighting equipment"
+has "a vague duration ago" figure "weeks" "a few weeks"
+has "a vague duration lasting" figure "months" "many months"
+has "after the last" figure "months" "several months"
+has "one week" figure "week" "one week"
+lacks "not a time to come" figure "a couple of hours"
+lacks "not a vague count of things" figure "a few"
+has "an ordinal of rank" figure "-" "second-largest"
+has "an ordinal before capitals" figure "exercise" "second"
+lacks "not before a name in title case" figure "11th"
 ungate
 finish

@@ -9,6 +9,12 @@
  * variant, weapons named by their use and weapon systems, a capitalised
  * class word in a title (no ship's name after it), a qualifier before a
  * time of day, enumerators that count off a speaker's points.
+ * And on the fourth (BLIND21D): demonyms before an economy, a heritage
+ * or a person's nationality, classes of treaty information and their
+ * acronyms, a state after its own seat, a shadow fleet, a seat after
+ * "all the way to", a formation named after its ship (an actor, the ship
+ * alone a weapon), generic weaponry and fighter generations, vague
+ * durations, ordinals of rank.
  * Names of persons and places are made up where they can be. */
 #include "marklib.h"
 
@@ -122,6 +128,89 @@ static const struct blind_case cases[] = {
 		{"four", CAT_FIGURE, NULL, 1},
 		{"two", CAT_FIGURE, NULL, 0},
 		{"31", CAT_FIGURE, NULL, 0},
+	 }},
+	/* demonyms before an economy, a heritage, friends, a person's
+	 * nationality: no actor; before armed forces still the state */
+	{"Saudi investment and American employment grew; millions claim "
+	 "German heritage; my Israeli friends and the Russian businessman "
+	 "Ivo Petrov and his Russian enablers met the Saudi armed forces.\n",
+	 {
+		{"Saudi", CAT_ACTOR, NULL, 1},
+		{"American", CAT_ACTOR, NULL, 1},
+		{"German", CAT_ACTOR, NULL, 1},
+		{"Israeli", CAT_ACTOR, NULL, 1},
+		{"Russian", CAT_ACTOR, NULL, 1},
+		{"Saudi armed forces", CAT_ACTOR, NULL, 0},
+	 }},
+	/* classes of information a treaty governs, and their acronyms */
+	{"The parties exchange Naval Nuclear Propulsion Information (NNPI), "
+	 "including Restricted Data (RD). NNPI and RD stay secret, Australia "
+	 "said.\n",
+	 {
+		{"Naval Nuclear Propulsion Information", CAT_ACTOR, NULL, 1},
+		{"NNPI", CAT_ACTOR, NULL, 1},
+		{"Restricted Data", CAT_ACTOR, NULL, 1},
+		{"RD", CAT_ACTOR, NULL, 1},
+		{"Australia", CAT_ACTOR, "Australia", 0},
+	 }},
+	/* a state after its own seat and a comma is the place; a demonym
+	 * after a seat is not ("Belgrade, Serbian President") */
+	{"The leaders met in Berlin, Germany. The adviser flew to "
+	 "Port-au-Prince, Haiti on Monday. In Belgrade, Serbian officials "
+	 "spoke.\n",
+	 {
+		{"Germany", CAT_PLACE, NULL, 0},
+		{"Germany", CAT_ACTOR, NULL, 1},
+		{"Haiti", CAT_PLACE, NULL, 0},
+		{"Serbian", CAT_PLACE, NULL, 1},
+	 }},
+	/* the long form of a state's name is one actor; an island a place;
+	 * a shadow fleet of tankers no actor; a seat "all the way to" a
+	 * place */
+	{"The United Kingdom of Great Britain and Northern Ireland agreed; "
+	 "Diego Garcia hosts a base; Iran's so-called Ghost Fleet sails; "
+	 "they might have gone all the way to Kyiv.\n",
+	 {
+		{"United Kingdom of Great Britain and Northern Ireland",
+		 CAT_ACTOR, "United Kingdom", 0},
+		{"Diego Garcia", CAT_PLACE, NULL, 0},
+		{"Ghost Fleet", CAT_ACTOR, NULL, 1},
+		{"Kyiv", CAT_ACTOR, NULL, 1},
+	 }},
+	/* a formation named after its ship is an actor; the ship alone a
+	 * weapon; generic weaponry and generations of fighters */
+	{"The submarine USS Nevada and the USS Boxer Amphibious Ready Group "
+	 "deployed with Fourth and Fifth Generation Fighters, advanced "
+	 "weaponry, warfighting equipment and long-range fire "
+	 "capabilities.\n",
+	 {
+		{"USS Nevada", CAT_WEAPON, NULL, 0},
+		{"USS Boxer Amphibious Ready Group", CAT_ACTOR, NULL, 0},
+		{"Fourth and Fifth Generation Fighters", CAT_WEAPON, NULL, 0},
+		{"advanced weaponry", CAT_WEAPON, NULL, 0},
+		{"warfighting equipment", CAT_WEAPON, NULL, 0},
+		{"long-range fire capabilities", CAT_WEAPON, NULL, 0},
+	 }},
+	/* vague durations; not "in a couple of hours" (when, not how
+	 * long), nor a vague count of things */
+	{"Iran struck a few weeks ago, a couple of hours ago and for many "
+	 "months; in the last several months and one week later, we meet "
+	 "in a couple of hours with a few of them.\n",
+	 {
+		{"a few weeks", CAT_FIGURE, NULL, 0},
+		{"a couple of hours", CAT_FIGURE, NULL, 0},
+		{"many months", CAT_FIGURE, NULL, 0},
+		{"several months", CAT_FIGURE, NULL, 0},
+		{"one week", CAT_FIGURE, NULL, 0},
+		{"a few", CAT_FIGURE, NULL, 1},
+	 }},
+	/* ordinals of rank, and before words in capitals */
+	{"As the second-largest donor, Ruritania plans a second U.S.-ASEAN "
+	 "maritime exercise; the 11th Army Corps stays.\n",
+	 {
+		{"second-largest", CAT_FIGURE, NULL, 0},
+		{"second", CAT_FIGURE, NULL, 0},
+		{"11th", CAT_FIGURE, NULL, 1},
 	 }},
 };
 
