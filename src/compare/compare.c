@@ -1065,6 +1065,10 @@ static void add_descriptions(struct keycache *kc, const struct comparison *c,
 	}
 }
 
+/* The places of a report's dateline and date lines (side_places): three
+ * places and the country after a comma of each. */
+#define NPLACES 6
+
 /* The place in capitals that opens a report's lead as a dateline
  * ("BISHKEK (Steppe News Agency) -", "KYIV, Ukraine --"), as a fresh
  * string, or NULL: capitals, spaces, full stops and hyphens, then a
@@ -1096,39 +1100,96 @@ static char *lead_place(const struct article *a)
 	return xstrndup(t + p, e - p);
 }
 
+/* Is t[k, e) only a date that ends with its year ("2 October 2025",
+ * "Aug. 5, 2025"): letters, digits, spaces, commas and full stops, then
+ * a space and four digits? */
+static int date_only(const char *t, size_t k, size_t e)
+{
+	size_t k0 = k;
+
+	for (; k < e && (strchr(" ,.", t[k]) || (t[k] >= '0' && t[k] <= '9') ||
+			 ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z'));
+	     k++)
+		;
+	return k == e && e - k0 > 5 && t[e - 5] == ' ' &&
+	       strspn(t + e - 4, "0123456789") == 4;
+}
+
+/* The end of the place of a line of a place, a dash and a date
+ * ("STUTTGART, Germany -- Aug. 5, 2025", "Lome - 5 August 2025"): words
+ * and commas, a space, a dash ("-", "--", "–", "—"), a space, a date;
+ * 0 when the line is not one. */
+static size_t place_before_dash(const char *t, size_t p, size_t e)
+{
+	size_t c, k;
+
+	for (c = p; c < e && (strchr(" .,'", t[c]) ||
+			      ((t[c] | 0x20) >= 'a' && (t[c] | 0x20) <= 'z'));
+	     c++)
+		if (t[c] == ' ' && c + 1 < e &&
+		    (t[c + 1] == '-' || (unsigned char)t[c + 1] == 0xe2))
+			break;
+	if (c == p || c >= e || t[c] != ' ')
+		return 0;
+	k = c + 1;
+	if (t[k] == '-')
+		k += k + 1 < e && t[k + 1] == '-' ? 2 : 1;
+	else if (k + 2 < e && (unsigned char)t[k + 1] == 0x80 &&
+		 ((unsigned char)t[k + 2] == 0x93 ||
+		  (unsigned char)t[k + 2] == 0x94))
+		k += 3;
+	else
+		return 0;
+	if (k >= e || t[k] != ' ' || !date_only(t, k + 1, e))
+		return 0;
+	return c;
+}
+
+/* The place the line t[p, e) of a place and a date names, as a fresh
+ * string, or NULL (date_line_place). */
+static char *line_place(const char *t, size_t p, size_t e)
+{
+	size_t c;
+
+	while (e > p && (t[e - 1] == ' ' || t[e - 1] == '\r'))
+		e--;
+	if (e - p > 64 || e - p < 10 || t[p] < 'A' || t[p] > 'Z')
+		return NULL;
+	if ((c = place_before_dash(t, p, e)) != 0)
+		return xstrndup(t + p, c - p);
+	for (c = p; c < e && (strchr(" .-", t[c]) || (t[c] | 0x20) >= 'a') &&
+		    (t[c] | 0x20) <= 'z';
+	     c++)
+		;
+	if (c >= e || t[c] != ',' || c + 1 >= e || t[c + 1] != ' ' ||
+	    !date_only(t, c + 2, e))
+		return NULL;
+	return xstrndup(t + p, c - p);
+}
+
 /* The place a boilerplate line of a place and a date names ("Jakarta,
- * 2 October 2025", "Manila, March 4, 2024"), as a fresh string, or
- * NULL: capitalised words, a comma, then only a date that ends with its
- * year. */
+ * 2 October 2025", "Manila, March 4, 2024", "STUTTGART, Germany --
+ * Aug. 5, 2025"), as a fresh string, or NULL: capitalised words, a
+ * comma (or words and commas, then a dash), then only a date that ends
+ * with its year; the line may stand under header lines ("Ministry of
+ * Defence\nPress Release\nNew Delhi, 11 November 2025"). */
 static char *date_line_place(const struct article *a)
 {
 	const char *t = a->text;
-	size_t i, p, e, c, k;
+	size_t i, p, e, q;
 
 	for (i = 0; i < a->nsections; i++) {
 		if (a->sections[i].kind != SECTION_BOILERPLATE)
 			continue;
-		p = a->sections[i].start;
 		e = a->sections[i].end;
-		while (e > p && (t[e - 1] == ' ' || t[e - 1] == '\n'))
-			e--;
-		if (e - p > 64 || e - p < 10 || t[p] < 'A' || t[p] > 'Z')
-			continue;
-		for (c = p; c < e && (strchr(" .-", t[c]) || (t[c] | 0x20) >= 'a') &&
-			    (t[c] | 0x20) <= 'z';
-		     c++)
-			;
-		if (c >= e || t[c] != ',' || c + 1 >= e || t[c + 1] != ' ')
-			continue;
-		for (k = c + 2; k < e && (strchr(" ,.", t[k]) ||
-					  (t[k] >= '0' && t[k] <= '9') ||
-					  ((t[k] | 0x20) >= 'a' &&
-					   (t[k] | 0x20) <= 'z'));
-		     k++)
-			;
-		if (k == e && e - c > 6 && t[e - 5] == ' ' &&
-		    strspn(t + e - 4, "0123456789") == 4)
-			return xstrndup(t + p, c - p);
+		for (p = a->sections[i].start; p < e; p = q + 1) {
+			const char *nl = memchr(t + p, '\n', e - p);
+			char *place;
+
+			q = nl ? (size_t)(nl - t) : e;
+			if ((place = line_place(t, p, q)) != NULL)
+				return place;
+		}
 	}
 	return NULL;
 }
@@ -1136,9 +1197,10 @@ static char *date_line_place(const struct article *a)
 /* The places a's metadata, its dateline and its line of a place and a
  * date name, as fresh strings (or NULL) in place[0..2], and their keys
  * in key[0..2] (the town of "GEORGETOWN, Guyana"; NULL for no place);
- * places_free frees them. */
+ * the words after a comma of each, its country ("Guyana"), in
+ * place[3..5] and key[3..5]; places_free frees them. */
 static void side_places(const struct compare_rules *r, const struct article *a,
-			char *place[3], char *key[3])
+			char *place[NPLACES], char *key[NPLACES])
 {
 	size_t k;
 
@@ -1146,6 +1208,14 @@ static void side_places(const struct compare_rules *r, const struct article *a,
 	place[1] = lead_place(a);
 	place[2] = date_line_place(a);
 	for (k = 0; k < 3; k++) {
+		const char *cm = place[k] ? strrchr(place[k], ',') : NULL;
+
+		place[k + 3] = cm && cm[1] == ' ' && cm[2] >= 'A' &&
+					       cm[2] <= 'Z'
+				       ? xstrdup(cm + 2)
+				       : NULL;
+	}
+	for (k = 0; k < NPLACES; k++) {
 		key[k] = NULL;
 		if (place[k] == NULL || place[k][0] == '\0')
 			continue;
@@ -1154,11 +1224,11 @@ static void side_places(const struct compare_rules *r, const struct article *a,
 	}
 }
 
-static void places_free(char *place[3], char *key[3])
+static void places_free(char *place[NPLACES], char *key[NPLACES])
 {
 	size_t k;
 
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < NPLACES; k++) {
 		free(place[k]);
 		free(key[k]);
 	}
@@ -1174,10 +1244,10 @@ static void add_places(struct keycache *kc, const struct comparison *c,
 	int s;
 
 	for (s = 0; s < 2; s++) {
-		char *place[3], *pk[3];
+		char *place[NPLACES], *pk[NPLACES];
 
 		side_places(kc->r, c->side[s].a, place, pk);
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < NPLACES; k++)
 			for (i = 0; pk[k] != NULL && i < kc->n; i++)
 				if (cnt[i][s] == 0 && cnt[i][!s] &&
 				    entities_get(kc->reg, (uint32_t)i) &&
@@ -1333,10 +1403,10 @@ static void add_seat_places(struct keycache *kc, struct comparison *c,
 
 	for (s = 0; s < 2; s++) {
 		const struct article *a = c->side[s].a;
-		char *place[3], *pk[3];
+		char *place[NPLACES], *pk[NPLACES];
 
 		side_places(kc->r, a, place, pk);
-		for (k = 0; k < 3; k++) {
+		for (k = 0; k < NPLACES; k++) {
 			struct span at = {0, 0};
 			const char *w;
 			struct cmp_name *nm;
