@@ -992,6 +992,20 @@ static size_t others_ending(struct keycache *kc, size_t (*cnt)[2], size_t i,
 	return n;
 }
 
+/* The report an institution (an actor, no state, no person) counted
+ * in one report only is missing from (0 or 1); -1 for any other
+ * entity. */
+static int missing_side(struct keycache *kc, size_t (*cnt)[2], size_t i)
+{
+	const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+
+	if (en == NULL || (cnt[i][0] == 0) == (cnt[i][1] == 0) ||
+	    en->cat != CAT_ACTOR || is_kind(en, "state") ||
+	    is_kind(en, "person"))
+		return -1;
+	return cnt[i][0] == 0 ? 0 : 1;
+}
+
 /* A state's institution, after the entities are merged: in a report
  * that names the institution but not the state ("U.S. forces" beside
  * "United States forces" in the other), the institution names the state
@@ -1043,11 +1057,9 @@ static void add_descriptions(struct keycache *kc, const struct comparison *c,
 		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
 		const char *key, *rest, *sp;
 		char *form;
-		int s;
+		int s = missing_side(kc, cnt, i);
 
-		if (en == NULL || (cnt[i][0] == 0) == (cnt[i][1] == 0) ||
-		    en->cat != CAT_ACTOR || is_kind(en, "state") ||
-		    is_kind(en, "person") || (sp = strchr(en->name, ' ')) == NULL ||
+		if (s < 0 || (sp = strchr(en->name, ' ')) == NULL ||
 		    sp[1] < 'A' || sp[1] > 'Z')
 			continue;
 		key = key_of(kc, (uint32_t)i);
@@ -1056,11 +1068,120 @@ static void add_descriptions(struct keycache *kc, const struct comparison *c,
 		    owning_state(kc, cnt, key, &sp) != ENTITY_NONE ||
 		    others_ending(kc, cnt, i, rest) != 0)
 			continue;
-		s = cnt[i][0] == 0 ? 0 : 1;
 		form = xmalloc(strlen(rest) + 5);
 		strcpy(form, "the ");
 		strcat(form, rest);
 		cnt[i][s] += count_form(kc, c, s, form);
+		free(form);
+	}
+}
+
+/* Does a mention of the state st end just before p in side s's text,
+ * with a space and perhaps a possessive ("Niger's defence ministry",
+ * "Nigerien defence ministry")? */
+static int state_before(struct keycache *kc, const struct comparison *c,
+			int s, uint32_t st, size_t p)
+{
+	const struct mentions *m = c->side[s].m;
+	const char *t = c->side[s].a->text;
+	size_t e, lo = 0, hi = m->n;
+
+	if (p == 0 || (t[p - 1] != ' ' && t[p - 1] != '\n'))
+		return 0;
+	e = p - 1;
+	if (e >= 2 && t[e - 2] == '\'' && t[e - 1] == 's')
+		e -= 2;
+	else if (e >= 4 && memcmp(t + e - 4, "\xe2\x80\x99s", 4) == 0)
+		e -= 4;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->v[mid].start < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && m->v[lo - 1].end == e &&
+	       m->v[lo - 1].entity < kc->n &&
+	       kc->rep[m->v[lo - 1].entity] == kc->rep[st];
+}
+
+/* How often form stands in side s's text as words of their own, right
+ * after a mention of the state st (state_before)? */
+static size_t count_after_state(struct keycache *kc,
+				const struct comparison *c, int s,
+				uint32_t st, const char *form)
+{
+	const char *t = c->side[s].a->text, *p = t;
+	size_t len = c->side[s].a->len, n = strlen(form), hits = 0;
+
+	while ((p = memmem(p, len - (size_t)(p - t), form, n)) != NULL) {
+		size_t at = (size_t)(p - t);
+
+		if ((at + n == len || !trie_word_at(t, len, at + n)) &&
+		    state_before(kc, c, s, st, at))
+			hits++;
+		p++;
+	}
+	return hits;
+}
+
+/* The state whose name or adjective opens key ("nigerien ministry of
+ * national defence": Niger), mentioned in report s; *rest: the words
+ * after it; ENTITY_NONE when none. */
+static uint32_t opening_state(struct keycache *kc, size_t (*cnt)[2], int s,
+			      const char *key, const char **rest)
+{
+	size_t x, w = strcspn(key, " ");
+	uint32_t st = owning_state(kc, cnt, key, rest);
+
+	if (st != ENTITY_NONE || key[w] != ' ')
+		return st != ENTITY_NONE && cnt[st][s] ? st : ENTITY_NONE;
+	for (x = 0; x < kc->n; x++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)x);
+
+		if (en != NULL && is_kind(en, "state") && cnt[x][s] &&
+		    names_state(key, w, key_of(kc, (uint32_t)x))) {
+			*rest = key + w + 1;
+			return (uint32_t)x;
+		}
+	}
+	return ENTITY_NONE;
+}
+
+/* A state's institution named in full in one report only ("the
+ * Nigerien Ministry of National Defence") is that institution where the
+ * other report names it after the state, by its lower-case description:
+ * its last word, then its first ("Niger's defence ministry"), or its
+ * first, "of" and its last ("Niger's ministry of defence"); when nothing
+ * else mentioned ends as it does. */
+static void add_state_descriptions(struct keycache *kc,
+				   const struct comparison *c,
+				   size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const char *rest = NULL, *of, *last;
+		uint32_t st;
+		size_t head;
+		char *form;
+		int s = missing_side(kc, cnt, i);
+
+		if (s < 0 ||
+		    (st = opening_state(kc, cnt, s, key_of(kc, (uint32_t)i),
+					&rest)) == ENTITY_NONE ||
+		    (of = strstr(rest, " of ")) == NULL ||
+		    strchr(rest, ' ') != of ||
+		    others_ending(kc, cnt, i, rest) != 0)
+			continue;
+		head = (size_t)(of - rest);
+		last = strrchr(rest, ' ') + 1;
+		form = xasprintf("%s %.*s", last, (int)head, rest);
+		cnt[i][s] += count_after_state(kc, c, s, st, form);
+		free(form);
+		form = xasprintf("%.*s of %s", (int)head, rest, last);
+		cnt[i][s] += count_after_state(kc, c, s, st, form);
 		free(form);
 	}
 }
@@ -1526,6 +1647,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		merge_by_key(&kc, ne, cnt);
 		add_state_institutions(&kc, c, cnt);
 		add_descriptions(&kc, c, cnt);
+		add_state_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
 		add_seat_mentions(&kc, c, cnt);
 		add_titles(&kc, c, cnt);

@@ -387,6 +387,31 @@ static void test_description(void **state)
 		  "Central Election Commission", 1, 0);
 }
 
+/* A state's institution named in full in one report ("the Nigerien
+ * Ministry of National Defence") is the lower-case description after
+ * the state in the other ("Niger's defence ministry", "Niger's
+ * ministry of defence"); not after another state, nor alone. */
+static void test_state_description(void **state)
+{
+	(void)state;
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left, Niger's defence ministry said.\n",
+		  "Nigerien Ministry of National Defence", 1, 1);
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left, Niger's ministry of defence said.\n",
+		  "Nigerien Ministry of National Defence", 1, 1);
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left Niger, Chad's defence ministry said.\n",
+		  "Nigerien Ministry of National Defence", 1, 0);
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left Niger, the defence ministry said.\n",
+		  "Nigerien Ministry of National Defence", 1, 0);
+}
+
 /* The name of c written in both reports called name is counted
  * want_a times in A and want_b in B; with want_a 0, none is listed. */
 static void name_is(const char *ta, const char *tb, const char *name,
@@ -490,6 +515,7 @@ int main(void)
 		cmocka_unit_test(test_date_line_place),
 		cmocka_unit_test(test_date_line_stacked),
 		cmocka_unit_test(test_description),
+		cmocka_unit_test(test_state_description),
 		cmocka_unit_test(test_dateline_seat),
 		cmocka_unit_test(test_seat_as_place),
 		cmocka_unit_test(test_front_matter_title),
