@@ -992,6 +992,20 @@ static size_t others_ending(struct keycache *kc, size_t (*cnt)[2], size_t i,
 	return n;
 }
 
+/* The report an institution (an actor, no state, no person) counted
+ * in one report only is missing from (0 or 1); -1 for any other
+ * entity. */
+static int missing_side(struct keycache *kc, size_t (*cnt)[2], size_t i)
+{
+	const struct entity *en = entities_get(kc->reg, (uint32_t)i);
+
+	if (en == NULL || (cnt[i][0] == 0) == (cnt[i][1] == 0) ||
+	    en->cat != CAT_ACTOR || is_kind(en, "state") ||
+	    is_kind(en, "person"))
+		return -1;
+	return cnt[i][0] == 0 ? 0 : 1;
+}
+
 /* A state's institution, after the entities are merged: in a report
  * that names the institution but not the state ("U.S. forces" beside
  * "United States forces" in the other), the institution names the state
@@ -1043,11 +1057,9 @@ static void add_descriptions(struct keycache *kc, const struct comparison *c,
 		const struct entity *en = entities_get(kc->reg, (uint32_t)i);
 		const char *key, *rest, *sp;
 		char *form;
-		int s;
+		int s = missing_side(kc, cnt, i);
 
-		if (en == NULL || (cnt[i][0] == 0) == (cnt[i][1] == 0) ||
-		    en->cat != CAT_ACTOR || is_kind(en, "state") ||
-		    is_kind(en, "person") || (sp = strchr(en->name, ' ')) == NULL ||
+		if (s < 0 || (sp = strchr(en->name, ' ')) == NULL ||
 		    sp[1] < 'A' || sp[1] > 'Z')
 			continue;
 		key = key_of(kc, (uint32_t)i);
@@ -1056,7 +1068,6 @@ static void add_descriptions(struct keycache *kc, const struct comparison *c,
 		    owning_state(kc, cnt, key, &sp) != ENTITY_NONE ||
 		    others_ending(kc, cnt, i, rest) != 0)
 			continue;
-		s = cnt[i][0] == 0 ? 0 : 1;
 		form = xmalloc(strlen(rest) + 5);
 		strcpy(form, "the ");
 		strcat(form, rest);
@@ -1064,6 +1075,120 @@ static void add_descriptions(struct keycache *kc, const struct comparison *c,
 		free(form);
 	}
 }
+
+/* Does a mention of the state st end just before p in side s's text,
+ * with a space and perhaps a possessive ("Niger's defence ministry",
+ * "Nigerien defence ministry")? */
+static int state_before(struct keycache *kc, const struct comparison *c,
+			int s, uint32_t st, size_t p)
+{
+	const struct mentions *m = c->side[s].m;
+	const char *t = c->side[s].a->text;
+	size_t e, lo = 0, hi = m->n;
+
+	if (p == 0 || (t[p - 1] != ' ' && t[p - 1] != '\n'))
+		return 0;
+	e = p - 1;
+	if (e >= 2 && t[e - 2] == '\'' && t[e - 1] == 's')
+		e -= 2;
+	else if (e >= 4 && memcmp(t + e - 4, "\xe2\x80\x99s", 4) == 0)
+		e -= 4;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->v[mid].start < e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && m->v[lo - 1].end == e &&
+	       m->v[lo - 1].entity < kc->n &&
+	       kc->rep[m->v[lo - 1].entity] == kc->rep[st];
+}
+
+/* How often form stands in side s's text as words of their own, right
+ * after a mention of the state st (state_before)? */
+static size_t count_after_state(struct keycache *kc,
+				const struct comparison *c, int s,
+				uint32_t st, const char *form)
+{
+	const char *t = c->side[s].a->text, *p = t;
+	size_t len = c->side[s].a->len, n = strlen(form), hits = 0;
+
+	while ((p = memmem(p, len - (size_t)(p - t), form, n)) != NULL) {
+		size_t at = (size_t)(p - t);
+
+		if ((at + n == len || !trie_word_at(t, len, at + n)) &&
+		    state_before(kc, c, s, st, at))
+			hits++;
+		p++;
+	}
+	return hits;
+}
+
+/* The state whose name or adjective opens key ("nigerien ministry of
+ * national defence": Niger), mentioned in report s; *rest: the words
+ * after it; ENTITY_NONE when none. */
+static uint32_t opening_state(struct keycache *kc, size_t (*cnt)[2], int s,
+			      const char *key, const char **rest)
+{
+	size_t x, w = strcspn(key, " ");
+	uint32_t st = owning_state(kc, cnt, key, rest);
+
+	if (st != ENTITY_NONE || key[w] != ' ')
+		return st != ENTITY_NONE && cnt[st][s] ? st : ENTITY_NONE;
+	for (x = 0; x < kc->n; x++) {
+		const struct entity *en = entities_get(kc->reg, (uint32_t)x);
+
+		if (en != NULL && is_kind(en, "state") && cnt[x][s] &&
+		    names_state(key, w, key_of(kc, (uint32_t)x))) {
+			*rest = key + w + 1;
+			return (uint32_t)x;
+		}
+	}
+	return ENTITY_NONE;
+}
+
+/* A state's institution named in full in one report only ("the
+ * Nigerien Ministry of National Defence") is that institution where the
+ * other report names it after the state, by its lower-case description:
+ * its last word, then its first ("Niger's defence ministry"), or its
+ * first, "of" and its last ("Niger's ministry of defence"); when nothing
+ * else mentioned ends as it does. */
+static void add_state_descriptions(struct keycache *kc,
+				   const struct comparison *c,
+				   size_t (*cnt)[2])
+{
+	size_t i;
+
+	for (i = 0; i < kc->n; i++) {
+		const char *rest = NULL, *of, *last;
+		uint32_t st;
+		size_t head;
+		char *form;
+		int s = missing_side(kc, cnt, i);
+
+		if (s < 0 ||
+		    (st = opening_state(kc, cnt, s, key_of(kc, (uint32_t)i),
+					&rest)) == ENTITY_NONE ||
+		    (of = strstr(rest, " of ")) == NULL ||
+		    strchr(rest, ' ') != of ||
+		    others_ending(kc, cnt, i, rest) != 0)
+			continue;
+		head = (size_t)(of - rest);
+		last = strrchr(rest, ' ') + 1;
+		form = xasprintf("%s %.*s", last, (int)head, rest);
+		cnt[i][s] += count_after_state(kc, c, s, st, form);
+		free(form);
+		form = xasprintf("%.*s of %s", (int)head, rest, last);
+		cnt[i][s] += count_after_state(kc, c, s, st, form);
+		free(form);
+	}
+}
+
+/* The places of a report's dateline and date lines (side_places): three
+ * places and the country after a comma of each. */
+#define NPLACES 6
 
 /* The place in capitals that opens a report's lead as a dateline
  * ("BISHKEK (Steppe News Agency) -", "KYIV, Ukraine --"), as a fresh
@@ -1096,39 +1221,96 @@ static char *lead_place(const struct article *a)
 	return xstrndup(t + p, e - p);
 }
 
+/* Is t[k, e) only a date that ends with its year ("2 October 2025",
+ * "Aug. 5, 2025"): letters, digits, spaces, commas and full stops, then
+ * a space and four digits? */
+static int date_only(const char *t, size_t k, size_t e)
+{
+	size_t k0 = k;
+
+	for (; k < e && (strchr(" ,.", t[k]) || (t[k] >= '0' && t[k] <= '9') ||
+			 ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z'));
+	     k++)
+		;
+	return k == e && e - k0 > 5 && t[e - 5] == ' ' &&
+	       strspn(t + e - 4, "0123456789") == 4;
+}
+
+/* The end of the place of a line of a place, a dash and a date
+ * ("STUTTGART, Germany -- Aug. 5, 2025", "Lome - 5 August 2025"): words
+ * and commas, a space, a dash ("-", "--", "–", "—"), a space, a date;
+ * 0 when the line is not one. */
+static size_t place_before_dash(const char *t, size_t p, size_t e)
+{
+	size_t c, k;
+
+	for (c = p; c < e && (strchr(" .,'", t[c]) ||
+			      ((t[c] | 0x20) >= 'a' && (t[c] | 0x20) <= 'z'));
+	     c++)
+		if (t[c] == ' ' && c + 1 < e &&
+		    (t[c + 1] == '-' || (unsigned char)t[c + 1] == 0xe2))
+			break;
+	if (c == p || c >= e || t[c] != ' ')
+		return 0;
+	k = c + 1;
+	if (t[k] == '-')
+		k += k + 1 < e && t[k + 1] == '-' ? 2 : 1;
+	else if (k + 2 < e && (unsigned char)t[k + 1] == 0x80 &&
+		 ((unsigned char)t[k + 2] == 0x93 ||
+		  (unsigned char)t[k + 2] == 0x94))
+		k += 3;
+	else
+		return 0;
+	if (k >= e || t[k] != ' ' || !date_only(t, k + 1, e))
+		return 0;
+	return c;
+}
+
+/* The place the line t[p, e) of a place and a date names, as a fresh
+ * string, or NULL (date_line_place). */
+static char *line_place(const char *t, size_t p, size_t e)
+{
+	size_t c;
+
+	while (e > p && (t[e - 1] == ' ' || t[e - 1] == '\r'))
+		e--;
+	if (e - p > 64 || e - p < 10 || t[p] < 'A' || t[p] > 'Z')
+		return NULL;
+	if ((c = place_before_dash(t, p, e)) != 0)
+		return xstrndup(t + p, c - p);
+	for (c = p; c < e && (strchr(" .-", t[c]) || (t[c] | 0x20) >= 'a') &&
+		    (t[c] | 0x20) <= 'z';
+	     c++)
+		;
+	if (c >= e || t[c] != ',' || c + 1 >= e || t[c + 1] != ' ' ||
+	    !date_only(t, c + 2, e))
+		return NULL;
+	return xstrndup(t + p, c - p);
+}
+
 /* The place a boilerplate line of a place and a date names ("Jakarta,
- * 2 October 2025", "Manila, March 4, 2024"), as a fresh string, or
- * NULL: capitalised words, a comma, then only a date that ends with its
- * year. */
+ * 2 October 2025", "Manila, March 4, 2024", "STUTTGART, Germany --
+ * Aug. 5, 2025"), as a fresh string, or NULL: capitalised words, a
+ * comma (or words and commas, then a dash), then only a date that ends
+ * with its year; the line may stand under header lines ("Ministry of
+ * Defence\nPress Release\nNew Delhi, 11 November 2025"). */
 static char *date_line_place(const struct article *a)
 {
 	const char *t = a->text;
-	size_t i, p, e, c, k;
+	size_t i, p, e, q;
 
 	for (i = 0; i < a->nsections; i++) {
 		if (a->sections[i].kind != SECTION_BOILERPLATE)
 			continue;
-		p = a->sections[i].start;
 		e = a->sections[i].end;
-		while (e > p && (t[e - 1] == ' ' || t[e - 1] == '\n'))
-			e--;
-		if (e - p > 64 || e - p < 10 || t[p] < 'A' || t[p] > 'Z')
-			continue;
-		for (c = p; c < e && (strchr(" .-", t[c]) || (t[c] | 0x20) >= 'a') &&
-			    (t[c] | 0x20) <= 'z';
-		     c++)
-			;
-		if (c >= e || t[c] != ',' || c + 1 >= e || t[c + 1] != ' ')
-			continue;
-		for (k = c + 2; k < e && (strchr(" ,.", t[k]) ||
-					  (t[k] >= '0' && t[k] <= '9') ||
-					  ((t[k] | 0x20) >= 'a' &&
-					   (t[k] | 0x20) <= 'z'));
-		     k++)
-			;
-		if (k == e && e - c > 6 && t[e - 5] == ' ' &&
-		    strspn(t + e - 4, "0123456789") == 4)
-			return xstrndup(t + p, c - p);
+		for (p = a->sections[i].start; p < e; p = q + 1) {
+			const char *nl = memchr(t + p, '\n', e - p);
+			char *place;
+
+			q = nl ? (size_t)(nl - t) : e;
+			if ((place = line_place(t, p, q)) != NULL)
+				return place;
+		}
 	}
 	return NULL;
 }
@@ -1136,9 +1318,10 @@ static char *date_line_place(const struct article *a)
 /* The places a's metadata, its dateline and its line of a place and a
  * date name, as fresh strings (or NULL) in place[0..2], and their keys
  * in key[0..2] (the town of "GEORGETOWN, Guyana"; NULL for no place);
- * places_free frees them. */
+ * the words after a comma of each, its country ("Guyana"), in
+ * place[3..5] and key[3..5]; places_free frees them. */
 static void side_places(const struct compare_rules *r, const struct article *a,
-			char *place[3], char *key[3])
+			char *place[NPLACES], char *key[NPLACES])
 {
 	size_t k;
 
@@ -1146,6 +1329,14 @@ static void side_places(const struct compare_rules *r, const struct article *a,
 	place[1] = lead_place(a);
 	place[2] = date_line_place(a);
 	for (k = 0; k < 3; k++) {
+		const char *cm = place[k] ? strrchr(place[k], ',') : NULL;
+
+		place[k + 3] = cm && cm[1] == ' ' && cm[2] >= 'A' &&
+					       cm[2] <= 'Z'
+				       ? xstrdup(cm + 2)
+				       : NULL;
+	}
+	for (k = 0; k < NPLACES; k++) {
 		key[k] = NULL;
 		if (place[k] == NULL || place[k][0] == '\0')
 			continue;
@@ -1154,11 +1345,11 @@ static void side_places(const struct compare_rules *r, const struct article *a,
 	}
 }
 
-static void places_free(char *place[3], char *key[3])
+static void places_free(char *place[NPLACES], char *key[NPLACES])
 {
 	size_t k;
 
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < NPLACES; k++) {
 		free(place[k]);
 		free(key[k]);
 	}
@@ -1174,10 +1365,10 @@ static void add_places(struct keycache *kc, const struct comparison *c,
 	int s;
 
 	for (s = 0; s < 2; s++) {
-		char *place[3], *pk[3];
+		char *place[NPLACES], *pk[NPLACES];
 
 		side_places(kc->r, c->side[s].a, place, pk);
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < NPLACES; k++)
 			for (i = 0; pk[k] != NULL && i < kc->n; i++)
 				if (cnt[i][s] == 0 && cnt[i][!s] &&
 				    entities_get(kc->reg, (uint32_t)i) &&
@@ -1333,10 +1524,10 @@ static void add_seat_places(struct keycache *kc, struct comparison *c,
 
 	for (s = 0; s < 2; s++) {
 		const struct article *a = c->side[s].a;
-		char *place[3], *pk[3];
+		char *place[NPLACES], *pk[NPLACES];
 
 		side_places(kc->r, a, place, pk);
-		for (k = 0; k < 3; k++) {
+		for (k = 0; k < NPLACES; k++) {
 			struct span at = {0, 0};
 			const char *w;
 			struct cmp_name *nm;
@@ -1456,6 +1647,7 @@ struct comparison *compare_run(const struct compare_rules *r,
 		merge_by_key(&kc, ne, cnt);
 		add_state_institutions(&kc, c, cnt);
 		add_descriptions(&kc, c, cnt);
+		add_state_descriptions(&kc, c, cnt);
 		add_places(&kc, c, cnt);
 		add_seat_mentions(&kc, c, cnt);
 		add_titles(&kc, c, cnt);

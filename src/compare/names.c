@@ -15,6 +15,8 @@
 #define W_SPACE 32   /* only space before it, since the last word */
 #define W_COMMA 64   /* a comma and a space before it */
 #define W_TITLE 128  /* a title ("President", "Minister") */
+#define W_NUM 256    /* a number of one to four digits ("201") */
+#define W_ORD 512    /* an ordinal in digits ("6th", "101st") */
 
 /* The bits of a word in struct finder's set: in a list of struct
  * name_rules; seen capitalised inside a sentence, or in lower case. */
@@ -109,20 +111,62 @@ static int ascii_alnum(char c)
 	       (c >= '0' && c <= '9');
 }
 
+/* The length of the word t[p, q) without a possessive ending ("'s",
+ * "’s"). */
+static size_t bare_len(const char *t, size_t p, size_t q)
+{
+	size_t len = q - p;
+
+	if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
+		return len - 2;
+	if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
+		return len - 4;
+	return len;
+}
+
+/* The bits of the word t[p, q) in ws, with those of the word without a
+ * possessive ending ("Odisha's": "Odisha" seen inside a sentence). */
+static unsigned word_bits(const struct wordset *ws, const char *t, size_t p,
+			  size_t q)
+{
+	unsigned lf = wordset_get(ws, t + p, q - p);
+	size_t len = bare_len(t, p, q);
+
+	if (len != q - p)
+		lf |= wordset_get(ws, t + p, len);
+	return lf;
+}
+
+/* The number bits of the word t[p, q): W_NUM for one to four digits,
+ * W_ORD for digits and an ordinal ending ("6th", "21st"). */
+static int number_shape(const char *t, size_t p, size_t q)
+{
+	size_t d = p;
+
+	while (d < q && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d == p || d - p > 4)
+		return 0;
+	if (d == q)
+		return W_NUM;
+	if (q - d == 2 && (memcmp(t + d, "st", 2) == 0 ||
+			   memcmp(t + d, "nd", 2) == 0 ||
+			   memcmp(t + d, "rd", 2) == 0 ||
+			   memcmp(t + d, "th", 2) == 0))
+		return W_ORD;
+	return 0;
+}
+
 /* f, the shape of the word t[p, q), with the bits that come from the
  * lists: lf, its bits in lists, and those of the word without a
  * possessive ending. */
 static int with_lists(const struct wordset *lists, const char *t, size_t p,
 		      size_t q, int f, unsigned lf)
 {
-	size_t len = q - p;
+	size_t len = bare_len(t, p, q);
 
 	if ((lf & L_CONN) && !(f & W_CAP))
 		f |= W_CONN;
-	if (len > 2 && t[q - 2] == '\'' && t[q - 1] == 's')
-		len -= 2;
-	else if (len > 4 && memcmp(t + q - 4, "\xe2\x80\x99s", 4) == 0)
-		len -= 4;
 	if (len != q - p)
 		lf = wordset_get(lists, t + p, len);
 	if (lf & L_STOP)
@@ -132,9 +176,21 @@ static int with_lists(const struct wordset *lists, const char *t, size_t p,
 	return f;
 }
 
+/* Append the word [p, q) of shape f to *w (n words, room for *cap). */
+static void push_word(struct word **w, size_t *cap, size_t n, size_t p,
+		      size_t q, int f)
+{
+	if (n >= *cap)
+		*w = xgrow(*w, cap, n + 1, sizeof **w);
+	(*w)[n].start = p;
+	(*w)[n].end = q;
+	(*w)[n].f = f;
+}
+
 /* The words of the sentence [s, e) of a outside mentions (from *mi on):
  * appended to *w, with their shape; without the bits that come from
- * the lists (W_CONN, W_STOP, W_TITLE) when lists is NULL. */
+ * the lists (W_CONN, W_STOP, W_TITLE) when lists is NULL.  A figure
+ * that is a bare number after a space is a word ("Air Base 201"). */
 static size_t sentence_words(const struct wordset *lists,
 			     const struct article *a,
 			     const struct mentions *m, size_t *mi, size_t s,
@@ -151,7 +207,17 @@ static size_t sentence_words(const struct wordset *lists,
 		while (*mi < m->n && m->v[*mi].end <= p)
 			(*mi)++;
 		if (*mi < m->n && m->v[*mi].start <= p) {
-			p = m->v[*mi].end;
+			const struct mention *mn = &m->v[*mi];
+
+			if (mn->cat == CAT_FIGURE && mn->start == p &&
+			    sep == W_SPACE && mn->end <= e &&
+			    number_shape(t, p, mn->end) == W_NUM) {
+				push_word(w, cap, n++, p, mn->end,
+					  W_SPACE | W_NUM);
+				p = mn->end;
+				continue;
+			}
+			p = mn->end;
 			sep = 0;
 			first = 0;
 			continue;
@@ -189,15 +255,11 @@ static size_t sentence_words(const struct wordset *lists,
 			f |= W_CAP;
 		if (caps && q - p >= 2 && (f & W_CAP))
 			f |= W_ALLCAPS;
+		f |= number_shape(t, p, q);
 		if (lists)
 			f = with_lists(lists, t, p, q, f,
 				       wordset_get(lists, t + p, q - p));
-		if (n >= *cap)
-			*w = xgrow(*w, cap, n + 1, sizeof **w);
-		(*w)[n].start = p;
-		(*w)[n].end = q;
-		(*w)[n].f = f;
-		n++;
+		push_word(w, cap, n++, p, q, f);
 		sep = W_SPACE;
 		first = 0;
 		p = q;
@@ -265,6 +327,9 @@ static size_t name_end(const struct word *w, size_t n, size_t i)
 		}
 		break;
 	}
+	/* a number that designates what it names ("Air Base 201") */
+	if (j + 1 < n && (w[j + 1].f & W_SPACE) && (w[j + 1].f & W_NUM))
+		j++;
 	return j;
 }
 
@@ -398,7 +463,7 @@ static void learn(struct finder *fd, const struct article *a, int side,
 static void collect(struct finder *fd, const struct article *a, int side,
 		    const struct word *w, size_t n)
 {
-	size_t i = 0, j, k, nw;
+	size_t i = 0, j, k, nw, o;
 	int allcaps;
 
 	while (i < n) {
@@ -410,8 +475,8 @@ static void collect(struct finder *fd, const struct article *a, int side,
 		/* a sentence's first word is a name's only when it is
 		 * written capitalised inside a sentence too */
 		if ((w[i].f & W_FIRST) &&
-		    !(wordset_get(fd->words, a->text + w[i].start,
-				  w[i].end - w[i].start) & L_MIDCAP)) {
+		    !(word_bits(fd->words, a->text, w[i].start, w[i].end) &
+		      L_MIDCAP)) {
 			k = i + 1;
 			while (k <= j && !nameword(&w[k]))
 				k++;
@@ -432,27 +497,32 @@ static void collect(struct finder *fd, const struct article *a, int side,
 			i = j + 1;
 			continue;
 		}
+		/* the ordinal that numbers it ("6th Infantry Division") */
+		o = i > k || i == 0 || !(w[i - 1].f & W_ORD) ||
+				    !(w[i].f & W_SPACE)
+			    ? i
+			    : i - 1;
 		allcaps = 1;
-		for (k = i, nw = 0; k <= j; k++, nw++)
+		for (k = o, nw = 0; k <= j; k++, nw++)
 			if (!(w[k].f & W_ALLCAPS) && !(w[k].f & W_CONN))
 				allcaps = 0;
 		/* a heading in capitals; a common word capitalised */
 		if ((nw >= 2 && allcaps) ||
 		    (nw == 1 && (w[i].end - w[i].start < 2 ||
-				 (wordset_get(fd->words, a->text + w[i].start,
-					      w[i].end - w[i].start) &
+				 (word_bits(fd->words, a->text, w[i].start,
+					    w[i].end) &
 				  L_LOWER)))) {
 			i = j + 1;
 			continue;
 		}
 		fd->c = xgrow(fd->c, &fd->cap, fd->nc + 1, sizeof *fd->c);
 		fd->c[fd->nc].side = side;
-		fd->c[fd->nc].start = w[i].start;
+		fd->c[fd->nc].start = w[o].start;
 		fd->c[fd->nc].end = w[j].end;
-		fd->c[fd->nc].key = names_key(fd->r, a->text + w[i].start,
-					      w[j].end - w[i].start);
+		fd->c[fd->nc].key = names_key(fd->r, a->text + w[o].start,
+					      w[j].end - w[o].start);
 		fd->c[fd->nc].nwords = (int)nw;
-		fd->c[fd->nc].allcaps_head = (w[i].f & W_ALLCAPS) != 0;
+		fd->c[fd->nc].allcaps_head = (w[o].f & W_ALLCAPS) != 0;
 		fd->c[fd->nc].used = 0;
 		fd->nc++;
 		i = j + 1;
@@ -614,22 +684,109 @@ struct longer_hit {
  * last word are sorted once, and what a key finds is worked out once
  * for each side (the first of its run of equal keys holds it), so that
  * a name written many times costs one lookup each time. */
+/* The keys of the names not yet counted, sorted, with the sides each
+ * is written on; the keys are the names' own (they must not change
+ * while the index is used). */
+struct keysides {
+	struct keyref *all;
+	size_t n;
+	unsigned char *sides;  /* bit 1 << side, at the first of a run */
+};
+
+static void keysides_make(const struct finder *fd, struct keysides *ks)
+{
+	size_t i, j;
+
+	ks->all = xcalloc(fd->nc + 1, sizeof *ks->all);
+	ks->n = 0;
+	for (i = 0; i < fd->nc; i++) {
+		if (fd->c[i].used)
+			continue;
+		ks->all[ks->n].key = ks->all[ks->n].full = fd->c[i].key;
+		ks->all[ks->n++].side = fd->c[i].side;
+	}
+	xqsort(ks->all, ks->n, sizeof *ks->all, keyref_cmp);
+	ks->sides = xcalloc(ks->n + 1, 1);
+	for (i = 0; i < ks->n; i = j)
+		for (j = i; j < ks->n &&
+			    strcmp(ks->all[j].key, ks->all[i].key) == 0;
+		     j++)
+			ks->sides[i] |= (unsigned char)(1u
+							<< (ks->all[j].side & 1));
+}
+
+/* Is a name with the key key written in the report side? */
+static int keysides_on(const struct keysides *ks, const char *key, int side)
+{
+	size_t first = keyref_first(ks->all, ks->n, key);
+
+	return first < ks->n && strcmp(ks->all[first].key, key) == 0 &&
+	       (ks->sides[first] & (1u << (side & 1)));
+}
+
+static void keysides_free(struct keysides *ks)
+{
+	free(ks->all);
+	free(ks->sides);
+}
+
+/* The key of x without the initials that open it ("APJ Abdul Kalam
+ * Island": "abdul kalam"), inside x's key; NULL when x does not open
+ * with two to four capitals before two words or more. */
+static const char *after_initials(const struct cand *x)
+{
+	const char *sp = strchr(x->key, ' ');
+	size_t n = sp ? (size_t)(sp - x->key) : 0;
+
+	if (!x->allcaps_head || x->nwords < 3 || sp == NULL || n < 2 || n > 4)
+		return NULL;
+	return sp + 1;
+}
+
+/* A name that opens with initials written in one report only is the
+ * name without them that the other report writes ("Dr APJ Abdul Kalam
+ * Island" / "Abdul Kalam Island"). */
+static void initial_names(struct finder *fd)
+{
+	struct keysides ks;
+	char **to = xcalloc(fd->nc + 1, sizeof *to);
+	size_t i;
+
+	keysides_make(fd, &ks);
+	/* decide first, change after: the keys looked up must not move */
+	for (i = 0; i < fd->nc; i++) {
+		const struct cand *x = &fd->c[i];
+		const char *rest;
+
+		if (x->used || (rest = after_initials(x)) == NULL ||
+		    keysides_on(&ks, x->key, !x->side) ||
+		    !keysides_on(&ks, rest, !x->side))
+			continue;
+		to[i] = xstrdup(rest);
+	}
+	for (i = 0; i < fd->nc; i++)
+		if (to[i]) {
+			free(fd->c[i].key);
+			fd->c[i].key = to[i];
+		}
+	free(to);
+	keysides_free(&ks);
+}
+
 static void short_names(struct finder *fd)
 {
-	struct keyref *all = xcalloc(fd->nc + 1, sizeof *all),
-		      *longer = xcalloc(fd->nc + 1, sizeof *longer);
-	size_t i, j, na = 0, nl = 0;
+	struct keyref *longer = xcalloc(fd->nc + 1, sizeof *longer);
+	size_t i, nl = 0;
 	char **to = xcalloc(fd->nc + 1, sizeof *to);
-	unsigned char *sides;
+	struct keysides ks;
 	struct longer_hit(*hit)[2];
 
+	keysides_make(fd, &ks);
 	for (i = 0; i < fd->nc; i++) {
 		struct cand *y = &fd->c[i];
 
 		if (y->used)
 			continue;
-		all[na].key = all[na].full = y->key;
-		all[na++].side = y->side;
 		if (y->nwords >= 2 && y->nwords <= 3 &&
 		    strstr(y->key, " of ") == NULL) {
 			longer[nl].key = last_word(y->key);
@@ -637,15 +794,7 @@ static void short_names(struct finder *fd)
 			longer[nl++].side = y->side;
 		}
 	}
-	xqsort(all, na, sizeof *all, keyref_cmp);
 	xqsort(longer, nl, sizeof *longer, keyref_cmp);
-	/* the sides a key of all is written on (bit 1 << side), at the
-	 * first of its run of equal keys */
-	sides = xcalloc(na + 1, 1);
-	for (i = 0; i < na; i = j) {
-		for (j = i; j < na && strcmp(all[j].key, all[i].key) == 0; j++)
-			sides[i] |= (unsigned char)(1u << (all[j].side & 1));
-	}
 	hit = xcalloc(nl + 1, sizeof *hit);
 	/* decide first, change after: the keys looked up must not move */
 	for (i = 0; i < fd->nc; i++) {
@@ -655,9 +804,7 @@ static void short_names(struct finder *fd)
 
 		if (x->used || x->nwords != 1)
 			continue;
-		first = keyref_first(all, na, x->key);
-		if (first < na && strcmp(all[first].key, x->key) == 0 &&
-		    (sides[first] & (1u << !x->side)))
+		if (keysides_on(&ks, x->key, !x->side))
 			continue; /* written in the other report too */
 		first = keyref_first(longer, nl, x->key);
 		if (first >= nl || strcmp(longer[first].key, x->key) != 0)
@@ -688,8 +835,7 @@ static void short_names(struct finder *fd)
 		}
 	free(to);
 	free(hit);
-	free(sides);
-	free(all);
+	keysides_free(&ks);
 	free(longer);
 }
 
@@ -707,8 +853,10 @@ static char **contextual_keys(const struct compare_rules *r, size_t *n)
 }
 
 /* A name that is an entity counted in the other report only counts for
- * that entity; a contextual form is none.  The entities' keys are made
- * once and sorted, whole and by their last word. */
+ * that entity: by its key, else (a name of one word that the other
+ * report does not write alone) by the entity's last word, else without
+ * the initials that open it; a contextual form is none.  The entities'
+ * keys are made once and sorted, whole and by their last word. */
 static void entity_names(struct finder *fd, const struct name_entity *ents,
 			 size_t nents, size_t (*cnt)[2])
 {
@@ -718,7 +866,9 @@ static void entity_names(struct finder *fd, const struct name_entity *ents,
 	char **ek = xcalloc(nents + 1, sizeof *ek);
 	struct keyref *whole = xcalloc(nents + 1, sizeof *whole),
 		      *byend = xcalloc(nents + 1, sizeof *byend);
+	struct keysides ks;
 
+	keysides_make(fd, &ks);
 	for (j = 0; j < nents; j++) {
 		ek[j] = names_key(fd->r, ents[j].key, strlen(ents[j].key));
 		whole[nk].key = whole[nk].full = ek[j];
@@ -743,15 +893,22 @@ static void entity_names(struct finder *fd, const struct name_entity *ents,
 			x->used = 1;
 			continue;
 		}
-		for (pass = 0; pass < (x->nwords == 1 ? 2 : 1); pass++) {
-			const struct keyref *v = pass ? byend : whole;
+		for (pass = 0; pass < 3 && id == ENTITY_NONE; pass++) {
+			const struct keyref *v = pass == 1 ? byend : whole;
+			const char *key = x->key;
 			size_t k;
 
-			for (k = keyref_first(v, nk, x->key);
-			     k < nk && strcmp(v[k].key, x->key) == 0; k++) {
+			if (pass == 1 &&
+			    (x->nwords != 1 ||
+			     keysides_on(&ks, x->key, !x->side)))
+				continue;
+			if (pass == 2 && (key = after_initials(x)) == NULL)
+				continue;
+			for (k = keyref_first(v, nk, key);
+			     k < nk && strcmp(v[k].key, key) == 0; k++) {
 				const struct name_entity *e = &ents[v[k].j];
 
-				if (pass && strcmp(v[k].full, x->key) == 0)
+				if (pass == 1 && strcmp(v[k].full, key) == 0)
 					continue; /* the whole key: pass 0 */
 				if (cnt[e->id][!x->side] == 0 ||
 				    cnt[e->id][x->side] != 0)
@@ -776,6 +933,7 @@ static void entity_names(struct finder *fd, const struct name_entity *ents,
 	free(ek);
 	free(whole);
 	free(byend);
+	keysides_free(&ks);
 	for (j = 0; j < nctx; j++)
 		free(ctx[j]);
 	free(ctx);
@@ -854,6 +1012,7 @@ size_t names_match(const struct compare_rules *r,
 	for (s = 0; s < 2; s++)
 		each_sentence(&fd, a[s], m[s], s, 1, collect);
 	acronyms(&fd, a);
+	initial_names(&fd);
 	short_names(&fd);
 	entity_names(&fd, ents, nents, cnt);
 	xqsort(fd.c, fd.nc, sizeof *fd.c, cand_cmp);

@@ -55,6 +55,8 @@ struct who {
 
 int qw_is_person(const struct ctx *c, const struct mention *mn);
 int qw_is_actor(const struct ctx *c, const struct mention *mn);
+/* Is mn a state (the kind of its entity)? */
+int qw_is_state(const struct ctx *c, const struct mention *mn);
 /* Index of the first mention starting at or after off. */
 size_t qw_first_from(const struct ctx *c, size_t off);
 /* The end of the word at p (p itself when none starts there). */

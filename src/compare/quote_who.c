@@ -92,6 +92,77 @@ static int lower_word(const struct ctx *c, const char *s, size_t n)
 	return 0;
 }
 
+/* The most words before a body's mention that its name holds. */
+#define HEAD_WORDS 3
+
+int qw_is_state(const struct ctx *c, const struct mention *mn)
+{
+	const struct entity *en = entities_get(c->reg, mn->entity);
+
+	return en && en->kind && strcmp(en->kind, "state") == 0;
+}
+
+/* Does t[s, e) end with a possessive ("Attorney's", "Attorney’s")? */
+static int possessive_word(const char *t, size_t s, size_t e)
+{
+	return (e - s > 2 && t[e - 2] == '\'' && t[e - 1] == 's') ||
+	       (e - s > 4 && qw_is3(t, e - 4, e, 0x99) && t[e - 1] == 's');
+}
+
+/* Is t[s, e) an ordinal in digits ("6th", "101st")? */
+static int ordinal_word(const char *t, size_t s, size_t e)
+{
+	size_t d = s;
+
+	while (d < e && t[d] >= '0' && t[d] <= '9')
+		d++;
+	return d > s && e - d == 2 &&
+	       (memcmp(t + d, "st", 2) == 0 || memcmp(t + d, "nd", 2) == 0 ||
+		memcmp(t + d, "rd", 2) == 0 || memcmp(t + d, "th", 2) == 0);
+}
+
+/* The start of the unmarked words just before the body's mention mn that
+ * its name holds: an ordinal ("the army's 6th Infantry Division": "6th")
+ * or capitalised words ending in a possessive, perhaps after a marked
+ * state ("the U.S. Attorney's Office for the Southern District of
+ * California": "U.S. Attorney's"); mn->start when none. */
+static size_t written_head(const struct ctx *c, const struct mention *mn)
+{
+	const char *t = c->a->text;
+	size_t p = mn->start, s = mn->start, words = 0;
+
+	while (words < HEAD_WORDS && p > 1 &&
+	       (t[p - 1] == ' ' || t[p - 1] == '\n') &&
+	       !(t[p - 1] == '\n' && t[p - 2] == '\n')) {
+		size_t we = p - 1, ws = we, i;
+		char last;
+
+		while (ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '\n')
+			ws--;
+		i = qw_first_from(c, ws);
+		/* a state marked before the possessive opens it ("U.S.") */
+		if (words > 0 && i < c->m->n && c->m->v[i].start == ws &&
+		    c->m->v[i].end == we && qw_is_state(c, &c->m->v[i])) {
+			s = ws;
+			break;
+		}
+		if (ws == we || (i > 0 && c->m->v[i - 1].end > ws) ||
+		    (i < c->m->n && c->m->v[i].start < we))
+			break; /* none, or marked */
+		if (words == 0 && ordinal_word(t, ws, we))
+			return ws;
+		last = (char)(t[we - 1] | 0x20);
+		if (!qw_upper_at(t, ws, we) ||
+		    qw_word_in(c->r->stops, t, ws, we) ||
+		    (words == 0 ? !possessive_word(t, ws, we)
+				: last != '.' && (last < 'a' || last > 'z')))
+			break;
+		s = p = ws;
+		words++;
+	}
+	return s;
+}
+
 void qw_set(const struct ctx *c, struct quote *q, const struct who *w)
 {
 	char *s;
@@ -99,13 +170,20 @@ void qw_set(const struct ctx *c, struct quote *q, const struct who *w)
 	if (w->mn != NULL) {
 		const char *name = entities_get(c->reg, w->mn->entity)->name;
 		const char *t = c->a->text + w->mn->start;
-		size_t n = w->mn->end - w->mn->start;
+		size_t n = w->mn->end - w->mn->start,
+		       h = qw_is_person(c, w->mn) ? w->mn->start
+						  : written_head(c, w->mn);
 
 		q->speaker = w->mn->entity;
 		/* a name written as one ("Chinese Embassy") rather than
 		 * an entity's name composed in lower case ("China
-		 * embassy") */
-		if (lower_word(c, name, strlen(name)) && !lower_word(c, t, n))
+		 * embassy"); with the words before it that its name
+		 * holds */
+		if (h < w->mn->start)
+			q->speaker_text = xstrndup(c->a->text + h,
+						   w->mn->end - h);
+		else if (lower_word(c, name, strlen(name)) &&
+			 !lower_word(c, t, n))
 			q->speaker_text = xstrndup(t, n);
 		else
 			q->speaker_text = xstrdup(name);

@@ -92,13 +92,6 @@ static void set_speaker(const struct ctx *c, struct quote *q,
 	qw_set(c, q, &w);
 }
 
-static int is_state(const struct ctx *c, const struct mention *mn)
-{
-	const struct entity *en = entities_get(c->reg, mn->entity);
-
-	return en && en->kind && strcmp(en->kind, "state") == 0;
-}
-
 /* A person named in t[from, to) (between a speech verb and the quote:
  * "He said Kim's speech"), or UINT32_MAX: he is not the one speaking. */
 static uint32_t person_between(const struct ctx *c, size_t from, size_t to)
@@ -202,7 +195,7 @@ static int state_body(const struct ctx *c, const struct mention *mn,
 	const char *t = c->a->text;
 	size_t e = qw_back_blank(t, mn->end, v), p, last = 0, words = 0;
 
-	if (!is_state(c, mn))
+	if (!qw_is_state(c, mn))
 		return 0;
 	p = mn->end;
 	if (p + 2 <= e && t[p] == '\'' && t[p + 1] == 's')
@@ -284,7 +277,7 @@ static size_t verb_after(const struct ctx *c, size_t p, size_t se,
 			 size_t most, int aside)
 {
 	const char *t = c->a->text;
-	size_t words = 0, aside_words = 0;
+	size_t words = 0, aside_words = 0, mi = qw_first_from(c, p);
 	int brackets = 0, apposition = 0;
 
 	while (p < se && words <= most && aside_words <= ASIDE_WORDS) {
@@ -302,8 +295,18 @@ static size_t verb_after(const struct ctx *c, size_t p, size_t se,
 			return 0;
 		if (trie_word_start(t, p, se) && qw_word_in(c->r->verbs, t, p, se))
 			return p + 1; /* 0 means none */
+		while (mi < c->m->n && c->m->v[mi].start < p)
+			mi++;
 		if (trie_word_at(t, se, p)) {
-			p = qw_word_end(t, p, se);
+			/* a marked name is one word ("the U.S. Attorney's
+			 * Office for the Southern District of California
+			 * said") */
+			if (mi < c->m->n && c->m->v[mi].start == p &&
+			    c->m->v[mi].cat != CAT_FIGURE &&
+			    c->m->v[mi].end <= se)
+				p = c->m->v[mi].end;
+			else
+				p = qw_word_end(t, p, se);
 			if (brackets)
 				continue;
 			if (apposition)
@@ -472,7 +475,7 @@ static int before(const struct ctx *c, struct quote *q, size_t ss, size_t qs,
 		if (mn->end > verb || !qw_is_actor(c, mn))
 			continue;
 		if (qw_is_person(c, mn) || best == NULL ||
-		    (!qw_is_person(c, best) && is_state(c, best)))
+		    (!qw_is_person(c, best) && qw_is_state(c, best)))
 			best = mn;
 	}
 	/* "He said …", "Asel Beishenova said the count was “…”" */

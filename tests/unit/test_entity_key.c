@@ -350,6 +350,28 @@ static void test_date_line_place(void **state)
 		  0, 1);
 }
 
+/* A date line under header lines names its place ("Ministry of
+ * Defence\nPress Release\nJakarta, 2 October 2025"), and a date line
+ * whose dash stands between the place and the date names the place and
+ * its country ("KAMPALA, Uganda -- Aug. 5, 2025"); before, only a date
+ * line alone in its paragraph, with a comma before the date, did. */
+static void test_date_line_stacked(void **state)
+{
+	(void)state;
+	counts_of("Ministry of Defence\nPress Release\nJakarta, 2 October "
+		  "2025\n\nShips leave\n\nPatrol ships left the port on "
+		  "Monday.\n",
+		  "The embassy in Jakarta said the ships left.\n", "Jakarta",
+		  1, 1);
+	counts_of("Ships leave\n\nRelease No. 25-081\nKAMPALA, Uganda -- "
+		  "Aug. 5, 2025\n\nPatrol ships left the port today.\n",
+		  "The ships sailed for Uganda on Monday.\n", "Uganda", 1, 1);
+	/* a header line that is no date line names nothing */
+	counts_of("Ships leave\n\nRelease No. 25-081\nKAMPALA, Uganda -- "
+		  "Contact desk\n\nPatrol ships left the port today.\n",
+		  "The ships sailed for Rwanda on Monday.\n", "Rwanda", 0, 1);
+}
+
 /* An institution named in full in one report is the lower-case
  * description of its last words in the other ("the election
  * commission"), not a shorter one ("the commission"). */
@@ -363,6 +385,31 @@ static void test_description(void **state)
 	counts_of("The Central Election Commission said turnout was low.\n",
 		  "Protesters marched to the commission on Sunday.\n",
 		  "Central Election Commission", 1, 0);
+}
+
+/* A state's institution named in full in one report ("the Nigerien
+ * Ministry of National Defence") is the lower-case description after
+ * the state in the other ("Niger's defence ministry", "Niger's
+ * ministry of defence"); not after another state, nor alone. */
+static void test_state_description(void **state)
+{
+	(void)state;
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left, Niger's defence ministry said.\n",
+		  "Nigerien Ministry of National Defence", 1, 1);
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left, Niger's ministry of defence said.\n",
+		  "Nigerien Ministry of National Defence", 1, 1);
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left Niger, Chad's defence ministry said.\n",
+		  "Nigerien Ministry of National Defence", 1, 0);
+	counts_of("The Nigerien Ministry of National Defence said the base "
+		  "was handed over.\n",
+		  "Troops left Niger, the defence ministry said.\n",
+		  "Nigerien Ministry of National Defence", 1, 0);
 }
 
 /* The name of c written in both reports called name is counted
@@ -466,7 +513,9 @@ int main(void)
 		cmocka_unit_test(test_state_demonym),
 		cmocka_unit_test(test_surname_generation),
 		cmocka_unit_test(test_date_line_place),
+		cmocka_unit_test(test_date_line_stacked),
 		cmocka_unit_test(test_description),
+		cmocka_unit_test(test_state_description),
 		cmocka_unit_test(test_dateline_seat),
 		cmocka_unit_test(test_seat_as_place),
 		cmocka_unit_test(test_front_matter_title),

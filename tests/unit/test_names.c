@@ -127,6 +127,60 @@ static void test_one_side(void **state)
 		     "Crowds gathered in Ostbrek on the second day.\n", "");
 }
 
+/* A number that designates a place or a unit is part of its name
+ * ("Air Base 201"), and so is the ordinal that numbers it ("6th
+ * Infantry Division"); before, the name stopped short of the number. */
+static void test_numbered(void **state)
+{
+	(void)state;
+	expect_names("Ships left Harbour Base 14 at dawn.\n",
+		     "Crews at Harbour Base 14 waited.\n",
+		     "Harbour Base 14=1/1");
+	expect_names("Crowds joined the 4th Varnholm Festival today.\n",
+		     "Police guarded the 4th Varnholm Festival today.\n",
+		     "4th Varnholm Festival=1/1");
+	/* two numbers, two names */
+	expect_names("Ships left Harbour Base 14 at dawn.\n",
+		     "Crews at Harbour Base 15 waited.\n", "");
+}
+
+/* A name with a possessive that opens a sentence ("Tarnavia's governor
+ * said") is a name when it is written inside a sentence elsewhere;
+ * before, the possessive hid the word seen inside a sentence. */
+static void test_possessive_first(void **state)
+{
+	(void)state;
+	expect_names("Ships sailed off Tarnavia at dawn.\n",
+		     "Tarnavia's governor said it would pay.\n",
+		     "Tarnavia=1/1");
+}
+
+/* A name of one word that both reports write alone is that name, not
+ * the longer marked name of one report that ends with it ("Mindanao" /
+ * "Bangsamoro Autonomous Region in Muslim Mindanao (BARMM)" and
+ * "Mindanao"). */
+static void test_alone_in_both(void **state)
+{
+	(void)state;
+	expect_names("A group in Velmar claimed it.\n",
+		     "The group is active in the Autonomous Region in Upper "
+		     "Velmar (ARUV). Donors sent aid to Velmar last year.\n",
+		     "Velmar=1/1");
+}
+
+/* Initials that open a name in one report ("Dr APJ Abdul Kalam Island")
+ * are set aside for the name the other report writes without them. */
+static void test_initials(void **state)
+{
+	(void)state;
+	expect_names("Boats left Dr KRV Tamsin Varo Quay at dawn.\n",
+		     "Boats left Tamsin Varo Quay at dawn.\n",
+		     "KRV Tamsin Varo Quay=1/1");
+	/* not a word in capitals that is no initials (two words only) */
+	expect_names("Boats left KRV Quay at dawn.\n",
+		     "Boats left Varo Quay at dawn.\n", "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +189,10 @@ int main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_entity),
 		cmocka_unit_test(test_one_side),
+		cmocka_unit_test(test_numbered),
+		cmocka_unit_test(test_possessive_first),
+		cmocka_unit_test(test_alone_in_both),
+		cmocka_unit_test(test_initials),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -329,6 +329,28 @@ static void test_body_names_itself(void **state)
 		  "the regional bloc");
 }
 
+/* A body whose marked name the marks cut short is the speaker with the
+ * words before it that its name holds: capitalised words ending in a
+ * possessive, perhaps after a state ("the U.S. Attorney's Office for
+ * ..."), an ordinal ("the army's 6th Infantry Division"); a long marked
+ * name between the quote and the verb counts as one word.  Before, the
+ * first was unattributed and the second lost its number. */
+static void test_body_head_words(void **state)
+{
+	(void)state;
+	one_quote("Boats were seized.\n\n“The crew will be charged in "
+		  "Houston,” the U.S. Attorney's Office for the Northern "
+		  "District of Texas said in a statement.\n",
+		  "U.S. Attorney's Office for the Northern District of Texas");
+	one_quote("A bomb went off.\n\n“The blast bears the marks of the "
+		  "militia,” the army's 4th Mechanised Division said.\n",
+		  "4th Mechanised Division");
+	/* a possessive in lower case is no part of the name */
+	one_quote("A bomb went off.\n\n“The blast bears the marks of the "
+		  "militia,” the army's Mechanised Division said.\n",
+		  "Mechanised Division");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -346,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_state_body),
 		cmocka_unit_test(test_acronym_speaker),
 		cmocka_unit_test(test_body_names_itself),
+		cmocka_unit_test(test_body_head_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -206,6 +206,31 @@ static void test_contact_line_before_dateline(void **state)
 		    "cut on Monday.\n", NULL, "hl");
 }
 
+/* A press release's dateline whose dash is two hyphens, with the date
+ * after it ("STUTTGART, Germany -- Aug. 5, 2025"), under a release
+ * number: the date line of the head; before, only one dash was read
+ * there and the report had no date. */
+static void test_double_hyphen_dateline(void **state)
+{
+	(void)state;
+	expect_text("Command leaves base\n\nRelease No. 25-081\nKAMPALA, "
+		    "Uganda -- Aug. 5, 2025\n\nThe command left the base "
+		    "today.\n",
+		    "2025-08-05", NULL);
+	expect_text("Command leaves base\n\nKAMPALA -- 5 August 2025\n\n"
+		    "The command left the base today.\n",
+		    "2025-08-05", NULL);
+	/* the one dash, as before */
+	expect_text("Command leaves base\n\nRelease No. 25-081\nKAMPALA, "
+		    "Uganda - Aug. 5, 2025\n\nThe command left the base "
+		    "today.\n",
+		    "2025-08-05", NULL);
+	/* a sentence of the story with two hyphens is no date line */
+	expect_text("Command leaves base\n\nThe command left -- it said -- "
+		    "on Aug. 5, 2025 at dawn.\n",
+		    NULL, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_closing_block),
 		cmocka_unit_test(test_no_report_date),
 		cmocka_unit_test(test_contact_line_before_dateline),
+		cmocka_unit_test(test_double_hyphen_dateline),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
