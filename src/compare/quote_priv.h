@@ -157,4 +157,19 @@ size_t qs_coordinated(const struct ctx *c, size_t ss, size_t v);
 int qs_name_after_title(const struct ctx *c, size_t p, size_t e,
 			struct who *w);
 
+/* After a speech verb whose word starts at p, before e: a name after a
+ * title set off by commas ("said the Minister of Communication and
+ * Media, Augustin Kabeya."): the title's words capitalised (connectors
+ * inside), a title word or a speaker noun among them; the name ends the
+ * phrase.  1 and *w filled (the person), or 0. */
+int qs_title_apposition(const struct ctx *c, size_t p, size_t e,
+			struct who *w);
+
+/* Whom a definite description's speaker noun t[ns, ne) ("the minister")
+ * refers to when no mark does: the person named last before off after a
+ * title set off by commas that holds the noun ("the Minister of
+ * Communication and Media, Augustin Kabeya").  1 and *w filled, or 0. */
+int qs_titled_before(const struct ctx *c, size_t off, size_t ns, size_t ne,
+		     struct who *w);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The most words of an apposition that describes a speaker ("a
  * Brussels-based research group", "commanding officer of the ship"). */
@@ -242,4 +243,112 @@ int qs_name_after_title(const struct ctx *c, size_t p, size_t e,
 			p++;
 	}
 	return title && joined && n > 0 && name_ending(c, words, n, w);
+}
+
+/* The most words of a title set off by commas before a name ("the
+ * Minister of Communication and Media, Augustin Kabeya"). */
+#define APPOSED_TITLE_WORDS 8
+
+/* Is t[p] a blank inside a phrase: a space or a single line's end? */
+static int inner_blank(const char *t, size_t p, size_t e)
+{
+	return t[p] == ' ' ||
+	       (t[p] == '\n' && p + 1 < e && t[p + 1] != '\n');
+}
+
+/* Is the word t[s, e) the noun t[ns, ne), in any case? */
+static int same_word(const char *t, size_t s, size_t e, size_t ns, size_t ne)
+{
+	return e - s == ne - ns && strncasecmp(t + s, t + ns, e - s) == 0;
+}
+
+/* A title set off by commas from p ("the" before it or not) and the name
+ * after it, before e: the title's words capitalised (connectors inside),
+ * among them the noun t[ns, ne) or, when ns == ne, a title word or a
+ * speaker noun; the name ends its phrase.  1 and *w filled, or 0. */
+static int apposed(const struct ctx *c, size_t p, size_t e, size_t ns,
+		   size_t ne, struct who *w)
+{
+	const char *t = c->a->text;
+	const struct quoterules *r = c->r;
+	size_t words = 0, s, end, i;
+	int role = 0;
+
+	while (p < e && inner_blank(t, p, e))
+		p++;
+	if (p < e && qw_word_in(r->definite, t, p, e)) {
+		p = qw_word_end(t, p, e);
+		while (p < e && inner_blank(t, p, e))
+			p++;
+	}
+	/* the title, up to the comma */
+	while (p < e && t[p] != ',') {
+		size_t we = qw_name_word_end(t, p, e);
+
+		if (we == p || ++words > APPOSED_TITLE_WORDS)
+			return 0;
+		if (qw_upper_at(t, p, we)) {
+			if (qw_word_in(r->stops, t, p, we) ||
+			    qw_word_in(r->pronouns, t, p, we))
+				return 0;
+		} else if (words == 1 || !qw_word_in(r->connectors, t, p, we)) {
+			return 0;
+		}
+		role |= ns < ne ? same_word(t, p, we, ns, ne)
+				: qw_word_in(r->titles, t, p, we) ||
+				  qw_word_in(r->nouns, t, p, we);
+		p = we;
+		while (p < e && inner_blank(t, p, e))
+			p++;
+	}
+	if (!role || p + 1 >= e || !inner_blank(t, p + 1, e))
+		return 0;
+	/* the name after the comma, then the phrase's end */
+	for (s = p + 1; s < e && inner_blank(t, s, e); s++)
+		;
+	i = qw_first_from(c, s);
+	if (i < c->m->n && c->m->v[i].start == s &&
+	    qw_is_person(c, &c->m->v[i])) {
+		end = c->m->v[i].end;
+	} else {
+		for (end = p = s; p < e && qw_upper_at(t, p, e);) {
+			end = qw_name_word_end(t, p, e);
+			if (end == p || end >= e || !inner_blank(t, end, e))
+				break;
+			p = end + 1;
+		}
+	}
+	if (end == s || (end < e && t[end] != ',' && t[end] != '.' &&
+			 t[end] != ';' && !(t[end] == '\n' && end + 1 < e &&
+					    t[end + 1] == '\n')))
+		return 0;
+	return qw_shape_run(c, s, end, w);
+}
+
+int qs_title_apposition(const struct ctx *c, size_t p, size_t e,
+			struct who *w)
+{
+	return apposed(c, qw_word_end(c->a->text, p, e), e, 0, 0, w);
+}
+
+/* How far before a description a title set off by commas is looked for
+ * ("the minister": "the Minister of Defence, Anders Kjaergaard"). */
+#define APPOSED_REACH 20000
+
+int qs_titled_before(const struct ctx *c, size_t off, size_t ns, size_t ne,
+		     struct who *w)
+{
+	const char *t = c->a->text;
+	size_t p = off > APPOSED_REACH ? off - APPOSED_REACH : 0;
+	struct who x;
+	int found = 0;
+
+	for (; p < off; p++)
+		if (trie_word_start(t, p, off) && same_word(t, p,
+		    qw_word_end(t, p, off), ns, ne) &&
+		    apposed(c, p, off, ns, ne, &x)) {
+			*w = x;
+			found = 1;
+		}
+	return found;
 }

@@ -121,15 +121,18 @@ static int ordinal_word(const char *t, size_t s, size_t e)
 		memcmp(t + d, "rd", 2) == 0 || memcmp(t + d, "th", 2) == 0);
 }
 
-/* The start of the unmarked words just before the body's mention mn that
- * its name holds: an ordinal ("the army's 6th Infantry Division": "6th")
- * or capitalised words ending in a possessive, perhaps after a marked
- * state ("the U.S. Attorney's Office for the Southern District of
- * California": "U.S. Attorney's"); mn->start when none. */
+/* The start of the words just before the body's mention mn that its name
+ * holds: a state's adjective marked apart ("the Norwegian Police and
+ * Security Service"), an ordinal ("the army's 6th Infantry Division": "6th")
+ * or capitalised words ending in a possessive or a connector, perhaps
+ * after a marked state ("the U.S. Attorney's Office for the Southern
+ * District of California": "U.S. Attorney's"; "the Danish Security and
+ * Intelligence Service": "Danish Security and"); mn->start when none. */
 static size_t written_head(const struct ctx *c, const struct mention *mn)
 {
 	const char *t = c->a->text;
 	size_t p = mn->start, s = mn->start, words = 0;
+	int joined = 0;
 
 	while (words < HEAD_WORDS && p > 1 &&
 	       (t[p - 1] == ' ' || t[p - 1] == '\n') &&
@@ -140,22 +143,39 @@ static size_t written_head(const struct ctx *c, const struct mention *mn)
 		while (ws > 0 && t[ws - 1] != ' ' && t[ws - 1] != '\n')
 			ws--;
 		i = qw_first_from(c, ws);
-		/* a state marked before the possessive opens it ("U.S.") */
+		/* a state marked before the possessive or the joined
+		 * words opens it ("U.S.", "Danish") */
 		if (words > 0 && i < c->m->n && c->m->v[i].start == ws &&
 		    c->m->v[i].end == we && qw_is_state(c, &c->m->v[i])) {
 			s = ws;
 			break;
 		}
+		/* a state's adjective marked apart before a name written
+		 * with capitals ("the Norwegian Police and Security
+		 * Service") */
+		if (words == 0 && !joined && i < c->m->n &&
+		    c->m->v[i].start == ws && c->m->v[i].end == we &&
+		    qw_is_state(c, &c->m->v[i]) && !qw_is_state(c, mn) &&
+		    qw_upper_at(t, mn->start, mn->end))
+			return ws;
 		if (ws == we || (i > 0 && c->m->v[i - 1].end > ws) ||
 		    (i < c->m->n && c->m->v[i].start < we))
 			break; /* none, or marked */
 		if (words == 0 && ordinal_word(t, ws, we))
 			return ws;
+		/* a connector that joins capitalised words before the
+		 * mark ("the Danish Security and Intelligence Service") */
+		if (words == 0 && !joined && !qw_upper_at(t, ws, we) &&
+		    qw_word_in(c->r->connectors, t, ws, we)) {
+			joined = 1;
+			p = ws;
+			continue;
+		}
 		last = (char)(t[we - 1] | 0x20);
 		if (!qw_upper_at(t, ws, we) ||
 		    qw_word_in(c->r->stops, t, ws, we) ||
-		    (words == 0 ? !possessive_word(t, ws, we)
-				: last != '.' && (last < 'a' || last > 'z')))
+		    (words == 0 && !joined ? !possessive_word(t, ws, we)
+		     : last != '.' && (last < 'a' || last > 'z')))
 			break;
 		s = p = ws;
 		words++;
@@ -886,6 +906,28 @@ static int proper_name(const struct ctx *c, size_t s, size_t e,
 	return words >= 3 || joined;
 }
 
+/* The person a definite description in t[s, e) refers to by a speaker
+ * noun in a title set off by commas before off ("the minister": "the
+ * Minister of Defence, Anders Kjaergaard"); 1 and *w filled, or 0. */
+static int titled_by_shape(const struct ctx *c, size_t off, size_t s,
+			   size_t e, struct who *w)
+{
+	const char *t = c->a->text;
+	size_t p;
+	int definite = 0;
+
+	for (p = s; p < e; p++) {
+		if (!trie_word_start(t, p, e))
+			continue;
+		if (qw_word_in(c->r->dets, t, p, e))
+			definite = qw_word_in(c->r->definite, t, p, e);
+		else if (definite && qw_word_in(c->r->nouns, t, p, e))
+			return qs_titled_before(c, off, p,
+						qw_word_end(t, p, e), w);
+	}
+	return 0;
+}
+
 int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 {
 	const char *t = c->a->text;
@@ -921,6 +963,7 @@ int qw_described(const struct ctx *c, struct quote *q, size_t s, size_t e)
 		return 1;
 	}
 	if ((w.mn = description_refers(c, q->start, s, e, bn)) == NULL &&
+	    !titled_by_shape(c, q->start, s, e, &w) &&
 	    (bn[1] == 0 || !body_by_shape(c, q->start, bn[0], bn[1], &w)) &&
 	    (bn[1] == 0 || (w.mn = opening_body(c, q)) == NULL)) {
 		w.s = s;

@@ -227,17 +227,40 @@ static int state_body(const struct ctx *c, const struct mention *mn,
 	return 1;
 }
 
+/* Is the state mention mn, written as its adjective or its name, the
+ * start of a body's name that runs in capitalised words to e (not in
+ * the possessive: "the Libyan Red Crescent", "Kenya Airways")?  The
+ * body speaks, not the state: 1 and *w its words, or 0. */
+static int state_name(const struct ctx *c, const struct mention *mn,
+		      size_t e, struct who *w)
+{
+	const char *t = c->a->text;
+	size_t p = mn->end;
+
+	if (!qw_is_state(c, mn) || p >= e || (t[p] != ' ' && t[p] != '\n'))
+		return 0;
+	while (p < e && (t[p] == ' ' || t[p] == '\n'))
+		p++;
+	if (p >= e || qw_cap_run_end(c, p, e) != e)
+		return 0;
+	w->mn = NULL;
+	w->s = mn->start;
+	w->e = e;
+	return 1;
+}
+
 /* mn is the speaker, unless it is no person and a name by its shape
  * ends the subject after it, before the verb at v (not before lo): "The
  * Director General of the PNH, Fritz Augustin, stated"; or it is a
  * state whose body the subject is ("Morocco's defence administration
- * said"). */
+ * said", "the Libyan Red Crescent said"). */
 static void named_or(const struct ctx *c, struct quote *q,
 		     const struct mention *mn, size_t lo, size_t v)
 {
 	struct who who;
 
-	if (state_body(c, mn, v, &who)) {
+	if (state_body(c, mn, v, &who) ||
+	    state_name(c, mn, qw_back_blank(c->a->text, mn->end, v), &who)) {
 		qw_set(c, q, &who);
 		return;
 	}
@@ -371,7 +394,13 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 	if (qw_word_in(c->r->verbs, t, p, se)) {
 		/* "said Kim", "said President Emil Varga"; the person
 		 * after a state's adjective and a title ("said Latvian
-		 * Defence Minister Andris Sprūds") rather than the state */
+		 * Defence Minister Andris Sprūds") rather than the state;
+		 * the name after a title set off by commas ("said the
+		 * Minister of Defence, Anders Kjaergaard") */
+		if (qs_title_apposition(c, p, se, &who)) {
+			qw_set(c, q, &who);
+			return 1;
+		}
 		if ((mn = person_in_title(c, w, se)) != NULL) {
 			set_speaker(c, q, mn);
 			return 1;
@@ -407,6 +436,12 @@ static int after(const struct ctx *c, struct quote *q, size_t p, size_t se)
 	     i++) {
 		const struct mention *x = &c->m->v[i];
 
+		/* an acronym in brackets after the name it stands for:
+		 * the name as written ("the Danish Security and
+		 * Intelligence Service (PET) said") */
+		if (mn != NULL && x->entity == mn->entity && x->start > 0 &&
+		    t[x->start - 1] == '(')
+			continue;
 		if (qw_is_actor(c, x) &&
 		    (mn == NULL || qw_is_person(c, x) || !qw_is_person(c, mn)))
 			mn = x;

@@ -7,7 +7,9 @@
  * named in the next sentence, pronouns for a person or a body, "the
  * spokesman" described, a speaker and a colon in a headline, an
  * apposition that describes the speaker, a coordinated speech verb, a
- * long title with connectors before a name. */
+ * long title with connectors before a name, a title set off by commas
+ * before a name, a body named with its state's adjective, a body's name
+ * joined by a connector before an acronym. */
 #include "comparelib.h"
 
 /* The text's quotes, in order, are said by who[0], who[1], ... (n of
@@ -351,6 +353,66 @@ static void test_body_head_words(void **state)
 		  "Mechanised Division");
 }
 
+/* A title set off by commas before the name: the person named speaks,
+ * after the verb or before it, with "the" or not, the title over a
+ * line's end; "the minister" later is that person. */
+static void test_title_apposition(void **state)
+{
+	static const char *const two[] = {"Helga Brandvold", "Helga Brandvold"};
+
+	(void)state;
+	one_quote("The port was shut.\n\n“This is an act of sabotage,” said "
+		  "the Minister of Fisheries and Coastal Affairs, Helga "
+		  "Brandvold.\n",
+		  "Helga Brandvold");
+	one_quote("The port was shut.\n\n“This is an act of sabotage,” said "
+		  "Minister of Transport, Ruben\nOkonkwo-Bell, on Friday.\n",
+		  "Ruben Okonkwo-Bell");
+	one_quote("The port was shut.\n\nThe Minister of Fisheries and "
+		  "Coastal Affairs, Helga Brandvold, said: “This is an act of "
+		  "sabotage.”\n",
+		  "Helga Brandvold");
+	speakers("The port was shut.\n\n“This is an act of sabotage,” said "
+		 "the Minister of Fisheries, Helga Brandvold.\n\nThe navy "
+		 "sent two ships.\n\n“We will find who did it,” the minister "
+		 "said.\n",
+		 2, two);
+}
+
+/* A body named with its state's adjective or its state's name before
+ * capitalised words: the body speaks, not the state. */
+static void test_state_adjective_body(void **state)
+{
+	(void)state;
+	one_quote("Shelling went on all night.\n\n“Our crews cannot reach "
+		  "the injured,” the Syrian Civil Defence said on Monday.\n",
+		  "Syrian Civil Defence");
+	one_quote("Flights stopped.\n\n“All flights are suspended until "
+		  "further notice,” Kenya Airways said.\n",
+		  "Kenya Airways");
+	/* words in lower case are no body's name: the state speaks */
+	one_quote("Shelling went on all night.\n\n“Our crews cannot reach "
+		  "the injured,” Syrian officials said on Monday.\n",
+		  "Syria");
+}
+
+/* A body whose name holds a connector before its mark and an acronym
+ * after it: the name as written. */
+static void test_joined_body_acronym(void **state)
+{
+	(void)state;
+	one_quote("Drones were seen.\n\n“We cannot rule out a foreign "
+		  "hand,” the Norwegian Police and Security Service (PST) "
+		  "said.\n",
+		  "Norwegian Police and Security Service");
+	/* the mark cut at the connector (the acronym is not the name's
+	 * initials) */
+	one_quote("Drones were seen.\n\n“We cannot rule out a foreign "
+		  "hand,” the Estonian Internal Security and\nIntelligence "
+		  "Service (KAPO) said.\n",
+		  "Estonian Internal Security and Intelligence Service");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +431,9 @@ int main(void)
 		cmocka_unit_test(test_acronym_speaker),
 		cmocka_unit_test(test_body_names_itself),
 		cmocka_unit_test(test_body_head_words),
+		cmocka_unit_test(test_title_apposition),
+		cmocka_unit_test(test_state_adjective_body),
+		cmocka_unit_test(test_joined_body_acronym),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
