@@ -35,6 +35,7 @@ struct fa_lgroup {
 	int kind;                /* all its figures are counts, sums or */
 				 /* shares (not dates, ordinals, tallies) */
 	double lo, hi;           /* the interval of all its figures */
+	size_t nfig;             /* how many figures it holds */
 	size_t root;             /* union-find: the group it joined */
 };
 
@@ -134,6 +135,62 @@ static void join_run(struct fa_lgroup *l, const size_t *o, size_t m,
 	}
 }
 
+/* Is l[g] a share ("two-fifths", "40 percent") of one figure (not
+ * "more than half of the vote and half of the seats") that no other
+ * group has joined and that has joined none? */
+static int lone_share(const struct fa_fig *v, struct fa_lgroup *l,
+		      const size_t *o, size_t m, size_t g)
+{
+	size_t q;
+
+	if (!l[g].kind || l[g].nfig != 1 ||
+	    v[l[g].first].f->kind != FIG_PERCENT ||
+	    root_of(l, g) != g)
+		return 0;
+	for (q = 0; q < m; q++)
+		if (o[q] != g && root_of(l, o[q]) == g)
+			return 0;
+	return 1;
+}
+
+/* A share's counted thing is read from words that vary most ("two-fifths
+ * of the city's produce", "about 40 percent of its food"): the shares of
+ * one report left alone join those of the other whose values meet, when
+ * each meets exactly one share of the other report so, and one of the two
+ * at least is given loosely (approximated or open); two exact shares of
+ * things named apart ("a third of the budget", "a third of the
+ * territory") stay apart. */
+static void join_shares(const struct fa_fig *v, struct fa_lgroup *l,
+			const size_t *o, size_t m, const uint32_t *told)
+{
+	size_t i, j, q, *mate = xcalloc(m + 1, sizeof *mate);
+	char *share = xcalloc(m + 1, 1);
+
+	for (i = 0; i < m; i++)
+		share[i] = (char)lone_share(v, l, o, m, o[i]);
+	for (i = 0; i < m; i++) {
+		size_t k = 0;
+
+		mate[i] = (size_t)-1;
+		for (j = 0; share[i] && j < m; j++)
+			if (share[j] && l[o[j]].sides != l[o[i]].sides &&
+			    !(l[o[i]].exact && l[o[j]].exact) &&
+			    fa_close_meet(l[o[i]].lo, l[o[i]].hi, l[o[j]].lo,
+					  l[o[j]].hi) &&
+			    may_join(&l[o[i]], &l[o[j]], told)) {
+				mate[i] = j;
+				k++;
+			}
+		if (k != 1)
+			mate[i] = (size_t)-1;
+	}
+	for (i = 0; i < m; i++)
+		if ((q = mate[i]) != (size_t)-1 && mate[q] == i && i < q)
+			l[o[q]].root = o[i];
+	free(mate);
+	free(share);
+}
+
 void fa_join_leftovers(struct fa_fig *v, const int *ev, const char *sure,
 		       size_t n, struct fa_group *g, size_t ngr)
 {
@@ -151,6 +208,7 @@ void fa_join_leftovers(struct fa_fig *v, const int *ev, const char *sure,
 		enum fig_kind k = v[i].f->kind;
 
 		x->sides |= v[i].side ? 2 : 1;
+		x->nfig++;
 		if (ev[i] >= 0) {
 			x->evs |= 1u << ev[i];
 			if (sure[i])
@@ -183,6 +241,7 @@ void fa_join_leftovers(struct fa_fig *v, const int *ev, const char *sure,
 			;
 		join_run(l, o + i, j - i, told);
 	}
+	join_shares(v, l, o, m, told);
 	for (i = 0; i < n; i++) {
 		size_t t = root_of(l, v[i].group);
 

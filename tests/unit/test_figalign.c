@@ -1043,6 +1043,36 @@ static const struct fa_pair foot_pairs[] = {
 
 static const struct fa_class foot_class = PAIRS(foot_pairs);
 
+/* A share whose counted thing each report reads from other words ("of
+ * the city's produce", "of its food") is one share when it is the only
+ * one of each report whose values meet and one of them is given loosely;
+ * two shares of one report that meet the other's are left apart, and so
+ * are two exact shares.  Families are households, passengers
+ * travellers. */
+static const struct fa_pair share_word_pairs[] = {
+	{"The market supplies two-fifths of the city's produce.",
+	 "two-fifths", "About 40 percent of the town's food comes from the "
+	 "market.", "About 40", 1, 0},
+	{"Over 75 percent of the missile's components are made at home.",
+	 "Over 75", "About three-quarters of its parts are local.",
+	 "About three-quarters", 1, 0},
+	{"The operator shut down one in five turbines.", "one in five",
+	 "Some 20 percent of the wind farm stopped.", "Some 20", 1, 0},
+	{"The operator shut down one in five turbines.", "one in five",
+	 "Some 60 percent of the wind farm stopped.", "Some 60", 0, 0},
+	{"The operator shut down one in five turbines. A fifth of the "
+	 "staff went home.", "one in five",
+	 "Some 20 percent of the wind farm stopped.", "Some 20", 0, 0},
+	{"The operator shut down one in five turbines.", "one in five",
+	 "A fifth of the staff went home.", "A fifth", 0, 0},
+	{"Some 1,600 families were displaced.", "Some 1,600",
+	 "About 1,600 households were displaced.", "About 1,600", 1, 0},
+	{"The closure stranded some 4,500 passengers.", "some 4,500",
+	 "About 4,500 travellers were stranded.", "About 4,500", 1, 0},
+};
+
+static const struct fa_class share_word_class = PAIRS(share_word_pairs);
+
 /* A class's test under its own name. */
 #define CLASS_TEST(name, cls) \
 	{#name, test_class, NULL, NULL, (void *)&(cls)}
@@ -1071,6 +1101,7 @@ int main(void)
 		CLASS_TEST(test_same_count_other_sense, leftover_class),
 		CLASS_TEST(test_pounds_launchers, mass_class),
 		CLASS_TEST(test_feet_fractions_pesos, foot_class),
+		CLASS_TEST(test_shares_by_value, share_word_class),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
