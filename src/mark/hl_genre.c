@@ -38,15 +38,21 @@ static void weekday(struct highlighter *h, const char *t, size_t e,
 		    size_t p)
 {
 	struct figure f;
-	size_t q;
+	size_t q, k;
 	uint32_t v;
 
 	if ((q = trie_match(h->weekdays, t, e, p, &v)) == 0 ||
 	    goes_on(t, e, q) || v > 6)
 		return;
-	/* a figure read there already (a date: "Friday, May 10") */
+	/* a figure read there already, or a date after it ("Friday, May
+	 * 10", "Friday 10 May"): the day is the date's */
 	if (h->nc > 0 && h->c[h->nc - 1].start == p &&
 	    h->c[h->nc - 1].cat == CAT_FIGURE)
+		return;
+	k = q + (q < e && t[q] == ',');
+	if (k + 1 < e && t[k] == ' ' &&
+	    ((t[k + 1] >= '0' && t[k + 1] <= '9') ||
+	     figrules_month_at(h->fig, t, e, k + 1) != 0))
 		return;
 	memset(&f, 0, sizeof f);
 	f.kind = FIG_DATE;
