@@ -8,7 +8,7 @@
 #include "brief/base/ser.h"
 
 /* Changed whenever what is saved changes. */
-#define CACHE_FORMAT 11
+#define CACHE_FORMAT 12
 #define CACHE_MAGIC "BRIEFEC2"
 
 static uint64_t version(void)

@@ -1069,8 +1069,10 @@ void figure_format(const struct figure *f, char *out, size_t n)
 			snprintf(out, n, "%04d-%02d", f->year, f->month);
 		else if (f->day)
 			snprintf(out, n, "--%02d-%02d", f->month, f->day);
-		else
+		else if (f->month)
 			snprintf(out, n, "--%02d", f->month);
+		else /* a day of the week alone: 1 Monday to 7 Sunday */
+			snprintf(out, n, "weekday %d", (int)f->lo);
 		return;
 	case FIG_TIME:
 		snprintf(out, n, "%02d:%02d", f->hour, f->minute);

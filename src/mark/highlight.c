@@ -358,6 +358,16 @@ static size_t line_of(const char *t, size_t e, size_t p, size_t *caps_end)
 	return i + 1;
 }
 
+void hl_add_figure(struct highlighter *h, size_t p, size_t q,
+		   const struct figure *f)
+{
+	h->cfigs = xgrow(h->cfigs, &h->cfigcap, h->ncfigs + 1,
+			 sizeof *h->cfigs);
+	h->cfigs[h->ncfigs] = *f;
+	hl_cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig =
+		(uint32_t)h->ncfigs++;
+}
+
 /* A figure read at p, a candidate. */
 static void add_figure(struct highlighter *h, const char *t, size_t e,
 		       size_t p)
@@ -366,13 +376,8 @@ static void add_figure(struct highlighter *h, const char *t, size_t e,
 	size_t q;
 
 	q = figure_at(h->fig, t, e, p, &f);
-	if (q == 0)
-		return;
-	h->cfigs = xgrow(h->cfigs, &h->cfigcap, h->ncfigs + 1,
-			 sizeof *h->cfigs);
-	h->cfigs[h->ncfigs] = f;
-	hl_cand_add(h, p, q, ENTITY_NONE, CAT_FIGURE, PRI_FIGURE)->fig =
-		(uint32_t)h->ncfigs++;
+	if (q != 0)
+		hl_add_figure(h, p, q, &f);
 }
 
 /* The first byte at or after i, before e, that is no ASCII letter or
@@ -454,6 +459,7 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 		return;
 	h->nc = 0;
 	h->ncfigs = 0;
+	hl_genre_begin(h, a);
 	if (se->kind == SECTION_BOILERPLATE) {
 		boiler_names(h, t, s, e);
 		if (h->nc != 0)
@@ -519,6 +525,8 @@ void hl_scan_section(struct highlighter *h, struct hl_state *st,
 			     t[p + 1] >= '0' && t[p + 1] <= '9'))
 				if (figure_may_start(h->fig, t, e, p))
 					add_figure(h, t, e, p);
+			if (h->genre_days | h->genre_weapons)
+				hl_rule_genre(h, t, e, p);
 			/* nothing starts inside a word: on to its last
 			 * ASCII letter or digit */
 			p = ascii_word_end(t, p + clen, e) - clen;

@@ -92,6 +92,13 @@ struct highlighter {
 	struct trie *listed;      /* "ships": a weapon beside a weapon */
 	struct trie *qualifiers;  /* "military": makes a generic a weapon */
 	struct trie *civil;       /* "commercial": makes one none */
+	struct trie *days_genres; /* genres: days are figures there */
+	struct trie *weapons_genres; /* genres: generic nouns are weapons */
+	struct trie *weekdays;    /* "Monday" ... "Sunday", in order */
+	struct trie *genre_nouns; /* "weapons", "arms": generic nouns */
+	struct trie *genre_not_before; /* "control": no weapon before it */
+	int genre_days, genre_weapons; /* the switches of the article's
+					* genre (hl_genre_begin) */
 	struct trie *caps;        /* the aliases with a small letter,
 				   * folded: matched on lines in capitals */
 	int caps_line;            /* the word scanned is on such a line */
@@ -203,6 +210,18 @@ int hl_keymap_load(struct highlighter *h, struct deser *d);
  * are theirs). */
 size_t hl_alias_at(const struct highlighter *h, const struct keyslot *ks,
 		   const char *t, size_t e, size_t p, uint32_t *v);
+
+/* hl_genre.c */
+/* Set the genre switches from a's genre. */
+void hl_genre_begin(struct highlighter *h, const struct article *a);
+/* The rules of the article's genre at word start p: a day of the week a
+ * figure, a generic noun of weapons a weapon. */
+void hl_rule_genre(struct highlighter *h, const char *t, size_t e, size_t p);
+
+/* highlight.c */
+/* The figure f read at [p, q), a candidate. */
+void hl_add_figure(struct highlighter *h, size_t p, size_t q,
+		   const struct figure *f);
 
 /* hl_words.c */
 /* A candidate mark [s, e): entity, category and priority. */

@@ -69,6 +69,14 @@ static const struct word_list {
 	{"generic_weapons", "qualifiers", 1,
 	 offsetof(struct highlighter, qualifiers)},
 	{"generic_weapons", "civil", 1, offsetof(struct highlighter, civil)},
+	{"genres", "days_are_figures", 1,
+	 offsetof(struct highlighter, days_genres)},
+	{"genres", "generic_weapons_marked", 1,
+	 offsetof(struct highlighter, weapons_genres)},
+	{"genres", "weekdays", 0, offsetof(struct highlighter, weekdays)},
+	{"genres", "generic_nouns", 1, offsetof(struct highlighter, genre_nouns)},
+	{"genres", "generic_not_before", 1,
+	 offsetof(struct highlighter, genre_not_before)},
 	{NULL, NULL, 1, offsetof(struct highlighter, caps)},
 };
 
@@ -86,6 +94,7 @@ static int load_rules(struct highlighter *h, const char *name,
 	const struct ynode *pe = ynode_get(root, "persons"),
 			   *org = ynode_get(root, "organisations"),
 			   *gw = ynode_get(root, "generic_weapons"),
+			   *ge = ynode_get(root, "genres"),
 			   *ac = ynode_get(root, "acronyms"), *mw;
 	size_t i;
 
@@ -97,6 +106,10 @@ static int load_rules(struct highlighter *h, const char *name,
 							  : gw,
 			  "'persons', 'organisations' and 'generic_weapons' "
 			  "must be mappings");
+		return -1;
+	}
+	if (ge && ge->type != YNODE_MAP) {
+		ynode_err(e, name, ge, "'genres' must be a mapping");
 		return -1;
 	}
 	for (i = 0; i < NLISTS; i++) {

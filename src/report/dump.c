@@ -20,6 +20,7 @@ int dump_article(FILE *f, const struct article *a)
 	yout_kv(y, "source", a->source);
 	if (a->place)
 		yout_kv(y, "place", a->place);
+	yout_kv(y, "genre", article_genre(a));
 	if (a->url)
 		yout_kv(y, "url", a->url);
 	if (a->author)

@@ -34,6 +34,11 @@ const char *section_kind_name(enum section_kind k)
 	}
 }
 
+const char *article_genre(const struct article *a)
+{
+	return a->genre ? a->genre : "wire";
+}
+
 void article_free(struct article *a)
 {
 	size_t i;
@@ -48,6 +53,7 @@ void article_free(struct article *a)
 	free(a->place);
 	free(a->url);
 	free(a->author);
+	free(a->genre);
 	for (i = 0; i < a->ntags; i++)
 		free(a->tags[i]);
 	free(a->tags);

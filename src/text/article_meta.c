@@ -406,3 +406,25 @@ void art_make_title(struct article *a)
 		cut = s + utf8_fit(a->text + s, e - s, TITLE_COLS - 1);
 	a->title = xasprintf("%.*s…", (int)(cut - s), a->text + s);
 }
+
+/* How far into a report its genre is looked for: a title, a salutation,
+ * an order's first section or the first speakers of a transcript. */
+#define GENRE_WINDOW 16384
+
+void art_take_genre(struct loader *l, size_t from)
+{
+	struct article *a = l->a;
+	size_t end = a->len - from > GENRE_WINDOW ? from + GENRE_WINDOW
+						  : a->len;
+
+	art_ensure_clean(l, end);
+	if (end > l->clean)
+		end = l->clean;
+	/* not inside a character */
+	while (end > from && end < a->len &&
+	       ((unsigned char)a->text[end] & 0xC0) == 0x80)
+		end--;
+	free(a->genre);
+	a->genre = xstrdup(article_rules_genre(l->r, l->md, a->text + from,
+					       end > from ? end - from : 0));
+}

@@ -104,6 +104,7 @@ struct article *art_plain_begin(char *data, size_t len, int mapped,
 	l->e = NULL;
 	l->fm_title = a->title[0] != '\0';
 	start = art_start_markers(l, start);
+	art_take_genre(l, start);
 	l->pos = start;
 	l->line = 1 + count_lines(a->text, 0, start);
 	return a;

@@ -181,6 +181,9 @@ void art_add_marker(struct loader *l, enum marker_kind k, size_t s, size_t e);
  * match at [s + *ms, s + *me), or 0; the groups stay in l->md. */
 int art_match_at(struct loader *l, const pcre2_code *re, size_t s, size_t e,
 		 uint32_t opts, size_t *ms, size_t *me);
+/* a->genre, from the report's opening bytes at text[from] on (see
+ * article_rules_genre; they are checked first). */
+void art_take_genre(struct loader *l, size_t from);
 /* The start markers ("date 2024-03-04") from pos on: their fields, their
  * markers; returns where the story begins. */
 size_t art_start_markers(struct loader *l, size_t pos);

@@ -11,7 +11,7 @@
 #include "brief/base/ser.h"
 
 /* The rules' cache: changed whenever what is saved changes. */
-#define RULES_FORMAT 1
+#define RULES_FORMAT 2
 #define RULES_MAGIC "BRIEFAR1"
 /* The options rx_compile_node compiles a rule's pattern with (for its
  * literal gate when it is read back). */
@@ -174,6 +174,43 @@ static int load_strings(const char *name, const struct ynode *list,
 	return 0;
 }
 
+/* genres: a list of {name, pattern}, tried in order. */
+static int load_genres(struct article_rules *r, const char *name,
+		       const struct ynode *list, struct err *e)
+{
+	size_t i;
+
+	if (list == NULL)
+		return 0;
+	if (list->type != YNODE_SEQ) {
+		ynode_err(e, name, list, "'genres' must be a list");
+		return -1;
+	}
+	r->genres = xcalloc(list->nkids + 1, sizeof *r->genres);
+	for (i = 0; i < list->nkids; i++) {
+		const struct ynode *g = list->kids[i], *n, *p;
+		struct genre_rule *gr = &r->genres[r->ngenres];
+
+		n = g->type == YNODE_MAP ? ynode_get(g, "name") : NULL;
+		p = g->type == YNODE_MAP ? ynode_get(g, "pattern") : NULL;
+		if (n == NULL || n->type != YNODE_SCALAR || n->str[0] == '\0' ||
+		    p == NULL) {
+			ynode_err(e, name, g,
+				  "a genre must be a mapping with 'name' and "
+				  "'pattern'");
+			return -1;
+		}
+		gr->re = rx_compile_node(name, p, 0, e);
+		if (gr->re == NULL)
+			return -1;
+		gr->name = xstrdup(n->str);
+		gr->src = xstrndup(p->str, p->len);
+		gr->srclen = p->len;
+		r->ngenres++;
+	}
+	return 0;
+}
+
 static int load_sources(struct article_rules *r, const char *name,
 			const struct ynode *map, struct err *e)
 {
@@ -246,6 +283,7 @@ struct article_rules *article_rules_load(const char *path, struct err *e)
 	    load_boiler(r, path, ynode_get(root, "boilerplate"), e) != 0 ||
 	    load_sources(r, path, ynode_get(root, "sources"), e) != 0 ||
 	    load_months(r, path, ynode_get(root, "months"), e) != 0 ||
+	    load_genres(r, path, ynode_get(root, "genres"), e) != 0 ||
 	    load_strings(path, ynode_get(root, "abbreviations"),
 			 "abbreviations", &r->abbrev, &r->nabbrev, e) != 0)
 		goto fail;
@@ -309,6 +347,12 @@ static void rules_save(const struct article_rules *r, struct buf *b)
 		ser_str(b, r->months[i].name);
 		ser_u32(b, (uint32_t)r->months[i].month);
 	}
+	ser_u64(b, r->ngenres);
+	for (i = 0; i < r->ngenres; i++) {
+		ser_str(b, r->genres[i].name);
+		save_rx(b, r->genres[i].re, r->genres[i].src,
+			r->genres[i].srclen);
+	}
 }
 
 /* The rules read back from a cache's payload, checked, or NULL. */
@@ -363,6 +407,23 @@ static struct article_rules *rules_load_saved(const void *p, size_t len)
 			r->nmonths++;
 		else
 			free(r->months[i].name);
+	}
+	n = deser_u64(&d);
+	if (deser_check(&d, n <= (d.n - d.at) / 40))
+		r->genres = xcalloc((size_t)n + 1, sizeof *r->genres);
+	for (i = 0; i < n && !d.bad; i++) {
+		struct genre_rule *gr = &r->genres[i];
+
+		gr->name = deser_str(&d);
+		if (!deser_check(&d, gr->name != NULL && gr->name[0] != '\0'))
+			break;
+		if ((gr->re = load_rx(&d, &gr->src, &gr->srclen)) != NULL)
+			r->ngenres++;
+	}
+	if (r->genres && r->ngenres < n) {
+		/* the one read last, and left out */
+		free(r->genres[r->ngenres].name);
+		free(r->genres[r->ngenres].src);
 	}
 	if (d.bad || !deser_check(&d, d.at == d.n)) {
 		article_rules_free(r);
@@ -429,6 +490,12 @@ void article_rules_free(struct article_rules *r)
 	for (i = 0; i < r->nmonths; i++)
 		free(r->months[i].name);
 	free(r->months);
+	for (i = 0; i < r->ngenres; i++) {
+		free(r->genres[i].name);
+		rx_free(r->genres[i].re);
+		free(r->genres[i].src);
+	}
+	free(r->genres);
 	free(r->meta);
 	free(r->boiler);
 	free(r->abbrev);
@@ -479,4 +546,16 @@ int article_rules_month(const struct article_rules *r, const char *s,
 		    strncasecmp(r->months[i].name, s, n) == 0)
 			return r->months[i].month;
 	return 0;
+}
+
+const char *article_rules_genre(const struct article_rules *r,
+				pcre2_match_data *md, const char *text,
+				size_t len)
+{
+	size_t i, ms, me;
+
+	for (i = 0; r && i < r->ngenres; i++)
+		if (rx_find(r->genres[i].re, md, text, len, 0, 0, &ms, &me))
+			return r->genres[i].name;
+	return "wire";
 }

@@ -33,6 +33,15 @@ struct boiler_rule {
 				 * boilerplate too */
 };
 
+/* A genre and the pattern that tells it from the report's shape (its
+ * opening bytes, see article_rules_genre). */
+struct genre_rule {
+	char *name;
+	pcre2_code *re;
+	char *src;              /* the pattern, for the rules' cache */
+	size_t srclen;
+};
+
 /* A month's name (or a short form) and its number, 1 to 12. */
 struct month_name {
 	char *name;
@@ -50,6 +59,8 @@ struct article_rules {
 	size_t nsources;
 	struct month_name *months;
 	size_t nmonths;
+	struct genre_rule *genres; /* in order: the first that matches */
+	size_t ngenres;
 };
 
 /* Is tok[0..n) one of the abbreviations? */
@@ -63,5 +74,12 @@ const char *article_rules_source(const struct article_rules *r,
  * 0. */
 int article_rules_month(const struct article_rules *r, const char *s,
 			size_t n);
+
+/* The genre of a report whose opening bytes are text[0, len) (valid
+ * UTF-8): the name of the first genre rule that matches there, else
+ * "wire".  A string of r's, or static. */
+const char *article_rules_genre(const struct article_rules *r,
+				pcre2_match_data *md, const char *text,
+				size_t len);
 
 #endif

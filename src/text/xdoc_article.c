@@ -161,6 +161,7 @@ struct article *article_from_xdoc(const struct xdoc *doc, const char *name,
 	hash_hex(art_content_hash(id_bytes, id_len), l->id);
 
 	art_first_date(l);
+	art_take_genre(l, 0);
 	add_sections(l, doc, starts, lead);
 	free(starts);
 	l->pos = a->len;

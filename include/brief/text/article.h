@@ -66,6 +66,10 @@ struct article {
 	char *author;             /* from the document, or NULL */
 	char **tags;              /* from front matter */
 	size_t ntags;
+	char *genre;              /* the report's kind, read from its shape
+				   * by the rules' genres ("transcript",
+				   * "order", ...; "wire" otherwise); see
+				   * article_genre */
 
 	char *text;               /* normalised text, NUL-terminated */
 	size_t len;
@@ -141,6 +145,9 @@ struct article *article_from_xdoc(const struct xdoc *doc, const char *name,
 				  const char *format, const char *id_bytes,
 				  size_t id_len, const struct article_rules *r,
 				  struct err *e);
+
+/* The genre of a: a->genre, or "wire" when it has none.  Not owned. */
+const char *article_genre(const struct article *a);
 
 /* Load an article from a file, read as plain text ("-" reads standard
  * input).  NULL and e set on error ("FILE: reason", "FILE: binary file", or a front matter error
