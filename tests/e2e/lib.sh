@@ -89,6 +89,15 @@ shows_line() {
 	screen | grep -qE -- "$1"
 }
 hides() { ! screen | grep -qF -- "$1"; }
+# shows_escape REGEX: the screen with its escapes matches (marks and
+# colours come a moment after the text: the engine is loaded after the
+# first screen's text is drawn); for poll
+shows_escape() {
+	ended && return 2
+	screen_e | grep -qE -- "$1"
+}
+# wait_escape REGEX: poll until the screen with escapes matches REGEX
+wait_escape() { poll "$DEADLINE" shows_escape "$1"; }
 has_rc() { [ -s "$TMP/rc" ]; }
 
 # wait_for TEXT: poll brief's screen until it shows TEXT (fixed string);

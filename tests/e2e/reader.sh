@@ -12,7 +12,7 @@ check "curly quotes intact" "“thoroughly annihilate”"
 check "status line names the focused report" " A $A"
 
 # colours: actors are drawn in the theme's colour (256-colour terminal)
-if screen_e | grep -q '38;5;81'; then ok "actors coloured (256 colours)"; else
+if wait_escape '38;5;81'; then ok "actors coloured (256 colours)"; else
 	not_ok "actors coloured (256 colours)" "no 38;5;81 in the capture"; fi
 
 # help lists every key
@@ -120,6 +120,7 @@ printf 'Allies pledge drones to Kyiv\n\nBRUSSELS, Oct 15 (AP) — NATO ministers
 start 100 20 "$TMP/wire.txt"
 check_line "headline shown above the story" "^  Allies pledge drones to Kyiv"
 check_line "dateline kept at the head of the lead" "BRUSSELS, Oct 15 \(AP\) — NATO ministers met"
+wait_escape '38;5;[0-9]+mOct 15' # the marks, a moment after the text
 hl=$(screen_e | grep 'Allies pledge')
 case $hl in
 *'[1m'*'38;5;'*drones*) ok "headline bold, its weapon coloured" ;;

@@ -70,6 +70,7 @@ quit_ok "q quits from the too-small screen"
 E2E_ENV=NO_COLOR=1 start 160 40 articles
 check "NO_COLOR: text shown" "Kim Jong Un"
 gate
+wait_escape '\[1m' # the marks (bold), a moment after the text
 if screen_e | grep -qE '\[(3[0-7]|38;5)'; then
 	not_ok "NO_COLOR: no colour escapes" "$(screen_e | grep -oE '\[(3[0-7]|38;5)[^m]*m' | head -3)"
 else ok "NO_COLOR: no colour escapes"; fi
@@ -82,6 +83,7 @@ E2E_ENV=
 start 160 40 --no-color articles
 check "--no-color: text shown" "Kim Jong Un"
 gate
+wait_escape '\[1m' # the marks (bold), a moment after the text
 if screen_e | grep -qE '\[(3[0-7]|38;5)'; then not_ok "--no-color: no colour escapes"; else
 	ok "--no-color: no colour escapes"; fi
 ungate
@@ -90,7 +92,7 @@ quit_ok "quit with --no-color"
 # 8 colours (TERM=xterm): still coloured, with basic colours
 E2E_ENV=TERM=xterm start 160 40 articles
 check "xterm: text shown" "Kim Jong Un"
-if screen_e | grep -qE '\[3[0-7]m'; then ok "8 colours: basic colour codes"; else
+if wait_escape '\[3[0-7]m'; then ok "8 colours: basic colour codes"; else
 	not_ok "8 colours: basic colour codes"; fi
 quit_ok "quit in 8 colours"
 E2E_ENV=
