@@ -1,6 +1,7 @@
-/* quote_priv (private to src/compare/quotes.c and quote_who.c): the
- * rules as loaded, the article being read, and who a speaker is when
- * the attribution names no marked entity. */
+/* quote_priv (private to src/compare/quotes.c, quote_attr.c,
+ * quote_who*.c and quote_subject.c): the rules as loaded, the article
+ * being read, and who a speaker is when the attribution names no marked
+ * entity. */
 #ifndef BRIEF_QUOTE_PRIV_H
 #define BRIEF_QUOTE_PRIV_H
 
@@ -171,5 +172,11 @@ int qs_title_apposition(const struct ctx *c, size_t p, size_t e,
  * Communication and Media, Augustin Kabeya").  1 and *w filled, or 0. */
 int qs_titled_before(const struct ctx *c, size_t off, size_t ns, size_t ne,
 		     struct who *w);
+
+/* Attribute the quote q, whose closing mark ends at close_end: its
+ * speaker from the words around it (a speech verb after or before it,
+ * "according to", a possessive, a colon, the next sentence's lead), or
+ * "unattributed". */
+void qa_attribute(const struct ctx *c, struct quote *q, size_t close_end);
 
 #endif
