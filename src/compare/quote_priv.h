@@ -1,7 +1,7 @@
 /* quote_priv (private to src/compare/quotes.c, quote_attr.c,
- * quote_who*.c and quote_subject.c): the rules as loaded, the article
- * being read, and who a speaker is when the attribution names no marked
- * entity. */
+ * quote_who.c, quote_refer.c and quote_subject.c): the rules as loaded,
+ * the article being read, and who a speaker is when the attribution
+ * names no marked entity. */
 #ifndef BRIEF_QUOTE_PRIV_H
 #define BRIEF_QUOTE_PRIV_H
 
@@ -53,6 +53,20 @@ struct who {
 	const struct mention *mn;
 	size_t s, e;
 };
+
+/* How many mentions back a description or a surname looks for whom it
+ * refers to. */
+#define QW_REFER_MENTIONS 400
+
+/* Do the n bytes at x and at y hold the same ASCII letters, in any
+ * case? */
+int qw_same_fold(const char *x, const char *y, size_t n);
+/* Does s (n bytes) hold the word w (wn bytes) as a whole word, in any
+ * case? */
+int qw_holds_word(const char *s, size_t n, const char *w, size_t wn);
+/* Is the word t[ws, we) a capitalised word that may start or go on a
+ * name: no stop, no pronoun? */
+int qw_name_word(const struct ctx *c, size_t ws, size_t we);
 
 int qw_is_person(const struct ctx *c, const struct mention *mn);
 int qw_is_actor(const struct ctx *c, const struct mention *mn);
