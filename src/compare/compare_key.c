@@ -1,30 +1,10 @@
 /* compare_key: the key under which an entity's name is matched across
  * reports. */
 #include "brief/compare/compare.h"
+#include "brief/compare/names.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Drop every possessive ending ("'s", "’s") of the words of k. */
-static void drop_possessives(char *k)
-{
-	char *r = k, *w = k;
-
-	while (*r) {
-		size_t n = 0;
-
-		if (r[0] == '\'' && r[1] == 's')
-			n = 2;
-		else if (strncmp(r, "\xe2\x80\x99s", 4) == 0)
-			n = 4;
-		if (n && (r[n] == ' ' || r[n] == '\0')) {
-			r += n;
-			continue;
-		}
-		*w++ = *r++;
-	}
-	*w = '\0';
-}
 
 /* Drop every initial inside a name ("antony j. blinken" is "antony
  * blinken"): a letter and a full stop between two words. */
@@ -78,7 +58,7 @@ char *compare_entity_key(const struct compare_rules *r, const char *name)
 	for (i = 0; k[i]; i++)
 		if (k[i] >= 'A' && k[i] <= 'Z')
 			k[i] = (char)(k[i] - 'A' + 'a');
-	drop_possessives(k);
+	names_drop_possessives(k);
 	drop_initials(k);
 	drop_accents(k);
 	if (strncmp(rest, "the ", 4) == 0)

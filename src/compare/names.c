@@ -94,8 +94,7 @@ void names_drop_titles(const struct compare_rules *r, char *key)
 		       (size_t)(sp - key)))
 		memmove(key, sp + 1, strlen(sp + 1) + 1);
 }
-/* Drop every possessive ending ("'s", "’s") of the words of d. */
-static void drop_possessives(char *d)
+void names_drop_possessives(char *d)
 {
 	char *r = d, *w = d;
 
@@ -142,7 +141,7 @@ static char *display(const struct article *a, size_t s, size_t e)
 		d[o++] = space ? ' ' : a->text[i];
 	}
 	d[o] = '\0';
-	drop_possessives(d);
+	names_drop_possessives(d);
 	return d;
 }
 

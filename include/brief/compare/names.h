@@ -69,6 +69,8 @@ void names_free(struct cmp_name *v, size_t n);
 /* Drop the words of r->names.titles that open key, a person's key, in
  * place, while a word remains ("chef jose andres": "jose andres"). */
 void names_drop_titles(const struct compare_rules *r, char *key);
+/* Drop every possessive ending ("'s", "’s") of the words of d, in place. */
+void names_drop_possessives(char *d);
 
 /* The acronym defined in brackets right after a name ending at t[end]
  * ("Southern African Development Community (SADC)", the bracket on the
