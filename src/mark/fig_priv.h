@@ -1,5 +1,6 @@
-/* fig_priv (private to the figure scanner, src/mark/fig_rules.c and
- * figure.c): the word lists of the rules file, as loaded. */
+/* fig_priv (private to the figure scanner, src/mark/fig_*.c and
+ * figure.c): the word lists of the rules file, as loaded, and what the
+ * scanner's files share. */
 #ifndef BRIEF_FIG_PRIV_H
 #define BRIEF_FIG_PRIV_H
 
@@ -62,8 +63,8 @@ struct figrules {
 				  * of labels: "Resolutions 1718 and 1874" */
 };
 
-/* Small helpers of the figure scanner's files (figure.c, fig_labels.c,
- * fig_number.c). */
+/* Small helpers of the figure scanner's files (figure.c and
+ * fig_*.c). */
 static inline int digit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -113,5 +114,67 @@ size_t fig_read_digits(const char *t, size_t len, size_t p, struct num *n);
  * forty-seven", "1.5 million", "forty-seven (47)"); the end, or 0. */
 size_t fig_read_number(const struct figrules *r, const char *t, size_t len,
 		       size_t p, struct num *n);
+
+/* A figure being read: where its number starts (p) and ends (q), what
+ * came before it (a qualifier, a currency sign at sign), the number. */
+struct reading {
+	size_t p, q, sign;
+	const char *qual, *cur;
+	struct num n;
+	int tally;
+};
+
+/* The end of the word at p (letters, digits, inner "-", "." or "'"; the
+ * last dot of an abbreviation, "U.S."). */
+size_t fig_read_word(const char *t, size_t len, size_t p);
+/* Is the word at g "of", a gap after it (a space or a line break)? */
+int fig_of_at(const char *t, size_t len, size_t g);
+/* Does a counted singular noun follow q, after at most five words that
+ * describe it ("one nuclear bomb")? */
+int fig_singular_follows(const struct figrules *r, const char *t,
+			 size_t len, size_t q);
+/* The noun phrase after a figure from p, read to its head: fills f's
+ * counts_start and counts_end. */
+void fig_counted_phrase(const struct figrules *r, const char *t,
+			size_t len, size_t p, struct figure *f);
+
+/* Is d a day of a month (a whole number from 1 to 31)? */
+int fig_valid_day(double d);
+/* "the 19th of December", "19th of December 2023": a date.  Its end, or
+ * 0. */
+size_t fig_day_of_month(const struct figrules *r, const char *t,
+			size_t len, size_t p, struct figure *f);
+/* A month first: "Dec. 27", "December 27, 2024", "December 2024",
+ * "January and May".  Its end, or 0. */
+size_t fig_month_first(const struct figrules *r, const char *t,
+		       size_t len, size_t p, struct figure *f);
+/* A time of day at p ("12:01 p.m.", "5:43 P.M."): its end, or 0. */
+size_t fig_time_of_day(const char *t, size_t len, size_t p,
+		       struct figure *f);
+/* A date written 2024-12-27 at p: 1 (f filled), or 0. */
+int fig_iso_date(const char *t, size_t len, size_t p, struct figure *f);
+
+/* An ordinal at p that counts ("the 75th", "its second-largest"): its
+ * end, or 0. */
+size_t fig_ordinal_at(const struct figrules *r, const char *t, size_t len,
+		      size_t p, struct figure *f);
+
+/* A fraction in words before "of" ("a third of the budget"): a share? */
+int fig_share_of(const struct figrules *r, const char *t, size_t len,
+		 const struct reading *rd);
+/* What a share or a part counts: the phrase after "of" at q (whole:
+ * the number is a whole one); nonzero when read. */
+int fig_of_phrase(const struct figrules *r, const char *t, size_t len,
+		  size_t q, struct figure *f, int whole);
+/* "one in three", "1 in 4": a share; its end (pct filled), or 0. */
+size_t fig_one_in(const struct figrules *r, const char *t, size_t len,
+		  const struct reading *rd, double *pct);
+/* Does the word ending at e name things counted? */
+int fig_thing_named(const struct figrules *r, const char *t, size_t len,
+		    size_t e);
+/* A fraction in words before a unit ("half a mile"): its end, or 0. */
+size_t fig_fraction_of_unit(const struct figrules *r, const char *t,
+			    size_t len, const struct reading *rd,
+			    struct figure *f);
 
 #endif
